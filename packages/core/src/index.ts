@@ -1,0 +1,3 @@
+export * from './errors/index.ts';
+export * from './post/index.ts';
+export * from './registry/index.ts';

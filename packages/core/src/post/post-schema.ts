@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { regionCodeSchema } from '../registry/registry-schema.ts';
+
+export const platformSchema = z.enum(['facebook', 'instagram', 'tiktok', 'x', 'youtube']);
+export type Platform = z.infer<typeof platformSchema>;
+export const PLATFORMS = platformSchema.options;
+
+/** What the ASN did: wrote a post, a comment/reply, a caption under a photo/video, or shared someone's post. */
+export const postKindSchema = z.enum(['post', 'comment', 'caption', 'share']);
+export type PostKind = z.infer<typeof postKindSchema>;
+
+/** What a reply was replying to; `parentCandidate` is set when the parent is a candidate's official account. */
+export const replyContextSchema = z.object({
+  parentText: z.string().max(20_000).optional(),
+  parentAuthor: z.string().max(200).optional(),
+  parentCandidate: z
+    .string()
+    .regex(/^[a-z0-9-]+#\d+$/)
+    .optional(),
+});
+export type ReplyContext = z.infer<typeof replyContextSchema>;
+
+/** The text the classifier needs, independent of where it came from. */
+export const classifiableSchema = z.object({
+  id: z.string().min(1).max(200),
+  text: z.string().max(20_000),
+  region: regionCodeSchema.optional(),
+  platform: platformSchema.optional(),
+  kind: postKindSchema.optional(),
+  context: replyContextSchema.optional(),
+});
+export type Classifiable = z.infer<typeof classifiableSchema>;

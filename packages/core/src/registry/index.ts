@@ -1,0 +1,2 @@
+export * from './contests-for-region.ts';
+export * from './registry-schema.ts';

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// Two cores: one test file per core. Integration tests talk to real Postgres, Redis and Chromium, so the
+// time limits are generous; the global setup starts throwaway servers when no URL is given.
+export default defineConfig({
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts', 'workers/*/src/**/*.test.ts', 'test/**/*.test.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    reporters: ['default'],
+  },
+});
