@@ -1,2 +1,3 @@
 export * from './classification.ts';
+export * from './collected-post.ts';
 export * from './post-schema.ts';

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { platformSchema, postKindSchema, replyContextSchema } from './post-schema.ts';
+
+/** A stored evidence file (screenshot, HTML snapshot), addressed by its SHA-256 so it cannot change unseen. */
+export const evidenceArtefactRefSchema = z.object({
+  kind: z.enum(['screenshot', 'html', 'json']),
+  sha256: z.string().regex(/^[a-f0-9]{64}$/),
+  bytes: z.number().int().min(0),
+  mediaType: z.string(),
+  /** Where the artefact store keeps it, relative to the store's root. */
+  path: z.string().min(1),
+  capturedAt: z.iso.datetime(),
+});
+export type EvidenceArtefactRef = z.infer<typeof evidenceArtefactRefSchema>;
+
+/**
+ * One public post as a collector saw it. `(platform, externalId)` identifies it everywhere: queue job ids,
+ * the posts table's unique key, dedupe across crawls.
+ */
+export const collectedPostSchema = z.object({
+  platform: platformSchema,
+  externalId: z.string().min(1).max(200),
+  url: z.url(),
+  kind: postKindSchema,
+  /** The watched account that wrote/shared/commented; the collector knows it from the crawl job. */
+  accountId: z.string().uuid(),
+  authorHandle: z.string().min(1).max(200),
+  text: z.string().max(20_000),
+  postedAt: z.iso.datetime({ offset: true }).nullable(),
+  fetchedAt: z.iso.datetime({ offset: true }),
+  context: replyContextSchema.optional(),
+  /** Image alt text / descriptions, which carry gestures and candidate photos when the text does not. */
+  mediaDescriptions: z.array(z.string().max(2_000)).default([]),
+  evidence: z.array(evidenceArtefactRefSchema).default([]),
+  /** The collector's raw extraction, kept verbatim for the case file. */
+  raw: z.record(z.string(), z.unknown()).default({}),
+  crawlRunId: z.string().uuid().nullable().default(null),
+});
+export type CollectedPost = z.infer<typeof collectedPostSchema>;
