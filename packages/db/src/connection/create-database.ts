@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../schema/database.ts';
+
+export interface DatabaseOptions {
+  /** `postgres://…`; without it Netra runs on embedded PGlite in `dataDir`. */
+  url?: string | undefined;
+  /** Folder for the embedded database; ignored when `url` is set. */
+  dataDir?: string | undefined;
+  /** Pool size for PostgreSQL. */
+  maxConnections?: number;
+}
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+// Dates stay `YYYY-MM-DD` strings (a JS Date would shift them by the server's time zone); bigint ids and
+// counts fit in a double for any volume Netra will see.
+const parsers: Record<number, (value: string) => unknown> = {
+  [DATE_OID]: (v) => v,
+  [INT8_OID]: (v) => Number(v),
+  [NUMERIC_OID]: (v) => Number(v),
+};
+
+/**
+ * Opens the store: PostgreSQL when a URL is given, else PGlite (a trial default — it never fsyncs, so it is
+ * not a store for evidence in production).
+ *
+ * @example
+ * const { db, close } = await createDatabase({ url: process.env.DATABASE_URL, dataDir: '.netra/db' })
+ */
+export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.url) {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.maxConnections ?? 10,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const dataDir = options.dataDir;
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir ?? 'memory://', { parsers });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}

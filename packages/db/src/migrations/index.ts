@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration';
+import * as initial from './2024-09-01-0001-initial.ts';
+
+/**
+ * Every migration, in order. Names are dated and frozen; a new migration gets a later name (a test checks
+ * that the list is sorted and that names are unique), so PostgreSQL and PGlite apply the same sequence.
+ */
+export const migrations: Record<string, Migration> = {
+  '2024-09-01-0001-initial': initial,
+};

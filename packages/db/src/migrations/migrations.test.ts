@@ -1,0 +1,77 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase, type DatabaseHandle } from '../connection/create-database.ts';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
+import { migrations } from './index.ts';
+import { migrateToLatest } from './migrate.ts';
+
+const TABLES = [
+  'accounts', 'audit_log', 'candidates', 'classifications', 'contests', 'crawl_runs', 'evidence_artefacts',
+  'login_attempts', 'people', 'posts', 'review_decisions', 'review_items', 'sessions', 'users',
+];
+
+async function tableNames(handle: DatabaseHandle): Promise<string[]> {
+  const result = await sql<{ table_name: string }>`
+    SELECT table_name FROM information_schema.tables
+    WHERE table_schema = 'public' AND table_name NOT LIKE 'kysely_%' ORDER BY table_name`.execute(handle.db);
+  return result.rows.map((r) => r.table_name);
+}
+
+describe('migrations', () => {
+  it('are named with a date prefix, unique, and listed in sorted order', () => {
+    const names = Object.keys(migrations);
+    for (const name of names) expect(name).toMatch(/^\d{4}-\d{2}-\d{2}-\d{4}-[a-z0-9-]+$/);
+    expect([...names].sort()).toEqual(names);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  describe('on PostgreSQL', () => {
+    let db: TestDatabase;
+    beforeAll(async () => {
+      db = await createTestDatabase();
+    });
+    afterAll(async () => db?.drop());
+
+    it('create every table', async () => {
+      expect(await tableNames(db)).toEqual(TABLES);
+    });
+
+    it('running them again changes nothing', async () => {
+      expect(await migrateToLatest(db.db)).toEqual([]);
+    });
+
+    it('make the audit log refuse updates and deletes', async () => {
+      await db.db
+        .insertInto('audit_log')
+        .values({ actor_username: 'system', action: 'test', entity_type: 'x', entity_id: '1', before: null, after: null, actor_id: null, ip: null })
+        .execute();
+      await expect(db.db.updateTable('audit_log').set({ action: 'rewritten' }).execute()).rejects.toThrow(/append-only/);
+      await expect(db.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
+    });
+  });
+
+  describe('on embedded PGlite', () => {
+    let handle: DatabaseHandle;
+    beforeAll(async () => {
+      handle = await createDatabase({});
+      await migrateToLatest(handle.db);
+    });
+    afterAll(async () => handle?.close());
+
+    it('create the same tables as on PostgreSQL', async () => {
+      expect(await tableNames(handle)).toEqual(TABLES);
+    });
+
+    it('read date columns back as plain YYYY-MM-DD strings', async () => {
+      await handle.db
+        .insertInto('contests')
+        .values({
+          id: 'c1', kind: 'bupati', region_code: '18.11', region_name: 'Mesuji', election_date: '2024-11-27',
+          campaign_from: '2024-09-25', campaign_to: '2024-11-23', quiet_from: null, quiet_to: null,
+        })
+        .execute();
+      const row = await handle.db.selectFrom('contests').select('election_date').executeTakeFirstOrThrow();
+      expect(row.election_date).toBe('2024-11-27');
+    });
+  });
+});

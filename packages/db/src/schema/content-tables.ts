@@ -1,0 +1,52 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Timestamp } from './auth-tables.ts';
+import type { Json } from './registry-tables.ts';
+
+export type CrawlTrigger = 'nightly' | 'on_demand';
+export type CrawlStatus = 'queued' | 'running' | 'completed' | 'failed';
+
+export interface CrawlRunsTable {
+  id: Generated<string>;
+  trigger: CrawlTrigger;
+  requested_by: string | null;
+  status: Generated<CrawlStatus>;
+  accounts_total: Generated<number>;
+  accounts_done: Generated<number>;
+  accounts_failed: Generated<number>;
+  posts_found: Generated<number>;
+  errors: ColumnType<unknown[], string | undefined, string>;
+  created_at: Generated<Date>;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
+export interface PostsTable {
+  id: Generated<string>;
+  platform: string;
+  external_id: string;
+  account_id: string | null;
+  author_handle: string;
+  url: string;
+  kind: 'post' | 'comment' | 'caption' | 'share';
+  text: string;
+  content_hash: string;
+  posted_at: Timestamp | null;
+  fetched_at: Timestamp;
+  last_seen_at: Timestamp;
+  context: Json<Record<string, unknown>> | null;
+  media_descriptions: Json<string[]>;
+  raw: Json<Record<string, unknown>>;
+  crawl_run_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface EvidenceArtefactsTable {
+  id: Generated<string>;
+  post_id: string;
+  kind: 'screenshot' | 'html' | 'json';
+  sha256: string;
+  bytes: number;
+  media_type: string;
+  path: string;
+  captured_at: Timestamp;
+}

@@ -1,0 +1,36 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** jsonb column: written as a JSON string, read back parsed. */
+export type Json<T> = ColumnType<T, string, string>;
+/** `date` columns are read as `YYYY-MM-DD` strings (the connection sets that parser) to avoid time zones. */
+export type DateString = ColumnType<string, string, string>;
+
+export interface ContestsTable {
+  id: string;
+  kind: string;
+  region_code: string;
+  region_name: string;
+  election_date: DateString;
+  campaign_from: DateString;
+  campaign_to: DateString;
+  quiet_from: DateString | null;
+  quiet_to: DateString | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CandidatesTable {
+  id: Generated<string>;
+  contest_id: string;
+  number: number;
+  names: Json<string[]>;
+  aliases: Json<string[]>;
+  jargon: Json<string[]>;
+  hashtags: Json<string[]>;
+  slogans: Json<string[]>;
+  parties: Json<string[]>;
+  official_accounts: Json<{ platform: string; handle: string }[]>;
+  stage: Generated<'bakal_calon' | 'calon'>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}

@@ -1,0 +1,31 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { defaultJobOptions } from './job-retention.ts';
+import type { ClassifyJob, CrawlJob, ScheduleJob } from './job-payloads.ts';
+import { QUEUE } from './queue-names.ts';
+
+export interface Queues {
+  crawl: Queue<CrawlJob>;
+  classify: Queue<ClassifyJob>;
+  schedule: Queue<ScheduleJob>;
+  close(): Promise<void>;
+}
+
+/**
+ * Producer handles for every queue, sharing one connection. `prefix` namespaces all keys, which is how
+ * tests (and several Netra installations on one Redis) keep apart.
+ */
+export function createQueues(connection: Redis, prefix: string): Queues {
+  const opts = { connection, prefix, defaultJobOptions };
+  const crawl = new Queue<CrawlJob>(QUEUE.crawl, opts);
+  const classify = new Queue<ClassifyJob>(QUEUE.classify, opts);
+  const schedule = new Queue<ScheduleJob>(QUEUE.schedule, opts);
+  return {
+    crawl,
+    classify,
+    schedule,
+    close: async () => {
+      await Promise.all([crawl.close(), classify.close(), schedule.close()]);
+    },
+  };
+}
