@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { NetraError } from '../errors/netra-error.ts';
+
+/**
+ * Parses a deployable's environment once, at start. A wrong variable stops the process with a message that
+ * names the variable, what is wrong with its value, and an example of a right one.
+ *
+ * @example
+ * const config = loadConfig(apiConfigSchema, process.env, { PORT: '8080' })
+ */
+export function loadConfig<S extends z.ZodObject>(
+  schema: S,
+  env: Record<string, string | undefined>,
+  examples: Record<string, string> = {},
+): z.output<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? '(unknown)');
+    const example = examples[name] ? ` (contoh / example: ${name}=${examples[name]})` : '';
+    return { variable: name, message: `${name}: ${issue.message}${example}` };
+  });
+  throw new NetraError(
+    'CONFIG_INVALID',
+    `Konfigurasi tidak valid / invalid configuration:\n  ${problems.map((p) => p.message).join('\n  ')}`,
+    { variables: problems.map((p) => p.variable) },
+  );
+}
+
+/** Environment values are strings; these turn them into typed values with clear messages. */
+export const env = {
+  port: (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback),
+  positiveInt: (fallback: number) => z.coerce.number().int().positive().default(fallback),
+  bool: (fallback: boolean) =>
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'harus true atau false / must be true or false' })
+      .default(fallback ? 'true' : 'false')
+      .transform((v) => v === 'true' || v === '1' || v === 'yes'),
+  optionalUrl: (protocols: RegExp) =>
+    z
+      .string()
+      .optional()
+      .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined))
+      .refine((v) => v === undefined || (URL.canParse(v) && protocols.test(new URL(v).protocol)), {
+        message: 'bukan URL yang valid / not a valid URL',
+      }),
+  logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+};
+
+/** Variables every deployable shares: where its data and servers are. */
+export const commonConfigShape = {
+  DATABASE_URL: env.optionalUrl(/^postgres(ql)?:$/),
+  REDIS_URL: env.optionalUrl(/^rediss?:$/),
+  NETRA_DATA_DIR: z.string().min(1).default('.netra'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'hanya huruf, angka, _ dan - / letters, digits, _ and - only')
+    .default('netra'),
+  LOG_LEVEL: env.logLevel(),
+};
+
+export const commonConfigExamples: Record<string, string> = {
+  DATABASE_URL: 'postgres://netra:secret@127.0.0.1:5432/netra',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  NETRA_DATA_DIR: '/var/lib/netra',
+  QUEUE_PREFIX: 'netra',
+  LOG_LEVEL: 'info',
+};
