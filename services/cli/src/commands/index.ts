@@ -1,4 +1,7 @@
 import type { Command } from '../command.ts';
+import { classifyCommand } from './classify.ts';
+import { evalCommand } from './eval.ts';
+import { trainCommand } from './train.ts';
 
 /** Every sub-command of `netra`. Each lives in its own file in this folder. */
-export const commands: Command[] = [];
+export const commands: Command[] = [classifyCommand, evalCommand, trainCommand];

@@ -1,0 +1,104 @@
+import type {
+  CandidateRef,
+  Classifiable,
+  ClassificationResult,
+  EvidenceSpan,
+  Registry,
+  SkbCategory,
+} from '@netra/core';
+import { type Analysis, analyse } from '../features/extract-features.ts';
+import { detectLanguage } from '../language/detect-language.ts';
+import { loadModel, type Model } from '../model/artefact.ts';
+import { applyPlatt } from '../model/calibrate.ts';
+import { dot, sigmoid } from '../model/logistic.ts';
+import { type CompiledRegistry, compileRegistry } from '../registry/compile-registry.ts';
+
+const compiledCache = new WeakMap<Registry, CompiledRegistry>();
+
+function compiledOf(registry: Registry | CompiledRegistry): CompiledRegistry {
+  if ('patterns' in registry) return registry;
+  let c = compiledCache.get(registry);
+  if (!c) {
+    c = compileRegistry(registry);
+    compiledCache.set(registry, c);
+  }
+  return c;
+}
+
+/** The candidate with the most evidence (ties: the lower ballot number of the first contest). */
+export function resolveCandidate(analysis: Analysis): CandidateRef | null {
+  let best: CandidateRef | null = null;
+  let bestScore = 0.6;
+  for (const [ref, s] of analysis.scores) {
+    if (s > bestScore + 1e-9) {
+      best = ref;
+      bestScore = s;
+    }
+  }
+  return best ?? analysis.cues.parentCandidate;
+}
+
+function categoryOf(analysis: Analysis, stance: 'pro' | 'contra', candidate: CandidateRef | null): SkbCategory {
+  if (stance === 'contra') return 'negative_campaigning';
+  if (analysis.cues.parentCandidate && analysis.cues.parentCandidate === candidate) return 'candidate_interaction';
+  if (analysis.cues.gesture) return 'photo_gesture';
+  if (analysis.cues.share) return 'sharing_campaign_material';
+  return 'online_campaigning';
+}
+
+function mergeEvidence(spans: EvidenceSpan[]): EvidenceSpan[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: EvidenceSpan[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start < last.end) continue;
+    out.push(s);
+  }
+  return out;
+}
+
+/** Raw (uncalibrated) margin of a post; used by training for out-of-fold calibration. */
+export function margin(analysis: Analysis, model: Pick<Model, 'weights'>): number {
+  return dot(model.weights, analysis.vector);
+}
+
+/**
+ * Scores one post for candidate endorsement. Pure given its inputs: the registry (raw, or compiled once by
+ * `compileRegistry` and reused) and the model (default: the shipped artefact).
+ *
+ * @example
+ * classify({ id: 'p1', text: 'Coblos no 2 ya! ✌️', region: '18.11' }, registry)
+ * // → { score: 0.97, flagged: true, candidate: 'pilbup-mesuji-2024#2', stance: 'pro', ... }
+ */
+export function classify(
+  post: Classifiable,
+  registry: Registry | CompiledRegistry,
+  model: Model = loadModel(),
+): ClassificationResult {
+  return decide(analyse(post, compiledOf(registry)), post.text, model);
+}
+
+/** The decision part of `classify`, for an already analysed post (training and evaluation reuse analyses). */
+export function decide(analysis: Analysis, text: string, model: Model): ClassificationResult {
+  const score = applyPlatt(model.calibration, margin(analysis, model));
+  const flagged = score >= model.threshold;
+  let candidate: CandidateRef | null = null;
+  let stance: 'pro' | 'contra' | null = null;
+  let category: SkbCategory | null = null;
+  if (flagged) {
+    candidate = resolveCandidate(analysis);
+    const contra = sigmoid(dot(model.stanceWeights, analysis.vector));
+    stance = contra >= 0.5 ? 'contra' : 'pro';
+    category = categoryOf(analysis, stance, candidate);
+  }
+  return {
+    score: Math.round(score * 1e4) / 1e4,
+    flagged,
+    candidate,
+    stance,
+    category,
+    evidence: mergeEvidence(analysis.evidence),
+    language: detectLanguage(text, analysis.tokens),
+    modelVersion: model.version,
+  };
+}

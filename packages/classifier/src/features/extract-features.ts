@@ -1,0 +1,378 @@
+import type { CandidateRef, Classifiable, EvidenceSpan } from '@netra/core';
+import { stem } from '../normalise/stem.ts';
+import { type Token, tokenize } from '../normalise/tokenize.ts';
+import { type CompiledContest, type CompiledRegistry, contestsOf } from '../registry/compile-registry.ts';
+import { type Mention, matchMentions } from '../registry/match-mentions.ts';
+import { BALLOT_WEIGHT, findBallotNumbers } from './ballot-numbers.ts';
+import { SIGNAL_INDEX, SIGNALS, type SignalName } from './feature-names.ts';
+import { LEXICON, MOCK_EMOJI, POSITIVE_EMOJI } from './lexicon.ts';
+
+export const HASH_BITS = 18;
+const HASH_MASK = (1 << HASH_BITS) - 1;
+
+/** A sparse feature vector: parallel index/value arrays (indices unique). */
+export interface SparseVector {
+  indices: number[];
+  values: number[];
+}
+
+export interface Analysis {
+  tokens: Token[];
+  contests: CompiledContest[];
+  /** Evidence weight per candidate of the author's contests. */
+  scores: Map<CandidateRef, number>;
+  evidence: EvidenceSpan[];
+  vector: SparseVector;
+  contraCue: boolean;
+  cues: { gesture: boolean; share: boolean; parentCandidate: CandidateRef | null; mock: boolean };
+}
+
+const MENTION_WEIGHT: Record<Mention['kind'], number> = {
+  name: 3,
+  alias: 3,
+  hashtag: 3,
+  slogan: 3,
+  handle: 2,
+  fuzzy: 2,
+  namepart: 2,
+  hashtag_part: 2,
+  jargon: 1,
+  party: 0.5,
+  namepart_weak: 0.5,
+};
+const STRONG_MENTIONS = new Set(['name', 'alias', 'hashtag', 'slogan', 'handle', 'fuzzy', 'namepart', 'hashtag_part']);
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function near(indexes: readonly number[], targets: readonly number[], window: number): boolean {
+  for (const i of indexes) for (const t of targets) if (Math.abs(i - t) <= window) return true;
+  return false;
+}
+
+/**
+ * Tokenises, matches the registry and computes the engineered signals plus hashed word n-grams over a
+ * masked token stream (`<cand>`, `<num>`, `<jargon>`, `<place>`), so no candidate-specific word is learnt.
+ */
+export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
+  const tokens = tokenize(post.text);
+  const contests = contestsOf(reg, post.region);
+  const inContest = new Set(contests.map((c) => c.id));
+  const contestOf = (ref: CandidateRef) => reg.candidates.get(ref)?.contestId ?? '';
+  const mentions = matchMentions(reg, tokens);
+  const f = new Float64Array(SIGNALS.length);
+  const set = (name: SignalName, v = 1) => {
+    f[SIGNAL_INDEX.get(name)!] = v;
+  };
+  const inc = (name: SignalName, v = 1) => {
+    f[SIGNAL_INDEX.get(name)!]! += v;
+  };
+  set('bias');
+
+  const scores = new Map<CandidateRef, number>();
+  const addScore = (ref: CandidateRef, w: number) => scores.set(ref, (scores.get(ref) ?? 0) + w);
+  const evidence: EvidenceSpan[] = [];
+  const mask: (string | null)[] = new Array(tokens.length).fill(null);
+  const targetIdx: number[] = [];
+  const strongTargetIdx: number[] = [];
+
+  // Contest preference for bare ballot numbers: the regency contest unless governor words appear.
+  const keys = new Set(tokens.map((t) => t.key));
+  const governorHint = [...LEXICON.governor].some((w) => keys.has(w));
+  const regentHint = [...LEXICON.regent].some((w) => keys.has(w));
+  const contestFactor = (c: CompiledContest) => {
+    const province = !c.regionCode.includes('.');
+    if (contests.length === 1) return 1;
+    if (province) return governorHint ? 1 : 0.45;
+    return regentHint || !governorHint ? 1 : 0.45;
+  };
+
+  const places = new Set<string>();
+  for (const c of contests) for (const p of c.places) places.add(p);
+  const placeIdx: number[] = [];
+  tokens.forEach((t, i) => {
+    if (t.kind === 'word' && places.has(t.key)) {
+      placeIdx.push(i);
+      mask[i] = '<place>';
+    }
+  });
+
+  let jargonOnly = true;
+  let emptyBoxMention = false;
+  const candsMentioned = new Set<CandidateRef>();
+  for (const m of mentions) {
+    const refs = m.refs.filter((r) => inContest.has(contestOf(r)));
+    if (refs.length === 0) {
+      if (m.kind !== 'jargon' && m.kind !== 'namepart_weak' && m.kind !== 'party') {
+        set('m_other_contest');
+        for (let k = m.from; k < m.to; k++) mask[k] = '<ocand>';
+      }
+      continue;
+    }
+    let kind: Mention['kind'] | 'jargon_shout' | 'jargon_place' = m.kind;
+    let weight = MENTION_WEIGHT[m.kind];
+    if (m.kind === 'jargon') {
+      const shout = tokens.slice(m.from, m.to).every((t) => t.shout);
+      const placed = placeIdx.some((p) => p === m.from - 1 || p === m.from - 2 || p === m.to || p === m.to + 1);
+      if (shout) {
+        inc('m_jargon_shout');
+        weight = 2;
+      }
+      if (placed) {
+        inc('m_jargon_place');
+        weight = 2.5;
+      }
+      if (shout) kind = 'jargon_shout';
+      if (placed) kind = 'jargon_place';
+    }
+    if (m.kind !== 'jargon' && m.kind !== 'namepart_weak' && m.kind !== 'party') jargonOnly = false;
+    inc(`m_${m.kind === 'handle' ? 'handle' : m.kind}` as SignalName);
+    const share = refs.length > 1 ? 1 / refs.length : 1;
+    for (const r of refs) {
+      addScore(r, weight * share);
+      if (weight >= 1) candsMentioned.add(r);
+      if (reg.candidates.get(r)?.emptyBox) emptyBoxMention = true;
+    }
+    const tag = m.kind === 'jargon' ? '<jargon>' : m.kind === 'party' ? '<party>' : '<cand>';
+    for (let k = m.from; k < m.to; k++) mask[k] = tag;
+    if (weight >= 1) targetIdx.push(m.from);
+    if (STRONG_MENTIONS.has(m.kind) || kind === 'jargon_shout' || kind === 'jargon_place') strongTargetIdx.push(m.from);
+    const label = reg.candidates.get(refs[0]!)?.label ?? refs[0]!;
+    evidence.push({ start: m.start, end: m.end, cue: `${kind.replace('_', ' ')}: ${label}` });
+  }
+  if (mentions.length > 0) {
+    set('m_any', candsMentioned.size > 0 ? 1 : 0);
+    set('m_strong_any', strongTargetIdx.length > 0 ? 1 : 0);
+    if (jargonOnly && f[SIGNAL_INDEX.get('m_jargon')!]! > 0) set('m_jargon_only');
+  }
+
+  // Ballot numbers that are numbers of a candidate in the author's contests.
+  const ballots = findBallotNumbers(tokens);
+  const ballotValues = new Set<number>();
+  let strongBallot = false;
+  let gestureOnly = true;
+  for (const b of ballots) {
+    const owners = contests.filter((c) => c.byNumber.has(b.value));
+    if (owners.length === 0) continue;
+    ballotValues.add(b.value);
+    inc(`b_${b.form}` as SignalName);
+    const weight = BALLOT_WEIGHT[b.form];
+    if (weight >= 2) strongBallot = true;
+    if (b.form !== 'gesture') gestureOnly = false;
+    for (const c of owners) addScore(c.byNumber.get(b.value)!.ref, weight * contestFactor(c));
+    mask[b.index] = b.form === 'gesture' ? '<gest>' : '<num>';
+    if (weight >= 1) {
+      targetIdx.push(b.index);
+      if (weight >= 2) strongTargetIdx.push(b.index);
+      const t = tokens[b.index]!;
+      evidence.push({ start: t.start, end: t.end, cue: `ballot number ${b.value} (${b.form.replace('_', ' ')})` });
+    }
+  }
+  if (ballotValues.size > 0) {
+    set('b_strong_any', strongBallot ? 1 : 0);
+    set('b_multi', ballotValues.size > 1 ? 1 : 0);
+    set('b_gesture_only', gestureOnly ? 1 : 0);
+  }
+
+  // Reply context.
+  const ctx = post.context;
+  let parentCandidate: CandidateRef | null = null;
+  if (ctx) {
+    set('has_parent');
+    if (ctx.parentCandidate) {
+      parentCandidate = ctx.parentCandidate as CandidateRef;
+      if (inContest.has(contestOf(parentCandidate))) {
+        set('parent_candidate_in_contest');
+        addScore(parentCandidate, 2.5);
+      } else set('parent_candidate_other');
+    }
+    if (ctx.parentText) {
+      const ptoks = tokenize(ctx.parentText);
+      for (const m of matchMentions(reg, ptoks)) {
+        for (const r of m.refs) {
+          if (!inContest.has(contestOf(r)) || MENTION_WEIGHT[m.kind] < 1) continue;
+          set('parent_mentions_cand');
+          addScore(r, 1);
+        }
+      }
+      for (const b of findBallotNumbers(ptoks)) {
+        if (BALLOT_WEIGHT[b.form] < 2) continue;
+        for (const c of contests) {
+          const cand = c.byNumber.get(b.value);
+          if (cand) {
+            set('parent_target_number');
+            addScore(cand.ref, 1 * contestFactor(c));
+          }
+        }
+      }
+    }
+  }
+
+  // Cue words, alone and near a target.
+  const idx = (s: Set<string>) => tokens.flatMap((t, i) => (t.kind === 'word' && s.has(t.key) ? [i] : []));
+  const vote = idx(LEXICON.vote);
+  const exhort = idx(LEXICON.exhort);
+  const support = idx(LEXICON.support);
+  const contra = idx(LEXICON.contra);
+  const admin = idx(LEXICON.admin);
+  const official = idx(LEXICON.official);
+  const share = idx(LEXICON.share);
+  const gestureWords = idx(LEXICON.gesture);
+  const first = idx(LEXICON.firstPerson);
+  const generic = idx(LEXICON.generic);
+  const negvote = vote.filter((i) => {
+    const p = tokens[i - 1]?.key;
+    const p2 = tokens[i - 2]?.key;
+    return p === 'jangan' || p === 'tidak' || p2 === 'jangan' || (p === 'bukan' && p2 === 'asal');
+  });
+  const asalBukan = tokens.some((t, i) => t.key === 'asal' && tokens[i + 1]?.key === 'bukan');
+  const posEmoji = tokens.filter((t) => t.kind === 'emoji' && POSITIVE_EMOJI.has(t.key)).length;
+  const mockEmoji = tokens.filter((t) => t.kind === 'emoji' && MOCK_EMOJI.has(t.key)).length;
+  const hasTarget = targetIdx.length > 0;
+  const W = 4;
+
+  set('n_cands', Math.min(candsMentioned.size, 3) / 3);
+  const perContest = new Map<string, number>();
+  for (const r of candsMentioned) perContest.set(contestOf(r), (perContest.get(contestOf(r)) ?? 0) + 1);
+  set('multi_cand', [...perContest.values()].some((n) => n > 1) ? 1 : 0);
+  set('target_any', hasTarget ? 1 : 0);
+  set('target_strong', strongTargetIdx.length > 0 ? 1 : 0);
+  set('vote_near_target', near(vote, targetIdx, W) ? 1 : 0);
+  set('exhort_near_target', near(exhort, targetIdx, W) ? 1 : 0);
+  set('support_near_target', near(support, targetIdx, 6) ? 1 : 0);
+  const contraNear = near(contra, targetIdx, 6) || near(negvote, targetIdx, W) || (asalBukan && hasTarget);
+  set('contra_near_target', contraNear ? 1 : 0);
+  set('negvote_near_target', near(negvote, targetIdx, W) || (asalBukan && hasTarget) ? 1 : 0);
+  set('vote_any', vote.length > 0 ? 1 : 0);
+  set('exhort_any', Math.min(exhort.length, 3) / 3);
+  set('support_any', Math.min(support.length, 3) / 3);
+  set('contra_any', Math.min(contra.length, 3) / 3);
+  set('negvote_any', negvote.length > 0 || asalBukan ? 1 : 0);
+  set('admin_any', admin.length > 0 ? 1 : 0);
+  set('admin_many', admin.length > 2 ? 1 : 0);
+  set('admin_with_target', admin.length > 0 && hasTarget ? 1 : 0);
+  set('target_near_admin', near(admin, targetIdx, 3) ? 1 : 0);
+  set('official_any', official.length > 0 ? 1 : 0);
+  set('official_with_target', official.length > 0 && hasTarget ? 1 : 0);
+  set('share_any', share.length > 0 ? 1 : 0);
+  set('share_with_target', share.length > 0 && hasTarget ? 1 : 0);
+  set('gesture_word_any', gestureWords.length > 0 ? 1 : 0);
+  set('gesture_word_with_target', gestureWords.length > 0 && hasTarget ? 1 : 0);
+  set('first_person_with_target', near(first, targetIdx, 6) ? 1 : 0);
+  set('generic_cand_word', generic.length > 0 ? 1 : 0);
+  set('generic_with_vote', near(generic, vote, 3) ? 1 : 0);
+  set('no_target_vote', vote.length > 0 && !hasTarget ? 1 : 0);
+  set('question', post.text.includes('?') ? 1 : 0);
+  set('quote', /["“”'‘’]/.test(post.text) ? 1 : 0);
+  set('pos_emoji', posEmoji > 0 ? 1 : 0);
+  set('mock_emoji', mockEmoji > 0 ? 1 : 0);
+  set('mock_with_target', mockEmoji > 0 && hasTarget ? 1 : 0);
+  set('pos_with_target', posEmoji > 0 && hasTarget ? 1 : 0);
+  set('kind_comment', post.kind === 'comment' ? 1 : 0);
+  set('kind_caption', post.kind === 'caption' ? 1 : 0);
+  set('kind_share', post.kind === 'share' ? 1 : 0);
+  const parentCand = f[SIGNAL_INDEX.get('parent_candidate_in_contest')!]! > 0;
+  set('parent_cand_and_support', parentCand && (support.length > 0 || exhort.length > 0 || vote.length > 0) ? 1 : 0);
+  set('parent_cand_and_pos_emoji', parentCand && posEmoji > 0 ? 1 : 0);
+  set('parent_cand_short', parentCand && tokens.length < 12 ? 1 : 0);
+  set('empty_box_contest', contests.some((c) => c.candidates.some((x) => x.emptyBox)) ? 1 : 0);
+  set('empty_box_mention', emptyBoxMention ? 1 : 0);
+  set('len_short', tokens.length < 8 ? 1 : 0);
+  set('len_long', tokens.length > 40 ? 1 : 0);
+  set('url', tokens.some((t) => t.kind === 'url') ? 1 : 0);
+  set('region_known', post.region ? 1 : 0);
+  set('place_any', placeIdx.length > 0 ? 1 : 0);
+  set('place_with_support', near(placeIdx, [...support, ...exhort], 3) ? 1 : 0);
+  for (const name of [
+    'm_name',
+    'm_alias',
+    'm_namepart',
+    'm_fuzzy',
+    'm_hashtag',
+    'm_hashtag_part',
+    'm_jargon',
+  ] as const) {
+    const i = SIGNAL_INDEX.get(name)!;
+    f[i] = Math.min(f[i]!, 3) / 2;
+  }
+
+  if (hasTarget) {
+    for (const list of [vote, exhort, negvote]) {
+      for (const i of list) {
+        if (!near([i], targetIdx, W)) continue;
+        const t = tokens[i]!;
+        evidence.push({
+          start: t.start,
+          end: t.end,
+          cue: negvote.includes(i) ? 'vote against' : 'call to vote/support',
+        });
+      }
+    }
+    for (const i of contra) {
+      if (!near([i], targetIdx, 6)) continue;
+      const t = tokens[i]!;
+      evidence.push({ start: t.start, end: t.end, cue: 'attack' });
+    }
+  }
+
+  // Hashed n-grams over the masked stream, plus parent-context unigrams.
+  const grams = new Map<number, number>();
+  const addGram = (g: string) => {
+    const h = SIGNALS.length + (fnv1a(g) & HASH_MASK);
+    grams.set(h, (grams.get(h) ?? 0) + 1);
+  };
+  const seq: string[] = [];
+  tokens.forEach((t, i) => {
+    const m = mask[i];
+    if (m) seq.push(m);
+    else if (t.kind === 'word') seq.push(t.num ? '<n>' : stem(t.key));
+    else if (t.kind === 'hashtag') seq.push(/\d/.test(t.key) ? '#<tag>' : `#${t.key}`);
+    else if (t.kind === 'mention') seq.push('<at>');
+    else if (t.kind === 'url') seq.push('<url>');
+    else seq.push(t.key);
+  });
+  for (let i = 0; i < seq.length; i++) {
+    addGram(seq[i]!);
+    if (i + 1 < seq.length) addGram(`${seq[i]} ${seq[i + 1]}`);
+  }
+  if (post.kind) addGram(`kind=${post.kind}`);
+  if (ctx?.parentText) {
+    for (const t of tokenize(ctx.parentText)) if (t.kind === 'word' && !t.num) addGram(`p:${stem(t.key)}`);
+  }
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (let i = 0; i < f.length; i++) {
+    if (f[i] !== 0) {
+      indices.push(i);
+      values.push(f[i]!);
+    }
+  }
+  let norm = 0;
+  for (const c of grams.values()) norm += c * c;
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  for (const [h, c] of grams) {
+    indices.push(h);
+    values.push(c * scale * 2);
+  }
+
+  return {
+    tokens,
+    contests,
+    scores,
+    evidence,
+    vector: { indices, values },
+    contraCue: contraNear,
+    cues: {
+      gesture: ballots.some((b) => b.form === 'gesture' || b.form === 'jari') || gestureWords.length > 0,
+      share: share.length > 0,
+      parentCandidate,
+      mock: mockEmoji > 0,
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { fold } from '../normalise/fold.ts';
+import { standardise } from '../normalise/slang.ts';
+
+const set = (words: string): Set<string> =>
+  new Set(
+    words
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => standardise(fold(w))),
+  );
+
+/**
+ * Cue words, matched on folded + standardised tokens. They are general Indonesian (and Javanese/Sundanese/
+ * Lampung/Malay) vocabulary of campaigning and of its hard negatives, never names of this year's candidates.
+ */
+export const LEXICON = {
+  /** Verbs of voting and backing: the target must be a candidate or ballot number to mean a vote call. */
+  vote: set('coblos pilih dukung menangkan contreng centang colok tusuk nderek ndherek pilihlah cobloslah'),
+  /** Exhortation and commitment. */
+  exhort: set(
+    'ayo jangan lupa ingat harus wajib siap pokoknya pasti insyaallah bismillah gas gaspol tancap all lanjutkan lanjut ' +
+      'putaran periode sepakat kompak solid bulat menang titik amin aamiin kawal',
+  ),
+  /** Praise and allegiance. */
+  support: set(
+    'pemimpin layak pantas terbaik mantap keren cocok bersamamu bersama relawan pemenangan sukses percaya juara ' +
+      'peduli merakyat tegas jujur bukti nyata harapan masa depan idola andalan jagoan sayang cinta pro bangga ' +
+      'semangat menang jagokan dukung',
+  ),
+  /** Attack and mockery. */
+  contra: set(
+    'tolak gagal bohong palsu pencitraan omong doang nongol mendadak korup korupsi hancur rusak malu zonk abal ' +
+      'tipu penipu janji manis lumping level ganti asal bukan kapok sinyal jangan percuma ngibul tukang',
+  ),
+  /** Election administration, news and neutrality vocabulary (hard negatives). */
+  admin: set(
+    'kpu bawaslu panwas panwaslu panwascam kpps pps ppk dpt tps logistik bimtek rekapitulasi penetapan pengundian ' +
+      'surat suara sah sosialisasi imbauan himbauan netral golput hak persatuan damai hoaks sanksi laporkan lapor ' +
+      'pelanggaran diperiksa politik uang berita info pengumuman debat survei quick count dilansir sumber ' +
+      'tahapan jadwal pemungutan penghitungan formulir ktp ekt perekaman pemilih pemula disabilitas kotak ' +
+      'masa tenang apk alat peraga aturan larangan dilarang regulasi pidana klarifikasi siapapun siapa pun ' +
+      'manapun mana apapun bebas rahasia luber jurdil tertib aman kondusif edukasi integritas patroli pengawasan',
+  ),
+  /** Government role and duty vocabulary. */
+  official: set(
+    'pj plt meresmikan peresmian kunjungan kunker rapat dinas pemkab pemprov pemda apel upacara sambutan pelantikan ' +
+      'program pemerintah kegiatan bansos pkh puskesmas sekolah bupati gubernur wakil kepala camat lurah kades',
+  ),
+  /** Words that make a ballot number out of a bare number. */
+  ballotPrefix: set('nomor paslon urut calon kolom no'),
+  /** Gesture and photo words. */
+  gesture: set('jari salam foto pose twibbon bingkai frame profil selfie poto'),
+  /** Sharing campaign events and material. */
+  share: set(
+    'share bagikan sebarkan ramaikan hadiri hadir kampanye akbar link video live poster flyer brosur stiker kaos ' +
+      'baliho spanduk atribut undangan deklarasi orasi blusukan konsolidasi posko',
+  ),
+  firstPerson: set('saya kami kita sekeluarga keluarga warga kampung'),
+  governor: set('gubernur pilgub cagub cawagub provinsi prov gub'),
+  regent: set('bupati pilbup cabup cawabup kabupaten walikota wali pilwalkot kota'),
+  negation: set('tidak bukan jangan belum tanpa'),
+  generic: set('paslon calon kandidat pilkada pemilu'),
+};
+
+/** Emoji that cheer or mock. */
+export const POSITIVE_EMOJI = new Set([
+  '👍',
+  '💪',
+  '🔥',
+  '💯',
+  '👌',
+  '🙏',
+  '❤',
+  '💚',
+  '💙',
+  '❤️',
+  '😍',
+  '🥰',
+  '👏',
+  '🫡',
+  '✊',
+]);
+export const MOCK_EMOJI = new Set(['😂', '🤣', '🙃', '😏', '🤡', '🙄', '😒', '🤦', '😅', '🐟']);

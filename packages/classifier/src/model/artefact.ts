@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { NetraError } from '@netra/core';
+import { HASH_BITS } from '../features/extract-features.ts';
+import { SIGNALS } from '../features/feature-names.ts';
+import type { Platt } from './calibrate.ts';
+
+export const ARTEFACT_FORMAT = 'netra-endorsement-lr';
+export const ARTEFACT_FORMAT_VERSION = 1;
+
+/** The JSON written to `models/`: sparse weights plus everything needed to score and to audit the run. */
+export interface ModelArtefact {
+  format: typeof ARTEFACT_FORMAT;
+  formatVersion: number;
+  modelVersion: string;
+  hashBits: number;
+  signals: string[];
+  endorse: { indices: number[]; weights: number[] };
+  stance: { indices: number[]; weights: number[] };
+  calibration: Platt;
+  threshold: number;
+  training: {
+    examples: number;
+    positives: number;
+    sources: string[];
+    dataSha256: string;
+    options: Record<string, unknown>;
+    outOfFold: { precision: number; recall: number; f1: number };
+  };
+}
+
+/** A model ready to score: dense weight arrays (fast dot products). */
+export interface Model {
+  version: string;
+  weights: Float64Array;
+  stanceWeights: Float64Array;
+  calibration: Platt;
+  threshold: number;
+}
+
+export const MODEL_DIM = SIGNALS.length + (1 << HASH_BITS);
+
+export const DEFAULT_MODEL_PATH = new URL('../../models/endorsement-model.json', import.meta.url).pathname;
+
+function dense(sparse: { indices: number[]; weights: number[] }): Float64Array {
+  const w = new Float64Array(MODEL_DIM);
+  for (let k = 0; k < sparse.indices.length; k++) w[sparse.indices[k]!] = sparse.weights[k]!;
+  return w;
+}
+
+export function sparse(w: Float64Array): { indices: number[]; weights: number[] } {
+  const indices: number[] = [];
+  const weights: number[] = [];
+  for (let i = 0; i < w.length; i++) {
+    const v = Math.round(w[i]! * 1e6) / 1e6;
+    if (v !== 0) {
+      indices.push(i);
+      weights.push(v);
+    }
+  }
+  return { indices, weights };
+}
+
+/** Checks an artefact matches this code's feature layout and turns it into a scorer. */
+export function modelFromArtefact(art: ModelArtefact): Model {
+  if (art.format !== ARTEFACT_FORMAT || art.formatVersion !== ARTEFACT_FORMAT_VERSION) {
+    throw new NetraError(
+      'CLASSIFIER_MODEL_INCOMPATIBLE',
+      `unsupported model format ${art.format}@${art.formatVersion}`,
+    );
+  }
+  if (
+    art.hashBits !== HASH_BITS ||
+    art.signals.length !== SIGNALS.length ||
+    art.signals.some((s, i) => s !== SIGNALS[i])
+  ) {
+    throw new NetraError(
+      'CLASSIFIER_MODEL_INCOMPATIBLE',
+      'model was trained with a different feature layout; retrain it',
+      {
+        modelVersion: art.modelVersion,
+      },
+    );
+  }
+  return {
+    version: art.modelVersion,
+    weights: dense(art.endorse),
+    stanceWeights: dense(art.stance),
+    calibration: art.calibration,
+    threshold: art.threshold,
+  };
+}
+
+const cache = new Map<string, Model>();
+
+/** Loads (and caches) a model artefact; the default is the one shipped in `packages/classifier/models/`. */
+export function loadModel(path: string = DEFAULT_MODEL_PATH): Model {
+  const hit = cache.get(path);
+  if (hit) return hit;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new NetraError('CLASSIFIER_MODEL_MISSING', `model artefact not found at ${path}; run \`netra train\``, {
+      path,
+      cause: String(error),
+    });
+  }
+  let art: ModelArtefact;
+  try {
+    art = JSON.parse(text) as ModelArtefact;
+  } catch {
+    throw new NetraError('CLASSIFIER_MODEL_INVALID', `model artefact at ${path} is not valid JSON`, { path });
+  }
+  const model = modelFromArtefact(art);
+  cache.set(path, model);
+  return model;
+}

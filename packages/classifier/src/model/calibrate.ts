@@ -1,0 +1,77 @@
+import { sigmoid } from './logistic.ts';
+
+export interface Platt {
+  a: number;
+  b: number;
+}
+
+/**
+ * Platt scaling: fits p = sigmoid(a·margin + b) to out-of-fold margins by Newton's method on the log loss,
+ * with Platt's smoothed targets so a separable fold does not push a to infinity.
+ */
+export function fitPlatt(margins: readonly number[], labels: readonly number[]): Platt {
+  const pos = labels.filter((y) => y === 1).length;
+  const neg = labels.length - pos;
+  const hi = (pos + 1) / (pos + 2);
+  const lo = 1 / (neg + 2);
+  const t = labels.map((y) => (y === 1 ? hi : lo));
+  let a = 1;
+  let b = 0;
+  for (let iter = 0; iter < 100; iter++) {
+    let ga = 0;
+    let gb = 0;
+    let haa = 1e-9;
+    let hab = 0;
+    let hbb = 1e-9;
+    for (let i = 0; i < margins.length; i++) {
+      const p = sigmoid(a * margins[i]! + b);
+      const d = p - t[i]!;
+      const h = p * (1 - p);
+      ga += d * margins[i]!;
+      gb += d;
+      haa += h * margins[i]! * margins[i]!;
+      hab += h * margins[i]!;
+      hbb += h;
+    }
+    const det = haa * hbb - hab * hab;
+    if (Math.abs(det) < 1e-12) break;
+    const da = (hbb * ga - hab * gb) / det;
+    const db = (haa * gb - hab * ga) / det;
+    a -= da;
+    b -= db;
+    if (Math.abs(da) + Math.abs(db) < 1e-9) break;
+  }
+  return { a, b };
+}
+
+export function applyPlatt(p: Platt, margin: number): number {
+  return sigmoid(p.a * margin + p.b);
+}
+
+/**
+ * The decision threshold: the best F1 among thresholds whose recall is at least `minRecall` on the
+ * out-of-fold probabilities (recall matters more: a missed endorsement is never reviewed).
+ */
+export function chooseThreshold(probs: readonly number[], labels: readonly number[], minRecall = 0.94): number {
+  const pos = labels.filter((y) => y === 1).length;
+  let best = 0.5;
+  let bestF1 = -1;
+  for (let th = 0.05; th <= 0.9; th += 0.01) {
+    let tp = 0;
+    let fp = 0;
+    for (let i = 0; i < probs.length; i++) {
+      if (probs[i]! >= th) {
+        if (labels[i] === 1) tp++;
+        else fp++;
+      }
+    }
+    const recall = pos ? tp / pos : 0;
+    const precision = tp + fp ? tp / (tp + fp) : 0;
+    const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+    if (recall >= minRecall && f1 > bestF1) {
+      bestF1 = f1;
+      best = Math.round(th * 100) / 100;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,279 @@
+import { type CandidateRef, type Contest, candidateRef, isEmptyBox, type Registry } from '@netra/core';
+import { fold } from '../normalise/fold.ts';
+import { standardise } from '../normalise/slang.ts';
+import { tokenize } from '../normalise/tokenize.ts';
+import { deletes } from './fuzzy.ts';
+
+export type MatchKind = 'name' | 'alias' | 'namepart' | 'namepart_weak' | 'slogan' | 'jargon' | 'party' | 'hashtag';
+
+export interface Pattern {
+  keys: string[];
+  kind: MatchKind;
+  refs: CandidateRef[];
+}
+
+export interface CompiledCandidate {
+  ref: CandidateRef;
+  contestId: string;
+  number: number;
+  emptyBox: boolean;
+  label: string;
+  handles: string[];
+}
+
+export interface CompiledContest {
+  id: string;
+  kind: Contest['kind'];
+  regionCode: string;
+  /** Place words of the contest: from its region name and the place half of its hashtags (`#TubaJoss` → tuba). */
+  places: Set<string>;
+  candidates: CompiledCandidate[];
+  byNumber: Map<number, CompiledCandidate>;
+}
+
+/** A registry turned into lookup tables once; reuse it for every post (it is immutable). */
+export interface CompiledRegistry {
+  contests: CompiledContest[];
+  byId: Map<string, CompiledContest>;
+  candidates: Map<CandidateRef, CompiledCandidate>;
+  /** Patterns by their first key. */
+  patterns: Map<string, Pattern[]>;
+  hashtags: Map<string, Pattern>;
+  /** Distinctive name parts and jargon (≥4 letters) that may appear inside a free hashtag (`#TrisMenang`). */
+  hashtagParts: { key: string; kind: MatchKind; refs: CandidateRef[] }[];
+  /** Symmetric-delete index of distinctive name parts for one-typo matching (`Bambnag`, `Yusup`). */
+  fuzzy: Map<string, Set<string>>;
+  fuzzyTargets: Map<string, Pattern>;
+  /** Candidates by official account handle (folded, without @). */
+  handles: Map<string, CandidateRef>;
+}
+
+const HONORIFICS = new Set(
+  [
+    'pak',
+    'bu',
+    'bang',
+    'mas',
+    'kang',
+    'pakde',
+    'bude',
+    'ustadz',
+    'ustad',
+    'datuk',
+    'mbak',
+    'kak',
+    'cak',
+    'uda',
+    'om',
+    'abah',
+    'haji',
+    'hj',
+    'h',
+    'dr',
+    'ir',
+    'teh',
+    'aa',
+    'uni',
+    'mamak',
+    'wak',
+    'gus',
+    'kyai',
+    'kh',
+    'ning',
+    'ning',
+  ].map((w) => standardise(fold(w))),
+);
+
+/** Ordinary words that also occur in candidate names; a match on them alone is weak evidence. */
+const COMMON = new Set(
+  [
+    'kotak',
+    'kosong',
+    'kolom',
+    'sari',
+    'putri',
+    'raya',
+    'dewi',
+    'sri',
+    'lestari',
+    'hati',
+    'bersama',
+    'ahmad',
+    'muhammad',
+    'nur',
+    'nurul',
+    'rahma',
+    'rahman',
+    'box',
+    'blank',
+    'maju',
+    'baru',
+    'harapan',
+    'eka',
+    'agus',
+    'ratna',
+    'wahyu',
+    'putra',
+    'indah',
+    'ayu',
+    'budi',
+    'rini',
+    'dedi',
+    'fitri',
+    'yuli',
+    'hasan',
+    'joko',
+    'anisa',
+    'sama',
+    'untuk',
+    'dan',
+  ].map((w) => standardise(fold(w))),
+);
+
+const PLACE_STOP = new Set([
+  'kabupaten',
+  'kab',
+  'kota',
+  'provinsi',
+  'prov',
+  'timur',
+  'barat',
+  'utara',
+  'selatan',
+  'tengah',
+]);
+
+function keysOf(phrase: string): string[] {
+  return tokenize(phrase)
+    .filter((t) => t.kind === 'word')
+    .map((t) => t.key);
+}
+
+/** Compiles a registry into matchers. Pure; the result can be cached per registry and shared. */
+export function compileRegistry(registry: Registry): CompiledRegistry {
+  const compiled: CompiledRegistry = {
+    contests: [],
+    byId: new Map(),
+    candidates: new Map(),
+    patterns: new Map(),
+    hashtags: new Map(),
+    hashtagParts: [],
+    fuzzy: new Map(),
+    fuzzyTargets: new Map(),
+    handles: new Map(),
+  };
+  const patternIndex = new Map<string, Pattern>();
+  const add = (keys: string[], kind: MatchKind, ref: CandidateRef) => {
+    if (keys.length === 0) return;
+    const id = `${kind}|${keys.join(' ')}`;
+    let p = patternIndex.get(id);
+    if (!p) {
+      p = { keys, kind, refs: [] };
+      patternIndex.set(id, p);
+      const list = compiled.patterns.get(keys[0]!) ?? [];
+      list.push(p);
+      compiled.patterns.set(keys[0]!, list);
+    }
+    if (!p.refs.includes(ref)) p.refs.push(ref);
+  };
+  const parts = new Map<string, { kind: MatchKind; refs: CandidateRef[] }>();
+  const addPart = (id: string, kind: MatchKind, ref: CandidateRef) => {
+    const entry = parts.get(id) ?? { kind, refs: [] };
+    if (!entry.refs.includes(ref)) entry.refs.push(ref);
+    parts.set(id, entry);
+  };
+
+  for (const contest of registry.contests) {
+    const places = new Set(keysOf(contest.region.name).filter((k) => !PLACE_STOP.has(k) && k.length >= 3));
+    const cc: CompiledContest = {
+      id: contest.id,
+      kind: contest.kind,
+      regionCode: contest.region.code,
+      places,
+      candidates: [],
+      byNumber: new Map(),
+    };
+    for (const cand of contest.candidates) {
+      const ref = candidateRef(contest.id, cand.number);
+      const info: CompiledCandidate = {
+        ref,
+        contestId: contest.id,
+        number: cand.number,
+        emptyBox: isEmptyBox(cand),
+        label: cand.names.join(' – '),
+        handles: cand.officialAccounts.map((a) => fold(a.handle.replace(/^@/, ''))),
+      };
+      for (const h of info.handles) compiled.handles.set(h, ref);
+      cc.candidates.push(info);
+      cc.byNumber.set(cand.number, info);
+      compiled.candidates.set(ref, info);
+
+      const nameLike: string[][] = [];
+      for (const name of cand.names) {
+        const keys = keysOf(name);
+        if (keys.length > 1) add(keys, 'name', ref);
+        nameLike.push(keys);
+      }
+      for (const alias of cand.aliases) {
+        const keys = keysOf(alias);
+        add(keys, keys.length === 1 && COMMON.has(keys[0]!) ? 'namepart_weak' : 'alias', ref);
+        nameLike.push(keys);
+      }
+      for (const keys of nameLike) {
+        for (const k of keys) {
+          if (HONORIFICS.has(k) || /^\d+$/.test(k)) continue;
+          const weak = COMMON.has(k) || k.length < 3;
+          add([k], weak ? 'namepart_weak' : 'namepart', ref);
+          if (!weak && k.length >= 4) addPart(`namepart|${k}`, 'namepart', ref);
+        }
+      }
+      const jargonKeys = new Set<string>();
+      for (const j of cand.jargon) {
+        const keys = keysOf(j);
+        add(keys, 'jargon', ref);
+        for (const k of keys) jargonKeys.add(k);
+        const joined = keys.join('');
+        if (joined.length >= 4) addPart(`jargon|${joined}`, 'jargon', ref);
+      }
+      for (const s of cand.slogans) {
+        const keys = keysOf(s);
+        if (keys.length >= 2) add(keys, 'slogan', ref);
+      }
+      for (const p of cand.parties) add(keysOf(p), 'party', ref);
+      for (const h of cand.hashtags) {
+        const body = fold(h.replace(/^#/, ''));
+        const existing = compiled.hashtags.get(body);
+        if (existing) existing.refs.push(ref);
+        else compiled.hashtags.set(body, { keys: [body], kind: 'hashtag', refs: [ref] });
+        for (const j of jargonKeys) {
+          if (body.length > j.length + 2 && body.endsWith(j)) places.add(body.slice(0, body.length - j.length));
+        }
+      }
+    }
+    compiled.contests.push(cc);
+    compiled.byId.set(cc.id, cc);
+  }
+  for (const [id, v] of parts) compiled.hashtagParts.push({ key: id.split('|')[1]!, kind: v.kind, refs: v.refs });
+  for (const list of compiled.patterns.values()) {
+    for (const p of list) {
+      if (p.kind !== 'namepart' || p.keys[0]!.length < 5) continue;
+      const target = p.keys[0]!;
+      compiled.fuzzyTargets.set(target, p);
+      for (const d of [target, ...deletes(target)]) {
+        const set = compiled.fuzzy.get(d) ?? new Set<string>();
+        set.add(target);
+        compiled.fuzzy.set(d, set);
+      }
+    }
+    list.sort((a, b) => b.keys.length - a.keys.length);
+  }
+  return compiled;
+}
+
+/** The contests a post's author votes in (regency/city contest plus the province's), compiled. */
+export function contestsOf(compiled: CompiledRegistry, region: string | undefined): CompiledContest[] {
+  if (!region) return compiled.contests;
+  return compiled.contests.filter(
+    (c) => c.regionCode === '00' || region === c.regionCode || region.startsWith(`${c.regionCode}.`),
+  );
+}

@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { type Analysis, analyse, HASH_BITS } from '../features/extract-features.ts';
+import { SIGNALS } from '../features/feature-names.ts';
+import {
+  ARTEFACT_FORMAT,
+  MODEL_DIM,
+  type Model,
+  type ModelArtefact,
+  modelFromArtefact,
+  sparse,
+} from '../model/artefact.ts';
+import { applyPlatt, chooseThreshold, fitPlatt } from '../model/calibrate.ts';
+import { DEFAULT_LOGISTIC, dot, type LogisticOptions, mulberry32, trainLogistic } from '../model/logistic.ts';
+import type { CompiledRegistry } from '../registry/compile-registry.ts';
+import type { LabelledPost } from './labelled-post.ts';
+
+export const MODEL_SEMVER = '1.0.0';
+
+export interface TrainOptions {
+  logistic?: Partial<LogisticOptions>;
+  /** Inner folds for out-of-fold calibration and threshold choice. */
+  calibrationFolds?: number;
+  minRecall?: number;
+  sources?: string[];
+}
+
+export interface Prepared {
+  post: LabelledPost;
+  analysis: Analysis;
+}
+
+export function prepare(posts: readonly LabelledPost[], reg: CompiledRegistry): Prepared[] {
+  return posts.map((post) => ({ post, analysis: analyse(post, reg) }));
+}
+
+/** Deterministic stratified fold assignment: fold index per item. */
+export function stratifiedFolds(labels: readonly number[], k: number, seed = 7): number[] {
+  const rand = mulberry32(seed);
+  const folds = new Array<number>(labels.length).fill(0);
+  for (const cls of [0, 1]) {
+    const idx = labels.flatMap((y, i) => (y === cls ? [i] : []));
+    for (let i = idx.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [idx[i], idx[j]] = [idx[j]!, idx[i]!];
+    }
+    idx.forEach((item, n) => {
+      folds[item] = n % k;
+    });
+  }
+  return folds;
+}
+
+const y = (p: Prepared) => (p.post.label === 'endorse' ? 1 : 0);
+
+function fitWeights(items: readonly Prepared[], options: Partial<LogisticOptions>) {
+  const weights = trainLogistic(
+    items.map((p) => ({ vector: p.analysis.vector, y: y(p) })),
+    MODEL_DIM,
+    options,
+  );
+  const endorse = items.filter((p) => p.post.label === 'endorse');
+  const stanceWeights = trainLogistic(
+    endorse.map((p) => ({ vector: p.analysis.vector, y: p.post.stance === 'contra' ? 1 : 0 })),
+    MODEL_DIM,
+    { ...options, positiveWeight: 1.5 },
+  );
+  return { weights, stanceWeights };
+}
+
+/**
+ * Trains the endorsement model on prepared posts: out-of-fold margins → Platt calibration and the
+ * threshold (best F1 with recall ≥ minRecall), then the final weights on everything. Deterministic.
+ */
+export function trainModel(items: readonly Prepared[], options: TrainOptions = {}): ModelArtefact {
+  const logistic = { ...DEFAULT_LOGISTIC, ...options.logistic };
+  const k = options.calibrationFolds ?? 5;
+  const labels = items.map(y);
+  const folds = stratifiedFolds(labels, k);
+  const margins = new Array<number>(items.length).fill(0);
+  for (let f = 0; f < k; f++) {
+    const train = items.filter((_, i) => folds[i] !== f);
+    const { weights } = fitWeights(train, logistic);
+    items.forEach((p, i) => {
+      if (folds[i] === f) margins[i] = dot(weights, p.analysis.vector);
+    });
+  }
+  const calibration = fitPlatt(margins, labels);
+  const probs = margins.map((m) => applyPlatt(calibration, m));
+  const threshold = chooseThreshold(probs, labels, options.minRecall ?? 0.94);
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  probs.forEach((p, i) => {
+    if (p >= threshold && labels[i] === 1) tp++;
+    else if (p >= threshold) fp++;
+    else if (labels[i] === 1) fn++;
+  });
+  const precision = tp / Math.max(1, tp + fp);
+  const recall = tp / Math.max(1, tp + fn);
+  const { weights, stanceWeights } = fitWeights(items, logistic);
+  const hash = createHash('sha256');
+  for (const p of items) hash.update(`${JSON.stringify(p.post)}\n`);
+  hash.update(JSON.stringify({ logistic, k, signals: SIGNALS }));
+  const dataSha256 = hash.digest('hex');
+  const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+  return {
+    format: ARTEFACT_FORMAT,
+    formatVersion: 1,
+    modelVersion: `${MODEL_SEMVER}+${dataSha256.slice(0, 10)}`,
+    hashBits: HASH_BITS,
+    signals: [...SIGNALS],
+    endorse: sparse(weights),
+    stance: sparse(stanceWeights),
+    calibration: { a: Math.round(calibration.a * 1e6) / 1e6, b: Math.round(calibration.b * 1e6) / 1e6 },
+    threshold,
+    training: {
+      examples: items.length,
+      positives: labels.filter((l) => l === 1).length,
+      sources: options.sources ?? [],
+      dataSha256,
+      options: { ...logistic, calibrationFolds: k, minRecall: options.minRecall ?? 0.94 },
+      outOfFold: {
+        precision: r4(precision),
+        recall: r4(recall),
+        f1: r4((2 * precision * recall) / Math.max(1e-9, precision + recall)),
+      },
+    },
+  };
+}
+
+export function trainToModel(items: readonly Prepared[], options: TrainOptions = {}): Model {
+  return modelFromArtefact(trainModel(items, options));
+}

@@ -1,0 +1,107 @@
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import {
+  classify,
+  compileRegistry,
+  describeError,
+  dropNullContext,
+  loadModel,
+  readRegistries,
+} from '@netra/classifier';
+import { classifiableSchema, issuesFromZod } from '@netra/core';
+import type { CliIO, Command } from '../command.ts';
+
+const USAGE = 'classify --elections <registry.json> [--model <model.json>]';
+
+function write(io: CliIO, line: string): Promise<void> | undefined {
+  if (io.stdout.write(`${line}\n`)) return undefined;
+  return new Promise((resolve) => io.stdout.once('drain', () => resolve()));
+}
+
+/**
+ * `netra classify`: JSON lines of posts on stdin → one JSON line per post on stdout (`id` + the
+ * classification). A bad line yields `{"line":N,"error":{code,field,message}}` and the stream goes on.
+ */
+export const classifyCommand: Command = {
+  path: ['classify'],
+  summary: 'Classify JSON-lines posts from stdin for candidate endorsement',
+  usage: USAGE,
+  async run(argv: string[], io: CliIO): Promise<number> {
+    let values: { elections?: string[]; model?: string };
+    try {
+      ({ values } = parseArgs({
+        args: argv,
+        options: { elections: { type: 'string', multiple: true }, model: { type: 'string' } },
+        strict: true,
+      }));
+    } catch (error) {
+      io.stderr.write(`${describeError(error)}\nusage: netra ${USAGE}\n`);
+      return 2;
+    }
+    if (!values.elections?.length) {
+      io.stderr.write(`--elections is required\nusage: netra ${USAGE}\n`);
+      return 2;
+    }
+    let registry: ReturnType<typeof compileRegistry>;
+    let model: ReturnType<typeof loadModel>;
+    try {
+      registry = compileRegistry(readRegistries(values.elections));
+      model = loadModel(values.model);
+    } catch (error) {
+      io.stderr.write(`${describeError(error)}\n`);
+      return 1;
+    }
+    const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+    let n = 0;
+    let bad = 0;
+    for await (const line of lines) {
+      n++;
+      if (!line.trim()) continue;
+      let out: string;
+      let raw: unknown;
+      try {
+        raw = JSON.parse(line);
+      } catch (error) {
+        bad++;
+        const message = error instanceof Error ? error.message : 'invalid JSON';
+        await write(
+          io,
+          JSON.stringify({ line: n, error: { code: 'CLASSIFY_LINE_INVALID_JSON', field: null, message } }),
+        );
+        continue;
+      }
+      const parsed = classifiableSchema.safeParse(dropNullContext(raw));
+      if (!parsed.success) {
+        bad++;
+        const issues = issuesFromZod(parsed.error);
+        const id =
+          raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string'
+            ? (raw as { id: string }).id
+            : undefined;
+        out = JSON.stringify({
+          line: n,
+          ...(id === undefined ? {} : { id }),
+          error: {
+            code: 'CLASSIFY_LINE_INVALID',
+            field: issues[0]?.field || null,
+            message: issues.map((i) => `${i.field || '(root)'}: ${i.message}`).join('; '),
+          },
+        });
+      } else {
+        try {
+          out = JSON.stringify({ id: parsed.data.id, ...classify(parsed.data, registry, model) });
+        } catch (error) {
+          bad++;
+          out = JSON.stringify({
+            line: n,
+            id: parsed.data.id,
+            error: { code: 'CLASSIFY_FAILED', field: null, message: describeError(error) },
+          });
+        }
+      }
+      await write(io, out);
+    }
+    if (bad > 0) io.stderr.write(`${bad} of ${n} line(s) could not be classified\n`);
+    return 0;
+  },
+};
