@@ -56,7 +56,10 @@ export async function startPrivateRedis(options: { dir: string; port?: number })
 async function waitForReady(child: ChildProcess, port: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new NetraError('REDIS_START_FAILED', `redis-server :${port}: ${output}`)), 10_000);
+    const timer = setTimeout(
+      () => reject(new NetraError('REDIS_START_FAILED', `redis-server :${port}: ${output}`)),
+      10_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('Ready to accept connections')) {

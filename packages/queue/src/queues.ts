@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { defaultJobOptions } from './job-retention.ts';
 import type { ClassifyJob, CrawlJob, ScheduleJob } from './job-payloads.ts';
+import { defaultJobOptions } from './job-retention.ts';
 import { QUEUE } from './queue-names.ts';
 
 export interface Queues {

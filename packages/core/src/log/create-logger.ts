@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 
 export type { Logger };
 
@@ -11,7 +11,15 @@ export function createLogger(name: string, level = 'info'): Logger {
       name,
       level,
       redact: {
-        paths: ['password', '*.password', 'passwordHash', '*.password_hash', 'req.headers.cookie', 'headers.cookie', '*.csrf_token'],
+        paths: [
+          'password',
+          '*.password',
+          'passwordHash',
+          '*.password_hash',
+          'req.headers.cookie',
+          'headers.cookie',
+          '*.csrf_token',
+        ],
         censor: '[redacted]',
       },
     },

@@ -7,14 +7,19 @@ import { runStatements } from './run-statements.ts';
  * hand-typed query cannot rewrite the case history.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     CREATE FUNCTION netra_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       RAISE EXCEPTION 'append-only table %: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'P0001';
     END $$;
-  `);
+  `,
+  );
 
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     CREATE TABLE users (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
       username text NOT NULL,
@@ -49,9 +54,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     CREATE INDEX login_attempts_username_idx ON login_attempts (lower(username), at);
     CREATE INDEX login_attempts_ip_idx ON login_attempts (ip, at);
-  `);
+  `,
+  );
 
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     CREATE TABLE people (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
       name text NOT NULL,
@@ -85,9 +93,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     CREATE UNIQUE INDEX accounts_platform_handle_key ON accounts (platform, lower(handle));
     CREATE INDEX accounts_person_idx ON accounts (person_id);
-  `);
+  `,
+  );
 
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     CREATE TABLE contests (
       id text PRIMARY KEY,
       kind text NOT NULL,
@@ -118,9 +129,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz NOT NULL DEFAULT now(),
       UNIQUE (contest_id, number)
     );
-  `);
+  `,
+  );
 
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     CREATE TABLE crawl_runs (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
       trigger text NOT NULL CHECK (trigger IN ('nightly', 'on_demand')),
@@ -229,13 +243,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE INDEX audit_log_entity_idx ON audit_log (entity_type, entity_id, at);
     CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
       FOR EACH ROW EXECUTE FUNCTION netra_refuse_change();
-  `);
+  `,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     DROP TABLE IF EXISTS audit_log, review_decisions, review_items, classifications, evidence_artefacts, posts,
       crawl_runs, candidates, contests, accounts, people, login_attempts, sessions, users CASCADE;
     DROP FUNCTION IF EXISTS netra_refuse_change();
-  `);
+  `,
+  );
 }

@@ -6,8 +6,20 @@ import { migrations } from './index.ts';
 import { migrateToLatest } from './migrate.ts';
 
 const TABLES = [
-  'accounts', 'audit_log', 'candidates', 'classifications', 'contests', 'crawl_runs', 'evidence_artefacts',
-  'login_attempts', 'people', 'posts', 'review_decisions', 'review_items', 'sessions', 'users',
+  'accounts',
+  'audit_log',
+  'candidates',
+  'classifications',
+  'contests',
+  'crawl_runs',
+  'evidence_artefacts',
+  'login_attempts',
+  'people',
+  'posts',
+  'review_decisions',
+  'review_items',
+  'sessions',
+  'users',
 ];
 
 async function tableNames(handle: DatabaseHandle): Promise<string[]> {
@@ -43,9 +55,20 @@ describe('migrations', () => {
     it('make the audit log refuse updates and deletes', async () => {
       await db.db
         .insertInto('audit_log')
-        .values({ actor_username: 'system', action: 'test', entity_type: 'x', entity_id: '1', before: null, after: null, actor_id: null, ip: null })
+        .values({
+          actor_username: 'system',
+          action: 'test',
+          entity_type: 'x',
+          entity_id: '1',
+          before: null,
+          after: null,
+          actor_id: null,
+          ip: null,
+        })
         .execute();
-      await expect(db.db.updateTable('audit_log').set({ action: 'rewritten' }).execute()).rejects.toThrow(/append-only/);
+      await expect(db.db.updateTable('audit_log').set({ action: 'rewritten' }).execute()).rejects.toThrow(
+        /append-only/,
+      );
       await expect(db.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
     });
   });
@@ -66,8 +89,15 @@ describe('migrations', () => {
       await handle.db
         .insertInto('contests')
         .values({
-          id: 'c1', kind: 'bupati', region_code: '18.11', region_name: 'Mesuji', election_date: '2024-11-27',
-          campaign_from: '2024-09-25', campaign_to: '2024-11-23', quiet_from: null, quiet_to: null,
+          id: 'c1',
+          kind: 'bupati',
+          region_code: '18.11',
+          region_name: 'Mesuji',
+          election_date: '2024-11-27',
+          campaign_from: '2024-09-25',
+          campaign_to: '2024-11-23',
+          quiet_from: null,
+          quiet_to: null,
         })
         .execute();
       const row = await handle.db.selectFrom('contests').select('election_date').executeTakeFirstOrThrow();

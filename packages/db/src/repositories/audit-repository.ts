@@ -41,7 +41,11 @@ export interface AuditQuery {
 }
 
 export async function listAudit(db: Executor, query: AuditQuery = {}) {
-  let q = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(query.limit ?? 100);
+  let q = db
+    .selectFrom('audit_log')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(query.limit ?? 100);
   if (query.entityType) q = q.where('entity_type', '=', query.entityType);
   if (query.entityId) q = q.where('entity_id', '=', query.entityId);
   if (query.actorUsername) q = q.where('actor_username', '=', query.actorUsername);

@@ -53,7 +53,9 @@ export async function listReviewItems(db: Executor, filter: ReviewQueueFilter = 
   if (filter.contestId) q = q.where('c.candidate', 'like', `${escapeLike(filter.contestId)}#%`);
   if (filter.regionCode) {
     const code = filter.regionCode;
-    q = q.where((eb) => eb.or([eb('pe.region_code', '=', code), eb('pe.region_code', 'like', `${escapeLike(code)}.%`)]));
+    q = q.where((eb) =>
+      eb.or([eb('pe.region_code', '=', code), eb('pe.region_code', 'like', `${escapeLike(code)}.%`)]),
+    );
   }
   if (filter.minScore !== undefined) q = q.where('ri.score', '>=', filter.minScore);
   if (filter.search) {

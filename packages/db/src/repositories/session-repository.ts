@@ -11,7 +11,14 @@ export type SessionWithUser = Selectable<SessionsTable> & {
 
 export async function insertSession(
   db: Executor,
-  session: { idHash: string; userId: string; csrfToken: string; expiresAt: Date; ip: string | null; userAgent: string | null },
+  session: {
+    idHash: string;
+    userId: string;
+    csrfToken: string;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  },
 ): Promise<void> {
   await db
     .insertInto('sessions')
@@ -38,7 +45,11 @@ export async function findLiveSession(db: Executor, idHash: string, now: Date): 
 }
 
 export async function touchSession(db: Executor, idHash: string, now: Date, expiresAt: Date): Promise<void> {
-  await db.updateTable('sessions').set({ last_seen_at: now, expires_at: expiresAt }).where('id_hash', '=', idHash).execute();
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: now, expires_at: expiresAt })
+    .where('id_hash', '=', idHash)
+    .execute();
 }
 
 export async function deleteSession(db: Executor, idHash: string): Promise<void> {

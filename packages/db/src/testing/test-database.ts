@@ -12,7 +12,8 @@ export interface TestDatabase extends DatabaseHandle {
 
 function serverUrl(): string {
   const url = process.env.NETRA_TEST_DATABASE_URL;
-  if (!url) throw new Error('NETRA_TEST_DATABASE_URL is not set: run tests through vitest (test/support/global-setup.ts)');
+  if (!url)
+    throw new Error('NETRA_TEST_DATABASE_URL is not set: run tests through vitest (test/support/global-setup.ts)');
   return url;
 }
 

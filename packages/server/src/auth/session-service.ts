@@ -1,0 +1,140 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  appendAudit,
+  countRecentFailures,
+  type Database,
+  deleteSession,
+  type Executor,
+  findLiveSession,
+  findUserByUsername,
+  insertSession,
+  recordLoginAttempt,
+  touchSession,
+  updateUser,
+} from '@netra/db';
+import type { Kysely } from 'kysely';
+import { HttpError } from '../http/http-error.ts';
+import type { ServerConfig, SessionUser } from '../http/route.ts';
+import { dummyPasswordHash, verifyPassword } from './passwords.ts';
+
+export const SESSION_COOKIE = 'netra_session';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function tokensEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export interface LoginResult {
+  token: string;
+  user: SessionUser;
+  expiresAt: Date;
+}
+
+/**
+ * Checks the password and opens a server-side session. Attempts are recorded outside any transaction: a
+ * failed attempt must stay counted although the login itself fails. Failures are counted per username and per address;
+ * past the limit every attempt is refused (even a right password) until the window passes, so guessing
+ * cannot continue at full speed.
+ */
+export async function login(
+  db: Kysely<Database>,
+  config: ServerConfig,
+  input: { username: string; password: string; ip: string; userAgent: string | null },
+  now: Date,
+): Promise<LoginResult> {
+  const since = new Date(now.getTime() - config.loginWindowMinutes * 60_000);
+  const failures = await countRecentFailures(db, input, since);
+  if (failures.byUsername >= config.loginMaxFailures || failures.byIp >= config.loginMaxFailures * 4) {
+    throw new HttpError(429, 'AUTH_RATE_LIMITED', 'Terlalu banyak percobaan / too many attempts', {
+      retryAfterSeconds: config.loginWindowMinutes * 60,
+    });
+  }
+  const user = await findUserByUsername(db, input.username);
+  const ok = user
+    ? user.active && (await verifyPassword(user.password_hash, input.password))
+    : await verifyPassword(await dummyPasswordHash(), input.password).then(() => false);
+  await recordLoginAttempt(db, { username: input.username, ip: input.ip, success: ok });
+  if (!ok || !user) {
+    throw new HttpError(
+      401,
+      'AUTH_INVALID_CREDENTIALS',
+      'Nama pengguna atau kata sandi salah / wrong username or password',
+    );
+  }
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3_600_000);
+  const idHash = hashToken(token);
+  await db.transaction().execute(async (tx) => {
+    await insertSession(tx, {
+      idHash,
+      userId: user.id,
+      csrfToken,
+      expiresAt,
+      ip: input.ip,
+      userAgent: input.userAgent,
+    });
+    await updateUser(tx, user.id, { last_login_at: now });
+    await appendAudit(tx, {
+      actorId: user.id,
+      actorUsername: user.username,
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+      ip: input.ip,
+    });
+  });
+  return {
+    token,
+    expiresAt,
+    user: {
+      id: user.id,
+      username: user.username,
+      displayName: user.display_name,
+      role: user.role,
+      csrfToken,
+      sessionIdHash: idHash,
+    },
+  };
+}
+
+/** The user behind a session cookie, or null. Extends the session while it is in use (sliding expiry). */
+export async function resolveSession(
+  db: Executor,
+  config: ServerConfig,
+  token: string,
+  now: Date,
+): Promise<SessionUser | null> {
+  const idHash = hashToken(token);
+  const session = await findLiveSession(db, idHash, now);
+  if (!session || !session.active) return null;
+  // Write at most once a minute per session: every request touching the row would serialise on it.
+  if (now.getTime() - session.last_seen_at.getTime() > 60_000) {
+    await touchSession(db, idHash, now, new Date(now.getTime() + config.sessionTtlHours * 3_600_000));
+  }
+  return {
+    id: session.user_id,
+    username: session.username,
+    displayName: session.display_name,
+    role: session.role,
+    csrfToken: session.csrf_token,
+    sessionIdHash: idHash,
+  };
+}
+
+export async function logout(db: Executor, user: SessionUser, ip: string): Promise<void> {
+  await deleteSession(db, user.sessionIdHash);
+  await appendAudit(db, {
+    actorId: user.id,
+    actorUsername: user.username,
+    action: 'auth.logout',
+    entityType: 'user',
+    entityId: user.id,
+    ip,
+  });
+}

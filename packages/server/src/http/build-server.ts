@@ -1,0 +1,121 @@
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import { isNetraError, ValidationError } from '@netra/core';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { catalogue } from '../i18n/messages.ts';
+import { errorPage } from '../ui/error-page.ts';
+import { HttpError } from './http-error.ts';
+import { parseInput } from './parse-input.ts';
+import type { RouteDef, ServerDeps } from './route.ts';
+import { guardRoute } from './route-guard.ts';
+
+const LANG_COOKIE = 'netra_lang';
+
+// Post text comes from strangers: no inline script or style anywhere, so injected markup could not run.
+const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+function pickLang(request: FastifyRequest, reply: FastifyReply): 'id' | 'en' {
+  const asked = (request.query as Record<string, unknown> | undefined)?.lang;
+  if (asked === 'id' || asked === 'en') {
+    reply.setCookie(LANG_COOKIE, asked, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 86400 });
+    return asked;
+  }
+  return request.cookies[LANG_COOKIE] === 'en' ? 'en' : 'id';
+}
+
+/**
+ * The HTTP server: every route goes through the same guard (session, role, CSRF), the same input
+ * validation and the same error shape. Routes are plain data (`RouteDef`), so tests can enumerate them.
+ */
+export async function buildServer(deps: ServerDeps, routes: readonly RouteDef[]): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    // Only behind a known reverse proxy may X-Forwarded-For decide the client address (login rate limits use it).
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 30 * 1024 * 1024,
+  }) as unknown as FastifyInstance;
+  await app.register(cookie);
+  await app.register(formbody);
+  app.addHook('onSend', async (_request, reply) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+  app.setNotFoundHandler(async (request, reply) => {
+    const lang = pickLang(request, reply);
+    const error = new HttpError(404, 'NOT_FOUND', 'tidak ditemukan / not found');
+    if (request.url.startsWith('/api/')) return reply.status(404).send({ error: error.toJSON() });
+    return reply
+      .status(404)
+      .type('text/html; charset=utf-8')
+      .send(errorPage(error, catalogue[lang], lang, null, request.url));
+  });
+  for (const route of routes) {
+    app.route({
+      method: route.method,
+      url: route.url,
+      handler: async (request, reply) => {
+        const lang = pickLang(request, reply);
+        const t = catalogue[lang];
+        let user = null;
+        try {
+          user = await guardRoute(route, request, deps);
+          const params = parseInput(route.params, request.params, 'params');
+          const query = parseInput(route.query, request.query, 'query');
+          const body = parseInput(route.body, request.body, 'body');
+          const result = await route.handler({ request, reply, params, query, body, user, deps, t, lang });
+          if (reply.sent) return reply;
+          if (route.kind === 'page' && typeof result === 'string')
+            return reply.type('text/html; charset=utf-8').send(result);
+          return reply.send(result);
+        } catch (error) {
+          return sendError(route, request, reply, error, { t, lang, user, deps });
+        }
+      },
+    });
+  }
+  return app;
+}
+
+function sendError(
+  route: RouteDef,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: unknown,
+  ctx: {
+    t: (typeof catalogue)['id'];
+    lang: 'id' | 'en';
+    user: import('./route.ts').SessionUser | null;
+    deps: ServerDeps;
+  },
+) {
+  const status = statusOf(error);
+  if (status >= 500) ctx.deps.logger.error({ err: error, url: request.url }, 'request failed');
+  const body = isNetraError(error)
+    ? error.toJSON()
+    : { code: 'INTERNAL', message: 'Kesalahan internal / internal error', details: {} };
+  if (status === 429 && isNetraError(error) && typeof error.details.retryAfterSeconds === 'number') {
+    reply.header('retry-after', String(error.details.retryAfterSeconds));
+  }
+  if (route.kind === 'api' || route.kind === 'file') return reply.status(status).send({ error: body });
+  const httpError = error instanceof HttpError ? error : new HttpError(status, body.code, body.message, body.details);
+  return reply
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .send(errorPage(httpError, ctx.t, ctx.lang, ctx.user, request.url));
+}
+
+function statusOf(error: unknown): number {
+  if (error instanceof HttpError) return error.status;
+  if (error instanceof ValidationError) return 400;
+  if (isNetraError(error) && error.code.endsWith('_NOT_FOUND')) return 404;
+  if (isNetraError(error) && error.code.endsWith('_CONFLICT')) return 409;
+  if (isNetraError(error) && !error.retryable) return 400;
+  return 500;
+}

@@ -1,0 +1,86 @@
+import type { Logger } from '@netra/core';
+import type { Database } from '@netra/db';
+import type { Queues } from '@netra/queue';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Role } from '../auth/roles.ts';
+import type { Messages } from '../i18n/messages.ts';
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  csrfToken: string;
+  sessionIdHash: string;
+}
+
+export interface ServerConfig {
+  /** Marks the session cookie `Secure`; on unless serving plain HTTP on loopback for development. */
+  cookieSecure: boolean;
+  sessionTtlHours: number;
+  /** Trust X-Forwarded-For (set only when a reverse proxy you run sits in front). */
+  trustProxy: boolean;
+  loginMaxFailures: number;
+  loginWindowMinutes: number;
+  /** Root of the evidence artefact store, for serving screenshots to analysts. */
+  evidenceDir: string;
+}
+
+export interface ServerDeps {
+  db: Kysely<Database>;
+  queues: Queues;
+  logger: Logger;
+  config: ServerConfig;
+  now?: () => Date;
+}
+
+export interface RouteContext<P, Q, B> {
+  request: FastifyRequest;
+  reply: FastifyReply;
+  params: P;
+  query: Q;
+  body: B;
+  /** Null only on public routes. */
+  user: SessionUser | null;
+  deps: ServerDeps;
+  t: Messages;
+  lang: 'id' | 'en';
+}
+
+/** The signed-in user on a route that requires one; the route layer guarantees it is there. */
+export function requireUser(ctx: { user: SessionUser | null }): SessionUser {
+  if (!ctx.user) throw new Error('route declared public but used as authenticated');
+  return ctx.user;
+}
+
+/**
+ * One HTTP route and everything the server needs to guard and document it. Every route states the role it
+ * needs; `kind` decides how a refusal looks (JSON for `api`, an HTML page for `page`).
+ */
+export interface RouteDef<
+  PS extends z.ZodType = z.ZodType,
+  QS extends z.ZodType = z.ZodType,
+  BS extends z.ZodType = z.ZodType,
+> {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  role: Role | 'public';
+  kind: 'api' | 'page' | 'file';
+  summary: string;
+  tag: string;
+  params?: PS;
+  query?: QS;
+  body?: BS;
+  /** For the OpenAPI document only. */
+  response?: z.ZodType;
+  handler(ctx: RouteContext<z.output<PS>, z.output<QS>, z.output<BS>>): Promise<unknown>;
+}
+
+/** Keeps the schema types flowing into the handler. */
+export function defineRoute<PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
+  def: RouteDef<PS, QS, BS>,
+): RouteDef {
+  return def as unknown as RouteDef;
+}

@@ -1,0 +1,13 @@
+import { type CommonMessages, commonMessages } from './common-messages.ts';
+import { type ReviewMessages, reviewMessages } from './review-messages.ts';
+
+/**
+ * The one message catalogue of the web UI, Indonesian first. Each area keeps its strings in its own file;
+ * every file defines `id` and an `en` typed against it, so a missing translation fails the type check.
+ */
+export type Messages = CommonMessages & ReviewMessages;
+
+export const catalogue: Record<'id' | 'en', Messages> = {
+  id: { ...commonMessages.id, ...reviewMessages.id },
+  en: { ...commonMessages.en, ...reviewMessages.en },
+};

@@ -1,0 +1,10 @@
+import type { RouteDef } from '../http/route.ts';
+import { authRoutes } from './auth-routes.ts';
+import { systemRoutes } from './system-routes.ts';
+
+/**
+ * Every route of the server, grouped by concern. The route-access test walks this list, so a route added
+ * anywhere is checked for 401/403 without anyone remembering to.
+ */
+export const allRoutes: RouteDef[] = [];
+allRoutes.push(...systemRoutes(() => allRoutes), ...authRoutes);

@@ -1,0 +1,63 @@
+import { hasRole, type Role } from '../auth/roles.ts';
+import type { SessionUser } from '../http/route.ts';
+import type { Messages } from '../i18n/messages.ts';
+import { html, type SafeHtml } from './html.ts';
+
+interface NavItem {
+  href: string;
+  label: keyof Messages;
+  role: Role;
+}
+
+const NAV: NavItem[] = [
+  { href: '/review', label: 'navReview', role: 'viewer' },
+  { href: '/crawls', label: 'navCrawls', role: 'viewer' },
+  { href: '/watchlist', label: 'navWatchlist', role: 'viewer' },
+  { href: '/registry', label: 'navRegistry', role: 'viewer' },
+  { href: '/admin/failed-jobs', label: 'navFailedJobs', role: 'supervisor' },
+  { href: '/admin/users', label: 'navUsers', role: 'admin' },
+  { href: '/admin/audit', label: 'navAudit', role: 'admin' },
+];
+
+export interface PageOptions {
+  title: string;
+  t: Messages;
+  lang: 'id' | 'en';
+  user: SessionUser | null;
+  body: SafeHtml;
+  flash?: string | undefined;
+}
+
+/** The shell of every page: no inline script or style, so the CSP can forbid both. */
+export function layout(page: PageOptions): string {
+  const { t, user } = page;
+  const nav = user
+    ? html`<nav aria-label="menu">${NAV.filter((n) => hasRole(user.role, n.role)).map(
+        (n) => html`<a href="${n.href}">${t[n.label]}</a>`,
+      )}</nav>
+      <form method="post" action="/logout" class="signout">
+        <input type="hidden" name="_csrf" value="${user.csrfToken}">
+        <span class="who">${user.displayName} (${user.role})</span>
+        <button type="submit">${t.signOut}</button>
+      </form>`
+    : html``;
+  const otherLang = page.lang === 'id' ? 'en' : 'id';
+  return html`<!doctype html>
+<html lang="${page.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${page.title} · ${t.appName}</title>
+<link rel="stylesheet" href="/assets/netra.css">
+</head>
+<body>
+<header><a class="brand" href="/">${t.appName}</a><span class="tagline">${t.appTagline}</span>${nav}
+<a class="lang" href="?lang=${otherLang}">${t.language}</a></header>
+<main>
+${page.flash ? html`<p class="flash" role="status">${page.flash}</p>` : ''}
+<h1>${page.title}</h1>
+${page.body}
+</main>
+</body>
+</html>`.value;
+}
