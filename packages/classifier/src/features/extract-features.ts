@@ -83,9 +83,12 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   const strongTargetIdx: number[] = [];
 
   // Contest preference for bare ballot numbers: the regency contest unless governor words appear.
-  const keys = new Set(tokens.map((t) => t.key));
-  const governorHint = [...LEXICON.governor].some((w) => keys.has(w));
-  const regentHint = [...LEXICON.regent].some((w) => keys.has(w));
+  let governorHint = false;
+  let regentHint = false;
+  for (const t of tokens) {
+    if (LEXICON.governor.has(t.key)) governorHint = true;
+    if (LEXICON.regent.has(t.key)) regentHint = true;
+  }
   const contestFactor = (c: CompiledContest) => {
     const province = !c.regionCode.includes('.');
     if (contests.length === 1) return 1;

@@ -66,14 +66,15 @@ export function tokenize(text: string): Token[] {
         shout: false,
       });
     } else if (m[5] !== undefined) {
-      const folded = fold(raw);
-      const split = BALLOT_PREFIX.exec(folded);
+      const first = word(raw, start);
+      const folded = first.folded;
+      const split = /\d/.test(folded) ? BALLOT_PREFIX.exec(folded) : null;
       if (split) {
         const cut = raw.length - split[2]!.length;
         out.push(word(raw.slice(0, cut), start), word(raw.slice(cut), start + cut));
         continue;
       }
-      const redup = REDUPLICATED.exec(folded);
+      const redup = folded.endsWith('2') || folded.endsWith('2nya') ? REDUPLICATED.exec(folded) : null;
       if (redup && !/\d/.test(redup[1]!)) {
         const t = word(raw.slice(0, redup[1]!.length), start);
         t.end = end;
@@ -81,7 +82,7 @@ export function tokenize(text: string): Token[] {
         out.push(t);
         continue;
       }
-      out.push(word(raw, start));
+      out.push(first);
     } else {
       const num = readGesture(raw);
       const base = raw.replace(/[\u{1F3FB}-\u{1F3FF}\uFE0F]/gu, '');

@@ -14,8 +14,25 @@ export interface Mention {
   end: number;
 }
 
+const fuzzyCache = new WeakMap<CompiledRegistry, Map<string, string | null>>();
+
 function fuzzyLookup(reg: CompiledRegistry, key: string): string | null {
-  if (key.length < 5 || !/^\p{L}+$/u.test(key)) return null;
+  if (key.length < 5) return null;
+  let cache = fuzzyCache.get(reg);
+  if (!cache) {
+    cache = new Map();
+    fuzzyCache.set(reg, cache);
+  }
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const found = fuzzySearch(reg, key);
+  if (cache.size > 100_000) cache.clear();
+  cache.set(key, found);
+  return found;
+}
+
+function fuzzySearch(reg: CompiledRegistry, key: string): string | null {
+  if (!/^\p{L}+$/u.test(key)) return null;
   for (const probe of [key, ...deletes(key)]) {
     const targets = reg.fuzzy.get(probe);
     if (!targets) continue;
