@@ -1,0 +1,49 @@
+import { type Logger, parseOrThrow } from '@netra/core';
+import type { Database } from '@netra/db';
+import { QUEUE, type Queues, type ScheduleJob, scheduleJobSchema } from '@netra/queue';
+import { UnrecoverableError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Kysely } from 'kysely';
+import { startCrawlRun } from './start-crawl-run.ts';
+
+export const NIGHTLY_SCHEDULER_ID = 'nightly-crawl';
+
+export interface SchedulerOptions {
+  db: Kysely<Database>;
+  connection: Redis;
+  queues: Queues;
+  prefix: string;
+  logger: Logger;
+  /** Cron pattern in `timezone`, e.g. `0 2 * * *` for 02:00 WIB. */
+  nightlyCron: string;
+  timezone: string;
+}
+
+/**
+ * Keeps the nightly crawl on BullMQ's job scheduler (one schedule however many replicas run, because the
+ * scheduler id is fixed) and turns each tick into a crawl run.
+ */
+export async function startScheduler(options: SchedulerOptions): Promise<Worker<ScheduleJob>> {
+  await options.queues.schedule.upsertJobScheduler(
+    NIGHTLY_SCHEDULER_ID,
+    { pattern: options.nightlyCron, tz: options.timezone },
+    { name: 'nightly-crawl', data: { trigger: 'nightly', requestedBy: null } },
+  );
+  const worker = new Worker<ScheduleJob>(
+    QUEUE.schedule,
+    async (job) => {
+      let data: ScheduleJob;
+      try {
+        data = parseOrThrow(scheduleJobSchema, job.data, 'SCHEDULE_PAYLOAD_INVALID');
+      } catch (error) {
+        throw new UnrecoverableError(String((error as Error).message));
+      }
+      const run = await startCrawlRun(options.db, options.queues, { trigger: data.trigger, requestedBy: null, accountIds: data.accountIds });
+      options.logger.info({ runId: run.id, accounts: run.accounts_total }, 'crawl run started');
+      return { runId: run.id };
+    },
+    { connection: options.connection, prefix: options.prefix, concurrency: 1 },
+  );
+  worker.on('error', (error) => options.logger.error({ err: error }, 'scheduler error'));
+  return worker;
+}

@@ -1,0 +1,115 @@
+import { ArtefactStore, BrowserPool, crawlAccount, type PlatformOrigins } from '@netra/collectors';
+import { isNetraError, type Logger, parseOrThrow, ValidationError } from '@netra/core';
+import { type Database, recordAccountCrawled } from '@netra/db';
+import { classifyJobId, type CrawlJob, crawlJobSchema, QUEUE, type Queues } from '@netra/queue';
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Kysely } from 'kysely';
+import { candidateAccountsOf } from './candidate-accounts.ts';
+import { RegistryProvider } from './registry-provider.ts';
+
+export interface ScraperWorkerOptions {
+  db: Kysely<Database>;
+  connection: Redis;
+  queues: Queues;
+  prefix: string;
+  logger: Logger;
+  evidenceDir: string;
+  platformOrigins: PlatformOrigins;
+  chromiumPath?: string | undefined;
+  /** Accounts crawled at once (one browser page each). */
+  concurrency: number;
+  maxPostsPerAccount: number;
+  lockDurationMs: number;
+}
+
+export interface ScraperWorker {
+  worker: Worker<CrawlJob>;
+  close(): Promise<void>;
+}
+
+interface CrawlOutcome {
+  status: string;
+  posts: number;
+  errors: number;
+}
+
+/**
+ * The scraper worker: one crawl job per account. Posts go onto the classify queue under deterministic ids;
+ * the account's status and the run's progress go to the database. A retryable failure (navigation) is
+ * retried by BullMQ; when the last attempt fails, the account is counted as failed in its run and the job
+ * stays in the failed list.
+ */
+export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker {
+  const pool = new BrowserPool({ executablePath: options.chromiumPath, maxConcurrency: options.concurrency });
+  const store = new ArtefactStore(options.evidenceDir);
+  const registry = new RegistryProvider(options.db);
+
+  const process = async (job: Job<CrawlJob>): Promise<CrawlOutcome> => {
+    let data: CrawlJob;
+    try {
+      data = parseOrThrow(crawlJobSchema, job.data, 'CRAWL_PAYLOAD_INVALID');
+    } catch (error) {
+      if (error instanceof ValidationError) throw new UnrecoverableError(`${error.code}: ${error.message}`);
+      throw error;
+    }
+    const result = await crawlAccount({
+      account: { id: data.accountId, platform: data.platform, handle: data.handle, profileUrl: data.profileUrl },
+      pool,
+      store,
+      platformOrigins: options.platformOrigins,
+      maxPosts: options.maxPostsPerAccount,
+      candidateAccounts: candidateAccountsOf(await registry.get()),
+      crawlRunId: data.runId,
+    });
+    const fatal = result.errors.find((e) => e.retryable);
+    if (fatal && result.posts.length === 0) throw fatal;
+    await options.queues.classify.addBulk(
+      result.posts.map((post) => ({
+        name: 'classify-post',
+        data: { ...post, regionCode: data.regionCode },
+        opts: { jobId: classifyJobId(post) },
+      })),
+    );
+    await recordAccountCrawled(options.db, {
+      runId: data.runId,
+      accountId: data.accountId,
+      status: result.status,
+      postsFound: result.posts.length,
+      failed: false,
+      errors: result.errors.map((e) => ({ code: e.code, message: e.message })),
+    });
+    return { status: result.status, posts: result.posts.length, errors: result.errors.length };
+  };
+
+  const worker = new Worker<CrawlJob, CrawlOutcome>(QUEUE.crawl, process, {
+    connection: options.connection,
+    prefix: options.prefix,
+    concurrency: options.concurrency,
+    lockDuration: options.lockDurationMs,
+    maxStalledCount: 3,
+  });
+  worker.on('failed', (job, error) => {
+    if (!job) return;
+    const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+    options.logger.warn({ jobId: job.id, attempts: job.attemptsMade, final, err: error.message }, 'crawl job failed');
+    if (!final || !job.data?.runId || !job.data.accountId) return;
+    recordAccountCrawled(options.db, {
+      runId: job.data.runId,
+      accountId: job.data.accountId,
+      // Unknown, not blocked: repeated navigation failures say nothing certain about the account.
+      status: 'unknown',
+      postsFound: 0,
+      failed: true,
+      errors: [{ code: isNetraError(error) ? error.code : 'CRAWL_FAILED', message: error.message }],
+    }).catch((e: unknown) => options.logger.error({ err: e }, 'could not record failed crawl'));
+  });
+  worker.on('error', (error) => options.logger.error({ err: error }, 'scraper worker error'));
+  return {
+    worker,
+    close: async () => {
+      await worker.close();
+      await pool.close();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { Database } from '@netra/db';
+import { appendAudit, createCrawlRun, listCrawlableAccounts } from '@netra/db';
+import { crawlJobId, type Queues } from '@netra/queue';
+import type { Kysely } from 'kysely';
+
+export interface StartCrawlInput {
+  trigger: 'nightly' | 'on_demand';
+  requestedBy: { id: string; username: string } | null;
+  /** Only these accounts; all watched accounts when absent. */
+  accountIds?: string[] | undefined;
+}
+
+/**
+ * Opens a crawl run and queues one job per watched account. Job ids are derived from run and account, so
+ * a retried request does not crawl an account twice in the same run.
+ */
+export async function startCrawlRun(db: Kysely<Database>, queues: Queues, input: StartCrawlInput) {
+  const accounts = await listCrawlableAccounts(db, input.accountIds);
+  const run = await db.transaction().execute(async (tx) => {
+    const created = await createCrawlRun(tx, {
+      trigger: input.trigger,
+      requestedBy: input.requestedBy?.id ?? null,
+      accountsTotal: accounts.length,
+    });
+    await appendAudit(tx, {
+      actorId: input.requestedBy?.id ?? null,
+      actorUsername: input.requestedBy?.username ?? 'system:scheduler',
+      action: 'crawl.start',
+      entityType: 'crawl_run',
+      entityId: created.id,
+      after: { trigger: input.trigger, accounts: accounts.length },
+    });
+    if (accounts.length === 0) {
+      return tx
+        .updateTable('crawl_runs')
+        .set({ status: 'completed', finished_at: new Date() })
+        .where('id', '=', created.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    }
+    return created;
+  });
+  await queues.crawl.addBulk(
+    accounts.map((a) => {
+      const data = {
+        runId: run.id,
+        accountId: a.id,
+        platform: a.platform as 'facebook',
+        handle: a.handle,
+        profileUrl: a.profile_url,
+        regionCode: a.region_code,
+      };
+      return { name: 'crawl-account', data, opts: { jobId: crawlJobId(data) } };
+    }),
+  );
+  return run;
+}
