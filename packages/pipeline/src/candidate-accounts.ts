@@ -9,7 +9,10 @@ export function candidateAccountsOf(registry: Registry): Record<string, string> 
   for (const contest of registry.contests) {
     for (const candidate of contest.candidates) {
       for (const account of candidate.officialAccounts) {
-        out[`${account.platform}:${account.handle.replace(/^@/, '').toLowerCase()}`] = candidateRef(contest.id, candidate.number);
+        out[`${account.platform}:${account.handle.replace(/^@/, '').toLowerCase()}`] = candidateRef(
+          contest.id,
+          candidate.number,
+        );
       }
     }
   }

@@ -16,7 +16,13 @@ export interface StoredResult {
 async function store(db: Executor, job: ClassifyJob, result: ClassificationResult): Promise<StoredResult> {
   const post = await upsertPost(db, job);
   const saved = await saveClassification(db, post.id, result);
-  return { postId: post.id, newPost: post.inserted, flagged: result.flagged, score: result.score, reviewItemId: saved.reviewItemId };
+  return {
+    postId: post.id,
+    newPost: post.inserted,
+    flagged: result.flagged,
+    score: result.score,
+    reviewItemId: saved.reviewItemId,
+  };
 }
 
 /**

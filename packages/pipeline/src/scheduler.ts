@@ -38,7 +38,11 @@ export async function startScheduler(options: SchedulerOptions): Promise<Worker<
       } catch (error) {
         throw new UnrecoverableError(String((error as Error).message));
       }
-      const run = await startCrawlRun(options.db, options.queues, { trigger: data.trigger, requestedBy: null, accountIds: data.accountIds });
+      const run = await startCrawlRun(options.db, options.queues, {
+        trigger: data.trigger,
+        requestedBy: null,
+        accountIds: data.accountIds,
+      });
       options.logger.info({ runId: run.id, accounts: run.accounts_total }, 'crawl run started');
       return { runId: run.id };
     },

@@ -1,7 +1,7 @@
 import { ArtefactStore, BrowserPool, crawlAccount, type PlatformOrigins } from '@netra/collectors';
 import { isNetraError, type Logger, parseOrThrow, ValidationError } from '@netra/core';
 import { type Database, recordAccountCrawled } from '@netra/db';
-import { classifyJobId, type CrawlJob, crawlJobSchema, QUEUE, type Queues } from '@netra/queue';
+import { type CrawlJob, classifyJobId, crawlJobSchema, QUEUE, type Queues } from '@netra/queue';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';

@@ -1,5 +1,6 @@
 import type { RouteDef } from '../http/route.ts';
 import { authRoutes } from './auth-routes.ts';
+import { reviewRoutes } from './review-routes.ts';
 import { systemRoutes } from './system-routes.ts';
 
 /**
@@ -8,3 +9,4 @@ import { systemRoutes } from './system-routes.ts';
  */
 export const allRoutes: RouteDef[] = [];
 allRoutes.push(...systemRoutes(() => allRoutes), ...authRoutes);
+allRoutes.push(...reviewRoutes);

@@ -1,0 +1,70 @@
+import type { listDecidedItems } from '@netra/db';
+
+type DecidedRow = Awaited<ReturnType<typeof listDecidedItems>>[number];
+
+const CSV_COLUMNS: [string, (r: DecidedRow) => unknown][] = [
+  ['review_item_id', (r) => r.review_item_id],
+  ['decision', (r) => r.decision],
+  ['label', (r) => r.label],
+  ['candidate', (r) => r.candidate],
+  ['stance', (r) => r.stance],
+  ['category', (r) => r.category],
+  ['note', (r) => r.note],
+  ['decided_by', (r) => r.decided_by],
+  ['decided_at', (r) => r.decided_at.toISOString()],
+  ['nama', (r) => r.person_name],
+  ['nip', (r) => r.nip],
+  ['instansi', (r) => r.agency],
+  ['jabatan', (r) => r.position],
+  ['kode_wilayah', (r) => r.region_code],
+  ['ppk', (r) => r.ppk],
+  ['platform', (r) => r.platform],
+  ['external_id', (r) => r.external_id],
+  ['url', (r) => r.url],
+  ['posted_at', (r) => r.posted_at?.toISOString() ?? ''],
+  ['text', (r) => r.text],
+  ['content_sha256', (r) => r.content_hash],
+  ['model_score', (r) => r.score.toFixed(4)],
+  ['model_candidate', (r) => r.model_candidate],
+  ['model_version', (r) => r.model_version],
+];
+
+/**
+ * One CSV cell. Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start) is
+ * prefixed with a quote: post text is written by strangers and case files are opened in Excel.
+ */
+export function csvCell(value: unknown): string {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The case-file export: one row per decided item with its latest decision, UTF-8 with BOM for Excel. */
+export function decisionsToCsv(rows: readonly DecidedRow[]): string {
+  const header = CSV_COLUMNS.map(([name]) => name).join(',');
+  const lines = rows.map((r) => CSV_COLUMNS.map(([, get]) => csvCell(get(r))).join(','));
+  return `\uFEFF${[header, ...lines].join('\r\n')}\r\n`;
+}
+
+/** Reviewer decisions in the labelled-corpus line format, ready for `netra train --input`. */
+export function decisionsToTrainingJsonl(rows: readonly DecidedRow[]): string {
+  return rows
+    .filter((r) => r.decision === 'confirmed' || r.decision === 'dismissed')
+    .map((r) =>
+      JSON.stringify({
+        id: `review-${r.review_item_id}`,
+        platform: r.platform,
+        kind: r.kind,
+        region: r.region_code ?? undefined,
+        text: r.text,
+        ...(r.context ? { context: r.context } : {}),
+        label: r.label,
+        candidate: r.candidate,
+        stance: r.stance,
+        difficulty: 'hard',
+        rationale: r.note ?? `reviewer decision: ${r.decision}`,
+      }),
+    )
+    .map((line) => `${line}\n`)
+    .join('');
+}
