@@ -89,9 +89,17 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     if (LEXICON.governor.has(t.key)) governorHint = true;
     if (LEXICON.regent.has(t.key)) regentHint = true;
   }
+  // A place word of exactly one of the author's contests (`Tuba`, `Lamtim`) points at that contest.
+  const placeHint = new Set<string>();
+  for (const t of tokens) {
+    if (t.kind !== 'word') continue;
+    const owners = contests.filter((c) => c.places.has(t.key));
+    if (owners.length === 1) placeHint.add(owners[0]!.id);
+  }
   const contestFactor = (c: CompiledContest) => {
     const province = !c.regionCode.includes('.');
     if (contests.length === 1) return 1;
+    if (placeHint.size === 1) return placeHint.has(c.id) ? 1 : 0.45;
     if (province) return governorHint ? 1 : 0.45;
     return regentHint || !governorHint ? 1 : 0.45;
   };
@@ -109,7 +117,9 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   let jargonOnly = true;
   let emptyBoxMention = false;
   const candsMentioned = new Set<CandidateRef>();
-  for (const m of mentions) {
+  // Non-jargon mentions first: whether a jargon word is meant as jargon depends on what surrounds it.
+  const ordered = [...mentions.filter((m) => m.kind !== 'jargon'), ...mentions.filter((m) => m.kind === 'jargon')];
+  for (const m of ordered) {
     const refs = m.refs.filter((r) => inContest.has(contestOf(r)));
     if (refs.length === 0) {
       if (m.kind !== 'jargon' && m.kind !== 'namepart_weak' && m.kind !== 'party') {
@@ -118,34 +128,41 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
       }
       continue;
     }
-    let kind: Mention['kind'] | 'jargon_shout' | 'jargon_place' = m.kind;
+    let kind: string = m.kind;
     let weight = MENTION_WEIGHT[m.kind];
+    let tag = m.kind === 'party' ? '<party>' : '<cand>';
     if (m.kind === 'jargon') {
       const shout = tokens.slice(m.from, m.to).every((t) => t.shout);
       const placed = placeIdx.some((p) => p === m.from - 1 || p === m.from - 2 || p === m.to || p === m.to + 1);
+      const nearCand = near([m.from], strongTargetIdx, 6);
+      tag = '<jargon>';
       if (shout) {
         inc('m_jargon_shout');
         weight = 2;
+        kind = 'jargon shout';
       }
       if (placed) {
         inc('m_jargon_place');
         weight = 2.5;
+        kind = 'jargon with place';
       }
-      if (shout) kind = 'jargon_shout';
-      if (placed) kind = 'jargon_place';
+      if (nearCand) inc('m_jargon_near_cand');
+      if (!shout && !placed && !nearCand) {
+        inc('m_jargon_plain');
+        tag = '<jw>';
+      }
     }
     if (m.kind !== 'jargon' && m.kind !== 'namepart_weak' && m.kind !== 'party') jargonOnly = false;
-    inc(`m_${m.kind === 'handle' ? 'handle' : m.kind}` as SignalName);
+    inc(`m_${m.kind}` as SignalName);
     const share = refs.length > 1 ? 1 / refs.length : 1;
     for (const r of refs) {
       addScore(r, weight * share);
       if (weight >= 1) candsMentioned.add(r);
       if (reg.candidates.get(r)?.emptyBox) emptyBoxMention = true;
     }
-    const tag = m.kind === 'jargon' ? '<jargon>' : m.kind === 'party' ? '<party>' : '<cand>';
     for (let k = m.from; k < m.to; k++) mask[k] = tag;
     if (weight >= 1) targetIdx.push(m.from);
-    if (STRONG_MENTIONS.has(m.kind) || kind === 'jargon_shout' || kind === 'jargon_place') strongTargetIdx.push(m.from);
+    if (STRONG_MENTIONS.has(m.kind) || weight >= 2) strongTargetIdx.push(m.from);
     const label = reg.candidates.get(refs[0]!)?.label ?? refs[0]!;
     evidence.push({ start: m.start, end: m.end, cue: `${kind.replace('_', ' ')}: ${label}` });
   }

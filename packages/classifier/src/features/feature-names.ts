@@ -86,6 +86,8 @@ export const SIGNALS = [
   'place_with_support',
   'no_target_vote',
   'target_near_admin',
+  'm_jargon_plain',
+  'm_jargon_near_cand',
 ] as const;
 
 export type SignalName = (typeof SIGNALS)[number];

@@ -59,7 +59,7 @@ export const LEXICON = {
   governor: set('gubernur pilgub cagub cawagub provinsi prov gub'),
   regent: set('bupati pilbup cabup cawabup kabupaten walikota wali pilwalkot kota'),
   negation: set('tidak bukan jangan belum tanpa'),
-  generic: set('paslon calon kandidat pilkada pemilu'),
+  generic: set('paslon calon kandidat pilkada pemilu cagub cabup cawagub cawabup pilgub pilbup'),
 };
 
 /** Emoji that cheer or mock. */

@@ -56,7 +56,8 @@ export function chooseThreshold(probs: readonly number[], labels: readonly numbe
   const pos = labels.filter((y) => y === 1).length;
   let best = 0.5;
   let bestF1 = -1;
-  for (let th = 0.05; th <= 0.9; th += 0.01) {
+  for (let cents = 5; cents <= 90; cents++) {
+    const th = cents / 100;
     let tp = 0;
     let fp = 0;
     for (let i = 0; i < probs.length; i++) {
@@ -70,7 +71,7 @@ export function chooseThreshold(probs: readonly number[], labels: readonly numbe
     const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
     if (recall >= minRecall && f1 > bestF1) {
       bestF1 = f1;
-      best = Math.round(th * 100) / 100;
+      best = th;
     }
   }
   return best;

@@ -1,0 +1,63 @@
+import { PassThrough, Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { CliIO } from '../command.ts';
+import { classifyCommand } from './classify.ts';
+
+const ELECTIONS = new URL('../../../../data/corpus/elections.json', import.meta.url).pathname;
+
+async function runClassify(input: string, argv = ['--elections', ELECTIONS]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const chunks: string[] = [];
+  const errs: string[] = [];
+  stdout.on('data', (c) => chunks.push(String(c)));
+  stderr.on('data', (c) => errs.push(String(c)));
+  const io: CliIO = { stdin: Readable.from([input]), stdout, stderr, env: {} };
+  const code = await classifyCommand.run(argv, io);
+  const lines = chunks.join('').split('\n').filter(Boolean);
+  return { code, lines: lines.map((l) => JSON.parse(l) as Record<string, unknown>), stderr: errs.join('') };
+}
+
+describe('netra classify', () => {
+  it('writes one JSON line per input post with the id and all result fields', async () => {
+    const { code, lines } = await runClassify('{"id":"p1","text":"Coblos nomor 2 ya ✌️","region":"18.11"}\n');
+    expect(code).toBe(0);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ id: 'p1', flagged: true, candidate: 'pilbup-mesuji-2024#2', stance: 'pro' });
+    for (const k of ['score', 'category', 'evidence', 'language', 'modelVersion']) expect(lines[0]).toHaveProperty(k);
+  });
+  it('answers bad lines with an error line naming the line and field, and carries on', async () => {
+    const input = [
+      '{"id":"a","text":"Ayo ke TPS","region":"18.11"}',
+      '{not json',
+      '{"id":"b"}',
+      '{"id":"c","text":"halo","region":"Mesuji"}',
+      '{"id":"d","text":"Pilih nomor 1!","region":"18"}',
+    ].join('\n');
+    const { code, lines, stderr } = await runClassify(input);
+    expect(code).toBe(0);
+    expect(lines.map((l) => l.id ?? null)).toEqual(['a', null, 'b', 'c', 'd']);
+    expect(lines[1]).toMatchObject({ line: 2, error: { code: 'CLASSIFY_LINE_INVALID_JSON', field: null } });
+    expect(lines[2]).toMatchObject({ line: 3, error: { code: 'CLASSIFY_LINE_INVALID', field: 'text' } });
+    expect(lines[3]).toMatchObject({ line: 4, error: { code: 'CLASSIFY_LINE_INVALID', field: 'region' } });
+    expect(lines[4]).toMatchObject({ id: 'd', flagged: true, candidate: 'pilgub-lampung-2024#1' });
+    expect(stderr).toContain('3 of 5');
+  });
+  it('accepts null reply-context fields as absent', async () => {
+    const input =
+      '{"id":"r","text":"Siap pak!","kind":"comment","region":"18.08","context":{"parentText":"Halo","parentCandidate":null}}';
+    const { lines } = await runClassify(input);
+    expect(lines[0]).toHaveProperty('score');
+  });
+  it('exits 2 with usage when --elections is missing', async () => {
+    const { code, lines, stderr } = await runClassify('', []);
+    expect(code).toBe(2);
+    expect(lines).toEqual([]);
+    expect(stderr).toContain('--elections');
+  });
+  it('exits 1 with the error code when the registry cannot be read', async () => {
+    const { code, stderr } = await runClassify('', ['--elections', '/nonexistent.json']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('REGISTRY_MISSING');
+  });
+});
