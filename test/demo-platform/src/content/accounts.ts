@@ -873,6 +873,209 @@ export const accountSources: DemoAccountSource[] = [
       },
     ],
   },
+
+  // ── 13. Wahyudi, guru SD, Kayong Utara (61.11) ───────────────────────────────────────
+  {
+    platform: 'facebook',
+    handle: 'wahyudi.kku',
+    displayName: 'Wahyudi',
+    bio: 'Guru SDN 07 Sukadana, Kayong Utara',
+    items: [
+      {
+        at: '2024-11-21 20:30',
+        text: 'Membangun Kayong dengan HATI, bukan dengan janji. Nomor 2 untuk KKU yang lebih adil 💚 #KayongDenganHati',
+        alt: ['Foto bersama calon bupati Hasan Basri di balai desa, mengacungkan dua jari'],
+      },
+      { at: '2024-11-11 06:50', text: 'Berangkat mengajar naik perahu ke Pulau Maya. Demi anak-anak pulau, semangat!' },
+      {
+        at: '2024-10-31 19:10',
+        kind: 'share',
+        text: 'Dengan hati kita bangun Kayong',
+        parent: {
+          handle: 'hasanmarlina.kku',
+          name: 'Hasan Basri - Marlina',
+          candidate: 'pilbup-kayongutara-2024#2',
+          text: 'Membangun Kayong dengan HATI: sekolah layak di setiap pulau. #HasanMarlina',
+        },
+      },
+      {
+        at: '2024-10-17 12:20',
+        text: 'Anak-anak belajar dengan hati gembira kalau gurunya juga bahagia 😊',
+        alt: ['Guru duduk melingkar bersama murid di lantai kelas'],
+      },
+      { at: '2024-10-03 17:45', text: 'Panen madu kelulut di belakang rumah, rasanya asam manis segar 🍯' },
+    ],
+  },
+  {
+    platform: 'tiktok',
+    handle: 'wahyudi_ngajar_kku',
+    displayName: 'Pak Wahyu KKU',
+    bio: 'Guru pulau 🏝️',
+    items: [
+      {
+        at: '2024-11-15 18:40',
+        kind: 'caption',
+        text: 'Perjalanan ke sekolah: 40 menit naik perahu 🚤 #gurupulau #kayongutara',
+        alt: ['Perahu kayu kecil membelah laut biru menuju pulau'],
+      },
+      {
+        at: '2024-11-04 20:15',
+        kind: 'caption',
+        text: 'Yang ROSI-ROSI minggir dulu, yang punya HATI merapat 💚✌️ #KayongDenganHati #HasanMarlina',
+        alt: ['Pria berkaus hijau mengacungkan dua jari sambil tertawa'],
+      },
+      {
+        at: '2024-10-22 16:30',
+        kind: 'caption',
+        text: 'Lomba balap karung Hari Guru versi murid kelas 3 🤣',
+        alt: ['Anak-anak meloncat dalam karung di halaman sekolah'],
+      },
+      {
+        at: '2024-10-08 19:00',
+        kind: 'caption',
+        text: 'Jangan lupa cek DPT online ya, biar 27 November bisa nyoblos 🗳️ #pilkada2024',
+        alt: ['Layar ponsel menampilkan situs cek DPT'],
+      },
+    ],
+  },
+  // ── 14. Ani Suryani, Dinas Sosial, Pesisir Barat (18.13) ─────────────────────────────
+  {
+    platform: 'instagram',
+    handle: 'ani.suryani.pesbar',
+    displayName: 'Ani Suryani',
+    bio: 'Pekerja sosial | Krui 🌊',
+    items: [
+      {
+        at: '2024-11-19 17:10',
+        kind: 'caption',
+        text: 'Pesbar satu hati bersama ARWANA 🐟 Coblos Arif-Wulan, jangan kotak kosong! #PesbarArwana',
+        alt: ['foto bersama calon bupati Arif Rahman di pantai, mengacungkan satu jari'],
+      },
+      {
+        at: '2024-11-08 10:00',
+        kind: 'comment',
+        text: 'Semoga harga solar nelayan cepat turun pak 🙏 kami tunggu buktinya',
+        parent: p.arifWulanNelayan,
+      },
+      {
+        at: '2024-10-26 15:30',
+        kind: 'caption',
+        text: 'Penyaluran bantuan sembako untuk lansia di Pekon Walur.',
+        alt: ['Petugas dinas sosial menyerahkan paket sembako kepada nenek'],
+      },
+      {
+        at: '2024-10-11 18:20',
+        kind: 'caption',
+        text: 'Ombak Tanjung Setia sore ini 🏄‍♀️ surga peselancar',
+        alt: ['Ombak tinggi bergulung di pantai dengan peselancar'],
+      },
+      {
+        at: '2024-09-28 09:45',
+        kind: 'caption',
+        text: 'Kotak kosong itu kolom yang sah, bukan musuh. Yang penting datang ke TPS dan memilih dengan sadar.',
+        alt: ['Poster sosialisasi KPU tentang surat suara calon tunggal'],
+      },
+    ],
+  },
+  {
+    platform: 'x',
+    handle: 'anisuryani_krui',
+    displayName: 'Ani Suryani',
+    bio: 'Krui, Pesisir Barat',
+    items: [
+      {
+        at: '2024-11-20 21:30',
+        text: 'Pilih kokos aja lah, calon tunggal itu bukan pilihan, itu paksaan. #PesbarPilihKosong',
+      },
+      { at: '2024-11-06 07:15', text: 'Pagi-pagi sudah dapat ikan tuhuk segar dari pasar Krui, langsung dibakar 🔥' },
+      {
+        at: '2024-10-24 19:00',
+        kind: 'share',
+        text: '',
+        parent: {
+          handle: 'kpu_pesisirbarat',
+          name: 'KPU Pesisir Barat',
+          text: 'Surat suara Pilkada Pesisir Barat memuat satu pasangan calon dan satu kolom kosong. Keduanya sah dicoblos.',
+        },
+      },
+      {
+        at: '2024-10-09 13:00',
+        text: 'Kunjungan rumah penerima PKH hari ini, masih banyak anak putus sekolah. PR kita bersama.',
+      },
+      { at: '2024-09-26 20:00', text: 'Mulai hari ini masa kampanye. ASN, jempolmu dijaga ya 😅' },
+    ],
+  },
+  // ── 15. Bayu Setiawan, BPBD, Way Kanan (18.08) ───────────────────────────────────────
+  {
+    platform: 'youtube',
+    handle: 'BayuBPBDWayKanan',
+    displayName: 'Bayu Siaga Bencana',
+    bio: 'Edukasi kebencanaan Way Kanan',
+    items: [
+      {
+        at: '2024-11-16 19:00',
+        kind: 'caption',
+        title: 'Simulasi Evakuasi Banjir di Kecamatan Blambangan Umpu',
+        text: 'Latihan bersama relawan desa tangguh bencana menghadapi musim hujan.',
+        alt: ['Thumbnail: petugas BPBD mendayung perahu karet di sungai'],
+      },
+      {
+        at: '2024-11-07 20:30',
+        kind: 'post',
+        text: 'Way Kanan butuh pemimpin yang TEGAR menghadapi bencana. Sudah saatnya nomor 1! ☝️ #TeguhAnisa',
+        alt: ['Foto petugas berompi oranye bersama calon bupati Teguh Prasetyo, mengacungkan satu jari'],
+      },
+      {
+        at: '2024-10-23 19:00',
+        kind: 'caption',
+        title: 'Tas Siaga Bencana: Apa Saja Isinya?',
+        text: 'Dokumen penting, obat, senter, air minum. Siapkan sebelum banjir datang.',
+        alt: ['Thumbnail: ransel oranye berisi perlengkapan darurat'],
+      },
+      {
+        at: '2024-10-10 08:30',
+        kind: 'post',
+        text: 'Peringatan dini: debit Way Umpu naik. Warga bantaran sungai mohon waspada.',
+      },
+      {
+        at: '2024-09-29 19:30',
+        kind: 'caption',
+        title: 'Harapan Warga Terdampak Banjir untuk Pemimpin Baru',
+        text: 'Kami merekam suara warga tanpa memihak calon mana pun. Tegar menghadapi musibah, itulah warga Way Kanan.',
+        alt: ['Thumbnail: ibu-ibu berdiri di depan rumah yang terendam'],
+      },
+    ],
+  },
+  {
+    platform: 'facebook',
+    handle: 'bayu.setiawan.bpbd',
+    displayName: 'Bayu Setiawan',
+    bio: 'BPBD Kabupaten Way Kanan',
+    items: [
+      {
+        at: '2024-11-18 16:00',
+        kind: 'comment',
+        text: 'Betul pak, harga TBS harus adil. Kami dukung penuh! ☝️',
+        parent: {
+          handle: 'teguhanisa.waykanan',
+          name: 'Teguh - Anisa TEGAR',
+          candidate: 'pilbup-waykanan-2024#1',
+          text: 'Petani sawit Way Kanan butuh harga TBS yang adil. Way Kanan Tegar! #WayKananTegar',
+        },
+      },
+      { at: '2024-11-05 09:30', text: 'Apel siaga bencana hidrometeorologi bersama TNI, Polri dan relawan.' },
+      {
+        at: '2024-10-20 18:00',
+        text: 'Semua paslon bicara banjir, tapi siapa yang pernah turun langsung? Kita lihat rekam jejaknya.',
+      },
+      {
+        at: '2024-10-04 12:10',
+        text: 'Makan siang tempoyak ikan patin di Baradatu, mantap! 🐟',
+        alt: ['Semangkuk gulai tempoyak dengan ikan patin'],
+      },
+      { at: '2024-09-25 20:00', text: 'Selamat ulang tahun istriku tercinta, semoga sehat selalu ❤️' },
+    ],
+  },
 ];
 
 /** Edge-case pages: not in the watchlist (except the private one), there to exercise collector errors. */

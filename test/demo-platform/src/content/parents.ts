@@ -23,6 +23,8 @@ export const officialAccounts = {
       candidate: 'pilgub-lampung-2024#1',
     },
     agusFitri: { handle: 'agusfitri.lamtim', name: 'Agus Salim - Fitriani', candidate: 'pilbup-lampungtimur-2024#1' },
+    hasanMarlina: { handle: 'hasanmarlina.kku', name: 'Hasan Basri - Marlina', candidate: 'pilbup-kayongutara-2024#2' },
+    teguhAnisa: { handle: 'teguhanisa.waykanan', name: 'Teguh - Anisa TEGAR', candidate: 'pilbup-waykanan-2024#1' },
   },
   instagram: {
     yusufEka: {
