@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import { type Logger, NetraError, type ShutdownStep } from '@netra/core';
+import { createDatabase, type DatabaseHandle, migrateToLatest } from '@netra/db';
+import { createQueues, createRedisConnection, type PrivateRedis, type Queues, startPrivateRedis } from '@netra/queue';
+import type { Redis } from 'ioredis';
+
+export interface StoreSettings {
+  DATABASE_URL?: string | undefined;
+  REDIS_URL?: string | undefined;
+  NETRA_DATA_DIR: string;
+  QUEUE_PREFIX: string;
+}
+
+export interface Stores {
+  database: DatabaseHandle;
+  /** Blocking connection for BullMQ workers. */
+  workerConnection: Redis;
+  /** Fail-fast connection for producers. */
+  producerConnection: Redis;
+  queues: Queues;
+  redisUrl: string;
+  /** Close in this order after the workers and server have stopped. */
+  closeSteps: ShutdownStep[];
+}
+
+/**
+ * Connects a deployable to its stores and brings the schema up to date. Without DATABASE_URL it uses the
+ * embedded database in the data folder; without REDIS_URL it starts a private redis-server only when
+ * `allowPrivateRedis` (the all-in-one start), otherwise it stops with a message saying what to set.
+ */
+export async function openStores(settings: StoreSettings, logger: Logger, options: { allowPrivateRedis: boolean }): Promise<Stores> {
+  let privateRedis: PrivateRedis | null = null;
+  let redisUrl = settings.REDIS_URL;
+  if (!redisUrl) {
+    if (!options.allowPrivateRedis) {
+      throw new NetraError('CONFIG_INVALID', 'REDIS_URL wajib diisi / REDIS_URL is required (contoh / example: REDIS_URL=redis://127.0.0.1:6379)', {
+        variables: ['REDIS_URL'],
+      });
+    }
+    privateRedis = await startPrivateRedis({ dir: join(settings.NETRA_DATA_DIR, 'redis') });
+    redisUrl = privateRedis.url;
+    logger.info({ redisUrl }, 'started a private redis-server (set REDIS_URL to use your own)');
+  }
+  const database = await createDatabase({ url: settings.DATABASE_URL, dataDir: join(settings.NETRA_DATA_DIR, 'pglite') });
+  if (database.kind === 'pglite') {
+    logger.warn('embedded PGlite database in use: fine for a trial, not for evidence (it never fsyncs); set DATABASE_URL');
+  }
+  await migrateToLatest(database.db);
+  const workerConnection = createRedisConnection({ url: redisUrl, forWorker: true });
+  const producerConnection = createRedisConnection({ url: redisUrl, forWorker: false });
+  const queues = createQueues(producerConnection, settings.QUEUE_PREFIX);
+  const closeSteps: ShutdownStep[] = [
+    { name: 'queues', run: () => queues.close() },
+    { name: 'redis', run: async () => Promise.all([workerConnection.quit(), producerConnection.quit()]) },
+    { name: 'database', run: () => database.close() },
+  ];
+  if (privateRedis) closeSteps.push({ name: 'private redis', run: () => privateRedis.stop() });
+  return { database, workerConnection, producerConnection, queues, redisUrl, closeSteps };
+}
