@@ -1,7 +1,11 @@
 import type { RouteDef } from '../http/route.ts';
+import { auditRoutes } from './audit-routes.ts';
 import { authRoutes } from './auth-routes.ts';
+import { crawlRoutes } from './crawl-routes.ts';
+import { failedJobsRoutes } from './failed-jobs-routes.ts';
 import { reviewRoutes } from './review-routes.ts';
 import { systemRoutes } from './system-routes.ts';
+import { usersRoutes } from './users-routes.ts';
 
 /**
  * Every route of the server, grouped by concern. The route-access test walks this list, so a route added
@@ -10,3 +14,7 @@ import { systemRoutes } from './system-routes.ts';
 export const allRoutes: RouteDef[] = [];
 allRoutes.push(...systemRoutes(() => allRoutes), ...authRoutes);
 allRoutes.push(...reviewRoutes);
+allRoutes.push(...usersRoutes);
+allRoutes.push(...auditRoutes);
+allRoutes.push(...crawlRoutes);
+allRoutes.push(...failedJobsRoutes);
