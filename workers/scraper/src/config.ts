@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+import { commonConfigExamples, commonConfigShape, env, loadConfig } from '@netra/core';
+import { z } from 'zod';
+
+const originsSchema = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return {};
+    try {
+      return z.record(z.enum(['facebook', 'instagram', 'tiktok', 'x', 'youtube']), z.url()).parse(JSON.parse(v));
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'harus JSON {platform: url} / must be a JSON object of platform to URL' });
+      return z.NEVER;
+    }
+  });
+
+const schema = z.object({
+  ...commonConfigShape,
+  EVIDENCE_DIR: z.string().optional(),
+  CHROMIUM_PATH: z.string().optional(),
+  /** Rewrites real platform origins, e.g. to the demo platform: {"facebook":"http://127.0.0.1:4010/facebook"}. */
+  PLATFORM_ORIGINS: originsSchema,
+  SCRAPER_CONCURRENCY: env.positiveInt(2),
+  SCRAPER_MAX_POSTS_PER_ACCOUNT: env.positiveInt(200),
+  SCRAPER_LOCK_MS: env.positiveInt(120_000),
+  SCHEDULER_ENABLED: env.bool(true),
+  /** 02:00 WIB by default: public pages are quiet and the analysts' morning queue is ready. */
+  NIGHTLY_CRON: z.string().min(9).default('0 2 * * *'),
+  NIGHTLY_TIMEZONE: z.string().default('Asia/Jakarta'),
+});
+
+export function loadScraperConfig(source: Record<string, string | undefined>) {
+  const c = loadConfig(schema, source, {
+    ...commonConfigExamples,
+    PLATFORM_ORIGINS: '{"facebook":"http://127.0.0.1:4010/facebook"}',
+    NIGHTLY_CRON: '0 2 * * *',
+  });
+  return { ...c, evidenceDir: c.EVIDENCE_DIR ?? join(c.NETRA_DATA_DIR, 'evidence') };
+}
