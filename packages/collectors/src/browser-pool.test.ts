@@ -1,0 +1,85 @@
+import { type DemoPlatform, startDemoPlatform } from '@netra/demo-platform';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BrowserPool } from './browser-pool.ts';
+
+let demo: DemoPlatform;
+let pool: BrowserPool;
+
+beforeAll(async () => {
+  demo = await startDemoPlatform();
+  pool = new BrowserPool({ maxConcurrency: 2, navigationsPerPage: 2 });
+});
+
+afterAll(async () => {
+  await pool?.close();
+  await demo?.close();
+});
+
+describe('BrowserPool', () => {
+  it('launches one browser and replaces a page with a fresh context after N navigations', async () => {
+    const pages = await pool.withPage(async (lease) => {
+      const seen = [];
+      for (let i = 0; i < 5; i++) {
+        await lease.goto(`${demo.url}/x/dewikartika_id?cursor=${i}`);
+        seen.push(lease.page);
+      }
+      return seen;
+    });
+    // 5 navigations with 2 per page: pages 1-2, 3-4, 5 → two recycles.
+    expect(new Set(pages).size).toBe(3);
+    expect(pool.stats).toMatchObject({ launches: 1, recycles: 2, navigations: 5, active: 0 });
+    expect(pages[0]!.isClosed()).toBe(true);
+  });
+
+  it('gives each lease its own context, so cookies do not leak between accounts', async () => {
+    await pool.withPage(async (lease) => {
+      await lease.goto(`${demo.url}/`);
+      await lease.page.evaluate(() => {
+        document.cookie = 'sesi=rahasia';
+      });
+    });
+    const cookie = await pool.withPage(async (lease) => {
+      await lease.goto(`${demo.url}/`);
+      return lease.page.evaluate(() => document.cookie);
+    });
+    expect(cookie).toBe('');
+  });
+
+  it('never runs more pages at once than maxConcurrency', async () => {
+    let running = 0;
+    let peak = 0;
+    await Promise.all(
+      Array.from({ length: 5 }, () =>
+        pool.withPage(async (lease) => {
+          running++;
+          peak = Math.max(peak, running);
+          await lease.goto(`${demo.url}/`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          running--;
+        }),
+      ),
+    );
+    expect(peak).toBe(2);
+    expect(pool.stats.active).toBe(0);
+  });
+
+  it('releases the page when the work throws', async () => {
+    await expect(
+      pool.withPage(async () => {
+        throw new Error('gagal');
+      }),
+    ).rejects.toThrow('gagal');
+    expect(pool.stats.active).toBe(0);
+  });
+
+  it('closes within its timeout and refuses new work afterwards', async () => {
+    const own = new BrowserPool({ closeTimeoutMs: 3_000 });
+    await own.withPage(async (lease) => {
+      await lease.goto(`${demo.url}/`);
+    });
+    const started = Date.now();
+    await own.close();
+    expect(Date.now() - started).toBeLessThan(3_500);
+    await expect(own.withPage(async () => {})).rejects.toMatchObject({ code: 'COLLECTOR_POOL_CLOSED' });
+  });
+});
