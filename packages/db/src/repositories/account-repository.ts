@@ -1,0 +1,110 @@
+import { type Selectable, sql } from 'kysely';
+import type { Executor } from '../connection/executor.ts';
+import type { AccountLinkMethod, AccountStatus, AccountsTable } from '../schema/watchlist-tables.ts';
+
+export type AccountRow = Selectable<AccountsTable>;
+
+/** The fields of an account that an admin or an import sets; status and crawl time belong to the collectors. */
+export interface AccountValues {
+  person_id: string;
+  platform: string;
+  handle: string;
+  profile_url: string;
+  platform_id: string | null;
+  link_method: AccountLinkMethod;
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export async function getAccount(db: Executor, id: string): Promise<AccountRow | undefined> {
+  return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listAccountsOfPerson(db: Executor, personId: string): Promise<AccountRow[]> {
+  return db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('platform')
+    .orderBy('handle')
+    .execute();
+}
+
+export async function listAccountsOfPeople(db: Executor, personIds: readonly string[]): Promise<AccountRow[]> {
+  const out: AccountRow[] = [];
+  for (const part of chunks([...new Set(personIds)], 5000)) {
+    out.push(...(await db.selectFrom('accounts').selectAll().where('person_id', 'in', part).execute()));
+  }
+  return out;
+}
+
+/** The key an account is unique on: platform and case-folded handle. */
+export function accountKey(platform: string, handle: string): string {
+  return `${platform}:${handle.toLowerCase()}`;
+}
+
+/** Accounts with any of these platform/handle pairs (handles compared case-insensitively). */
+export async function findAccountsByHandles(
+  db: Executor,
+  keys: readonly { platform: string; handle: string }[],
+): Promise<AccountRow[]> {
+  const wanted = new Set(keys.map((k) => accountKey(k.platform, k.handle)));
+  const handles = [...new Set(keys.map((k) => k.handle.toLowerCase()))];
+  const out: AccountRow[] = [];
+  for (const part of chunks(handles, 5000)) {
+    const rows = await db.selectFrom('accounts').selectAll().where(sql<string>`lower(handle)`, 'in', part).execute();
+    out.push(...rows.filter((r) => wanted.has(accountKey(r.platform, r.handle))));
+  }
+  return out;
+}
+
+export async function insertAccount(db: Executor, values: AccountValues): Promise<AccountRow> {
+  return db.insertInto('accounts').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateAccount(
+  db: Executor,
+  id: string,
+  values: Partial<AccountValues> & { status?: AccountStatus },
+): Promise<AccountRow | undefined> {
+  return db
+    .updateTable('accounts')
+    .set({ ...values, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function deleteAccount(db: Executor, id: string): Promise<AccountRow | undefined> {
+  return db.deleteFrom('accounts').where('id', '=', id).returningAll().executeTakeFirst();
+}
+
+/** Inserts new accounts and updates existing ones (matched by `id`) in batched statements. */
+export async function upsertAccounts(db: Executor, rows: readonly (AccountValues & { id: string })[]): Promise<void> {
+  for (const part of chunks(rows, 1000)) {
+    await db
+      .insertInto('accounts')
+      .values(part)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          person_id: eb.ref('excluded.person_id'),
+          platform: eb.ref('excluded.platform'),
+          handle: eb.ref('excluded.handle'),
+          profile_url: eb.ref('excluded.profile_url'),
+          platform_id: eb.ref('excluded.platform_id'),
+          link_method: eb.ref('excluded.link_method'),
+          updated_at: sql`now()`,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Every account with its person's NIP, in export order. */
+export async function listAllAccounts(db: Executor): Promise<AccountRow[]> {
+  return db.selectFrom('accounts').selectAll().orderBy('platform').orderBy('handle').execute();
+}

@@ -1,0 +1,183 @@
+import { type Selectable, sql } from 'kysely';
+import type { Executor } from '../connection/executor.ts';
+import type { PeopleTable, PersonStatus } from '../schema/watchlist-tables.ts';
+import type { AuditEntry } from './audit-repository.ts';
+
+export type PersonRow = Selectable<PeopleTable>;
+
+/** The fields of a person that an admin or an import sets. */
+export interface PersonValues {
+  name: string;
+  nip: string;
+  agency: string;
+  unit: string | null;
+  position: string;
+  region_code: string;
+  ppk: string | null;
+  status: PersonStatus;
+  notes: string | null;
+}
+
+export interface PeopleQuery {
+  /** Matches name, NIP, agency, unit or position (case-insensitive substring), or an account handle. */
+  q?: string | undefined;
+  status?: PersonStatus | undefined;
+  /** Region code prefix: `18` matches `18.11` too. */
+  region?: string | undefined;
+  agency?: string | undefined;
+  limit?: number;
+  offset?: number;
+}
+
+const CHUNK = 5000;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** One page of people with their account counts, and the total that matched. */
+export async function listPeople(db: Executor, query: PeopleQuery = {}) {
+  let q = db.selectFrom('people as p');
+  if (query.q?.trim()) {
+    const like = `%${escapeLike(query.q.trim())}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('p.name', 'ilike', like),
+        eb('p.nip', 'ilike', like),
+        eb('p.agency', 'ilike', like),
+        eb('p.unit', 'ilike', like),
+        eb('p.position', 'ilike', like),
+        eb.exists(
+          eb
+            .selectFrom('accounts as a')
+            .select('a.id')
+            .whereRef('a.person_id', '=', 'p.id')
+            .where('a.handle', 'ilike', like),
+        ),
+      ]),
+    );
+  }
+  if (query.status) q = q.where('p.status', '=', query.status);
+  if (query.region?.trim()) {
+    const region = query.region.trim();
+    q = q.where((eb) =>
+      eb.or([eb('p.region_code', '=', region), eb('p.region_code', 'like', `${escapeLike(region)}.%`)]),
+    );
+  }
+  if (query.agency?.trim()) q = q.where('p.agency', 'ilike', `%${escapeLike(query.agency.trim())}%`);
+  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q
+    .selectAll('p')
+    .select((eb) =>
+      eb
+        .selectFrom('accounts as a')
+        .whereRef('a.person_id', '=', 'p.id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('account_count'),
+    )
+    .orderBy('p.name')
+    .orderBy('p.nip')
+    .limit(query.limit ?? 50)
+    .offset(query.offset ?? 0)
+    .execute();
+  return { total: Number(total.n), rows: rows.map((r) => ({ ...r, account_count: Number(r.account_count ?? 0) })) };
+}
+
+export async function getPerson(db: Executor, id: string): Promise<PersonRow | undefined> {
+  return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function getPersonByNip(db: Executor, nip: string): Promise<PersonRow | undefined> {
+  return db.selectFrom('people').selectAll().where('nip', '=', nip).executeTakeFirst();
+}
+
+/** People with any of these NIPs, in as few queries as the parameter limit allows. */
+export async function findPeopleByNips(db: Executor, nips: readonly string[]): Promise<PersonRow[]> {
+  const out: PersonRow[] = [];
+  for (const part of chunks([...new Set(nips)])) {
+    if (part.length === 0) continue;
+    out.push(...(await db.selectFrom('people').selectAll().where('nip', 'in', part).execute()));
+  }
+  return out;
+}
+
+export async function listAllPeople(db: Executor): Promise<PersonRow[]> {
+  return db.selectFrom('people').selectAll().orderBy('name').orderBy('nip').execute();
+}
+
+export async function insertPerson(db: Executor, values: PersonValues): Promise<PersonRow> {
+  return db.insertInto('people').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updatePerson(db: Executor, id: string, values: PersonValues): Promise<PersonRow | undefined> {
+  return db
+    .updateTable('people')
+    .set({ ...values, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Deletes the person and (by cascade) their accounts; returns what was deleted. */
+export async function deletePerson(db: Executor, id: string): Promise<PersonRow | undefined> {
+  return db.deleteFrom('people').where('id', '=', id).returningAll().executeTakeFirst();
+}
+
+/**
+ * Inserts new people and updates existing ones (matched by `id`) in batched statements: a bulk import of
+ * thousands of rows costs a handful of round trips.
+ */
+export async function upsertPeople(db: Executor, rows: readonly (PersonValues & { id: string })[]): Promise<void> {
+  for (const part of chunks(rows, 1000)) {
+    if (part.length === 0) continue;
+    await db
+      .insertInto('people')
+      .values(part)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          nip: eb.ref('excluded.nip'),
+          agency: eb.ref('excluded.agency'),
+          unit: eb.ref('excluded.unit'),
+          position: eb.ref('excluded.position'),
+          region_code: eb.ref('excluded.region_code'),
+          ppk: eb.ref('excluded.ppk'),
+          status: eb.ref('excluded.status'),
+          notes: eb.ref('excluded.notes'),
+          updated_at: sql`now()`,
+        })),
+      )
+      .execute();
+  }
+}
+
+/**
+ * Appends many audit entries in batched inserts (same columns as `appendAudit`). For bulk imports, inside
+ * the import's transaction.
+ */
+export async function appendAuditEntries(db: Executor, entries: readonly AuditEntry[]): Promise<void> {
+  for (const part of chunks(entries, 2000)) {
+    if (part.length === 0) continue;
+    await db
+      .insertInto('audit_log')
+      .values(
+        part.map((entry) => ({
+          actor_id: entry.actorId,
+          actor_username: entry.actorUsername,
+          action: entry.action,
+          entity_type: entry.entityType,
+          entity_id: entry.entityId,
+          before: entry.before === undefined ? null : JSON.stringify(entry.before),
+          after: entry.after === undefined ? null : JSON.stringify(entry.after),
+          ip: entry.ip ?? null,
+        })),
+      )
+      .execute();
+  }
+}

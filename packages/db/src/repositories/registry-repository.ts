@@ -1,0 +1,108 @@
+import { type Selectable, sql } from 'kysely';
+import type { Executor } from '../connection/executor.ts';
+import type { CandidatesTable, ContestsTable } from '../schema/registry-tables.ts';
+
+export type ContestRow = Selectable<ContestsTable>;
+export type CandidateRow = Selectable<CandidatesTable>;
+
+export interface ContestValues {
+  id: string;
+  kind: string;
+  region_code: string;
+  region_name: string;
+  election_date: string;
+  campaign_from: string;
+  campaign_to: string;
+  quiet_from: string | null;
+  quiet_to: string | null;
+}
+
+export interface CandidateValues {
+  contest_id: string;
+  number: number;
+  names: string[];
+  aliases: string[];
+  jargon: string[];
+  hashtags: string[];
+  slogans: string[];
+  parties: string[];
+  official_accounts: { platform: string; handle: string }[];
+  stage: 'bakal_calon' | 'calon';
+}
+
+export async function listContests(db: Executor) {
+  const rows = await db
+    .selectFrom('contests as c')
+    .selectAll('c')
+    .select((eb) =>
+      eb
+        .selectFrom('candidates as k')
+        .whereRef('k.contest_id', '=', 'c.id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('candidate_count'),
+    )
+    .orderBy('c.election_date')
+    .orderBy('c.id')
+    .execute();
+  return rows.map((r) => ({ ...r, candidate_count: Number(r.candidate_count ?? 0) }));
+}
+
+export async function getContest(db: Executor, id: string): Promise<ContestRow | undefined> {
+  return db.selectFrom('contests').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listCandidates(db: Executor, contestId?: string): Promise<CandidateRow[]> {
+  let q = db.selectFrom('candidates').selectAll();
+  if (contestId) q = q.where('contest_id', '=', contestId);
+  return q.orderBy('contest_id').orderBy('number').execute();
+}
+
+export async function upsertContest(db: Executor, values: ContestValues): Promise<void> {
+  await db
+    .insertInto('contests')
+    .values(values)
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet({
+        kind: values.kind,
+        region_code: values.region_code,
+        region_name: values.region_name,
+        election_date: values.election_date,
+        campaign_from: values.campaign_from,
+        campaign_to: values.campaign_to,
+        quiet_from: values.quiet_from,
+        quiet_to: values.quiet_to,
+        updated_at: sql`now()`,
+      }),
+    )
+    .execute();
+}
+
+function candidateColumns(values: CandidateValues) {
+  return {
+    names: JSON.stringify(values.names),
+    aliases: JSON.stringify(values.aliases),
+    jargon: JSON.stringify(values.jargon),
+    hashtags: JSON.stringify(values.hashtags),
+    slogans: JSON.stringify(values.slogans),
+    parties: JSON.stringify(values.parties),
+    official_accounts: JSON.stringify(values.official_accounts),
+    stage: values.stage,
+  };
+}
+
+export async function upsertCandidate(db: Executor, values: CandidateValues): Promise<void> {
+  const columns = candidateColumns(values);
+  await db
+    .insertInto('candidates')
+    .values({ contest_id: values.contest_id, number: values.number, ...columns })
+    .onConflict((oc) => oc.columns(['contest_id', 'number']).doUpdateSet({ ...columns, updated_at: sql`now()` }))
+    .execute();
+}
+
+export async function deleteCandidate(db: Executor, contestId: string, number: number): Promise<void> {
+  await db.deleteFrom('candidates').where('contest_id', '=', contestId).where('number', '=', number).execute();
+}
+
+export async function deleteContest(db: Executor, id: string): Promise<ContestRow | undefined> {
+  return db.deleteFrom('contests').where('id', '=', id).returningAll().executeTakeFirst();
+}
