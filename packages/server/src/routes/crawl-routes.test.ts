@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestServer, type TestServer } from '../testing/test-server.ts';
+
+describe('crawl routes', () => {
+  let server: TestServer;
+  let accountIds: string[];
+
+  beforeAll(async () => {
+    server = await createTestServer();
+    const db = server.database.db;
+    const person = await db
+      .insertInto('people')
+      .values({ name: 'Ani', nip: '199001012015032001', agency: 'Dinas X', position: 'Staf', region_code: '31' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const accounts = await db
+      .insertInto('accounts')
+      .values([
+        {
+          person_id: person.id,
+          platform: 'facebook',
+          handle: 'ani.fb',
+          profile_url: 'http://127.0.0.1:1/facebook/ani.fb',
+        },
+        { person_id: person.id, platform: 'x', handle: 'ani_x', profile_url: 'http://127.0.0.1:1/x/ani_x' },
+      ])
+      .returning('id')
+      .execute();
+    accountIds = accounts.map((a) => a.id);
+  });
+  afterAll(async () => server?.close());
+
+  async function waitingCrawlJobs() {
+    return server.queues.crawl.getJobs(['waiting', 'prioritized', 'delayed']);
+  }
+
+  it('starts an on-demand crawl: a run, one queued job per account and an audit entry', async () => {
+    const supervisor = await server.signIn('supervisor');
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/crawls',
+      headers: supervisor.headers,
+      payload: {},
+    });
+    expect(response.statusCode).toBe(201);
+    const run = response.json().run;
+    expect(run).toMatchObject({
+      trigger: 'on_demand',
+      status: 'queued',
+      accountsTotal: 2,
+      accountsDone: 0,
+      requestedBy: { username: 'supervisor' },
+    });
+    const jobs = await waitingCrawlJobs();
+    expect(
+      jobs
+        .filter((j) => j.data.runId === run.id)
+        .map((j) => j.data.accountId)
+        .sort(),
+    ).toEqual([...accountIds].sort());
+
+    const one = await server.app.inject({ method: 'GET', url: `/api/crawls/${run.id}`, headers: supervisor.headers });
+    expect(one.statusCode).toBe(200);
+    expect(one.json().run.id).toBe(run.id);
+
+    const audit = await server.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_type', '=', 'crawl_run')
+      .where('entity_id', '=', run.id)
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'crawl.start', actor_username: 'supervisor' });
+  });
+
+  it('crawls only the named accounts, and refuses unknown ones naming the field', async () => {
+    const supervisor = await server.signIn('supervisor');
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/crawls',
+      headers: supervisor.headers,
+      payload: { accountIds: [accountIds[1]] },
+    });
+    expect(response.statusCode).toBe(201);
+    const run = response.json().run;
+    expect(run.accountsTotal).toBe(1);
+    const jobs = (await waitingCrawlJobs()).filter((j) => j.data.runId === run.id);
+    expect(jobs.map((j) => j.data.accountId)).toEqual([accountIds[1]]);
+
+    const unknown = await server.app.inject({
+      method: 'POST',
+      url: '/api/crawls',
+      headers: supervisor.headers,
+      payload: { accountIds: ['00000000-0000-4000-8000-000000000001'] },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.code).toBe('CRAWL_ACCOUNTS_UNKNOWN');
+    const invalid = await server.app.inject({
+      method: 'POST',
+      url: '/api/crawls',
+      headers: supervisor.headers,
+      payload: { accountIds: ['nope'] },
+    });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().error.details.issues[0].field).toBe('body.accountIds.0');
+  });
+
+  it('lists runs with progress for viewers; 404 for an unknown run', async () => {
+    const viewer = await server.signIn('viewer');
+    const list = await server.app.inject({ method: 'GET', url: '/api/crawls', headers: viewer.headers });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().runs.length).toBeGreaterThanOrEqual(2);
+    expect(list.json().runs[0]).toHaveProperty('progressPercent');
+    const missing = await server.app.inject({
+      method: 'GET',
+      url: '/api/crawls/00000000-0000-4000-8000-000000000009',
+      headers: viewer.headers,
+    });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe('CRAWL_RUN_NOT_FOUND');
+  });
+
+  it('page: viewers see the runs table with escaped errors but no start form; supervisors start from the form', async () => {
+    await server.database.db
+      .insertInto('crawl_runs')
+      .values({
+        trigger: 'nightly',
+        status: 'completed',
+        accounts_total: 3,
+        accounts_done: 3,
+        accounts_failed: 1,
+        posts_found: 17,
+        errors: JSON.stringify([{ code: 'SCRAPE_BLOCKED', message: '<img src=x onerror=alert(1)>', accountId: 'a1' }]),
+        started_at: new Date(),
+        finished_at: new Date(),
+      })
+      .execute();
+    const viewer = await server.signIn('viewer');
+    const page = await server.app.inject({ method: 'GET', url: '/crawls', headers: viewer.headers });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('SCRAPE_BLOCKED');
+    expect(page.body).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(page.body).not.toContain('<img');
+    expect(page.body).toContain('<td>17</td>');
+    expect(page.body).not.toContain('action="/crawls"');
+
+    const supervisor = await server.signIn('supervisor');
+    const supPage = await server.app.inject({ method: 'GET', url: '/crawls', headers: supervisor.headers });
+    expect(supPage.body).toContain('action="/crawls"');
+    expect(supPage.body).toContain(`name="_csrf" value="${supervisor.csrfToken}"`);
+
+    const before = (await waitingCrawlJobs()).length;
+    const posted = await server.app.inject({
+      method: 'POST',
+      url: '/crawls',
+      headers: { cookie: supervisor.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: supervisor.csrfToken, accountIds: `${accountIds[0]}\n` }).toString(),
+    });
+    expect(posted.statusCode).toBe(303);
+    expect(posted.headers.location).toBe('/crawls?done=started');
+    expect((await waitingCrawlJobs()).length).toBe(before + 1);
+    const flash = await server.app.inject({ method: 'GET', url: '/crawls?done=started', headers: supervisor.headers });
+    expect(flash.body).toContain('class="flash"');
+
+    const bad = await server.app.inject({
+      method: 'POST',
+      url: '/crawls',
+      headers: { cookie: supervisor.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: supervisor.csrfToken, accountIds: 'not-a-uuid' }).toString(),
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('body.accountIds');
+  });
+
+  it('refuses analysts starting a crawl', async () => {
+    const analyst = await server.signIn('analyst');
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/crawls',
+      headers: analyst.headers,
+      payload: {},
+    });
+    expect(response.statusCode).toBe(403);
+  });
+});
