@@ -68,17 +68,29 @@ export function parseRegistryJson(text: string): Registry {
         path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
         message: i.message,
       }));
-  if (result.success) {
-    result.data.contests.forEach((contest, ci) => {
-      const region = validateRegionCode(contest.region.code);
-      if (!region.ok) issues.push({ path: ['contests', ci, 'region', 'code'], message: region.message });
-      if (contest.quietPeriod && contest.quietPeriod.to >= contest.electionDate) {
-        issues.push({
-          path: ['contests', ci, 'quietPeriod', 'to'],
-          message: 'masa tenang harus berakhir sebelum hari pemungutan suara',
-        });
-      }
-    });
+  // Region codes are checked against the region list even when other fields are wrong, so one pass shows all.
+  const rawContests = (data as { contests?: unknown })?.contests;
+  if (Array.isArray(rawContests)) {
+    rawContests.forEach(
+      (contest: { region?: { code?: unknown }; quietPeriod?: { to?: unknown }; electionDate?: unknown }, ci) => {
+        const code = contest?.region?.code;
+        if (typeof code === 'string' && /^\d{2}(\.\d{2}){0,3}$/.test(code)) {
+          const region = validateRegionCode(code);
+          if (!region.ok) issues.push({ path: ['contests', ci, 'region', 'code'], message: region.message });
+        }
+        const quietTo = contest?.quietPeriod?.to;
+        if (
+          typeof quietTo === 'string' &&
+          typeof contest.electionDate === 'string' &&
+          quietTo >= contest.electionDate
+        ) {
+          issues.push({
+            path: ['contests', ci, 'quietPeriod', 'to'],
+            message: 'masa tenang harus berakhir sebelum hari pemungutan suara',
+          });
+        }
+      },
+    );
   }
   if (issues.length > 0) {
     const located = locateJsonPaths(body);
@@ -96,7 +108,7 @@ export function parseRegistryJson(text: string): Registry {
       }),
     );
   }
-  return result.data as Registry;
+  return (result as { data: Registry }).data;
 }
 
 type StoredContest = Omit<Contest, 'candidates'> & { candidates: Contest['candidates'] };
