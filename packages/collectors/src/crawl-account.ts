@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type CollectedPost,

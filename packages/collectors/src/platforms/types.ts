@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import type { Platform, PostKind } from '@netra/core';
 
 /** What the in-page extraction returns for one item; validated and completed in Node by `crawlAccount`. */

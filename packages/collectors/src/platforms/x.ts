@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import type { AccountState, ExtractArgs, PlatformDefinition, RawItem } from './types.ts';
 
 function detect(): AccountState {

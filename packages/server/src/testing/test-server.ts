@@ -21,6 +21,9 @@ export interface TestServer {
   app: FastifyInstance;
   database: TestDatabase;
   queues: Queues;
+  /** The Redis key prefix of this server's queues, for workers started by the test. */
+  prefix: string;
+  redisUrl: string;
   config: ServerConfig;
   /** Signs in as the seeded user of that role (username = role name). */
   signIn(role: Role): Promise<SignedIn>;
@@ -34,7 +37,8 @@ export interface TestServer {
 export async function createTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   const connection = createRedisConnection({ url: testRedisUrl(), forWorker: false });
-  const queues = createQueues(connection, testQueuePrefix());
+  const prefix = testQueuePrefix();
+  const queues = createQueues(connection, prefix);
   const config: ServerConfig = {
     cookieSecure: false,
     sessionTtlHours: 12,
@@ -55,6 +59,8 @@ export async function createTestServer(overrides: Partial<ServerConfig> = {}): P
     app,
     database,
     queues,
+    prefix,
+    redisUrl: testRedisUrl(),
     config,
     signIn: async (role) => {
       const cached = sessions.get(role);

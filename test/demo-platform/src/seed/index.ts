@@ -1,0 +1,3 @@
+export * from './demo-registry.ts';
+export * from './demo-watchlist-csv.ts';
+export * from './seed-demo.ts';

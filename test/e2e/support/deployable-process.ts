@@ -1,0 +1,60 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface DeployableProcess {
+  child: ChildProcess;
+  /** Everything it wrote to stderr (its pino log), for failure messages. */
+  log(): string;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/**
+ * Runs a real deployable (`workers/classifier`, `workers/scraper`, `services/api`) as its own Node
+ * process, exactly as it runs in production, with only the given environment.
+ */
+export function startDeployable(entry: string, env: Record<string, string>): DeployableProcess {
+  let log = '';
+  const child = spawn(process.execPath, ['--no-warnings', `${ROOT}${entry}`], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DOTENV_CONFIG_QUIET: 'true', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (c: Buffer) => {
+    log += c.toString();
+  });
+  child.stderr?.on('data', (c: Buffer) => {
+    log += c.toString();
+    if (log.length > 200_000) log = log.slice(-100_000);
+  });
+  return {
+    child,
+    log: () => log,
+    stop: (signal: NodeJS.Signals = 'SIGTERM') =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve(child.exitCode);
+        const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+        child.once('exit', (code) => {
+          clearTimeout(timer);
+          resolve(code);
+        });
+        child.kill(signal);
+      }),
+  };
+}
+
+/** Polls `check` until it returns a value that is not undefined, or fails with `describe()` after `timeoutMs`. */
+export async function waitFor<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs: number,
+  describe: () => string,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${describe()}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
