@@ -3,9 +3,13 @@ import { auditRoutes } from './audit-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import { crawlRoutes } from './crawl-routes.ts';
 import { failedJobsRoutes } from './failed-jobs-routes.ts';
+import { registryApiRoutes } from './registry-api-routes.ts';
+import { registryPages } from './registry-pages.ts';
 import { reviewRoutes } from './review-routes.ts';
 import { systemRoutes } from './system-routes.ts';
 import { usersRoutes } from './users-routes.ts';
+import { watchlistApiRoutes } from './watchlist-api-routes.ts';
+import { watchlistPages } from './watchlist-pages.ts';
 
 /**
  * Every route of the server, grouped by concern. The route-access test walks this list, so a route added
@@ -18,3 +22,4 @@ allRoutes.push(...usersRoutes);
 allRoutes.push(...auditRoutes);
 allRoutes.push(...crawlRoutes);
 allRoutes.push(...failedJobsRoutes);
+allRoutes.push(...watchlistApiRoutes, ...watchlistPages, ...registryApiRoutes, ...registryPages);
