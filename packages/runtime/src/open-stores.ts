@@ -28,22 +28,35 @@ export interface Stores {
  * embedded database in the data folder; without REDIS_URL it starts a private redis-server only when
  * `allowPrivateRedis` (the all-in-one start), otherwise it stops with a message saying what to set.
  */
-export async function openStores(settings: StoreSettings, logger: Logger, options: { allowPrivateRedis: boolean }): Promise<Stores> {
+export async function openStores(
+  settings: StoreSettings,
+  logger: Logger,
+  options: { allowPrivateRedis: boolean },
+): Promise<Stores> {
   let privateRedis: PrivateRedis | null = null;
   let redisUrl = settings.REDIS_URL;
   if (!redisUrl) {
     if (!options.allowPrivateRedis) {
-      throw new NetraError('CONFIG_INVALID', 'REDIS_URL wajib diisi / REDIS_URL is required (contoh / example: REDIS_URL=redis://127.0.0.1:6379)', {
-        variables: ['REDIS_URL'],
-      });
+      throw new NetraError(
+        'CONFIG_INVALID',
+        'REDIS_URL wajib diisi / REDIS_URL is required (contoh / example: REDIS_URL=redis://127.0.0.1:6379)',
+        {
+          variables: ['REDIS_URL'],
+        },
+      );
     }
     privateRedis = await startPrivateRedis({ dir: join(settings.NETRA_DATA_DIR, 'redis') });
     redisUrl = privateRedis.url;
     logger.info({ redisUrl }, 'started a private redis-server (set REDIS_URL to use your own)');
   }
-  const database = await createDatabase({ url: settings.DATABASE_URL, dataDir: join(settings.NETRA_DATA_DIR, 'pglite') });
+  const database = await createDatabase({
+    url: settings.DATABASE_URL,
+    dataDir: join(settings.NETRA_DATA_DIR, 'pglite'),
+  });
   if (database.kind === 'pglite') {
-    logger.warn('embedded PGlite database in use: fine for a trial, not for evidence (it never fsyncs); set DATABASE_URL');
+    logger.warn(
+      'embedded PGlite database in use: fine for a trial, not for evidence (it never fsyncs); set DATABASE_URL',
+    );
   }
   await migrateToLatest(database.db);
   const workerConnection = createRedisConnection({ url: redisUrl, forWorker: true });

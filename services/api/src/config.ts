@@ -18,7 +18,12 @@ const schema = z.object({
 export type ApiConfig = ReturnType<typeof loadApiConfig>;
 
 export function loadApiConfig(source: Record<string, string | undefined>) {
-  const c = loadConfig(schema, source, { ...commonConfigExamples, PORT: '8080', HOST: '0.0.0.0', COOKIE_SECURE: 'true' });
+  const c = loadConfig(schema, source, {
+    ...commonConfigExamples,
+    PORT: '8080',
+    HOST: '0.0.0.0',
+    COOKIE_SECURE: 'true',
+  });
   const loopback = c.HOST === '127.0.0.1' || c.HOST === 'localhost' || c.HOST === '::1';
   return {
     ...c,

@@ -6,6 +6,9 @@ import { loadApiConfig } from './config.ts';
 const config = loadApiConfig(process.env);
 const logger = createLogger('netra-api', config.LOG_LEVEL);
 const stores = await openStores(config, logger, { allowPrivateRedis: false });
-const app = await buildServer({ db: stores.database.db, queues: stores.queues, logger, config: config.server }, allRoutes);
+const app = await buildServer(
+  { db: stores.database.db, queues: stores.queues, logger, config: config.server },
+  allRoutes,
+);
 await app.listen({ host: config.HOST, port: config.PORT });
 exitOnSignals(logger, () => [{ name: 'http server', run: () => app.close() }, ...stores.closeSteps]);

@@ -10,7 +10,10 @@ const originsSchema = z
     try {
       return z.record(z.enum(['facebook', 'instagram', 'tiktok', 'x', 'youtube']), z.url()).parse(JSON.parse(v));
     } catch {
-      ctx.addIssue({ code: 'custom', message: 'harus JSON {platform: url} / must be a JSON object of platform to URL' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'harus JSON {platform: url} / must be a JSON object of platform to URL',
+      });
       return z.NEVER;
     }
   });
