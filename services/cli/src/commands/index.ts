@@ -1,9 +1,23 @@
 import type { Command } from '../command.ts';
 import { classifyCommand } from './classify.ts';
 import { evalCommand } from './eval.ts';
+import { registryExportCommand } from './registry-export.ts';
+import { registryImportCommand } from './registry-import.ts';
 import { trainCommand } from './train.ts';
 import { usersCreateCommand } from './users-create.ts';
 import { usersListCommand } from './users-list.ts';
+import { watchlistExportCommand } from './watchlist-export.ts';
+import { watchlistImportCommand } from './watchlist-import.ts';
 
 /** Every sub-command of `netra`. Each lives in its own file in this folder. */
-export const commands: Command[] = [classifyCommand, evalCommand, trainCommand, usersCreateCommand, usersListCommand];
+export const commands: Command[] = [
+  classifyCommand,
+  evalCommand,
+  trainCommand,
+  usersCreateCommand,
+  usersListCommand,
+  watchlistImportCommand,
+  watchlistExportCommand,
+  registryImportCommand,
+  registryExportCommand,
+];
