@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { type DatabaseHandle, createDatabase, migrateToLatest } from '@netra/db';
+import { createDatabase, type DatabaseHandle, migrateToLatest } from '@netra/db';
 
 /** Who a CLI change is attributed to in the audit log: NETRA_ACTOR, else the operating-system user. */
 export function cliActor(env: NodeJS.ProcessEnv): { actorId: null; actorUsername: string } {
@@ -32,7 +32,11 @@ export async function withDatabase<T>(env: NodeJS.ProcessEnv, fn: (handle: Datab
 }
 
 /** Minimal `--flag value` / `--switch` parsing; positional words are returned in order. */
-export function parseArgs(argv: string[]): { flags: Record<string, string | true>; positional: string[]; multi: Record<string, string[]> } {
+export function parseArgs(argv: string[]): {
+  flags: Record<string, string | true>;
+  positional: string[];
+  multi: Record<string, string[]>;
+} {
   const flags: Record<string, string | true> = {};
   const multi: Record<string, string[]> = {};
   const positional: string[] = [];

@@ -2,28 +2,12 @@ import { join } from 'node:path';
 import { commonConfigExamples, commonConfigShape, env, loadConfig } from '@netra/core';
 import { z } from 'zod';
 
-const originsSchema = z
-  .string()
-  .optional()
-  .transform((v, ctx) => {
-    if (!v) return {};
-    try {
-      return z.record(z.enum(['facebook', 'instagram', 'tiktok', 'x', 'youtube']), z.url()).parse(JSON.parse(v));
-    } catch {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'harus JSON {platform: url} / must be a JSON object of platform to URL',
-      });
-      return z.NEVER;
-    }
-  });
-
 const schema = z.object({
   ...commonConfigShape,
   EVIDENCE_DIR: z.string().optional(),
   CHROMIUM_PATH: z.string().optional(),
   /** Rewrites real platform origins, e.g. to the demo platform: {"facebook":"http://127.0.0.1:4010/facebook"}. */
-  PLATFORM_ORIGINS: originsSchema,
+  PLATFORM_ORIGINS: env.platformOrigins(),
   SCRAPER_CONCURRENCY: env.positiveInt(2),
   SCRAPER_MAX_POSTS_PER_ACCOUNT: env.positiveInt(200),
   SCRAPER_LOCK_MS: env.positiveInt(120_000),

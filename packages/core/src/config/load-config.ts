@@ -45,6 +45,29 @@ export const env = {
         message: 'bukan URL yang valid / not a valid URL',
       }),
   logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** JSON map of platform → origin to fetch from instead, e.g. {"facebook":"http://127.0.0.1:4010/facebook"}. */
+  platformOrigins: () =>
+    z
+      .string()
+      .optional()
+      .transform((v, ctx): Partial<Record<'facebook' | 'instagram' | 'tiktok' | 'x' | 'youtube', string>> => {
+        if (!v) return {};
+        const parsed = z.record(z.enum(['facebook', 'instagram', 'tiktok', 'x', 'youtube']), z.url()).safeParse(
+          (() => {
+            try {
+              return JSON.parse(v);
+            } catch {
+              return null;
+            }
+          })(),
+        );
+        if (parsed.success) return parsed.data;
+        ctx.addIssue({
+          code: 'custom',
+          message: 'harus JSON {platform: url} / must be a JSON object of platform to URL',
+        });
+        return z.NEVER;
+      }),
 };
 
 /** Variables every deployable shares: where its data and servers are. */

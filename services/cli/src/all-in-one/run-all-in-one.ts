@@ -1,0 +1,142 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PlatformOrigins } from '@netra/collectors';
+import { createLogger, type Logger, type ShutdownStep, shutdownInOrder } from '@netra/core';
+import { startClassifierWorker, startScheduler, startScraperWorker } from '@netra/pipeline';
+import { startCrawlRun } from '@netra/pipeline/crawl-runs';
+import { openStores, type Stores } from '@netra/runtime';
+import { allRoutes, buildServer } from '@netra/server';
+import type { AllInOneConfig } from './all-in-one-config.ts';
+import { ensureFirstAdmin } from './ensure-admin.ts';
+
+export interface AllInOneOptions {
+  config: AllInOneConfig;
+  env: NodeJS.ProcessEnv;
+  /** Say things to the person at the terminal (stderr). */
+  say(line: string): void;
+  /** Extra set-up before the workers start (the demo seeds data and starts its platform here). */
+  prepare?(stores: Stores, logger: Logger): Promise<{ platformOrigins: PlatformOrigins; close?: () => Promise<void> }>;
+  /** Start a crawl right away and report when it has been classified. */
+  crawlNow: boolean;
+  /** Stop after that first crawl (smoke tests); otherwise run until Ctrl-C. */
+  once: boolean;
+}
+
+/**
+ * Every part of Netra in one process on one store: API and web UI, scraper, classifier and the nightly
+ * scheduler. This is the zero-setup path (embedded database, private Redis); production runs each part as
+ * its own deployable.
+ */
+export async function runAllInOne(options: AllInOneOptions): Promise<number> {
+  const { config, say } = options;
+  mkdirSync(config.NETRA_DATA_DIR, { recursive: true });
+  const logger = createLogger('netra', config.LOG_LEVEL);
+  const stores = await openStores(config, logger, { allowPrivateRedis: true });
+  const steps: ShutdownStep[] = [];
+  try {
+    const prepared = (await options.prepare?.(stores, logger)) ?? { platformOrigins: config.PLATFORM_ORIGINS };
+    if (prepared.close) steps.push({ name: 'demo platform', run: prepared.close });
+    const admin = await ensureFirstAdmin(stores.database.db, config.NETRA_DATA_DIR, options.env);
+    const common = { db: stores.database.db, connection: stores.workerConnection, prefix: config.QUEUE_PREFIX, logger };
+    const classifier = startClassifierWorker({
+      ...common,
+      batchSize: 64,
+      batchWaitMs: 25,
+      lockDurationMs: 30_000,
+      stalledIntervalMs: 15_000,
+    });
+    const scraper = startScraperWorker({
+      ...common,
+      queues: stores.queues,
+      evidenceDir: join(config.NETRA_DATA_DIR, 'evidence'),
+      platformOrigins: prepared.platformOrigins,
+      chromiumPath: config.CHROMIUM_PATH,
+      concurrency: 2,
+      maxPostsPerAccount: 200,
+      lockDurationMs: 120_000,
+    });
+    const scheduler = await startScheduler({
+      ...common,
+      queues: stores.queues,
+      nightlyCron: config.NIGHTLY_CRON,
+      timezone: 'Asia/Jakarta',
+    });
+    const app = await buildServer(
+      {
+        db: stores.database.db,
+        queues: stores.queues,
+        logger,
+        config: {
+          cookieSecure: false,
+          trustProxy: false,
+          sessionTtlHours: 12,
+          loginMaxFailures: 5,
+          loginWindowMinutes: 15,
+          evidenceDir: join(config.NETRA_DATA_DIR, 'evidence'),
+        },
+      },
+      allRoutes,
+    );
+    await app.listen({ host: '127.0.0.1', port: config.PORT });
+    const address = app.server.address();
+    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : config.PORT}`;
+    steps.unshift(
+      { name: 'http server', run: () => app.close() },
+      { name: 'scheduler', run: () => scheduler.close() },
+      { name: 'scraper', run: () => scraper.close() },
+      { name: 'classifier', run: () => classifier.close() },
+    );
+    say(`Netra berjalan di / is running at ${url}`);
+    if (admin.created)
+      say(
+        `Masuk sebagai / sign in as: admin · kata sandi / password: ${admin.password} (juga di / also in ${admin.passwordFile})`,
+      );
+    say(
+      `Basis data / database: ${stores.database.kind === 'pglite' ? `PGlite ${join(config.NETRA_DATA_DIR, 'pglite')} (uji coba / trial only)` : 'PostgreSQL'}`,
+    );
+
+    if (options.crawlNow) {
+      const started = Date.now();
+      const run = await startCrawlRun(stores.database.db, stores.queues, { trigger: 'on_demand', requestedBy: null });
+      say(`Perayapan dimulai / crawl started: ${run.accounts_total} akun / accounts`);
+      const summary = await waitForRun(stores, run.id);
+      say(
+        `Selesai / done in ${Math.round((Date.now() - started) / 1000)} s: ${summary.posts} unggahan / posts, ` +
+          `${summary.flagged} ditandai / flagged → ${url}/review · API: ${url}/api/review/items`,
+      );
+    }
+    if (options.once) {
+      await shutdownInOrder(logger, [...steps, ...stores.closeSteps]);
+      return 0;
+    }
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    });
+    say('Berhenti / stopping…');
+    const clean = await shutdownInOrder(logger, [...steps, ...stores.closeSteps]);
+    return clean ? 0 : 1;
+  } catch (error) {
+    await shutdownInOrder(logger, [...steps, ...stores.closeSteps]);
+    throw error;
+  }
+}
+
+async function waitForRun(stores: Stores, runId: string): Promise<{ posts: number; flagged: number }> {
+  const db = stores.database.db;
+  for (;;) {
+    const run = await db.selectFrom('crawl_runs').select(['status']).where('id', '=', runId).executeTakeFirstOrThrow();
+    const pending = await stores.queues.classify.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+    if (run.status === 'completed' && Object.values(pending).every((n) => n === 0)) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const posts = await db
+    .selectFrom('posts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const flagged = await db
+    .selectFrom('review_items')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return { posts: Number(posts.n), flagged: Number(flagged.n) };
+}
