@@ -283,11 +283,14 @@ async function buildPlan(db: Executor, bytes: Uint8Array, filename: string | nul
   }
   rejected.sort((a, b) => a.row - b.row);
   const fileSha256 = createHash('sha256').update(bytes).digest('hex');
+  // Stable across runs: new rows get fresh UUIDs, so entities are named by NIP and platform/handle instead.
+  const nipOf = new Map([...personIds].map(([nip, id]) => [id, nip]));
   const fingerprint = createHash('sha256')
     .update(
-      JSON.stringify({ people, accounts: accounts.map((a) => ({ ...a, id: a.id })) }, (k, v) =>
-        k === 'id' ? undefined : v,
-      ),
+      JSON.stringify({
+        people: people.map(({ id: _id, ...rest }) => rest),
+        accounts: accounts.map(({ id: _id, person_id, ...rest }) => ({ ...rest, nip: nipOf.get(person_id) })),
+      }),
     )
     .digest('hex');
   return {
