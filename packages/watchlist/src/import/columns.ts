@@ -10,7 +10,7 @@ export const COLUMNS = {
   position: ['Jabatan', 'Nama Jabatan', 'Position'],
   regionCode: ['Kode Wilayah', 'Wilayah', 'Kode Daerah', 'Kode Kab/Kota', 'Kode Kabupaten/Kota', 'Region'],
   ppk: ['PPK', 'Pejabat Pembina Kepegawaian', 'Nama PPK'],
-  status: ['Status', 'Status Pantau', 'Status Pegawai'],
+  status: ['Status', 'Status Pantau'],
   notes: ['Catatan', 'Keterangan', 'Notes'],
   platform: ['Platform', 'Media Sosial', 'Medsos', 'Jenis Medsos', 'Jenis Akun'],
   handle: ['Akun', 'Handle', 'Username', 'Nama Akun', 'Akun Media Sosial', 'Akun/Handle'],
