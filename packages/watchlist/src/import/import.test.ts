@@ -196,7 +196,8 @@ describe('watchlist import on PostgreSQL', () => {
     const plan = await applyWatchlistImport(database.db, file, actor, { filename: 'big.csv' });
     const ms = performance.now() - t0;
     console.log(`10k-row import: ${Math.round(ms)} ms`);
-    expect(ms).toBeLessThan(15_000);
+    // About 1.5 s on an idle 2-core machine; the bound leaves room for a loaded CI box running other files.
+    expect(ms).toBeLessThan(30_000);
     expect(plan.people.create).toBe(9_700);
     expect(plan.accounts.create).toBe(9_700);
     expect(new Set(plan.rejected.map((r) => r.row))).toEqual(bad);

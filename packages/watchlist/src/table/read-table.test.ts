@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCsv, readTable, writeCsv, writeXlsx } from './read-table.ts';
+import { decodeText, readCsv, readTable, writeCsv, writeXlsx } from './read-table.ts';
 
 describe('readCsv', () => {
   it('drops the BOM, sniffs `;`, keeps quoted delimiters, quotes and line breaks', () => {
@@ -13,6 +13,15 @@ describe('readCsv', () => {
       ['Siti', '198903182014032001', ''],
     ]);
     expect(t.rowNumbers).toEqual([1, 2, 5]);
+  });
+
+  it('reads Windows-1252 and UTF-16 files and tab-separated text', () => {
+    const latin = Uint8Array.from([...Buffer.from('Nama,Catatan\nAndr'), 0xe9, ...Buffer.from(',ok\n')]);
+    expect(decodeText(latin)).toBe('Nama,Catatan\nAndré,ok\n');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Nama\tNIP\nA\t1\n', 'utf16le')]);
+    const t = readCsv(decodeText(utf16));
+    expect(t.delimiter).toBe('\t');
+    expect(t.rows[1]).toEqual(['A', '1']);
   });
 
   it('reads comma files and a last line without a newline', () => {
