@@ -103,14 +103,14 @@ describe('classifier worker killed with SIGKILL mid-batch', () => {
     expect(partial).toBeLessThan(POSTS);
     expect(afterKill).toBeLessThan(POSTS);
     const stranded = await queues.classify.getJobCounts('active', 'waiting');
-    expect(stranded.active + stranded.waiting).toBeGreaterThan(0);
+    expect((stranded.active ?? 0) + (stranded.waiting ?? 0)).toBeGreaterThan(0);
 
     worker = startDeployable('workers/classifier/src/main.ts', env());
     const second = worker;
     await waitFor(
       async () => {
         const counts = await queues.classify.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
-        return counts.completed + counts.failed === POSTS && counts.active === 0 ? counts : undefined;
+        return (counts.completed ?? 0) + (counts.failed ?? 0) === POSTS && counts.active === 0 ? counts : undefined;
       },
       180_000,
       () => second.log().slice(-3000),

@@ -35,6 +35,7 @@ describe('BrowserPool', () => {
     await pool.withPage(async (lease) => {
       await lease.goto(`${demo.url}/`);
       await lease.page.evaluate(() => {
+        // biome-ignore lint/suspicious/noDocumentCookie: the page sets a cookie to prove contexts are isolated
         document.cookie = 'sesi=rahasia';
       });
     });
@@ -54,6 +55,9 @@ describe('BrowserPool', () => {
           running++;
           peak = Math.max(peak, running);
           await lease.goto(`${demo.url}/`);
+          // Hold the page until a second one is running (or 5 s pass), so a slow machine still shows overlap.
+          const until = Date.now() + 5_000;
+          while (running < 2 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
           await new Promise((resolve) => setTimeout(resolve, 50));
           running--;
         }),

@@ -37,8 +37,12 @@ export class MicroBatcher<T, R> {
     this.queue = [];
     if (batch.length === 0) return;
     this.run(batch.map((p) => p.item)).then(
-      (results) => batch.forEach((p, i) => p.resolve(results[i] as R)),
-      (error) => batch.forEach((p) => p.reject(error)),
+      (results) => {
+        for (const [i, p] of batch.entries()) p.resolve(results[i] as R);
+      },
+      (error) => {
+        for (const p of batch) p.reject(error);
+      },
     );
   }
 }

@@ -45,9 +45,17 @@ export function parseArgs(argv: string[]): {
     if (word.startsWith('--')) {
       const [name, inline] = word.slice(2).split('=', 2) as [string, string | undefined];
       const next = argv[i + 1];
-      const value = inline ?? (next !== undefined && !next.startsWith('--') ? (i++, next) : true);
+      let value: string | true = true;
+      if (inline !== undefined) value = inline;
+      else if (next !== undefined && !next.startsWith('--')) {
+        value = next;
+        i++;
+      }
       flags[name] = value;
-      if (typeof value === 'string') (multi[name] ??= []).push(value);
+      if (typeof value === 'string') {
+        multi[name] ??= [];
+        multi[name].push(value);
+      }
     } else {
       positional.push(word);
     }

@@ -10,7 +10,11 @@ export interface ShutdownStep {
  * bounded by `stepTimeoutMs`, so a hung connection cannot keep a terminated pod alive. A second signal
  * exits at once.
  */
-export async function shutdownInOrder(logger: Logger, steps: readonly ShutdownStep[], stepTimeoutMs = 10_000): Promise<boolean> {
+export async function shutdownInOrder(
+  logger: Logger,
+  steps: readonly ShutdownStep[],
+  stepTimeoutMs = 10_000,
+): Promise<boolean> {
   let clean = true;
   for (const step of steps) {
     let timer: NodeJS.Timeout | undefined;
