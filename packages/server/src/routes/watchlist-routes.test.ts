@@ -194,6 +194,74 @@ describe('watchlist and registry routes', () => {
     expect(refused.statusCode).toBe(403);
   });
 
+  it('re-shows the person form with the error beside the field, then saves and audits edits', async () => {
+    const admin = await server.signIn('admin');
+    const form = (fields: Record<string, string>) =>
+      new URLSearchParams({ _csrf: admin.csrfToken, status: 'active', ...fields }).toString();
+    const headers = { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' };
+    const values = { name: 'Dewi', nip: '199001012015012001', agency: 'Dinas', position: 'Staf', regionCode: '18.11' };
+    const bad = await server.app.inject({
+      method: 'POST',
+      url: '/watchlist/people',
+      headers,
+      payload: form({ ...values, nip: '199001012015012000' }),
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toMatch(/data-field="nip">nomor urut/);
+    expect(bad.body).toContain('value="Dewi"');
+    const ok = await server.app.inject({ method: 'POST', url: '/watchlist/people', headers, payload: form(values) });
+    expect(ok.statusCode).toBe(303);
+    const id = ok.headers.location!.split('/')[3]!.split('?')[0]!;
+    const edit = await server.app.inject({
+      method: 'POST',
+      url: `/watchlist/people/${id}`,
+      headers,
+      payload: form({ ...values, status: 'retired' }),
+    });
+    expect(edit.statusCode).toBe(303);
+    const account = await server.app.inject({
+      method: 'POST',
+      url: `/watchlist/people/${id}/accounts`,
+      headers,
+      payload: new URLSearchParams({
+        _csrf: admin.csrfToken,
+        platform: 'x',
+        handle: 'dewi_x',
+        linkMethod: 'found',
+      }).toString(),
+    });
+    expect(account.statusCode).toBe(303);
+    const detail = await server.app.inject({ method: 'GET', url: `/watchlist/people/${id}`, headers: admin.headers });
+    expect(detail.body).toContain('https://x.com/dewi_x');
+    expect(detail.body).toContain('Pensiun');
+    const audit = await server.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'before', 'after'])
+      .where('actor_username', '=', 'admin')
+      .where('action', 'in', ['person.update', 'account.create'])
+      .orderBy('id')
+      .execute();
+    expect(audit.slice(-2).map((a) => a.action)).toEqual(['person.update', 'account.create']);
+    expect(audit.at(-2)).toMatchObject({ before: { status: 'active' }, after: { status: 'retired' } });
+    expect(audit.at(-1)).toMatchObject({ after: { handle: 'dewi_x', link_method: 'found', person_id: id } });
+  });
+
+  it('shows registry file errors with path and line on the registry page', async () => {
+    const admin = await server.signIn('admin');
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/registry/import',
+      headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({
+        _csrf: admin.csrfToken,
+        text: '{\n  "contests": [\n    { "id": "X Y" }\n  ]\n}',
+      }).toString(),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('<code>contests[0].id</code>');
+    expect(response.body).toMatch(/<td>3:\d+<\/td>/);
+  });
+
   it('documents the watchlist and registry API in OpenAPI', async () => {
     const doc = (await server.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(Object.keys(doc.paths)).toEqual(

@@ -4,7 +4,7 @@ import { applyWatchlistImport, type ImportPlan, planWatchlistImport } from '@net
 import { cliActor, parseArgs, withDatabase } from '../cli-context.ts';
 import type { CliIO, Command } from '../command.ts';
 
-const USAGE = 'watchlist import <file.csv|file.xlsx> [--dry-run] [--json]  (exit 3: some rows rejected)';
+const USAGE = 'watchlist import <file.csv|file.xlsx> [--dry-run] [--json]';
 
 /** Human summary of a plan: counts, then every rejected row with row, column and reason. */
 export function formatPlan(plan: ImportPlan, applied: boolean): string {
@@ -23,7 +23,7 @@ export function formatPlan(plan: ImportPlan, applied: boolean): string {
 /** `netra watchlist import`: dry run or apply a CSV/XLSX watchlist file, attributed to the CLI operator. */
 export const watchlistImportCommand: Command = {
   path: ['watchlist', 'import'],
-  summary: 'Import a CSV/XLSX watchlist (agency format); --dry-run shows the plan without writing',
+  summary: 'Import a CSV/XLSX watchlist (agency format); --dry-run writes nothing; exit 3 if rows were rejected',
   usage: USAGE,
   async run(argv: string[], io: CliIO): Promise<number> {
     const { flags, positional } = parseArgs(argv);
