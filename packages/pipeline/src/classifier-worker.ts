@@ -1,5 +1,5 @@
 import { classify, compileRegistry, loadModel } from '@netra/classifier';
-import { type Logger, parseOrThrow, type Registry, ValidationError } from '@netra/core';
+import { classifiedText, type Logger, parseOrThrow, type Registry, ValidationError } from '@netra/core';
 import type { Database } from '@netra/db';
 import { type ClassifyJob, classifyJobSchema, QUEUE } from '@netra/queue';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
@@ -34,11 +34,10 @@ export function registryClassifier(modelPath?: string): Classifier {
       compiled = compileRegistry(registry);
       compiledFor = registry;
     }
-    const text = job.mediaDescriptions.length > 0 ? `${job.text}\n${job.mediaDescriptions.join('\n')}` : job.text;
     return classify(
       {
         id: `${job.platform}:${job.externalId}`,
-        text,
+        text: classifiedText(job.text, job.mediaDescriptions),
         region: job.regionCode ?? undefined,
         platform: job.platform,
         kind: job.kind,

@@ -37,3 +37,11 @@ export const collectedPostSchema = z.object({
   crawlRunId: z.string().uuid().nullable().default(null),
 });
 export type CollectedPost = z.infer<typeof collectedPostSchema>;
+
+/**
+ * What the classifier reads for a post: its text, then each image description on its own line. Evidence
+ * offsets index into this string, so the UI splits them back onto the text and the descriptions.
+ */
+export function classifiedText(text: string, mediaDescriptions: readonly string[]): string {
+  return [text, ...mediaDescriptions].join('\n');
+}

@@ -1,3 +1,4 @@
+import { classifiedText } from '@netra/core';
 import type { getReviewItem, listReviewItems } from '@netra/db';
 import { hasRole } from '../auth/roles.ts';
 import type { SessionUser } from '../http/route.ts';
@@ -22,6 +23,8 @@ export const statusLabel = (t: Messages, s: string) => t[`status${cap(s)}` as ke
 const categoryLabel = (t: Messages, c: string | null) => (c ? (t[`category${cap(c)}` as keyof Messages] ?? c) : t.none);
 const stanceLabel = (t: Messages, s: string | null) =>
   s === 'pro' ? t.stancePro : s === 'contra' ? t.stanceContra : t.none;
+/** A calibrated probability is never certainty: 0.9996 reads as "> 99.9%", not "100%". */
+export const percent = (p: number) => (p > 0.999 ? '> 99.9%' : p < 0.001 ? '< 0.1%' : `${(p * 100).toFixed(1)}%`);
 const when = (d: Date | null | undefined, lang: string) =>
   d
     ? d.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB', {
@@ -84,7 +87,7 @@ ${
 <thead><tr><th>${t.reviewScore}</th><th>${t.reviewPerson}</th><th>${t.reviewText}</th><th>${t.reviewCandidate}</th><th>${t.reviewCategory}</th><th>${t.reviewStatus}</th><th>${t.reviewPosted}</th></tr></thead>
 <tbody>${rows.map(
         (r) => html`<tr>
-  <td class="score">${(r.score * 100).toFixed(0)}%</td>
+  <td class="score">${percent(r.score)}</td>
   <td>${r.person_name ?? r.author_handle}<br><small>${r.agency ?? ''} · ${r.platform}</small></td>
   <td><a href="/review/${r.id}">${r.text.length > 160 ? `${r.text.slice(0, 160)}…` : r.text}</a></td>
   <td>${r.candidate ? (labels.get(r.candidate) ?? r.candidate) : t.none}<br><small>${stanceLabel(t, r.stance)}</small></td>
@@ -116,6 +119,21 @@ function decisionForm(t: Messages, user: SessionUser, item: Item, labels: Map<st
 </form>`;
 }
 
+/** Evidence spans over the joined text, moved onto the part (post text or one image description) they fall in. */
+export function splitSpans(parts: readonly string[], spans: readonly { start: number; end: number; cue: string }[]) {
+  let base = 0;
+  return parts.map((text) => {
+    const start = base;
+    base += text.length + 1;
+    return {
+      text,
+      spans: spans
+        .filter((s) => s.start >= start && s.start < start + text.length)
+        .map((s) => ({ start: s.start - start, end: Math.min(s.end, start + text.length) - start, cue: s.cue })),
+    };
+  });
+}
+
 export function reviewItemBody(
   t: Messages,
   lang: string,
@@ -125,14 +143,16 @@ export function reviewItemBody(
 ): SafeHtml {
   const context = item.context as { parentText?: string; parentAuthor?: string; parentCandidate?: string } | null;
   const media = item.media_descriptions;
+  const classified = classifiedText(item.text, media);
+  const segments = splitSpans([item.text, ...media], item.evidence);
   return html`<p><a href="/review">← ${t.back}</a></p>
 <div class="grid">
 <section>
   <div class="card">
     <h2>${t.reviewText}</h2>
     <p><small>${item.platform} · ${item.kind} · @${item.author_handle} · ${t.reviewPosted}: ${when(item.posted_at, lang)} · ${t.reviewFetched}: ${when(item.fetched_at, lang)}</small></p>
-    <div class="post-text" lang="id">${highlightSpans(item.text, item.evidence)}</div>
-    ${media.length > 0 ? html`<h3>${t.reviewMedia}</h3><ul>${media.map((m) => html`<li>${m}</li>`)}</ul>` : ''}
+    <div class="post-text" lang="id">${highlightSpans(segments[0]!.text, segments[0]!.spans)}</div>
+    ${media.length > 0 ? html`<h3>${t.reviewMedia}</h3><ul>${segments.slice(1).map((m) => html`<li>${highlightSpans(m.text, m.spans)}</li>`)}</ul>` : ''}
     ${
       context?.parentText
         ? html`<h3>${t.reviewContext}</h3><blockquote class="post-text">${context.parentAuthor ? html`<strong>${context.parentAuthor}</strong>: ` : ''}${context.parentText}</blockquote>
@@ -144,13 +164,13 @@ export function reviewItemBody(
   <div class="card">
     <h2>${t.reviewWhy}</h2>
     <dl>
-      <dt>${t.reviewScore}</dt><dd class="score">${(item.model_score * 100).toFixed(1)}%</dd>
+      <dt>${t.reviewScore}</dt><dd class="score">${percent(item.model_score)}</dd>
       <dt>${t.reviewCandidate}</dt><dd>${item.candidate ? (labels.get(item.candidate) ?? item.candidate) : t.none}</dd>
       <dt>${t.reviewStance}</dt><dd>${stanceLabel(t, item.stance)}</dd>
       <dt>${t.reviewCategory}</dt><dd>${categoryLabel(t, item.category)}</dd>
       <dt>${t.reviewModel}</dt><dd><code>${item.model_version}</code> · ${item.language}</dd>
     </dl>
-    <ul>${item.evidence.map((e) => html`<li><mark>${item.text.slice(e.start, e.end)}</mark> — ${e.cue}</li>`)}</ul>
+    <ul>${item.evidence.map((e) => html`<li><mark>${classified.slice(e.start, e.end)}</mark> — ${e.cue}</li>`)}</ul>
   </div>
   <div class="card">
     <h2>${t.reviewArtefacts}</h2>
