@@ -2,20 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_ARGS, resolveChromiumPath } from '@netra/collectors';
 import { createTestServer, TEST_PASSWORD, type TestServer } from '@netra/server/testing';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const HEADER = '\ufeffNama;NIP;Instansi/OPD;Unit Kerja;Jabatan;Kode Wilayah;Platform;Akun;Keterangan';
 const GOOD =
@@ -36,7 +26,7 @@ describe('admin pages in Chromium: import, fix a rejected row, re-import, audit'
     await server.app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
-      executablePath: process.env.NETRA_CHROMIUM_PATH || '/usr/bin/chromium',
+      executablePath: resolveChromiumPath(),
       args: CHROMIUM_ARGS,
     });
   });

@@ -1,3 +1,4 @@
+import type { Contest, Registry } from '@netra/core';
 import { type Selectable, sql } from 'kysely';
 import type { Executor } from '../connection/executor.ts';
 import type { CandidatesTable, ContestsTable } from '../schema/registry-tables.ts';
@@ -105,4 +106,41 @@ export async function deleteCandidate(db: Executor, contestId: string, number: n
 
 export async function deleteContest(db: Executor, id: string): Promise<ContestRow | undefined> {
   return db.deleteFrom('contests').where('id', '=', id).returningAll().executeTakeFirst();
+}
+
+export type StoredContest = Omit<Contest, 'candidates'> & { candidates: Contest['candidates'] };
+
+function contestFromRows(c: ContestRow, candidates: CandidateRow[]): StoredContest {
+  return {
+    id: c.id,
+    kind: c.kind as Contest['kind'],
+    region: { code: c.region_code, name: c.region_name },
+    electionDate: c.election_date,
+    campaignPeriod: { from: c.campaign_from, to: c.campaign_to },
+    ...(c.quiet_from && c.quiet_to ? { quietPeriod: { from: c.quiet_from, to: c.quiet_to } } : {}),
+    candidates: candidates
+      .filter((k) => k.contest_id === c.id)
+      .sort((a, b) => a.number - b.number)
+      .map((k) => ({
+        number: k.number,
+        names: k.names,
+        aliases: k.aliases,
+        jargon: k.jargon,
+        hashtags: k.hashtags,
+        slogans: k.slogans,
+        parties: k.parties,
+        officialAccounts: k.official_accounts as Contest['candidates'][number]['officialAccounts'],
+        stage: k.stage,
+      })),
+  };
+}
+
+/**
+ * The registry as the admin stored it, in the registry file format (contests by election date then id,
+ * candidates by number): what the import compares against, the export writes and the classifier reads.
+ */
+export async function readStoredRegistry(db: Executor): Promise<Registry> {
+  const contests = await listContests(db);
+  const candidates = await listCandidates(db);
+  return { contests: contests.map((c) => contestFromRows(c, candidates)) };
 }

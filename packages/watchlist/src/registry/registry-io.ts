@@ -1,13 +1,11 @@
 import { type Contest, NetraError, type Registry, registrySchema, ValidationError } from '@netra/core';
 import {
   appendAudit,
-  type CandidateRow,
-  type ContestRow,
   type Database,
   deleteCandidate,
   type Executor,
-  listCandidates,
-  listContests,
+  readStoredRegistry,
+  type StoredContest,
   upsertCandidate,
   upsertContest,
 } from '@netra/db';
@@ -111,39 +109,8 @@ export function parseRegistryJson(text: string): Registry {
   return (result as { data: Registry }).data;
 }
 
-type StoredContest = Omit<Contest, 'candidates'> & { candidates: Contest['candidates'] };
-
-function contestFromRows(c: ContestRow, candidates: CandidateRow[]): StoredContest {
-  return {
-    id: c.id,
-    kind: c.kind as Contest['kind'],
-    region: { code: c.region_code, name: c.region_name },
-    electionDate: c.election_date,
-    campaignPeriod: { from: c.campaign_from, to: c.campaign_to },
-    ...(c.quiet_from && c.quiet_to ? { quietPeriod: { from: c.quiet_from, to: c.quiet_to } } : {}),
-    candidates: candidates
-      .filter((k) => k.contest_id === c.id)
-      .sort((a, b) => a.number - b.number)
-      .map((k) => ({
-        number: k.number,
-        names: k.names,
-        aliases: k.aliases,
-        jargon: k.jargon,
-        hashtags: k.hashtags,
-        slogans: k.slogans,
-        parties: k.parties,
-        officialAccounts: k.official_accounts as Contest['candidates'][number]['officialAccounts'],
-        stage: k.stage,
-      })),
-  };
-}
-
 /** The registry as stored, in the file format (contests by election date then id, candidates by number). */
-export async function exportRegistry(db: Executor): Promise<Registry> {
-  const contests = await listContests(db);
-  const candidates = await listCandidates(db);
-  return { contests: contests.map((c) => contestFromRows(c, candidates)) };
-}
+export const exportRegistry = readStoredRegistry;
 
 export interface RegistryPlan {
   contests: { create: string[]; update: string[]; unchanged: string[] };
