@@ -10,6 +10,11 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** Pool size for PostgreSQL. */
   maxConnections?: number;
+  /**
+   * Called when an idle pooled connection dies (server restart, admin termination). The pool replaces it;
+   * without a listener, pg would crash the process with an uncaught error.
+   */
+  onIdleConnectionError?: (error: Error) => void;
 }
 
 export interface DatabaseHandle {
@@ -47,6 +52,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
           parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
+    pool.on('error', (error) => options.onIdleConnectionError?.(error));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
