@@ -88,7 +88,7 @@ export function decide(analysis: Analysis, text: string, model: Model): Classifi
   if (flagged) {
     candidate = resolveCandidate(analysis);
     const contra = sigmoid(dot(model.stanceWeights, analysis.vector));
-    stance = contra >= 0.5 ? 'contra' : 'pro';
+    stance = contra >= 0.5 || analysis.negVoteOnly ? 'contra' : 'pro';
     category = categoryOf(analysis, stance, candidate);
   }
   return {

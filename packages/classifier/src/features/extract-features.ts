@@ -1,4 +1,6 @@
 import type { CandidateRef, Classifiable, EvidenceSpan } from '@netra/core';
+import { fold } from '../normalise/fold.ts';
+import { standardise } from '../normalise/slang.ts';
 import { stem } from '../normalise/stem.ts';
 import { type Token, tokenize } from '../normalise/tokenize.ts';
 import { type CompiledContest, type CompiledRegistry, contestsOf } from '../registry/compile-registry.ts';
@@ -24,6 +26,8 @@ export interface Analysis {
   evidence: EvidenceSpan[];
   vector: SparseVector;
   contraCue: boolean;
+  /** Every vote verb in the post is negated (`jangan pilih`, `ojo dipilih`) and a candidate is named: contra. */
+  negVoteOnly: boolean;
   cues: { gesture: boolean; share: boolean; parentCandidate: CandidateRef | null; mock: boolean };
 }
 
@@ -39,7 +43,19 @@ const MENTION_WEIGHT: Record<Mention['kind'], number> = {
   jargon: 1,
   party: 0.5,
   namepart_weak: 0.5,
+  namepart_word: 0.5,
 };
+/** Words that put a post in an election context (beyond vote verbs and generic candidate words). */
+const ELECTION = new Set(
+  (
+    'tps suara pilkada pemilu partai menang menangkan kalah tunggal kampanye kpu bawaslu panwascam golput ' +
+    'coblosan pencoblosan bilik rakyat dukungan relawan periode putaran'
+  )
+    .split(' ')
+    .map((w) => standardise(fold(w))),
+);
+const EMPTY_BOX_WORDS = new Set(['kosongkan', 'kotaknya', 'kosongnya', 'kolomnya']);
+const OPPONENT = new Set(['lawan', 'melawan', 'vs', 'versus', 'hadapi', 'menghadapi', 'kontra']);
 const STRONG_MENTIONS = new Set(['name', 'alias', 'hashtag', 'slogan', 'handle', 'fuzzy', 'namepart', 'hashtag_part']);
 
 function fnv1a(s: string): number {
@@ -49,6 +65,25 @@ function fnv1a(s: string): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
+}
+
+/**
+ * A candidate name that is also an ordinary word (`Bagus`, `Lancar`, `Citra`) is a name when written with a
+ * capital (`Mas Bagus`, `Citra bilang`) and an ordinary word otherwise (`nilainya bagus`, `BAGUS!`).
+ */
+export function resolveWordNames(mentions: Mention[], tokens: readonly Token[]): Mention[] {
+  for (const m of mentions) {
+    if (m.kind !== 'namepart_word') continue;
+    const t = tokens[m.from]!;
+    m.kind = /^\p{Lu}/u.test(t.raw) && !t.shout ? 'namepart' : 'namepart_weak';
+  }
+  return mentions;
+}
+
+/** True when only spaces separate two tokens (no comma, dash or full stop): `Samarinda Keren`, not `Samarinda, betah`. */
+function adjacent(text: string, a: Token | undefined, b: Token | undefined): boolean {
+  if (!a || !b) return false;
+  return /^[ \t]+$/.test(text.slice(a.end, b.start));
 }
 
 function near(indexes: readonly number[], targets: readonly number[], window: number): boolean {
@@ -65,7 +100,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   const contests = contestsOf(reg, post.region);
   const inContest = new Set(contests.map((c) => c.id));
   const contestOf = (ref: CandidateRef) => reg.candidates.get(ref)?.contestId ?? '';
-  const mentions = matchMentions(reg, tokens);
+  const mentions = resolveWordNames(matchMentions(reg, tokens), tokens);
   const f = new Float64Array(SIGNALS.length);
   const set = (name: SignalName, v = 1) => {
     f[SIGNAL_INDEX.get(name)!] = v;
@@ -114,6 +149,42 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     }
   });
 
+  const voteNear = (i: number) => {
+    for (let k = Math.max(0, i - 3); k <= Math.min(tokens.length - 1, i + 3); k++) {
+      if (k !== i && tokens[k]!.kind === 'word' && LEXICON.vote.has(tokens[k]!.key)) return true;
+    }
+    return false;
+  };
+  // Does anything besides an empty-box word or a hand gesture say "election"? (vote verbs, election words,
+  // a registry mention of a real candidate, a reply to a candidate, a parent post about the race.)
+  const electionContext =
+    tokens.some(
+      (t) =>
+        (t.kind === 'word' && (ELECTION.has(t.key) || LEXICON.vote.has(t.key) || LEXICON.generic.has(t.key))) ||
+        (t.kind === 'hashtag' && reg.hashtags.has(t.key)),
+    ) ||
+    mentions.some(
+      (m) =>
+        m.kind !== 'namepart_weak' &&
+        m.kind !== 'jargon' &&
+        m.kind !== 'party' &&
+        !m.refs.every((r) => reg.candidates.get(r)?.emptyBox),
+    ) ||
+    Boolean(post.context?.parentCandidate || post.context?.parentText);
+  // In a contest against the empty box: `kosongkan`, `kotaknya`, 📦 point at the box (no registry word needed).
+  const emptyBoxes = contests.flatMap((c) => c.candidates.filter((x) => x.emptyBox));
+  if (emptyBoxes.length > 0) {
+    tokens.forEach((t, i) => {
+      const strong =
+        t.kind === 'word' && EMPTY_BOX_WORDS.has(t.key) && (voteNear(i) || (t.key === 'kosongkan' && electionContext));
+      const emoji = t.kind === 'emoji' && t.key === '📦';
+      if (!strong && !emoji) return;
+      const b = emptyBoxes[0]!;
+      const kind = strong || electionContext ? 'namepart' : 'namepart_weak';
+      mentions.push({ kind, refs: [b.ref], from: i, to: i + 1, start: t.start, end: t.end });
+    });
+  }
+
   let jargonOnly = true;
   let emptyBoxMention = false;
   const candsMentioned = new Set<CandidateRef>();
@@ -121,6 +192,8 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   const ordered = [...mentions.filter((m) => m.kind !== 'jargon'), ...mentions.filter((m) => m.kind === 'jargon')];
   for (const m of ordered) {
     const refs = m.refs.filter((r) => inContest.has(contestOf(r)));
+    // `kotak kosong di lemari`, `kolom kosong di tabel`: the empty box's name with nothing about an election.
+    if (!electionContext && refs.length > 0 && refs.every((r) => reg.candidates.get(r)?.emptyBox)) continue;
     if (refs.length === 0) {
       if (m.kind !== 'jargon' && m.kind !== 'namepart_weak' && m.kind !== 'party') {
         set('m_other_contest');
@@ -129,11 +202,21 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
       continue;
     }
     let kind: string = m.kind;
+    let plainJargon = false;
     let weight = MENTION_WEIGHT[m.kind];
     let tag = m.kind === 'party' ? '<party>' : '<cand>';
     if (m.kind === 'jargon') {
       const shout = tokens.slice(m.from, m.to).every((t) => t.shout);
-      const placed = placeIdx.some((p) => p === m.from - 1 || p === m.from - 2 || p === m.to || p === m.to + 1);
+      // Jargon next to a place word reads as the slogan (`Samarinda KEREN`, `Tuba Joss`) only when written as one
+      // phrase: adjacent with nothing but spaces between, and the jargon capitalised or shouted.
+      const capital = /^\p{Lu}/u.test(tokens[m.from]!.raw);
+      const placed =
+        capital &&
+        placeIdx.some(
+          (p) =>
+            (p === m.from - 1 && adjacent(post.text, tokens[p], tokens[m.from])) ||
+            (p === m.to && adjacent(post.text, tokens[m.to - 1], tokens[p])),
+        );
       const nearCand = near([m.from], strongTargetIdx, 6);
       tag = '<jargon>';
       if (shout) {
@@ -150,9 +233,20 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
       if (!shout && !placed && !nearCand) {
         inc('m_jargon_plain');
         tag = '<jw>';
+        // A jargon word in plain lower case with nothing else pointing at the campaign may be the ordinary word:
+        // it still points at its candidate, but is not a target that cue words around it can attach to.
+        plainJargon = true;
       }
     }
     if (m.kind !== 'jargon' && m.kind !== 'namepart_weak' && m.kind !== 'party') jargonOnly = false;
+    // `lawan kotak kosong`, `melawan kolom kosong`: the empty box named as the opponent, not backed.
+    const emptyBoxRef = refs.every((r) => reg.candidates.get(r)?.emptyBox);
+    if (emptyBoxRef && OPPONENT.has(tokens[m.from - 1]?.key ?? '')) weight *= 0.3;
+    // `coblos yang kosong`, `pilih kosong saja`: the bare word next to a vote verb means the empty box.
+    if (emptyBoxRef && m.kind === 'namepart_weak' && voteNear(m.from)) {
+      weight = 2;
+      kind = 'empty box with vote';
+    }
     inc(`m_${m.kind}` as SignalName);
     const share = refs.length > 1 ? 1 / refs.length : 1;
     for (const r of refs) {
@@ -161,7 +255,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
       if (reg.candidates.get(r)?.emptyBox) emptyBoxMention = true;
     }
     for (let k = m.from; k < m.to; k++) mask[k] = tag;
-    if (weight >= 1) targetIdx.push(m.from);
+    if (weight >= 1 && !plainJargon) targetIdx.push(m.from);
     if (STRONG_MENTIONS.has(m.kind) || weight >= 2) strongTargetIdx.push(m.from);
     const label = reg.candidates.get(refs[0]!)?.label ?? refs[0]!;
     evidence.push({ start: m.start, end: m.end, cue: `${kind.replace('_', ' ')}: ${label}` });
@@ -205,8 +299,11 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   let parentCandidate: CandidateRef | null = null;
   if (ctx) {
     set('has_parent');
-    if (ctx.parentCandidate) {
-      parentCandidate = ctx.parentCandidate as CandidateRef;
+    // A reply to a candidate's official account: given, or found from the parent author's handle.
+    const viaHandle = ctx.parentAuthor ? reg.handles.get(fold(ctx.parentAuthor.replace(/^@/, ''))) : undefined;
+    const parentRef = ctx.parentCandidate ?? viaHandle;
+    if (parentRef) {
+      parentCandidate = parentRef as CandidateRef;
       if (inContest.has(contestOf(parentCandidate))) {
         set('parent_candidate_in_contest');
         addScore(parentCandidate, 2.5);
@@ -214,7 +311,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     }
     if (ctx.parentText) {
       const ptoks = tokenize(ctx.parentText);
-      for (const m of matchMentions(reg, ptoks)) {
+      for (const m of resolveWordNames(matchMentions(reg, ptoks), ptoks)) {
         for (const r of m.refs) {
           if (!inContest.has(contestOf(r)) || MENTION_WEIGHT[m.kind] < 1) continue;
           set('parent_mentions_cand');
@@ -249,7 +346,19 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   const negvote = vote.filter((i) => {
     const p = tokens[i - 1]?.key;
     const p2 = tokens[i - 2]?.key;
-    return p === 'jangan' || p === 'tidak' || p2 === 'jangan' || (p === 'bukan' && p2 === 'asal');
+    return (
+      p === 'jangan' ||
+      p === 'tidak' ||
+      p2 === 'jangan' ||
+      (p === 'bukan' && p2 === 'asal') ||
+      (p === 'usah' && p2 === 'tidak')
+    );
+  });
+  // A vote verb negated outright (`jangan pilih`, `ojo dipilih`, `ndak usah dipilih`), not `jangan lupa coblos`.
+  const strongNeg = vote.filter((i) => {
+    const p = tokens[i - 1]?.key;
+    const p2 = tokens[i - 2]?.key;
+    return p === 'jangan' || p === 'tidak' || (p === 'usah' && (p2 === 'tidak' || p2 === 'jangan'));
   });
   const asalBukan = tokens.some((t, i) => t.key === 'asal' && tokens[i + 1]?.key === 'bukan');
   const posEmoji = tokens.filter((t) => t.kind === 'emoji' && POSITIVE_EMOJI.has(t.key)).length;
@@ -307,7 +416,8 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   set('len_long', tokens.length > 40 ? 1 : 0);
   set('url', tokens.some((t) => t.kind === 'url') ? 1 : 0);
   set('region_known', post.region ? 1 : 0);
-  set('place_any', placeIdx.length > 0 ? 1 : 0);
+  // A place name alone says nothing (people name their own town all the time); only next to support it does.
+  set('place_any', 0);
   set('place_with_support', near(placeIdx, [...support, ...exhort], 3) ? 1 : 0);
   for (const name of [
     'm_name',
@@ -388,6 +498,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     evidence,
     vector: { indices, values },
     contraCue: contraNear,
+    negVoteOnly: strongNeg.length > 0 && strongNeg.length === vote.length && hasTarget,
     cues: {
       gesture: ballots.some((b) => b.form === 'gesture' || b.form === 'jari') || gestureWords.length > 0,
       share: share.length > 0,

@@ -39,7 +39,8 @@ export const LEXICON = {
       'pelanggaran diperiksa politik uang berita info pengumuman debat survei quick count dilansir sumber ' +
       'tahapan jadwal pemungutan penghitungan formulir ktp ekt perekaman pemilih pemula disabilitas kotak ' +
       'masa tenang apk alat peraga aturan larangan dilarang regulasi pidana klarifikasi siapapun siapa pun ' +
-      'manapun mana apapun bebas rahasia luber jurdil tertib aman kondusif edukasi integritas patroli pengawasan',
+      'manapun mana apapun bebas rahasia luber jurdil tertib aman kondusif edukasi integritas patroli pengawasan ' +
+      'teruskan diteruskan screenshot oknum dugaan diduga temuan ditemukan ditindak disanksi ditertibkan',
   ),
   /** Government role and duty vocabulary. */
   official: set(
@@ -56,10 +57,16 @@ export const LEXICON = {
       'baliho spanduk atribut undangan deklarasi orasi blusukan konsolidasi posko',
   ),
   firstPerson: set('saya kami kita sekeluarga keluarga warga kampung'),
-  governor: set('gubernur pilgub cagub cawagub provinsi prov gub'),
-  regent: set('bupati pilbup cabup cawabup kabupaten walikota wali pilwalkot kota'),
+  governor: set('gubernur pilgub cagub cawagub wagub provinsi prov gub'),
+  regent: set(
+    'bupati pilbup cabup cawabup wabup kabupaten walikota wali pilwalkot pilwali walkot wakot cawalkot cawawali ' +
+      'wawali wawalkot kota',
+  ),
   negation: set('tidak bukan jangan belum tanpa'),
-  generic: set('paslon calon kandidat pilkada pemilu cagub cabup cawagub cawabup pilgub pilbup'),
+  generic: set(
+    'paslon calon kandidat pilkada pemilu cagub cabup cawagub cawabup pilgub pilbup cawalkot cawawali pilwalkot ' +
+      'pilwali walkot',
+  ),
 };
 
 /** Emoji that cheer or mock. */

@@ -1,7 +1,8 @@
 import { fold } from './fold.ts';
 
 /**
- * Number words in Indonesian/Malay, Javanese (ngoko and krama), Sundanese and Lampung, 1–9. Lampung `pak`
+ * Number words in Indonesian/Malay, Javanese (ngoko and krama), Sundanese, Lampung, Bugis/Makassar (`seddi`,
+ * `tellu`, `tallu`), Sasak (`sekek`, `telu`), Minang (`ciek`, `duo`) and Batak (`tolu`), 1–9. Lampung `pak`
  * (4) is left out: it is far more often `Pak` (Mr). `sai` (Lampung 1) and `loro` (Javanese 2, also "sick")
  * only count as ballot numbers in a ballot form (`nomor sai`), which the feature layer decides.
  */
@@ -14,6 +15,9 @@ const WORDS: Record<string, number> = {
   esa: 1,
   wahid: 1,
   kesatu: 1,
+  seddi: 1,
+  sekek: 1,
+  ciek: 1,
   pertama: 1,
   dua: 2,
   loro: 2,
@@ -21,6 +25,7 @@ const WORDS: Record<string, number> = {
   khua: 2,
   rua: 2,
   duo: 2,
+  due: 2,
   kedua: 2,
   kaping2: 2,
   tiga: 3,
@@ -29,12 +34,16 @@ const WORDS: Record<string, number> = {
   tigo: 3,
   telo: 3,
   ketiga: 3,
+  tellu: 3,
+  tallu: 3,
+  tolu: 3,
   empat: 4,
   papat: 4,
   opat: 4,
   sekawan: 4,
   ampek: 4,
   keempat: 4,
+  eppa: 4,
   lima: 5,
   limo: 5,
   gangsal: 5,

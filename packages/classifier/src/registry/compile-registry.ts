@@ -2,9 +2,19 @@ import { type CandidateRef, type Contest, candidateRef, isEmptyBox, type Registr
 import { fold } from '../normalise/fold.ts';
 import { standardise } from '../normalise/slang.ts';
 import { tokenize } from '../normalise/tokenize.ts';
+import { isDictionaryWord } from './dictionary.ts';
 import { deletes } from './fuzzy.ts';
 
-export type MatchKind = 'name' | 'alias' | 'namepart' | 'namepart_weak' | 'slogan' | 'jargon' | 'party' | 'hashtag';
+export type MatchKind =
+  | 'name'
+  | 'alias'
+  | 'namepart'
+  | 'namepart_weak'
+  | 'namepart_word'
+  | 'slogan'
+  | 'jargon'
+  | 'party'
+  | 'hashtag';
 
 export interface Pattern {
   keys: string[];
@@ -80,7 +90,46 @@ const HONORIFICS = new Set(
     'kyai',
     'kh',
     'ning',
-    'ning',
+    // Regional titles and forms of address: Bugis/Makassar (puang, daeng, karaeng, andi), Sasak (lalu, baiq,
+    // mamiq, amaq, inaq, tgh = tuan guru haji), Banjar/Kutai (acil, julak), Javanese/Sundanese (mbak, den,
+    // raden, gus, nyai), Aceh/Malay (teuku, tengku, cut, datuk), Batak (ompung), religious (buya, habib).
+    'puang',
+    'daeng',
+    'karaeng',
+    'andi',
+    'lalu',
+    'baiq',
+    'mamiq',
+    'amaq',
+    'inaq',
+    'tuan',
+    'guru',
+    'tgh',
+    'tgkh',
+    'tg',
+    'acil',
+    'julak',
+    'raden',
+    'den',
+    'nyai',
+    'teuku',
+    'tengku',
+    'cut',
+    'ompung',
+    'opung',
+    'buya',
+    'habib',
+    'ustazah',
+    'ustadzah',
+    'kiai',
+    'kiyai',
+    'bung',
+    'bli',
+    'mbok',
+    'cik',
+    'encik',
+    'etek',
+    'engku',
   ].map((w) => standardise(fold(w))),
 );
 
@@ -142,6 +191,23 @@ const PLACE_STOP = new Set([
   'selatan',
   'tengah',
 ]);
+
+/**
+ * How strongly a single name word identifies a candidate: ordinary words (`Sari`, `Kotak`) and very short ones
+ * are weak; a name that is also an Indonesian root word (`Bagus`, `Citra`, `Lancar`, `Tegar`) counts as a name only
+ * when written capitalised in the post (decided by the feature layer); anything else is a distinctive name part.
+ */
+function namepartKind<K extends MatchKind>(k: string, otherwise: K): K | 'namepart_weak' | 'namepart_word' {
+  if (COMMON.has(k) || k.length < 3) return 'namepart_weak';
+  if (isDictionaryWord(k)) return 'namepart_word';
+  return otherwise;
+}
+
+/** `AndiRahma` → [andi, rahma]; `TGHZul` → [] (only simple capitalised words). */
+function camelWords(body: string): string[] {
+  const parts = body.match(/\p{Lu}\p{Ll}+/gu) ?? [];
+  return parts.join('') === body ? parts.map((w) => standardise(fold(w))) : [];
+}
 
 function keysOf(phrase: string): string[] {
   return tokenize(phrase)
@@ -209,6 +275,7 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
       compiled.candidates.set(ref, info);
 
       const nameLike: string[][] = [];
+      const nameWords = new Set([...cand.names, ...cand.aliases].flatMap((n) => keysOf(n)));
       for (const name of cand.names) {
         const keys = keysOf(name);
         if (keys.length > 1) add(keys, 'name', ref);
@@ -216,15 +283,15 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
       }
       for (const alias of cand.aliases) {
         const keys = keysOf(alias);
-        add(keys, keys.length === 1 && COMMON.has(keys[0]!) ? 'namepart_weak' : 'alias', ref);
+        add(keys, keys.length === 1 ? namepartKind(keys[0]!, 'alias') : 'alias', ref);
         nameLike.push(keys);
       }
       for (const keys of nameLike) {
         for (const k of keys) {
           if (HONORIFICS.has(k) || /^\d+$/.test(k)) continue;
-          const weak = COMMON.has(k) || k.length < 3;
-          add([k], weak ? 'namepart_weak' : 'namepart', ref);
-          if (!weak && k.length >= 4) addPart(`namepart|${k}`, 'namepart', ref);
+          const kind = namepartKind(k, 'namepart');
+          add([k], kind, ref);
+          if (kind !== 'namepart_weak' && k.length >= 4) addPart(`namepart|${k}`, 'namepart', ref);
         }
       }
       const jargonKeys = new Set<string>();
@@ -248,7 +315,14 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
         for (const j of jargonKeys) {
           if (body.length > j.length + 2 && body.endsWith(j)) places.add(body.slice(0, body.length - j.length));
         }
+        // A camel-case hashtag made of the pair's own name words (`#AndiRahma`, `#WicakLaras`) gives the pair's
+        // nickname as written in posts: `Andi-Rahma`, `wicak laras`.
+        const words = camelWords(h.replace(/^#/, ''));
+        if (words.length === 2 && words.every((w) => nameWords.has(w))) add(words, 'alias', ref);
       }
+      // The two first names joined (`Rusdi–Ayu` for Rusdi Effendi and Ayu Kartika).
+      const firsts = cand.names.map((n) => keysOf(n).find((k) => !HONORIFICS.has(k)) ?? '');
+      if (firsts.length === 2 && firsts.every((k) => k.length >= 3)) add(firsts, 'alias', ref);
     }
     compiled.contests.push(cc);
     compiled.byId.set(cc.id, cc);
@@ -256,7 +330,7 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
   for (const [id, v] of parts) compiled.hashtagParts.push({ key: id.split('|')[1]!, kind: v.kind, refs: v.refs });
   for (const list of compiled.patterns.values()) {
     for (const p of list) {
-      if (p.kind !== 'namepart' || p.keys[0]!.length < 5) continue;
+      if ((p.kind !== 'namepart' && p.kind !== 'namepart_word') || p.keys[0]!.length < 5) continue;
       const target = p.keys[0]!;
       compiled.fuzzyTargets.set(target, p);
       for (const d of [target, ...deletes(target)]) {
