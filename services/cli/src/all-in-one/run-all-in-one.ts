@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlatformOrigins } from '@netra/collectors';
-import { createLogger, type Logger, type ShutdownStep, shutdownInOrder } from '@netra/core';
+import { createLogger, type Logger, NetraError, type ShutdownStep, shutdownInOrder } from '@netra/core';
 import { startClassifierWorker, startScheduler, startScraperWorker } from '@netra/pipeline';
 import { startCrawlRun } from '@netra/pipeline/crawl-runs';
 import { openStores, type Stores } from '@netra/runtime';
@@ -45,6 +45,7 @@ export async function runAllInOne(options: AllInOneOptions): Promise<number> {
       lockDurationMs: 30_000,
       stalledIntervalMs: 15_000,
     });
+    steps.unshift({ name: 'classifier', run: () => classifier.close() });
     const scraper = startScraperWorker({
       ...common,
       queues: stores.queues,
@@ -55,12 +56,14 @@ export async function runAllInOne(options: AllInOneOptions): Promise<number> {
       maxPostsPerAccount: 200,
       lockDurationMs: 120_000,
     });
+    steps.unshift({ name: 'scraper', run: () => scraper.close() });
     const scheduler = await startScheduler({
       ...common,
       queues: stores.queues,
       nightlyCron: config.NIGHTLY_CRON,
       timezone: 'Asia/Jakarta',
     });
+    steps.unshift({ name: 'scheduler', run: () => scheduler.close() });
     const app = await buildServer(
       {
         db: stores.database.db,
@@ -77,15 +80,16 @@ export async function runAllInOne(options: AllInOneOptions): Promise<number> {
       },
       allRoutes,
     );
-    await app.listen({ host: '127.0.0.1', port: config.PORT });
+    steps.unshift({ name: 'http server', run: () => app.close() });
+    await app.listen({ host: '127.0.0.1', port: config.PORT }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EADDRINUSE') throw error;
+      throw new NetraError(
+        'PORT_IN_USE',
+        `Port ${config.PORT} sudah dipakai; pakai --port atau PORT / port ${config.PORT} is in use: pass --port or set PORT`,
+      );
+    });
     const address = app.server.address();
     const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : config.PORT}`;
-    steps.unshift(
-      { name: 'http server', run: () => app.close() },
-      { name: 'scheduler', run: () => scheduler.close() },
-      { name: 'scraper', run: () => scraper.close() },
-      { name: 'classifier', run: () => classifier.close() },
-    );
     say(`Netra berjalan di / is running at ${url}`);
     if (admin.created)
       say(
