@@ -12,7 +12,9 @@ header a { color:var(--accent); text-decoration:none; }
 .who { color:var(--muted); font-size:.85rem; }
 main { max-width:1200px; margin:0 auto; padding:1rem 1.2rem 3rem; }
 table { width:100%; border-collapse:collapse; background:#fff; }
-th, td { text-align:left; padding:.45rem .55rem; border-bottom:1px solid var(--line); vertical-align:top; }
+th, td { text-align:left; padding:.45rem .55rem; border-bottom:1px solid var(--line); vertical-align:top; overflow-wrap:anywhere; }
+td table { width:100%; font-size:.85rem; }
+.table-wrap { overflow-x:auto; }
 th { background:#eef2f6; font-weight:600; font-size:.85rem; }
 .score { font-variant-numeric: tabular-nums; font-weight:600; }
 .post-text { white-space:pre-wrap; background:#fff; border:1px solid var(--line); padding:.8rem; border-radius:4px; }
