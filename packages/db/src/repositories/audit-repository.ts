@@ -17,19 +17,33 @@ export interface AuditEntry {
  * without its audit entry cannot be committed.
  */
 export async function appendAudit(db: Executor, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      actor_id: entry.actorId,
-      actor_username: entry.actorUsername,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId,
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-      ip: entry.ip ?? null,
-    })
-    .execute();
+  await appendAuditEntries(db, [entry]);
+}
+
+function auditRow(entry: AuditEntry) {
+  return {
+    actor_id: entry.actorId,
+    actor_username: entry.actorUsername,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId,
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    ip: entry.ip ?? null,
+  };
+}
+
+/**
+ * Appends many entries in batched inserts (2,000 rows a statement), for bulk imports inside the import's
+ * transaction.
+ */
+export async function appendAuditEntries(db: Executor, entries: readonly AuditEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 2000) {
+    await db
+      .insertInto('audit_log')
+      .values(entries.slice(i, i + 2000).map(auditRow))
+      .execute();
+  }
 }
 
 export interface AuditQuery {

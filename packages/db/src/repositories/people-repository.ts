@@ -1,7 +1,6 @@
 import { type Selectable, sql } from 'kysely';
 import type { Executor } from '../connection/executor.ts';
 import type { PeopleTable, PersonStatus } from '../schema/watchlist-tables.ts';
-import type { AuditEntry } from './audit-repository.ts';
 
 export type PersonRow = Selectable<PeopleTable>;
 
@@ -151,31 +150,6 @@ export async function upsertPeople(db: Executor, rows: readonly (PersonValues & 
           status: eb.ref('excluded.status'),
           notes: eb.ref('excluded.notes'),
           updated_at: sql`now()`,
-        })),
-      )
-      .execute();
-  }
-}
-
-/**
- * Appends many audit entries in batched inserts (same columns as `appendAudit`). For bulk imports, inside
- * the import's transaction.
- */
-export async function appendAuditEntries(db: Executor, entries: readonly AuditEntry[]): Promise<void> {
-  for (const part of chunks(entries, 2000)) {
-    if (part.length === 0) continue;
-    await db
-      .insertInto('audit_log')
-      .values(
-        part.map((entry) => ({
-          actor_id: entry.actorId,
-          actor_username: entry.actorUsername,
-          action: entry.action,
-          entity_type: entry.entityType,
-          entity_id: entry.entityId,
-          before: entry.before === undefined ? null : JSON.stringify(entry.before),
-          after: entry.after === undefined ? null : JSON.stringify(entry.after),
-          ip: entry.ip ?? null,
         })),
       )
       .execute();

@@ -1,5 +1,5 @@
 import { NetraError } from '@netra/core';
-import { getPerson, listAccountsOfPerson, listPeople } from '@netra/db';
+import { listAccountsOfPerson, listPeople } from '@netra/db';
 import {
   accountInputSchema,
   applyWatchlistImport,
@@ -11,6 +11,7 @@ import {
   personInputSchema,
   personStatusSchema,
   planWatchlistImport,
+  requirePerson,
   updateAccountAudited,
   updatePersonAudited,
 } from '@netra/watchlist';
@@ -108,8 +109,7 @@ export const watchlistApiRoutes = [
     summary: 'One person with their accounts',
     params: idParams,
     handler: async (ctx) => {
-      const person = await getPerson(ctx.deps.db, ctx.params.id);
-      if (!person) throw new NetraError('PERSON_NOT_FOUND', 'ASN tidak ditemukan / person not found');
+      const person = await requirePerson(ctx.deps.db, ctx.params.id);
       return { person, accounts: await listAccountsOfPerson(ctx.deps.db, person.id) };
     },
   }),

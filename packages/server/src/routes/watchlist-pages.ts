@@ -1,5 +1,5 @@
 import { NetraError } from '@netra/core';
-import { type AccountRow, getAccount, getPerson, listAccountsOfPerson, listPeople, type PersonRow } from '@netra/db';
+import { type AccountRow, listAccountsOfPerson, listPeople, type PersonRow } from '@netra/db';
 import {
   accountInputSchema,
   applyWatchlistImport,
@@ -11,6 +11,8 @@ import {
   personInputSchema,
   planWatchlistImport,
   regionName,
+  requireAccount,
+  requirePerson,
   updateAccountAudited,
   updatePersonAudited,
 } from '@netra/watchlist';
@@ -395,8 +397,7 @@ ${result.rows.map(
     params: idParams,
     query: z.object({ saved: z.string().optional(), lang: z.string().optional() }),
     handler: async (ctx) => {
-      const person = await getPerson(ctx.deps.db, ctx.params.id);
-      if (!person) throw new NetraError('PERSON_NOT_FOUND', 'ASN tidak ditemukan / person not found');
+      const person = await requirePerson(ctx.deps.db, ctx.params.id);
       return personDetail(ctx, person, ctx.query.saved ? ctx.t.wlPersonSaved : undefined);
     },
   }),
@@ -409,8 +410,7 @@ ${result.rows.map(
     summary: 'Form: edit a person',
     params: idParams,
     handler: async (ctx) => {
-      const person = await getPerson(ctx.deps.db, ctx.params.id);
-      if (!person) throw new NetraError('PERSON_NOT_FOUND', 'ASN tidak ditemukan / person not found');
+      const person = await requirePerson(ctx.deps.db, ctx.params.id);
       return page(ctx, ctx.t.wlEditPerson, personForm(ctx, `/watchlist/people/${person.id}`, personValues(person), {}));
     },
   }),
@@ -462,8 +462,7 @@ ${result.rows.map(
     params: idParams,
     body: formBody,
     handler: async (ctx) => {
-      const person = await getPerson(ctx.deps.db, ctx.params.id);
-      if (!person) throw new NetraError('PERSON_NOT_FOUND', 'ASN tidak ditemukan / person not found');
+      const person = await requirePerson(ctx.deps.db, ctx.params.id);
       const values = formStrings(ctx.body, ACCOUNT_KEYS);
       const parsed = accountInputSchema.safeParse(values);
       let errors: FieldErrors = parsed.success ? {} : zodErrors(parsed.error);
@@ -488,8 +487,7 @@ ${result.rows.map(
     summary: 'Form: edit an account',
     params: idParams,
     handler: async (ctx) => {
-      const account = await getAccount(ctx.deps.db, ctx.params.id);
-      if (!account) throw new NetraError('ACCOUNT_NOT_FOUND', 'akun tidak ditemukan / account not found');
+      const account = await requireAccount(ctx.deps.db, ctx.params.id);
       return page(
         ctx,
         ctx.t.wlEditAccount,
@@ -507,8 +505,7 @@ ${result.rows.map(
     params: idParams,
     body: formBody,
     handler: async (ctx) => {
-      const account = await getAccount(ctx.deps.db, ctx.params.id);
-      if (!account) throw new NetraError('ACCOUNT_NOT_FOUND', 'akun tidak ditemukan / account not found');
+      const account = await requireAccount(ctx.deps.db, ctx.params.id);
       const values = formStrings(ctx.body, ACCOUNT_KEYS);
       const parsed = accountInputSchema.safeParse(values);
       let errors: FieldErrors = parsed.success ? {} : zodErrors(parsed.error);

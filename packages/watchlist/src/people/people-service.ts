@@ -178,4 +178,16 @@ export async function deleteAccountAudited(db: Kysely<Database>, id: string, act
     });
     return before;
   });
+} /** The person, or `PERSON_NOT_FOUND` (a 404 at the HTTP edge). */
+export async function requirePerson(db: Executor, id: string): Promise<PersonRow> {
+  const person = await getPerson(db, id);
+  if (!person) throw new NetraError('PERSON_NOT_FOUND', 'ASN tidak ditemukan / person not found');
+  return person;
+}
+
+/** The account, or `ACCOUNT_NOT_FOUND` (a 404 at the HTTP edge). */
+export async function requireAccount(db: Executor, id: string): Promise<AccountRow> {
+  const account = await getAccount(db, id);
+  if (!account) throw new NetraError('ACCOUNT_NOT_FOUND', 'akun tidak ditemukan / account not found');
+  return account;
 }
