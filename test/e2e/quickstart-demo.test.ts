@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * The README's quick start as a newcomer runs it: no DATABASE_URL, no REDIS_URL, nothing set but PATH.
+ * `netra demo --once` must seed, crawl the demo platform, classify, report and exit cleanly.
+ */
+describe('quick start: netra demo on the embedded defaults', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'netra-quickstart-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('crawls, classifies and reports flagged posts, then exits 0 leaving no server behind', {
+    timeout: 240_000,
+  }, async () => {
+    const child = spawn(
+      process.execPath,
+      ['--no-warnings', 'services/cli/src/main.ts', 'demo', '--once', '--port', '0'],
+      {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '/tmp',
+          NETRA_DATA_DIR: dataDir,
+          LOG_LEVEL: 'warn',
+          DOTENV_CONFIG_QUIET: 'true',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code, output.slice(-3000)).toBe(0);
+    const done = /(\d+) unggahan \/ posts, (\d+) ditandai \/ flagged/.exec(output);
+    expect(done, output.slice(-3000)).not.toBeNull();
+    expect(Number(done![1])).toBeGreaterThan(100);
+    expect(Number(done![2])).toBeGreaterThan(10);
+    expect(Number(done![2])).toBeLessThan(Number(done![1]));
+    // The first admin's password is shown once and kept only for the owner.
+    const passwordFile = join(dataDir, 'admin-password.txt');
+    expect(readFileSync(passwordFile, 'utf8').trim().length).toBeGreaterThanOrEqual(12);
+    expect(statSync(passwordFile).mode & 0o077).toBe(0);
+    expect(output).toContain('PGlite');
+    // The private redis-server it started is gone: its port refuses connections.
+    const redisUrl = /"redisUrl":"(redis:\/\/[^"]+)"/.exec(output)?.[1];
+    expect(redisUrl, 'private redis url in the log').toBeDefined();
+    const { port } = new URL(redisUrl!);
+    const refused = await new Promise<boolean>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(false);
+      });
+      socket.once('error', () => resolve(true));
+    });
+    expect(refused).toBe(true);
+  });
+});
