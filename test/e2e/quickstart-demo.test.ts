@@ -28,7 +28,7 @@ describe('quick start: netra demo on the embedded defaults', () => {
           PATH: process.env.PATH ?? '',
           HOME: process.env.HOME ?? '/tmp',
           NETRA_DATA_DIR: dataDir,
-          LOG_LEVEL: 'warn',
+          LOG_LEVEL: 'info',
           DOTENV_CONFIG_QUIET: 'true',
         },
         stdio: ['ignore', 'pipe', 'pipe'],
