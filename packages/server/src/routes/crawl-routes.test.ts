@@ -161,6 +161,8 @@ describe('crawl routes', () => {
     expect((await waitingCrawlJobs()).length).toBe(before + 1);
     const flash = await server.app.inject({ method: 'GET', url: '/crawls?done=started', headers: supervisor.headers });
     expect(flash.body).toContain('class="flash"');
+    // A run is in progress, so the page reloads itself (meta refresh: no script, the CSP stays strict).
+    expect(flash.body).toContain('<meta http-equiv="refresh" content="10">');
 
     const bad = await server.app.inject({
       method: 'POST',

@@ -188,6 +188,7 @@ function crawlsPage(ctx: RouteContext<unknown, { done?: string | undefined }, un
     user,
     body: html`${form}${table}`,
     flash: ctx.query.done === 'started' ? t.crawlStarted : undefined,
+    refreshSeconds: runs.some((r) => r.status === 'queued' || r.status === 'running') ? 10 : undefined,
   });
 }
 

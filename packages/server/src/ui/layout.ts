@@ -26,6 +26,8 @@ export interface PageOptions {
   user: SessionUser | null;
   body: SafeHtml;
   flash?: string | undefined;
+  /** Reload the page every N seconds (a crawl in progress); a meta refresh needs no script, so the CSP holds. */
+  refreshSeconds?: number | undefined;
 }
 
 /** The shell of every page: no inline script or style, so the CSP can forbid both. */
@@ -48,6 +50,7 @@ export function layout(page: PageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title} · ${t.appName}</title>
+${page.refreshSeconds ? html`<meta http-equiv="refresh" content="${page.refreshSeconds}">` : ''}
 <link rel="stylesheet" href="/assets/netra.css">
 </head>
 <body>
