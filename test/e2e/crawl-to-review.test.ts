@@ -42,8 +42,12 @@ describe('crawl → queue → classify → store → API', () => {
     };
   }
 
-  async function crawlAndWait() {
-    const run = await startCrawlRun(server.database.db, server.queues, { trigger: 'on_demand', requestedBy: null });
+  async function crawlAndWait(accountIds?: string[]) {
+    const run = await startCrawlRun(server.database.db, server.queues, {
+      trigger: 'on_demand',
+      requestedBy: null,
+      accountIds,
+    });
     await waitFor(
       async () => {
         const row = await server.database.db
@@ -180,5 +184,47 @@ describe('crawl → queue → classify → store → API', () => {
     expect(failed.failedReason).toContain('CLASSIFY_PAYLOAD_INVALID');
     expect(failed.failedReason).toMatch(/text|url|kind|accountId/);
     expect(workers[1]!.child.exitCode).toBeNull();
+  });
+
+  it('keeps the good posts of a malformed page and records the broken one on the run, naming the field', {
+    timeout: 120_000,
+  }, async () => {
+    const db = server.database.db;
+    const person = await db
+      .insertInto('people')
+      .values({
+        name: 'Halaman Rusak',
+        nip: '198001012005011001',
+        agency: 'Uji',
+        position: 'Uji',
+        region_code: '18.11',
+        unit: null,
+        ppk: null,
+        notes: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const account = await db
+      .insertInto('accounts')
+      .values({
+        person_id: person.id,
+        platform: 'facebook',
+        handle: 'halaman.rusak',
+        profile_url: 'https://www.facebook.com/halaman.rusak',
+        platform_id: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const run = await crawlAndWait([account.id]);
+    expect(run.accounts_failed).toBe(0);
+    const errors = run.errors as { code: string; message: string; accountId: string }[];
+    expect(
+      errors.some(
+        (e) => e.code === 'COLLECTOR_PAGE_MALFORMED' && /missing/.test(e.message) && e.accountId === account.id,
+      ),
+    ).toBe(true);
+    const kept = await db.selectFrom('posts').select('external_id').where('account_id', '=', account.id).execute();
+    expect(kept.length).toBeGreaterThan(0);
+    expect(workers.every((w) => w.child.exitCode === null)).toBe(true);
   });
 });
