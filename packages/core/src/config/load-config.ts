@@ -52,7 +52,7 @@ export const env = {
       .optional()
       .transform((v, ctx): Partial<Record<'facebook' | 'instagram' | 'tiktok' | 'x' | 'youtube', string>> => {
         if (!v) return {};
-        const parsed = z.record(z.enum(['facebook', 'instagram', 'tiktok', 'x', 'youtube']), z.url()).safeParse(
+        const parsed = z.partialRecord(z.enum(['facebook', 'instagram', 'tiktok', 'x', 'youtube']), z.url()).safeParse(
           (() => {
             try {
               return JSON.parse(v);
