@@ -150,6 +150,31 @@ function conflictErrors(error: unknown): FieldErrors {
   throw error;
 }
 
+/**
+ * The flow every watchlist form shares: validate the submitted fields, save, redirect (303) on success; on a
+ * validation error or a uniqueness conflict, show the form again with the messages and the typed values (400).
+ */
+async function submitForm<S extends z.ZodType>(
+  ctx: Ctx,
+  keys: readonly string[],
+  schema: S,
+  save: (input: z.output<S>) => Promise<string>,
+  render: (values: Record<string, string>, errors: FieldErrors) => Promise<string> | string,
+) {
+  const values = formStrings(ctx.body as Record<string, unknown>, keys);
+  const parsed = schema.safeParse(values);
+  let errors: FieldErrors = parsed.success ? {} : zodErrors(parsed.error);
+  if (parsed.success) {
+    try {
+      return ctx.reply.redirect(await save(parsed.data), 303);
+    } catch (error) {
+      errors = conflictErrors(error);
+    }
+  }
+  ctx.reply.status(400);
+  return render(values, errors);
+}
+
 async function personDetail(
   ctx: Ctx,
   person: PersonRow,
@@ -372,19 +397,14 @@ ${result.rows.map(
     summary: 'Form submission: add a person',
     body: formBody,
     handler: async (ctx) => {
-      const values = formStrings(ctx.body, PERSON_KEYS);
-      const parsed = personInputSchema.safeParse(values);
-      let errors: FieldErrors = parsed.success ? {} : zodErrors(parsed.error);
-      if (parsed.success) {
-        try {
-          const row = await createPersonAudited(ctx.deps.db, parsed.data, httpActor(ctx));
-          return ctx.reply.redirect(`/watchlist/people/${row.id}?saved=1`, 303);
-        } catch (error) {
-          errors = conflictErrors(error);
-        }
-      }
-      ctx.reply.status(400);
-      return page(ctx, ctx.t.wlAddPerson, personForm(ctx, '/watchlist/people', values, errors));
+      return submitForm(
+        ctx,
+        PERSON_KEYS,
+        personInputSchema,
+        async (input) =>
+          `/watchlist/people/${(await createPersonAudited(ctx.deps.db, input, httpActor(ctx))).id}?saved=1`,
+        (values, errors) => page(ctx, ctx.t.wlAddPerson, personForm(ctx, '/watchlist/people', values, errors)),
+      );
     },
   }),
   defineRoute({
@@ -424,19 +444,17 @@ ${result.rows.map(
     params: idParams,
     body: formBody,
     handler: async (ctx) => {
-      const values = formStrings(ctx.body, PERSON_KEYS);
-      const parsed = personInputSchema.safeParse(values);
-      let errors: FieldErrors = parsed.success ? {} : zodErrors(parsed.error);
-      if (parsed.success) {
-        try {
-          await updatePersonAudited(ctx.deps.db, ctx.params.id, parsed.data, httpActor(ctx));
-          return ctx.reply.redirect(`/watchlist/people/${ctx.params.id}?saved=1`, 303);
-        } catch (error) {
-          errors = conflictErrors(error);
-        }
-      }
-      ctx.reply.status(400);
-      return page(ctx, ctx.t.wlEditPerson, personForm(ctx, `/watchlist/people/${ctx.params.id}`, values, errors));
+      const url = `/watchlist/people/${ctx.params.id}`;
+      return submitForm(
+        ctx,
+        PERSON_KEYS,
+        personInputSchema,
+        async (input) => {
+          await updatePersonAudited(ctx.deps.db, ctx.params.id, input, httpActor(ctx));
+          return `${url}?saved=1`;
+        },
+        (values, errors) => page(ctx, ctx.t.wlEditPerson, personForm(ctx, url, values, errors)),
+      );
     },
   }),
   defineRoute({
@@ -463,19 +481,16 @@ ${result.rows.map(
     body: formBody,
     handler: async (ctx) => {
       const person = await requirePerson(ctx.deps.db, ctx.params.id);
-      const values = formStrings(ctx.body, ACCOUNT_KEYS);
-      const parsed = accountInputSchema.safeParse(values);
-      let errors: FieldErrors = parsed.success ? {} : zodErrors(parsed.error);
-      if (parsed.success) {
-        try {
-          await createAccountAudited(ctx.deps.db, person.id, parsed.data, httpActor(ctx));
-          return ctx.reply.redirect(`/watchlist/people/${person.id}?saved=1`, 303);
-        } catch (error) {
-          errors = conflictErrors(error);
-        }
-      }
-      ctx.reply.status(400);
-      return personDetail(ctx, person, undefined, errors, values);
+      return submitForm(
+        ctx,
+        ACCOUNT_KEYS,
+        accountInputSchema,
+        async (input) => {
+          await createAccountAudited(ctx.deps.db, person.id, input, httpActor(ctx));
+          return `/watchlist/people/${person.id}?saved=1`;
+        },
+        (values, errors) => personDetail(ctx, person, undefined, errors, values),
+      );
     },
   }),
   defineRoute({
@@ -506,19 +521,17 @@ ${result.rows.map(
     body: formBody,
     handler: async (ctx) => {
       const account = await requireAccount(ctx.deps.db, ctx.params.id);
-      const values = formStrings(ctx.body, ACCOUNT_KEYS);
-      const parsed = accountInputSchema.safeParse(values);
-      let errors: FieldErrors = parsed.success ? {} : zodErrors(parsed.error);
-      if (parsed.success) {
-        try {
-          await updateAccountAudited(ctx.deps.db, account.id, parsed.data, httpActor(ctx));
-          return ctx.reply.redirect(`/watchlist/people/${account.person_id}?saved=1`, 303);
-        } catch (error) {
-          errors = conflictErrors(error);
-        }
-      }
-      ctx.reply.status(400);
-      return page(ctx, ctx.t.wlEditAccount, accountForm(ctx, `/watchlist/accounts/${account.id}`, values, errors));
+      return submitForm(
+        ctx,
+        ACCOUNT_KEYS,
+        accountInputSchema,
+        async (input) => {
+          await updateAccountAudited(ctx.deps.db, account.id, input, httpActor(ctx));
+          return `/watchlist/people/${account.person_id}?saved=1`;
+        },
+        (values, errors) =>
+          page(ctx, ctx.t.wlEditAccount, accountForm(ctx, `/watchlist/accounts/${account.id}`, values, errors)),
+      );
     },
   }),
   defineRoute({
