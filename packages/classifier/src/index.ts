@@ -18,6 +18,9 @@ export {
   CORPUS_DIR,
   DEFAULT_REGISTRY_FILE,
   DEFAULT_TRAINING_FILES,
+  DEFAULT_TRAINING_REGISTRY_FILES,
+  EXTRA_TRAINING_FILE,
+  EXTRA_TRAINING_REGISTRY_FILE,
   readLabelledJsonl,
   readRegistry,
 } from './train/corpus.ts';

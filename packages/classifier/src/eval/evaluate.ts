@@ -47,7 +47,8 @@ export function evaluateModel(
 
 /**
  * Cross-validation: every post is scored by a model trained without it. `folds` gives the fold of each post
- * (k stratified folds, or one fold per contest for leave-one-contest-out).
+ * (k stratified folds, or one fold per contest for leave-one-contest-out). `alwaysTrain` posts (the extra
+ * training batch) join every fold's training data and are never scored.
  */
 export function crossValidate(
   items: readonly Prepared[],
@@ -56,13 +57,11 @@ export function crossValidate(
   mode: string,
   options: TrainOptions = {},
   source?: (s: Scored) => string,
+  alwaysTrain: readonly Prepared[] = [],
 ): EvalReport {
   const rows: Scored[] = new Array(items.length);
   for (const f of [...new Set(folds)]) {
-    const model = trainToModel(
-      items.filter((_, i) => folds[i] !== f),
-      options,
-    );
+    const model = trainToModel([...items.filter((_, i) => folds[i] !== f), ...alwaysTrain], options);
     items.forEach((p, i) => {
       if (folds[i] === f) rows[i] = { post: p.post, result: decide(p.analysis, p.post.text, model) };
     });

@@ -5,8 +5,17 @@ import { dropNullContext } from './nullable-context.ts';
 
 /** The repo's corpus (`data/corpus/`): training data and the development registry. */
 export const CORPUS_DIR = new URL('../../../../data/corpus/', import.meta.url).pathname;
-export const DEFAULT_TRAINING_FILES = [`${CORPUS_DIR}dev.jsonl`, `${CORPUS_DIR}dev-hard.jsonl`];
+/** The second, separate training batch (`data/corpus-extra/`): eight more invented contests, never the challenge set. */
+export const CORPUS_EXTRA_DIR = new URL('../../../../data/corpus-extra/', import.meta.url).pathname;
+export const EXTRA_TRAINING_FILE = `${CORPUS_EXTRA_DIR}train-extra.jsonl`;
+export const EXTRA_TRAINING_REGISTRY_FILE = `${CORPUS_EXTRA_DIR}train-elections.json`;
+export const DEFAULT_TRAINING_FILES = [`${CORPUS_DIR}dev.jsonl`, `${CORPUS_DIR}dev-hard.jsonl`, EXTRA_TRAINING_FILE];
 export const DEFAULT_REGISTRY_FILE = `${CORPUS_DIR}elections.json`;
+/**
+ * Registries the default training files need: the development registry plus the extra batch's contests.
+ * `readRegistries` expands `DEFAULT_REGISTRY_FILE` (this exact path, as `netra train` passes it) to these.
+ */
+export const DEFAULT_TRAINING_REGISTRY_FILES = [DEFAULT_REGISTRY_FILE, EXTRA_TRAINING_REGISTRY_FILE];
 
 /** Reads a labelled JSONL file; a bad line throws a ValidationError naming the file, line and field. */
 export function readLabelledJsonl(path: string): LabelledPost[] {
