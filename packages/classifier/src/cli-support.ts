@@ -1,19 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { isNetraError, NetraError, parseOrThrow, type Registry, registrySchema } from '@netra/core';
-import { DEFAULT_REGISTRY_FILE, DEFAULT_TRAINING_REGISTRY_FILES } from './train/corpus.ts';
 
 /**
  * Reads and merges one or more registry files (contests deduplicated by id, first wins), for CLI commands.
- * The exact `DEFAULT_REGISTRY_FILE` constant (what `netra train` passes for the repo corpus) stands for
- * `DEFAULT_TRAINING_REGISTRY_FILES`, so the extra training batch resolves against its own contests; a path
- * typed by a user (`--elections data/corpus/elections.json`) is read as given.
  * Throws NetraError `REGISTRY_MISSING` / `REGISTRY_INVALID`.
  */
 export function readRegistries(paths: readonly string[]): Registry {
   const contests: Registry['contests'] = [];
   const seen = new Set<string>();
-  const expanded = paths.flatMap((p) => (p === DEFAULT_REGISTRY_FILE ? DEFAULT_TRAINING_REGISTRY_FILES : [p]));
-  for (const path of expanded) {
+  for (const path of paths) {
     let text: string;
     try {
       text = readFileSync(path, 'utf8');

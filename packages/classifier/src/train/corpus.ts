@@ -13,7 +13,6 @@ export const DEFAULT_TRAINING_FILES = [`${CORPUS_DIR}dev.jsonl`, `${CORPUS_DIR}d
 export const DEFAULT_REGISTRY_FILE = `${CORPUS_DIR}elections.json`;
 /**
  * Registries the default training files need: the development registry plus the extra batch's contests.
- * `readRegistries` expands `DEFAULT_REGISTRY_FILE` (this exact path, as `netra train` passes it) to these.
  */
 export const DEFAULT_TRAINING_REGISTRY_FILES = [DEFAULT_REGISTRY_FILE, EXTRA_TRAINING_REGISTRY_FILE];
 

@@ -4,8 +4,8 @@ import { parseArgs } from 'node:util';
 import {
   compileRegistry,
   DEFAULT_MODEL_PATH,
-  DEFAULT_REGISTRY_FILE,
   DEFAULT_TRAINING_FILES,
+  DEFAULT_TRAINING_REGISTRY_FILES,
   describeError,
   prepare,
   readLabelledJsonl,
@@ -47,7 +47,7 @@ export const trainCommand: Command = {
       return 2;
     }
     try {
-      const reg = compileRegistry(readRegistries([DEFAULT_REGISTRY_FILE, ...(values.elections ?? [])]));
+      const reg = compileRegistry(readRegistries([...DEFAULT_TRAINING_REGISTRY_FILES, ...(values.elections ?? [])]));
       const seen = new Set<string>();
       const posts = files
         .flatMap((f) => readLabelledJsonl(f))
