@@ -1,5 +1,5 @@
 import { ArtefactStore, BrowserPool, crawlAccount, type PlatformOrigins } from '@netra/collectors';
-import { isNetraError, type Logger, parseOrThrow, ValidationError } from '@netra/core';
+import { isNetraError, type Logger, parseOrThrow, type Registry, ValidationError } from '@netra/core';
 import { type Database, recordAccountCrawled } from '@netra/db';
 import { type CrawlJob, classifyJobId, crawlJobSchema, QUEUE, type Queues } from '@netra/queue';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
@@ -44,6 +44,13 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
   const pool = new BrowserPool({ executablePath: options.chromiumPath, maxConcurrency: options.concurrency });
   const store = new ArtefactStore(options.evidenceDir);
   const registry = new RegistryProvider(options.db);
+  // The official-account map only changes when the registry does; the provider hands out the same object until then.
+  let accountsFor: { registry: Registry; map: Record<string, string> } | null = null;
+  const candidateAccounts = async () => {
+    const current = await registry.get();
+    if (accountsFor?.registry !== current) accountsFor = { registry: current, map: candidateAccountsOf(current) };
+    return accountsFor.map;
+  };
 
   const process = async (job: Job<CrawlJob>): Promise<CrawlOutcome> => {
     let data: CrawlJob;
@@ -59,7 +66,7 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
       store,
       platformOrigins: options.platformOrigins,
       maxPosts: options.maxPostsPerAccount,
-      candidateAccounts: candidateAccountsOf(await registry.get()),
+      candidateAccounts: await candidateAccounts(),
       crawlRunId: data.runId,
     });
     const fatal = result.errors.find((e) => e.retryable);
