@@ -1,1 +1,2 @@
+export * from './recording-database.ts';
 export * from './test-database.ts';

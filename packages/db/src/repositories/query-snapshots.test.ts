@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { recordingDatabase } from '../testing/recording-database.ts';
+import { listAudit } from './audit-repository.ts';
+import { saveClassification } from './classification-repository.ts';
+import { listCrawlableAccounts, recordAccountCrawled } from './crawl-repository.ts';
+import { countRecentFailures } from './login-attempt-repository.ts';
+import { upsertPost } from './post-repository.ts';
+import { readStoredRegistry } from './registry-repository.ts';
+import { appendDecision, countReviewItemsByStatus, listDecidedItems, listReviewItems } from './review-repository.ts';
+import { findLiveSession } from './session-repository.ts';
+
+const ID = '00000000-0000-4000-8000-000000000001';
+
+/**
+ * The SQL of the queries that matter most (the analysts' queue, idempotent writes, the crawl counters,
+ * sign-in throttling), kept in a file beside this test. A change to any of them changes the file, so it is
+ * seen in review — the habit immich keeps for its repositories.
+ */
+describe('repository SQL', () => {
+  it('matches the reviewed snapshot', async () => {
+    const { db, queries } = recordingDatabase();
+    const calls: [string, () => Promise<unknown>][] = [
+      [
+        'listReviewItems (all filters)',
+        () =>
+          listReviewItems(db, {
+            status: 'open',
+            platform: 'x',
+            contestId: 'c',
+            regionCode: '18',
+            minScore: 0.5,
+            search: 'a',
+            limit: 10,
+            offset: 20,
+          }),
+      ],
+      ['countReviewItemsByStatus', () => countReviewItemsByStatus(db)],
+      ['listDecidedItems', () => listDecidedItems(db, { since: new Date(0), contestId: 'c' })],
+      [
+        'appendDecision',
+        () =>
+          appendDecision(db, {
+            reviewItemId: ID,
+            decidedBy: ID,
+            decision: 'confirmed',
+            label: 'endorse',
+            candidate: 'c#1',
+            stance: 'pro',
+            category: null,
+            note: null,
+          }),
+      ],
+      [
+        'upsertPost',
+        () =>
+          upsertPost(db, {
+            platform: 'x',
+            externalId: '1',
+            url: 'https://x.com/a/status/1',
+            kind: 'post',
+            accountId: ID,
+            authorHandle: 'a',
+            text: 't',
+            postedAt: null,
+            fetchedAt: '2024-10-01T00:00:00Z',
+            mediaDescriptions: [],
+            evidence: [],
+            raw: {},
+            crawlRunId: null,
+          }),
+      ],
+      [
+        'saveClassification',
+        () =>
+          saveClassification(db, ID, {
+            score: 0.9,
+            flagged: true,
+            candidate: 'c#1',
+            stance: 'pro',
+            category: 'online_campaigning',
+            evidence: [],
+            language: 'id',
+            modelVersion: 'm',
+          }),
+      ],
+      ['listCrawlableAccounts', () => listCrawlableAccounts(db, [ID])],
+      [
+        'recordAccountCrawled',
+        () =>
+          recordAccountCrawled(db, {
+            runId: ID,
+            accountId: ID,
+            status: 'ok',
+            postsFound: 3,
+            failed: false,
+            errors: [{ code: 'E', message: 'm' }],
+          }),
+      ],
+      ['countRecentFailures', () => countRecentFailures(db, { username: 'u', ip: '127.0.0.1' }, new Date(0))],
+      ['findLiveSession', () => findLiveSession(db, 'h', new Date(0))],
+      [
+        'listAudit',
+        () => listAudit(db, { entityType: 'user', entityId: ID, actorUsername: 'admin', beforeId: 10, limit: 5 }),
+      ],
+      ['readStoredRegistry', () => readStoredRegistry(db)],
+    ];
+    const sections: string[] = [];
+    for (const [name, call] of calls) {
+      const before = queries.length;
+      await call().catch(() => undefined);
+      const emitted = queries.slice(before).map((q) => `${q.sql};`);
+      expect(emitted.length, name).toBeGreaterThan(0);
+      sections.push(`-- ${name}\n${emitted.join('\n')}`);
+    }
+    await expect(`${sections.join('\n\n')}\n`).toMatchFileSnapshot('./__snapshots__/queries.sql');
+  });
+});
