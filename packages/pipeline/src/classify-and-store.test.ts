@@ -1,0 +1,190 @@
+import { createLogger, type Registry, registrySchema } from '@netra/core';
+import { createTestDatabase, type TestDatabase, testQueuePrefix, testRedisUrl } from '@netra/db/testing';
+import { type ClassifyJob, createQueues, createRedisConnection } from '@netra/queue';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registryClassifier, startClassifierWorker } from './classifier-worker.ts';
+import { classifyAndStore } from './classify-and-store.ts';
+
+const registry: Registry = registrySchema.parse({
+  contests: [
+    {
+      id: 'pilwalkot-contoh-2024',
+      kind: 'walikota',
+      region: { code: '33.74', name: 'Kota Contoh' },
+      electionDate: '2024-11-27',
+      campaignPeriod: { from: '2024-09-25', to: '2024-11-23' },
+      candidates: [
+        { number: 1, names: ['Budi Santoso', 'Rina Wati'], hashtags: ['#BudiRina'], jargon: ['MANTAP'] },
+        { number: 2, names: ['Agus Salim', 'Dewi Lestari'], hashtags: ['#AgusDewi'] },
+      ],
+    },
+  ],
+});
+
+function job(accountId: string, externalId: string, text: string): ClassifyJob {
+  return {
+    platform: 'instagram',
+    externalId,
+    url: `https://www.instagram.com/p/${externalId}/`,
+    kind: 'caption',
+    accountId,
+    authorHandle: 'asn.contoh',
+    text,
+    postedAt: '2024-10-05T10:00:00+07:00',
+    fetchedAt: '2024-10-06T00:00:00Z',
+    mediaDescriptions: [],
+    evidence: [],
+    raw: {},
+    crawlRunId: null,
+    regionCode: '33.74',
+  };
+}
+
+describe('classify and store', () => {
+  let database: TestDatabase;
+  let accountId: string;
+  const logger = createLogger('test', 'silent');
+  const count = async (table: 'posts' | 'classifications' | 'review_items') =>
+    Number(
+      (
+        await database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const person = await database.db
+      .insertInto('people')
+      .values({
+        name: 'ASN Contoh',
+        nip: '198501012010011001',
+        agency: 'Pemkot Contoh',
+        position: 'Staf',
+        region_code: '33.74',
+        unit: null,
+        ppk: null,
+        notes: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    accountId = (
+      await database.db
+        .insertInto('accounts')
+        .values({
+          person_id: person.id,
+          platform: 'instagram',
+          handle: 'asn.contoh',
+          profile_url: 'https://www.instagram.com/asn.contoh/',
+          platform_id: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  });
+  afterAll(async () => database?.drop());
+
+  it('stores a batch once, however often the same posts arrive', async () => {
+    const classifier = registryClassifier();
+    const jobs = [
+      job(accountId, 'a1', 'Tanggal 27 coblos nomor 1 ya! Budi-Rina MANTAP #BudiRina'),
+      job(accountId, 'a2', 'Apel pagi bersama seluruh staf kelurahan, tetap semangat melayani warga.'),
+    ];
+    const first = await classifyAndStore(database.db, jobs, registry, classifier, logger);
+    const again = await classifyAndStore(database.db, [...jobs, jobs[0]!], registry, classifier, logger);
+    expect(first.every((r) => !(r instanceof Error))).toBe(true);
+    expect(again.every((r) => !(r instanceof Error))).toBe(true);
+    expect(await count('posts')).toBe(2);
+    expect(await count('classifications')).toBe(2);
+    expect(await count('review_items')).toBe(1);
+    const flagged = first[0] as { flagged: boolean; reviewItemId: string | null };
+    expect(flagged.flagged).toBe(true);
+    expect((again[2] as { reviewItemId: string | null }).reviewItemId).toBe(flagged.reviewItemId);
+  });
+
+  it('fails only the post that cannot be stored, not the rest of its batch', async () => {
+    const classifier = registryClassifier();
+    const orphan = job('00000000-0000-4000-8000-00000000dead', 'b1', 'Salam dua jari untuk Agus-Dewi #AgusDewi');
+    const good = job(accountId, 'b2', 'Ayo datang ke TPS tanggal 27 November, gunakan hak pilih Anda.');
+    const results = await classifyAndStore(database.db, [orphan, good], registry, classifier, logger);
+    expect(results[0]).toBeInstanceOf(Error);
+    expect(results[1]).not.toBeInstanceOf(Error);
+    const stored = await database.db
+      .selectFrom('posts')
+      .select('external_id')
+      .where('external_id', 'in', ['b1', 'b2'])
+      .execute();
+    expect(stored.map((r) => r.external_id)).toEqual(['b2']);
+  });
+
+  it('through the worker, a post queued again under another job id is not stored twice', {
+    timeout: 60_000,
+  }, async () => {
+    const connection = createRedisConnection({ url: testRedisUrl(), forWorker: true });
+    const prefix = testQueuePrefix();
+    const queues = createQueues(connection, prefix);
+    await database.db
+      .insertInto('contests')
+      .values({
+        id: 'pilwalkot-contoh-2024',
+        kind: 'walikota',
+        region_code: '33.74',
+        region_name: 'Kota Contoh',
+        election_date: '2024-11-27',
+        campaign_from: '2024-09-25',
+        campaign_to: '2024-11-23',
+        quiet_from: null,
+        quiet_to: null,
+      })
+      .execute();
+    await database.db
+      .insertInto('candidates')
+      .values({
+        contest_id: 'pilwalkot-contoh-2024',
+        number: 1,
+        names: JSON.stringify(['Budi Santoso', 'Rina Wati']),
+        aliases: '[]',
+        jargon: '[]',
+        hashtags: JSON.stringify(['#BudiRina']),
+        slogans: '[]',
+        parties: '[]',
+        official_accounts: '[]',
+      })
+      .execute();
+    const worker = startClassifierWorker({
+      db: database.db,
+      connection,
+      prefix,
+      logger,
+      batchSize: 8,
+      batchWaitMs: 10,
+      lockDurationMs: 10_000,
+      stalledIntervalMs: 5_000,
+    });
+    try {
+      const post = job(accountId, 'c1', 'Pilih Budi-Rina! #BudiRina');
+      await queues.classify.add('classify-post', post, { jobId: 'first-delivery' });
+      await queues.classify.add('classify-post', post, { jobId: 'second-delivery' });
+      for (let i = 0; i < 100; i++) {
+        const c = await queues.classify.getJobCounts('completed', 'failed');
+        if ((c.completed ?? 0) + (c.failed ?? 0) >= 2) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(await queues.classify.getJobCounts('completed', 'failed')).toEqual({ completed: 2, failed: 0 });
+      const rows = await database.db.selectFrom('posts').select('id').where('external_id', '=', 'c1').execute();
+      expect(rows).toHaveLength(1);
+      const classifications = await database.db
+        .selectFrom('classifications')
+        .select('id')
+        .where('post_id', '=', rows[0]!.id)
+        .execute();
+      expect(classifications).toHaveLength(1);
+    } finally {
+      await worker.close();
+      await queues.close();
+      connection.disconnect();
+    }
+  });
+});
