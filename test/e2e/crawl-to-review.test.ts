@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { insertWatchedAccount } from '@netra/db/testing';
 import { allDemoWatchedAccounts, type DemoPlatform, demoAccounts, startDemoPlatform } from '@netra/demo-platform';
 import { seedDemo } from '@netra/demo-platform/seed';
 import { startCrawlRun } from '@netra/pipeline/crawl-runs';
@@ -190,40 +191,16 @@ describe('crawl → queue → classify → store → API', () => {
     timeout: 120_000,
   }, async () => {
     const db = server.database.db;
-    const person = await db
-      .insertInto('people')
-      .values({
-        name: 'Halaman Rusak',
-        nip: '198001012005011001',
-        agency: 'Uji',
-        position: 'Uji',
-        region_code: '18.11',
-        unit: null,
-        ppk: null,
-        notes: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const account = await db
-      .insertInto('accounts')
-      .values({
-        person_id: person.id,
-        platform: 'facebook',
-        handle: 'halaman.rusak',
-        profile_url: 'https://www.facebook.com/halaman.rusak',
-        platform_id: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const run = await crawlAndWait([account.id]);
+    const { accountId } = await insertWatchedAccount(db, { name: 'Halaman Rusak', handle: 'halaman.rusak' });
+    const run = await crawlAndWait([accountId]);
     expect(run.accounts_failed).toBe(0);
     const errors = run.errors as { code: string; message: string; accountId: string }[];
     expect(
       errors.some(
-        (e) => e.code === 'COLLECTOR_PAGE_MALFORMED' && /missing/.test(e.message) && e.accountId === account.id,
+        (e) => e.code === 'COLLECTOR_PAGE_MALFORMED' && /missing/.test(e.message) && e.accountId === accountId,
       ),
     ).toBe(true);
-    const kept = await db.selectFrom('posts').select('external_id').where('account_id', '=', account.id).execute();
+    const kept = await db.selectFrom('posts').select('external_id').where('account_id', '=', accountId).execute();
     expect(kept.length).toBeGreaterThan(0);
     expect(workers.every((w) => w.child.exitCode === null)).toBe(true);
   });

@@ -1,5 +1,11 @@
 import { createLogger, type Registry, registrySchema } from '@netra/core';
-import { createTestDatabase, type TestDatabase, testQueuePrefix, testRedisUrl } from '@netra/db/testing';
+import {
+  createTestDatabase,
+  insertWatchedAccount,
+  type TestDatabase,
+  testQueuePrefix,
+  testRedisUrl,
+} from '@netra/db/testing';
 import { type ClassifyJob, createQueues, createRedisConnection } from '@netra/queue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registryClassifier, startClassifierWorker } from './classifier-worker.ts';
@@ -56,33 +62,11 @@ describe('classify and store', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const person = await database.db
-      .insertInto('people')
-      .values({
-        name: 'ASN Contoh',
-        nip: '198501012010011001',
-        agency: 'Pemkot Contoh',
-        position: 'Staf',
-        region_code: '33.74',
-        unit: null,
-        ppk: null,
-        notes: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    accountId = (
-      await database.db
-        .insertInto('accounts')
-        .values({
-          person_id: person.id,
-          platform: 'instagram',
-          handle: 'asn.contoh',
-          profile_url: 'https://www.instagram.com/asn.contoh/',
-          platform_id: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+    ({ accountId } = await insertWatchedAccount(database.db, {
+      regionCode: '33.74',
+      platform: 'instagram',
+      handle: 'asn.contoh',
+    }));
   });
   afterAll(async () => database?.drop());
 

@@ -1,2 +1,3 @@
 export * from './recording-database.ts';
 export * from './test-database.ts';
+export * from './test-fixtures.ts';

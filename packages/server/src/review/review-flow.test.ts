@@ -1,4 +1,5 @@
 import { saveClassification, upsertPost } from '@netra/db';
+import { insertWatchedAccount } from '@netra/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../testing/test-server.ts';
 
@@ -36,37 +37,20 @@ async function seedFlaggedPost(server: TestServer, externalId: string, text: str
     })
     .onConflict((oc) => oc.columns(['contest_id', 'number']).doNothing())
     .execute();
-  const person = await db
-    .insertInto('people')
-    .values({
-      name: 'Siti Aminah',
-      nip: `1985010320100120${externalId.slice(-2).padStart(2, '0')}`,
-      agency: 'Dinas Pendidikan',
-      position: 'Guru',
-      region_code: '18.11',
-      unit: null,
-      ppk: 'Bupati Mesuji',
-      notes: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const account = await db
-    .insertInto('accounts')
-    .values({
-      person_id: person.id,
-      platform: 'facebook',
-      handle: `siti.${externalId}`,
-      profile_url: `https://www.facebook.com/siti.${externalId}`,
-      platform_id: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const account = await insertWatchedAccount(db, {
+    name: 'Siti Aminah',
+    nip: `1985010320100120${externalId.slice(-2).padStart(2, '0')}`,
+    agency: 'Dinas Pendidikan',
+    position: 'Guru',
+    ppk: 'Bupati Mesuji',
+    handle: `siti.${externalId}`,
+  });
   const post = await upsertPost(db, {
     platform: 'facebook',
     externalId,
     url: `https://www.facebook.com/siti/posts/${externalId}`,
     kind: 'post',
-    accountId: account.id,
+    accountId: account.accountId,
     authorHandle: `siti.${externalId}`,
     text,
     postedAt: '2024-10-01T08:00:00+07:00',
