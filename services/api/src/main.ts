@@ -1,14 +1,16 @@
-import { createLogger, exitOnSignals } from '@netra/core';
+import { createLogger, exitOnSignals, startOrExit } from '@netra/core';
 import { openStores } from '@netra/runtime';
 import { allRoutes, buildServer } from '@netra/server';
 import { loadApiConfig } from './config.ts';
 
-const config = loadApiConfig(process.env);
-const logger = createLogger('netra-api', config.LOG_LEVEL);
-const stores = await openStores(config, logger, { allowPrivateRedis: false });
-const app = await buildServer(
-  { db: stores.database.db, queues: stores.queues, logger, config: config.server },
-  allRoutes,
-);
-await app.listen({ host: config.HOST, port: config.PORT });
-exitOnSignals(logger, () => [{ name: 'http server', run: () => app.close() }, ...stores.closeSteps]);
+await startOrExit('netra-api', async () => {
+  const config = loadApiConfig(process.env);
+  const logger = createLogger('netra-api', config.LOG_LEVEL);
+  const stores = await openStores(config, logger, { allowPrivateRedis: false });
+  const app = await buildServer(
+    { db: stores.database.db, queues: stores.queues, logger, config: config.server },
+    allRoutes,
+  );
+  await app.listen({ host: config.HOST, port: config.PORT });
+  exitOnSignals(logger, () => [{ name: 'http server', run: () => app.close() }, ...stores.closeSteps]);
+});

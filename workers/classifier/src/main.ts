@@ -1,22 +1,24 @@
-import { createLogger, exitOnSignals } from '@netra/core';
+import { createLogger, exitOnSignals, startOrExit } from '@netra/core';
 import { startClassifierWorker } from '@netra/pipeline';
 import { openStores } from '@netra/runtime';
 import { loadClassifierConfig } from './config.ts';
 
-const config = loadClassifierConfig(process.env);
-const logger = createLogger('netra-classifier', config.LOG_LEVEL);
-const stores = await openStores(config, logger, { allowPrivateRedis: false });
-const worker = startClassifierWorker({
-  db: stores.database.db,
-  connection: stores.workerConnection,
-  prefix: config.QUEUE_PREFIX,
-  logger,
-  batchSize: config.CLASSIFIER_BATCH_SIZE,
-  batchWaitMs: config.CLASSIFIER_BATCH_WAIT_MS,
-  lockDurationMs: config.CLASSIFIER_LOCK_MS,
-  stalledIntervalMs: config.CLASSIFIER_STALLED_CHECK_MS,
-  modelPath: config.CLASSIFIER_MODEL_PATH,
-  registryTtlMs: config.REGISTRY_REFRESH_MS,
+await startOrExit('netra-classifier', async () => {
+  const config = loadClassifierConfig(process.env);
+  const logger = createLogger('netra-classifier', config.LOG_LEVEL);
+  const stores = await openStores(config, logger, { allowPrivateRedis: false });
+  const worker = startClassifierWorker({
+    db: stores.database.db,
+    connection: stores.workerConnection,
+    prefix: config.QUEUE_PREFIX,
+    logger,
+    batchSize: config.CLASSIFIER_BATCH_SIZE,
+    batchWaitMs: config.CLASSIFIER_BATCH_WAIT_MS,
+    lockDurationMs: config.CLASSIFIER_LOCK_MS,
+    stalledIntervalMs: config.CLASSIFIER_STALLED_CHECK_MS,
+    modelPath: config.CLASSIFIER_MODEL_PATH,
+    registryTtlMs: config.REGISTRY_REFRESH_MS,
+  });
+  logger.info({ prefix: config.QUEUE_PREFIX, batch: config.CLASSIFIER_BATCH_SIZE }, 'classifier worker started');
+  exitOnSignals(logger, () => [{ name: 'classifier worker', run: () => worker.close() }, ...stores.closeSteps]);
 });
-logger.info({ prefix: config.QUEUE_PREFIX, batch: config.CLASSIFIER_BATCH_SIZE }, 'classifier worker started');
-exitOnSignals(logger, () => [{ name: 'classifier worker', run: () => worker.close() }, ...stores.closeSteps]);

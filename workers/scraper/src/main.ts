@@ -1,39 +1,41 @@
-import { createLogger, exitOnSignals, type ShutdownStep } from '@netra/core';
+import { createLogger, exitOnSignals, type ShutdownStep, startOrExit } from '@netra/core';
 import { startScheduler, startScraperWorker } from '@netra/pipeline';
 import { openStores } from '@netra/runtime';
 import { loadScraperConfig } from './config.ts';
 
-const config = loadScraperConfig(process.env);
-const logger = createLogger('netra-scraper', config.LOG_LEVEL);
-const stores = await openStores(config, logger, { allowPrivateRedis: false });
-const scraper = startScraperWorker({
-  db: stores.database.db,
-  connection: stores.workerConnection,
-  queues: stores.queues,
-  prefix: config.QUEUE_PREFIX,
-  logger,
-  evidenceDir: config.evidenceDir,
-  platformOrigins: config.PLATFORM_ORIGINS,
-  chromiumPath: config.CHROMIUM_PATH,
-  concurrency: config.SCRAPER_CONCURRENCY,
-  maxPostsPerAccount: config.SCRAPER_MAX_POSTS_PER_ACCOUNT,
-  lockDurationMs: config.SCRAPER_LOCK_MS,
-});
-const scheduler = config.SCHEDULER_ENABLED
-  ? await startScheduler({
-      db: stores.database.db,
-      connection: stores.workerConnection,
-      queues: stores.queues,
-      prefix: config.QUEUE_PREFIX,
-      logger,
-      nightlyCron: config.NIGHTLY_CRON,
-      timezone: config.NIGHTLY_TIMEZONE,
-    })
-  : null;
-logger.info({ scheduler: Boolean(scheduler), cron: config.NIGHTLY_CRON }, 'scraper worker started');
-exitOnSignals(logger, () => {
-  const steps: ShutdownStep[] = [];
-  if (scheduler) steps.push({ name: 'scheduler', run: () => scheduler.close() });
-  steps.push({ name: 'scraper worker and browser', run: () => scraper.close() }, ...stores.closeSteps);
-  return steps;
+await startOrExit('netra-scraper', async () => {
+  const config = loadScraperConfig(process.env);
+  const logger = createLogger('netra-scraper', config.LOG_LEVEL);
+  const stores = await openStores(config, logger, { allowPrivateRedis: false });
+  const scraper = startScraperWorker({
+    db: stores.database.db,
+    connection: stores.workerConnection,
+    queues: stores.queues,
+    prefix: config.QUEUE_PREFIX,
+    logger,
+    evidenceDir: config.evidenceDir,
+    platformOrigins: config.PLATFORM_ORIGINS,
+    chromiumPath: config.CHROMIUM_PATH,
+    concurrency: config.SCRAPER_CONCURRENCY,
+    maxPostsPerAccount: config.SCRAPER_MAX_POSTS_PER_ACCOUNT,
+    lockDurationMs: config.SCRAPER_LOCK_MS,
+  });
+  const scheduler = config.SCHEDULER_ENABLED
+    ? await startScheduler({
+        db: stores.database.db,
+        connection: stores.workerConnection,
+        queues: stores.queues,
+        prefix: config.QUEUE_PREFIX,
+        logger,
+        nightlyCron: config.NIGHTLY_CRON,
+        timezone: config.NIGHTLY_TIMEZONE,
+      })
+    : null;
+  logger.info({ scheduler: Boolean(scheduler), cron: config.NIGHTLY_CRON }, 'scraper worker started');
+  exitOnSignals(logger, () => {
+    const steps: ShutdownStep[] = [];
+    if (scheduler) steps.push({ name: 'scheduler', run: () => scheduler.close() });
+    steps.push({ name: 'scraper worker and browser', run: () => scraper.close() }, ...stores.closeSteps);
+    return steps;
+  });
 });

@@ -1,1 +1,2 @@
 export * from './graceful-shutdown.ts';
+export * from './start-or-exit.ts';
