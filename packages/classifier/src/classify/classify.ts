@@ -25,8 +25,13 @@ function compiledOf(registry: Registry | CompiledRegistry): CompiledRegistry {
   return c;
 }
 
-/** The candidate with the most evidence (ties: the lower ballot number of the first contest). */
-export function resolveCandidate(analysis: Analysis): CandidateRef | null {
+/**
+ * The candidate with the most evidence (ties: the first one found). In a contest against the empty box, a post
+ * against (stance `contra`) that names both the single candidate and the box attacks the candidate: backing the
+ * box is the means, the candidate the target (`calon tunggal takut debat, pilih kotak kosong aja`); the candidate
+ * must be named in the post itself, not only in the parent post it replies to.
+ */
+export function resolveCandidate(analysis: Analysis, stance: 'pro' | 'contra' | null = null): CandidateRef | null {
   let best: CandidateRef | null = null;
   let bestScore = 0.6;
   for (const [ref, s] of analysis.scores) {
@@ -34,6 +39,14 @@ export function resolveCandidate(analysis: Analysis): CandidateRef | null {
       best = ref;
       bestScore = s;
     }
+  }
+  if (stance === 'contra' && best) {
+    const contest = analysis.contests.find((c) => c.candidates.some((x) => x.ref === best));
+    const box = contest?.candidates.find((x) => x.emptyBox);
+    const real = contest?.candidates.filter((x) => !x.emptyBox) ?? [];
+    const single = real.length === 1 ? real[0]!.ref : null;
+    // The candidate must be named in the post itself: a parent post about the race does not make it the target.
+    if (box && best === box.ref && single && analysis.named.has(single)) return single;
   }
   return best ?? analysis.cues.parentCandidate;
 }
@@ -86,9 +99,9 @@ export function decide(analysis: Analysis, text: string, model: Model): Classifi
   let stance: 'pro' | 'contra' | null = null;
   let category: SkbCategory | null = null;
   if (flagged) {
-    candidate = resolveCandidate(analysis);
     const contra = sigmoid(dot(model.stanceWeights, analysis.vector));
     stance = contra >= 0.5 || analysis.negVoteOnly ? 'contra' : 'pro';
+    candidate = resolveCandidate(analysis, stance);
     category = categoryOf(analysis, stance, candidate);
   }
   return {

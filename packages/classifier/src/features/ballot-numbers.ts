@@ -35,6 +35,9 @@ const ORDINARY_AFTER = new Set(
     .map((w) => fold(w)),
 );
 
+/** Office and candidate words that, followed by `yang <number>`, name a ballot number (`gubernur yang tiga`). */
+const OFFICE = new Set([...LEXICON.ballotPrefix, ...LEXICON.governor, ...LEXICON.regent, ...LEXICON.generic]);
+
 /**
  * Numbers written as ballot numbers: `no 2`, `nomor urut 02`, `nomer loro`, `2️⃣`, `dua jari`, `✌`, `#02`,
  * `coblos 3`. A bare `2` is reported as `bare` (weak); `juara 2`, `TPS 12`, `2 periode` are not reported.
@@ -64,6 +67,8 @@ export function findBallotNumbers(tokens: readonly Token[]): BallotNumber[] {
     if (next?.key === 'jari' || (prev?.key === 'salam' && num.form === 'word')) form = 'jari';
     else if (prev && LEXICON.ballotPrefix.has(prev.key)) form = 'prefixed';
     else if (prev2 && LEXICON.ballotPrefix.has(prev2.key) && prev?.key === 'urut') form = 'prefixed';
+    // `gubernur yang tiga`, `calon yang dua itu`: an office or candidate word, `yang`, then the number.
+    else if (prev?.key === 'yang' && prev2 && OFFICE.has(prev2.key)) form = 'prefixed';
     else if (num.form === 'padded') form = 'padded';
     else if ((prev && LEXICON.vote.has(prev.key)) || (prev2 && LEXICON.vote.has(prev2.key))) form = 'vote';
     else form = num.form === 'word' ? 'bare_word' : 'bare';

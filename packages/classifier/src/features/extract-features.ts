@@ -23,6 +23,8 @@ export interface Analysis {
   contests: CompiledContest[];
   /** Evidence weight per candidate of the author's contests. */
   scores: Map<CandidateRef, number>;
+  /** Candidates the post's own text points at (a mention, `calon tunggal` or a ballot number), not its parent. */
+  named: Set<CandidateRef>;
   evidence: EvidenceSpan[];
   vector: SparseVector;
   contraCue: boolean;
@@ -55,6 +57,11 @@ const ELECTION = new Set(
     .map((w) => standardise(fold(w))),
 );
 const EMPTY_BOX_WORDS = new Set(['kosongkan', 'kotaknya', 'kosongnya', 'kolomnya']);
+/** Words that, followed by `tunggal`, name the single candidate of a contest against the empty box. */
+const SINGLE_CANDIDATE = new Set(
+  ['calon', 'paslon', 'kandidat', 'cabup', 'cagub', 'cawalkot', 'pasangan'].map((w) => standardise(fold(w))),
+);
+const TUNGGAL = standardise(fold('tunggal'));
 const OPPONENT = new Set(['lawan', 'melawan', 'vs', 'versus', 'hadapi', 'menghadapi', 'kontra']);
 const STRONG_MENTIONS = new Set(['name', 'alias', 'hashtag', 'slogan', 'handle', 'fuzzy', 'namepart', 'hashtag_part']);
 
@@ -111,6 +118,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   set('bias');
 
   const scores = new Map<CandidateRef, number>();
+  const named = new Set<CandidateRef>();
   const addScore = (ref: CandidateRef, w: number) => scores.set(ref, (scores.get(ref) ?? 0) + w);
   const evidence: EvidenceSpan[] = [];
   const mask: (string | null)[] = new Array(tokens.length).fill(null);
@@ -251,7 +259,10 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     const share = refs.length > 1 ? 1 / refs.length : 1;
     for (const r of refs) {
       addScore(r, weight * share);
-      if (weight >= 1) candsMentioned.add(r);
+      if (weight >= 1) {
+        candsMentioned.add(r);
+        named.add(r);
+      }
       if (reg.candidates.get(r)?.emptyBox) emptyBoxMention = true;
     }
     for (let k = m.from; k < m.to; k++) mask[k] = tag;
@@ -260,6 +271,19 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     const label = reg.candidates.get(refs[0]!)?.label ?? refs[0]!;
     evidence.push({ start: m.start, end: m.end, cue: `${kind.replace('_', ' ')}: ${label}` });
   }
+  // `calon tunggal`, `paslon tunggal`: the one real candidate of a contest against the empty box. A generic
+  // reference, weaker than a name or a vote for the box (`calon tunggal nda turun, coblos kotaknya` backs the box).
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    if (t.kind !== 'word' || !SINGLE_CANDIDATE.has(t.key) || next?.key !== TUNGGAL) return;
+    for (const c of contests) {
+      const real = c.candidates.filter((x) => !x.emptyBox);
+      if (real.length !== 1 || real.length === c.candidates.length) continue;
+      addScore(real[0]!.ref, 1);
+      named.add(real[0]!.ref);
+      evidence.push({ start: t.start, end: next.end, cue: `single candidate: ${real[0]!.label}` });
+    }
+  });
   if (mentions.length > 0) {
     set('m_any', candsMentioned.size > 0 ? 1 : 0);
     set('m_strong_any', strongTargetIdx.length > 0 ? 1 : 0);
@@ -279,7 +303,10 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     const weight = BALLOT_WEIGHT[b.form];
     if (weight >= 2) strongBallot = true;
     if (b.form !== 'gesture') gestureOnly = false;
-    for (const c of owners) addScore(c.byNumber.get(b.value)!.ref, weight * contestFactor(c));
+    for (const c of owners) {
+      addScore(c.byNumber.get(b.value)!.ref, weight * contestFactor(c));
+      if (weight >= 1) named.add(c.byNumber.get(b.value)!.ref);
+    }
     mask[b.index] = b.form === 'gesture' ? '<gest>' : '<num>';
     if (weight >= 1) {
       targetIdx.push(b.index);
@@ -495,6 +522,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     tokens,
     contests,
     scores,
+    named,
     evidence,
     vector: { indices, values },
     contraCue: contraNear,

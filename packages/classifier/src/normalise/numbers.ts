@@ -2,7 +2,7 @@ import { fold } from './fold.ts';
 
 /**
  * Number words in Indonesian/Malay, Javanese (ngoko and krama), Sundanese, Lampung, Bugis/Makassar (`seddi`,
- * `tellu`, `tallu`), Sasak (`sekek`, `telu`), Minang (`ciek`, `duo`) and Batak (`tolu`), 1–9. Lampung `pak`
+ * `tellu`, `tallu`), Sasak (`sekek`, `telu`), Minang (`ciek`, `duo`) and Batak (`sada`, `tolu`), 1–9. Lampung `pak`
  * (4) is left out: it is far more often `Pak` (Mr). `sai` (Lampung 1) and `loro` (Javanese 2, also "sick")
  * only count as ballot numbers in a ballot form (`nomor sai`), which the feature layer decides.
  */
@@ -18,6 +18,7 @@ const WORDS: Record<string, number> = {
   seddi: 1,
   sekek: 1,
   ciek: 1,
+  sada: 1,
   pertama: 1,
   dua: 2,
   loro: 2,
