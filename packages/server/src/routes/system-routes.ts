@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { buildOpenApi } from '../http/openapi.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
+import { staticAssetRoute } from '../http/static-asset-route.ts';
 import { NETRA_CSS } from '../ui/netra-css.ts';
 
 export function systemRoutes(allRoutes: () => readonly RouteDef[]): RouteDef[] {
@@ -30,17 +31,12 @@ export function systemRoutes(allRoutes: () => readonly RouteDef[]): RouteDef[] {
         return openApi;
       },
     }),
-    defineRoute({
-      method: 'GET',
+    staticAssetRoute({
       url: '/assets/netra.css',
-      role: 'public',
-      kind: 'file',
       tag: 'system',
       summary: 'Stylesheet',
-      handler: async (ctx) => {
-        ctx.reply.header('cache-control', 'public, max-age=3600');
-        return ctx.reply.type('text/css; charset=utf-8').send(NETRA_CSS);
-      },
+      mediaType: 'text/css; charset=utf-8',
+      body: NETRA_CSS,
     }),
     defineRoute({
       method: 'GET',

@@ -17,6 +17,7 @@ import {
 } from '@netra/watchlist';
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
+import { staticAssetRoute } from '../http/static-asset-route.ts';
 import { html } from '../ui/html.ts';
 import { httpActor, peopleQuerySchema, sendWatchlistExport } from './watchlist-api-routes.ts';
 
@@ -45,17 +46,12 @@ import {
 } from './watchlist-page-views.ts';
 
 export const watchlistPages = [
-  defineRoute({
-    method: 'GET',
+  staticAssetRoute({
     url: '/assets/file-import.js',
-    role: 'public',
-    kind: 'file',
     tag: 'watchlist',
     summary: 'Script of the import forms: reads the chosen file into the form',
-    handler: async (ctx) => {
-      ctx.reply.header('cache-control', 'public, max-age=3600');
-      return ctx.reply.type('text/javascript; charset=utf-8').send(IMPORT_SCRIPT);
-    },
+    mediaType: 'text/javascript; charset=utf-8',
+    body: IMPORT_SCRIPT,
   }),
   defineRoute({
     method: 'GET',
