@@ -1,4 +1,5 @@
 export * from './connection/create-database.ts';
+export * from './connection/database-unavailable.ts';
 export * from './connection/executor.ts';
 export { migrations } from './migrations/index.ts';
 export { migrateToLatest } from './migrations/migrate.ts';

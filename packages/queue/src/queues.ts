@@ -13,13 +13,16 @@ export interface Queues {
 
 /**
  * Producer handles for every queue, sharing one connection. `prefix` namespaces all keys, which is how
- * tests (and several Netra installations on one Redis) keep apart.
+ * tests (and several Netra installations on one Redis) keep apart. `onError` hears connection errors
+ * (Redis restarting); the connection's own state already logs outages, so the default ignores them.
  */
-export function createQueues(connection: Redis, prefix: string): Queues {
+export function createQueues(connection: Redis, prefix: string, onError: (error: Error) => void = () => {}): Queues {
   const opts = { connection, prefix, defaultJobOptions };
   const crawl = new Queue<CrawlJob>(QUEUE.crawl, opts);
   const classify = new Queue<ClassifyJob>(QUEUE.classify, opts);
   const schedule = new Queue<ScheduleJob>(QUEUE.schedule, opts);
+  // A queue re-emits its connection's errors; without a listener that is an unhandled 'error' event.
+  for (const queue of [crawl, classify, schedule]) queue.on('error', onError);
   return {
     crawl,
     classify,

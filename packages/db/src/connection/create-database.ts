@@ -11,10 +11,12 @@ export interface DatabaseOptions {
   /** Pool size for PostgreSQL. */
   maxConnections?: number;
   /**
-   * Called when an idle pooled connection dies (server restart, admin termination). The pool replaces it;
-   * without a listener, pg would crash the process with an uncaught error.
+   * Called when any pooled connection dies (server restart, admin termination), idle or lent out. The pool
+   * replaces it; without a listener, pg would crash the process with an uncaught error.
    */
-  onIdleConnectionError?: (error: Error) => void;
+  onConnectionError?: (error: Error) => void;
+  /** How long a new connection may take before the attempt fails (an unreachable host must not hang work). */
+  connectTimeoutMs?: number;
 }
 
 export interface DatabaseHandle {
@@ -47,12 +49,19 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.maxConnections ?? 10,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
           parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
-    pool.on('error', (error) => options.onIdleConnectionError?.(error));
+    const onError = (error: Error) => options.onConnectionError?.(error);
+    // The pool listens on idle clients only: it removes its listener while a client is lent out, so a
+    // server restart mid-query would emit an unhandled 'error' on that client and kill the process. Each
+    // client gets its own listener for its whole life; the failed query still rejects and the pool drops
+    // the broken client on release.
+    pool.on('connect', (client) => client.on('error', onError));
+    pool.on('error', onError);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

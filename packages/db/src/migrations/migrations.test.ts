@@ -11,6 +11,7 @@ const TABLES = [
   'candidates',
   'classifications',
   'contests',
+  'crawl_run_accounts',
   'crawl_runs',
   'evidence_artefacts',
   'login_attempts',

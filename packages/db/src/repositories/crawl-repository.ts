@@ -34,8 +34,11 @@ export async function createCrawlRun(
 }
 
 /**
- * Records one account's crawl in its run. Counters move with SQL arithmetic so concurrent scraper replicas
- * never overwrite each other; the run completes when every account has reported.
+ * Records one account's crawl in its run, idempotently: the account's result is one row keyed by run and
+ * account, and the run's counters are recomputed from those rows, so recording the same account twice (a
+ * scraper killed after recording, before its job completed) counts it once. A success replaces an earlier
+ * failure of the same account; a failure never replaces a success. The run row is locked first, so
+ * replicas recording different accounts of one run at once each see the other's row.
  */
 export async function recordAccountCrawled(
   db: Executor,
@@ -48,27 +51,67 @@ export async function recordAccountCrawled(
     errors: { code: string; message: string }[];
   },
 ): Promise<void> {
-  await db
-    .updateTable('accounts')
-    .set({ status: input.status, last_crawled_at: sql`now()`, updated_at: sql`now()` })
-    .where('id', '=', input.accountId)
-    .execute();
-  await db
-    .updateTable('crawl_runs')
-    .set((eb) => ({
-      accounts_done: eb('accounts_done', '+', 1),
-      accounts_failed: eb('accounts_failed', '+', input.failed ? 1 : 0),
-      posts_found: eb('posts_found', '+', input.postsFound),
-      errors:
-        input.errors.length > 0
-          ? sql`errors || ${JSON.stringify(input.errors.map((e) => ({ ...e, accountId: input.accountId })))}::jsonb`
-          : sql`errors`,
-      status: sql`CASE WHEN accounts_done + 1 >= accounts_total THEN 'completed' ELSE 'running' END`,
-      started_at: sql`coalesce(started_at, now())`,
-      finished_at: sql`CASE WHEN accounts_done + 1 >= accounts_total THEN now() ELSE NULL END`,
-    }))
-    .where('id', '=', input.runId)
-    .execute();
+  const write = async (tx: Executor) => {
+    await tx.selectFrom('crawl_runs').select('id').where('id', '=', input.runId).forUpdate().execute();
+    await tx
+      .updateTable('accounts')
+      .set({ status: input.status, last_crawled_at: sql`now()`, updated_at: sql`now()` })
+      .where('id', '=', input.accountId)
+      .execute();
+    await tx
+      .insertInto('crawl_run_accounts')
+      .values({
+        run_id: input.runId,
+        account_id: input.accountId,
+        status: input.status,
+        posts_found: input.postsFound,
+        failed: input.failed,
+        errors: JSON.stringify(input.errors),
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['run_id', 'account_id'])
+          .doUpdateSet({
+            status: sql`excluded.status`,
+            posts_found: sql`excluded.posts_found`,
+            failed: sql`excluded.failed`,
+            errors: sql`excluded.errors`,
+            recorded_at: sql`now()`,
+          })
+          .where(sql<boolean>`crawl_run_accounts.failed OR NOT excluded.failed`),
+      )
+      .execute();
+    await tx
+      .updateTable('crawl_runs as r')
+      .from((eb) =>
+        eb
+          .selectFrom('crawl_run_accounts as a')
+          .where('a.run_id', '=', input.runId)
+          .select([
+            sql<number>`count(*)::int`.as('done'),
+            sql<number>`(count(*) FILTER (WHERE a.failed))::int`.as('failed'),
+            sql<number>`coalesce(sum(a.posts_found), 0)::int`.as('posts'),
+            sql<string>`coalesce(
+                (SELECT jsonb_agg(e || jsonb_build_object('accountId', x.account_id) ORDER BY x.recorded_at, x.account_id)
+                 FROM crawl_run_accounts x, jsonb_array_elements(x.errors) e WHERE x.run_id = ${input.runId}),
+                '[]'::jsonb)`.as('errors'),
+          ])
+          .as('s'),
+      )
+      .set({
+        accounts_done: sql`s.done`,
+        accounts_failed: sql`s.failed`,
+        posts_found: sql`s.posts`,
+        errors: sql`s.errors`,
+        status: sql`CASE WHEN s.done >= r.accounts_total THEN 'completed' ELSE 'running' END`,
+        started_at: sql`coalesce(r.started_at, now())`,
+        finished_at: sql`CASE WHEN s.done >= r.accounts_total THEN coalesce(r.finished_at, now()) ELSE NULL END`,
+      })
+      .where('r.id', '=', input.runId)
+      .execute();
+  };
+  if (db.isTransaction) await write(db);
+  else await db.transaction().execute(write);
 }
 
 export async function findCrawlRun(db: Executor, id: string) {

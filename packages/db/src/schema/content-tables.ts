@@ -20,6 +20,17 @@ export interface CrawlRunsTable {
   finished_at: Timestamp | null;
 }
 
+/** One account's result in one crawl run; the run's counters are derived from these rows. */
+export interface CrawlRunAccountsTable {
+  run_id: string;
+  account_id: string;
+  status: string;
+  posts_found: number;
+  failed: boolean;
+  errors: ColumnType<unknown[], string | undefined, string>;
+  recorded_at: Generated<Date>;
+}
+
 export interface PostsTable {
   id: Generated<string>;
   platform: string;

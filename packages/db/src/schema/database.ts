@@ -1,5 +1,5 @@
 import type { LoginAttemptsTable, SessionsTable, UsersTable } from './auth-tables.ts';
-import type { CrawlRunsTable, EvidenceArtefactsTable, PostsTable } from './content-tables.ts';
+import type { CrawlRunAccountsTable, CrawlRunsTable, EvidenceArtefactsTable, PostsTable } from './content-tables.ts';
 import type { CandidatesTable, ContestsTable } from './registry-tables.ts';
 import type { AuditLogTable, ClassificationsTable, ReviewDecisionsTable, ReviewItemsTable } from './review-tables.ts';
 import type { AccountsTable, PeopleTable } from './watchlist-tables.ts';
@@ -14,6 +14,7 @@ export interface Database {
   contests: ContestsTable;
   candidates: CandidatesTable;
   crawl_runs: CrawlRunsTable;
+  crawl_run_accounts: CrawlRunAccountsTable;
   posts: PostsTable;
   evidence_artefacts: EvidenceArtefactsTable;
   classifications: ClassificationsTable;
