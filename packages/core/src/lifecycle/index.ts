@@ -1,3 +1,3 @@
+export * from './dependency-state.ts';
 export * from './graceful-shutdown.ts';
 export * from './start-or-exit.ts';
-export * from './dependency-state.ts';
