@@ -166,6 +166,14 @@ describe('crawl → queue → classify → store → API', () => {
     const run = await crawlAndWait();
     expect(run.posts_found).toBe(before.posts);
     expect(await counts()).toEqual(before);
+    // The later sighting is recorded on every post, although each one's classify job id is still retained
+    // as completed in Redis (BullMQ ignores a re-queued id it holds).
+    const stale = await server.database.db
+      .selectFrom('posts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('last_seen_at', '<', run.created_at)
+      .executeTakeFirstOrThrow();
+    expect(Number(stale.n)).toBe(0);
   });
 
   it('fails an invalid job visibly with the field named, and keeps working', async () => {

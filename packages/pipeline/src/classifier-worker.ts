@@ -1,6 +1,6 @@
 import { classify, compileRegistry, loadModel } from '@netra/classifier';
 import { classifiedText, type Logger, parseOrThrow, type Registry, ValidationError } from '@netra/core';
-import type { Database } from '@netra/db';
+import { type Database, isDatabaseUnavailable } from '@netra/db';
 import { type ClassifyJob, classifyJobSchema, QUEUE } from '@netra/queue';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { type Classifier, classifyAndStore, type StoredResult } from './classify-and-store.ts';
 import { MicroBatcher } from './micro-batcher.ts';
 import { RegistryProvider } from './registry-provider.ts';
+import { postponeForOutage, type StoreStates, workerErrorListener } from './store-outage.ts';
 
 export interface ClassifierWorkerOptions {
   db: Kysely<Database>;
@@ -22,6 +23,8 @@ export interface ClassifierWorkerOptions {
   stalledIntervalMs: number;
   modelPath?: string | undefined;
   registryTtlMs?: number;
+  /** Outage reporting; see `openStores`. */
+  stores?: StoreStates;
 }
 
 /** A classifier that reuses the compiled registry until the registry object changes. */
@@ -53,6 +56,7 @@ export function registryClassifier(modelPath?: string): Classifier {
  * The classifier worker: takes collected posts off the queue, classifies them in batches and stores them
  * with their classification and, when flagged, a review item. A malformed payload fails its job at once
  * (no retry can fix it) with the offending field named, and stays in the failed list for a person to see.
+ * While PostgreSQL is unreachable, jobs are put back (delayed, no attempt spent) until it answers again.
  */
 export function startClassifierWorker(options: ClassifierWorkerOptions): Worker<ClassifyJob, StoredResult> {
   const registry = new RegistryProvider(options.db, options.registryTtlMs);
@@ -64,7 +68,9 @@ export function startClassifierWorker(options: ClassifierWorkerOptions): Worker<
   });
   const worker = new Worker<ClassifyJob, StoredResult>(
     QUEUE.classify,
-    async (job: Job<ClassifyJob>) => {
+    async (job: Job<ClassifyJob>, token?: string) => {
+      const database = options.stores?.database;
+      if (database && !database.available) return postponeForOutage(job, token, null, database);
       let payload: ClassifyJob;
       try {
         payload = parseOrThrow(classifyJobSchema, job.data, 'CLASSIFY_PAYLOAD_INVALID');
@@ -73,6 +79,8 @@ export function startClassifierWorker(options: ClassifierWorkerOptions): Worker<
         throw error;
       }
       const result = await batcher.submit(payload);
+      if (result instanceof Error && isDatabaseUnavailable(result))
+        return postponeForOutage(job, token, result, database);
       if (result instanceof Error) throw result;
       return result;
     },
@@ -89,6 +97,6 @@ export function startClassifierWorker(options: ClassifierWorkerOptions): Worker<
   worker.on('failed', (job, error) => {
     options.logger.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: error.message }, 'classify job failed');
   });
-  worker.on('error', (error) => options.logger.error({ err: error }, 'classifier worker error'));
+  worker.on('error', workerErrorListener(options.logger, 'classifier worker', options.stores?.redis));
   return worker;
 }

@@ -1,5 +1,5 @@
 import type { ClassificationResult, Logger, Registry } from '@netra/core';
-import { type Database, type Executor, saveClassification, upsertPost } from '@netra/db';
+import { type Database, type Executor, isDatabaseUnavailable, saveClassification, upsertPost } from '@netra/db';
 import type { ClassifyJob } from '@netra/queue';
 import type { Kysely } from 'kysely';
 
@@ -46,6 +46,9 @@ export async function classifyAndStore(
       return out;
     });
   } catch (error) {
+    // An outage fails every post alike: hand the error to each job (the worker postpones them) instead of
+    // hammering an absent server once per post.
+    if (isDatabaseUnavailable(error)) return jobs.map(() => error as Error);
     logger.warn({ err: error, size: jobs.length }, 'batch write failed; retrying posts one by one');
     return Promise.all(
       jobs.map((job, i) =>

@@ -6,3 +6,4 @@ export * from './registry-provider.ts';
 export * from './scheduler.ts';
 export * from './scraper-worker.ts';
 export * from './start-crawl-run.ts';
+export * from './store-outage.ts';

@@ -1,10 +1,11 @@
-import { type Logger, parseOrThrow } from '@netra/core';
+import { type DependencyState, type Logger, parseOrThrow } from '@netra/core';
 import type { Database } from '@netra/db';
 import { QUEUE, type Queues, type ScheduleJob, scheduleJobSchema } from '@netra/queue';
 import { UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import { startCrawlRun } from './start-crawl-run.ts';
+import { workerErrorListener } from './store-outage.ts';
 
 export const NIGHTLY_SCHEDULER_ID = 'nightly-crawl';
 
@@ -17,6 +18,7 @@ export interface SchedulerOptions {
   /** Cron pattern in `timezone`, e.g. `0 2 * * *` for 02:00 WIB. */
   nightlyCron: string;
   timezone: string;
+  redisState?: DependencyState | undefined;
 }
 
 /**
@@ -48,6 +50,6 @@ export async function startScheduler(options: SchedulerOptions): Promise<Worker<
     },
     { connection: options.connection, prefix: options.prefix, concurrency: 1 },
   );
-  worker.on('error', (error) => options.logger.error({ err: error }, 'scheduler error'));
+  worker.on('error', workerErrorListener(options.logger, 'scheduler', options.redisState));
   return worker;
 }

@@ -1,12 +1,13 @@
 import { ArtefactStore, BrowserPool, crawlAccount, type PlatformOrigins } from '@netra/collectors';
 import { isNetraError, type Logger, parseOrThrow, type Registry, ValidationError } from '@netra/core';
-import { type Database, recordAccountCrawled } from '@netra/db';
+import { type Database, isDatabaseUnavailable, recordAccountCrawled, recordSightings } from '@netra/db';
 import { type CrawlJob, classifyJobId, crawlJobSchema, QUEUE, type Queues } from '@netra/queue';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import { candidateAccountsOf } from './candidate-accounts.ts';
 import { RegistryProvider } from './registry-provider.ts';
+import { postponeForOutage, type StoreStates, workerErrorListener } from './store-outage.ts';
 
 export interface ScraperWorkerOptions {
   db: Kysely<Database>;
@@ -21,6 +22,14 @@ export interface ScraperWorkerOptions {
   concurrency: number;
   maxPostsPerAccount: number;
   lockDurationMs: number;
+  /** Outage reporting; see `openStores`. */
+  stores?: StoreStates;
+  /**
+   * Fault suite only (NETRA_TEST_EXIT_AFTER_COUNTER): the process SIGKILLs itself right after its first
+   * account's counters are recorded, before the job completes — the window in which a non-idempotent
+   * counter would count the account twice when the job runs again.
+   */
+  exitAfterCounterForTests?: boolean;
 }
 
 export interface ScraperWorker {
@@ -52,7 +61,7 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
     return accountsFor.map;
   };
 
-  const process = async (job: Job<CrawlJob>): Promise<CrawlOutcome> => {
+  const crawl = async (job: Job<CrawlJob>): Promise<CrawlOutcome> => {
     let data: CrawlJob;
     try {
       data = parseOrThrow(crawlJobSchema, job.data, 'CRAWL_PAYLOAD_INVALID');
@@ -71,6 +80,9 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
     });
     const fatal = result.errors.find((e) => e.retryable);
     if (fatal && result.posts.length === 0) throw fatal;
+    // The sighting goes to PostgreSQL first: a post seen again moves its last_seen_at here, whatever the
+    // classify queue does with a job id it already holds. Classification stays once per post.
+    await recordSightings(options.db, result.posts);
     await options.queues.classify.addBulk(
       result.posts.map((post) => ({
         name: 'classify-post',
@@ -86,10 +98,28 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
       failed: false,
       errors: result.errors.map((e) => ({ code: e.code, message: e.message })),
     });
+    if (options.exitAfterCounterForTests) {
+      options.logger.warn(
+        { accountId: data.accountId },
+        'NETRA_TEST_EXIT_AFTER_COUNTER: dying after the counter update',
+      );
+      process.kill(process.pid, 'SIGKILL');
+    }
     return { status: result.status, posts: result.posts.length, errors: result.errors.length };
   };
 
-  const worker = new Worker<CrawlJob, CrawlOutcome>(QUEUE.crawl, process, {
+  const processJob = async (job: Job<CrawlJob>, token?: string): Promise<CrawlOutcome> => {
+    const database = options.stores?.database;
+    if (database && !database.available) return postponeForOutage(job, token, null, database);
+    try {
+      return await crawl(job);
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) return postponeForOutage(job, token, error, database);
+      throw error;
+    }
+  };
+
+  const worker = new Worker<CrawlJob, CrawlOutcome>(QUEUE.crawl, processJob, {
     connection: options.connection,
     prefix: options.prefix,
     concurrency: options.concurrency,
@@ -111,7 +141,7 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
       errors: [{ code: isNetraError(error) ? error.code : 'CRAWL_FAILED', message: error.message }],
     }).catch((e: unknown) => options.logger.error({ err: e }, 'could not record failed crawl'));
   });
-  worker.on('error', (error) => options.logger.error({ err: error }, 'scraper worker error'));
+  worker.on('error', workerErrorListener(options.logger, 'scraper worker', options.stores?.redis));
   return {
     worker,
     close: async () => {

@@ -1,14 +1,27 @@
 import { join } from 'node:path';
-import { type Logger, NetraError, type ShutdownStep } from '@netra/core';
+import { DependencyState, type Logger, NetraError, type ShutdownStep } from '@netra/core';
 import { createDatabase, type DatabaseHandle, migrateToLatest } from '@netra/db';
-import { createQueues, createRedisConnection, type PrivateRedis, type Queues, startPrivateRedis } from '@netra/queue';
+import {
+  createQueues,
+  createRedisConnection,
+  isRedisUnavailable,
+  type PrivateRedis,
+  type Queues,
+  startPrivateRedis,
+} from '@netra/queue';
 import type { Redis } from 'ioredis';
+import { sql } from 'kysely';
 
 export interface StoreSettings {
   DATABASE_URL?: string | undefined;
   REDIS_URL?: string | undefined;
   NETRA_DATA_DIR: string;
   QUEUE_PREFIX: string;
+}
+
+export interface StoreHealth {
+  database: DependencyState;
+  redis: DependencyState;
 }
 
 export interface Stores {
@@ -19,6 +32,11 @@ export interface Stores {
   producerConnection: Redis;
   queues: Queues;
   redisUrl: string;
+  /**
+   * Reachability of each store as this process sees it: every connection reports into these, each change
+   * is logged once, and readiness reads them.
+   */
+  health: StoreHealth;
   /** Close in this order after the workers and server have stopped. */
   closeSteps: ShutdownStep[];
 }
@@ -49,9 +67,15 @@ export async function openStores(
     redisUrl = privateRedis.url;
     logger.info({ redisUrl }, 'started a private redis-server (set REDIS_URL to use your own)');
   }
-  const database = await createDatabase({
+  // Probed once a second while down; the first answer logs the recovery.
+  const databaseState: DependencyState = new DependencyState('postgres', logger, {
+    probe: () => sql`select 1`.execute(database.db),
+  });
+  const redisState = new DependencyState('redis', logger);
+  const database: DatabaseHandle = await createDatabase({
     url: settings.DATABASE_URL,
     dataDir: join(settings.NETRA_DATA_DIR, 'pglite'),
+    onConnectionError: (error) => databaseState.failed(error),
   });
   if (database.kind === 'pglite') {
     logger.warn(
@@ -59,14 +83,32 @@ export async function openStores(
     );
   }
   await migrateToLatest(database.db);
-  const workerConnection = createRedisConnection({ url: redisUrl, forWorker: true });
-  const producerConnection = createRedisConnection({ url: redisUrl, forWorker: false });
-  const queues = createQueues(producerConnection, settings.QUEUE_PREFIX);
+  const workerConnection = createRedisConnection({ url: redisUrl, forWorker: true, state: redisState });
+  const producerConnection = createRedisConnection({ url: redisUrl, forWorker: false, state: redisState });
+  const queues = createQueues(producerConnection, settings.QUEUE_PREFIX, (error) => {
+    if (isRedisUnavailable(error)) redisState.failed(error);
+    else logger.error({ err: error }, 'queue error');
+  });
   const closeSteps: ShutdownStep[] = [
+    {
+      name: 'store health',
+      run: async () => {
+        databaseState.close();
+        redisState.close();
+      },
+    },
     { name: 'queues', run: () => queues.close() },
     { name: 'redis', run: async () => Promise.all([workerConnection.quit(), producerConnection.quit()]) },
     { name: 'database', run: () => database.close() },
   ];
   if (privateRedis) closeSteps.push({ name: 'private redis', run: () => privateRedis.stop() });
-  return { database, workerConnection, producerConnection, queues, redisUrl, closeSteps };
+  return {
+    database,
+    workerConnection,
+    producerConnection,
+    queues,
+    redisUrl,
+    health: { database: databaseState, redis: redisState },
+    closeSteps,
+  };
 }

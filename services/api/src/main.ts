@@ -8,7 +8,7 @@ await startOrExit('netra-api', async () => {
   const logger = createLogger('netra-api', config.LOG_LEVEL);
   const stores = await openStores(config, logger, { allowPrivateRedis: false });
   const app = await buildServer(
-    { db: stores.database.db, queues: stores.queues, logger, config: config.server },
+    { db: stores.database.db, queues: stores.queues, logger, health: stores.health, config: config.server },
     allRoutes,
   );
   await app.listen({ host: config.HOST, port: config.PORT });

@@ -15,6 +15,8 @@ const schema = z.object({
   /** 02:00 WIB by default: public pages are quiet and the analysts' morning queue is ready. */
   NIGHTLY_CRON: z.string().min(9).default('0 2 * * *'),
   NIGHTLY_TIMEZONE: z.string().default('Asia/Jakarta'),
+  /** Fault suite only: die right after the first account's counters are recorded (docs/reliability.md). */
+  NETRA_TEST_EXIT_AFTER_COUNTER: env.bool(false),
 });
 
 export function loadScraperConfig(source: Record<string, string | undefined>) {

@@ -19,6 +19,8 @@ await startOrExit('netra-scraper', async () => {
     concurrency: config.SCRAPER_CONCURRENCY,
     maxPostsPerAccount: config.SCRAPER_MAX_POSTS_PER_ACCOUNT,
     lockDurationMs: config.SCRAPER_LOCK_MS,
+    stores: stores.health,
+    exitAfterCounterForTests: config.NETRA_TEST_EXIT_AFTER_COUNTER,
   });
   const scheduler = config.SCHEDULER_ENABLED
     ? await startScheduler({
@@ -29,6 +31,7 @@ await startOrExit('netra-scraper', async () => {
         logger,
         nightlyCron: config.NIGHTLY_CRON,
         timezone: config.NIGHTLY_TIMEZONE,
+        redisState: stores.health.redis,
       })
     : null;
   logger.info({ scheduler: Boolean(scheduler), cron: config.NIGHTLY_CRON }, 'scraper worker started');

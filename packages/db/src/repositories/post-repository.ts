@@ -59,6 +59,21 @@ export async function upsertPost(db: Executor, post: CollectedPost): Promise<{ i
   return { id: row.id, inserted: row.inserted };
 }
 
+/**
+ * Records a crawl's sightings: each post is stored (first sighting) or has its `last_seen_at` moved and any
+ * new evidence added (later sighting), all in one transaction. The scraper calls this before queueing
+ * classification, so a later sighting never depends on the classify queue accepting a job id it has
+ * already seen (retained completed jobs make BullMQ ignore a re-queued id).
+ */
+export async function recordSightings(db: Executor, posts: readonly CollectedPost[]): Promise<void> {
+  if (posts.length === 0) return;
+  const write = async (tx: Executor) => {
+    for (const post of posts) await upsertPost(tx, post);
+  };
+  if (db.isTransaction) await write(db);
+  else await db.transaction().execute(write);
+}
+
 export async function findPostById(db: Executor, id: string) {
   return db.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst();
 }

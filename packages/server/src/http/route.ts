@@ -1,4 +1,4 @@
-import type { Logger } from '@netra/core';
+import type { DependencyState, Logger } from '@netra/core';
 import type { Database } from '@netra/db';
 import type { Queues } from '@netra/queue';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -34,6 +34,8 @@ export interface ServerDeps {
   logger: Logger;
   config: ServerConfig;
   now?: () => Date;
+  /** Store reachability as this process sees it (from `openStores`); the health route reports it. */
+  health?: { database: DependencyState; redis: DependencyState };
 }
 
 export interface RouteContext<P, Q, B> {

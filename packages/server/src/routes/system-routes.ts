@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from '@netra/db';
 import { sql } from 'kysely';
 import { buildOpenApi } from '../http/openapi.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
@@ -13,10 +14,25 @@ export function systemRoutes(allRoutes: () => readonly RouteDef[]): RouteDef[] {
       role: 'public',
       kind: 'api',
       tag: 'system',
-      summary: 'Liveness and database reachability',
+      summary: 'Readiness: 200 when PostgreSQL and Redis answer, 503 naming the store that does not',
       handler: async (ctx) => {
-        await sql`select 1`.execute(ctx.deps.db);
-        return { ok: true };
+        const health = ctx.deps.health;
+        // While an outage is known, answer at once: the state's probe watches for the recovery.
+        const database =
+          health && !health.database.available
+            ? false
+            : await sql`select 1`.execute(ctx.deps.db).then(
+                () => true,
+                (error: unknown) => {
+                  if (isDatabaseUnavailable(error)) health?.database.failed(error);
+                  return false;
+                },
+              );
+        const redis = health ? health.redis.available : true;
+        const state = (up: boolean) => (up ? 'available' : 'unavailable');
+        const body = { ok: database && redis, database: state(database), redis: state(redis) };
+        if (!body.ok) ctx.reply.code(503);
+        return body;
       },
     }),
     defineRoute({

@@ -37,7 +37,13 @@ export async function runAllInOne(options: AllInOneOptions): Promise<number> {
     const prepared = (await options.prepare?.(stores, logger)) ?? { platformOrigins: config.PLATFORM_ORIGINS };
     if (prepared.close) steps.push({ name: 'demo platform', run: prepared.close });
     const admin = await ensureFirstAdmin(stores.database.db, config.NETRA_DATA_DIR, options.env);
-    const common = { db: stores.database.db, connection: stores.workerConnection, prefix: config.QUEUE_PREFIX, logger };
+    const common = {
+      db: stores.database.db,
+      connection: stores.workerConnection,
+      prefix: config.QUEUE_PREFIX,
+      logger,
+      stores: stores.health,
+    };
     const classifier = startClassifierWorker({
       ...common,
       batchSize: 64,
@@ -62,6 +68,7 @@ export async function runAllInOne(options: AllInOneOptions): Promise<number> {
       queues: stores.queues,
       nightlyCron: config.NIGHTLY_CRON,
       timezone: 'Asia/Jakarta',
+      redisState: stores.health.redis,
     });
     steps.unshift({ name: 'scheduler', run: () => scheduler.close() });
     const app = await buildServer(
@@ -69,6 +76,7 @@ export async function runAllInOne(options: AllInOneOptions): Promise<number> {
         db: stores.database.db,
         queues: stores.queues,
         logger,
+        health: stores.health,
         config: {
           cookieSecure: false,
           trustProxy: false,
