@@ -73,10 +73,15 @@ export interface RouteDef<
   params?: PS;
   query?: QS;
   body?: BS;
+  /** Largest request body accepted, in bytes; only upload routes raise it above the server's small default. */
+  bodyLimit?: number;
   /** For the OpenAPI document only. */
   response?: z.ZodType;
   handler(ctx: RouteContext<z.output<PS>, z.output<QS>, z.output<BS>>): Promise<unknown>;
 }
+
+/** The body limit of the file-upload routes (watchlist and registry imports, base64 in JSON or a form). */
+export const UPLOAD_BODY_LIMIT = 30 * 1024 * 1024;
 
 /** Keeps the schema types flowing into the handler. */
 export function defineRoute<PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
