@@ -9,6 +9,7 @@ import { HttpError } from './http-error.ts';
 import { parseInput } from './parse-input.ts';
 import type { RouteDef, ServerDeps } from './route.ts';
 import { guardRoute } from './route-guard.ts';
+import { fastifyTrustProxy } from './trust-proxy.ts';
 
 const LANG_COOKIE = 'netra_lang';
 
@@ -47,7 +48,7 @@ export async function buildServer(deps: ServerDeps, routes: readonly RouteDef[])
   const app: FastifyInstance = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     // Only behind a known reverse proxy may X-Forwarded-For decide the client address (login rate limits use it).
-    trustProxy: deps.config.trustProxy,
+    trustProxy: fastifyTrustProxy(deps.config.trustProxy),
     bodyLimit: DEFAULT_BODY_LIMIT,
   }) as unknown as FastifyInstance;
   await app.register(cookie);

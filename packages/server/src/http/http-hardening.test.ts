@@ -192,3 +192,22 @@ describe('HTTP hardening', () => {
     expect(response.headers['content-security-policy']).toContain("default-src 'none'");
   });
 });
+
+describe('TRUST_PROXY as a hop count', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await createTestServer({ trustProxy: 1 });
+  });
+  afterAll(async () => server?.close());
+
+  it('takes the client address from the one trusted hop, not from what the client wrote first', async () => {
+    await server.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'x-forwarded-for': '6.6.6.6, 203.0.113.7' },
+      payload: { username: 'nobody', password: 'wrong password' },
+    });
+    const rows = await server.database.db.selectFrom('login_attempts').select('ip').execute();
+    expect(rows.map((r) => r.ip)).toEqual(['203.0.113.7']);
+  });
+});

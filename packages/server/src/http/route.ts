@@ -17,11 +17,14 @@ export interface SessionUser {
 }
 
 export interface ServerConfig {
-  /** Marks the session cookie `Secure`; on unless serving plain HTTP on loopback for development. */
+  /** Marks the session cookie `Secure`; off only when explicitly set for plain-HTTP development on loopback. */
   cookieSecure: boolean;
   sessionTtlHours: number;
-  /** Trust X-Forwarded-For (set only when a reverse proxy you run sits in front). */
-  trustProxy: boolean;
+  /**
+   * Which hops may set X-Forwarded-For: `false` none, a number = that many proxy hops in front, or the
+   * proxies' addresses/CIDR ranges. Never "every hop": any client could then choose its own address.
+   */
+  trustProxy: false | number | string[];
   loginMaxFailures: number;
   loginWindowMinutes: number;
   /** Root of the evidence artefact store, for serving screenshots to analysts. */
