@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { platformSchema, postKindSchema, replyContextSchema } from './post-schema.ts';
+import { httpUrlSchema, platformSchema, postKindSchema, replyContextSchema } from './post-schema.ts';
 
 /** A stored evidence file (screenshot, HTML snapshot), addressed by its SHA-256 so it cannot change unseen. */
 export const evidenceArtefactRefSchema = z.object({
@@ -20,7 +20,7 @@ export type EvidenceArtefactRef = z.infer<typeof evidenceArtefactRefSchema>;
 export const collectedPostSchema = z.object({
   platform: platformSchema,
   externalId: z.string().min(1).max(200),
-  url: z.url(),
+  url: httpUrlSchema,
   kind: postKindSchema,
   /** The watched account that wrote/shared/commented; the collector knows it from the crawl job. */
   accountId: z.string().uuid(),

@@ -5,6 +5,17 @@ export const platformSchema = z.enum(['facebook', 'instagram', 'tiktok', 'x', 'y
 export type Platform = z.infer<typeof platformSchema>;
 export const PLATFORMS = platformSchema.options;
 
+/**
+ * A link to a page on the web: http or https only. Post and profile URLs come from scraped pages and are
+ * rendered as links, so `javascript:`, `data:` or `vbscript:` URLs must never get in.
+ */
+export const httpUrlSchema = z.url({ protocol: /^https?$/, message: 'harus URL http(s) / must be an http(s) URL' });
+
+/** True when `value` parses as an http(s) URL (the only URLs Netra renders as links). */
+export function isHttpUrl(value: string): boolean {
+  return httpUrlSchema.safeParse(value).success;
+}
+
 /** What the ASN did: wrote a post, a comment/reply, a caption under a photo/video, or shared someone's post. */
 export const postKindSchema = z.enum(['post', 'comment', 'caption', 'share']);
 export type PostKind = z.infer<typeof postKindSchema>;

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as initial from './2024-09-01-0001-initial.ts';
 import * as crawlRunAccounts from './2026-11-28-0100-crawl-run-accounts.ts';
+import * as appendOnlyTruncate from './2026-11-28-0200-append-only-truncate.ts';
 
 /**
  * Every migration, in order. Names are dated and frozen; a new migration gets a later name (a test checks
@@ -9,4 +10,5 @@ import * as crawlRunAccounts from './2026-11-28-0100-crawl-run-accounts.ts';
 export const migrations: Record<string, Migration> = {
   '2024-09-01-0001-initial': initial,
   '2026-11-28-0100-crawl-run-accounts': crawlRunAccounts,
+  '2026-11-28-0200-append-only-truncate': appendOnlyTruncate,
 };

@@ -72,6 +72,13 @@ describe('migrations', () => {
       );
       await expect(db.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
     });
+
+    it('make the append-only tables refuse TRUNCATE too', async () => {
+      await expect(sql`TRUNCATE audit_log`.execute(db.db)).rejects.toThrow(/append-only table audit_log: TRUNCATE/);
+      await expect(sql`TRUNCATE review_decisions CASCADE`.execute(db.db)).rejects.toThrow(/append-only/);
+      const rows = await db.db.selectFrom('audit_log').select('id').execute();
+      expect(rows.length).toBeGreaterThan(0);
+    });
   });
 
   describe('on embedded PGlite', () => {
@@ -84,6 +91,10 @@ describe('migrations', () => {
 
     it('create the same tables as on PostgreSQL', async () => {
       expect(await tableNames(handle)).toEqual(TABLES);
+    });
+
+    it('refuse TRUNCATE of the audit log', async () => {
+      await expect(sql`TRUNCATE audit_log`.execute(handle.db)).rejects.toThrow(/append-only/);
     });
 
     it('read date columns back as plain YYYY-MM-DD strings', async () => {

@@ -60,6 +60,11 @@ export async function deleteSessionsOfUser(db: Executor, userId: string): Promis
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
+/** Ends every session of a user except the one given (the one that just changed its own password). */
+export async function deleteOtherSessionsOfUser(db: Executor, userId: string, keepIdHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).where('id_hash', '!=', keepIdHash).execute();
+}
+
 export async function deleteExpiredSessions(db: Executor, now: Date): Promise<void> {
   await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
 }

@@ -4,7 +4,7 @@ import { hash, type Options, verify } from '@node-rs/argon2';
 // `algorithm: 2` is Argon2id; the package exports it as a const enum, which type stripping cannot inline.
 const OPTIONS: Options = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
-export const MIN_PASSWORD_LENGTH = 12;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from './password-policy.ts';
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);

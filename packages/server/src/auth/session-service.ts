@@ -1,14 +1,14 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import {
   appendAudit,
-  countRecentFailures,
   type Database,
   deleteSession,
   type Executor,
   findLiveSession,
   findUserByUsername,
   insertSession,
-  recordLoginAttempt,
+  markLoginAttemptSucceeded,
+  reserveLoginAttempt,
   touchSession,
   updateUser,
 } from '@netra/db';
@@ -36,10 +36,14 @@ export interface LoginResult {
 }
 
 /**
- * Checks the password and opens a server-side session. Attempts are recorded outside any transaction: a
- * failed attempt must stay counted although the login itself fails. Failures are counted per username and per address;
+ * Checks the password and opens a server-side session. Failures are counted per username and per address;
  * past the limit every attempt is refused (even a right password) until the window passes, so guessing
- * cannot continue at full speed.
+ * cannot continue at full speed. Each attempt is reserved (counted as a failure) atomically before the
+ * password is checked, outside the session transaction: parallel guesses cannot slip past the limit, and
+ * a failed attempt stays counted although the login itself fails.
+ *
+ * Every path that checks a password takes the same time: unknown and deactivated users are verified
+ * against a real argon2 hash too, so response times do not tell which usernames exist or are active.
  */
 export async function login(
   db: Kysely<Database>,
@@ -48,17 +52,18 @@ export async function login(
   now: Date,
 ): Promise<LoginResult> {
   const since = new Date(now.getTime() - config.loginWindowMinutes * 60_000);
-  const failures = await countRecentFailures(db, input, since);
-  if (failures.byUsername >= config.loginMaxFailures || failures.byIp >= config.loginMaxFailures * 4) {
+  const reservation = await reserveLoginAttempt(db, input, since, {
+    byUsername: config.loginMaxFailures,
+    byIp: config.loginMaxFailures * 4,
+  });
+  if (!reservation.allowed) {
     throw new HttpError(429, 'AUTH_RATE_LIMITED', 'Terlalu banyak percobaan / too many attempts', {
       retryAfterSeconds: config.loginWindowMinutes * 60,
     });
   }
   const user = await findUserByUsername(db, input.username);
-  const ok = user
-    ? user.active && (await verifyPassword(user.password_hash, input.password))
-    : await verifyPassword(await dummyPasswordHash(), input.password).then(() => false);
-  await recordLoginAttempt(db, { username: input.username, ip: input.ip, success: ok });
+  const verified = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
+  const ok = verified && user?.active === true;
   if (!ok || !user) {
     throw new HttpError(
       401,
@@ -66,6 +71,7 @@ export async function login(
       'Nama pengguna atau kata sandi salah / wrong username or password',
     );
   }
+  await markLoginAttemptSucceeded(db, reservation.attemptId);
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3_600_000);

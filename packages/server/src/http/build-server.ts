@@ -1,15 +1,25 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import { isNetraError, ValidationError } from '@netra/core';
+import { assertJsonBounds, isNetraError, ValidationError } from '@netra/core';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { catalogue } from '../i18n/messages.ts';
 import { errorPage } from '../ui/error-page.ts';
+import { fromFrameworkError } from './framework-errors.ts';
 import { HttpError } from './http-error.ts';
 import { parseInput } from './parse-input.ts';
 import type { RouteDef, ServerDeps } from './route.ts';
 import { guardRoute } from './route-guard.ts';
+import { fastifyTrustProxy } from './trust-proxy.ts';
 
 const LANG_COOKIE = 'netra_lang';
+
+/**
+ * The body limit of every route that does not declare its own: enough for any form or JSON write, small
+ * enough that an anonymous request (sign-in) cannot make the server buffer megabytes. Upload routes raise it.
+ */
+export const DEFAULT_BODY_LIMIT = 64 * 1024;
+/** JSON request bodies: no deeper than this, checked before parsing (hostile nesting overflows validators). */
+const JSON_BODY_MAX_DEPTH = 32;
 
 // Post text comes from strangers: no inline script or style anywhere, so injected markup could not run.
 const SECURITY_HEADERS: Record<string, string> = {
@@ -38,13 +48,35 @@ export async function buildServer(deps: ServerDeps, routes: readonly RouteDef[])
   const app: FastifyInstance = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     // Only behind a known reverse proxy may X-Forwarded-For decide the client address (login rate limits use it).
-    trustProxy: deps.config.trustProxy,
-    bodyLimit: 30 * 1024 * 1024,
+    trustProxy: fastifyTrustProxy(deps.config.trustProxy),
+    bodyLimit: DEFAULT_BODY_LIMIT,
   }) as unknown as FastifyInstance;
   await app.register(cookie);
   await app.register(formbody);
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    try {
+      assertJsonBounds(body as string, { maxDepth: JSON_BODY_MAX_DEPTH, maxLength: Number.MAX_SAFE_INTEGER }, 'body');
+    } catch (error) {
+      done(error as Error, undefined);
+      return;
+    }
+    parseJson(request, body as string, done);
+  });
+  // Errors Fastify raises before a handler runs (body too large, malformed JSON, unsupported media type)
+  // leave in the same shape as every other refusal: JSON for API routes, the error page for pages.
+  app.setErrorHandler(async (error, request, reply) => {
+    const route = (request.routeOptions.config as { netraRoute?: RouteDef } | undefined)?.netraRoute;
+    const lang = pickLang(request, reply);
+    const known = fromFrameworkError(error, request.routeOptions.bodyLimit ?? DEFAULT_BODY_LIMIT);
+    const kind = route?.kind ?? (request.url.startsWith('/api/') ? 'api' : 'page');
+    if (known && known.status === 413) reply.header('connection', 'close');
+    return sendError(kind, request, reply, known ?? error, { t: catalogue[lang], lang, user: null, deps });
+  });
+  // A route that set its own header (the evidence route's sandbox CSP) keeps it: defaults fill only the gaps.
   app.addHook('onSend', async (_request, reply) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(name)) reply.header(name, value);
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
   app.setNotFoundHandler(async (request, reply) => {
@@ -60,6 +92,8 @@ export async function buildServer(deps: ServerDeps, routes: readonly RouteDef[])
     app.route({
       method: route.method,
       url: route.url,
+      bodyLimit: route.bodyLimit ?? DEFAULT_BODY_LIMIT,
+      config: { netraRoute: route },
       handler: async (request, reply) => {
         const lang = pickLang(request, reply);
         const t = catalogue[lang];
@@ -75,7 +109,7 @@ export async function buildServer(deps: ServerDeps, routes: readonly RouteDef[])
             return reply.type('text/html; charset=utf-8').send(result);
           return reply.send(result);
         } catch (error) {
-          return sendError(route, request, reply, error, { t, lang, user, deps });
+          return sendError(route.kind, request, reply, error, { t, lang, user, deps });
         }
       },
     });
@@ -84,7 +118,7 @@ export async function buildServer(deps: ServerDeps, routes: readonly RouteDef[])
 }
 
 function sendError(
-  route: RouteDef,
+  kind: RouteDef['kind'],
   request: FastifyRequest,
   reply: FastifyReply,
   error: unknown,
@@ -103,7 +137,8 @@ function sendError(
   if (status === 429 && isNetraError(error) && typeof error.details.retryAfterSeconds === 'number') {
     reply.header('retry-after', String(error.details.retryAfterSeconds));
   }
-  if (route.kind === 'api' || route.kind === 'file') return reply.status(status).send({ error: body });
+  if (kind === 'api' || kind === 'file')
+    return reply.status(status).type('application/json; charset=utf-8').send({ error: body });
   const httpError = error instanceof HttpError ? error : new HttpError(status, body.code, body.message, body.details);
   return reply
     .status(status)
@@ -114,6 +149,7 @@ function sendError(
 function statusOf(error: unknown): number {
   if (error instanceof HttpError) return error.status;
   if (error instanceof ValidationError) return 400;
+  if (isNetraError(error) && error.code.endsWith('_TOO_LARGE')) return 413;
   if (isNetraError(error) && error.code.endsWith('_NOT_FOUND')) return 404;
   if (isNetraError(error) && error.code.endsWith('_CONFLICT')) return 409;
   if (isNetraError(error) && !error.retryable) return 400;

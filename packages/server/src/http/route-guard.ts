@@ -33,17 +33,24 @@ export async function guardRoute(
   return user;
 }
 
+const originRefused = () =>
+  new HttpError(403, 'AUTH_ORIGIN_REFUSED', 'Origin tidak diizinkan / cross-origin request refused');
+
+/**
+ * Refuses a state-changing request a browser says came from elsewhere. `Origin: null` (sandboxed frames,
+ * data: and file: pages, cross-origin redirects) is refused too: otherwise a hostile page could sign a
+ * victim into the attacker's account (login CSRF). A request without Origin (curl, scripts) still passes;
+ * it carries no victim's cookies to abuse.
+ */
 function assertSameOrigin(request: FastifyRequest): void {
+  if (request.headers['sec-fetch-site'] === 'cross-site') throw originRefused();
   const origin = request.headers.origin;
-  if (!origin || origin === 'null') return;
-  const host = request.headers.host;
+  if (origin === undefined) return;
   let originHost: string;
   try {
     originHost = new URL(origin).host;
   } catch {
-    throw new HttpError(403, 'AUTH_ORIGIN_REFUSED', 'Origin tidak diizinkan / cross-origin request refused');
+    throw originRefused();
   }
-  if (originHost !== host) {
-    throw new HttpError(403, 'AUTH_ORIGIN_REFUSED', 'Origin tidak diizinkan / cross-origin request refused');
-  }
+  if (origin === 'null' || originHost === '' || originHost !== request.headers.host) throw originRefused();
 }

@@ -17,11 +17,14 @@ export interface SessionUser {
 }
 
 export interface ServerConfig {
-  /** Marks the session cookie `Secure`; on unless serving plain HTTP on loopback for development. */
+  /** Marks the session cookie `Secure`; off only when explicitly set for plain-HTTP development on loopback. */
   cookieSecure: boolean;
   sessionTtlHours: number;
-  /** Trust X-Forwarded-For (set only when a reverse proxy you run sits in front). */
-  trustProxy: boolean;
+  /**
+   * Which hops may set X-Forwarded-For: `false` none, a number = that many proxy hops in front, or the
+   * proxies' addresses/CIDR ranges. Never "every hop": any client could then choose its own address.
+   */
+  trustProxy: false | number | string[];
   loginMaxFailures: number;
   loginWindowMinutes: number;
   /** Root of the evidence artefact store, for serving screenshots to analysts. */
@@ -75,10 +78,15 @@ export interface RouteDef<
   params?: PS;
   query?: QS;
   body?: BS;
+  /** Largest request body accepted, in bytes; only upload routes raise it above the server's small default. */
+  bodyLimit?: number;
   /** For the OpenAPI document only. */
   response?: z.ZodType;
   handler(ctx: RouteContext<z.output<PS>, z.output<QS>, z.output<BS>>): Promise<unknown>;
 }
+
+/** The body limit of the file-upload routes (watchlist and registry imports, base64 in JSON or a form). */
+export const UPLOAD_BODY_LIMIT = 30 * 1024 * 1024;
 
 /** Keeps the schema types flowing into the handler. */
 export function defineRoute<PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(

@@ -1,3 +1,4 @@
+import { toCsv } from '@netra/core';
 import type { listDecidedItems } from '@netra/db';
 
 type DecidedRow = Awaited<ReturnType<typeof listDecidedItems>>[number];
@@ -30,20 +31,11 @@ const CSV_COLUMNS: [string, (r: DecidedRow) => unknown][] = [
 ];
 
 /**
- * One CSV cell. Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start) is
- * prefixed with a quote: post text is written by strangers and case files are opened in Excel.
+ * The case-file export: one row per decided item with its latest decision, through the shared CSV writer
+ * (formula-neutralised cells, UTF-8 with BOM for Excel): post text is written by strangers.
  */
-export function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** The case-file export: one row per decided item with its latest decision, UTF-8 with BOM for Excel. */
 export function decisionsToCsv(rows: readonly DecidedRow[]): string {
-  const header = CSV_COLUMNS.map(([name]) => name).join(',');
-  const lines = rows.map((r) => CSV_COLUMNS.map(([, get]) => csvCell(get(r))).join(','));
-  return `\uFEFF${[header, ...lines].join('\r\n')}\r\n`;
+  return toCsv([CSV_COLUMNS.map(([name]) => name), ...rows.map((r) => CSV_COLUMNS.map(([, get]) => get(r)))]);
 }
 
 /** Reviewer decisions in the labelled-corpus line format, ready for `netra train --input`. */

@@ -2,7 +2,7 @@ import { NetraError, registrySchema } from '@netra/core';
 import { getContest, listCandidates, listContests } from '@netra/db';
 import { deleteContestAudited, exportRegistry, importRegistry, parseRegistryJson } from '@netra/watchlist';
 import { z } from 'zod';
-import { defineRoute } from '../http/route.ts';
+import { defineRoute, UPLOAD_BODY_LIMIT } from '../http/route.ts';
 import { httpActor } from './watchlist-api-routes.ts';
 
 const contestParams = z.object({ id: z.string().min(1).max(100) });
@@ -50,6 +50,7 @@ export const registryApiRoutes = [
   defineRoute({
     method: 'POST',
     url: '/api/registry/import',
+    bodyLimit: UPLOAD_BODY_LIMIT,
     role: 'admin',
     kind: 'api',
     tag: 'registry',

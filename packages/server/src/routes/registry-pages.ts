@@ -10,7 +10,7 @@ import {
 } from '@netra/watchlist';
 import { z } from 'zod';
 import { hasRole } from '../auth/roles.ts';
-import { defineRoute, type RouteContext, requireUser } from '../http/route.ts';
+import { defineRoute, type RouteContext, requireUser, UPLOAD_BODY_LIMIT } from '../http/route.ts';
 import { html, type SafeHtml } from '../ui/html.ts';
 import { layout } from '../ui/layout.ts';
 import { httpActor } from './watchlist-api-routes.ts';
@@ -141,6 +141,7 @@ ${
   defineRoute({
     method: 'POST',
     url: '/registry/import',
+    bodyLimit: UPLOAD_BODY_LIMIT,
     role: 'admin',
     kind: 'page',
     tag: 'registry',

@@ -40,6 +40,22 @@ function queueFilter(q: z.infer<typeof queueQuery>) {
   };
 }
 
+/** Raster images only: an SVG or HTML "screenshot" could carry script. */
+const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif']);
+
+/**
+ * The media type an evidence artefact is served with, from an allow-list, never the stored value as is:
+ * a captured HTML snapshot is shown as text (it is the platform's markup, not ours), a screenshot only as
+ * a raster image, JSON as JSON, and anything else as a download.
+ */
+export function evidenceMediaType(kind: string, stored: string): string {
+  const base = (stored.split(';')[0] ?? '').trim().toLowerCase();
+  if (kind === 'html') return 'text/plain; charset=utf-8';
+  if (kind === 'screenshot' && IMAGE_TYPES.has(base)) return base;
+  if (kind === 'json' && base === 'application/json') return 'application/json; charset=utf-8';
+  return 'application/octet-stream';
+}
+
 export const reviewRoutes = [
   defineRoute({
     method: 'GET',
@@ -139,8 +155,8 @@ export const reviewRoutes = [
       await stat(file).catch(() => {
         throw notFound('berkas artefak / artefact file');
       });
-      // A captured HTML snapshot is shown as text, never rendered: it is the platform's markup, not ours.
-      const type = artefact.kind === 'html' ? 'text/plain; charset=utf-8' : artefact.media_type;
+      const type = evidenceMediaType(artefact.kind, artefact.media_type);
+      if (type === 'application/octet-stream') ctx.reply.header('content-disposition', 'attachment');
       ctx.reply.header('content-security-policy', "default-src 'none'; img-src 'self'; sandbox");
       ctx.reply.header('cache-control', 'private, max-age=86400, immutable');
       return ctx.reply.type(type).send(createReadStream(file));

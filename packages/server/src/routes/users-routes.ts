@@ -1,6 +1,7 @@
 import {
   appendAudit,
   type Database,
+  deleteOtherSessionsOfUser,
   deleteSessionsOfUser,
   findUserById,
   findUserByUsername,
@@ -11,7 +12,7 @@ import {
 } from '@netra/db';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem } from '../auth/passwords.ts';
 import { ROLES, type Role } from '../auth/roles.ts';
 import { HttpError } from '../http/http-error.ts';
 import { defineRoute, type RouteContext, requireUser, type SessionUser } from '../http/route.ts';
@@ -27,14 +28,23 @@ const usernameSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9._-]+$/, 'only letters, digits, dot, underscore and dash');
 const displayNameSchema = z.string().trim().min(1).max(200);
-const passwordSchema = z.string().min(MIN_PASSWORD_LENGTH).max(200);
-
-const createBody = z.object({
-  username: usernameSchema,
-  displayName: displayNameSchema,
-  role: roleSchema,
-  password: passwordSchema,
+/** A new password: long enough, not on the common-password list, not repetitive or a keyboard sequence. */
+const passwordSchema = z.string().superRefine((value, ctx) => {
+  const problem = passwordProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
+
+const createBody = z
+  .object({
+    username: usernameSchema,
+    displayName: displayNameSchema,
+    role: roleSchema,
+    password: passwordSchema,
+  })
+  .superRefine((b, ctx) => {
+    const problem = passwordProblem(b.password, b.username);
+    if (problem && !passwordProblem(b.password)) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+  });
 
 const patchBody = z
   .object({
@@ -50,7 +60,13 @@ const pageUpdateBody = z.object({
   displayName: displayNameSchema,
   role: roleSchema,
   active: z.enum(['true', 'false']),
-  password: z.union([z.literal(''), passwordSchema]).optional(),
+  password: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      const problem = value ? passwordProblem(value) : null;
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
 });
 
 const idParams = z.object({ id: z.uuid() });
@@ -157,7 +173,8 @@ function actionOf(before: UserRow, after: UserRow, passwordReset: boolean): stri
 
 /**
  * Changes a user. An admin may not deactivate or demote themselves (the last admin could otherwise lock
- * everyone out). Deactivation and a password reset end the user's sessions. One audit entry with the state
+ * everyone out). Deactivation and a password reset end the user's sessions (an admin changing their own
+ * password keeps only the session they changed it from). One audit entry with the state
  * before and after, in the same transaction; a password reset shows only as `passwordReset: true`.
  */
 export async function updateUserAccount(
@@ -196,6 +213,8 @@ export async function updateUserAccount(
     if (!after) throw new HttpError(404, 'USER_NOT_FOUND', 'Pengguna tidak ditemukan / user not found');
     const endSessions = (before.active && !after.active) || (passwordHash !== undefined && id !== actor.id);
     if (endSessions) await deleteSessionsOfUser(tx, id);
+    // Changing one's own password ends every other session (a thief's included) but keeps this one.
+    else if (passwordHash !== undefined) await deleteOtherSessionsOfUser(tx, id, actor.sessionIdHash);
     await appendAudit(tx, {
       actorId: actor.id,
       actorUsername: actor.username,

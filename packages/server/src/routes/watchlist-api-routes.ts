@@ -17,7 +17,7 @@ import {
 } from '@netra/watchlist';
 import { z } from 'zod';
 import { HttpError } from '../http/http-error.ts';
-import { defineRoute, type RouteContext, requireUser } from '../http/route.ts';
+import { defineRoute, type RouteContext, requireUser, UPLOAD_BODY_LIMIT } from '../http/route.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -193,6 +193,7 @@ export const watchlistApiRoutes = [
   defineRoute({
     method: 'POST',
     url: '/api/watchlist/import',
+    bodyLimit: UPLOAD_BODY_LIMIT,
     role: 'admin',
     kind: 'api',
     tag: 'watchlist',

@@ -16,7 +16,7 @@ import {
   updatePersonAudited,
 } from '@netra/watchlist';
 import { z } from 'zod';
-import { defineRoute } from '../http/route.ts';
+import { defineRoute, UPLOAD_BODY_LIMIT } from '../http/route.ts';
 import { staticAssetRoute } from '../http/static-asset-route.ts';
 import { html } from '../ui/html.ts';
 import { httpActor, peopleQuerySchema, sendWatchlistExport } from './watchlist-api-routes.ts';
@@ -297,6 +297,7 @@ ${result.rows.map(
   defineRoute({
     method: 'POST',
     url: '/watchlist/import',
+    bodyLimit: UPLOAD_BODY_LIMIT,
     role: 'admin',
     kind: 'page',
     tag: 'watchlist',

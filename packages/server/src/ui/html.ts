@@ -1,3 +1,4 @@
+import { isHttpUrl } from '@netra/core';
 /** Markup that has already been escaped. Only `html` and `raw` make one. */
 export class SafeHtml {
   readonly value: string;
@@ -71,4 +72,13 @@ export function highlightSpans(text: string, spans: readonly { start: number; en
   }
   parts.push(html`${text.slice(cursor)}`);
   return html`${parts}`;
+}
+
+/**
+ * A link to an outside page, or the plain escaped text when the URL is not http(s): a stored
+ * `javascript:` or `data:` URL (from an old row, a bad import, a hostile page) never becomes a live link.
+ */
+export function externalLink(url: string, label: Interpolation, rel = 'noopener noreferrer nofollow'): SafeHtml {
+  if (!isHttpUrl(url)) return html`<span class="unsafe-url">${label}</span>`;
+  return html`<a href="${url}" rel="${rel}" target="_blank">${label}</a>`;
 }

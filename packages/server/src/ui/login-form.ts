@@ -1,12 +1,10 @@
+import { safeRedirectPath } from '../http/safe-redirect.ts';
 import type { Messages } from '../i18n/messages.ts';
 import { html, type SafeHtml } from './html.ts';
 
-/** Only same-site paths are accepted as the place to return to, so the form cannot become an open redirect. */
+/** Only same-origin paths are accepted as the place to return to, so the form cannot become an open redirect. */
 export function safeNext(next: string | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || next.startsWith('/login')) {
-    return '/review';
-  }
-  return next;
+  return safeRedirectPath(next);
 }
 
 export function loginForm(t: Messages, next: string | undefined, message?: string): SafeHtml {

@@ -3,7 +3,7 @@ import type { getReviewItem, listReviewItems } from '@netra/db';
 import { hasRole } from '../auth/roles.ts';
 import type { SessionUser } from '../http/route.ts';
 import type { Messages } from '../i18n/messages.ts';
-import { highlightSpans, html, type SafeHtml } from './html.ts';
+import { externalLink, highlightSpans, html, type SafeHtml } from './html.ts';
 
 type QueueRow = Awaited<ReturnType<typeof listReviewItems>>[number];
 type Item = NonNullable<Awaited<ReturnType<typeof getReviewItem>>>;
@@ -159,7 +159,7 @@ export function reviewItemBody(
           ${context.parentCandidate ? html`<p><small>${t.reviewCandidate}: ${labels.get(context.parentCandidate) ?? context.parentCandidate}</small></p>` : ''}`
         : ''
     }
-    <p><a href="${item.url}" rel="noopener noreferrer nofollow" target="_blank">${t.reviewOpenOriginal}</a> · <small>${t.reviewHash} <code>${item.content_hash}</code></small></p>
+    <p>${externalLink(item.url, t.reviewOpenOriginal)} · <small>${t.reviewHash} <code>${item.content_hash}</code></small></p>
   </div>
   <div class="card">
     <h2>${t.reviewWhy}</h2>

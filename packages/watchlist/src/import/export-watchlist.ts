@@ -1,5 +1,6 @@
+import { toCsv } from '@netra/core';
 import { type Executor, listAllAccounts, listAllPeople } from '@netra/db';
-import { writeCsv, writeXlsx } from '../table/read-table.ts';
+import { writeXlsx } from '../table/read-table.ts';
 import { COLUMNS, EXPORT_FIELDS, EXPORT_ONLY_COLUMNS, LINK_METHOD_LABEL, STATUS_LABEL } from './columns.ts';
 
 /** The watchlist as rows in the import format: one row per account, person columns repeated. */
@@ -47,5 +48,6 @@ export async function watchlistRows(db: Executor): Promise<string[][]> {
 /** Exports the whole watchlist as CSV (UTF-8 with BOM, `,`) or XLSX (text cells), re-importable unchanged. */
 export async function exportWatchlist(db: Executor, format: 'csv' | 'xlsx'): Promise<Buffer> {
   const rows = await watchlistRows(db);
-  return format === 'csv' ? writeCsv(rows) : writeXlsx(rows, 'Daftar pantau');
+  // CSV through the shared formula-neutralising writer: names and notes come from agencies' files.
+  return format === 'csv' ? Buffer.from(toCsv(rows), 'utf8') : writeXlsx(rows, 'Daftar pantau');
 }

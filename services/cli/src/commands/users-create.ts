@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { appendAudit, findUserByUsername, insertUser, type Role } from '@netra/db';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '@netra/server/passwords';
+import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem } from '@netra/server/passwords';
 import { cliActor, withDatabase } from '../cli-context.ts';
 import type { CliIO, Command } from '../command.ts';
 
@@ -154,6 +154,8 @@ export const usersCreateCommand: Command = {
       if (password.length > 200) {
         throw new CliFieldError('password', 'USER_PASSWORD_TOO_LONG', 'maksimal 200 karakter / at most 200 characters');
       }
+      const problem = passwordProblem(password, input.username);
+      if (problem) throw new CliFieldError('password', 'USER_PASSWORD_WEAK', problem);
     } catch (error) {
       if (error instanceof CliFieldError) return fail(io, error);
       throw error;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell } from './export-formats.ts';
+import { csvCell, toCsv } from './csv-writer.ts';
 
 describe('csvCell', () => {
   it.each([
@@ -7,6 +7,10 @@ describe('csvCell', () => {
     ['+62 812', "'+62 812"],
     ['-1', "'-1"],
     ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tcmd', "'\tcmd"],
+    ['  =1+1', "'  =1+1"],
+    ['\u200b=1+1', "'\u200b=1+1"],
+    ['\uff1dcmd', "'\uff1dcmd"],
   ])('neutralises a cell a spreadsheet would run as a formula: %s', (input, expected) => {
     expect(csvCell(input)).toBe(expected);
   });
@@ -20,5 +24,14 @@ describe('csvCell', () => {
   it('writes null and undefined as empty cells', () => {
     expect(csvCell(null)).toBe('');
     expect(csvCell(undefined)).toBe('');
+  });
+
+  it('toCsv writes a BOM, CRLF line ends and neutralises every cell', () => {
+    expect(
+      toCsv([
+        ['a', '=b'],
+        ['+c', 'd,e'],
+      ]),
+    ).toBe('\uFEFFa,\'=b\r\n\'+c,"d,e"\r\n');
   });
 });

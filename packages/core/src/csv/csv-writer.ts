@@ -1,0 +1,20 @@
+/**
+ * The one CSV writer every Netra export uses. Exports are opened in Excel or LibreOffice by analysts, and
+ * their cells hold text written by strangers (post text, names, notes): a cell a spreadsheet would run as a
+ * formula — starting with `=`, `+`, `-`, `@`, a tab or a carriage return, also after leading spaces or
+ * invisible characters — is prefixed with `'`, so it shows as text and never executes.
+ */
+const FORMULA_START = /^[\s\u0000-\u001f\u00a0\u200b-\u200f\u2060\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/;
+
+export function csvCell(value: unknown, delimiter = ','): string {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  const needsQuotes = /["\r\n;]/.test(text) || text.includes(delimiter) || /^\s|\s$/.test(text);
+  return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows as CSV: UTF-8 with a BOM (so Excel reads it as UTF-8), CRLF line ends, every cell neutralised. */
+export function toCsv(rows: readonly (readonly unknown[])[], delimiter: ',' | ';' = ','): string {
+  const body = rows.map((r) => r.map((c) => csvCell(c, delimiter)).join(delimiter)).join('\r\n');
+  return `\uFEFF${body}\r\n`;
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { loadApiConfig } from './config.ts';
+
+describe('API configuration', () => {
+  it('makes session cookies Secure by default, also on loopback (a TLS proxy on the same host)', () => {
+    expect(loadApiConfig({}).server.cookieSecure).toBe(true);
+    expect(loadApiConfig({ HOST: '127.0.0.1' }).server.cookieSecure).toBe(true);
+    expect(loadApiConfig({ HOST: '0.0.0.0' }).server.cookieSecure).toBe(true);
+  });
+
+  it('turns Secure off only when asked, and only for a loopback listener', () => {
+    expect(loadApiConfig({ HOST: '127.0.0.1', COOKIE_SECURE: 'false' }).server.cookieSecure).toBe(false);
+    expect(() => loadApiConfig({ HOST: '0.0.0.0', COOKIE_SECURE: 'false' })).toThrow(/COOKIE_SECURE/);
+    expect(() => loadApiConfig({ COOKIE_SECURE: 'auto' })).toThrow(/COOKIE_SECURE/);
+  });
+
+  it('takes TRUST_PROXY as a hop count or a list of proxy addresses, never "every hop"', () => {
+    expect(loadApiConfig({}).server.trustProxy).toBe(false);
+    expect(loadApiConfig({ TRUST_PROXY: '1' }).server.trustProxy).toBe(1);
+    expect(loadApiConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).server.trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+    ]);
+    expect(() => loadApiConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadApiConfig({ TRUST_PROXY: 'proxy.example' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadApiConfig({ TRUST_PROXY: '10.0.0.0/99' })).toThrow(/TRUST_PROXY/);
+  });
+});
