@@ -11,6 +11,8 @@ const schema = z.object({
   CLASSIFIER_STALLED_CHECK_MS: env.positiveInt(CLASSIFIER_DEFAULTS.stalledIntervalMs),
   CLASSIFIER_MODEL_PATH: z.string().optional(),
   REGISTRY_REFRESH_MS: env.positiveInt(CLASSIFIER_DEFAULTS.registryTtlMs),
+  /** Threads that classify (0: on the main thread); the main thread talks to Redis and PostgreSQL. */
+  CLASSIFIER_THREADS: z.coerce.number().int().min(0).max(64).default(CLASSIFIER_DEFAULTS.threads),
 });
 
 export function loadClassifierConfig(source: Record<string, string | undefined>) {
