@@ -130,7 +130,8 @@ export async function upsertPosts(
     for (const row of rows) stored.set(postKey({ platform: row.platform, externalId: row.external_id }), row);
   }
   const evidence = new Map<string, ReturnType<typeof evidenceRow>>();
-  for (const { post } of unique.values()) {
+  // Evidence of every occurrence: a repeated sighting may carry artefacts the first did not.
+  for (const post of posts) {
     const id = stored.get(postKey(post))?.id;
     if (!id) throw new Error(`post ${post.platform}/${post.externalId} was not stored`);
     for (const e of post.evidence) evidence.set(`${id}\u0000${e.sha256}`, evidenceRow(id, e));
