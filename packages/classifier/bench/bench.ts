@@ -5,65 +5,12 @@
  *
  *   pnpm bench:classifier            (target ≥ 5,000 posts/s, < 300 MB)
  */
-import type { Classifiable } from '@netra/core';
-import {
-  classify,
-  compileRegistry,
-  DEFAULT_TRAINING_FILES,
-  loadModel,
-  readLabelledJsonl,
-  readRegistry,
-} from '../src/index.ts';
-import { mulberry32 } from '../src/model/logistic.ts';
+import { classify, compileRegistry, loadModel, readRegistry } from '../src/index.ts';
+import { benchPosts } from './bench-posts.ts';
 
 const N = Number(process.env.BENCH_POSTS ?? 20_000);
-const rand = mulberry32(42);
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-
 const registry = readRegistry();
-const corpus = DEFAULT_TRAINING_FILES.flatMap(readLabelledJsonl);
-const regions = [
-  ...new Set(corpus.map((p) => p.region).filter((r): r is string => !!r)),
-  '18.11.01',
-  '61.11.02',
-  undefined,
-];
-const extras = [
-  '✌️',
-  '☝🏻',
-  '🤟',
-  '2️⃣',
-  '🙏',
-  '😂',
-  'mantaaap',
-  'COBLOS',
-  'no 2',
-  'nomer loro',
-  '#PilkadaDamai',
-  'https://t.co/x',
-];
-
-function variant(i: number): Classifiable {
-  const base = pick(corpus);
-  const words = base.text.split(/\s+/);
-  const r = rand();
-  let text: string;
-  if (r < 0.4) text = base.text;
-  else if (r < 0.6) text = [...words].sort(() => rand() - 0.5).join(' ');
-  else if (r < 0.8)
-    text = `${words.slice(0, Math.ceil(words.length / 2)).join(' ')} ${pick(corpus).text.split(/\s+/).slice(-6).join(' ')}`;
-  else if (r < 0.95) text = `${base.text} ${pick(extras)} ${pick(extras)}`;
-  else text = Array.from({ length: 8 }, () => pick(corpus).text).join(' ');
-  return {
-    id: `bench-${i}`,
-    text,
-    region: rand() < 0.8 ? base.region : pick(regions),
-    kind: base.kind,
-    ...(base.context ? { context: base.context } : {}),
-  };
-}
-
-const posts = Array.from({ length: N }, (_, i) => variant(i));
+const posts = benchPosts(N);
 const compiled = compileRegistry(registry);
 const model = loadModel();
 for (let i = 0; i < 500; i++) classify(posts[i]!, compiled, model); // warm-up (JIT, stemmer cache)

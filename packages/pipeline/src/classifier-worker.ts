@@ -1,21 +1,23 @@
-import { classify, compileRegistry, loadModel } from '@netra/classifier';
-import { classifiedText, type Logger, parseOrThrow, type Registry, ValidationError } from '@netra/core';
+import { type Logger, parseOrThrow, ValidationError } from '@netra/core';
 import { type Database, isDatabaseUnavailable } from '@netra/db';
 import { type ClassifyJob, classifyJobSchema, QUEUE } from '@netra/queue';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
-import { type Classifier, classifyAndStore, type StoredResult } from './classify-and-store.ts';
+import { defaultClassifierThreads, threadedBatchClassifier } from './classifier-threads.ts';
+import { type StoredResult, storeClassified } from './classify-and-store.ts';
 import { MicroBatcher } from './micro-batcher.ts';
 import { RegistryProvider } from './registry-provider.ts';
 import { postponeForOutage, type StoreStates, workerErrorListener } from './store-outage.ts';
+
+export { registryClassifier } from './registry-classifier.ts';
 
 export interface ClassifierWorkerOptions {
   db: Kysely<Database>;
   connection: Redis;
   prefix: string;
   logger: Logger;
-  /** Jobs held at once, which is also the largest batch. */
+  /** The largest batch (posts per transaction); the worker holds four batches' worth of jobs at once. */
   batchSize: number;
   batchWaitMs: number;
   /** How long a job stays locked to a worker that stopped answering (killed, hung) before another takes it. */
@@ -25,31 +27,27 @@ export interface ClassifierWorkerOptions {
   registryTtlMs?: number;
   /** Outage reporting; see `openStores`. */
   stores?: StoreStates;
+  /** Classifier threads; 0 classifies on the main thread. Default: `defaultClassifierThreads()`. */
+  threads?: number;
 }
 
-/** A classifier that reuses the compiled registry until the registry object changes. */
-export function registryClassifier(modelPath?: string): Classifier {
-  const model = loadModel(modelPath);
-  let compiledFor: Registry | null = null;
-  let compiled: ReturnType<typeof compileRegistry> | null = null;
-  return (job: ClassifyJob, registry: Registry) => {
-    if (compiledFor !== registry) {
-      compiled = compileRegistry(registry);
-      compiledFor = registry;
-    }
-    return classify(
-      {
-        id: `${job.platform}:${job.externalId}`,
-        text: classifiedText(job.text, job.mediaDescriptions),
-        region: job.regionCode ?? undefined,
-        platform: job.platform,
-        kind: job.kind,
-        context: job.context,
-      },
-      compiled!,
-      model,
-    );
-  };
+/** The classifier worker's settings when no variable overrides them (workers/classifier config, bench). */
+export const CLASSIFIER_DEFAULTS = {
+  batchSize: 64,
+  batchWaitMs: 25,
+  lockDurationMs: 30_000,
+  stalledIntervalMs: 15_000,
+  registryTtlMs: 60_000,
+  threads: defaultClassifierThreads(),
+} as const;
+
+/**
+ * Jobs the BullMQ worker holds at once: four batches' worth, so that while one batch is classified and
+ * written the next ones are already filling. With only one batch's worth, every job of the worker waited
+ * for the slowest write of its batch before BullMQ fetched another (docs/performance.md).
+ */
+export function classifierWorkerConcurrency(batchSize: number): number {
+  return batchSize * 4;
 }
 
 /**
@@ -60,11 +58,16 @@ export function registryClassifier(modelPath?: string): Classifier {
  */
 export function startClassifierWorker(options: ClassifierWorkerOptions): Worker<ClassifyJob, StoredResult> {
   const registry = new RegistryProvider(options.db, options.registryTtlMs);
-  const classifier = registryClassifier(options.modelPath);
+  const classifier = threadedBatchClassifier({
+    threads: options.threads ?? CLASSIFIER_DEFAULTS.threads,
+    modelPath: options.modelPath,
+    logger: options.logger,
+  });
   const batcher = new MicroBatcher<ClassifyJob, StoredResult | Error>({
     maxSize: options.batchSize,
     maxWaitMs: options.batchWaitMs,
-    run: async (jobs) => classifyAndStore(options.db, jobs, await registry.get(), classifier, options.logger),
+    run: async (jobs) =>
+      storeClassified(options.db, jobs, await classifier.classify(jobs, await registry.get()), options.logger),
   });
   const worker = new Worker<ClassifyJob, StoredResult>(
     QUEUE.classify,
@@ -87,7 +90,7 @@ export function startClassifierWorker(options: ClassifierWorkerOptions): Worker<
     {
       connection: options.connection,
       prefix: options.prefix,
-      concurrency: options.batchSize,
+      concurrency: classifierWorkerConcurrency(options.batchSize),
       lockDuration: options.lockDurationMs,
       stalledInterval: options.stalledIntervalMs,
       // A post whose worker was killed twice is still retried, not failed: the kill was not the post's fault.
@@ -98,5 +101,9 @@ export function startClassifierWorker(options: ClassifierWorkerOptions): Worker<
     options.logger.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: error.message }, 'classify job failed');
   });
   worker.on('error', workerErrorListener(options.logger, 'classifier worker', options.stores?.redis));
+  // After close() has let the active jobs finish, nothing is left for the threads to do.
+  worker.on('closed', () => {
+    classifier.close().catch((error: unknown) => options.logger.warn({ err: error }, 'closing classifier threads'));
+  });
   return worker;
 }

@@ -8,6 +8,7 @@ import {
 } from '@netra/db/testing';
 import { type ClassifyJob, createQueues, createRedisConnection } from '@netra/queue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inlineBatchClassifier, threadedBatchClassifier } from './classifier-threads.ts';
 import { registryClassifier, startClassifierWorker } from './classifier-worker.ts';
 import { classifyAndStore } from './classify-and-store.ts';
 
@@ -101,6 +102,57 @@ describe('classify and store', () => {
       .where('external_id', 'in', ['b1', 'b2'])
       .execute();
     expect(stored.map((r) => r.external_id)).toEqual(['b2']);
+  });
+
+  it('fails only the post the classifier cannot handle', async () => {
+    const real = registryClassifier();
+    const classifier: typeof real = (j, r) => {
+      if (j.externalId === 'd1') throw new Error('classifier broke on this post');
+      return real(j, r);
+    };
+    const jobs = [
+      job(accountId, 'd1', 'Coblos nomor 1! #BudiRina'),
+      job(accountId, 'd2', 'Coblos nomor 1! #BudiRina MANTAP'),
+      job(accountId, 'd3', 'Rapat koordinasi di aula kantor camat.'),
+    ];
+    const results = await classifyAndStore(database.db, jobs, registry, classifier, logger);
+    expect(results[0]).toBeInstanceOf(Error);
+    expect((results[0] as Error).message).toContain('classifier broke');
+    expect(results.slice(1).every((r) => !(r instanceof Error))).toBe(true);
+    const stored = await database.db
+      .selectFrom('posts')
+      .select('external_id')
+      .where('external_id', 'in', ['d1', 'd2', 'd3'])
+      .orderBy('external_id')
+      .execute();
+    expect(stored.map((r) => r.external_id)).toEqual(['d2', 'd3']);
+  });
+
+  it('classifies in threads exactly as on the main thread, the registry following each change', async () => {
+    const threaded = threadedBatchClassifier({ threads: 2, logger });
+    const inline = inlineBatchClassifier();
+    try {
+      const texts = [
+        'Tanggal 27 coblos nomor 1 ya! Budi-Rina MANTAP #BudiRina',
+        'Salam dua jari untuk Agus-Dewi #AgusDewi',
+        'Apel pagi bersama seluruh staf kelurahan.',
+      ];
+      const jobs = Array.from({ length: 40 }, (_, i) => job(accountId, `t${i}`, `${texts[i % 3]} ${i}`));
+      const [a, b] = await Promise.all([
+        threaded.classify(jobs, registry),
+        threaded.classify(jobs.slice(0, 7), registry),
+      ]);
+      expect(a).toEqual(await inline.classify(jobs, registry));
+      expect(b).toEqual(a.slice(0, 7));
+      // A registry without the first pair: the threads must drop their compiled copy, not keep flagging it.
+      const changed: Registry = registrySchema.parse({
+        contests: [{ ...registry.contests[0]!, candidates: registry.contests[0]!.candidates.slice(1) }],
+      });
+      expect(await threaded.classify(jobs, changed)).toEqual(await inline.classify(jobs, changed));
+      expect(await threaded.classify(jobs, changed)).not.toEqual(a);
+    } finally {
+      await threaded.close();
+    }
   });
 
   it('through the worker, a post queued again under another job id is not stored twice', {

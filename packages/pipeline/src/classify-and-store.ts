@@ -1,9 +1,8 @@
 import type { ClassificationResult, Logger, Registry } from '@netra/core';
-import { type Database, type Executor, isDatabaseUnavailable, saveClassification, upsertPost } from '@netra/db';
+import { type Database, type Executor, isDatabaseUnavailable, saveClassifications, upsertPosts } from '@netra/db';
 import type { ClassifyJob } from '@netra/queue';
 import type { Kysely } from 'kysely';
-
-export type Classifier = (job: ClassifyJob, registry: Registry) => ClassificationResult;
+import type { Classifier } from './registry-classifier.ts';
 
 export interface StoredResult {
   postId: string;
@@ -13,23 +12,37 @@ export interface StoredResult {
   reviewItemId: string | null;
 }
 
-async function store(db: Executor, job: ClassifyJob, result: ClassificationResult): Promise<StoredResult> {
-  const post = await upsertPost(db, job);
-  const saved = await saveClassification(db, post.id, result);
-  return {
+/**
+ * Stores posts, their classifications and review items with a fixed number of multi-row statements whatever
+ * the batch size (posts, evidence, classifications, review items): per-post statements made the round trips
+ * to PostgreSQL, not the classifier, the pipeline's bottleneck (docs/performance.md).
+ */
+async function store(
+  db: Executor,
+  jobs: readonly ClassifyJob[],
+  results: readonly ClassificationResult[],
+): Promise<StoredResult[]> {
+  const posts = await upsertPosts(db, jobs);
+  const saved = await saveClassifications(
+    db,
+    posts.map((post, i) => ({ postId: post.id, result: results[i]! })),
+  );
+  return posts.map((post, i) => ({
     postId: post.id,
     newPost: post.inserted,
-    flagged: result.flagged,
-    score: result.score,
-    reviewItemId: saved.reviewItemId,
-  };
+    flagged: results[i]!.flagged,
+    score: results[i]!.score,
+    reviewItemId: saved[i]!.reviewItemId,
+  }));
+}
+
+function asError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(String(e));
 }
 
 /**
- * Classifies a batch and stores posts, classifications and review items in one transaction. Every write is
- * keyed (platform + external id; post + model version; post), so a batch retried after a crash writes
- * nothing twice. If the batch transaction fails, each post is retried alone, so one bad row cannot hold
- * back the others — the bad one fails its own job, where a person can see it.
+ * Classifies a batch on this thread and stores it (see `storeClassified`): for tools and tests; the worker
+ * classifies in threads.
  */
 export async function classifyAndStore(
   db: Kysely<Database>,
@@ -38,25 +51,57 @@ export async function classifyAndStore(
   classifier: Classifier,
   logger: Logger,
 ): Promise<(StoredResult | Error)[]> {
-  const results = jobs.map((job) => classifier(job, registry));
+  const results = jobs.map((job) => {
+    try {
+      return classifier(job, registry);
+    } catch (error) {
+      return asError(error);
+    }
+  });
+  return storeClassified(db, jobs, results, logger);
+}
+
+/**
+ * Stores a classified batch — posts, classifications and review items — in one transaction. Every write is
+ * keyed (platform + external id; post + model version; post), so a batch retried after a crash writes
+ * nothing twice. A post the classifier could not handle fails alone; if the batch transaction fails, each
+ * post is retried alone, so one bad row cannot hold back the others — the bad one fails its own job, where a
+ * person can see it.
+ */
+export async function storeClassified(
+  db: Kysely<Database>,
+  jobs: readonly ClassifyJob[],
+  classified: readonly (ClassificationResult | Error)[],
+  logger: Logger,
+): Promise<(StoredResult | Error)[]> {
+  const out: (StoredResult | Error)[] = new Array(jobs.length);
+  const ok: number[] = [];
+  for (const [i, result] of classified.entries()) {
+    if (result instanceof Error) out[i] = result;
+    else ok.push(i);
+  }
+  const okJobs = ok.map((i) => jobs[i]!);
+  const results = ok.map((i) => classified[i] as ClassificationResult);
   try {
-    return await db.transaction().execute(async (tx) => {
-      const out: StoredResult[] = [];
-      for (const [i, job] of jobs.entries()) out.push(await store(tx, job, results[i]!));
-      return out;
-    });
+    const stored = okJobs.length > 0 ? await db.transaction().execute((tx) => store(tx, okJobs, results)) : [];
+    for (const [k, i] of ok.entries()) out[i] = stored[k]!;
   } catch (error) {
     // An outage fails every post alike: hand the error to each job (the worker postpones them) instead of
     // hammering an absent server once per post.
-    if (isDatabaseUnavailable(error)) return jobs.map(() => error as Error);
-    logger.warn({ err: error, size: jobs.length }, 'batch write failed; retrying posts one by one');
-    return Promise.all(
-      jobs.map((job, i) =>
+    if (isDatabaseUnavailable(error)) {
+      for (const i of ok) out[i] = error as Error;
+      return out;
+    }
+    logger.warn({ err: error, size: okJobs.length }, 'batch write failed; retrying posts one by one');
+    const single = await Promise.all(
+      okJobs.map((job, k) =>
         db
           .transaction()
-          .execute((tx) => store(tx, job, results[i]!))
-          .catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))),
+          .execute((tx) => store(tx, [job], [results[k]!]))
+          .then((r) => r[0]!, asError),
       ),
     );
+    for (const [k, i] of ok.entries()) out[i] = single[k]!;
   }
+  return out;
 }

@@ -19,7 +19,11 @@ await startOrExit('netra-classifier', async () => {
     modelPath: config.CLASSIFIER_MODEL_PATH,
     registryTtlMs: config.REGISTRY_REFRESH_MS,
     stores: stores.health,
+    threads: config.CLASSIFIER_THREADS,
   });
-  logger.info({ prefix: config.QUEUE_PREFIX, batch: config.CLASSIFIER_BATCH_SIZE }, 'classifier worker started');
+  logger.info(
+    { prefix: config.QUEUE_PREFIX, batch: config.CLASSIFIER_BATCH_SIZE, threads: config.CLASSIFIER_THREADS },
+    'classifier worker started',
+  );
   exitOnSignals(logger, () => [{ name: 'classifier worker', run: () => worker.close() }, ...stores.closeSteps]);
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CollectedPost } from '@netra/core';
 import { sql } from 'kysely';
 import type { Executor } from '../connection/executor.ts';
+import { chunks } from './batch-chunks.ts';
 
 export function contentHash(text: string): string {
   return createHash('sha256').update(text.normalize('NFC'), 'utf8').digest('hex');
@@ -88,4 +89,93 @@ export async function countPosts(db: Executor): Promise<number> {
 
 export async function listEvidenceOfPost(db: Executor, postId: string) {
   return db.selectFrom('evidence_artefacts').selectAll().where('post_id', '=', postId).orderBy('kind').execute();
+}
+
+function postKey(post: { platform: string; externalId: string }): string {
+  return `${post.platform}\u0000${post.externalId}`;
+}
+
+/**
+ * `upsertPost` for a whole batch in one statement (and one more for all its evidence), the classifier
+ * worker's write path: a round trip per table instead of one per post. Same rules: a post is stored once per
+ * platform + external id, the first text stays, a later sighting moves `last_seen_at` forward, evidence is
+ * added once per post + SHA-256. A post repeated within the batch is written once; the answer has one entry
+ * per input, in order, and only the first occurrence of a newly stored post says `inserted`.
+ */
+export async function upsertPosts(
+  db: Executor,
+  posts: readonly CollectedPost[],
+): Promise<{ id: string; inserted: boolean }[]> {
+  const unique = new Map<string, { post: CollectedPost; lastSeen: string }>();
+  for (const post of posts) {
+    const seen = unique.get(postKey(post));
+    if (!seen) unique.set(postKey(post), { post, lastSeen: post.fetchedAt });
+    else if (Date.parse(post.fetchedAt) > Date.parse(seen.lastSeen)) seen.lastSeen = post.fetchedAt;
+  }
+  const stored = new Map<string, { id: string; inserted: boolean }>();
+  for (const chunk of chunks([...unique.values()])) {
+    const rows = await db
+      .insertInto('posts')
+      .values(
+        chunk.map(({ post, lastSeen }) => ({
+          platform: post.platform,
+          external_id: post.externalId,
+          account_id: post.accountId,
+          author_handle: post.authorHandle,
+          url: post.url,
+          kind: post.kind,
+          text: post.text,
+          content_hash: contentHash(post.text),
+          posted_at: post.postedAt,
+          fetched_at: post.fetchedAt,
+          last_seen_at: lastSeen,
+          context: post.context ? JSON.stringify(post.context) : null,
+          media_descriptions: JSON.stringify(post.mediaDescriptions),
+          raw: JSON.stringify(post.raw),
+          crawl_run_id: post.crawlRunId,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['platform', 'external_id']).doUpdateSet({
+          last_seen_at: sql`greatest(posts.last_seen_at, excluded.last_seen_at)`,
+        }),
+      )
+      .returning(['id', 'platform', 'external_id', sql<boolean>`(xmax = 0)`.as('inserted')])
+      .execute();
+    for (const row of rows) stored.set(postKey({ platform: row.platform, externalId: row.external_id }), row);
+  }
+  const evidence = new Map<string, ReturnType<typeof evidenceRow>>();
+  // Evidence of every occurrence: a repeated sighting may carry artefacts the first did not.
+  for (const post of posts) {
+    const id = stored.get(postKey(post))?.id;
+    if (!id) throw new Error(`post ${post.platform}/${post.externalId} was not stored`);
+    for (const e of post.evidence) evidence.set(`${id}\u0000${e.sha256}`, evidenceRow(id, e));
+  }
+  for (const chunk of chunks([...evidence.values()])) {
+    await db
+      .insertInto('evidence_artefacts')
+      .values(chunk)
+      .onConflict((oc) => oc.columns(['post_id', 'sha256']).doNothing())
+      .execute();
+  }
+  const first = new Set<string>();
+  return posts.map((post) => {
+    const key = postKey(post);
+    const row = stored.get(key)!;
+    const inserted = row.inserted && !first.has(key);
+    first.add(key);
+    return { id: row.id, inserted };
+  });
+}
+
+function evidenceRow(postId: string, e: CollectedPost['evidence'][number]) {
+  return {
+    post_id: postId,
+    kind: e.kind,
+    sha256: e.sha256,
+    bytes: e.bytes,
+    media_type: e.mediaType,
+    path: e.path,
+    captured_at: e.capturedAt,
+  };
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { recordingDatabase } from '../testing/recording-database.ts';
 import { listAudit } from './audit-repository.ts';
-import { saveClassification } from './classification-repository.ts';
+import { saveClassification, saveClassifications } from './classification-repository.ts';
 import { listCrawlableAccounts, recordAccountCrawled } from './crawl-repository.ts';
 import { countRecentFailures } from './login-attempt-repository.ts';
-import { upsertPost } from './post-repository.ts';
+import { upsertPost, upsertPosts } from './post-repository.ts';
 import { readStoredRegistry } from './registry-repository.ts';
 import { appendDecision, countReviewItemsByStatus, listDecidedItems, listReviewItems } from './review-repository.ts';
 import { findLiveSession } from './session-repository.ts';
@@ -82,6 +82,46 @@ describe('repository SQL', () => {
             language: 'id',
             modelVersion: 'm',
           }),
+      ],
+      [
+        'upsertPosts (the classifier worker: one statement per table for a batch)',
+        () =>
+          upsertPosts(db, [
+            {
+              platform: 'x',
+              externalId: '1',
+              url: 'https://x.com/a/status/1',
+              kind: 'post',
+              accountId: ID,
+              authorHandle: 'a',
+              text: 't',
+              postedAt: null,
+              fetchedAt: '2024-10-01T00:00:00Z',
+              mediaDescriptions: [],
+              evidence: [],
+              raw: {},
+              crawlRunId: null,
+            },
+          ]),
+      ],
+      [
+        'saveClassifications (the classifier worker)',
+        () =>
+          saveClassifications(db, [
+            {
+              postId: ID,
+              result: {
+                score: 0.9,
+                flagged: true,
+                candidate: 'c#1',
+                stance: 'pro',
+                category: 'online_campaigning',
+                evidence: [],
+                language: 'id',
+                modelVersion: 'm',
+              },
+            },
+          ]),
       ],
       ['listCrawlableAccounts', () => listCrawlableAccounts(db, [ID])],
       [

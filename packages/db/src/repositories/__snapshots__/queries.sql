@@ -19,6 +19,13 @@ insert into "classifications" ("post_id", "model_version", "score", "flagged", "
 insert into "review_items" ("post_id", "classification_id", "score") values ($1, $2, $3) on conflict ("post_id") do nothing;
 select "id" from "review_items" where "post_id" = $1;
 
+-- upsertPosts (the classifier worker: one statement per table for a batch)
+insert into "posts" ("platform", "external_id", "account_id", "author_handle", "url", "kind", "text", "content_hash", "posted_at", "fetched_at", "last_seen_at", "context", "media_descriptions", "raw", "crawl_run_id") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) on conflict ("platform", "external_id") do update set "last_seen_at" = greatest(posts.last_seen_at, excluded.last_seen_at) returning "id", "platform", "external_id", (xmax = 0) as "inserted";
+
+-- saveClassifications (the classifier worker)
+insert into "classifications" ("post_id", "model_version", "score", "flagged", "candidate", "stance", "category", "evidence", "language") values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict ("post_id", "model_version") do nothing returning "id", "post_id", "model_version";
+select "id", "post_id", "model_version" from "classifications" where "post_id" in ($1) and "model_version" in ($2);
+
 -- listCrawlableAccounts
 select "a"."id", "a"."platform", "a"."handle", "a"."profile_url", "a"."person_id", "p"."region_code" from "accounts" as "a" inner join "people" as "p" on "p"."id" = "a"."person_id" where "p"."status" = $1 and "a"."id" in ($2) order by "a"."platform", "a"."handle";
 

@@ -1,0 +1,112 @@
+import type { ClassificationResult, CollectedPost } from '@netra/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
+import { countRows, insertWatchedAccount } from '../testing/test-fixtures.ts';
+import { saveClassifications } from './classification-repository.ts';
+import { listEvidenceOfPost, upsertPosts } from './post-repository.ts';
+
+function post(accountId: string, externalId: string, fetchedAt: string, sha = 'a'): CollectedPost {
+  return {
+    platform: 'x',
+    externalId,
+    url: `https://x.com/a/status/${externalId}`,
+    kind: 'post',
+    accountId,
+    authorHandle: 'a',
+    text: `teks ${externalId} ${fetchedAt}`,
+    postedAt: null,
+    fetchedAt,
+    mediaDescriptions: [],
+    evidence: [
+      {
+        kind: 'html',
+        sha256: sha.repeat(64),
+        bytes: 10,
+        mediaType: 'text/html',
+        path: `${sha}.html`,
+        capturedAt: fetchedAt,
+      },
+    ],
+    raw: {},
+    crawlRunId: null,
+  };
+}
+
+const result = (flagged: boolean, modelVersion = 'm1'): ClassificationResult => ({
+  score: flagged ? 0.9 : 0.1,
+  flagged,
+  candidate: null,
+  stance: null,
+  category: null,
+  evidence: [],
+  language: 'id',
+  modelVersion,
+});
+
+describe('batch writes of the classifier worker', () => {
+  let database: TestDatabase;
+  let accountId: string;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    ({ accountId } = await insertWatchedAccount(database.db, { handle: 'a', platform: 'x' }));
+  });
+  afterAll(async () => database?.drop());
+
+  it('stores a post repeated in one batch once, keeping the first text and the latest sighting', async () => {
+    const stored = await upsertPosts(database.db, [
+      post(accountId, 'p1', '2024-10-02T00:00:00Z', 'b'),
+      post(accountId, 'p2', '2024-10-01T00:00:00Z'),
+      post(accountId, 'p1', '2024-10-05T00:00:00Z', 'c'),
+      post(accountId, 'p1', '2024-10-03T00:00:00Z', 'b'),
+    ]);
+    expect(stored.map((s) => s.inserted)).toEqual([true, true, false, false]);
+    expect(stored[2]!.id).toBe(stored[0]!.id);
+    const row = await database.db
+      .selectFrom('posts')
+      .select(['text', 'last_seen_at'])
+      .where('id', '=', stored[0]!.id)
+      .executeTakeFirstOrThrow();
+    expect(row.text).toBe('teks p1 2024-10-02T00:00:00Z');
+    expect(new Date(row.last_seen_at).toISOString()).toBe('2024-10-05T00:00:00.000Z');
+    expect((await listEvidenceOfPost(database.db, stored[0]!.id)).map((e) => e.path).sort()).toEqual([
+      'b.html',
+      'c.html',
+    ]);
+
+    // A later batch: an older sighting does not move last_seen_at back; nothing is inserted twice.
+    const again = await upsertPosts(database.db, [post(accountId, 'p1', '2024-10-04T00:00:00Z', 'b')]);
+    expect(again).toEqual([{ id: stored[0]!.id, inserted: false }]);
+    expect(await countRows(database.db, 'posts')).toBe(2);
+  });
+
+  it('saves a classification once per post and model version and a review item once per post', async () => {
+    const [p1, p2] = await upsertPosts(database.db, [
+      post(accountId, 'q1', '2024-10-01T00:00:00Z'),
+      post(accountId, 'q2', '2024-10-01T00:00:00Z'),
+    ]);
+    const first = await saveClassifications(database.db, [
+      { postId: p1!.id, result: result(true) },
+      { postId: p2!.id, result: result(false) },
+    ]);
+    expect(first[0]!.reviewItemId).not.toBeNull();
+    expect(first[1]!.reviewItemId).toBeNull();
+    // Retried, repeated within the batch, and under a new model version.
+    const again = await saveClassifications(database.db, [
+      { postId: p1!.id, result: result(true) },
+      { postId: p1!.id, result: result(true) },
+      { postId: p2!.id, result: result(false) },
+      { postId: p1!.id, result: result(true, 'm2') },
+    ]);
+    expect(again.slice(0, 3)).toEqual([first[0], first[0], first[1]]);
+    expect(again[3]!.classificationId).not.toBe(first[0]!.classificationId);
+    expect(again[3]!.reviewItemId).toBe(first[0]!.reviewItemId);
+    const classifications = await database.db
+      .selectFrom('classifications')
+      .select('id')
+      .where('post_id', 'in', [p1!.id, p2!.id])
+      .execute();
+    expect(classifications).toHaveLength(3);
+    const items = await database.db.selectFrom('review_items').select('id').where('post_id', '=', p1!.id).execute();
+    expect(items).toHaveLength(1);
+  });
+});

@@ -1,0 +1,48 @@
+import { classify, compileRegistry, loadModel } from '@netra/classifier';
+import { type ClassificationResult, classifiedText, type Registry } from '@netra/core';
+import type { ClassifyJob } from '@netra/queue';
+
+/** What the classifier reads of a classify job; the rest (raw extraction, evidence refs) stays behind. */
+export type ClassifierInput = Pick<
+  ClassifyJob,
+  'platform' | 'externalId' | 'text' | 'mediaDescriptions' | 'regionCode' | 'kind' | 'context'
+>;
+
+export type Classifier = (job: ClassifierInput, registry: Registry) => ClassificationResult;
+
+/** A classifier that reuses the compiled registry until the registry object changes. */
+export function registryClassifier(modelPath?: string): Classifier {
+  const model = loadModel(modelPath);
+  let compiledFor: Registry | null = null;
+  let compiled: ReturnType<typeof compileRegistry> | null = null;
+  return (job: ClassifierInput, registry: Registry) => {
+    if (compiledFor !== registry) {
+      compiled = compileRegistry(registry);
+      compiledFor = registry;
+    }
+    return classify(
+      {
+        id: `${job.platform}:${job.externalId}`,
+        text: classifiedText(job.text, job.mediaDescriptions),
+        region: job.regionCode ?? undefined,
+        platform: job.platform,
+        kind: job.kind,
+        context: job.context,
+      },
+      compiled!,
+      model,
+    );
+  };
+}
+
+export function classifierInput(job: ClassifyJob): ClassifierInput {
+  return {
+    platform: job.platform,
+    externalId: job.externalId,
+    text: job.text,
+    mediaDescriptions: job.mediaDescriptions,
+    regionCode: job.regionCode,
+    kind: job.kind,
+    context: job.context,
+  };
+}
