@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { NetraError } from '@netra/core';
 import { HASH_BITS } from '../features/extract-features.ts';
 import { SIGNALS } from '../features/feature-names.ts';
-import type { Platt } from './calibrate.ts';
+import type { Platt, PrPoint } from './calibrate.ts';
 
 export const ARTEFACT_FORMAT = 'netra-endorsement-lr';
 export const ARTEFACT_FORMAT_VERSION = 1;
@@ -22,9 +22,14 @@ export interface ModelArtefact {
     examples: number;
     positives: number;
     sources: string[];
+    /** SHA-256 of every training input and registry file (paths relative to the repository root). */
+    inputs?: { path: string; sha256: string }[];
+    registries?: { path: string; sha256: string }[];
     dataSha256: string;
     options: Record<string, unknown>;
     outOfFold: { precision: number; recall: number; f1: number };
+    /** Out-of-fold precision–recall curve over the training posts (one point per threshold). */
+    prCurve?: PrPoint[];
   };
 }
 
