@@ -17,7 +17,15 @@ export { computeMetrics, type Metrics, metricsBy, type Scored } from './eval/met
 export { evaluateSuite, SUITE_PARTS, type SuiteInput, type SuitePart, type SuiteReport } from './eval/suite.ts';
 export { type Analysis, analyse } from './features/extract-features.ts';
 export { detectLanguage } from './language/detect-language.ts';
-export { DEFAULT_MODEL_PATH, loadModel, type Model, type ModelArtefact, modelFromArtefact } from './model/artefact.ts';
+export {
+  DEFAULT_MODEL_PATH,
+  loadModel,
+  type Model,
+  type ModelArtefact,
+  modelFromArtefact,
+  thresholdInForce,
+  withThreshold,
+} from './model/artefact.ts';
 export { chooseThreshold, type PrPoint, prCurve } from './model/calibrate.ts';
 export { tokenize } from './normalise/tokenize.ts';
 export { type CompiledRegistry, compileRegistry, contestsOf } from './registry/compile-registry.ts';

@@ -1,4 +1,4 @@
-import { classify, compileRegistry, loadModel } from '@netra/classifier';
+import { classify, compileRegistry, loadModel, withThreshold } from '@netra/classifier';
 import { classifiedText, type Logger, parseOrThrow, type Registry, ValidationError } from '@netra/core';
 import type { Database } from '@netra/db';
 import { type ClassifyJob, classifyJobSchema, QUEUE } from '@netra/queue';
@@ -21,12 +21,14 @@ export interface ClassifierWorkerOptions {
   lockDurationMs: number;
   stalledIntervalMs: number;
   modelPath?: string | undefined;
+  /** Overrides the model's decision threshold (`CLASSIFIER_THRESHOLD`). */
+  threshold?: number | undefined;
   registryTtlMs?: number;
 }
 
 /** A classifier that reuses the compiled registry until the registry object changes. */
-export function registryClassifier(modelPath?: string): Classifier {
-  const model = loadModel(modelPath);
+export function registryClassifier(modelPath?: string, threshold?: number): Classifier {
+  const model = withThreshold(loadModel(modelPath), threshold);
   let compiledFor: Registry | null = null;
   let compiled: ReturnType<typeof compileRegistry> | null = null;
   return (job: ClassifyJob, registry: Registry) => {
@@ -56,7 +58,7 @@ export function registryClassifier(modelPath?: string): Classifier {
  */
 export function startClassifierWorker(options: ClassifierWorkerOptions): Worker<ClassifyJob, StoredResult> {
   const registry = new RegistryProvider(options.db, options.registryTtlMs);
-  const classifier = registryClassifier(options.modelPath);
+  const classifier = registryClassifier(options.modelPath, options.threshold);
   const batcher = new MicroBatcher<ClassifyJob, StoredResult | Error>({
     maxSize: options.batchSize,
     maxWaitMs: options.batchWaitMs,

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { thresholdInForce } from '@netra/classifier';
 import { commonConfigExamples, commonConfigShape, env, loadConfig } from '@netra/core';
 import { z } from 'zod';
 
@@ -13,6 +14,8 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: env.positiveInt(5),
   LOGIN_WINDOW_MINUTES: env.positiveInt(15),
   EVIDENCE_DIR: z.string().optional(),
+  /** The classifier artefact the workers use, for showing its threshold (default: the shipped one). */
+  CLASSIFIER_MODEL_PATH: z.string().optional(),
 });
 
 export type ApiConfig = ReturnType<typeof loadApiConfig>;
@@ -34,6 +37,7 @@ export function loadApiConfig(source: Record<string, string | undefined>) {
       loginMaxFailures: c.LOGIN_MAX_FAILURES,
       loginWindowMinutes: c.LOGIN_WINDOW_MINUTES,
       evidenceDir: c.EVIDENCE_DIR ?? join(c.NETRA_DATA_DIR, 'evidence'),
+      classifierThreshold: thresholdInForce(c.CLASSIFIER_THRESHOLD, c.CLASSIFIER_MODEL_PATH),
     },
   };
 }

@@ -120,3 +120,24 @@ export function loadModel(path: string = DEFAULT_MODEL_PATH): Model {
   cache.set(path, model);
   return model;
 }
+
+/** The model with its decision threshold replaced (a deployment's `CLASSIFIER_THRESHOLD`); undefined keeps it. */
+export function withThreshold(model: Model, threshold: number | undefined): Model {
+  if (threshold === undefined || threshold === model.threshold) return model;
+  if (!(threshold >= 0 && threshold <= 1)) {
+    throw new NetraError('CLASSIFIER_THRESHOLD_INVALID', `threshold must be in [0, 1], got ${threshold}`);
+  }
+  return { ...model, threshold };
+}
+
+/** The threshold in force: the override when given, else the artefact's (read without building the weights). */
+export function thresholdInForce(
+  override: number | undefined,
+  path: string = DEFAULT_MODEL_PATH,
+): { value: number; source: 'env' | 'model' } {
+  if (override !== undefined) return { value: override, source: 'env' };
+  const hit = cache.get(path);
+  if (hit) return { value: hit.threshold, source: 'model' };
+  const art = JSON.parse(readFileSync(path, 'utf8')) as Pick<ModelArtefact, 'threshold'>;
+  return { value: art.threshold, source: 'model' };
+}
