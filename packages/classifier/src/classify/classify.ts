@@ -34,8 +34,24 @@ function compiledOf(registry: Registry | CompiledRegistry): CompiledRegistry {
 export function resolveCandidate(analysis: Analysis, stance: 'pro' | 'contra' | null = null): CandidateRef | null {
   let best: CandidateRef | null = null;
   let bestScore = 0.6;
+  // Ties (a person who ran in two contests, `Prabowo` in two presidential races) go to the contest with more
+  // evidence overall (a running mate or rival named), then to the later election.
+  const contestTotal = new Map<string, number>();
   for (const [ref, s] of analysis.scores) {
-    if (s > bestScore + 1e-9) {
+    const c = ref.split('#')[0]!;
+    contestTotal.set(c, (contestTotal.get(c) ?? 0) + s);
+  }
+  const dateOf = (ref: CandidateRef) => analysis.contests.find((c) => c.id === ref.split('#')[0])?.electionDate ?? '';
+  const better = (ref: CandidateRef, s: number) => {
+    if (s > bestScore + 1e-9) return true;
+    if (!best || s < bestScore - 1e-9) return false;
+    const a = contestTotal.get(ref.split('#')[0]!) ?? 0;
+    const b = contestTotal.get(best.split('#')[0]!) ?? 0;
+    if (a !== b) return a > b + 1e-9;
+    return dateOf(ref) > dateOf(best);
+  };
+  for (const [ref, s] of analysis.scores) {
+    if (better(ref, s)) {
       best = ref;
       bestScore = s;
     }

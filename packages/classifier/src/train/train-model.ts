@@ -60,13 +60,17 @@ const y = (p: Prepared) => (p.post.label === 'endorse' ? 1 : 0);
 
 function fitWeights(items: readonly Prepared[], options: Partial<LogisticOptions>) {
   const weights = trainLogistic(
-    items.map((p) => ({ vector: p.analysis.vector, y: y(p) })),
+    items.map((p) => ({ vector: p.analysis.vector, y: y(p), weight: p.post.source ? options.realWeight : 1 })),
     MODEL_DIM,
     options,
   );
   const endorse = items.filter((p) => p.post.label === 'endorse');
   const stanceWeights = trainLogistic(
-    endorse.map((p) => ({ vector: p.analysis.vector, y: p.post.stance === 'contra' ? 1 : 0 })),
+    endorse.map((p) => ({
+      vector: p.analysis.vector,
+      y: p.post.stance === 'contra' ? 1 : 0,
+      weight: p.post.source ? options.realWeight : 1,
+    })),
     MODEL_DIM,
     { ...options, positiveWeight: 1.5 },
   );
