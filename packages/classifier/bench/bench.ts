@@ -8,6 +8,7 @@
  *
  *   pnpm bench:classifier            (target ≥ 10,000 posts/s, < 300 MB)
  */
+import { writeFileSync } from 'node:fs';
 import type { Classifiable } from '@netra/core';
 import {
   classify,
@@ -71,6 +72,9 @@ function variant(i: number): Classifiable {
 
 const warm = Array.from({ length: 2_000 }, (_, i) => variant(-1 - i));
 const posts = Array.from({ length: N }, (_, i) => variant(i));
+// BENCH_DUMP=path writes the timed posts as JSONL (outside the repository) to time `netra classify` on the same mix.
+if (process.env.BENCH_DUMP)
+  writeFileSync(process.env.BENCH_DUMP, `${posts.map((p) => JSON.stringify(p)).join('\n')}\n`);
 const compiled = compileRegistry(registry);
 const model = loadModel();
 // Warm-up on 2,000 OTHER generated posts (JIT, stemmer cache): the timed run is the steady state.

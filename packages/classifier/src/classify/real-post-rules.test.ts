@@ -64,8 +64,8 @@ describe('a person who ran in two contests', () => {
     expect(resolveCandidate(post('Galih Pranata dan Wulan Sari paling pas', '00'))).toBe('pilpres-2029#2');
     expect(resolveCandidate(post('Galih Pranata sama Yudha Permana paling pas', '00'))).toBe('pilpres-2034#2');
   });
-  it('goes to the later election when nothing else tells them apart', () => {
-    expect(resolveCandidate(post('Galih Pranata paling pas', '00'))).toBe('pilpres-2034#2');
+  it('goes to the contest listed first in the registry when nothing else tells them apart', () => {
+    expect(resolveCandidate(post('Galih Pranata paling pas', '00'))).toBe('pilpres-2029#2');
   });
 });
 
