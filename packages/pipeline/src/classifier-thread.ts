@@ -18,7 +18,8 @@ export interface ThreadReply {
   results: ({ ok: ReturnType<ReturnType<typeof registryClassifier>> } | { error: string })[];
 }
 
-const classifier = registryClassifier((workerData as { modelPath?: string }).modelPath);
+const data = workerData as { modelPath?: string; threshold?: number };
+const classifier = registryClassifier(data.modelPath, data.threshold);
 let registry: Registry | null = null;
 
 parentPort!.on('message', (request: ThreadRequest) => {

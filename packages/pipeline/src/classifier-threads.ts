@@ -20,8 +20,8 @@ export function defaultClassifierThreads(cores = availableParallelism()): number
 }
 
 /** Classifies on the calling thread: for `threads: 0` and for tests. */
-export function inlineBatchClassifier(modelPath?: string): BatchClassifier {
-  const classifier = registryClassifier(modelPath);
+export function inlineBatchClassifier(modelPath?: string, threshold?: number): BatchClassifier {
+  const classifier = registryClassifier(modelPath, threshold);
   return {
     classify: async (jobs, registry) =>
       jobs.map((job) => {
@@ -52,18 +52,20 @@ interface Thread {
 export function threadedBatchClassifier(options: {
   threads: number;
   modelPath?: string | undefined;
+  /** Overrides the model's decision threshold (`CLASSIFIER_THRESHOLD`). */
+  threshold?: number | undefined;
   logger: Logger;
 }): BatchClassifier {
-  if (options.threads < 1) return inlineBatchClassifier(options.modelPath);
+  if (options.threads < 1) return inlineBatchClassifier(options.modelPath, options.threshold);
   // Load the model here first: a broken artefact stops the worker at start with the loader's error.
-  registryClassifier(options.modelPath);
+  registryClassifier(options.modelPath, options.threshold);
   let closing = false;
   let nextId = 1;
   const threads: Thread[] = [];
 
   const spawn = (slot: number): void => {
     const worker = new Worker(new URL('./classifier-thread.ts', import.meta.url), {
-      workerData: { modelPath: options.modelPath },
+      workerData: { modelPath: options.modelPath, threshold: options.threshold },
     });
     const thread: Thread = { worker, pending: new Map(), registry: null, startedAt: Date.now() };
     threads[slot] = thread;

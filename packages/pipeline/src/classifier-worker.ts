@@ -24,6 +24,8 @@ export interface ClassifierWorkerOptions {
   lockDurationMs: number;
   stalledIntervalMs: number;
   modelPath?: string | undefined;
+  /** Overrides the model's decision threshold (`CLASSIFIER_THRESHOLD`). */
+  threshold?: number | undefined;
   registryTtlMs?: number;
   /** Outage reporting; see `openStores`. */
   stores?: StoreStates;
@@ -61,6 +63,7 @@ export function startClassifierWorker(options: ClassifierWorkerOptions): Worker<
   const classifier = threadedBatchClassifier({
     threads: options.threads ?? CLASSIFIER_DEFAULTS.threads,
     modelPath: options.modelPath,
+    threshold: options.threshold,
     logger: options.logger,
   });
   const batcher = new MicroBatcher<ClassifyJob, StoredResult | Error>({

@@ -1,4 +1,4 @@
-import { classify, compileRegistry, loadModel } from '@netra/classifier';
+import { classify, compileRegistry, loadModel, withThreshold } from '@netra/classifier';
 import { type ClassificationResult, classifiedText, type Registry } from '@netra/core';
 import type { ClassifyJob } from '@netra/queue';
 
@@ -11,8 +11,8 @@ export type ClassifierInput = Pick<
 export type Classifier = (job: ClassifierInput, registry: Registry) => ClassificationResult;
 
 /** A classifier that reuses the compiled registry until the registry object changes. */
-export function registryClassifier(modelPath?: string): Classifier {
-  const model = loadModel(modelPath);
+export function registryClassifier(modelPath?: string, threshold?: number): Classifier {
+  const model = withThreshold(loadModel(modelPath), threshold);
   let compiledFor: Registry | null = null;
   let compiled: ReturnType<typeof compileRegistry> | null = null;
   return (job: ClassifierInput, registry: Registry) => {

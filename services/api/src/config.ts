@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { join } from 'node:path';
+import { thresholdInForce } from '@netra/classifier';
 import { commonConfigExamples, commonConfigShape, env, loadConfig, NetraError } from '@netra/core';
 import { z } from 'zod';
 
@@ -48,6 +49,8 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: env.positiveInt(5),
   LOGIN_WINDOW_MINUTES: env.positiveInt(15),
   EVIDENCE_DIR: z.string().optional(),
+  /** The classifier artefact the workers use, for showing its threshold (default: the shipped one). */
+  CLASSIFIER_MODEL_PATH: z.string().optional(),
 });
 
 export type ApiConfig = ReturnType<typeof loadApiConfig>;
@@ -80,6 +83,7 @@ export function loadApiConfig(source: Record<string, string | undefined>) {
       loginMaxFailures: c.LOGIN_MAX_FAILURES,
       loginWindowMinutes: c.LOGIN_WINDOW_MINUTES,
       evidenceDir: c.EVIDENCE_DIR ?? join(c.NETRA_DATA_DIR, 'evidence'),
+      classifierThreshold: thresholdInForce(c.CLASSIFIER_THRESHOLD, c.CLASSIFIER_MODEL_PATH),
     },
   };
 }

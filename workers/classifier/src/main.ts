@@ -17,6 +17,7 @@ await startOrExit('netra-classifier', async () => {
     lockDurationMs: config.CLASSIFIER_LOCK_MS,
     stalledIntervalMs: config.CLASSIFIER_STALLED_CHECK_MS,
     modelPath: config.CLASSIFIER_MODEL_PATH,
+    threshold: config.CLASSIFIER_THRESHOLD,
     registryTtlMs: config.REGISTRY_REFRESH_MS,
     stores: stores.health,
     threads: config.CLASSIFIER_THREADS,

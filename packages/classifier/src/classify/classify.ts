@@ -34,8 +34,23 @@ function compiledOf(registry: Registry | CompiledRegistry): CompiledRegistry {
 export function resolveCandidate(analysis: Analysis, stance: 'pro' | 'contra' | null = null): CandidateRef | null {
   let best: CandidateRef | null = null;
   let bestScore = 0.6;
+  // Ties (a person who ran in two contests, `Prabowo` in two presidential races) go to the contest with more
+  // evidence overall (a running mate or rival named), else to the contest listed first in the registry. (Preferring
+  // the later election was tried and cost candidate accuracy on real posts written about the earlier one.)
+  const contestTotal = new Map<string, number>();
   for (const [ref, s] of analysis.scores) {
-    if (s > bestScore + 1e-9) {
+    const c = ref.split('#')[0]!;
+    contestTotal.set(c, (contestTotal.get(c) ?? 0) + s);
+  }
+  const better = (ref: CandidateRef, s: number) => {
+    if (s > bestScore + 1e-9) return true;
+    if (!best || s < bestScore - 1e-9) return false;
+    const a = contestTotal.get(ref.split('#')[0]!) ?? 0;
+    const b = contestTotal.get(best.split('#')[0]!) ?? 0;
+    return a > b + 1e-9;
+  };
+  for (const [ref, s] of analysis.scores) {
+    if (better(ref, s)) {
       best = ref;
       bestScore = s;
     }

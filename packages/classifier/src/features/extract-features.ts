@@ -10,6 +10,10 @@ import { SIGNAL_INDEX, SIGNALS, type SignalName } from './feature-names.ts';
 import { LEXICON, MOCK_EMOJI, POSITIVE_EMOJI } from './lexicon.ts';
 
 export const HASH_BITS = 18;
+/** Weight of the (L2-normalised) character n-gram block relative to the word n-gram block (2). */
+const CHAR_WEIGHT = 1;
+/** FNV-1a state after hashing the prefix `c:` (character grams live apart from word grams in the hash). */
+const CHAR_SEED = Math.imul(Math.imul(0x811c9dc5 ^ 99, 0x01000193) ^ 58, 0x01000193);
 const HASH_MASK = (1 << HASH_BITS) - 1;
 
 /** A sparse feature vector: parallel index/value arrays (indices unique). */
@@ -43,7 +47,8 @@ const MENTION_WEIGHT: Record<Mention['kind'], number> = {
   namepart: 2,
   hashtag_part: 2,
   jargon: 1,
-  party: 0.5,
+  // A party names its candidate when nothing else does (resolution needs > 0.6), but is no target for cue words.
+  party: 0.7,
   namepart_weak: 0.5,
   namepart_word: 0.5,
 };
@@ -128,10 +133,13 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   // Contest preference for bare ballot numbers: the regency contest unless governor words appear.
   let governorHint = false;
   let regentHint = false;
+  let presidentHint = false;
   for (const t of tokens) {
     if (LEXICON.governor.has(t.key)) governorHint = true;
     if (LEXICON.regent.has(t.key)) regentHint = true;
+    if (LEXICON.president.has(t.key)) presidentHint = true;
   }
+  const localContests = contests.filter((c) => c.regionCode !== '00').length;
   // A place word of exactly one of the author's contests (`Tuba`, `Lamtim`) points at that contest.
   const placeHint = new Set<string>();
   for (const t of tokens) {
@@ -140,6 +148,9 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     if (owners.length === 1) placeHint.add(owners[0]!.id);
   }
   const contestFactor = (c: CompiledContest) => {
+    // The presidential contest (region 00) applies everywhere; a bare number in a post from a region with its own
+    // contest reads as the local one unless the post talks about the presidency.
+    if (c.regionCode === '00') return localContests === 0 || presidentHint ? 1 : 0.3;
     const province = !c.regionCode.includes('.');
     if (contests.length === 1) return 1;
     if (placeHint.size === 1) return placeHint.has(c.id) ? 1 : 0.45;
@@ -459,6 +470,66 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     f[i] = Math.min(f[i]!, 3) / 2;
   }
 
+  // Register and voice: the author's own words (first/second person, laughter, evaluation, imperatives, emoji)
+  // against the shape of a headline or a report (reporting verbs, poll words, title case, a bare link).
+  const firstSg = idx(LEXICON.firstSingular);
+  const second = idx(LEXICON.second);
+  const laugh = tokens.filter(
+    (t) => t.kind === 'word' && (LEXICON.laugh.has(t.key) || /^(wk){2,}|^(ha){2,}|^(he){2,}/.test(t.key)),
+  );
+  const evaluative = idx(LEXICON.evaluative);
+  const imperative = idx(LEXICON.imperative);
+  const reporting = idx(LEXICON.reporting);
+  const poll = idx(LEXICON.poll);
+  const newsTime = idx(LEXICON.newsTime);
+  const mobilise = idx(LEXICON.mobilise);
+  const compare = idx(LEXICON.compare);
+  const wish = idx(LEXICON.wish);
+  const words = tokens.filter((t) => t.kind === 'word' && !t.num);
+  const emojiCount = tokens.filter((t) => t.kind === 'emoji').length;
+  const titled = words.filter((t) => /^\p{Lu}/u.test(t.raw)).length;
+  const ownVoice = firstSg.length + second.length + laugh.length + imperative.length > 0;
+  const headline = words.length >= 5 && titled / words.length >= 0.6 && !ownVoice && !post.text.includes('!');
+  let leadingMentions = 0;
+  for (const t of tokens) {
+    if (t.kind !== 'mention') break;
+    leadingMentions++;
+  }
+  const anyTarget = hasTarget || parentCand;
+  set('voice_first_sg', firstSg.length > 0 ? 1 : 0);
+  set('voice_second', second.length > 0 ? 1 : 0);
+  set('voice_first_with_target', firstSg.length > 0 && anyTarget ? 1 : 0);
+  set('voice_second_with_target', second.length > 0 && anyTarget ? 1 : 0);
+  set('voice_laugh', laugh.length > 0 ? 1 : 0);
+  set('voice_laugh_with_target', laugh.length > 0 && anyTarget ? 1 : 0);
+  set('voice_exclaim', /!/.test(post.text) ? 1 : 0);
+  set('voice_emoji_many', emojiCount >= 3 ? 1 : 0);
+  set('voice_evaluative', evaluative.length > 0 ? 1 : 0);
+  set('voice_evaluative_with_target', near(evaluative, targetIdx, 8) ? 1 : 0);
+  set('voice_imperative', imperative.length > 0 ? 1 : 0);
+  set('news_reporting_verb', reporting.length > 0 ? 1 : 0);
+  set('news_reporting_with_target', near(reporting, targetIdx, 6) && !ownVoice ? 1 : 0);
+  set('news_headline_shape', headline ? 1 : 0);
+  set('news_headline_with_target', headline && hasTarget ? 1 : 0);
+  set('news_poll', poll.length > 0 ? 1 : 0);
+  set('news_poll_with_target', poll.length > 0 && hasTarget ? 1 : 0);
+  set(
+    'news_url_only_share',
+    tokens.some((t) => t.kind === 'url') && !ownVoice && evaluative.length === 0 && words.length <= 25 ? 1 : 0,
+  );
+  set('news_time_words', newsTime.length > 0 ? 1 : 0);
+  set('reply_leading_mentions', leadingMentions > 0 ? 1 : 0);
+  set('mobilise_event', mobilise.length > 0 ? 1 : 0);
+  set('mobilise_with_target', mobilise.length > 0 && (anyTarget || exhort.length > 0) ? 1 : 0);
+  set(
+    'party_only',
+    f[SIGNAL_INDEX.get('m_party')!]! > 0 && strongTargetIdx.length === 0 && ballotValues.size === 0 ? 1 : 0,
+  );
+  set('presidential_hint', presidentHint ? 1 : 0);
+  set('compare_prefer', compare.length > 0 ? 1 : 0);
+  set('compare_with_target', near(compare, targetIdx, 5) ? 1 : 0);
+  set('wish_with_target', near(wish, targetIdx, 6) || (wish.length > 0 && parentCand) ? 1 : 0);
+
   if (hasTarget) {
     for (const list of [vote, exhort, negvote]) {
       for (const i of list) {
@@ -499,6 +570,26 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     if (i + 1 < seq.length) addGram(`${seq[i]} ${seq[i + 1]}`);
   }
   if (post.kind) addGram(`kind=${post.kind}`);
+  // Character 3- and 4-grams of unmasked words (spelling variation, regional and slang forms share pieces).
+  const chars = new Map<number, number>();
+  tokens.forEach((t, i) => {
+    if (mask[i] || t.kind !== 'word' || t.num || t.folded.length < 3) return;
+    const w = t.folded;
+    // Over `<word>` (boundaries as code 1 and 2), hashed in place: no substring is allocated.
+    const len = w.length + 2;
+    const code = (k: number) => (k === 0 ? 1 : k === len - 1 ? 2 : w.charCodeAt(k - 1));
+    for (let n = 3; n <= 4; n++) {
+      for (let k = 0; k + n <= len; k++) {
+        let h = CHAR_SEED;
+        for (let j = k; j < k + n; j++) {
+          h ^= code(j);
+          h = Math.imul(h, 0x01000193);
+        }
+        const at = SIGNALS.length + ((h >>> 0) & HASH_MASK);
+        chars.set(at, (chars.get(at) ?? 0) + 1);
+      }
+    }
+  });
   if (ctx?.parentText) {
     for (const t of tokenize(ctx.parentText)) if (t.kind === 'word' && !t.num) addGram(`p:${stem(t.key)}`);
   }
@@ -513,9 +604,15 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   let norm = 0;
   for (const c of grams.values()) norm += c * c;
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  for (const [h, c] of grams) {
+  // Character grams share the hashed space with word grams: merge before emitting (indices stay unique).
+  let cnorm = 0;
+  for (const c of chars.values()) cnorm += c * c;
+  const cscale = cnorm > 0 ? CHAR_WEIGHT / Math.sqrt(cnorm) : 0;
+  for (const [h, c] of grams) grams.set(h, c * scale * 2);
+  for (const [h, c] of chars) grams.set(h, (grams.get(h) ?? 0) + c * cscale);
+  for (const [h, v] of grams) {
     indices.push(h);
-    values.push(c * scale * 2);
+    values.push(v);
   }
 
   return {

@@ -63,6 +63,43 @@ export const LEXICON = {
       'wawali wawalkot kota',
   ),
   negation: set('tidak bukan jangan belum tanpa'),
+  /** The author speaking for themself (Indonesian, slang, Javanese, Sundanese, Betawi). */
+  firstSingular: set('aku saya gue gua gw sy ane aing abdi kula inyong ingsun ogut akoh'),
+  /** Addressing someone: second person and vocatives. */
+  second: set('kamu kau lu lo loe elu km anda sampeyan kowe awakmu maneh kalian sia ente situ'),
+  laugh: set('wkwk wkwkwk wk haha hahaha hehe hihi kwkw awokwok xixi ngakak'),
+  /** Evaluative words (praise or scorn) that a reporter's sentence avoids. */
+  evaluative: set(
+    'hebat bagus jelek bodoh dungu goblok bego pinter cerdas pintar keren mantap parah payah lucu malu memalukan ' +
+      'songong sombong licik munafik hipokrit badut kampungan norak luar biasa top jos juara terbaik kacau ngawur ' +
+      'ngaco asal halu bohong pembohong hebatnya gemoy gila edan sinting planga plongo omon',
+  ),
+  /** Imperatives and invitations of the author's own voice. */
+  imperative: set('ayo ayok yuk yok mari gas gaskeun hayu hayuk monggo sok pilihlah cobloslah dukunglah menangkan'),
+  /** Reporting verbs and attribution: a sentence about what someone else said or did. */
+  reporting: set(
+    'mengatakan menurut ujar ucap ungkap mengungkapkan menyebut menyebutkan menegaskan menjelaskan menilai dinilai ' +
+      'mengaku mengklaim klaim dilansir melaporkan dilaporkan menyampaikan disampaikan menanggapi merespon merespons ' +
+      'mengajak menggelar digelar melaksanakan dilaksanakan tiba menghadiri dihadiri bertolak berkunjung meninjau ' +
+      'resmi secara tampil bertemu menemui mendaftar didaftarkan ditetapkan',
+  ),
+  /** Polls, counts and results. */
+  poll: set(
+    'survei survey elektabilitas persen quick count real hitung cepat hasil unggul ungguli mengungguli responden ' +
+      'margin rekapitulasi perolehan',
+  ),
+  /** Time and place words typical of news copy. */
+  newsTime: set('senin selasa rabu kamis jumat sabtu minggu wib wita wit kemarin pagi siang sore malam kantor gedung'),
+  /** Mobilisation without a name: rallies, transport, gatherings, collecting ID copies. */
+  mobilise: set(
+    'kumpul berkumpul bus bis konvoi rombongan jalan sehat senam acara apel akbar rapat umum hadiri datang titik ' +
+      'fotokopi fotocopy ktp kk posko relawan bareng',
+  ),
+  /** Comparison and preference: `mending`, `lebih baik`, `daripada`. */
+  compare: set('mending mendingan daripada drpd dibanding dibandingkan ketimbang lebih'),
+  /** Wishes and prayers: `semoga menang`, `mugi`, `moga`. */
+  wish: set('semoga moga mugi mudah insyaallah aamiin amin doakan doa harap harapan'),
+  president: set('presiden capres cawapres pilpres wapres istana nasional'),
   generic: set(
     'paslon calon kandidat pilkada pemilu cagub cabup cawagub cawabup pilgub pilbup cawalkot cawawali pilwalkot ' +
       'pilwali walkot',

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { NetraError } from '@netra/core';
 import { HASH_BITS } from '../features/extract-features.ts';
 import { SIGNALS } from '../features/feature-names.ts';
-import type { Platt } from './calibrate.ts';
+import type { Platt, PrPoint } from './calibrate.ts';
 
 export const ARTEFACT_FORMAT = 'netra-endorsement-lr';
 export const ARTEFACT_FORMAT_VERSION = 1;
@@ -22,9 +22,14 @@ export interface ModelArtefact {
     examples: number;
     positives: number;
     sources: string[];
+    /** SHA-256 of every training input and registry file (paths relative to the repository root). */
+    inputs?: { path: string; sha256: string }[];
+    registries?: { path: string; sha256: string }[];
     dataSha256: string;
     options: Record<string, unknown>;
     outOfFold: { precision: number; recall: number; f1: number };
+    /** Out-of-fold precision–recall curve over the training posts (one point per threshold). */
+    prCurve?: PrPoint[];
   };
 }
 
@@ -114,4 +119,25 @@ export function loadModel(path: string = DEFAULT_MODEL_PATH): Model {
   const model = modelFromArtefact(art);
   cache.set(path, model);
   return model;
+}
+
+/** The model with its decision threshold replaced (a deployment's `CLASSIFIER_THRESHOLD`); undefined keeps it. */
+export function withThreshold(model: Model, threshold: number | undefined): Model {
+  if (threshold === undefined || threshold === model.threshold) return model;
+  if (!(threshold >= 0 && threshold <= 1)) {
+    throw new NetraError('CLASSIFIER_THRESHOLD_INVALID', `threshold must be in [0, 1], got ${threshold}`);
+  }
+  return { ...model, threshold };
+}
+
+/** The threshold in force: the override when given, else the artefact's (read without building the weights). */
+export function thresholdInForce(
+  override: number | undefined,
+  path: string = DEFAULT_MODEL_PATH,
+): { value: number; source: 'env' | 'model' } {
+  if (override !== undefined) return { value: override, source: 'env' };
+  const hit = cache.get(path);
+  if (hit) return { value: hit.threshold, source: 'model' };
+  const art = JSON.parse(readFileSync(path, 'utf8')) as Pick<ModelArtefact, 'threshold'>;
+  return { value: art.threshold, source: 'model' };
 }

@@ -48,30 +48,47 @@ export function applyPlatt(p: Platt, margin: number): number {
   return sigmoid(p.a * margin + p.b);
 }
 
-/**
- * The decision threshold: the best F1 among thresholds whose recall is at least `minRecall` on the
- * out-of-fold probabilities (recall matters more: a missed endorsement is never reviewed).
- */
-export function chooseThreshold(probs: readonly number[], labels: readonly number[], minRecall = 0.94): number {
+export interface PrPoint {
+  threshold: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/** Precision and recall at every threshold 0.05, 0.06 … 0.95 (probabilities ≥ threshold are flagged). */
+export function prCurve(probs: readonly number[], labels: readonly number[]): PrPoint[] {
   const pos = labels.filter((y) => y === 1).length;
-  let best = 0.5;
-  let bestF1 = -1;
-  for (let cents = 5; cents <= 90; cents++) {
-    const th = cents / 100;
+  const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+  const out: PrPoint[] = [];
+  for (let cents = 5; cents <= 95; cents++) {
+    const threshold = cents / 100;
     let tp = 0;
     let fp = 0;
     for (let i = 0; i < probs.length; i++) {
-      if (probs[i]! >= th) {
+      if (probs[i]! >= threshold) {
         if (labels[i] === 1) tp++;
         else fp++;
       }
     }
     const recall = pos ? tp / pos : 0;
-    const precision = tp + fp ? tp / (tp + fp) : 0;
+    const precision = tp + fp ? tp / (tp + fp) : 1;
     const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-    if (recall >= minRecall && f1 > bestF1) {
-      bestF1 = f1;
-      best = th;
+    out.push({ threshold, precision: r4(precision), recall: r4(recall), f1: r4(f1) });
+  }
+  return out;
+}
+
+/**
+ * The operating point: the best precision among thresholds whose recall is at least `minRecall` on the
+ * out-of-fold probabilities (a missed endorsement is never reviewed; ties → the higher threshold).
+ */
+export function chooseThreshold(probs: readonly number[], labels: readonly number[], minRecall = 0.9): number {
+  let best = 0.5;
+  let bestPrecision = -1;
+  for (const p of prCurve(probs, labels)) {
+    if (p.recall >= minRecall && p.precision >= bestPrecision) {
+      bestPrecision = p.precision;
+      best = p.threshold;
     }
   }
   return best;

@@ -4,6 +4,8 @@ export interface TrainingExample {
   vector: SparseVector;
   /** 1 endorse, 0 neutral. */
   y: number;
+  /** Example weight (default 1): real posts can count more than synthetic ones. */
+  weight?: number;
 }
 
 export interface LogisticOptions {
@@ -13,14 +15,17 @@ export interface LogisticOptions {
   /** Weight of positive examples relative to negatives. */
   positiveWeight: number;
   seed: number;
+  /** Weight of a real post (one with a `source`) relative to a synthetic one. */
+  realWeight: number;
 }
 
 export const DEFAULT_LOGISTIC: LogisticOptions = {
-  epochs: 30,
+  epochs: 10,
   learningRate: 0.2,
   l2: 1e-5,
   positiveWeight: 1.3,
   seed: 20241127,
+  realWeight: 1,
 };
 
 /** Small deterministic PRNG (mulberry32) so a training run is reproducible bit for bit. */
@@ -71,7 +76,7 @@ export function trainLogistic(
     for (const n of order) {
       const ex = examples[n]!;
       const p = sigmoid(dot(w, ex.vector));
-      const cw = ex.y === 1 ? o.positiveWeight : 1;
+      const cw = (ex.y === 1 ? o.positiveWeight : 1) * (ex.weight ?? 1);
       const err = (p - ex.y) * cw;
       const { indices, values } = ex.vector;
       for (let k = 0; k < indices.length; k++) {

@@ -35,6 +35,8 @@ export interface CompiledContest {
   id: string;
   kind: Contest['kind'];
   regionCode: string;
+  /** ISO date of the vote: a tie between contests that share a person goes to the later one. */
+  electionDate: string;
   /** Place words of the contest: from its region name and the place half of its hashtags (`#TubaJoss` → tuba). */
   places: Set<string>;
   candidates: CompiledCandidate[];
@@ -255,6 +257,7 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
       id: contest.id,
       kind: contest.kind,
       regionCode: contest.region.code,
+      electionDate: contest.electionDate,
       places,
       candidates: [],
       byNumber: new Map(),

@@ -12,5 +12,7 @@ export const labelledPostSchema = classifiableSchema.extend({
   stance: z.enum(['pro', 'contra']).nullable().optional(),
   difficulty: z.string().optional(),
   rationale: z.string().optional(),
+  /** Where a real post came from (`owner/repo:path#row`): leave-one-source-out groups by the repository. */
+  source: z.string().max(500).optional(),
 });
 export type LabelledPost = z.infer<typeof labelledPostSchema>;

@@ -9,12 +9,12 @@ import {
   modelFromArtefact,
   sparse,
 } from '../model/artefact.ts';
-import { applyPlatt, chooseThreshold, fitPlatt } from '../model/calibrate.ts';
+import { applyPlatt, chooseThreshold, fitPlatt, prCurve } from '../model/calibrate.ts';
 import { DEFAULT_LOGISTIC, dot, type LogisticOptions, mulberry32, trainLogistic } from '../model/logistic.ts';
 import type { CompiledRegistry } from '../registry/compile-registry.ts';
 import type { LabelledPost } from './labelled-post.ts';
 
-export const MODEL_SEMVER = '1.3.0';
+export const MODEL_SEMVER = '1.4.0';
 
 export interface TrainOptions {
   logistic?: Partial<LogisticOptions>;
@@ -22,7 +22,13 @@ export interface TrainOptions {
   calibrationFolds?: number;
   minRecall?: number;
   sources?: string[];
+  /** Digests of the input and registry files, recorded in the artefact. */
+  inputs?: { path: string; sha256: string }[];
+  registries?: { path: string; sha256: string }[];
 }
+
+/** Recall the default operating point keeps on out-of-fold predictions. */
+export const DEFAULT_MIN_RECALL = 0.9;
 
 export interface Prepared {
   post: LabelledPost;
@@ -54,13 +60,17 @@ const y = (p: Prepared) => (p.post.label === 'endorse' ? 1 : 0);
 
 function fitWeights(items: readonly Prepared[], options: Partial<LogisticOptions>) {
   const weights = trainLogistic(
-    items.map((p) => ({ vector: p.analysis.vector, y: y(p) })),
+    items.map((p) => ({ vector: p.analysis.vector, y: y(p), weight: p.post.source ? options.realWeight : 1 })),
     MODEL_DIM,
     options,
   );
   const endorse = items.filter((p) => p.post.label === 'endorse');
   const stanceWeights = trainLogistic(
-    endorse.map((p) => ({ vector: p.analysis.vector, y: p.post.stance === 'contra' ? 1 : 0 })),
+    endorse.map((p) => ({
+      vector: p.analysis.vector,
+      y: p.post.stance === 'contra' ? 1 : 0,
+      weight: p.post.source ? options.realWeight : 1,
+    })),
     MODEL_DIM,
     { ...options, positiveWeight: 1.5 },
   );
@@ -69,7 +79,7 @@ function fitWeights(items: readonly Prepared[], options: Partial<LogisticOptions
 
 /**
  * Trains the endorsement model on prepared posts: out-of-fold margins → Platt calibration and the
- * threshold (best F1 with recall ≥ minRecall), then the final weights on everything. Deterministic.
+ * threshold (best precision with out-of-fold recall ≥ minRecall), then the final weights on everything. Deterministic.
  */
 export function trainModel(items: readonly Prepared[], options: TrainOptions = {}): ModelArtefact {
   const logistic = { ...DEFAULT_LOGISTIC, ...options.logistic };
@@ -86,7 +96,7 @@ export function trainModel(items: readonly Prepared[], options: TrainOptions = {
   }
   const calibration = fitPlatt(margins, labels);
   const probs = margins.map((m) => applyPlatt(calibration, m));
-  const threshold = chooseThreshold(probs, labels, options.minRecall ?? 0.94);
+  const threshold = chooseThreshold(probs, labels, options.minRecall ?? DEFAULT_MIN_RECALL);
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -117,13 +127,16 @@ export function trainModel(items: readonly Prepared[], options: TrainOptions = {
       examples: items.length,
       positives: labels.filter((l) => l === 1).length,
       sources: options.sources ?? [],
+      ...(options.inputs ? { inputs: options.inputs } : {}),
+      ...(options.registries ? { registries: options.registries } : {}),
       dataSha256,
-      options: { ...logistic, calibrationFolds: k, minRecall: options.minRecall ?? 0.94 },
+      options: { ...logistic, calibrationFolds: k, minRecall: options.minRecall ?? DEFAULT_MIN_RECALL },
       outOfFold: {
         precision: r4(precision),
         recall: r4(recall),
         f1: r4((2 * precision * recall) / Math.max(1e-9, precision + recall)),
       },
+      prCurve: prCurve(probs, labels),
     },
   };
 }

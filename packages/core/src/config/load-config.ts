@@ -31,6 +31,8 @@ export function loadConfig<S extends z.ZodObject>(
 export const env = {
   port: (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback),
   positiveInt: (fallback: number) => z.coerce.number().int().positive().default(fallback),
+  /** An optional probability in [0, 1] (e.g. a score threshold); absent means "use the default". */
+  probability: () => z.coerce.number().min(0).max(1).optional(),
   bool: (fallback: boolean) =>
     z
       .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'harus true atau false / must be true or false' })
@@ -80,6 +82,8 @@ export const commonConfigShape = {
     .regex(/^[A-Za-z0-9_-]+$/, 'hanya huruf, angka, _ dan - / letters, digits, _ and - only')
     .default('netra'),
   LOG_LEVEL: env.logLevel(),
+  /** Overrides the classifier model's decision threshold (workers flag with it; the review UI shows it). */
+  CLASSIFIER_THRESHOLD: env.probability(),
 };
 
 export const commonConfigExamples: Record<string, string> = {
@@ -88,4 +92,5 @@ export const commonConfigExamples: Record<string, string> = {
   NETRA_DATA_DIR: '/var/lib/netra',
   QUEUE_PREFIX: 'netra',
   LOG_LEVEL: 'info',
+  CLASSIFIER_THRESHOLD: '0.35',
 };

@@ -29,6 +29,8 @@ export interface ServerConfig {
   loginWindowMinutes: number;
   /** Root of the evidence artefact store, for serving screenshots to analysts. */
   evidenceDir: string;
+  /** The classifier's decision threshold in force, shown on the review queue (absent: not shown). */
+  classifierThreshold?: { value: number; source: 'env' | 'model' } | undefined;
 }
 
 export interface ServerDeps {

@@ -187,6 +187,7 @@ export const reviewRoutes = [
         { ...ctx.query, offset: ctx.query.offset, limit: ctx.query.limit },
         labels,
         contests,
+        ctx.deps.config.classifierThreshold,
       );
       return layout({ title: ctx.t.reviewTitle, t: ctx.t, lang: ctx.lang, user, body });
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { percent, splitSpans } from './review-pages.ts';
+import { catalogue } from '../i18n/messages.ts';
+import { percent, reviewQueueBody, splitSpans } from './review-pages.ts';
 
 describe('splitSpans', () => {
   it('moves evidence in an image description onto that description', () => {
@@ -20,5 +21,24 @@ describe('percent', () => {
     expect(percent(0.99996)).toBe('> 99.9%');
     expect(percent(0.0001)).toBe('< 0.1%');
     expect(percent(0.4567)).toBe('45.7%');
+  });
+});
+
+describe('review queue threshold line', () => {
+  const user = {
+    id: 'u',
+    username: 'ana',
+    displayName: 'Ana',
+    role: 'viewer',
+    csrfToken: 'x',
+    sessionIdHash: 'h',
+  } as const;
+  const render = (threshold?: { value: number; source: 'env' | 'model' }) =>
+    String(reviewQueueBody(catalogue.id, 'id', user, [], {}, { offset: 0, limit: 50 }, new Map(), [], threshold));
+  it('shows the threshold in force and where it comes from', () => {
+    expect(render({ value: 0.42, source: 'env' })).toContain('42.0%');
+    expect(render({ value: 0.42, source: 'env' })).toContain('CLASSIFIER_THRESHOLD');
+    expect(render({ value: 0.3, source: 'model' })).toContain(catalogue.id.reviewThresholdModel);
+    expect(render()).not.toContain(catalogue.id.reviewThreshold);
   });
 });

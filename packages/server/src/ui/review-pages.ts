@@ -56,7 +56,11 @@ export function reviewQueueBody(
   filter: QueueFilterView,
   labels: Map<string, string>,
   contests: { id: string; region_name: string }[],
+  threshold?: { value: number; source: 'env' | 'model' },
 ): SafeHtml {
+  const thresholdLine = threshold
+    ? html`<p class="threshold"><small>${t.reviewThreshold}: <strong>${percent(threshold.value)}</strong> (${threshold.source === 'env' ? t.reviewThresholdEnv : t.reviewThresholdModel})</small></p>`
+    : '';
   const query = (offset: number) =>
     new URLSearchParams(
       Object.entries({
@@ -70,7 +74,7 @@ export function reviewQueueBody(
   const exportLinks = hasRole(user.role, 'supervisor')
     ? html`<p><a href="/api/review/export?format=csv">${t.reviewExportCsv}</a> · <a href="/api/review/export?format=jsonl">${t.reviewExportJsonl}</a></p>`
     : '';
-  return html`
+  return html`${thresholdLine}
 <p>${STATUSES.map((s) => html`<span class="status-${s}">${statusLabel(t, s)}: <strong>${counts[s] ?? 0}</strong></span> `)}</p>
 <form method="get" action="/review" class="filters">
   <label>${t.reviewStatus} <select name="status">${option('', t.all, filter.status ?? '')}${STATUSES.map((s) => option(s, statusLabel(t, s), filter.status))}</select></label>

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { thresholdInForce } from '@netra/classifier';
 import type { PlatformOrigins } from '@netra/collectors';
 import { createLogger, type Logger, NetraError, type ShutdownStep, shutdownInOrder } from '@netra/core';
 import { startClassifierWorker, startScheduler, startScraperWorker } from '@netra/pipeline';
@@ -50,6 +51,7 @@ export async function runAllInOne(options: AllInOneOptions): Promise<number> {
       batchWaitMs: 25,
       lockDurationMs: 30_000,
       stalledIntervalMs: 15_000,
+      threshold: config.CLASSIFIER_THRESHOLD,
     });
     steps.unshift({ name: 'classifier', run: () => classifier.close() });
     const scraper = startScraperWorker({
@@ -84,6 +86,7 @@ export async function runAllInOne(options: AllInOneOptions): Promise<number> {
           loginMaxFailures: 5,
           loginWindowMinutes: 15,
           evidenceDir: join(config.NETRA_DATA_DIR, 'evidence'),
+          classifierThreshold: thresholdInForce(config.CLASSIFIER_THRESHOLD),
         },
       },
       allRoutes,

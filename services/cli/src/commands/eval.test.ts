@@ -45,6 +45,35 @@ describe('netra eval and train', () => {
     expect(out).toContain('3-fold cross-validation');
     expect(out).toContain('confusion');
   });
+  it('holds out each source repository with --holdout-source (posts without a source always train)', async () => {
+    const lines = readFileSync(small, 'utf8').split('\n').filter(Boolean);
+    const withSource = join(dir, 'sources.jsonl');
+    writeFileSync(
+      withSource,
+      lines
+        .map((l, i) =>
+          JSON.stringify({ ...JSON.parse(l), ...(i < 60 ? { source: `owner/repo${i % 2}:file.csv#${i}` } : {}) }),
+        )
+        .join('\n'),
+    );
+    const { code, out } = await run(evalCommand, [
+      '--elections',
+      `${CORPUS}elections.json`,
+      '--input',
+      withSource,
+      '--holdout-source',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.mode).toBe('leave-one-source-out');
+    expect(report.overall.n).toBe(60);
+    expect(report.families).toHaveProperty('news_report');
+  });
+  it('rejects an unknown --suite part', async () => {
+    const { code } = await run(evalCommand, ['--suite', '--parts', 'cv,nope']);
+    expect(code).toBe(2);
+  });
   it('rejects --cv 1', async () => {
     const { code } = await run(evalCommand, ['--elections', `${CORPUS}elections.json`, '--input', small, '--cv', '1']);
     expect(code).toBe(2);

@@ -1,30 +1,40 @@
 import { parseArgs } from 'node:util';
 import {
+  CORPUS_EXTRA_DIR,
   type CompiledRegistry,
   compileRegistry,
   contestFolds,
   crossValidate,
+  defaultTrainingSet,
   describeError,
   type EvalReport,
   evaluateModel,
+  evaluateSuite,
+  FAMILIES,
   kFolds,
   loadModel,
   type Metrics,
+  type PrPoint,
   prepare,
   readLabelledJsonl,
   readRegistries,
   type Scored,
+  SUITE_PARTS,
+  type SuitePart,
+  sourceFolds,
 } from '@netra/classifier';
 import type { CliIO, Command } from '../command.ts';
 
-const USAGE = 'eval --elections <registry.json> --input <labelled.jsonl>… [--cv 5] [--holdout-contest] [--json]';
+const USAGE =
+  'eval --elections <registry.json> --input <labelled.jsonl>… [--cv 5] [--holdout-contest] [--holdout-source] [--json]\n' +
+  '       eval --suite [--parts cv,loso,loco,challenge] [--json]   (default training set + challenge set)';
 
 const pct = (x: number) => x.toFixed(3);
 
 function row(name: string, m: Metrics): string {
   const c = m.confusion;
   return [
-    name.padEnd(28),
+    (name.length > 28 ? `${name.slice(0, 27)}…` : name).padEnd(28),
     String(m.n).padStart(5),
     pct(m.precision).padStart(7),
     pct(m.recall).padStart(7),
@@ -56,9 +66,54 @@ export function formatReport(r: EvalReport): string {
     `${'endorse'.padEnd(16)}${String(c.tp).padStart(9)}${String(c.fn).padStart(9)}`,
     `${'neutral'.padEnd(16)}${String(c.fp).padStart(9)}${String(c.tn).padStart(9)}`,
     'candAcc: gold-endorse posts flagged with the right candidate / all gold-endorse; candAccTP: over flagged ones.',
-    '',
+    `stance accuracy on true positives: ${pct(r.overall.stanceAccuracyFlagged)}`,
+    '-- errors by family (a post can be in several)',
+    `${'family'.padEnd(26)}${'n'.padStart(6)}${'falseAlarm'.padStart(11)}${'miss'.padStart(6)}${'wrongCand'.padStart(10)}${'errRate'.padStart(9)}`,
   );
+  for (const f of FAMILIES) {
+    const t = r.families[f];
+    lines.push(
+      `${f.padEnd(26)}${String(t.n).padStart(6)}${String(t.falseAlarms).padStart(11)}${String(t.misses).padStart(6)}${String(t.wrongCandidate).padStart(10)}${pct(t.errorRate).padStart(9)}`,
+    );
+  }
+  lines.push('');
   return lines.join('\n');
+}
+
+/** The out-of-fold precision–recall curve, every fifth point. */
+export function formatCurve(curve: readonly PrPoint[]): string {
+  const lines = ['== out-of-fold precision–recall curve (k-fold run)', 'threshold  precision  recall     F1'];
+  for (const p of curve) {
+    if (Math.round(p.threshold * 100) % 5 !== 0) continue;
+    lines.push(
+      `${p.threshold.toFixed(2).padStart(9)}  ${pct(p.precision).padStart(9)}  ${pct(p.recall).padStart(6)}  ${pct(p.f1).padStart(5)}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function runSuite(partsArg: string | undefined, json: boolean, io: CliIO): Promise<number> {
+  const parts = (partsArg ?? SUITE_PARTS.join(',')).split(',').map((x) => x.trim());
+  const bad = parts.find((x) => !(SUITE_PARTS as readonly string[]).includes(x));
+  if (bad) {
+    io.stderr.write(`--parts: unknown part '${bad}' (one of ${SUITE_PARTS.join(', ')})\nusage: netra ${USAGE}\n`);
+    return 2;
+  }
+  const training = defaultTrainingSet();
+  if (training.warning) io.stderr.write(`${training.warning}\n`);
+  const reg = compileRegistry(readRegistries(training.registries));
+  const sets = training.files.map((f) => ({ name: f.split('/').pop()!, posts: readLabelledJsonl(f) }));
+  const challenge = {
+    posts: readLabelledJsonl(`${CORPUS_EXTRA_DIR}challenge.jsonl`),
+    reg: compileRegistry(readRegistries([`${CORPUS_EXTRA_DIR}challenge-elections.json`])),
+  };
+  const suite = evaluateSuite({ sets, reg, challenge, parts: parts as SuitePart[] });
+  if (json) io.stdout.write(`${JSON.stringify(suite)}\n`);
+  else {
+    io.stdout.write(suite.reports.map(formatReport).join('\n'));
+    if (suite.prCurve) io.stdout.write(formatCurve(suite.prCurve));
+  }
+  return 0;
 }
 
 /**
@@ -75,6 +130,9 @@ export const evalCommand: Command = {
       input?: string[];
       cv?: string;
       'holdout-contest'?: boolean;
+      'holdout-source'?: boolean;
+      suite?: boolean;
+      parts?: string;
       json?: boolean;
       model?: string;
     };
@@ -86,6 +144,9 @@ export const evalCommand: Command = {
           input: { type: 'string', multiple: true },
           cv: { type: 'string' },
           'holdout-contest': { type: 'boolean' },
+          'holdout-source': { type: 'boolean' },
+          suite: { type: 'boolean' },
+          parts: { type: 'string' },
           json: { type: 'boolean' },
           model: { type: 'string' },
         },
@@ -94,6 +155,14 @@ export const evalCommand: Command = {
     } catch (error) {
       io.stderr.write(`${describeError(error)}\nusage: netra ${USAGE}\n`);
       return 2;
+    }
+    if (values.suite) {
+      try {
+        return await runSuite(values.parts, Boolean(values.json), io);
+      } catch (error) {
+        io.stderr.write(`${describeError(error)}\n`);
+        return 1;
+      }
     }
     const k = values.cv === undefined ? 0 : Number(values.cv);
     if (!values.elections?.length || !values.input?.length || !Number.isInteger(k) || k === 1 || k < 0) {
@@ -114,6 +183,9 @@ export const evalCommand: Command = {
       if (k >= 2) reports.push(crossValidate(items, kFolds(items, k), reg, `${k}-fold cross-validation`, {}, source));
       if (values['holdout-contest']) {
         reports.push(crossValidate(items, contestFolds(items, reg), reg, 'leave-one-contest-out', {}, source));
+      }
+      if (values['holdout-source']) {
+        reports.push(crossValidate(items, sourceFolds(items), reg, 'leave-one-source-out', {}, source));
       }
       if (reports.length === 0) {
         const model = loadModel(values.model);

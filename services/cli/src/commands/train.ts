@@ -4,9 +4,10 @@ import { parseArgs } from 'node:util';
 import {
   compileRegistry,
   DEFAULT_MODEL_PATH,
-  DEFAULT_TRAINING_FILES,
   DEFAULT_TRAINING_REGISTRY_FILES,
+  defaultTrainingSet,
   describeError,
+  fileDigest,
   prepare,
   readLabelledJsonl,
   readRegistries,
@@ -41,13 +42,19 @@ export const trainCommand: Command = {
       io.stderr.write(`${describeError(error)}\nusage: netra ${USAGE}\n`);
       return 2;
     }
-    const files = [...(values['no-corpus'] ? [] : DEFAULT_TRAINING_FILES), ...(values.input ?? [])];
+    const defaults = defaultTrainingSet();
+    if (!values['no-corpus'] && defaults.warning) io.stderr.write(`${defaults.warning}\n`);
+    const files = [...(values['no-corpus'] ? [] : defaults.files), ...(values.input ?? [])];
     if (files.length === 0) {
       io.stderr.write(`nothing to train on\nusage: netra ${USAGE}\n`);
       return 2;
     }
     try {
-      const reg = compileRegistry(readRegistries([...DEFAULT_TRAINING_REGISTRY_FILES, ...(values.elections ?? [])]));
+      const registryFiles = [
+        ...(values['no-corpus'] ? DEFAULT_TRAINING_REGISTRY_FILES : defaults.registries),
+        ...(values.elections ?? []),
+      ];
+      const reg = compileRegistry(readRegistries(registryFiles));
       const seen = new Set<string>();
       const posts = files
         .flatMap((f) => readLabelledJsonl(f))
@@ -59,7 +66,11 @@ export const trainCommand: Command = {
           return true;
         })
         .reverse();
-      const artefact = trainModel(prepare(posts, reg), { sources: files.map((f) => f.split('/').pop()!) });
+      const artefact = trainModel(prepare(posts, reg), {
+        sources: files.map((f) => f.split('/').pop()!),
+        inputs: files.map(fileDigest),
+        registries: registryFiles.map(fileDigest),
+      });
       const out = resolve(values.out ?? DEFAULT_MODEL_PATH);
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, `${JSON.stringify(artefact)}\n`);
