@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 . scripts/toolchain.sh
 [ -d node_modules ] || bash scripts/setup.sh || exit 1
 results="$(mktemp -t netra-test-XXXXXX.json)"
-pnpm lint && pnpm build && pnpm exec vitest run --reporter=default --reporter=json --outputFile.json="$results" "$@"
+pnpm lint && pnpm build && pnpm audit:deps && pnpm exec vitest run --reporter=default --reporter=json --outputFile.json="$results" "$@"
 status=$?
 # One plain closing line any CI can read: "N passed, N failed[, N skipped]".
 if [ -s "$results" ]; then

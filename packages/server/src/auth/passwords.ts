@@ -10,7 +10,14 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }
 
+let verifications = 0;
+/** How many password checks this process has run: lets tests prove every sign-in path runs one. */
+export function passwordVerificationCount(): number {
+  return verifications;
+}
+
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  verifications++;
   try {
     return await verify(passwordHash, password);
   } catch {
