@@ -25,3 +25,27 @@ export { platformDefinitions } from './platforms/index.ts';
 export type { AccountState, Pagination, PlatformDefinition, RawItem } from './platforms/types.ts';
 export { type ResolveChromiumOptions, resolveChromiumPath, SYSTEM_CHROMIUM_PATHS } from './resolve-chromium.ts';
 export { parseDayLabel, parseRelativeTime } from './time.ts';
+export type {
+  ApiCollectInput,
+  ApiCollectResult,
+  ApiCrawlStatus,
+  ApiCursors,
+  CollectedInteraction,
+  InteractionKind,
+  InteractionTarget,
+  StreamCursor,
+} from './api/api-types.ts';
+export { BLUESKY_APPVIEW, collectBluesky, facetsOf } from './api/bluesky.ts';
+export { API_PLATFORMS, type ApiPlatform, collectViaApi, isApiPlatform } from './api/collect-via-api.ts';
+export {
+  announcedWait,
+  DEFAULT_USER_AGENT,
+  HttpClient,
+  type HttpClientOptions,
+  type HttpExchange,
+  parseWait,
+  redactUrl,
+} from './api/http-client.ts';
+export { collectMastodon, nextLink, splitAcct } from './api/mastodon.ts';
+export { collectTelegram, gapsOf, parseCount, parseTelegramPage } from './api/telegram.ts';
+export { channelIdFromPage, collectYouTube, parseChannelFeed } from './api/youtube-feed.ts';

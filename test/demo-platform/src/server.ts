@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Platform } from '@netra/core';
+import type { Platform as DemoPagePlatform } from './content/types.ts';
 import { type DemoAccount, findDemoAccount } from './content/index.ts';
 import { PHOTO_SVG } from './render/common.ts';
 import { renderFacebookLoginWall, renderFacebookNotFound, renderFacebookProfile } from './render/facebook.ts';
@@ -40,7 +41,7 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/ht
   res.end(body);
 }
 
-function account(platform: Platform, handle: string): DemoAccount | undefined {
+function account(platform: DemoPagePlatform, handle: string): DemoAccount | undefined {
   return findDemoAccount(platform, decodeURIComponent(handle));
 }
 
@@ -173,6 +174,9 @@ export async function startDemoPlatform(options: DemoPlatformOptions = {}): Prom
       tiktok: `${url}/tiktok`,
       x: `${url}/x`,
       youtube: `${url}/youtube`,
+      bluesky: `${url}/bluesky`,
+      mastodon: `${url}/mastodon`,
+      telegram: `${url}/telegram`,
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

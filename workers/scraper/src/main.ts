@@ -19,6 +19,9 @@ await startOrExit('netra-scraper', async () => {
     concurrency: config.SCRAPER_CONCURRENCY,
     maxPostsPerAccount: config.SCRAPER_MAX_POSTS_PER_ACCOUNT,
     lockDurationMs: config.SCRAPER_LOCK_MS,
+    youtubeApiKey: config.YOUTUBE_API_KEY,
+    apiPlatforms: config.apiPlatforms,
+    incremental: config.SCRAPER_INCREMENTAL,
   });
   const scheduler = config.SCHEDULER_ENABLED
     ? await startScheduler({
