@@ -8,10 +8,10 @@ import {
   type NetraError,
   type Platform,
 } from '@netra/core';
-import type { YouTubeDataApiConfig } from './api/youtube-data-api.ts';
 import type { ApiCursors, CollectedInteraction } from './api/api-types.ts';
 import { collectViaApi, isApiPlatform } from './api/collect-via-api.ts';
 import type { HttpClientOptions } from './api/http-client.ts';
+import type { YouTubeDataApiConfig } from './api/youtube-data-api.ts';
 import { collectYouTubeViaApi } from './api/youtube-data-api.ts';
 import type { BrowserPool, PageLease } from './browser-pool.ts';
 import { COLLECTOR_ERROR, collectorError } from './errors.ts';

@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Platform } from '@netra/core';
-import type { Platform as DemoPagePlatform } from './content/types.ts';
 import { type DemoAccount, findDemoAccount } from './content/index.ts';
+import type { Platform as DemoPagePlatform } from './content/types.ts';
 import { PHOTO_SVG } from './render/common.ts';
 import { renderFacebookLoginWall, renderFacebookNotFound, renderFacebookProfile } from './render/facebook.ts';
 import { instagramFeedFragment, renderInstagramNotFound, renderInstagramProfile } from './render/instagram.ts';

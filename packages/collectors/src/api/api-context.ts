@@ -8,7 +8,7 @@ import {
 import { COLLECTOR_ERROR, collectorError } from '../errors.ts';
 import type { ApiCollectInput, ApiCollectResult, ApiCrawlStatus, CollectedInteraction } from './api-types.ts';
 import { ShapeError } from './api-types.ts';
-import { type HttpExchange, HttpClient } from './http-client.ts';
+import { HttpClient, type HttpExchange } from './http-client.ts';
 
 export interface CollectorIdentity {
   name: string;
@@ -237,12 +237,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** A required field of a documented shape; a ShapeError names it when it is missing or of the wrong type. */
-export function need<T>(
-  value: unknown,
-  field: string,
-  check: (v: unknown) => v is T,
-  type: string,
-): T {
+export function need<T>(value: unknown, field: string, check: (v: unknown) => v is T, type: string): T {
   if (!check(value)) throw new ShapeError(field, `${field}: ${type} diharapkan / expected ${type}`);
   return value;
 }

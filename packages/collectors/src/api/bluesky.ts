@@ -1,12 +1,5 @@
 import type { PostKind } from '@netra/core';
-import {
-  ApiCrawlContext,
-  isArray,
-  isRecord,
-  isString,
-  jsonBody,
-  need,
-} from './api-context.ts';
+import { ApiCrawlContext, isArray, isRecord, isString, jsonBody, need } from './api-context.ts';
 import type { ApiCollectInput, ApiCollectResult, ApiCursors, InteractionTarget, StreamCursor } from './api-types.ts';
 import { ShapeError } from './api-types.ts';
 import type { HttpExchange } from './http-client.ts';
@@ -75,7 +68,8 @@ function embedParts(view: unknown, record: unknown): EmbedParts {
     if (!isRecord(embed)) return;
     const type = String(embed.$type ?? '');
     if (isArray(embed.images)) {
-      for (const image of embed.images) if (isRecord(image) && isString(image.alt) && image.alt.trim()) parts.alts.push(image.alt);
+      for (const image of embed.images)
+        if (isRecord(image) && isString(image.alt) && image.alt.trim()) parts.alts.push(image.alt);
     }
     if (type.startsWith('app.bsky.embed.video') && isString(embed.alt) && embed.alt.trim()) parts.alts.push(embed.alt);
     if (isRecord(embed.external) && isString(embed.external.uri)) {
@@ -95,7 +89,11 @@ function embedParts(view: unknown, record: unknown): EmbedParts {
       if (isString(quoted.uri) && !parts.quote) {
         const author = isRecord(quoted.author) && isString(quoted.author.handle) ? quoted.author.handle : null;
         const value = isRecord(quoted.value) ? quoted.value : null;
-        parts.quote = { uri: quoted.uri, authorHandle: author, text: value && isString(value.text) ? value.text : null };
+        parts.quote = {
+          uri: quoted.uri,
+          authorHandle: author,
+          text: value && isString(value.text) ? value.text : null,
+        };
       }
     }
   };
@@ -103,8 +101,13 @@ function embedParts(view: unknown, record: unknown): EmbedParts {
   if (parts.alts.length === 0 && isRecord(record)) {
     const embed = record.embed;
     if (isRecord(embed)) {
-      const images = isArray(embed.images) ? embed.images : isRecord(embed.media) && isArray(embed.media.images) ? embed.media.images : [];
-      for (const image of images) if (isRecord(image) && isString(image.alt) && image.alt.trim()) parts.alts.push(image.alt);
+      const images = isArray(embed.images)
+        ? embed.images
+        : isRecord(embed.media) && isArray(embed.media.images)
+          ? embed.media.images
+          : [];
+      for (const image of images)
+        if (isRecord(image) && isString(image.alt) && image.alt.trim()) parts.alts.push(image.alt);
     }
   }
   return parts;
@@ -215,7 +218,9 @@ class BlueskyCrawl {
         const parentView = isRecord(item.reply) ? item.reply.parent : null;
         const mediaDescriptions = [
           ...embeds.alts,
-          ...(embeds.linkCard ? [[embeds.linkCard.title, embeds.linkCard.description].filter(Boolean).join(' — ')] : []),
+          ...(embeds.linkCard
+            ? [[embeds.linkCard.title, embeds.linkCard.description].filter(Boolean).join(' — ')]
+            : []),
         ].filter((d) => d.trim().length > 0);
         const common = {
           mediaDescriptions,
@@ -229,7 +234,11 @@ class BlueskyCrawl {
             linkCard: embeds.linkCard,
             quote: embeds.quote,
             replyTo: replyRef && isString(replyRef.uri) ? replyRef.uri : null,
-            counts: { likes: post.likeCount ?? null, reposts: post.repostCount ?? null, replies: post.replyCount ?? null },
+            counts: {
+              likes: post.likeCount ?? null,
+              reposts: post.repostCount ?? null,
+              replies: post.replyCount ?? null,
+            },
           },
         };
         let kind: PostKind = 'post';

@@ -144,14 +144,16 @@ export class HttpClient {
           signal: AbortSignal.timeout(this.#options.timeoutMs ?? 20_000),
         });
       } catch (error) {
-        last = error instanceof Error ? `${error.message}${error.cause ? ` (${String(error.cause)})` : ''}` : String(error);
+        last =
+          error instanceof Error ? `${error.message}${error.cause ? ` (${String(error.cause)})` : ''}` : String(error);
         this.#notBefore = Date.now() + Math.min(baseMs * 2 ** (attempt - 1), maxWaitMs);
         continue;
       }
       const fetchedAt = now();
       const wait = announcedWait(response.headers, fetchedAt);
       const jitter = minDelay > 0 ? minDelay + Math.random() * minDelay * 0.5 : 0;
-      this.#notBefore = Date.now() + Math.max(jitter, response.status === 429 || response.status === 503 ? 0 : (wait ?? 0));
+      this.#notBefore =
+        Date.now() + Math.max(jitter, response.status === 429 || response.status === 503 ? 0 : (wait ?? 0));
       if (response.status === 429 || response.status >= 500) {
         await response.body?.cancel().catch(() => {});
         const backoff = wait ?? Math.min(baseMs * 2 ** (attempt - 1), maxWaitMs);

@@ -128,7 +128,10 @@ class MastodonCrawl {
         }
         const reblog = isRecord(status.reblog) ? status.reblog : null;
         const shown = reblog ?? status;
-        const url = (isString(status.url) ? status.url : null) ?? (isString(shown.url) ? shown.url : null) ?? (isString(status.uri) ? status.uri : '');
+        const url =
+          (isString(status.url) ? status.url : null) ??
+          (isString(shown.url) ? shown.url : null) ??
+          (isString(status.uri) ? status.uri : '');
         let kind: PostKind = 'post';
         let context: { parentText?: string; parentAuthor?: string; parentCandidate?: string } | undefined;
         let text = this.textOf(status);

@@ -117,7 +117,8 @@ export function parseTelegramPage(html: string): TelegramPage {
     });
   });
   const more = root.querySelector('.tme_messages_more[data-before], a.tme_messages_more');
-  const beforeAttr = more?.getAttribute('data-before') ?? /[?&]before=(\d+)/.exec(more?.getAttribute('href') ?? '')?.[1];
+  const beforeAttr =
+    more?.getAttribute('data-before') ?? /[?&]before=(\d+)/.exec(more?.getAttribute('href') ?? '')?.[1];
   return { isChannel, messages, before: beforeAttr ? Number(beforeAttr) : null };
 }
 
@@ -152,10 +153,15 @@ export async function collectTelegram(input: ApiCollectInput): Promise<ApiCollec
       const finalPath = new URL(exchange.finalUrl).pathname;
       const parsed = parseTelegramPage(exchange.body);
       if (!parsed.isChannel) {
-        if (!finalPath.startsWith('/s/') || /tgme_page_title|tgme_page_description/.test(exchange.body)) {
-          if (page === 0) return ctx.notFound('kanal tidak ditemukan atau tidak publik / channel not found or not public');
+        const stillPreview = /\/s\/[^/]+\/?$/.test(finalPath);
+        if (!stillPreview || /tgme_page_title|tgme_page_description/.test(exchange.body)) {
+          if (page === 0)
+            return ctx.notFound('kanal tidak ditemukan atau tidak publik / channel not found or not public');
         }
-        throw new ShapeError('.tgme_widget_message', 'pratinjau tanpa kanal maupun pesan / preview shows no channel and no message');
+        throw new ShapeError(
+          '.tgme_widget_message',
+          'pratinjau tanpa kanal maupun pesan / preview shows no channel and no message',
+        );
       }
       if (parsed.messages.length === 0) break;
       // A preview page lists messages oldest first; the newest are read first, so walk it backwards.
@@ -217,7 +223,9 @@ export async function collectTelegram(input: ApiCollectInput): Promise<ApiCollec
             postedAt: message.postedAt,
             ...(context && Object.keys(context).length > 0 ? { context } : {}),
             mediaDescriptions: message.linkPreview
-              ? [[message.linkPreview.title, message.linkPreview.description].filter(Boolean).join(' — ')].filter(Boolean)
+              ? [[message.linkPreview.title, message.linkPreview.description].filter(Boolean).join(' — ')].filter(
+                  Boolean,
+                )
               : [],
             raw: {
               source: 'telegram-preview',

@@ -39,7 +39,11 @@ export interface FeedVideo {
 }
 
 /** Entries of a channel's Atom feed (`/feeds/videos.xml`); a document that is not such a feed is a ShapeError. */
-export function parseChannelFeed(body: string): { channelId: string | null; title: string; videos: (FeedVideo | { problem: string })[] } {
+export function parseChannelFeed(body: string): {
+  channelId: string | null;
+  title: string;
+  videos: (FeedVideo | { problem: string })[];
+} {
   let doc: Json;
   try {
     doc = xml.parse(body) as Json;
@@ -213,7 +217,11 @@ class YouTubeCrawl {
         const snippet = isRecord(item.snippet) ? item.snippet : {};
         const details = isRecord(item.contentDetails) ? item.contentDetails : {};
         const resource = isRecord(snippet.resourceId) ? snippet.resourceId : {};
-        const videoId = isString(details.videoId) ? details.videoId : isString(resource.videoId) ? resource.videoId : null;
+        const videoId = isString(details.videoId)
+          ? details.videoId
+          : isString(resource.videoId)
+            ? resource.videoId
+            : null;
         if (!videoId) {
           this.ctx.itemProblem(`items[${i}].contentDetails.videoId`, `playlist item #${i}: videoId hilang / missing`);
           continue;

@@ -1,10 +1,5 @@
 import type { LoginAttemptsTable, SessionsTable, UsersTable } from './auth-tables.ts';
-import type {
-  AccountCursorsTable,
-  CrawlRunsTable,
-  EvidenceArtefactsTable,
-  PostsTable,
-} from './content-tables.ts';
+import type { AccountCursorsTable, CrawlRunsTable, EvidenceArtefactsTable, PostsTable } from './content-tables.ts';
 import type { CandidatesTable, ContestsTable } from './registry-tables.ts';
 import type { AuditLogTable, ClassificationsTable, ReviewDecisionsTable, ReviewItemsTable } from './review-tables.ts';
 import type { AccountsTable, PeopleTable } from './watchlist-tables.ts';

@@ -1,12 +1,6 @@
 import type { Platform } from '@netra/core';
 import { validateNip } from '../nip/validate-nip.ts';
-import {
-  handleProblem,
-  normaliseHandle,
-  PLATFORM_HOSTS,
-  profileUrlFor,
-  profileUrlProblem,
-} from '../people/schemas.ts';
+import { handleProblem, normaliseHandle, PLATFORM_HOSTS, profileUrlFor, profileUrlProblem } from '../people/schemas.ts';
 import { validateRegionCode } from '../region/regions.ts';
 import type { Table } from '../table/read-table.ts';
 import {

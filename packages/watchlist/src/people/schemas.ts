@@ -144,12 +144,7 @@ export function normaliseHandle(handle: string): string {
 export const accountInputSchema = z
   .object({
     platform: platformSchema,
-    handle: z
-      .string()
-      .transform(normaliseHandle)
-      .pipe(
-        z.string().min(1, 'akun (handle) wajib diisi').max(200),
-      ),
+    handle: z.string().transform(normaliseHandle).pipe(z.string().min(1, 'akun (handle) wajib diisi').max(200)),
     profileUrl: z.string().trim().max(500).nullish(),
     platformId: optionalText(200),
     linkMethod: linkMethodSchema.default('self_declared'),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Platform as CorePlatform } from '@netra/core';
 
 type Platform = Exclude<CorePlatform, 'bluesky' | 'mastodon' | 'telegram'>;
+
 import { accountSources, edgeCaseSources } from './accounts.ts';
 import type { DemoAccount, DemoAccountSource, DemoItem } from './types.ts';
 
