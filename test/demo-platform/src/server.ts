@@ -8,7 +8,7 @@ import { renderFacebookLoginWall, renderFacebookNotFound, renderFacebookProfile 
 import { instagramFeedFragment, renderInstagramNotFound, renderInstagramProfile } from './render/instagram.ts';
 import { renderTikTokNotFound, renderTikTokProfile, tiktokItemList } from './render/tiktok.ts';
 import { renderXLoginWall, renderXNotFound, renderXProfile } from './render/x.ts';
-import { renderYouTubeNotFound, renderYouTubeProfile, youtubeApi } from './render/youtube.ts';
+import { renderYouTubeNotFound, renderYouTubeProfile, youtubeApi, youtubeFeed } from './render/youtube.ts';
 
 export interface DemoPlatformOptions {
   /** 0 (default) picks a free port. */
@@ -114,6 +114,11 @@ function route(req: IncomingMessage, now: () => number): Reply {
     if (!a) return reply(404, renderXNotFound());
     if (a.state === 'login_wall') return reply(200, renderXLoginWall());
     return reply(200, renderXProfile(a, q('cursor')));
+  }
+  // YouTube channel feed (the default YouTube collector reads this, not the page)
+  if (path === '/youtube/feeds/videos.xml') {
+    const feed = youtubeFeed(q('channel_id'));
+    return { status: feed.status, body: feed.body, type: feed.type };
   }
   // YouTube Data API imitation
   m = path.match(/^\/youtube\/api\/v3\/(channels|playlistItems)$/);
