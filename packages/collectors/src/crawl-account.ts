@@ -49,8 +49,9 @@ export interface CrawlAccountInput {
   /** Use the YouTube Data API instead of the channel page for YouTube accounts. */
   youtubeApi?: YouTubeDataApiConfig;
   /**
-   * Platforms collected over plain HTTP (Bluesky, Mastodon, Telegram, YouTube feed) instead of the browser;
-   * default all four. Leave `youtube` out to read YouTube channel pages (community posts) with Chromium.
+   * Platforms collected over plain HTTP (Bluesky, Mastodon, Telegram, YouTube feed) instead of the browser.
+   * Bluesky, Mastodon and Telegram always are; list `youtube` to read its channel feed instead of its page
+   * (the scraper worker and `netra collect` do by default).
    */
   apiPlatforms?: readonly Platform[];
   /** Incremental crawl: what the last crawl saw (API collectors only). Absent = full read. */
@@ -226,7 +227,8 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
   const posts: CollectedPost[] = [];
   const who = `${account.platform}:${account.handle}`;
 
-  const apiPlatforms = input.apiPlatforms ?? ['bluesky', 'mastodon', 'telegram', 'youtube'];
+  // YouTube has both: the channel page (browser, community posts) by default here, the feed when asked.
+  const apiPlatforms = input.apiPlatforms ?? ['bluesky', 'mastodon', 'telegram'];
   if (isApiPlatform(account.platform) && (apiPlatforms.includes(account.platform) || account.platform !== 'youtube')) {
     const youtubeApiKey = input.youtubeApiKey ?? input.youtubeApi?.apiKey;
     return collectViaApi({

@@ -1,4 +1,5 @@
 import {
+  API_PLATFORMS,
   type ApiCursors,
   ArtefactStore,
   BrowserPool,
@@ -86,6 +87,7 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
     return accountsFor.map;
   };
 
+  const apiPlatforms = options.apiPlatforms ?? API_PLATFORMS;
   const process = async (job: Job<CrawlJob>): Promise<CrawlOutcome> => {
     let data: CrawlJob;
     try {
@@ -94,12 +96,12 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
       if (error instanceof ValidationError) throw new UnrecoverableError(`${error.code}: ${error.message}`);
       throw error;
     }
-    const viaApi = isApiPlatform(data.platform) && (options.apiPlatforms ?? [data.platform]).includes(data.platform);
+    const viaApi = isApiPlatform(data.platform) && apiPlatforms.includes(data.platform);
     const incremental = viaApi && options.incremental !== false && !data.full;
     const cursors = incremental ? await loadCursors(options.db, data.accountId) : undefined;
     const result = await crawlAccount({
       account: { id: data.accountId, platform: data.platform, handle: data.handle, profileUrl: data.profileUrl },
-      ...(options.apiPlatforms ? { apiPlatforms: options.apiPlatforms } : {}),
+      apiPlatforms,
       ...(cursors ? { cursors } : {}),
       ...(options.youtubeApiKey ? { youtubeApiKey: options.youtubeApiKey } : {}),
       pool,
