@@ -39,7 +39,7 @@ export interface ScraperWorkerOptions {
   lockDurationMs: number;
   /** YouTube Data API key: the YouTube collector then also reads uploads older than the feed's latest 15. */
   youtubeApiKey?: string | undefined;
-  /** Platforms read over plain HTTP; default Bluesky, Mastodon, Telegram and YouTube (feed). */
+  /** Platforms read over plain HTTP; default Bluesky, Mastodon and Telegram (add `youtube` for its feed). */
   apiPlatforms?: readonly Platform[] | undefined;
   /** Read only what is newer than the account's cursor (default true); a job with `full` reads everything. */
   incremental?: boolean | undefined;
@@ -87,7 +87,8 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
     return accountsFor.map;
   };
 
-  const apiPlatforms = options.apiPlatforms ?? API_PLATFORMS;
+  // YouTube's feed has no community posts, so its channel page stays the default; config can switch it.
+  const apiPlatforms = options.apiPlatforms ?? API_PLATFORMS.filter((p) => p !== 'youtube');
   const process = async (job: Job<CrawlJob>): Promise<CrawlOutcome> => {
     let data: CrawlJob;
     try {

@@ -16,8 +16,11 @@ const schema = z.object({
     .string()
     .optional()
     .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
-  /** `feed` reads YouTube over plain HTTP (channel feed, Data API with a key); `page` with Chromium. */
-  SCRAPER_YOUTUBE_COLLECTOR: z.enum(['feed', 'page']).default('feed'),
+  /**
+   * `page` reads YouTube channel pages with Chromium (videos and community posts); `feed` over plain HTTP
+   * (channel feed, Data API with a key: videos only, but stable and cheap).
+   */
+  SCRAPER_YOUTUBE_COLLECTOR: z.enum(['feed', 'page']).default('page'),
   /** Nightly crawls of API platforms read only what is newer than each account's cursor. */
   SCRAPER_INCREMENTAL: env.bool(true),
   SCHEDULER_ENABLED: env.bool(true),
