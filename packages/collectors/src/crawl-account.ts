@@ -8,6 +8,9 @@ import {
   type NetraError,
   type Platform,
 } from '@netra/core';
+import type { ApiCursors, CollectedInteraction } from './api/api-types.ts';
+import { collectViaApi, isApiPlatform } from './api/collect-via-api.ts';
+import type { HttpClientOptions } from './api/http-client.ts';
 import type { YouTubeDataApiConfig } from './api/youtube-data-api.ts';
 import { collectYouTubeViaApi } from './api/youtube-data-api.ts';
 import type { BrowserPool, PageLease } from './browser-pool.ts';
@@ -45,13 +48,27 @@ export interface CrawlAccountInput {
   captureEvidence?: boolean;
   /** Use the YouTube Data API instead of the channel page for YouTube accounts. */
   youtubeApi?: YouTubeDataApiConfig;
+  /**
+   * Platforms collected over plain HTTP (Bluesky, Mastodon, Telegram, YouTube feed) instead of the browser.
+   * Bluesky, Mastodon and Telegram always are; list `youtube` to read its channel feed instead of its page
+   * (the scraper worker and `netra collect` do by default).
+   */
+  apiPlatforms?: readonly Platform[];
+  /** Incremental crawl: what the last crawl saw (API collectors only). Absent = full read. */
+  cursors?: ApiCursors;
+  /** Also read likes and follows (API collectors). */
+  interactions?: boolean;
+  /** YouTube Data API key for the feed collector: older uploads beyond the feed's latest 15. */
+  youtubeApiKey?: string;
+  /** Rate limits, timeouts and politeness of the API collectors' HTTP client. */
+  http?: HttpClientOptions;
   /** Navigation attempts for transient failures (default 3), with backoff from `retryBaseMs` (default 300). */
   navigationAttempts?: number;
   retryBaseMs?: number;
   now?: () => Date;
 }
 
-export type CrawlStatus = 'ok' | 'private' | 'not_found' | 'blocked';
+export type CrawlStatus = 'ok' | 'private' | 'not_found' | 'blocked' | 'response_unrecognised' | 'markup_changed';
 
 export interface CrawlAccountResult {
   status: CrawlStatus;
@@ -59,6 +76,12 @@ export interface CrawlAccountResult {
   /** Account-level problems and per-post problems; a malformed post never drops the page's good posts. */
   errors: NetraError[];
   pages: number;
+  /** Likes, follows, reposts and replies (API collectors). */
+  interactions?: CollectedInteraction[];
+  /** The newest positions seen, to store for the next incremental crawl (API collectors). */
+  cursors?: ApiCursors;
+  /** Missing ids between neighbours: deletion candidates (Telegram). */
+  gaps?: { after: string; before: string }[];
 }
 
 class NavigationOutcome {
@@ -204,11 +227,39 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
   const posts: CollectedPost[] = [];
   const who = `${account.platform}:${account.handle}`;
 
+  // YouTube has both: the channel page (browser, community posts) by default here, the feed when asked.
+  const apiPlatforms = input.apiPlatforms ?? ['bluesky', 'mastodon', 'telegram'];
+  if (isApiPlatform(account.platform) && (apiPlatforms.includes(account.platform) || account.platform !== 'youtube')) {
+    const youtubeApiKey = input.youtubeApiKey ?? input.youtubeApi?.apiKey;
+    return collectViaApi({
+      account,
+      store,
+      platformOrigins: origins,
+      maxPosts,
+      ...(input.since ? { since: input.since } : {}),
+      ...(input.cursors ? { cursors: input.cursors } : {}),
+      ...(input.interactions ? { interactions: true } : {}),
+      ...(input.candidateAccounts ? { candidateAccounts: input.candidateAccounts } : {}),
+      crawlRunId: input.crawlRunId ?? null,
+      ...(youtubeApiKey ? { youtubeApiKey } : {}),
+      ...(input.http ? { http: input.http } : {}),
+      maxPages,
+      now,
+    });
+  }
   if (account.platform === 'youtube' && input.youtubeApi) {
     return collectYouTubeViaApi({ ...input, now, maxPosts });
   }
 
   const definition = platformDefinitions[account.platform];
+  if (!definition) {
+    const error = collectorError(
+      COLLECTOR_ERROR.unsupportedUrl,
+      `${who}: tidak ada pengumpul halaman untuk ${account.platform} / no page collector for ${account.platform}`,
+      { platform: account.platform },
+    );
+    return { status: 'blocked', posts, errors: [error], pages: 0 };
+  }
   let startUrl: string;
   try {
     startUrl = toFetchUrl(account.platform, account.profileUrl, origins);

@@ -13,6 +13,12 @@ export const COLLECTOR_ERROR = {
   poolClosed: 'COLLECTOR_POOL_CLOSED',
   apiFailed: 'COLLECTOR_API_FAILED',
   unsupportedUrl: 'COLLECTOR_UNSUPPORTED_URL',
+  /** An API answered in a shape the collector does not know: never read as "ok, no posts". */
+  responseUnrecognised: 'COLLECTOR_RESPONSE_UNRECOGNISED',
+  /** A public HTML page (Telegram preview) no longer has the markup the collector reads. */
+  markupChanged: 'COLLECTOR_MARKUP_CHANGED',
+  /** The platform kept answering 429 / announced a wait longer than the collector may wait. */
+  rateLimited: 'COLLECTOR_RATE_LIMITED',
 } as const;
 export type CollectorErrorCode = (typeof COLLECTOR_ERROR)[keyof typeof COLLECTOR_ERROR];
 

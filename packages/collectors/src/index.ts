@@ -1,9 +1,33 @@
+export type {
+  ApiCollectInput,
+  ApiCollectResult,
+  ApiCrawlStatus,
+  ApiCursors,
+  CollectedInteraction,
+  InteractionKind,
+  InteractionTarget,
+  StreamCursor,
+} from './api/api-types.ts';
+export { BLUESKY_APPVIEW, collectBluesky, facetsOf } from './api/bluesky.ts';
+export { API_PLATFORMS, type ApiPlatform, collectViaApi, isApiPlatform } from './api/collect-via-api.ts';
+export {
+  announcedWait,
+  DEFAULT_USER_AGENT,
+  HttpClient,
+  type HttpClientOptions,
+  type HttpExchange,
+  parseWait,
+  redactUrl,
+} from './api/http-client.ts';
+export { collectMastodon, nextLink, splitAcct } from './api/mastodon.ts';
+export { collectTelegram, gapsOf, parseCount, parseTelegramPage } from './api/telegram.ts';
 export {
   collectYouTubeViaApi,
   YOUTUBE_API_BASE,
   YouTubeDataApi,
   type YouTubeDataApiConfig,
 } from './api/youtube-data-api.ts';
+export { channelIdFromPage, collectYouTube, parseChannelFeed } from './api/youtube-feed.ts';
 export {
   BrowserPool,
   type BrowserPoolOptions,

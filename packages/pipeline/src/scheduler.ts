@@ -44,6 +44,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<Worker<
         trigger: data.trigger,
         requestedBy: null,
         accountIds: data.accountIds,
+        full: data.full,
       });
       options.logger.info({ runId: run.id, accounts: run.accounts_total }, 'crawl run started');
       return { runId: run.id };

@@ -1,6 +1,24 @@
-import { ArtefactStore, BrowserPool, crawlAccount, type PlatformOrigins } from '@netra/collectors';
-import { isNetraError, type Logger, parseOrThrow, type Registry, ValidationError } from '@netra/core';
-import { type Database, isDatabaseUnavailable, recordAccountCrawled, recordSightings } from '@netra/db';
+import {
+  API_PLATFORMS,
+  type ApiCursors,
+  ArtefactStore,
+  BrowserPool,
+  type CrawlStatus,
+  crawlAccount,
+  isApiPlatform,
+  type PlatformOrigins,
+} from '@netra/collectors';
+import { isNetraError, type Logger, type Platform, parseOrThrow, type Registry, ValidationError } from '@netra/core';
+import {
+  type AccountStatus,
+  advanceAccountCursor,
+  type CursorStream,
+  type Database,
+  getAccountCursors,
+  isDatabaseUnavailable,
+  recordAccountCrawled,
+  recordSightings,
+} from '@netra/db';
 import { type CrawlJob, classifyJobId, crawlJobSchema, QUEUE, type Queues } from '@netra/queue';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -30,6 +48,25 @@ export interface ScraperWorkerOptions {
    * counter would count the account twice when the job runs again.
    */
   exitAfterCounterForTests?: boolean;
+  /** YouTube Data API key: the YouTube collector then also reads uploads older than the feed's latest 15. */
+  youtubeApiKey?: string | undefined;
+  /** Platforms read over plain HTTP; default Bluesky, Mastodon and Telegram (add `youtube` for its feed). */
+  apiPlatforms?: readonly Platform[] | undefined;
+  /** Read only what is newer than the account's cursor (default true); a job with `full` reads everything. */
+  incremental?: boolean | undefined;
+}
+
+/** An API crawl that did not recognise the platform's answer says nothing about the account itself. */
+function accountStatusOf(status: CrawlStatus): AccountStatus {
+  return status === 'response_unrecognised' || status === 'markup_changed' ? 'unknown' : status;
+}
+
+async function loadCursors(db: Kysely<Database>, accountId: string): Promise<ApiCursors> {
+  const out: ApiCursors = {};
+  for (const c of await getAccountCursors(db, accountId)) {
+    out[c.stream] = { newestId: c.newestId, newestAt: c.newestAt ? c.newestAt.toISOString() : null };
+  }
+  return out;
 }
 
 export interface ScraperWorker {
@@ -61,6 +98,8 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
     return accountsFor.map;
   };
 
+  // YouTube's feed has no community posts, so its channel page stays the default; config can switch it.
+  const apiPlatforms = options.apiPlatforms ?? API_PLATFORMS.filter((p) => p !== 'youtube');
   const crawl = async (job: Job<CrawlJob>): Promise<CrawlOutcome> => {
     let data: CrawlJob;
     try {
@@ -69,8 +108,14 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
       if (error instanceof ValidationError) throw new UnrecoverableError(`${error.code}: ${error.message}`);
       throw error;
     }
+    const viaApi = isApiPlatform(data.platform) && apiPlatforms.includes(data.platform);
+    const incremental = viaApi && options.incremental !== false && !data.full;
+    const cursors = incremental ? await loadCursors(options.db, data.accountId) : undefined;
     const result = await crawlAccount({
       account: { id: data.accountId, platform: data.platform, handle: data.handle, profileUrl: data.profileUrl },
+      apiPlatforms,
+      ...(cursors ? { cursors } : {}),
+      ...(options.youtubeApiKey ? { youtubeApiKey: options.youtubeApiKey } : {}),
       pool,
       store,
       platformOrigins: options.platformOrigins,
@@ -90,10 +135,25 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
         opts: { jobId: classifyJobId(post) },
       })),
     );
+    // Only after the posts are safely queued: a crash before this line re-reads them, never skips them.
+    if (viaApi && result.status === 'ok' && result.cursors) {
+      for (const [stream, cursor] of Object.entries(result.cursors)) {
+        if (!cursor) continue;
+        await advanceAccountCursor(options.db, {
+          accountId: data.accountId,
+          stream: stream as CursorStream,
+          newestId: cursor.newestId,
+          newestAt: cursor.newestAt ? new Date(cursor.newestAt) : null,
+        });
+      }
+    }
+    if (result.gaps && result.gaps.length > 0) {
+      options.logger.info({ accountId: data.accountId, gaps: result.gaps }, 'message ids missing: deletion candidates');
+    }
     await recordAccountCrawled(options.db, {
       runId: data.runId,
       accountId: data.accountId,
-      status: result.status,
+      status: accountStatusOf(result.status),
       postsFound: result.posts.length,
       failed: false,
       errors: result.errors.map((e) => ({ code: e.code, message: e.message })),

@@ -8,6 +8,8 @@ export interface StartCrawlInput {
   requestedBy: { id: string; username: string } | null;
   /** Only these accounts; all watched accounts when absent. */
   accountIds?: string[] | undefined;
+  /** Read everything again instead of only what is newer than each account's cursor. */
+  full?: boolean | undefined;
 }
 
 /**
@@ -28,7 +30,7 @@ export async function startCrawlRun(db: Kysely<Database>, queues: Queues, input:
       action: 'crawl.start',
       entityType: 'crawl_run',
       entityId: created.id,
-      after: { trigger: input.trigger, accounts: accounts.length },
+      after: { trigger: input.trigger, accounts: accounts.length, ...(input.full ? { full: true } : {}) },
     });
     if (accounts.length === 0) {
       return tx
@@ -49,6 +51,7 @@ export async function startCrawlRun(db: Kysely<Database>, queues: Queues, input:
         handle: a.handle,
         profileUrl: a.profile_url,
         regionCode: a.region_code,
+        ...(input.full ? { full: true } : {}),
       };
       return { name: 'crawl-account', data, opts: { jobId: crawlJobId(data) } };
     }),

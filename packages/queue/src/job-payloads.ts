@@ -9,6 +9,8 @@ export const crawlJobSchema = z.object({
   handle: z.string().min(1),
   profileUrl: z.url(),
   regionCode: z.string().min(1),
+  /** Read everything again instead of only what is newer than the account's cursor. */
+  full: z.boolean().optional(),
 });
 export type CrawlJob = z.infer<typeof crawlJobSchema>;
 
@@ -20,6 +22,8 @@ export const scheduleJobSchema = z.object({
   trigger: z.enum(['nightly', 'on_demand']),
   requestedBy: z.string().uuid().nullable().default(null),
   accountIds: z.array(z.string().uuid()).optional(),
+  /** A full re-read (ignore the accounts' cursors). */
+  full: z.boolean().optional(),
 });
 export type ScheduleJob = z.infer<typeof scheduleJobSchema>;
 

@@ -2,12 +2,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Platform } from '@netra/core';
 import { type DemoAccount, findDemoAccount } from './content/index.ts';
+import type { Platform as DemoPagePlatform } from './content/types.ts';
 import { PHOTO_SVG } from './render/common.ts';
 import { renderFacebookLoginWall, renderFacebookNotFound, renderFacebookProfile } from './render/facebook.ts';
 import { instagramFeedFragment, renderInstagramNotFound, renderInstagramProfile } from './render/instagram.ts';
 import { renderTikTokNotFound, renderTikTokProfile, tiktokItemList } from './render/tiktok.ts';
 import { renderXLoginWall, renderXNotFound, renderXProfile } from './render/x.ts';
-import { renderYouTubeNotFound, renderYouTubeProfile, youtubeApi } from './render/youtube.ts';
+import { renderYouTubeNotFound, renderYouTubeProfile, youtubeApi, youtubeFeed } from './render/youtube.ts';
 
 export interface DemoPlatformOptions {
   /** 0 (default) picks a free port. */
@@ -40,7 +41,7 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/ht
   res.end(body);
 }
 
-function account(platform: Platform, handle: string): DemoAccount | undefined {
+function account(platform: DemoPagePlatform, handle: string): DemoAccount | undefined {
   return findDemoAccount(platform, decodeURIComponent(handle));
 }
 
@@ -114,6 +115,11 @@ function route(req: IncomingMessage, now: () => number): Reply {
     if (a.state === 'login_wall') return reply(200, renderXLoginWall());
     return reply(200, renderXProfile(a, q('cursor')));
   }
+  // YouTube channel feed (the default YouTube collector reads this, not the page)
+  if (path === '/youtube/feeds/videos.xml') {
+    const feed = youtubeFeed(q('channel_id'));
+    return { status: feed.status, body: feed.body, type: feed.type };
+  }
   // YouTube Data API imitation
   m = path.match(/^\/youtube\/api\/v3\/(channels|playlistItems)$/);
   if (m) {
@@ -173,6 +179,9 @@ export async function startDemoPlatform(options: DemoPlatformOptions = {}): Prom
       tiktok: `${url}/tiktok`,
       x: `${url}/x`,
       youtube: `${url}/youtube`,
+      bluesky: `${url}/bluesky`,
+      mastodon: `${url}/mastodon`,
+      telegram: `${url}/telegram`,
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

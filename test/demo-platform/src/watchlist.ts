@@ -1,4 +1,7 @@
-import type { Platform } from '@netra/core';
+import type { Platform as CorePlatform } from '@netra/core';
+
+type Platform = Exclude<CorePlatform, 'bluesky' | 'mastodon' | 'telegram'>;
+
 import seed from './watchlist.json' with { type: 'json' };
 
 export interface DemoWatchedAccount {

@@ -11,6 +11,18 @@ const schema = z.object({
   SCRAPER_CONCURRENCY: env.positiveInt(2),
   SCRAPER_MAX_POSTS_PER_ACCOUNT: env.positiveInt(200),
   SCRAPER_LOCK_MS: env.positiveInt(120_000),
+  /** YouTube Data API v3 key: uploads older than the channel feed's latest 15. A secret: env only. */
+  YOUTUBE_API_KEY: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
+  /**
+   * `page` reads YouTube channel pages with Chromium (videos and community posts); `feed` over plain HTTP
+   * (channel feed, Data API with a key: videos only, but stable and cheap).
+   */
+  SCRAPER_YOUTUBE_COLLECTOR: z.enum(['feed', 'page']).default('page'),
+  /** Nightly crawls of API platforms read only what is newer than each account's cursor. */
+  SCRAPER_INCREMENTAL: env.bool(true),
   SCHEDULER_ENABLED: env.bool(true),
   /** 02:00 WIB by default: public pages are quiet and the analysts' morning queue is ready. */
   NIGHTLY_CRON: z.string().min(9).default('0 2 * * *'),
@@ -24,6 +36,14 @@ export function loadScraperConfig(source: Record<string, string | undefined>) {
     ...commonConfigExamples,
     PLATFORM_ORIGINS: '{"facebook":"http://127.0.0.1:4010/facebook"}',
     NIGHTLY_CRON: '0 2 * * *',
+    SCRAPER_YOUTUBE_COLLECTOR: 'feed',
   });
-  return { ...c, evidenceDir: c.EVIDENCE_DIR ?? join(c.NETRA_DATA_DIR, 'evidence') };
+  return {
+    ...c,
+    evidenceDir: c.EVIDENCE_DIR ?? join(c.NETRA_DATA_DIR, 'evidence'),
+    apiPlatforms:
+      c.SCRAPER_YOUTUBE_COLLECTOR === 'feed'
+        ? (['bluesky', 'mastodon', 'telegram', 'youtube'] as const)
+        : (['bluesky', 'mastodon', 'telegram'] as const),
+  };
 }

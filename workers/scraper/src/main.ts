@@ -21,6 +21,9 @@ await startOrExit('netra-scraper', async () => {
     lockDurationMs: config.SCRAPER_LOCK_MS,
     stores: stores.health,
     exitAfterCounterForTests: config.NETRA_TEST_EXIT_AFTER_COUNTER,
+    youtubeApiKey: config.YOUTUBE_API_KEY,
+    apiPlatforms: config.apiPlatforms,
+    incremental: config.SCRAPER_INCREMENTAL,
   });
   const scheduler = config.SCHEDULER_ENABLED
     ? await startScheduler({

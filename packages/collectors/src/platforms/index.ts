@@ -8,5 +8,14 @@ import { youtube } from './youtube.ts';
 
 export type { AccountState, ExtractArgs, Pagination, PlatformDefinition, RawItem } from './types.ts';
 
-/** One definition per platform; add a platform by writing its file and listing it here. */
-export const platformDefinitions: Record<Platform, PlatformDefinition> = { facebook, instagram, tiktok, x, youtube };
+/**
+ * One page definition per browser-read platform; add a platform by writing its file and listing it here.
+ * Bluesky, Mastodon and Telegram have none: they are read over plain HTTP (src/api).
+ */
+export const platformDefinitions: Partial<Record<Platform, PlatformDefinition>> = {
+  facebook,
+  instagram,
+  tiktok,
+  x,
+  youtube,
+};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NetraError } from '../errors/netra-error.ts';
+import { type Platform, platformSchema } from '../post/post-schema.ts';
 
 /**
  * Parses a deployable's environment once, at start. A wrong variable stops the process with a message that
@@ -52,9 +53,9 @@ export const env = {
     z
       .string()
       .optional()
-      .transform((v, ctx): Partial<Record<'facebook' | 'instagram' | 'tiktok' | 'x' | 'youtube', string>> => {
+      .transform((v, ctx): Partial<Record<Platform, string>> => {
         if (!v) return {};
-        const parsed = z.partialRecord(z.enum(['facebook', 'instagram', 'tiktok', 'x', 'youtube']), z.url()).safeParse(
+        const parsed = z.partialRecord(platformSchema, z.url()).safeParse(
           (() => {
             try {
               return JSON.parse(v);

@@ -22,7 +22,7 @@ export const candidateStageSchema = z.enum(['bakal_calon', 'calon']);
 const words = z.array(z.string().trim().min(1)).default([]);
 
 export const officialAccountSchema = z.object({
-  platform: z.enum(['facebook', 'instagram', 'tiktok', 'x', 'youtube']),
+  platform: z.enum(['facebook', 'instagram', 'tiktok', 'x', 'youtube', 'bluesky', 'mastodon', 'telegram']),
   handle: z.string().trim().min(1),
 });
 

@@ -6,6 +6,7 @@ import { migrations } from './index.ts';
 import { migrateToLatest } from './migrate.ts';
 
 const TABLES = [
+  'account_cursors',
   'accounts',
   'audit_log',
   'candidates',

@@ -61,3 +61,15 @@ export interface EvidenceArtefactsTable {
   path: string;
   captured_at: Timestamp;
 }
+
+/** Which of an account's streams a cursor follows. */
+export type CursorStream = 'posts' | 'likes' | 'follows';
+
+/** The newest item an API collector has seen on one stream of one account (incremental crawls). */
+export interface AccountCursorsTable {
+  account_id: string;
+  stream: CursorStream;
+  newest_id: string | null;
+  newest_at: Timestamp | null;
+  updated_at: Generated<Date>;
+}

@@ -1,5 +1,11 @@
 import type { LoginAttemptsTable, SessionsTable, UsersTable } from './auth-tables.ts';
-import type { CrawlRunAccountsTable, CrawlRunsTable, EvidenceArtefactsTable, PostsTable } from './content-tables.ts';
+import type {
+  AccountCursorsTable,
+  CrawlRunAccountsTable,
+  CrawlRunsTable,
+  EvidenceArtefactsTable,
+  PostsTable,
+} from './content-tables.ts';
 import type { CandidatesTable, ContestsTable } from './registry-tables.ts';
 import type { AuditLogTable, ClassificationsTable, ReviewDecisionsTable, ReviewItemsTable } from './review-tables.ts';
 import type { AccountsTable, PeopleTable } from './watchlist-tables.ts';
@@ -21,4 +27,5 @@ export interface Database {
   review_items: ReviewItemsTable;
   review_decisions: ReviewDecisionsTable;
   audit_log: AuditLogTable;
+  account_cursors: AccountCursorsTable;
 }

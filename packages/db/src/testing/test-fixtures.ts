@@ -1,3 +1,4 @@
+import type { Platform } from '@netra/core';
 import type { Executor } from '../connection/executor.ts';
 
 export interface WatchedAccountFixture {
@@ -7,17 +8,20 @@ export interface WatchedAccountFixture {
   position?: string;
   regionCode?: string;
   ppk?: string | null;
-  platform?: 'facebook' | 'instagram' | 'tiktok' | 'x' | 'youtube';
+  platform?: Platform;
   handle: string;
   profileUrl?: string;
 }
 
-const ORIGIN = {
+const ORIGIN: Record<Platform, string> = {
   facebook: 'https://www.facebook.com/',
   instagram: 'https://www.instagram.com/',
   tiktok: 'https://www.tiktok.com/@',
   x: 'https://x.com/',
   youtube: 'https://www.youtube.com/@',
+  bluesky: 'https://bsky.app/profile/',
+  mastodon: 'https://mastodon.social/@',
+  telegram: 'https://t.me/',
 };
 
 let sequence = 0;

@@ -17,7 +17,10 @@ const blank = (v: unknown) => (v === '' ? undefined : v);
 
 const queueQuery = z.object({
   status: z.preprocess(blank, z.enum(['open', 'confirmed', 'dismissed', 'escalated', 'needs_info']).optional()),
-  platform: z.preprocess(blank, z.enum(['facebook', 'instagram', 'tiktok', 'x', 'youtube']).optional()),
+  platform: z.preprocess(
+    blank,
+    z.enum(['facebook', 'instagram', 'tiktok', 'x', 'youtube', 'bluesky', 'mastodon', 'telegram']).optional(),
+  ),
   contest: z.preprocess(blank, z.string().max(100).optional()),
   region: z.preprocess(blank, z.string().max(20).optional()),
   minScore: z.preprocess(blank, z.coerce.number().min(0).max(1).optional()),

@@ -17,7 +17,7 @@ export const idParams = z.object({ id: z.uuid() });
 export const formBody = z.record(z.string(), z.unknown());
 
 export const STATUSES = ['active', 'paused', 'retired'] as const;
-const PLATFORMS = ['facebook', 'instagram', 'tiktok', 'x', 'youtube'] as const;
+const PLATFORMS = ['facebook', 'instagram', 'tiktok', 'x', 'youtube', 'bluesky', 'mastodon', 'telegram'] as const;
 const LINK_METHODS = ['self_declared', 'analyst_verified', 'found'] as const;
 
 export function statusLabel(t: Messages, status: string): string {

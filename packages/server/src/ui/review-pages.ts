@@ -9,7 +9,7 @@ type QueueRow = Awaited<ReturnType<typeof listReviewItems>>[number];
 type Item = NonNullable<Awaited<ReturnType<typeof getReviewItem>>>;
 
 const STATUSES = ['open', 'confirmed', 'dismissed', 'escalated', 'needs_info'] as const;
-const PLATFORMS = ['facebook', 'instagram', 'tiktok', 'x', 'youtube'] as const;
+const PLATFORMS = ['facebook', 'instagram', 'tiktok', 'x', 'youtube', 'bluesky', 'mastodon', 'telegram'] as const;
 const CATEGORIES = [
   'online_campaigning',
   'negative_campaigning',

@@ -1,3 +1,4 @@
+import type { Platform } from '@netra/core';
 /**
  * Columns of a watchlist file. Agencies name them in many ways; each field lists the headers it answers to
  * (compared case-, space- and punctuation-insensitively). The first name is the one the export writes.
@@ -123,7 +124,7 @@ export function parseStatus(value: string): 'active' | 'paused' | 'retired' | un
   return STATUS[normaliseHeader(value)];
 }
 
-const PLATFORM: Record<string, 'facebook' | 'instagram' | 'tiktok' | 'x' | 'youtube'> = {
+const PLATFORM: Record<string, Platform> = {
   facebook: 'facebook',
   fb: 'facebook',
   instagram: 'instagram',
@@ -137,6 +138,11 @@ const PLATFORM: Record<string, 'facebook' | 'instagram' | 'tiktok' | 'x' | 'yout
   youtube: 'youtube',
   yt: 'youtube',
   'you tube': 'youtube',
+  bluesky: 'bluesky',
+  bsky: 'bluesky',
+  mastodon: 'mastodon',
+  telegram: 'telegram',
+  tg: 'telegram',
 };
 
 export function parsePlatform(value: string) {

@@ -1,6 +1,6 @@
 import type { Platform } from '@netra/core';
 import { validateNip } from '../nip/validate-nip.ts';
-import { normaliseHandle, PLATFORM_HOSTS, profileUrlFor, profileUrlProblem } from '../people/schemas.ts';
+import { handleProblem, normaliseHandle, PLATFORM_HOSTS, profileUrlFor, profileUrlProblem } from '../people/schemas.ts';
 import { validateRegionCode } from '../region/regions.ts';
 import type { Table } from '../table/read-table.ts';
 import {
@@ -72,7 +72,14 @@ function hostPlatform(url: string): Platform | undefined {
 /** A handle read from a profile URL, for files that give only the link. */
 function handleFromUrl(platform: Platform, url: string): string | undefined {
   try {
-    const first = new URL(url).pathname.split('/').filter(Boolean)[0];
+    const parsed = new URL(url);
+    const parts = parsed.pathname.split('/').filter(Boolean);
+    if (platform === 'bluesky') return parts[0] === 'profile' && parts[1] ? decodeURIComponent(parts[1]) : undefined;
+    if (platform === 'mastodon') {
+      const user = parts[0]?.startsWith('@') ? parts[0].slice(1) : undefined;
+      return user ? `${decodeURIComponent(user)}@${parsed.hostname.toLowerCase()}` : undefined;
+    }
+    const first = parts[0];
     if (!first) return undefined;
     if (platform === 'facebook' && first === 'profile.php') return undefined;
     return normaliseHandle(decodeURIComponent(first));
@@ -145,14 +152,15 @@ export function parseWatchlistTable(table: Table): ParsedFile {
           'platform',
           'IMPORT_INVALID_PLATFORM',
           platformRaw
-            ? `platform "${platformRaw}" tidak dikenal (facebook, instagram, tiktok, x, youtube)`
+            ? `platform "${platformRaw}" tidak dikenal (facebook, instagram, tiktok, x, youtube, bluesky, mastodon, telegram)`
             : 'platform wajib diisi bila ada akun',
         );
       } else {
         if (!handle && urlRaw) handle = handleFromUrl(platform, urlRaw) ?? '';
         if (!handle) fail('handle', 'IMPORT_REQUIRED', 'akun (handle) wajib diisi bila ada platform');
-        else if (!/^[\p{L}\p{N}._-]{1,200}$/u.test(handle)) {
-          fail('handle', 'IMPORT_INVALID_HANDLE', 'akun hanya boleh huruf, angka, titik, garis bawah dan tanda hubung');
+        else {
+          const badHandle = handleProblem(platform, handle);
+          if (badHandle) fail('handle', 'IMPORT_INVALID_HANDLE', badHandle);
         }
         const profileUrl = urlRaw || (handle ? profileUrlFor(platform, handle) : '');
         const problem = profileUrl ? profileUrlProblem(platform, profileUrl) : null;

@@ -60,7 +60,36 @@ export const PLATFORM_HOSTS: Record<Platform, string[]> = {
   tiktok: ['www.tiktok.com', 'tiktok.com', 'm.tiktok.com'],
   x: ['x.com', 'www.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com'],
   youtube: ['www.youtube.com', 'youtube.com', 'm.youtube.com'],
+  bluesky: ['bsky.app'],
+  // Mastodon is federated: any instance is its own host; `profileUrlProblem` checks it against the handle.
+  mastodon: [],
+  telegram: ['t.me', 'telegram.me'],
 };
+
+/** Handle shapes the collectors can address: Mastodon needs its instance, Bluesky handles are domain names. */
+const HANDLE_RULES: Partial<Record<Platform, { pattern: RegExp; message: string }>> = {
+  mastodon: {
+    pattern: /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/,
+    message: 'akun Mastodon harus berbentuk pengguna@instans (mis. budi@mastodon.social)',
+  },
+  bluesky: {
+    pattern: /^([A-Za-z0-9-]+\.)+[A-Za-z0-9-]+$|^did:plc:[a-z2-7]{24}$/,
+    message: 'akun Bluesky harus berupa nama domain (mis. budi.bsky.social)',
+  },
+  telegram: {
+    pattern: /^[A-Za-z][A-Za-z0-9_]{3,31}$/,
+    message: 'kanal Telegram harus 4–32 huruf, angka atau garis bawah, diawali huruf',
+  },
+};
+
+/** Why a handle cannot be an account on this platform, or null when it can. */
+export function handleProblem(platform: Platform, handle: string): string | null {
+  const rule = HANDLE_RULES[platform];
+  if (rule) return rule.pattern.test(handle) ? null : rule.message;
+  return /^[\p{L}\p{N}._-]{1,200}$/u.test(handle)
+    ? null
+    : 'akun hanya boleh huruf, angka, titik, garis bawah dan tanda hubung';
+}
 
 /** The canonical profile URL of a handle, used when a file gives only the handle. */
 export function profileUrlFor(platform: Platform, handle: string): string {
@@ -75,6 +104,14 @@ export function profileUrlFor(platform: Platform, handle: string): string {
       return `https://x.com/${handle}`;
     case 'youtube':
       return `https://www.youtube.com/@${handle}`;
+    case 'bluesky':
+      return `https://bsky.app/profile/${handle}`;
+    case 'mastodon': {
+      const [user, instance] = handle.split('@');
+      return `https://${instance ?? ''}/@${user}`;
+    }
+    case 'telegram':
+      return `https://t.me/${handle}`;
   }
 }
 
@@ -87,6 +124,10 @@ export function profileUrlProblem(platform: Platform, url: string): string | nul
     return `URL profil "${url}" bukan URL yang sah`;
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return 'URL profil harus http(s)';
+  if (platform === 'mastodon') {
+    if (parsed.pathname === '/' || parsed.pathname === '') return 'URL profil tidak menunjuk ke akun';
+    return null;
+  }
   if (!PLATFORM_HOSTS[platform].includes(parsed.hostname.toLowerCase())) {
     return `URL profil ${parsed.hostname} bukan situs ${platform} (${PLATFORM_HOSTS[platform][0]})`;
   }
@@ -103,21 +144,17 @@ export function normaliseHandle(handle: string): string {
 export const accountInputSchema = z
   .object({
     platform: platformSchema,
-    handle: z
-      .string()
-      .transform(normaliseHandle)
-      .pipe(
-        z
-          .string()
-          .min(1, 'akun (handle) wajib diisi')
-          .max(200)
-          .regex(/^[\p{L}\p{N}._-]+$/u, 'akun hanya boleh huruf, angka, titik, garis bawah dan tanda hubung'),
-      ),
+    handle: z.string().transform(normaliseHandle).pipe(z.string().min(1, 'akun (handle) wajib diisi').max(200)),
     profileUrl: z.string().trim().max(500).nullish(),
     platformId: optionalText(200),
     linkMethod: linkMethodSchema.default('self_declared'),
   })
   .transform((account, ctx) => {
+    const badHandle = handleProblem(account.platform, account.handle);
+    if (badHandle) {
+      ctx.addIssue({ code: 'custom', path: ['handle'], message: badHandle });
+      return z.NEVER;
+    }
     const profileUrl = account.profileUrl || profileUrlFor(account.platform, account.handle);
     const problem = profileUrlProblem(account.platform, profileUrl);
     if (problem) {

@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
 import { classifyCommand } from './classify.ts';
+import { collectCommand } from './collect.ts';
 import { demoCommand } from './demo.ts';
 import { evalCommand } from './eval.ts';
 import { registryExportCommand } from './registry-export.ts';
@@ -17,6 +18,7 @@ export const commands: Command[] = [
   startCommand,
 
   classifyCommand,
+  collectCommand,
   evalCommand,
   trainCommand,
   usersCreateCommand,

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Platform } from '@netra/core';
+import type { Platform as CorePlatform } from '@netra/core';
+
+type Platform = Exclude<CorePlatform, 'bluesky' | 'mastodon' | 'telegram'>;
+
 import { accountSources, edgeCaseSources } from './accounts.ts';
 import type { DemoAccount, DemoAccountSource, DemoItem } from './types.ts';
 

@@ -1,4 +1,7 @@
-import type { Platform } from '@netra/core';
+import type { Platform as CorePlatform } from '@netra/core';
+
+/** The platforms the demo imitates as pages (the API platforms are served by the collectors' test servers). */
+export type Platform = Exclude<CorePlatform, 'bluesky' | 'mastodon' | 'telegram'>;
 
 /** Someone else's post that a demo item replies to or shares (a candidate's official account, KPU, a friend). */
 export interface DemoParent {

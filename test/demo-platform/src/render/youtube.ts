@@ -155,3 +155,46 @@ export function youtubeApi(
     },
   };
 }
+
+/** The channel's Atom feed (`/feeds/videos.xml?channel_id=`) as YouTube serves it: the latest 15 uploads. */
+export function youtubeFeed(channel: string | null): { status: number; body: string; type: string } {
+  const owner = demoAccounts.find(
+    (a) => a.platform === 'youtube' && a.state === 'public' && channelId(a.handle) === channel,
+  );
+  if (!owner) return { status: 404, body: '<!DOCTYPE html><title>Error 404 (Not Found)</title>', type: 'text/html' };
+  const id = channelId(owner.handle);
+  const entries = owner.items
+    .filter((it) => it.kind === 'caption')
+    .slice(0, 15)
+    .map((it) => {
+      const at = new Date(it.epoch * 1000).toISOString().replace('.000Z', '+00:00');
+      return ` <entry>
+  <id>yt:video:${it.id}</id>
+  <yt:videoId>${it.id}</yt:videoId>
+  <yt:channelId>${id}</yt:channelId>
+  <title>${esc(it.title ?? '')}</title>
+  <link rel="alternate" href="https://www.youtube.com/watch?v=${it.id}"/>
+  <author><name>${esc(owner.displayName)}</name><uri>https://www.youtube.com/channel/${id}</uri></author>
+  <published>${at}</published>
+  <updated>${at}</updated>
+  <media:group>
+   <media:title>${esc(it.title ?? '')}</media:title>
+   <media:thumbnail url="/static/photo.svg" width="480" height="360"/>
+   <media:description>${esc(it.text)}</media:description>
+   <media:community><media:statistics views="${views(it.id).replace(/\D/g, '') || '0'}"/></media:community>
+  </media:group>
+ </entry>`;
+    });
+  return {
+    status: 200,
+    type: 'text/xml; charset=UTF-8',
+    body: `<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns:yt="http://www.youtube.com/xml/schemas/2015" xmlns:media="http://search.yahoo.com/mrss/" xmlns="http://www.w3.org/2005/Atom">
+ <id>yt:channel:${id}</id>
+ <yt:channelId>${id}</yt:channelId>
+ <title>${esc(owner.displayName)}</title>
+ <link rel="alternate" href="https://www.youtube.com/channel/${id}"/>
+${entries.join('\n')}
+</feed>`,
+  };
+}

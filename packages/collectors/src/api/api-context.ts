@@ -1,0 +1,253 @@
+import {
+  type CollectedPost,
+  collectedPostSchema,
+  type EvidenceArtefactRef,
+  type NetraError,
+  type Platform,
+} from '@netra/core';
+import { COLLECTOR_ERROR, collectorError } from '../errors.ts';
+import type { ApiCollectInput, ApiCollectResult, ApiCrawlStatus, CollectedInteraction } from './api-types.ts';
+import { ShapeError } from './api-types.ts';
+import { HttpClient, type HttpExchange } from './http-client.ts';
+
+export interface CollectorIdentity {
+  name: string;
+  version: string;
+}
+
+/** The evidence of one API page: the raw response and a manifest naming it with its hash. */
+export interface PageEvidence {
+  refs: EvidenceArtefactRef[];
+  manifestSha256: string | null;
+}
+
+/**
+ * Per-crawl state shared by the API collectors: the HTTP client, the evidence of each page, post validation
+ * and the candidate lookup. A collector file only knows its platform's requests and response shapes.
+ */
+export class ApiCrawlContext {
+  readonly input: ApiCollectInput;
+  readonly http: HttpClient;
+  readonly collector: CollectorIdentity;
+  readonly posts: CollectedPost[] = [];
+  readonly interactions: CollectedInteraction[] = [];
+  readonly errors: NetraError[] = [];
+  readonly maxPosts: number;
+  readonly maxPages: number;
+  readonly who: string;
+  pages = 0;
+  /** The latest response, named in a shape error. */
+  lastExchange: HttpExchange | undefined;
+  readonly #evidence = new Map<HttpExchange, Promise<PageEvidence>>();
+
+  constructor(input: ApiCollectInput, collector: CollectorIdentity) {
+    this.input = input;
+    this.collector = collector;
+    this.http = new HttpClient(input.http ?? {});
+    this.maxPosts = input.maxPosts ?? 200;
+    this.maxPages = input.maxPages ?? 25;
+    this.who = `${input.account.platform}:${input.account.handle}`;
+  }
+
+  get platform(): Platform {
+    return this.input.account.platform;
+  }
+
+  /** The origin to call instead of `real` when PLATFORM_ORIGINS names one for this platform. */
+  origin(real: string): string {
+    const override = this.input.platformOrigins?.[this.platform];
+    return (override ?? real).replace(/\/+$/, '');
+  }
+
+  get overridden(): boolean {
+    return Boolean(this.input.platformOrigins?.[this.platform]);
+  }
+
+  async get(url: string, accept?: string): Promise<HttpExchange> {
+    const exchange = await this.http.get(url, accept);
+    this.pages++;
+    this.lastExchange = exchange;
+    return exchange;
+  }
+
+  /** Stores the page's raw response and its manifest once, however many items come from that page. */
+  evidenceOf(exchange: HttpExchange, kind: 'json' | 'html'): Promise<PageEvidence> {
+    let found = this.#evidence.get(exchange);
+    if (!found) {
+      found = this.#storeEvidence(exchange, kind);
+      this.#evidence.set(exchange, found);
+    }
+    return found;
+  }
+
+  async #storeEvidence(exchange: HttpExchange, kind: 'json' | 'html'): Promise<PageEvidence> {
+    const store = this.input.store;
+    if (!store) return { refs: [], manifestSha256: null };
+    const mediaType = exchange.headers['content-type'] ?? (kind === 'json' ? 'application/json' : 'text/html');
+    const body = await store.put(kind, exchange.body, mediaType, exchange.fetchedAt);
+    const manifest = {
+      collector: this.collector.name,
+      collectorVersion: this.collector.version,
+      requestUrl: exchange.requestUrl,
+      finalUrl: exchange.finalUrl,
+      status: exchange.status,
+      headers: exchange.headers,
+      capturedAt: exchange.fetchedAt.toISOString(),
+      artefacts: [{ role: 'response', kind, sha256: body.sha256, bytes: body.bytes, mediaType, path: body.path }],
+    };
+    const manifestRef = await store.put(
+      'json',
+      JSON.stringify(manifest, null, 2),
+      'application/vnd.netra.evidence-manifest+json',
+      exchange.fetchedAt,
+    );
+    return { refs: [body, manifestRef], manifestSha256: manifestRef.sha256 };
+  }
+
+  candidateOf(handle: string | null | undefined): string | null {
+    if (!handle || !this.input.candidateAccounts) return null;
+    return this.input.candidateAccounts[`${this.platform}:${handle.replace(/^@/, '').toLowerCase()}`] ?? null;
+  }
+
+  get full(): boolean {
+    return this.posts.length >= this.maxPosts;
+  }
+
+  /** Validates and keeps a post; a post that does not validate is reported with its field and skipped. */
+  async addPost(
+    fields: Omit<CollectedPost, 'platform' | 'accountId' | 'evidence' | 'crawlRunId' | 'fetchedAt' | 'raw'> & {
+      raw: Record<string, unknown>;
+    },
+    exchange: HttpExchange,
+    kind: 'json' | 'html',
+  ): Promise<CollectedPost | null> {
+    const evidence = await this.evidenceOf(exchange, kind);
+    const parsed = collectedPostSchema.safeParse({
+      ...fields,
+      platform: this.platform,
+      accountId: this.input.account.id,
+      fetchedAt: exchange.fetchedAt.toISOString(),
+      evidence: evidence.refs,
+      raw: {
+        ...fields.raw,
+        collector: this.collector.name,
+        collectorVersion: this.collector.version,
+        requestUrl: exchange.requestUrl,
+        finalUrl: exchange.finalUrl,
+        httpStatus: exchange.status,
+        evidenceManifest: evidence.manifestSha256,
+      },
+      crawlRunId: this.input.crawlRunId ?? null,
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      this.errors.push(
+        collectorError(
+          COLLECTOR_ERROR.pageMalformed,
+          `${this.who}: ${fields.externalId || '(tanpa id)'}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+          { field: issue?.path.join('.'), externalId: fields.externalId, account: this.who },
+        ),
+      );
+      return null;
+    }
+    this.posts.push(parsed.data);
+    return parsed.data;
+  }
+
+  addInteraction(interaction: Omit<CollectedInteraction, 'platform' | 'accountId' | 'actorHandle'>): void {
+    this.interactions.push({
+      ...interaction,
+      platform: this.platform,
+      accountId: this.input.account.id,
+      actorHandle: this.input.account.handle,
+    });
+  }
+
+  /** A per-item problem: reported, the other items of the page kept. */
+  itemProblem(field: string, message: string, details: Record<string, unknown> = {}): void {
+    this.errors.push(
+      collectorError(COLLECTOR_ERROR.pageMalformed, `${this.who}: ${message}`, {
+        field,
+        account: this.who,
+        ...details,
+      }),
+    );
+  }
+
+  result(status: ApiCrawlStatus, extra: Partial<ApiCollectResult> = {}): ApiCollectResult {
+    return {
+      status,
+      posts: this.posts,
+      interactions: this.interactions,
+      errors: this.errors,
+      pages: this.pages,
+      cursors: {},
+      ...extra,
+    };
+  }
+
+  notFound(what = 'akun tidak ditemukan / account not found'): ApiCollectResult {
+    this.errors.push(collectorError(COLLECTOR_ERROR.notFound, `${this.who}: ${what}`, { account: this.who }));
+    return this.result('not_found');
+  }
+
+  /** A response that lacks what the platform documents: a distinct status, so it is never "ok, 0 posts". */
+  unrecognised(exchange: HttpExchange, error: ShapeError, html = false): ApiCollectResult {
+    this.errors.push(
+      collectorError(
+        html ? COLLECTOR_ERROR.markupChanged : COLLECTOR_ERROR.responseUnrecognised,
+        `${this.who}: ${html ? 'halaman berubah / markup changed' : 'respons tidak dikenali / response unrecognised'}: ${error.message} (${exchange.requestUrl})`,
+        { field: error.field, url: exchange.requestUrl, status: exchange.status, account: this.who },
+      ),
+    );
+    return this.result(html ? 'markup_changed' : 'response_unrecognised');
+  }
+
+  /** Turns what a collector throws into a result: typed errors as `blocked`, shape errors as unrecognised. */
+  failed(error: unknown, html = false): ApiCollectResult {
+    const exchange = this.lastExchange;
+    if (error instanceof ShapeError && exchange) return this.unrecognised(exchange, error, html);
+    if (error instanceof Error && 'code' in error && 'retryable' in error) {
+      this.errors.push(error as NetraError);
+      return this.result('blocked');
+    }
+    this.errors.push(
+      collectorError(
+        COLLECTOR_ERROR.apiFailed,
+        `${this.who}: ${error instanceof Error ? error.message : String(error)}`,
+        { account: this.who },
+        true,
+      ),
+    );
+    return this.result('blocked');
+  }
+}
+
+/** JSON body of an exchange, or a ShapeError naming what was expected. */
+export function jsonBody(exchange: HttpExchange, what: string): unknown {
+  try {
+    return JSON.parse(exchange.body);
+  } catch {
+    throw new ShapeError('(body)', `${what}: bukan JSON / not JSON (HTTP ${exchange.status})`);
+  }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A required field of a documented shape; a ShapeError names it when it is missing or of the wrong type. */
+export function need<T>(value: unknown, field: string, check: (v: unknown) => v is T, type: string): T {
+  if (!check(value)) throw new ShapeError(field, `${field}: ${type} diharapkan / expected ${type}`);
+  return value;
+}
+
+export const isString = (v: unknown): v is string => typeof v === 'string';
+export const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
+
+/** Latest of two ISO times (null-safe). */
+export function laterIso(a: string | null, b: string | null): string | null {
+  if (!a) return b;
+  if (!b) return a;
+  return Date.parse(a) >= Date.parse(b) ? a : b;
+}

@@ -1,0 +1,487 @@
+import type { PostKind } from '@netra/core';
+import { ApiCrawlContext, isArray, isRecord, isString, jsonBody, need } from './api-context.ts';
+import type { ApiCollectInput, ApiCollectResult, ApiCursors, InteractionTarget, StreamCursor } from './api-types.ts';
+import { ShapeError } from './api-types.ts';
+import type { HttpExchange } from './http-client.ts';
+
+/** Bluesky's public AppView: profiles, feeds, follows and post hydration without an account. */
+export const BLUESKY_APPVIEW = 'https://public.api.bsky.app';
+export const PLC_DIRECTORY = 'https://plc.directory';
+export const BLUESKY_COLLECTOR = { name: 'bluesky-api', version: '1.0.0' };
+
+type Json = Record<string, unknown>;
+
+/** A facet with its UTF-8 byte range and the text that range covers (facets index bytes, not characters). */
+export interface BlueskyFacet {
+  byteStart: number;
+  byteEnd: number;
+  text: string | null;
+  features: { type: string; did?: string; uri?: string; tag?: string }[];
+}
+
+export function facetsOf(text: string, facets: unknown): BlueskyFacet[] {
+  if (!isArray(facets)) return [];
+  const bytes = Buffer.from(text, 'utf8');
+  const out: BlueskyFacet[] = [];
+  for (const facet of facets) {
+    if (!isRecord(facet) || !isRecord(facet.index)) continue;
+    const start = Number(facet.index.byteStart);
+    const end = Number(facet.index.byteEnd);
+    const valid = Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= bytes.length && start < end;
+    const features = (isArray(facet.features) ? facet.features : []).filter(isRecord).map((f) => {
+      const type = String(f.$type ?? '').replace(/^app\.bsky\.richtext\.facet#/, '');
+      return {
+        type,
+        ...(isString(f.did) ? { did: f.did } : {}),
+        ...(isString(f.uri) ? { uri: f.uri } : {}),
+        ...(isString(f.tag) ? { tag: f.tag } : {}),
+      };
+    });
+    out.push({
+      byteStart: start,
+      byteEnd: end,
+      text: valid ? bytes.subarray(start, end).toString('utf8') : null,
+      features,
+    });
+  }
+  return out;
+}
+
+function rkeyOf(uri: string): string {
+  return uri.split('/').pop() ?? uri;
+}
+
+function postUrl(handle: string, uri: string): string {
+  return `https://bsky.app/profile/${encodeURIComponent(handle)}/post/${encodeURIComponent(rkeyOf(uri))}`;
+}
+
+interface EmbedParts {
+  alts: string[];
+  linkCard: { uri: string; title: string; description: string } | null;
+  quote: { uri: string; authorHandle: string | null; text: string | null } | null;
+}
+
+/** Image alt texts, the link card and the quoted post of a post view's embed (and its record's, as fallback). */
+function embedParts(view: unknown, record: unknown): EmbedParts {
+  const parts: EmbedParts = { alts: [], linkCard: null, quote: null };
+  const visit = (embed: unknown) => {
+    if (!isRecord(embed)) return;
+    const type = String(embed.$type ?? '');
+    if (isArray(embed.images)) {
+      for (const image of embed.images)
+        if (isRecord(image) && isString(image.alt) && image.alt.trim()) parts.alts.push(image.alt);
+    }
+    if (type.startsWith('app.bsky.embed.video') && isString(embed.alt) && embed.alt.trim()) parts.alts.push(embed.alt);
+    if (isRecord(embed.external) && isString(embed.external.uri)) {
+      parts.linkCard = {
+        uri: embed.external.uri,
+        title: isString(embed.external.title) ? embed.external.title : '',
+        description: isString(embed.external.description) ? embed.external.description : '',
+      };
+    }
+    if (type.startsWith('app.bsky.embed.recordWithMedia')) {
+      visit(embed.media);
+      if (isRecord(embed.record)) visit({ $type: 'app.bsky.embed.record#view', record: embed.record.record });
+      return;
+    }
+    if (type.startsWith('app.bsky.embed.record') && isRecord(embed.record)) {
+      const quoted = embed.record;
+      if (isString(quoted.uri) && !parts.quote) {
+        const author = isRecord(quoted.author) && isString(quoted.author.handle) ? quoted.author.handle : null;
+        const value = isRecord(quoted.value) ? quoted.value : null;
+        parts.quote = {
+          uri: quoted.uri,
+          authorHandle: author,
+          text: value && isString(value.text) ? value.text : null,
+        };
+      }
+    }
+  };
+  visit(view);
+  if (parts.alts.length === 0 && isRecord(record)) {
+    const embed = record.embed;
+    if (isRecord(embed)) {
+      const images = isArray(embed.images)
+        ? embed.images
+        : isRecord(embed.media) && isArray(embed.media.images)
+          ? embed.media.images
+          : [];
+      for (const image of images)
+        if (isRecord(image) && isString(image.alt) && image.alt.trim()) parts.alts.push(image.alt);
+    }
+  }
+  return parts;
+}
+
+/** A hydrated post view's author handle and text, or nulls for notFound/blocked views. */
+function viewSummary(view: unknown): { uri: string | null; handle: string | null; text: string | null } {
+  if (!isRecord(view)) return { uri: null, handle: null, text: null };
+  const uri = isString(view.uri) ? view.uri : null;
+  const handle = isRecord(view.author) && isString(view.author.handle) ? view.author.handle : null;
+  const text = isRecord(view.record) && isString(view.record.text) ? view.record.text : null;
+  return { uri, handle, text };
+}
+
+class BlueskyCrawl {
+  readonly ctx: ApiCrawlContext;
+  readonly appview: string;
+  did = '';
+  handle = '';
+
+  constructor(ctx: ApiCrawlContext) {
+    this.ctx = ctx;
+    this.appview = ctx.origin(BLUESKY_APPVIEW);
+  }
+
+  xrpc(base: string, method: string, params: Record<string, string | string[] | undefined>): string {
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(params)) {
+      if (value === undefined) continue;
+      for (const v of Array.isArray(value) ? value : [value]) query.append(key, v);
+    }
+    return `${base}/xrpc/${method}?${query}`;
+  }
+
+  /** XRPC errors: 400 with {error, message}. Unknown actors come back as InvalidRequest "not found"/"resolve". */
+  isUnknownActor(exchange: HttpExchange): boolean {
+    if (exchange.status === 404) return true;
+    if (exchange.status !== 400) return false;
+    try {
+      const body = JSON.parse(exchange.body) as Json;
+      const text = `${String(body.error ?? '')} ${String(body.message ?? '')}`;
+      return /not ?found|unable to resolve|could not (find|resolve)|AccountTakedown|AccountDeactivated/i.test(text);
+    } catch {
+      return false;
+    }
+  }
+
+  target(view: unknown, fallbackUri: string): InteractionTarget {
+    const summary = viewSummary(view);
+    const uri = summary.uri ?? fallbackUri;
+    return {
+      type: 'post',
+      externalId: uri,
+      url: summary.handle ? postUrl(summary.handle, uri) : null,
+      authorHandle: summary.handle,
+      text: summary.text,
+      candidate: this.ctx.candidateOf(summary.handle),
+    };
+  }
+
+  async posts(cursor: StreamCursor | undefined): Promise<StreamCursor | undefined> {
+    const { ctx } = this;
+    let next: string | undefined;
+    let newest: StreamCursor | undefined;
+    for (let page = 0; page < ctx.maxPages && !ctx.full; page++) {
+      const exchange = await ctx.get(
+        this.xrpc(this.appview, 'app.bsky.feed.getAuthorFeed', {
+          actor: this.did,
+          limit: '100',
+          filter: 'posts_with_replies',
+          cursor: next,
+        }),
+      );
+      if (exchange.status !== 200) throw new ShapeError('(status)', `getAuthorFeed: HTTP ${exchange.status}`);
+      const body = need(jsonBody(exchange, 'getAuthorFeed'), '(body)', isRecord, 'object');
+      const feed = need(body.feed, 'feed', isArray, 'array');
+      if (feed.length === 0) break;
+      let reachedKnown = false;
+      for (const [i, entry] of feed.entries()) {
+        if (ctx.full) break;
+        const item = isRecord(entry) ? entry : {};
+        const post = isRecord(item.post) ? item.post : null;
+        const record = post && isRecord(post.record) ? post.record : null;
+        const author = post && isRecord(post.author) ? post.author : null;
+        if (!post || !isString(post.uri) || !record || !author || !isString(author.handle)) {
+          ctx.itemProblem(`feed[${i}].post`, `feed[${i}]: post.uri/author/record hilang / missing`, { position: i });
+          continue;
+        }
+        const reason = isRecord(item.reason) ? item.reason : null;
+        const isRepost = reason !== null && String(reason.$type ?? '').endsWith('#reasonRepost');
+        if (reason && !isRepost) continue; // a pinned post (#reasonPin) is also listed in its place
+        const indexedAt =
+          (isRepost && isString(reason?.indexedAt) ? reason.indexedAt : null) ??
+          (isString(post.indexedAt) ? post.indexedAt : null) ??
+          (isString(record.createdAt) ? record.createdAt : null);
+        if (cursor?.newestAt && indexedAt && Date.parse(indexedAt) <= Date.parse(cursor.newestAt)) {
+          reachedKnown = true;
+          break;
+        }
+        if (ctx.input.since && indexedAt && Date.parse(indexedAt) < ctx.input.since.getTime()) {
+          reachedKnown = true;
+          break;
+        }
+        const text = isString(record.text) ? record.text : '';
+        const embeds = embedParts(post.embed, record);
+        const facets = facetsOf(text, record.facets);
+        const replyRef = isRecord(record.reply) && isRecord(record.reply.parent) ? record.reply.parent : null;
+        const parentView = isRecord(item.reply) ? item.reply.parent : null;
+        const mediaDescriptions = [
+          ...embeds.alts,
+          ...(embeds.linkCard
+            ? [[embeds.linkCard.title, embeds.linkCard.description].filter(Boolean).join(' — ')]
+            : []),
+        ].filter((d) => d.trim().length > 0);
+        const common = {
+          mediaDescriptions,
+          raw: {
+            source: 'app.bsky.feed.getAuthorFeed',
+            uri: post.uri,
+            cid: post.cid ?? null,
+            indexedAt,
+            facets,
+            links: facets.flatMap((f) => f.features.filter((x) => x.uri).map((x) => x.uri)),
+            linkCard: embeds.linkCard,
+            quote: embeds.quote,
+            replyTo: replyRef && isString(replyRef.uri) ? replyRef.uri : null,
+            counts: {
+              likes: post.likeCount ?? null,
+              reposts: post.repostCount ?? null,
+              replies: post.replyCount ?? null,
+            },
+          },
+        };
+        let kind: PostKind = 'post';
+        let externalId = post.uri;
+        let context: { parentText?: string; parentAuthor?: string; parentCandidate?: string } | undefined;
+        let authorHandle = author.handle;
+        if (isRepost) {
+          kind = 'share';
+          externalId = isString(reason?.uri) ? reason.uri : `repost:${this.did}:${post.uri}`;
+          authorHandle = this.handle;
+          context = { parentText: text, parentAuthor: author.handle };
+          ctx.addInteraction({
+            interaction: 'repost',
+            externalId,
+            at: indexedAt,
+            target: this.target(post, post.uri),
+            fetchedAt: exchange.fetchedAt.toISOString(),
+            raw: { source: 'app.bsky.feed.getAuthorFeed' },
+          });
+        } else if (replyRef) {
+          kind = 'comment';
+          const parent = viewSummary(parentView);
+          context = {
+            ...(parent.text ? { parentText: parent.text } : {}),
+            ...(parent.handle ? { parentAuthor: parent.handle } : {}),
+          };
+          ctx.addInteraction({
+            interaction: 'reply',
+            externalId: post.uri,
+            at: indexedAt,
+            target: this.target(parentView, isString(replyRef.uri) ? replyRef.uri : ''),
+            fetchedAt: exchange.fetchedAt.toISOString(),
+            raw: { source: 'app.bsky.feed.getAuthorFeed', text },
+          });
+        } else if (embeds.quote) {
+          context = {
+            ...(embeds.quote.text ? { parentText: embeds.quote.text } : {}),
+            ...(embeds.quote.authorHandle ? { parentAuthor: embeds.quote.authorHandle } : {}),
+          };
+          ctx.addInteraction({
+            interaction: 'repost',
+            externalId: post.uri,
+            at: indexedAt,
+            target: {
+              type: 'post',
+              externalId: embeds.quote.uri,
+              url: embeds.quote.authorHandle ? postUrl(embeds.quote.authorHandle, embeds.quote.uri) : null,
+              authorHandle: embeds.quote.authorHandle,
+              text: embeds.quote.text,
+              candidate: ctx.candidateOf(embeds.quote.authorHandle),
+            },
+            fetchedAt: exchange.fetchedAt.toISOString(),
+            raw: { source: 'app.bsky.feed.getAuthorFeed', quote: true, text },
+          });
+        }
+        const candidate = ctx.candidateOf(context?.parentAuthor);
+        if (context && candidate) context.parentCandidate = candidate;
+        await ctx.addPost(
+          {
+            externalId,
+            url: postUrl(author.handle, post.uri),
+            kind,
+            authorHandle,
+            text: isRepost ? '' : text,
+            postedAt: isRepost ? indexedAt : ((isString(record.createdAt) ? record.createdAt : null) ?? indexedAt),
+            ...(context && Object.keys(context).length > 0 ? { context } : {}),
+            ...common,
+          },
+          exchange,
+          'json',
+        );
+        if (indexedAt && (!newest?.newestAt || Date.parse(indexedAt) > Date.parse(newest.newestAt))) {
+          newest = { newestId: externalId, newestAt: indexedAt };
+        }
+      }
+      const nextCursor = isString(body.cursor) && body.cursor ? body.cursor : undefined;
+      if (reachedKnown || !nextCursor || nextCursor === next) break;
+      next = nextCursor;
+    }
+    return newest ?? cursor;
+  }
+
+  async pds(): Promise<string> {
+    if (this.ctx.overridden) return this.appview;
+    const url = this.did.startsWith('did:web:')
+      ? `https://${decodeURIComponent(this.did.slice('did:web:'.length))}/.well-known/did.json`
+      : `${PLC_DIRECTORY}/${this.did}`;
+    const exchange = await this.ctx.get(url);
+    const doc = need(jsonBody(exchange, 'DID document'), '(did document)', isRecord, 'object');
+    const services = need(doc.service, 'service', isArray, 'array');
+    for (const service of services) {
+      if (isRecord(service) && String(service.id ?? '').endsWith('#atproto_pds') && isString(service.serviceEndpoint)) {
+        return service.serviceEndpoint.replace(/\/+$/, '');
+      }
+    }
+    throw new ShapeError('service', 'DID document: layanan #atproto_pds tidak ada / no #atproto_pds service');
+  }
+
+  /** Public like records from the account's repository, newest first, hydrated with their target posts. */
+  async likes(cursor: StreamCursor | undefined): Promise<StreamCursor | undefined> {
+    const { ctx } = this;
+    const pds = await this.pds();
+    let next: string | undefined;
+    let newest: StreamCursor | undefined;
+    const found: { uri: string; subject: string; at: string | null; fetchedAt: string }[] = [];
+    for (let page = 0; page < ctx.maxPages; page++) {
+      const exchange = await ctx.get(
+        this.xrpc(pds, 'com.atproto.repo.listRecords', {
+          repo: this.did,
+          collection: 'app.bsky.feed.like',
+          limit: '100',
+          cursor: next,
+        }),
+      );
+      if (exchange.status !== 200) throw new ShapeError('(status)', `listRecords: HTTP ${exchange.status}`);
+      const body = need(jsonBody(exchange, 'listRecords'), '(body)', isRecord, 'object');
+      const records = need(body.records, 'records', isArray, 'array');
+      if (records.length === 0) break;
+      let reachedKnown = false;
+      for (const [i, entry] of records.entries()) {
+        const rec = isRecord(entry) ? entry : {};
+        const value = isRecord(rec.value) ? rec.value : null;
+        const subject = value && isRecord(value.subject) ? value.subject : null;
+        if (!isString(rec.uri) || !subject || !isString(subject.uri)) {
+          ctx.itemProblem(`records[${i}].value.subject.uri`, `like #${i}: subject.uri hilang / missing`);
+          continue;
+        }
+        // Record keys are TIDs: time-ordered strings, so the last seen key bounds the incremental read.
+        if (cursor?.newestId && rkeyOf(rec.uri) <= rkeyOf(cursor.newestId)) {
+          reachedKnown = true;
+          break;
+        }
+        const at = value && isString(value.createdAt) ? value.createdAt : null;
+        if (ctx.input.since && at && Date.parse(at) < ctx.input.since.getTime()) {
+          reachedKnown = true;
+          break;
+        }
+        found.push({ uri: rec.uri, subject: subject.uri, at, fetchedAt: exchange.fetchedAt.toISOString() });
+        if (!newest || rkeyOf(rec.uri) > rkeyOf(newest.newestId ?? '')) newest = { newestId: rec.uri, newestAt: at };
+      }
+      const nextCursor = isString(body.cursor) && body.cursor ? body.cursor : undefined;
+      if (reachedKnown || !nextCursor || nextCursor === next) break;
+      next = nextCursor;
+    }
+    const views = new Map<string, unknown>();
+    const subjects = [...new Set(found.map((f) => f.subject))];
+    for (let i = 0; i < subjects.length; i += 25) {
+      const exchange = await ctx.get(
+        this.xrpc(this.appview, 'app.bsky.feed.getPosts', { uris: subjects.slice(i, i + 25) }),
+      );
+      if (exchange.status !== 200) continue; // the likes stay, without their targets' text
+      const body = jsonBody(exchange, 'getPosts');
+      if (isRecord(body) && isArray(body.posts)) {
+        for (const view of body.posts) if (isRecord(view) && isString(view.uri)) views.set(view.uri, view);
+      }
+    }
+    for (const like of found) {
+      ctx.addInteraction({
+        interaction: 'like',
+        externalId: like.uri,
+        at: like.at,
+        target: this.target(views.get(like.subject), like.subject),
+        fetchedAt: like.fetchedAt,
+        raw: { source: 'com.atproto.repo.listRecords', subject: like.subject, hydrated: views.has(like.subject) },
+      });
+    }
+    return newest ?? cursor;
+  }
+
+  async follows(cursor: StreamCursor | undefined): Promise<StreamCursor | undefined> {
+    const { ctx } = this;
+    let next: string | undefined;
+    let newest: StreamCursor | undefined;
+    for (let page = 0; page < ctx.maxPages; page++) {
+      const exchange = await ctx.get(
+        this.xrpc(this.appview, 'app.bsky.graph.getFollows', { actor: this.did, limit: '100', cursor: next }),
+      );
+      if (exchange.status !== 200) throw new ShapeError('(status)', `getFollows: HTTP ${exchange.status}`);
+      const body = need(jsonBody(exchange, 'getFollows'), '(body)', isRecord, 'object');
+      const follows = need(body.follows, 'follows', isArray, 'array');
+      if (follows.length === 0) break;
+      let reachedKnown = false;
+      for (const [i, entry] of follows.entries()) {
+        const profile = isRecord(entry) ? entry : {};
+        if (!isString(profile.did) || !isString(profile.handle)) {
+          ctx.itemProblem(`follows[${i}].did`, `follow #${i}: did/handle hilang / missing`);
+          continue;
+        }
+        // getFollows lists the newest follow first and gives no time: the newest followed DID is the cursor.
+        if (cursor?.newestId && profile.did === cursor.newestId) {
+          reachedKnown = true;
+          break;
+        }
+        newest ??= { newestId: profile.did, newestAt: exchange.fetchedAt.toISOString() };
+        ctx.addInteraction({
+          interaction: 'follow',
+          externalId: `follow:${this.did}:${profile.did}`,
+          at: null,
+          target: {
+            type: 'account',
+            externalId: profile.did,
+            url: `https://bsky.app/profile/${encodeURIComponent(profile.handle)}`,
+            authorHandle: profile.handle,
+            text: isString(profile.description) ? profile.description : null,
+            candidate: ctx.candidateOf(profile.handle),
+          },
+          fetchedAt: exchange.fetchedAt.toISOString(),
+          raw: { source: 'app.bsky.graph.getFollows', displayName: profile.displayName ?? null },
+        });
+      }
+      const nextCursor = isString(body.cursor) && body.cursor ? body.cursor : undefined;
+      if (reachedKnown || !nextCursor || nextCursor === next) break;
+      next = nextCursor;
+    }
+    return newest ?? cursor;
+  }
+}
+
+/** Collects a Bluesky account: profile, author feed (posts, replies, reposts, quotes), likes and follows. */
+export async function collectBluesky(input: ApiCollectInput): Promise<ApiCollectResult> {
+  const ctx = new ApiCrawlContext(input, BLUESKY_COLLECTOR);
+  const crawl = new BlueskyCrawl(ctx);
+  let exchange: HttpExchange | undefined;
+  const cursors: ApiCursors = {};
+  try {
+    exchange = await ctx.get(
+      crawl.xrpc(crawl.appview, 'app.bsky.actor.getProfile', { actor: input.account.handle.replace(/^@/, '') }),
+    );
+    if (crawl.isUnknownActor(exchange)) return ctx.notFound();
+    if (exchange.status !== 200) throw new ShapeError('(status)', `getProfile: HTTP ${exchange.status}`);
+    const profile = need(jsonBody(exchange, 'getProfile'), '(body)', isRecord, 'object');
+    crawl.did = need(profile.did, 'did', isString, 'string');
+    crawl.handle = need(profile.handle, 'handle', isString, 'string');
+    const posts = await crawl.posts(input.cursors?.posts);
+    if (posts) cursors.posts = posts;
+    if (input.interactions) {
+      const likes = await crawl.likes(input.cursors?.likes);
+      if (likes) cursors.likes = likes;
+      const follows = await crawl.follows(input.cursors?.follows);
+      if (follows) cursors.follows = follows;
+    }
+  } catch (error) {
+    return ctx.failed(error);
+  }
+  return ctx.result('ok', { cursors });
+}

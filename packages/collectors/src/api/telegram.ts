@@ -1,0 +1,269 @@
+import type { PostKind } from '@netra/core';
+import { type HTMLElement, parse } from 'node-html-parser';
+import { ApiCrawlContext } from './api-context.ts';
+import type { ApiCollectInput, ApiCollectResult, ApiCursors, StreamCursor } from './api-types.ts';
+import { ShapeError } from './api-types.ts';
+import { htmlToText } from './html-text.ts';
+import type { HttpExchange } from './http-client.ts';
+
+export const TELEGRAM_ORIGIN = 'https://t.me';
+export const TELEGRAM_COLLECTOR = { name: 'telegram-preview', version: '1.0.0' };
+
+export interface TelegramMessage {
+  id: number;
+  channel: string;
+  text: string;
+  postedAt: string | null;
+  edited: boolean;
+  views: number | null;
+  photos: string[];
+  forwardedFrom: { name: string; url: string | null } | null;
+  replyTo: { id: number | null; author: string | null; text: string | null; url: string | null } | null;
+  linkPreview: { title: string; description: string; url: string | null } | null;
+}
+
+export interface TelegramPage {
+  /** The page is a channel preview (`.tgme_channel_info` or messages). */
+  isChannel: boolean;
+  messages: (TelegramMessage | { problem: string; position: number })[];
+  /** `?before=` of the older page, when the page links one. */
+  before: number | null;
+}
+
+/** "1.2K" → 1200, "3,4M" → 3400000, "987" → 987. */
+export function parseCount(label: string): number | null {
+  const m = /^([\d.,]+)\s*([KMB])?$/i.exec(label.trim());
+  if (!m) return null;
+  const n = Number(m[1]!.replace(',', '.'));
+  if (Number.isNaN(n)) return null;
+  const scale = { K: 1e3, M: 1e6, B: 1e9 }[(m[2] ?? '').toUpperCase() as 'K' | 'M' | 'B'] ?? 1;
+  return Math.round(n * scale);
+}
+
+function urlOfStyle(style: string | undefined): string | null {
+  const m = /background-image\s*:\s*url\(['"]?([^'")]+)['"]?\)/.exec(style ?? '');
+  return m ? m[1]! : null;
+}
+
+/** The message's own text node: not the quoted text of the message it replies to, not a link preview. */
+function ownText(message: HTMLElement): HTMLElement | null {
+  for (const node of message.querySelectorAll('.tgme_widget_message_text')) {
+    const cls = node.getAttribute('class') ?? '';
+    if (cls.includes('js-message_reply_text')) continue;
+    let inside = false;
+    for (let p = node.parentNode; p && p !== message; p = p.parentNode) {
+      const pc = p.getAttribute?.('class') ?? '';
+      if (pc.includes('tgme_widget_message_reply') || pc.includes('link_preview')) inside = true;
+    }
+    if (!inside) return node;
+  }
+  return null;
+}
+
+/** Parses one `t.me/s/<channel>` page as Telegram renders it (the markup snscrape and minet read). */
+export function parseTelegramPage(html: string): TelegramPage {
+  const root = parse(html);
+  const nodes = root.querySelectorAll('.tgme_widget_message');
+  const isChannel = Boolean(root.querySelector('.tgme_channel_info')) || nodes.length > 0;
+  const messages: TelegramPage['messages'] = [];
+  nodes.forEach((node, position) => {
+    const post = node.getAttribute('data-post');
+    const m = post ? /^([^/]+)\/(\d+)$/.exec(post) : null;
+    if (!m) {
+      messages.push({ problem: 'data-post', position });
+      return;
+    }
+    const textNode = ownText(node);
+    const time = node.querySelector('.tgme_widget_message_date time') ?? node.querySelector('time[datetime]');
+    const meta = node.querySelector('.tgme_widget_message_meta');
+    const edited =
+      Boolean(node.querySelector('.tgme_widget_message_edited')) || /\bedited\b/i.test(meta?.textContent ?? '');
+    const viewsLabel = node.querySelector('.tgme_widget_message_views')?.textContent ?? '';
+    const photos = node
+      .querySelectorAll('.tgme_widget_message_photo_wrap')
+      .map((p) => urlOfStyle(p.getAttribute('style')) ?? p.getAttribute('href') ?? '')
+      .filter(Boolean);
+    const forwarded = node.querySelector('.tgme_widget_message_forwarded_from_name');
+    const reply = node.querySelector('.tgme_widget_message_reply');
+    const replyHref = reply?.getAttribute('href') ?? null;
+    const replyId = replyHref ? /\/(\d+)(?:\?|$)/.exec(replyHref)?.[1] : undefined;
+    const preview = node.querySelector('.tgme_widget_message_link_preview');
+    messages.push({
+      id: Number(m[2]),
+      channel: m[1]!,
+      text: textNode ? htmlToText(textNode.innerHTML) : '',
+      postedAt: time?.getAttribute('datetime') ?? null,
+      edited,
+      views: viewsLabel ? parseCount(viewsLabel) : null,
+      photos,
+      forwardedFrom: forwarded
+        ? { name: forwarded.textContent.trim(), url: forwarded.getAttribute('href') ?? null }
+        : null,
+      replyTo: reply
+        ? {
+            id: replyId ? Number(replyId) : null,
+            author: reply.querySelector('.tgme_widget_message_author_name')?.textContent.trim() ?? null,
+            text: reply.querySelector('.js-message_reply_text, .tgme_widget_message_text')?.textContent.trim() ?? null,
+            url: replyHref,
+          }
+        : null,
+      linkPreview: preview
+        ? {
+            title: preview.querySelector('.link_preview_title')?.textContent.trim() ?? '',
+            description: preview.querySelector('.link_preview_description')?.textContent.trim() ?? '',
+            url: preview.getAttribute('href') ?? null,
+          }
+        : null,
+    });
+  });
+  const more = root.querySelector('.tme_messages_more[data-before], a.tme_messages_more');
+  const beforeAttr =
+    more?.getAttribute('data-before') ?? /[?&]before=(\d+)/.exec(more?.getAttribute('href') ?? '')?.[1];
+  return { isChannel, messages, before: beforeAttr ? Number(beforeAttr) : null };
+}
+
+/** The channel name in a forward's link (`https://t.me/<channel>/<id>`), else the shown name. */
+function forwardHandle(forwarded: { name: string; url: string | null }): string {
+  const m = forwarded.url ? /t\.me\/(?:s\/)?([A-Za-z0-9_]{4,32})(?:\/|$)/.exec(forwarded.url) : null;
+  return m ? m[1]! : forwarded.name;
+}
+
+/**
+ * Collects a public Telegram channel from its web preview `t.me/s/<channel>`, older pages by `?before=`:
+ * text, forwards (with their source), replies (with the quoted message), photos, views and the "edited"
+ * marker. Missing message ids between neighbours are reported as deletion candidates.
+ */
+export async function collectTelegram(input: ApiCollectInput): Promise<ApiCollectResult> {
+  const ctx = new ApiCrawlContext(input, TELEGRAM_COLLECTOR);
+  const channel = input.account.handle.replace(/^@/, '');
+  const base = ctx.origin(TELEGRAM_ORIGIN);
+  const cursor: StreamCursor | undefined = input.cursors?.posts;
+  const known = cursor?.newestId ? Number(cursor.newestId) : null;
+  const ids: number[] = [];
+  let newest: StreamCursor | undefined;
+  const cursors: ApiCursors = {};
+  try {
+    let before: number | null = null;
+    for (let page = 0; page < ctx.maxPages && !ctx.full; page++) {
+      const url = `${base}/s/${encodeURIComponent(channel)}${before ? `?before=${before}` : ''}`;
+      const exchange: HttpExchange = await ctx.get(url, 'text/html');
+      if (exchange.status === 404) return ctx.notFound('kanal tidak ditemukan / channel not found');
+      if (exchange.status !== 200) throw new ShapeError('(status)', `preview: HTTP ${exchange.status}`);
+      // An unknown or non-public channel redirects from /s/<name> to the plain /<name> page.
+      const finalPath = new URL(exchange.finalUrl).pathname;
+      const parsed = parseTelegramPage(exchange.body);
+      if (!parsed.isChannel) {
+        const stillPreview = /\/s\/[^/]+\/?$/.test(finalPath);
+        if (!stillPreview || /tgme_page_title|tgme_page_description/.test(exchange.body)) {
+          if (page === 0)
+            return ctx.notFound('kanal tidak ditemukan atau tidak publik / channel not found or not public');
+        }
+        throw new ShapeError(
+          '.tgme_widget_message',
+          'pratinjau tanpa kanal maupun pesan / preview shows no channel and no message',
+        );
+      }
+      if (parsed.messages.length === 0) break;
+      // A preview page lists messages oldest first; the newest are read first, so walk it backwards.
+      let reachedKnown = false;
+      for (const message of [...parsed.messages].reverse()) {
+        if (ctx.full) break;
+        if ('problem' in message) {
+          ctx.itemProblem(message.problem, `pesan #${message.position}: ${message.problem} hilang / missing`, {
+            position: message.position,
+          });
+          continue;
+        }
+        if (known !== null && message.id <= known) {
+          reachedKnown = true;
+          break;
+        }
+        if (input.since && message.postedAt && Date.parse(message.postedAt) < input.since.getTime()) {
+          reachedKnown = true;
+          break;
+        }
+        ids.push(message.id);
+        let kind: PostKind = 'post';
+        let context: { parentText?: string; parentAuthor?: string; parentCandidate?: string } | undefined;
+        if (message.forwardedFrom) {
+          kind = 'share';
+          const source = forwardHandle(message.forwardedFrom);
+          context = { parentText: message.text, parentAuthor: source };
+          ctx.addInteraction({
+            interaction: 'repost',
+            externalId: `${message.channel}/${message.id}`,
+            at: message.postedAt,
+            target: {
+              type: 'post',
+              externalId: message.forwardedFrom.url ?? source,
+              url: message.forwardedFrom.url,
+              authorHandle: source,
+              text: message.text,
+              candidate: ctx.candidateOf(source),
+            },
+            fetchedAt: exchange.fetchedAt.toISOString(),
+            raw: { source: 'telegram-preview', forwardedFrom: message.forwardedFrom.name },
+          });
+        } else if (message.replyTo) {
+          kind = 'comment';
+          context = {
+            ...(message.replyTo.text ? { parentText: message.replyTo.text } : {}),
+            ...(message.replyTo.author ? { parentAuthor: message.replyTo.author } : {}),
+          };
+        }
+        const candidate = ctx.candidateOf(context?.parentAuthor);
+        if (context && candidate) context.parentCandidate = candidate;
+        await ctx.addPost(
+          {
+            externalId: `${message.channel}/${message.id}`,
+            url: `https://t.me/${message.channel}/${message.id}`,
+            kind,
+            authorHandle: channel,
+            text: message.forwardedFrom ? '' : message.text,
+            postedAt: message.postedAt,
+            ...(context && Object.keys(context).length > 0 ? { context } : {}),
+            mediaDescriptions: message.linkPreview
+              ? [[message.linkPreview.title, message.linkPreview.description].filter(Boolean).join(' — ')].filter(
+                  Boolean,
+                )
+              : [],
+            raw: {
+              source: 'telegram-preview',
+              messageId: message.id,
+              edited: message.edited,
+              views: message.views,
+              photos: message.photos,
+              forwardedFrom: message.forwardedFrom,
+              replyTo: message.replyTo,
+              linkPreview: message.linkPreview,
+            },
+          },
+          exchange,
+          'html',
+        );
+        if (!newest || message.id > Number(newest.newestId)) {
+          newest = { newestId: String(message.id), newestAt: message.postedAt };
+        }
+      }
+      const oldest = Math.min(...parsed.messages.filter((m): m is TelegramMessage => 'id' in m).map((m) => m.id));
+      const next = parsed.before ?? null;
+      if (reachedKnown || !next || !Number.isFinite(oldest) || (before !== null && next >= before)) break;
+      before = next;
+    }
+  } catch (error) {
+    return ctx.failed(error, true);
+  }
+  if (newest ?? cursor) cursors.posts = (newest ?? cursor)!;
+  return ctx.result('ok', { cursors, gaps: gapsOf(ids, known) });
+}
+
+/** Runs of missing ids between collected neighbours (and up to the last crawl's newest): deletion candidates. */
+export function gapsOf(ids: number[], knownNewest: number | null): { after: string; before: string }[] {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  if (knownNewest !== null) sorted.unshift(knownNewest);
+  const gaps: { after: string; before: string }[] = [];
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i]! - sorted[i - 1]! > 1) gaps.push({ after: String(sorted[i - 1]), before: String(sorted[i]) });
+  }
+  return gaps;
+}

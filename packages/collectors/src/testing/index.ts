@@ -1,0 +1,2 @@
+export * from './api-fixtures.ts';
+export * from './api-platform-server.ts';
