@@ -209,6 +209,12 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
   }
 
   const definition = platformDefinitions[account.platform];
+  if (!definition) {
+    const error = collectorError(COLLECTOR_ERROR.unsupportedUrl, `no collector for ${account.platform} yet`, {
+      platform: account.platform,
+    });
+    return { status: 'not_found', posts, errors: [error], pages: 0 };
+  }
   let startUrl: string;
   try {
     startUrl = toFetchUrl(account.platform, account.profileUrl, origins);

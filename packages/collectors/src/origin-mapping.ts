@@ -14,6 +14,9 @@ export const REAL_ORIGINS: Record<Platform, string> = {
   tiktok: 'https://www.tiktok.com',
   x: 'https://x.com',
   youtube: 'https://www.youtube.com',
+  bluesky: 'https://bsky.app',
+  mastodon: 'https://mastodon.social',
+  telegram: 'https://t.me',
 };
 
 /** Hosts that are the same site as the canonical origin. */
@@ -23,6 +26,9 @@ const ALIASES: Record<Platform, string[]> = {
   tiktok: ['www.tiktok.com', 'tiktok.com', 'm.tiktok.com'],
   x: ['x.com', 'www.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com'],
   youtube: ['www.youtube.com', 'youtube.com', 'm.youtube.com'],
+  bluesky: ['bsky.app'],
+  mastodon: ['mastodon.social'],
+  telegram: ['t.me', 'telegram.me'],
 };
 
 function trimSlash(value: string): string {

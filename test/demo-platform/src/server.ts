@@ -173,6 +173,9 @@ export async function startDemoPlatform(options: DemoPlatformOptions = {}): Prom
       tiktok: `${url}/tiktok`,
       x: `${url}/x`,
       youtube: `${url}/youtube`,
+      bluesky: `${url}/bluesky`,
+      mastodon: `${url}/mastodon`,
+      telegram: `${url}/telegram`,
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { regionCodeSchema } from '../registry/registry-schema.ts';
 
-export const platformSchema = z.enum(['facebook', 'instagram', 'tiktok', 'x', 'youtube']);
+export const platformSchema = z.enum([
+  'facebook',
+  'instagram',
+  'tiktok',
+  'x',
+  'youtube',
+  'bluesky',
+  'mastodon',
+  'telegram',
+]);
 export type Platform = z.infer<typeof platformSchema>;
 export const PLATFORMS = platformSchema.options;
 

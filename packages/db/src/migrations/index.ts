@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as initial from './2024-09-01-0001-initial.ts';
+import * as importMappings from './2026-11-28-0500-import-mappings.ts';
 
 /**
  * Every migration, in order. Names are dated and frozen; a new migration gets a later name (a test checks
@@ -7,4 +8,5 @@ import * as initial from './2024-09-01-0001-initial.ts';
  */
 export const migrations: Record<string, Migration> = {
   '2024-09-01-0001-initial': initial,
+  '2026-11-28-0500-import-mappings': importMappings,
 };

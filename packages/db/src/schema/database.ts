@@ -2,7 +2,7 @@ import type { LoginAttemptsTable, SessionsTable, UsersTable } from './auth-table
 import type { CrawlRunsTable, EvidenceArtefactsTable, PostsTable } from './content-tables.ts';
 import type { CandidatesTable, ContestsTable } from './registry-tables.ts';
 import type { AuditLogTable, ClassificationsTable, ReviewDecisionsTable, ReviewItemsTable } from './review-tables.ts';
-import type { AccountsTable, PeopleTable } from './watchlist-tables.ts';
+import type { AccountsTable, ImportColumnMappingsTable, PeopleTable } from './watchlist-tables.ts';
 
 /** Every table Netra owns, as kysely sees it. */
 export interface Database {
@@ -20,4 +20,5 @@ export interface Database {
   review_items: ReviewItemsTable;
   review_decisions: ReviewDecisionsTable;
   audit_log: AuditLogTable;
+  import_column_mappings: ImportColumnMappingsTable;
 }

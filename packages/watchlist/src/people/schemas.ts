@@ -1,5 +1,6 @@
 import { type Platform, platformSchema } from '@netra/core';
 import { z } from 'zod';
+import { normaliseAccount, PLATFORM_HOSTS, profileUrlFor } from '../accounts/handles.ts';
 import { validateNip } from '../nip/validate-nip.ts';
 import { validateRegionCode } from '../region/regions.ts';
 
@@ -53,30 +54,7 @@ export const personInputSchema = z.object({
 });
 export type PersonInput = z.output<typeof personInputSchema>;
 
-/** Hosts that are the platform's own site; profile URLs must be on one of them. */
-export const PLATFORM_HOSTS: Record<Platform, string[]> = {
-  facebook: ['www.facebook.com', 'facebook.com', 'm.facebook.com', 'web.facebook.com', 'fb.com'],
-  instagram: ['www.instagram.com', 'instagram.com'],
-  tiktok: ['www.tiktok.com', 'tiktok.com', 'm.tiktok.com'],
-  x: ['x.com', 'www.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com'],
-  youtube: ['www.youtube.com', 'youtube.com', 'm.youtube.com'],
-};
-
-/** The canonical profile URL of a handle, used when a file gives only the handle. */
-export function profileUrlFor(platform: Platform, handle: string): string {
-  switch (platform) {
-    case 'facebook':
-      return `https://www.facebook.com/${handle}`;
-    case 'instagram':
-      return `https://www.instagram.com/${handle}/`;
-    case 'tiktok':
-      return `https://www.tiktok.com/@${handle}`;
-    case 'x':
-      return `https://x.com/${handle}`;
-    case 'youtube':
-      return `https://www.youtube.com/@${handle}`;
-  }
-}
+export { PLATFORM_HOSTS, profileUrlFor } from '../accounts/handles.ts';
 
 /** Why a profile URL does not fit the platform, or null when it does. */
 export function profileUrlProblem(platform: Platform, url: string): string | null {
@@ -87,8 +65,10 @@ export function profileUrlProblem(platform: Platform, url: string): string | nul
     return `URL profil "${url}" bukan URL yang sah`;
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return 'URL profil harus http(s)';
-  if (!PLATFORM_HOSTS[platform].includes(parsed.hostname.toLowerCase())) {
-    return `URL profil ${parsed.hostname} bukan situs ${platform} (${PLATFORM_HOSTS[platform][0]})`;
+  const hosts = PLATFORM_HOSTS[platform];
+  // Mastodon runs on any server: the host is part of the handle instead.
+  if (hosts.length > 0 && !hosts.includes(parsed.hostname.toLowerCase())) {
+    return `URL profil ${parsed.hostname} bukan situs ${platform} (${hosts[0]})`;
   }
   if (parsed.pathname === '/' || parsed.pathname === '') return 'URL profil tidak menunjuk ke akun';
   return null;
@@ -111,13 +91,19 @@ export const accountInputSchema = z
           .string()
           .min(1, 'akun (handle) wajib diisi')
           .max(200)
-          .regex(/^[\p{L}\p{N}._-]+$/u, 'akun hanya boleh huruf, angka, titik, garis bawah dan tanda hubung'),
+          .regex(/^[\p{L}\p{N}._@-]+$/u, 'akun hanya boleh huruf, angka, titik, garis bawah dan tanda hubung'),
       ),
     profileUrl: z.string().trim().max(500).nullish(),
     platformId: optionalText(200),
     linkMethod: linkMethodSchema.default('self_declared'),
   })
   .transform((account, ctx) => {
+    const checked = normaliseAccount(account.platform, account.handle);
+    if (!checked.ok) {
+      ctx.addIssue({ code: 'custom', path: ['handle'], message: checked.message, params: { code: checked.code } });
+      return z.NEVER;
+    }
+    if (checked.account.handle !== account.handle) account = { ...account, handle: checked.account.handle };
     const profileUrl = account.profileUrl || profileUrlFor(account.platform, account.handle);
     const problem = profileUrlProblem(account.platform, profileUrl);
     if (problem) {
