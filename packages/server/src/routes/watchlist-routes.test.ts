@@ -111,7 +111,15 @@ describe('watchlist and registry routes', () => {
     });
     expect(dry.statusCode).toBe(200);
     const plan = dry.json();
-    expect(plan).toMatchObject({ applied: false, people: { create: 1 }, rejected: [{ row: 3, column: 'URL Profil' }] });
+    // Rina's URL is on TikTok, not Instagram: only that account is rejected, Rina herself is imported.
+    expect(plan).toMatchObject({
+      applied: false,
+      people: { create: 2 },
+      accounts: { create: 1 },
+      rowsRejected: 0,
+      accountsRejected: 1,
+      rejected: [{ row: 3, column: 'URL Profil', scope: 'account', code: 'ACCOUNT_PLATFORM_MISMATCH' }],
+    });
     const stale = await server.app.inject({
       method: 'POST',
       url: '/api/watchlist/import',
@@ -125,7 +133,7 @@ describe('watchlist and registry routes', () => {
       headers: admin.headers,
       payload: { contentBase64, dryRun: false, expectedFingerprint: plan.fingerprint },
     });
-    expect(applied.json()).toMatchObject({ applied: true, people: { create: 1 } });
+    expect(applied.json()).toMatchObject({ applied: true, people: { create: 2 }, accountsRejected: 1 });
     const analyst = await server.signIn('analyst');
     const refused = await server.app.inject({
       method: 'POST',

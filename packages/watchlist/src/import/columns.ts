@@ -110,8 +110,10 @@ export interface HeaderMap {
   problems: { column: string; code: string; message: string }[];
 }
 
+/** The rejected-rows file (same columns plus `Alasan`) has the same shape as the file it came from. */
 export function headerSignature(headerRow: readonly string[]): string {
-  const names = headerRow.map((h) => normaliseHeader(h.replace(/^\ufeff/, '')));
+  const reason = normaliseHeader(REASON_COLUMN);
+  const names = headerRow.map((h) => normaliseHeader(h.replace(/^\ufeff/, ''))).filter((h) => h !== reason);
   while (names.length > 0 && names[names.length - 1] === '') names.pop();
   return createHash('sha256').update(names.join('|')).digest('hex').slice(0, 32);
 }

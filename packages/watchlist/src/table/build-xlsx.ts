@@ -65,14 +65,18 @@ export function columnName(index: number): string {
   return out;
 }
 
-/** Sheet XML for rows of strings (inline strings; `null` cells left out). */
-export function sheetXml(rows: readonly (readonly (string | null)[])[]): string {
+/** Sheet XML for rows of strings (inline strings) and numbers (number cells); `null` cells left out. */
+export function sheetXml(rows: readonly (readonly (string | number | null)[])[]): string {
   const body = rows
     .map(
       (row, r) =>
         `<row r="${r + 1}">${row
           .map((v, c) =>
-            v === null ? '' : `<c r="${columnName(c)}${r + 1}" t="inlineStr"><is><t>${escapeXml(v)}</t></is></c>`,
+            v === null
+              ? ''
+              : typeof v === 'number'
+                ? `<c r="${columnName(c)}${r + 1}"><v>${v}</v></c>`
+                : `<c r="${columnName(c)}${r + 1}" t="inlineStr"><is><t>${escapeXml(v)}</t></is></c>`,
           )
           .join('')}</row>`,
     )
