@@ -1,5 +1,5 @@
 import { NetraError } from '@netra/core';
-import { listPeople } from '@netra/db';
+import { type AccountRow, listAccountsOfPeople, listPeople } from '@netra/db';
 import {
   accountInputSchema,
   applyWatchlistImport,
@@ -8,8 +8,10 @@ import {
   deleteAccountAudited,
   deletePersonAudited,
   type ImportPlan,
+  PLATFORM_LABEL,
   personInputSchema,
   planWatchlistImport,
+  regionName,
   requireAccount,
   requirePerson,
   updateAccountAudited,
@@ -76,6 +78,13 @@ export const watchlistPages = [
       const t = ctx.t;
       const { q, status, region, agency, limit, offset } = ctx.query;
       const result = await listPeople(ctx.deps.db, { q, status: status || undefined, region, agency, limit, offset });
+      const accountsOf = new Map<string, AccountRow[]>();
+      for (const a of await listAccountsOfPeople(
+        ctx.deps.db,
+        result.rows.map((p) => p.id),
+      )) {
+        accountsOf.set(a.person_id, [...(accountsOf.get(a.person_id) ?? []), a]);
+      }
       const qs = (o: number) =>
         `?${new URLSearchParams({ q: q ?? '', status: status ?? '', region: region ?? '', agency: agency ?? '', offset: String(o) })}`;
       const body = html`${
@@ -99,7 +108,7 @@ ${
     : html`<table id="people"><thead><tr><th>${t.wlName}</th><th>${t.wlNip}</th><th>${t.wlAgency}</th><th>${t.wlPosition}</th><th>${t.wlRegion}</th><th>${t.wlStatus}</th><th>${t.wlAccountCount}</th></tr></thead><tbody>
 ${result.rows.map(
   (p) =>
-    html`<tr><td><a href="/watchlist/people/${p.id}">${p.name}</a></td><td><code>${p.nip}</code></td><td>${p.agency}</td><td>${p.position}</td><td>${p.region_code}</td><td>${statusLabel(t, p.status)}</td><td>${p.account_count}</td></tr>`,
+    html`<tr><td><a href="/watchlist/people/${p.id}">${p.name}</a></td><td><code>${p.nip}</code></td><td>${p.agency}</td><td>${p.position}</td><td data-region="${p.region_code}">${regionName(p.region_code) ?? p.region_code} <small>${p.region_code}</small></td><td>${statusLabel(t, p.status)}</td><td>${accountsCell(t, p.account_count, accountsOf.get(p.id) ?? [])}</td></tr>`,
 )}
 </tbody></table>`
 }
@@ -395,6 +404,15 @@ ${result.rows.map(
     },
   }),
 ];
+
+/** The account count, expandable (no script) to the accounts with links to their profiles. */
+function accountsCell(t: Ctx['t'], count: number, accounts: AccountRow[]) {
+  if (count === 0) return html`0`;
+  return html`<details class="accounts"><summary>${count} <span class="sr">${t.wlShowAccounts}</span></summary><ul>${accounts.map(
+    (a) =>
+      html`<li>${PLATFORM_LABEL[a.platform as keyof typeof PLATFORM_LABEL] ?? a.platform}: <a href="${a.profile_url}" rel="noopener noreferrer" target="_blank">${a.handle}</a></li>`,
+  )}</ul></details>`;
+}
 
 function rejectedForm(ctx: Ctx, plan: ImportPlan, bytes: Buffer, filename: string | null) {
   if (plan.rowsWithProblems === 0) return html``;
