@@ -13,6 +13,7 @@ const TABLES = [
   'contests',
   'crawl_runs',
   'evidence_artefacts',
+  'import_column_mappings',
   'login_attempts',
   'people',
   'posts',
