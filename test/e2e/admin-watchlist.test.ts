@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, resolveChromiumPath } from '@netra/collectors';
 import { createTestServer, TEST_PASSWORD, type TestServer } from '@netra/server/testing';
+import { readTableUnbounded, writeXlsx } from '@netra/watchlist';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -116,6 +117,102 @@ describe('admin pages in Chromium: import, fix a rejected row, re-import, audit'
       'opd-mesuji.csv',
       'opd-mesuji-perbaikan.csv',
     ]);
+    expect(scriptErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('imports a wide-layout XLSX: maps an unknown column, shows per-cell account errors, applies, downloads rejected rows', async () => {
+    const page = await browser.newPage();
+    const scriptErrors: string[] = [];
+    page.on('pageerror', (e) => scriptErrors.push(e.message));
+    await page.goto(`${base}/login?next=/watchlist/import`);
+    await page.fill('input[name=username]', 'admin');
+    await page.fill('input[name=password]', TEST_PASSWORD);
+    await Promise.all([page.waitForURL(`${base}/watchlist/import`), page.click('form.login button[type=submit]')]);
+
+    const file = join(dir, 'opd-lebar.xlsx');
+    writeFileSync(
+      file,
+      await writeXlsx(
+        [
+          [
+            'Nama',
+            'NIP',
+            'OPD',
+            'Jabatan',
+            'Wilayah',
+            'Akun Instagram',
+            'Akun Facebook',
+            'Akun TikTok',
+            'Medsos Lainnya',
+          ],
+          [
+            'Dewi Lestari',
+            "'199204152019032007",
+            'Dinas Sosial',
+            'Penyuluh',
+            '18.71',
+            '@dewi.les, dewi.kedua',
+            'https://www.facebook.com/dewi.lestari.ds',
+            '',
+            '@dewi_x',
+          ],
+          [
+            'Bayu Putra',
+            '199511202020121003',
+            'Dinas Sosial',
+            'Staf',
+            '18.71',
+            'Bayu Putra Official',
+            '',
+            'https://www.tiktok.com/@bayu.putra',
+            '',
+          ],
+        ],
+        'Sheet1',
+      ),
+    );
+    await page.setInputFiles('#import-file', file);
+    await Promise.all([page.waitForURL(`${base}/watchlist/import`), page.click('#import-form button[type=submit]')]);
+    // The account-looking column is warned about before anything is saved.
+    await expect(page.locator('#import-warnings').textContent()).resolves.toContain('Medsos Lainnya');
+    await page.selectOption('select[name="map:medsos lainnya"]', 'account:x');
+    await Promise.all([page.waitForURL(`${base}/watchlist/import`), page.click('#mapping-form button[type=submit]')]);
+    await expect(page.locator('#import-warnings').count()).resolves.toBe(0);
+    await expect(page.locator('[data-count=people-create]').textContent()).resolves.toBe('2');
+    await expect(page.locator('[data-count=accounts-create]').textContent()).resolves.toBe('5');
+    await expect(page.locator('[data-count=accounts-rejected]').textContent()).resolves.toBe('1');
+    const problem = page.locator('#rejected tbody tr');
+    await expect(problem.count()).resolves.toBe(1);
+    const cells = await problem.first().locator('td').allTextContents();
+    expect(cells.slice(0, 3)).toEqual(['3', 'Akun Instagram', 'Bayu Putra Official']);
+    expect(cells[3]).toContain('spasi');
+
+    await Promise.all([page.waitForURL(`${base}/watchlist/import`), page.click('#confirm-form button[type=submit]')]);
+    await expect(page.locator('.flash').textContent()).resolves.toContain('Impor selesai');
+    const handles = await server.database.db.selectFrom('accounts').select(['platform', 'handle']).execute();
+    expect(handles.map((a) => `${a.platform}:${a.handle}`)).toEqual(
+      expect.arrayContaining([
+        'instagram:dewi.les',
+        'instagram:dewi.kedua',
+        'facebook:dewi.lestari.ds',
+        'x:dewi_x',
+        'tiktok:bayu.putra',
+      ]),
+    );
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#rejected-form button[type=submit]'),
+    ]);
+    expect(download.suggestedFilename()).toBe('opd-lebar-ditolak.xlsx');
+    const saved = join(dir, 'ditolak.xlsx');
+    await download.saveAs(saved);
+    const table = readTableUnbounded(readFileSync(saved), 'ditolak.xlsx');
+    expect(table.rows[0]?.at(-1)).toBe('Alasan');
+    expect(table.rows.length).toBe(2);
+    expect(table.rows[1]?.[0]).toBe('Bayu Putra');
+    expect(table.rows[1]?.at(-1)).toContain('Akun Instagram');
     expect(scriptErrors).toEqual([]);
     await page.close();
   });

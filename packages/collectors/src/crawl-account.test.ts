@@ -21,7 +21,7 @@ let store: ArtefactStore;
 let root: string;
 
 beforeAll(async () => {
-  demo = await startDemoPlatform({ failFirst: { '/x/andisaputra_wk': 2, '/x/lukmanhakim_tuba': 10 } });
+  demo = await startDemoPlatform({ failFirst: { '/x/andisaputra_wk': 2, '/x/lukman_tuba': 10 } });
   pool = new BrowserPool({ maxConcurrency: 2 });
   root = await mkdtemp(join(tmpdir(), 'netra-crawl-'));
   store = new ArtefactStore(root);
@@ -190,10 +190,10 @@ describe('crawlAccount against the demo platform in Chromium', () => {
     const recovered = await crawl(watched('andisaputra_wk'));
     expect(recovered.status).toBe('ok');
     expect(recovered.posts).toHaveLength(expected('andisaputra_wk').length);
-    const failed = await crawl(watched('lukmanhakim_tuba'), { navigationAttempts: 3 });
+    const failed = await crawl(watched('lukman_tuba'), { navigationAttempts: 3 });
     expect(failed.status).toBe('blocked');
     expect(failed.errors[0]).toMatchObject({ code: 'COLLECTOR_NAVIGATION_FAILED', retryable: true });
-    expect(demo.requests.filter((r) => r === '/x/lukmanhakim_tuba')).toHaveLength(3);
+    expect(demo.requests.filter((r) => r === '/x/lukman_tuba')).toHaveLength(3);
   });
 
   it('stops at maxPosts and at posts older than since', async () => {

@@ -1,3 +1,5 @@
+export * from './accounts/handles.ts';
+export * from './accounts/platform-names.ts';
 export * from './import/columns.ts';
 export * from './import/export-watchlist.ts';
 export * from './import/parse-rows.ts';
@@ -9,3 +11,5 @@ export * from './region/regions.ts';
 export * from './registry/json-locate.ts';
 export * from './registry/registry-io.ts';
 export * from './table/read-table.ts';
+export * from './table/read-table-bounded.ts';
+export * from './table/table-limits.ts';

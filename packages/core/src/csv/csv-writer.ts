@@ -14,7 +14,7 @@ export function csvCell(value: unknown, delimiter = ','): string {
 }
 
 /** Rows as CSV: UTF-8 with a BOM (so Excel reads it as UTF-8), CRLF line ends, every cell neutralised. */
-export function toCsv(rows: readonly (readonly unknown[])[], delimiter: ',' | ';' = ','): string {
+export function toCsv(rows: readonly (readonly unknown[])[], delimiter: ',' | ';' | '\t' = ','): string {
   const body = rows.map((r) => r.map((c) => csvCell(c, delimiter)).join(delimiter)).join('\r\n');
   return `\uFEFF${body}\r\n`;
 }

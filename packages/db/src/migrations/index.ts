@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as initial from './2024-09-01-0001-initial.ts';
 import * as crawlRunAccounts from './2026-11-28-0100-crawl-run-accounts.ts';
 import * as appendOnlyTruncate from './2026-11-28-0200-append-only-truncate.ts';
+import * as importMappings from './2026-11-28-0500-import-mappings.ts';
 import * as collectorCursors from './2026-11-28-0600-collector-cursors.ts';
 
 /**
@@ -12,5 +13,6 @@ export const migrations: Record<string, Migration> = {
   '2024-09-01-0001-initial': initial,
   '2026-11-28-0100-crawl-run-accounts': crawlRunAccounts,
   '2026-11-28-0200-append-only-truncate': appendOnlyTruncate,
+  '2026-11-28-0500-import-mappings': importMappings,
   '2026-11-28-0600-collector-cursors': collectorCursors,
 };

@@ -155,3 +155,18 @@ export async function upsertPeople(db: Executor, rows: readonly (PersonValues & 
       .execute();
   }
 }
+
+/** NIPs of people by id (who owns an account an import names). */
+export async function findNipsByIds(db: Executor, ids: readonly string[]): Promise<{ id: string; nip: string }[]> {
+  const out: { id: string; nip: string }[] = [];
+  for (const chunk of chunks(ids)) {
+    if (chunk.length === 0) continue;
+    out.push(...(await db.selectFrom('people').select(['id', 'nip']).where('id', 'in', chunk).execute()));
+  }
+  return out;
+}
+
+/** Inside an import's transaction: two imports at once would each plan against the other's unseen rows. */
+export async function lockWatchlistTables(db: Executor): Promise<void> {
+  await sql`LOCK TABLE people, accounts IN SHARE ROW EXCLUSIVE MODE`.execute(db);
+}

@@ -8,7 +8,7 @@ import type {
 } from './content-tables.ts';
 import type { CandidatesTable, ContestsTable } from './registry-tables.ts';
 import type { AuditLogTable, ClassificationsTable, ReviewDecisionsTable, ReviewItemsTable } from './review-tables.ts';
-import type { AccountsTable, PeopleTable } from './watchlist-tables.ts';
+import type { AccountsTable, ImportColumnMappingsTable, PeopleTable } from './watchlist-tables.ts';
 
 /** Every table Netra owns, as kysely sees it. */
 export interface Database {
@@ -28,4 +28,5 @@ export interface Database {
   review_decisions: ReviewDecisionsTable;
   audit_log: AuditLogTable;
   account_cursors: AccountCursorsTable;
+  import_column_mappings: ImportColumnMappingsTable;
 }

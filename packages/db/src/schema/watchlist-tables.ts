@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { Timestamp } from './auth-tables.ts';
 
 export type PersonStatus = 'active' | 'paused' | 'retired';
@@ -32,5 +32,14 @@ export interface AccountsTable {
   status: Generated<AccountStatus>;
   last_crawled_at: Timestamp | null;
   created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** Column mapping chosen in an import preview, remembered per file shape (see @netra/watchlist columns.ts). */
+export interface ImportColumnMappingsTable {
+  signature: string;
+  headers: ColumnType<string[], string, string>;
+  mapping: ColumnType<Record<string, string>, string, string>;
+  updated_by: string;
   updated_at: Generated<Date>;
 }

@@ -3,14 +3,19 @@ import { listAccountsOfPerson, listPeople } from '@netra/db';
 import {
   accountInputSchema,
   applyWatchlistImport,
+  COLUMN_TARGETS,
+  type ColumnMapping,
   createAccountAudited,
   createPersonAudited,
   deleteAccountAudited,
   deletePersonAudited,
   exportWatchlist,
+  isColumnTarget,
+  normaliseHeader,
   personInputSchema,
   personStatusSchema,
   planWatchlistImport,
+  rejectedRowsFile,
   requirePerson,
   updateAccountAudited,
   updatePersonAudited,
@@ -44,6 +49,8 @@ export const importBodySchema = z.object({
   dryRun: z.boolean().default(true),
   /** The dry run's `fingerprint`: the apply refuses (409) if the watchlist changed since. */
   expectedFingerprint: z.string().max(100).optional(),
+  /** Column mapping (normalised header → field, `account:<platform>` or `ignore`); remembered on apply. */
+  mapping: z.record(z.string().max(300), z.string().max(40)).optional(),
 });
 
 const rowIssue = z.object({
@@ -52,14 +59,32 @@ const rowIssue = z.object({
   value: z.string(),
   code: z.string(),
   message: z.string(),
+  scope: z.enum(['row', 'account', 'file']),
 });
 const counts = z.object({ create: z.number(), update: z.number(), unchanged: z.number() });
 export const importPlanSchema = z.object({
   filename: z.string().nullable(),
   format: z.enum(['csv', 'xlsx']),
+  delimiter: z.string().nullable(),
   fileSha256: z.string(),
+  headerSignature: z.string(),
+  columns: z.array(
+    z.object({
+      index: z.number(),
+      header: z.string(),
+      target: z.string().nullable(),
+      source: z.enum(['known', 'mapping', 'unknown']),
+      looksLikeAccounts: z.boolean(),
+    }),
+  ),
+  mapping: z.record(z.string(), z.string()),
   rowsRead: z.number(),
+  rowsAccepted: z.number(),
+  rowsRejected: z.number(),
+  rowsWithProblems: z.number(),
+  accountsRejected: z.number(),
   ignoredColumns: z.array(z.string()),
+  warnings: z.array(z.object({ code: z.string(), column: z.string().nullable(), message: z.string() })),
   people: counts,
   accounts: counts,
   rows: z.array(
@@ -68,9 +93,7 @@ export const importPlanSchema = z.object({
       nip: z.string(),
       name: z.string(),
       person: z.string(),
-      account: z.string().nullable(),
-      platform: z.string().nullable(),
-      handle: z.string().nullable(),
+      accounts: z.array(z.object({ platform: z.string(), handle: z.string(), action: z.string() })),
       changes: z.array(z.string()),
     }),
   ),
@@ -80,8 +103,8 @@ export const importPlanSchema = z.object({
 });
 
 function conflictToHttp(error: unknown): never {
-  if (error instanceof NetraError && error.code.endsWith('_CONFLICT')) {
-    throw new HttpError(409, error.code, error.message, error.details);
+  if (error instanceof NetraError && (error.code.endsWith('_CONFLICT') || error.code.startsWith('IMPORT_FILE'))) {
+    throw new HttpError(importErrorStatus(error), error.code, error.message, error.details);
   }
   throw error;
 }
@@ -204,13 +227,34 @@ export const watchlistApiRoutes = [
     handler: async (ctx) => {
       const bytes = Buffer.from(ctx.body.contentBase64, 'base64');
       const filename = ctx.body.filename ?? null;
-      if (ctx.body.dryRun) return { ...(await planWatchlistImport(ctx.deps.db, bytes, filename)), applied: false };
+      const mapping = apiMapping(ctx.body.mapping);
+      if (ctx.body.dryRun) {
+        const plan = await planWatchlistImport(ctx.deps.db, bytes, filename, { mapping }).catch(conflictToHttp);
+        return { ...plan, applied: false };
+      }
       const plan = await applyWatchlistImport(ctx.deps.db, bytes, httpActor(ctx), {
         filename,
+        mapping,
         expectedFingerprint: ctx.body.expectedFingerprint,
       }).catch(conflictToHttp);
       return { ...plan, applied: true };
     },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/watchlist/import/rejected',
+    role: 'admin',
+    kind: 'file',
+    tag: 'watchlist',
+    summary: 'Rows with problems in the uploaded format (CSV with the same delimiter, or XLSX) plus an `Alasan` column',
+    body: importBodySchema,
+    handler: async (ctx) =>
+      sendRejectedRows(
+        ctx,
+        Buffer.from(ctx.body.contentBase64, 'base64'),
+        ctx.body.filename ?? null,
+        apiMapping(ctx.body.mapping),
+      ),
   }),
   defineRoute({
     method: 'GET',
@@ -219,13 +263,70 @@ export const watchlistApiRoutes = [
     kind: 'api',
     tag: 'watchlist',
     summary: 'The whole watchlist as CSV or XLSX in the import format (re-importing it changes nothing)',
-    query: z.object({ format: z.enum(['csv', 'xlsx']).default('csv') }),
-    handler: async (ctx) => sendWatchlistExport(ctx, ctx.query.format),
+    query: z.object({
+      format: z.enum(['csv', 'xlsx']).default('csv'),
+      delimiter: z.enum([',', ';']).default(','),
+      layout: z.enum(['long', 'wide']).default('long'),
+    }),
+    handler: async (ctx) => sendWatchlistExport(ctx, ctx.query.format, ctx.query.delimiter, ctx.query.layout),
   }),
 ];
 
-export async function sendWatchlistExport(ctx: RouteContext<unknown, unknown, unknown>, format: 'csv' | 'xlsx') {
-  const file = await exportWatchlist(ctx.deps.db, format);
+function apiMapping(input: Record<string, string> | undefined): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  for (const [header, target] of Object.entries(input ?? {})) {
+    if (!isColumnTarget(target)) {
+      throw new HttpError(
+        400,
+        'IMPORT_INVALID_MAPPING',
+        `pemetaan kolom "${header}": "${target}" bukan tujuan yang dikenal`,
+        {
+          field: `mapping.${header}`,
+          allowed: COLUMN_TARGETS,
+        },
+      );
+    }
+    mapping[normaliseHeader(header)] = target;
+  }
+  return mapping;
+}
+
+/** 413 when the file is beyond a size limit (`details.limit` names it), 400 when unreadable, 409 on a conflict. */
+export function importErrorStatus(error: NetraError): number {
+  if (error.code === 'IMPORT_FILE_TOO_LARGE') return 413;
+  if (error.code.endsWith('_CONFLICT')) return 409;
+  return 400;
+}
+
+export async function sendRejectedRows(
+  ctx: RouteContext<unknown, unknown, unknown>,
+  bytes: Buffer,
+  filename: string | null,
+  mapping: ColumnMapping,
+) {
+  const file = await rejectedRowsFile(ctx.deps.db, bytes, filename, { mapping }).catch(conflictToHttp);
+  const base =
+    (filename ?? 'impor')
+      .replace(/\.[^.]*$/, '')
+      .replace(/[^\w.-]+/g, '_')
+      .slice(0, 80) || 'impor';
+  ctx.reply.header('content-disposition', `attachment; filename="${base}-ditolak.${file.format}"`);
+  return ctx.reply
+    .type(
+      file.format === 'csv'
+        ? 'text/csv; charset=utf-8'
+        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    )
+    .send(file.content);
+}
+
+export async function sendWatchlistExport(
+  ctx: RouteContext<unknown, unknown, unknown>,
+  format: 'csv' | 'xlsx',
+  delimiter: ',' | ';' = ',',
+  layout: 'long' | 'wide' = 'long',
+) {
+  const file = await exportWatchlist(ctx.deps.db, format, { delimiter, layout });
   const stamp = new Date().toISOString().slice(0, 10);
   ctx.reply.header('content-disposition', `attachment; filename="daftar-pantau-${stamp}.${format}"`);
   return ctx.reply

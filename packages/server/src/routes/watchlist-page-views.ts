@@ -1,7 +1,16 @@
 /** Views and form handling shared by the watchlist pages (routes in watchlist-pages.ts). */
-import { NetraError } from '@netra/core';
+import { NetraError, PLATFORMS as PLATFORM_LIST } from '@netra/core';
 import { type AccountRow, listAccountsOfPerson, type PersonRow } from '@netra/db';
-import { type ImportPlan, regionName } from '@netra/watchlist';
+import {
+  COLUMN_TARGETS,
+  COLUMNS,
+  type ColumnMapping,
+  type ImportPlan,
+  isColumnTarget,
+  normaliseHeader,
+  PLATFORM_LABEL,
+  regionName,
+} from '@netra/watchlist';
 import { z } from 'zod';
 import { hasRole } from '../auth/roles.ts';
 import { type RouteContext, requireUser } from '../http/route.ts';
@@ -17,7 +26,7 @@ export const idParams = z.object({ id: z.uuid() });
 export const formBody = z.record(z.string(), z.unknown());
 
 export const STATUSES = ['active', 'paused', 'retired'] as const;
-const PLATFORMS = ['facebook', 'instagram', 'tiktok', 'x', 'youtube', 'bluesky', 'mastodon', 'telegram'] as const;
+const PLATFORMS = PLATFORM_LIST;
 const LINK_METHODS = ['self_declared', 'analyst_verified', 'found'] as const;
 
 export function statusLabel(t: Messages, status: string): string {
@@ -233,23 +242,84 @@ export function importForm(ctx: Ctx): SafeHtml {
 </form>`;
 }
 
+/** Label of a column target in the mapping select. */
+function targetLabel(t: Messages, target: string): string {
+  if (target === 'ignore') return t.wlImportMapIgnore;
+  if (target.startsWith('account:'))
+    return `${t.wlAccounts} ${PLATFORM_LABEL[target.slice(8) as keyof typeof PLATFORM_LABEL]}`;
+  return COLUMNS[target as keyof typeof COLUMNS]?.[0] ?? target;
+}
+
+/** Hidden fields that carry the upload (and the mapping chosen) to the next step. */
+export function carryFields(bytes: Buffer, filename: string | null, mapping: ColumnMapping): SafeHtml {
+  return html`<input type="hidden" name="filename" value="${filename ?? ''}">
+  <input type="hidden" name="content" value="${bytes.toString('base64')}">
+  <input type="hidden" name="mapping" value="${JSON.stringify(mapping)}">`;
+}
+
+/** The mapping posted by the preview: hidden JSON from the last step, then the selects (`map:<header>`). */
+export function mappingFromBody(body: Record<string, unknown>): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  try {
+    const carried = JSON.parse(str(body, 'mapping') || '{}') as Record<string, unknown>;
+    for (const [k, v] of Object.entries(carried)) if (typeof v === 'string' && isColumnTarget(v)) mapping[k] = v;
+  } catch {
+    // A tampered hidden field: start from no mapping rather than fail the preview.
+  }
+  for (const [k, v] of Object.entries(body)) {
+    if (!k.startsWith('map:') || typeof v !== 'string') continue;
+    const header = k.slice(4);
+    if (v === '') delete mapping[header];
+    else if (isColumnTarget(v)) mapping[header] = v;
+  }
+  return mapping;
+}
+
+export function mappingForm(ctx: Ctx, plan: ImportPlan, bytes: Buffer, filename: string | null): SafeHtml {
+  const t = ctx.t;
+  return html`<h2>${t.wlImportColumns}</h2><p>${t.wlImportColumnsHelp}</p>
+<form method="post" action="/watchlist/import" class="card" id="mapping-form">
+  ${csrf(ctx)}
+  ${carryFields(bytes, filename, plan.mapping)}
+  <table id="columns"><thead><tr><th>${t.wlImportColumn}</th><th>${t.wlImportMapApply}</th></tr></thead><tbody>
+  ${plan.columns.map((c) => {
+    const key = normaliseHeader(c.header);
+    const current = plan.mapping[key] ?? '';
+    return html`<tr data-column="${c.header}"${c.target === null ? html` class="unmapped"` : ''}><td>${c.header}${c.looksLikeAccounts ? html` <strong class="error">⚠</strong>` : ''}</td><td><select name="map:${key}" aria-label="${c.header}">
+    <option value="">${t.wlImportMapAuto}${c.source === 'known' && c.target ? html`: ${targetLabel(t, c.target)}` : c.source === 'unknown' ? html`: ${t.wlImportNotRead}` : ''}</option>
+    ${COLUMN_TARGETS.map((target) => html`<option value="${target}"${current === target ? html` selected` : ''}>${targetLabel(t, target)}</option>`)}
+  </select></td></tr>`;
+  })}
+  </tbody></table>
+  <button type="submit">${t.wlImportMapApply}</button>
+</form>`;
+}
+
 export function planTables(ctx: Ctx, plan: ImportPlan): SafeHtml {
   const t = ctx.t;
   const action = (a: string | null) =>
     a === 'create' ? t.wlCreate : a === 'update' ? t.wlUpdate : a === 'unchanged' ? t.wlUnchanged : t.none;
-  const changed = plan.rows.filter((r) => r.person !== 'unchanged' || (r.account && r.account !== 'unchanged'));
+  const changed = plan.rows.filter((r) => r.person !== 'unchanged' || r.accounts.some((a) => a.action !== 'unchanged'));
   return html`<div class="card" id="import-summary"><dl>
-  <dt>${t.wlImportRows}</dt><dd>${plan.rowsRead}</dd>
+  <dt>${t.wlImportRows}</dt><dd><b data-count="rows-read">${plan.rowsRead}</b></dd>
+  <dt>${t.wlImportRowsAccepted}</dt><dd><b data-count="rows-accepted">${plan.rowsAccepted}</b></dd>
+  <dt>${t.wlImportRowsRejected}</dt><dd><b data-count="rejected">${plan.rowsRejected}</b></dd>
+  <dt>${t.wlImportAccountsRejected}</dt><dd><b data-count="accounts-rejected">${plan.accountsRejected}</b></dd>
+  <dt>${t.wlImportProblems}</dt><dd><b data-count="problems">${plan.rejected.length}</b></dd>
   <dt>${t.wlPeople}</dt><dd>${t.wlCreate}: <b data-count="people-create">${plan.people.create}</b>, ${t.wlUpdate}: <b data-count="people-update">${plan.people.update}</b>, ${t.wlUnchanged}: <b data-count="people-unchanged">${plan.people.unchanged}</b></dd>
   <dt>${t.wlAccounts}</dt><dd>${t.wlCreate}: <b data-count="accounts-create">${plan.accounts.create}</b>, ${t.wlUpdate}: <b data-count="accounts-update">${plan.accounts.update}</b>, ${t.wlUnchanged}: <b data-count="accounts-unchanged">${plan.accounts.unchanged}</b></dd>
-  <dt>${t.wlImportRejected}</dt><dd><b data-count="rejected">${new Set(plan.rejected.map((r) => r.row)).size}</b></dd>
   ${plan.ignoredColumns.length > 0 ? html`<dt>${t.wlImportIgnored}</dt><dd>${plan.ignoredColumns.join(', ')}</dd>` : ''}
 </dl></div>
 ${
+  plan.warnings.length > 0
+    ? html`<div class="card" id="import-warnings" role="alert"><h2>${t.wlImportWarnings}</h2><ul>${plan.warnings.map((w) => html`<li data-code="${w.code}">${w.message}</li>`)}</ul></div>`
+    : ''
+}
+${
   plan.rejected.length > 0
-    ? html`<h2>${t.wlImportRejected}</h2><p>${t.wlImportRejectedHelp}</p>
+    ? html`<h2>${t.wlImportProblemsTitle}</h2><p>${t.wlImportProblemsHelp}</p>
 <table id="rejected"><thead><tr><th>${t.wlImportRow}</th><th>${t.wlImportColumn}</th><th>${t.wlImportValue}</th><th>${t.wlImportReason}</th></tr></thead><tbody>
-${plan.rejected.map((r) => html`<tr><td>${r.row}</td><td>${r.column}</td><td><code>${r.value}</code></td><td>${r.message} <small>${r.code}</small></td></tr>`)}
+${plan.rejected.map((r) => html`<tr data-scope="${r.scope}" data-code="${r.code}"><td>${r.row}</td><td>${r.column}</td><td><code>${r.value}</code></td><td>${r.message} <small>${r.code}</small></td></tr>`)}
 </tbody></table>`
     : ''
 }
@@ -260,7 +330,7 @@ ${changed
   .slice(0, 500)
   .map(
     (r) =>
-      html`<tr><td>${r.row}</td><td><code>${r.nip}</code></td><td>${r.name}</td><td>${action(r.person)}</td><td>${r.platform ? html`${r.platform}/${r.handle}: ${action(r.account)}` : t.none}</td><td>${r.changes.join(', ')}</td></tr>`,
+      html`<tr><td>${r.row}</td><td><code>${r.nip}</code></td><td>${r.name}</td><td>${action(r.person)}</td><td>${r.accounts.length > 0 ? r.accounts.map((a) => html`${a.platform}/${a.handle}: ${action(a.action)}<br>`) : t.none}</td><td>${r.changes.join(', ')}</td></tr>`,
   )}
 </tbody></table>${changed.length > 500 ? html`<p>… ${changed.length - 500}</p>` : ''}`
     : html`<p>${t.wlImportNothing}</p>`

@@ -1,5 +1,5 @@
 import { NetraError } from '@netra/core';
-import { listPeople } from '@netra/db';
+import { type AccountRow, listAccountsOfPeople, listPeople } from '@netra/db';
 import {
   accountInputSchema,
   applyWatchlistImport,
@@ -8,23 +8,34 @@ import {
   deleteAccountAudited,
   deletePersonAudited,
   type ImportPlan,
+  PLATFORM_LABEL,
   personInputSchema,
   planWatchlistImport,
+  regionName,
   requireAccount,
   requirePerson,
   updateAccountAudited,
   updatePersonAudited,
 } from '@netra/watchlist';
 import { z } from 'zod';
+import { HttpError } from '../http/http-error.ts';
 import { defineRoute, UPLOAD_BODY_LIMIT } from '../http/route.ts';
 import { staticAssetRoute } from '../http/static-asset-route.ts';
 import { html } from '../ui/html.ts';
-import { httpActor, peopleQuerySchema, sendWatchlistExport } from './watchlist-api-routes.ts';
+import {
+  httpActor,
+  importErrorStatus,
+  peopleQuerySchema,
+  sendRejectedRows,
+  sendWatchlistExport,
+} from './watchlist-api-routes.ts';
 
 import {
   ACCOUNT_KEYS,
   accountForm,
   accountValues,
+  type Ctx,
+  carryFields,
   csrf,
   formBody,
   IMPORT_SCRIPT,
@@ -33,6 +44,8 @@ import {
   importForm,
   importPage,
   isAdmin,
+  mappingForm,
+  mappingFromBody,
   PERSON_KEYS,
   page,
   personDetail,
@@ -65,12 +78,19 @@ export const watchlistPages = [
       const t = ctx.t;
       const { q, status, region, agency, limit, offset } = ctx.query;
       const result = await listPeople(ctx.deps.db, { q, status: status || undefined, region, agency, limit, offset });
+      const accountsOf = new Map<string, AccountRow[]>();
+      for (const a of await listAccountsOfPeople(
+        ctx.deps.db,
+        result.rows.map((p) => p.id),
+      )) {
+        accountsOf.set(a.person_id, [...(accountsOf.get(a.person_id) ?? []), a]);
+      }
       const qs = (o: number) =>
         `?${new URLSearchParams({ q: q ?? '', status: status ?? '', region: region ?? '', agency: agency ?? '', offset: String(o) })}`;
       const body = html`${
         isAdmin(ctx)
-          ? html`<p><a href="/watchlist/people/new">${t.wlAddPerson}</a> · <a href="/watchlist/import">${t.wlImport}</a> · <a href="/watchlist/export.csv">${t.wlExportCsv}</a> · <a href="/watchlist/export.xlsx">${t.wlExportXlsx}</a></p>`
-          : html`<p><a href="/watchlist/export.csv">${t.wlExportCsv}</a> · <a href="/watchlist/export.xlsx">${t.wlExportXlsx}</a></p>`
+          ? html`<p><a href="/watchlist/people/new">${t.wlAddPerson}</a> · <a href="/watchlist/import">${t.wlImport}</a> · <a href="/watchlist/export.csv">${t.wlExportCsv}</a> · <a href="/watchlist/export.csv?delimiter=%3B&amp;layout=wide">${t.wlExportCsvSemicolon}</a> · <a href="/watchlist/export.xlsx">${t.wlExportXlsx}</a></p>`
+          : html`<p><a href="/watchlist/export.csv">${t.wlExportCsv}</a> · <a href="/watchlist/export.csv?delimiter=%3B">${t.wlExportCsvSemicolon}</a> · <a href="/watchlist/export.xlsx">${t.wlExportXlsx}</a></p>`
       }
 <form method="get" action="/watchlist" class="filters">
   <label>${t.search} <input name="q" value="${q ?? ''}" placeholder="${t.wlSearchPlaceholder}"></label>
@@ -88,7 +108,7 @@ ${
     : html`<table id="people"><thead><tr><th>${t.wlName}</th><th>${t.wlNip}</th><th>${t.wlAgency}</th><th>${t.wlPosition}</th><th>${t.wlRegion}</th><th>${t.wlStatus}</th><th>${t.wlAccountCount}</th></tr></thead><tbody>
 ${result.rows.map(
   (p) =>
-    html`<tr><td><a href="/watchlist/people/${p.id}">${p.name}</a></td><td><code>${p.nip}</code></td><td>${p.agency}</td><td>${p.position}</td><td>${p.region_code}</td><td>${statusLabel(t, p.status)}</td><td>${p.account_count}</td></tr>`,
+    html`<tr><td><a href="/watchlist/people/${p.id}">${p.name}</a></td><td><code>${p.nip}</code></td><td>${p.agency}</td><td>${p.position}</td><td data-region="${p.region_code}">${regionName(p.region_code) ?? p.region_code} <small>${p.region_code}</small></td><td>${statusLabel(t, p.status)}</td><td>${accountsCell(t, p.account_count, accountsOf.get(p.id) ?? [])}</td></tr>`,
 )}
 </tbody></table>`
 }
@@ -104,8 +124,13 @@ ${result.rows.map(
     role: 'viewer',
     kind: 'file',
     tag: 'watchlist',
-    summary: 'Watchlist as CSV',
-    handler: async (ctx) => sendWatchlistExport(ctx, 'csv'),
+    summary: 'Watchlist as CSV (`?delimiter=;` for Excel in Indonesian locale)',
+    query: z.object({
+      delimiter: z.enum([',', ';']).default(','),
+      layout: z.enum(['long', 'wide']).default('long'),
+      lang: z.string().optional(),
+    }),
+    handler: async (ctx) => sendWatchlistExport(ctx, 'csv', ctx.query.delimiter, ctx.query.layout),
   }),
   defineRoute({
     method: 'GET',
@@ -113,8 +138,9 @@ ${result.rows.map(
     role: 'viewer',
     kind: 'file',
     tag: 'watchlist',
-    summary: 'Watchlist as XLSX',
-    handler: async (ctx) => sendWatchlistExport(ctx, 'xlsx'),
+    summary: 'Watchlist as XLSX (NIP and every cell as text)',
+    query: z.object({ layout: z.enum(['long', 'wide']).default('long'), lang: z.string().optional() }),
+    handler: async (ctx) => sendWatchlistExport(ctx, 'xlsx', ',', ctx.query.layout),
   }),
   defineRoute({
     method: 'GET',
@@ -301,7 +327,7 @@ ${result.rows.map(
     role: 'admin',
     kind: 'page',
     tag: 'watchlist',
-    summary: 'Import: preview (dry run), or apply when confirmed',
+    summary: 'Import: preview (dry run) with column mapping, or apply when confirmed',
     body: formBody,
     handler: async (ctx) => {
       const t = ctx.t;
@@ -311,36 +337,89 @@ ${result.rows.map(
         return importPage(ctx, html`<p class="error" role="alert">${t.wlImportEmpty}</p>${importForm(ctx)}`);
       }
       const filename = str(ctx.body, 'filename') || null;
+      const mapping = mappingFromBody(ctx.body);
+      const fileError = (error: unknown) => {
+        if (!(error instanceof NetraError) || !error.code.startsWith('IMPORT_')) throw error;
+        ctx.reply.status(importErrorStatus(error));
+        return importPage(
+          ctx,
+          html`<p class="error" role="alert" data-code="${error.code}">${error.message}</p>${importForm(ctx)}`,
+        );
+      };
       if (str(ctx.body, 'confirm') === '1') {
         let plan: ImportPlan;
         try {
           plan = await applyWatchlistImport(ctx.deps.db, bytes, httpActor(ctx), {
             filename,
+            mapping,
             expectedFingerprint: str(ctx.body, 'fingerprint') || undefined,
           });
         } catch (error) {
-          if (!(error instanceof NetraError) || error.code !== 'IMPORT_PLAN_CONFLICT') throw error;
-          ctx.reply.status(409);
-          return importPage(ctx, html`<p class="error" role="alert">${error.message}</p>${importForm(ctx)}`);
+          if (error instanceof NetraError && error.code === 'IMPORT_PLAN_CONFLICT') {
+            ctx.reply.status(409);
+            return importPage(ctx, html`<p class="error" role="alert">${error.message}</p>${importForm(ctx)}`);
+          }
+          return fileError(error);
         }
-        return importPage(ctx, html`${planTables(ctx, plan)}<h2>${t.wlImport}</h2>${importForm(ctx)}`, t.wlImportDone);
+        return importPage(
+          ctx,
+          html`${planTables(ctx, plan)}${rejectedForm(ctx, plan, bytes, filename)}<h2>${t.wlImport}</h2>${importForm(ctx)}`,
+          t.wlImportDone,
+        );
       }
-      const plan = await planWatchlistImport(ctx.deps.db, bytes, filename);
+      let plan: ImportPlan;
+      try {
+        plan = await planWatchlistImport(ctx.deps.db, bytes, filename, { mapping });
+      } catch (error) {
+        return fileError(error);
+      }
       const hasChanges = plan.people.create + plan.people.update + plan.accounts.create + plan.accounts.update > 0;
       const confirm = hasChanges
         ? html`<form method="post" action="/watchlist/import" class="card" id="confirm-form">
   ${csrf(ctx)}
   <input type="hidden" name="confirm" value="1">
   <input type="hidden" name="fingerprint" value="${plan.fingerprint}">
-  <input type="hidden" name="filename" value="${filename ?? ''}">
-  <input type="hidden" name="content" value="${bytes.toString('base64')}">
+  ${carryFields(bytes, filename, plan.mapping)}
   <button type="submit">${t.wlImportConfirm}</button>
 </form>`
         : html``;
       return importPage(
         ctx,
-        html`<h2>${t.wlImportPreviewTitle}${filename ? html`: ${filename}` : ''}</h2>${planTables(ctx, plan)}${confirm}<h2>${t.wlImport}</h2>${importForm(ctx)}`,
+        html`<h2>${t.wlImportPreviewTitle}${filename ? html`: ${filename}` : ''}</h2>${planTables(ctx, plan)}${rejectedForm(ctx, plan, bytes, filename)}${mappingForm(ctx, plan, bytes, filename)}${confirm}<h2>${t.wlImport}</h2>${importForm(ctx)}`,
       );
     },
   }),
+  defineRoute({
+    method: 'POST',
+    url: '/watchlist/import/rejected',
+    role: 'admin',
+    kind: 'file',
+    tag: 'watchlist',
+    summary: 'Rows with problems as a file in the uploaded format, with an Alasan column',
+    body: formBody,
+    handler: async (ctx) => {
+      const bytes = importBytes(ctx.body);
+      if (!bytes || bytes.length === 0) throw new HttpError(400, 'IMPORT_FILE_EMPTY', ctx.t.wlImportEmpty);
+      const filename = str(ctx.body, 'filename') || null;
+      return sendRejectedRows(ctx, bytes, filename, mappingFromBody(ctx.body));
+    },
+  }),
 ];
+
+/** The account count, expandable (no script) to the accounts with links to their profiles. */
+function accountsCell(t: Ctx['t'], count: number, accounts: AccountRow[]) {
+  if (count === 0) return html`0`;
+  return html`<details class="accounts"><summary>${count} <span class="sr">${t.wlShowAccounts}</span></summary><ul>${accounts.map(
+    (a) =>
+      html`<li>${PLATFORM_LABEL[a.platform as keyof typeof PLATFORM_LABEL] ?? a.platform}: <a href="${a.profile_url}" rel="noopener noreferrer" target="_blank">${a.handle}</a></li>`,
+  )}</ul></details>`;
+}
+
+function rejectedForm(ctx: Ctx, plan: ImportPlan, bytes: Buffer, filename: string | null) {
+  if (plan.rowsWithProblems === 0) return html``;
+  return html`<form method="post" action="/watchlist/import/rejected" class="card" id="rejected-form">
+  ${csrf(ctx)}
+  ${carryFields(bytes, filename, plan.mapping)}
+  <button type="submit">${ctx.t.wlImportDownloadRejected} (${plan.rowsWithProblems})</button>
+</form>`;
+}

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { buildXlsx } from '@netra/watchlist/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../testing/test-server.ts';
 
@@ -111,7 +112,15 @@ describe('watchlist and registry routes', () => {
     });
     expect(dry.statusCode).toBe(200);
     const plan = dry.json();
-    expect(plan).toMatchObject({ applied: false, people: { create: 1 }, rejected: [{ row: 3, column: 'URL Profil' }] });
+    // Rina's URL is on TikTok, not Instagram: only that account is rejected, Rina herself is imported.
+    expect(plan).toMatchObject({
+      applied: false,
+      people: { create: 2 },
+      accounts: { create: 1 },
+      rowsRejected: 0,
+      accountsRejected: 1,
+      rejected: [{ row: 3, column: 'URL Profil', scope: 'account', code: 'ACCOUNT_PLATFORM_MISMATCH' }],
+    });
     const stale = await server.app.inject({
       method: 'POST',
       url: '/api/watchlist/import',
@@ -125,7 +134,7 @@ describe('watchlist and registry routes', () => {
       headers: admin.headers,
       payload: { contentBase64, dryRun: false, expectedFingerprint: plan.fingerprint },
     });
-    expect(applied.json()).toMatchObject({ applied: true, people: { create: 1 } });
+    expect(applied.json()).toMatchObject({ applied: true, people: { create: 2 }, accountsRejected: 1 });
     const analyst = await server.signIn('analyst');
     const refused = await server.app.inject({
       method: 'POST',
@@ -273,5 +282,35 @@ describe('watchlist and registry routes', () => {
       ]),
     );
     expect(doc.paths['/api/watchlist/import'].post['x-netra-role']).toBe('admin');
+  });
+
+  it('answers a hostile spreadsheet with 413 naming the limit, while other requests keep answering', async () => {
+    const admin = await server.signIn('admin');
+    const bomb = buildXlsx(Buffer.alloc(100 * 1024 * 1024, 0x20));
+    const api = server.app.inject({
+      method: 'POST',
+      url: '/api/watchlist/import',
+      headers: admin.headers,
+      payload: { contentBase64: bomb.toString('base64'), filename: 'bom.xlsx' },
+    });
+    const health = await server.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(health.statusCode).toBe(200);
+    const response = await api;
+    expect(response.statusCode).toBe(413);
+    expect(response.json().error).toMatchObject({ code: 'IMPORT_FILE_TOO_LARGE' });
+    expect(['maxUncompressedBytes', 'maxCompressionRatio']).toContain(response.json().error.details.limit);
+
+    const page = await server.app.inject({
+      method: 'POST',
+      url: '/watchlist/import',
+      headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({
+        _csrf: admin.csrfToken,
+        filename: 'rusak.xlsx',
+        content: Buffer.from('PK\u0003\u0004 rusak').toString('base64'),
+      }).toString(),
+    });
+    expect(page.statusCode).toBe(400);
+    expect(page.body).toContain('data-code="IMPORT_FILE_UNREADABLE"');
   });
 });

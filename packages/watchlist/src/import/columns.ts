@@ -1,4 +1,7 @@
-import type { Platform } from '@netra/core';
+import { createHash } from 'node:crypto';
+import { PLATFORMS, type Platform } from '@netra/core';
+import { platformOfHost, splitAccountCell } from '../accounts/handles.ts';
+import { platformByName, platformOfHeader } from '../accounts/platform-names.ts';
 /**
  * Columns of a watchlist file. Agencies name them in many ways; each field lists the headers it answers to
  * (compared case-, space- and punctuation-insensitively). The first name is the one the export writes.
@@ -58,32 +61,153 @@ for (const [field, names] of Object.entries(COLUMNS) as [ColumnField, readonly s
   for (const name of names) LOOKUP.set(normaliseHeader(name), field);
 }
 
+/** Columns read for information only: row numbers, the export's crawl columns, the rejected file's reasons. */
+export const REASON_COLUMN = 'Alasan';
+const KNOWN_IGNORED = new Set(
+  ['No', 'No.', 'Nomor', 'No Urut', 'Nomor Urut', '#', REASON_COLUMN, 'Alasan Ditolak', ...EXPORT_ONLY_COLUMNS].map(
+    normaliseHeader,
+  ),
+);
+
+/** Where a column goes: a field, the accounts of one platform (wide layout), or nowhere. */
+export type ColumnTarget = ColumnField | `account:${Platform}` | 'ignore';
+
+export const COLUMN_TARGETS: ColumnTarget[] = [
+  ...(Object.keys(COLUMNS) as ColumnField[]),
+  ...PLATFORMS.map((p) => `account:${p}` as const),
+  'ignore',
+];
+
+export function isColumnTarget(value: string): value is ColumnTarget {
+  return (COLUMN_TARGETS as string[]).includes(value);
+}
+
+/** A saved or chosen mapping: normalised header → target. */
+export type ColumnMapping = Record<string, ColumnTarget>;
+
+export interface ColumnInfo {
+  index: number;
+  header: string;
+  target: ColumnTarget | null;
+  /** known = recognised by name; mapping = chosen by the admin (now or for an earlier file of this shape). */
+  source: 'known' | 'mapping' | 'unknown';
+  /** Unmapped column whose values look like social-media accounts: warned about before anything is saved. */
+  looksLikeAccounts: boolean;
+}
+
 export interface HeaderMap {
   /** Column index of each recognised field. */
   index: Partial<Record<ColumnField, number>>;
+  /** Wide layout: columns holding the accounts of one platform. */
+  accountColumns: { index: number; platform: Platform }[];
   /** Headers as written in the file, by column index (for error messages). */
   headers: string[];
+  columns: ColumnInfo[];
+  /** Columns not read (unknown, mapped to ignore, or informational), as written. */
   ignored: string[];
+  /** Identifies the file's shape (its normalised headers in order); mappings are remembered under it. */
+  signature: string;
   problems: { column: string; code: string; message: string }[];
 }
 
-/** Maps the header row to fields: any order, extra columns ignored, a field named twice is an error. */
-export function mapHeaders(headerRow: readonly string[]): HeaderMap {
+/** The rejected-rows file (same columns plus `Alasan`) has the same shape as the file it came from. */
+export function headerSignature(headerRow: readonly string[]): string {
+  const reason = normaliseHeader(REASON_COLUMN);
+  const names = headerRow.map((h) => normaliseHeader(h.replace(/^\ufeff/, ''))).filter((h) => h !== reason);
+  while (names.length > 0 && names[names.length - 1] === '') names.pop();
+  return createHash('sha256').update(names.join('|')).digest('hex').slice(0, 32);
+}
+
+/** The target of a header by its name alone (no mapping): a field, a platform's accounts, or ignore. */
+export function knownTarget(header: string): ColumnTarget | undefined {
+  const key = normaliseHeader(header);
+  if (!key) return undefined;
+  if (KNOWN_IGNORED.has(key)) return 'ignore';
+  const field = LOOKUP.get(key);
+  if (field) return field;
+  const platform = platformOfHeader(header);
+  return platform ? `account:${platform}` : undefined;
+}
+
+const ACCOUNTISH_HEADER =
+  /\b(akun|account|username|user|handle|medsos|media sosial|sosmed|social|link|url|tautan|profil|profile)\b/;
+
+/** Whether a column's values look like social-media accounts (handles with @, profile URLs, user@server). */
+export function looksLikeAccounts(header: string, values: readonly string[]): boolean {
+  if (ACCOUNTISH_HEADER.test(normaliseHeader(header))) return true;
+  const filled = values.filter((v) => v.trim() !== '').slice(0, 200);
+  if (filled.length === 0) return false;
+  const hits = filled.filter((v) =>
+    splitAccountCell(v).some((part) => {
+      if (/^@[A-Za-z0-9._]{2,}/.test(part)) return true;
+      const m = /^(?:https?:\/\/)?([a-z0-9.-]+\.[a-z]{2,})\//i.exec(part);
+      return Boolean(m && platformOfHost(m[1]!));
+    }),
+  ).length;
+  return hits > 0 && hits >= filled.length * 0.2;
+}
+
+/**
+ * Maps the header row to fields: any order, headers recognised by name (COLUMNS, or a platform name for the
+ * wide layout), then `mapping` for the rest (or to override). A field named twice is an error; a platform
+ * may have several columns ("Instagram 1", "Instagram 2").
+ */
+export function mapHeaders(
+  headerRow: readonly string[],
+  mapping: ColumnMapping = {},
+  dataRows: readonly (readonly string[])[] = [],
+): HeaderMap {
   const index: Partial<Record<ColumnField, number>> = {};
+  const accountColumns: HeaderMap['accountColumns'] = [];
   const ignored: string[] = [];
   const problems: HeaderMap['problems'] = [];
+  const columns: ColumnInfo[] = [];
   const headers = headerRow.map((h) => h.replace(/^\ufeff/, '').trim());
   headers.forEach((header, i) => {
-    const field = LOOKUP.get(normaliseHeader(header));
-    if (!field) {
+    const mapped = mapping[normaliseHeader(header)];
+    const known = knownTarget(header);
+    const target = mapped ?? known;
+    const source: ColumnInfo['source'] = mapped ? 'mapping' : known ? 'known' : 'unknown';
+    if (!header && !target) {
+      // A column without a header that still holds values is reported, never read silently.
+      if (dataRows.some((r) => (r[i] ?? '').trim() !== '')) {
+        const name = `(kolom ${columnLetter(i)})`;
+        headers[i] = name;
+        columns.push({
+          index: i,
+          header: name,
+          target: null,
+          source: 'unknown',
+          looksLikeAccounts: looksLikeAccounts(
+            '',
+            dataRows.map((r) => r[i] ?? ''),
+          ),
+        });
+        ignored.push(name);
+      }
+      return;
+    }
+    const info: ColumnInfo = { index: i, header, target: target ?? null, source, looksLikeAccounts: false };
+    columns.push(info);
+    if (!target || target === 'ignore') {
+      if (!target)
+        info.looksLikeAccounts = looksLikeAccounts(
+          header,
+          dataRows.map((r) => r[i] ?? ''),
+        );
       if (header) ignored.push(header);
       return;
     }
+    if (target.startsWith('account:')) {
+      accountColumns.push({ index: i, platform: target.slice('account:'.length) as Platform });
+      return;
+    }
+    const field = target as ColumnField;
     if (index[field] !== undefined) {
       problems.push({
         column: header,
         code: 'IMPORT_DUPLICATE_COLUMN',
-        message: `kolom "${header}" dan "${headers[index[field]!]}" sama-sama berarti ${COLUMNS[field][0]}`,
+        message: `kolom "${header}" dan "${headers[index[field]!]}" sama-sama berarti ${COLUMNS[field][0]}; hapus salah satu atau petakan ke kolom lain`,
       });
       return;
     }
@@ -94,11 +218,22 @@ export function mapHeaders(headerRow: readonly string[]): HeaderMap {
       problems.push({
         column: COLUMNS[field][0],
         code: 'IMPORT_MISSING_COLUMN',
-        message: `kolom wajib "${COLUMNS[field][0]}" tidak ditemukan (nama lain yang diterima: ${COLUMNS[field].slice(1).join(', ')})`,
+        message: `kolom wajib "${COLUMNS[field][0]}" tidak ditemukan (nama lain yang diterima: ${COLUMNS[field].slice(1).join(', ')}); ganti judul kolomnya atau petakan kolom di pratinjau`,
       });
     }
   }
-  return { index, headers, ignored, problems };
+  return { index, accountColumns, headers, columns, ignored, signature: headerSignature(headerRow), problems };
+}
+
+export function columnLetter(i: number): string {
+  let n = i + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
 }
 
 const STATUS: Record<string, 'active' | 'paused' | 'retired'> = {
@@ -124,29 +259,9 @@ export function parseStatus(value: string): 'active' | 'paused' | 'retired' | un
   return STATUS[normaliseHeader(value)];
 }
 
-const PLATFORM: Record<string, Platform> = {
-  facebook: 'facebook',
-  fb: 'facebook',
-  instagram: 'instagram',
-  ig: 'instagram',
-  tiktok: 'tiktok',
-  'tik tok': 'tiktok',
-  x: 'x',
-  twitter: 'x',
-  'x twitter': 'x',
-  'twitter x': 'x',
-  youtube: 'youtube',
-  yt: 'youtube',
-  'you tube': 'youtube',
-  bluesky: 'bluesky',
-  bsky: 'bluesky',
-  mastodon: 'mastodon',
-  telegram: 'telegram',
-  tg: 'telegram',
-};
-
-export function parsePlatform(value: string) {
-  return PLATFORM[normaliseHeader(value)];
+/** `fb`, `IG`, `Twitter`, `Tik Tok`, `Bluesky`… → the platform. */
+export function parsePlatform(value: string): Platform | undefined {
+  return platformByName(value);
 }
 
 const LINK_METHOD: Record<string, 'self_declared' | 'analyst_verified' | 'found'> = {

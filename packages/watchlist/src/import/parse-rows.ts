@@ -1,11 +1,13 @@
 import type { Platform } from '@netra/core';
+import { type NormalisedAccount, normaliseAccount, splitAccountCell } from '../accounts/handles.ts';
+import { PLATFORM_LABEL } from '../accounts/platform-names.ts';
 import { validateNip } from '../nip/validate-nip.ts';
-import { handleProblem, normaliseHandle, PLATFORM_HOSTS, profileUrlFor, profileUrlProblem } from '../people/schemas.ts';
-import { validateRegionCode } from '../region/regions.ts';
-import type { Table } from '../table/read-table.ts';
+import { resolveRegion } from '../region/regions.ts';
+import type { Table } from '../table/table.ts';
 import {
   COLUMNS,
   type ColumnField,
+  type ColumnMapping,
   type HeaderMap,
   mapHeaders,
   parseLinkMethod,
@@ -13,13 +15,19 @@ import {
   parseStatus,
 } from './columns.ts';
 
-/** One problem with one row: where it is (row number in the file, column header as written) and why. */
+/**
+ * One problem in the file: where it is (row number in the file, column header as written), the value, a
+ * stable code and a fix-it message in Indonesian. `scope: 'row'` problems reject the row's person (and so its
+ * accounts); `scope: 'account'` problems reject only that account — the person and the row's other accounts
+ * are still imported.
+ */
 export interface RowIssue {
   row: number;
   column: string;
   value: string;
   code: string;
   message: string;
+  scope: 'row' | 'account' | 'file';
 }
 
 export interface ParsedPerson {
@@ -42,12 +50,16 @@ export interface ParsedAccount {
   platform_id: string | null;
   /** Null when the file leaves it blank: an existing value is kept, a new account is `self_declared`. */
   link_method: 'self_declared' | 'analyst_verified' | 'found' | null;
+  /** Header of the column it came from (for messages). */
+  column: string;
 }
 
 export interface ParsedRow {
   row: number;
+  /** Index into the table's rows (for the rejected-rows file). */
+  index: number;
   person: ParsedPerson;
-  account: ParsedAccount | null;
+  accounts: ParsedAccount[];
 }
 
 export interface ParsedFile {
@@ -56,52 +68,38 @@ export interface ParsedFile {
   rejected: RowIssue[];
   /** Data rows read (header excluded). */
   total: number;
+  /** Row number → index into the table's rows, for every data row. */
+  rowIndex: Map<number, number>;
 }
 
 const MAX_TEXT = 2000;
 
-function hostPlatform(url: string): Platform | undefined {
-  try {
-    const host = new URL(url).hostname.toLowerCase();
-    return (Object.keys(PLATFORM_HOSTS) as Platform[]).find((p) => PLATFORM_HOSTS[p].includes(host));
-  } catch {
-    return undefined;
-  }
-}
-
-/** A handle read from a profile URL, for files that give only the link. */
-function handleFromUrl(platform: Platform, url: string): string | undefined {
-  try {
-    const parsed = new URL(url);
-    const parts = parsed.pathname.split('/').filter(Boolean);
-    if (platform === 'bluesky') return parts[0] === 'profile' && parts[1] ? decodeURIComponent(parts[1]) : undefined;
-    if (platform === 'mastodon') {
-      const user = parts[0]?.startsWith('@') ? parts[0].slice(1) : undefined;
-      return user ? `${decodeURIComponent(user)}@${parsed.hostname.toLowerCase()}` : undefined;
-    }
-    const first = parts[0];
-    if (!first) return undefined;
-    if (platform === 'facebook' && first === 'profile.php') return undefined;
-    return normaliseHandle(decodeURIComponent(first));
-  } catch {
-    return undefined;
-  }
+/** Cells carry what Excel puts around text: non-breaking and zero-width spaces, stray line breaks. */
+function clean(value: string | undefined): string {
+  return (value ?? '')
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .trim();
 }
 
 /**
- * Turns a sheet into validated rows. Every problem is reported with the file's row number and the column
- * header as the admin wrote it; a row with any problem is rejected whole (and only that row).
+ * Turns a sheet into validated rows. Every problem of a row is reported at once, each with the file's row
+ * number and the column header as the admin wrote it. Problems with the person reject the row; a bad account
+ * rejects only that account.
  */
-export function parseWatchlistTable(table: Table): ParsedFile {
+export function parseWatchlistTable(table: Table, mapping: ColumnMapping = {}): ParsedFile {
   const [headerRow = [], ...dataRows] = table.rows;
-  const header = mapHeaders(headerRow);
+  const header = mapHeaders(headerRow, mapping, dataRows);
   const headerRowNumber = table.rowNumbers[0] ?? 1;
+  const rowIndex = new Map<number, number>();
+  for (let i = 0; i < dataRows.length; i++) rowIndex.set(table.rowNumbers[i + 1] ?? i + 2, i + 1);
   if (header.problems.length > 0) {
     return {
       header,
       rows: [],
       total: dataRows.length,
-      rejected: header.problems.map((p) => ({ row: headerRowNumber, value: '', ...p })),
+      rowIndex,
+      rejected: header.problems.map((p) => ({ row: headerRowNumber, value: '', scope: 'file' as const, ...p })),
     };
   }
   const rows: ParsedRow[] = [];
@@ -110,85 +108,155 @@ export function parseWatchlistTable(table: Table): ParsedFile {
   dataRows.forEach((cells, i) => {
     const row = table.rowNumbers[i + 1] ?? i + 2;
     const issues: RowIssue[] = [];
+    const accountIssues: RowIssue[] = [];
     const get = (field: ColumnField): string => {
       const index = header.index[field];
-      return index === undefined ? '' : (cells[index] ?? '').trim();
+      return index === undefined ? '' : clean(cells[index]);
     };
     const fail = (field: ColumnField, code: string, message: string) =>
-      issues.push({ row, column: columnName(field), value: get(field), code, message });
+      issues.push({ row, column: columnName(field), value: get(field), code, message, scope: 'row' });
     const required = (field: ColumnField, label: string) => {
       const value = get(field);
       if (!value) fail(field, 'IMPORT_REQUIRED', `${label} wajib diisi`);
-      else if (value.length > MAX_TEXT) fail(field, 'IMPORT_TOO_LONG', `${label} terlalu panjang`);
-      return value;
+      else if (value.length > MAX_TEXT)
+        fail(field, 'IMPORT_TOO_LONG', `${label} terlalu panjang (lebih dari ${MAX_TEXT} karakter)`);
+      return value.replace(/\s+/g, ' ');
     };
     const optional = (field: ColumnField) => {
       const value = get(field);
-      if (value.length > MAX_TEXT) fail(field, 'IMPORT_TOO_LONG', 'isian terlalu panjang');
+      if (value.length > MAX_TEXT)
+        fail(field, 'IMPORT_TOO_LONG', `isian terlalu panjang (lebih dari ${MAX_TEXT} karakter)`);
       return value || null;
     };
 
     const name = required('name', 'nama');
+    const nipRaw = get('nip');
+    const nip = nipRaw ? validateNip(nipRaw) : null;
+    if (!nip) fail('nip', 'IMPORT_REQUIRED', 'NIP wajib diisi: 18 angka');
+    else if (!nip.ok) fail('nip', nip.code, nip.message);
     const agency = required('agency', 'instansi');
     const position = required('position', 'jabatan');
-    const nipRaw = get('nip');
-    const nip = validateNip(nipRaw);
-    if (!nip.ok) fail('nip', nip.code, nip.message);
     const regionRaw = get('regionCode');
-    const region = validateRegionCode(regionRaw);
-    if (!regionRaw) fail('regionCode', 'IMPORT_REQUIRED', 'kode wilayah wajib diisi');
+    const region = resolveRegion(regionRaw);
+    if (!regionRaw)
+      fail(
+        'regionCode',
+        'IMPORT_REQUIRED',
+        'kode wilayah wajib diisi (kode Kemendagri, mis. 18.71, atau nama kabupaten/kota)',
+      );
     else if (!region.ok) fail('regionCode', region.code, region.message);
     const status = parseStatus(get('status'));
-    if (!status) fail('status', 'IMPORT_INVALID_STATUS', 'status harus aktif, ditangguhkan atau pensiun');
+    if (!status)
+      fail('status', 'IMPORT_INVALID_STATUS', 'status harus aktif, ditangguhkan atau pensiun (kosongkan untuk aktif)');
+    const linkRaw = get('linkMethod');
+    const linkMethod = linkRaw ? parseLinkMethod(linkRaw) : null;
+    if (linkRaw && !linkMethod) {
+      fail(
+        'linkMethod',
+        'IMPORT_INVALID_LINK_METHOD',
+        'cara tautan harus mandiri, diverifikasi analis atau ditemukan (atau kosong)',
+      );
+    }
 
-    let account: ParsedAccount | null = null;
+    const accounts: ParsedAccount[] = [];
+    const seen = new Set<string>();
+    const add = (account: NormalisedAccount, column: string, platformId: string | null) => {
+      const key = `${account.platform}:${account.handle.toLowerCase()}`;
+      if (seen.has(key)) return; // the same account twice on one row is one account
+      seen.add(key);
+      accounts.push({
+        platform: account.platform,
+        handle: account.handle,
+        profile_url: account.profileUrl,
+        platform_id: platformId ?? account.platformId,
+        link_method: linkMethod ?? null,
+        column,
+      });
+    };
+    const accountFail = (column: string, value: string, code: string, message: string) =>
+      accountIssues.push({ row, column, value, code, message, scope: 'account' });
+
+    // Long layout: Platform + Akun (+ URL, ID) on the row.
     const platformRaw = get('platform');
-    let handle = normaliseHandle(get('handle'));
+    const handleRaw = get('handle');
     const urlRaw = get('profileUrl');
-    if (platformRaw || handle || urlRaw) {
-      const platform = platformRaw ? parsePlatform(platformRaw) : urlRaw ? hostPlatform(urlRaw) : undefined;
-      if (!platform) {
-        fail(
-          'platform',
+    if (handleRaw || urlRaw || (platformRaw && !['-', ''].includes(platformRaw))) {
+      const platform = platformRaw ? parsePlatform(platformRaw) : undefined;
+      if (platformRaw && !platform) {
+        accountFail(
+          columnName('platform'),
+          platformRaw,
           'IMPORT_INVALID_PLATFORM',
-          platformRaw
-            ? `platform "${platformRaw}" tidak dikenal (facebook, instagram, tiktok, x, youtube, bluesky, mastodon, telegram)`
-            : 'platform wajib diisi bila ada akun',
+          `platform "${platformRaw}" tidak dikenal; tulis salah satu: ${Object.values(PLATFORM_LABEL).join(', ')}`,
         );
       } else {
-        if (!handle && urlRaw) handle = handleFromUrl(platform, urlRaw) ?? '';
-        if (!handle) fail('handle', 'IMPORT_REQUIRED', 'akun (handle) wajib diisi bila ada platform');
-        else {
-          const badHandle = handleProblem(platform, handle);
-          if (badHandle) fail('handle', 'IMPORT_INVALID_HANDLE', badHandle);
-        }
-        const profileUrl = urlRaw || (handle ? profileUrlFor(platform, handle) : '');
-        const problem = profileUrl ? profileUrlProblem(platform, profileUrl) : null;
-        if (problem) fail('profileUrl', 'IMPORT_INVALID_PROFILE_URL', problem);
-        const linkRaw = get('linkMethod');
-        const linkMethod = linkRaw ? parseLinkMethod(linkRaw) : null;
-        if (linkRaw && !linkMethod) {
-          fail(
-            'linkMethod',
-            'IMPORT_INVALID_LINK_METHOD',
-            'cara tautan harus mandiri, diverifikasi analis atau ditemukan',
+        const values = handleRaw ? splitAccountCell(handleRaw) : [];
+        const column = handleRaw ? columnName('handle') : columnName('profileUrl');
+        const urlResult = urlRaw ? normaliseAccount(platform, urlRaw) : null;
+        if (urlResult && !urlResult.ok)
+          accountFail(columnName('profileUrl'), urlRaw, urlResult.code, urlResult.message);
+        if (values.length === 0 && urlResult?.ok) add(urlResult.account, column, optional('platformId'));
+        else if (values.length === 0 && !urlRaw && platformRaw) {
+          accountFail(
+            columnName('handle'),
+            '',
+            'IMPORT_REQUIRED',
+            `akun ${platform ? PLATFORM_LABEL[platform] : ''} wajib diisi bila kolom platform diisi (atau kosongkan platformnya)`,
           );
         }
-        account = {
-          platform,
-          handle,
-          profile_url: profileUrl,
-          platform_id: optional('platformId'),
-          link_method: linkMethod ?? null,
-        };
+        // A URL that does not fit describes the same account badly: reject it rather than guess which is right.
+        for (const value of urlResult && !urlResult.ok ? [] : values) {
+          const result = normaliseAccount(platform, value);
+          if (!result.ok) {
+            accountFail(column, value, result.code, result.message);
+            continue;
+          }
+          if (urlResult?.ok && values.length === 1) {
+            const u = urlResult.account;
+            if (
+              u.platform !== result.account.platform ||
+              u.handle.toLowerCase() !== result.account.handle.toLowerCase()
+            ) {
+              accountFail(
+                columnName('profileUrl'),
+                urlRaw,
+                'IMPORT_URL_HANDLE_MISMATCH',
+                `URL profil menunjuk ke ${u.handle}, bukan ${result.account.handle}; samakan akun dan URL-nya`,
+              );
+              continue;
+            }
+            add(
+              { ...result.account, profileUrl: u.profileUrl, platformId: u.platformId },
+              column,
+              optional('platformId'),
+            );
+            continue;
+          }
+          add(result.account, column, values.length === 1 ? optional('platformId') : null);
+        }
       }
     }
-    if (issues.length > 0 || !nip.ok || !region.ok || !status) {
-      rejected.push(...issues);
+    // Wide layout: one column per platform, any number of accounts per cell.
+    for (const { index, platform } of header.accountColumns) {
+      const cell = clean(cells[index]);
+      if (!cell) continue;
+      const column = header.headers[index] ?? PLATFORM_LABEL[platform];
+      for (const value of splitAccountCell(cell)) {
+        const result = normaliseAccount(platform, value);
+        if (result.ok) add(result.account, column, null);
+        else accountFail(column, value, result.code, result.message);
+      }
+    }
+
+    if (issues.length > 0 || !nip?.ok || !region.ok || !status) {
+      // Everything wrong with the row at once; its accounts' problems too, so one pass fixes the row.
+      rejected.push(...issues, ...accountIssues);
       return;
     }
+    rejected.push(...accountIssues);
     rows.push({
       row,
+      index: i + 1,
       person: {
         name,
         nip: nip.nip,
@@ -200,8 +268,8 @@ export function parseWatchlistTable(table: Table): ParsedFile {
         status,
         notes: optional('notes'),
       },
-      account,
+      accounts,
     });
   });
-  return { header, rows, rejected, total: dataRows.length };
+  return { header, rows, rejected, total: dataRows.length, rowIndex };
 }

@@ -63,3 +63,49 @@ export function regionName(code: string): string | undefined {
   const result = validateRegionCode(code);
   return result.ok ? result.name : undefined;
 }
+
+function regionKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/\bkab\b\.?|\bkabupaten\b/g, 'kabupaten ')
+    .replace(/\bprov\b\.?|\bprovinsi\b/g, '')
+    .replace(/\bdki\b|\bdi\b(?= yogyakarta)/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+let byName: Map<string, string[]> | undefined;
+
+/**
+ * A province or regency/city written by name, as agencies often do ("Kota Bandar Lampung", "Kab. Lampung
+ * Selatan", "Provinsi Lampung", or "18.71 - Kota Bandar Lampung"). A bare regency name that is both a
+ * kabupaten and a kota (e.g. "Bekasi") is ambiguous and not resolved.
+ */
+export function resolveRegion(input: string): RegionResult {
+  const direct = validateRegionCode(input);
+  if (direct.ok) return direct;
+  const codeFirst = /^\s*(\d{2}(?:\.?\d{2}){0,2})\s*[-–:]\s*\S/.exec(input);
+  if (codeFirst) return validateRegionCode(codeFirst[1]!);
+  if (!/[a-z]/i.test(input)) return direct;
+  if (!byName) {
+    byName = new Map();
+    const add = (key: string, code: string) => byName!.set(key, [...(byName!.get(key) ?? []), code]);
+    const regions = load();
+    for (const [code, name] of Object.entries(regions.provinces)) add(regionKey(name), code);
+    for (const [code, name] of Object.entries(regions.regencies)) {
+      add(regionKey(name), code);
+      // "Lampung Selatan" alone for "Kabupaten Lampung Selatan".
+      add(regionKey(name).replace(/^kabupaten |^kota /, ''), code);
+    }
+  }
+  const codes = [...new Set(byName.get(regionKey(input)) ?? [])];
+  if (codes.length === 1) return validateRegionCode(codes[0]!);
+  return {
+    ok: false,
+    code: direct.code,
+    message:
+      codes.length > 1
+        ? `wilayah "${input}" ambigu (${codes.join(', ')}); tulis "Kota …" atau "Kabupaten …", atau kode Kemendagri`
+        : `wilayah "${input}" tidak dikenal; tulis kode Kemendagri (contoh: 18.71) atau nama kabupaten/kota lengkap`,
+  };
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, readCsv, readTable, writeCsv, writeXlsx } from './read-table.ts';
+import { decodeText, readCsv, writeCsv, writeXlsx } from './read-table.ts';
+import { readTable } from './read-table-bounded.ts';
 
 describe('readCsv', () => {
   it('drops the BOM, sniffs `;`, keeps quoted delimiters, quotes and line breaks', () => {

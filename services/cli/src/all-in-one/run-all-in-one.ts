@@ -35,7 +35,10 @@ export async function runAllInOne(options: AllInOneOptions): Promise<number> {
   const stores = await openStores(config, logger, { allowPrivateRedis: true });
   const steps: ShutdownStep[] = [];
   try {
-    const prepared = (await options.prepare?.(stores, logger)) ?? { platformOrigins: config.PLATFORM_ORIGINS };
+    const prepared: { platformOrigins: PlatformOrigins; close?: () => Promise<void> } = (await options.prepare?.(
+      stores,
+      logger,
+    )) ?? { platformOrigins: config.PLATFORM_ORIGINS };
     if (prepared.close) steps.push({ name: 'demo platform', run: prepared.close });
     const admin = await ensureFirstAdmin(stores.database.db, config.NETRA_DATA_DIR, options.env);
     const common = {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { API_PLATFORMS, ArtefactStore, BrowserPool, type CollectedInteraction, crawlAccount } from '@netra/collectors';
 import { env, loadConfig, type Platform, platformSchema } from '@netra/core';
-import { handleProblem, normaliseHandle, profileUrlFor } from '@netra/watchlist';
+import { normaliseAccount, profileUrlFor } from '@netra/watchlist';
 import { z } from 'zod';
 import type { CliIO, Command } from '../command.ts';
 
@@ -73,9 +73,10 @@ export const collectCommand: Command = {
       return usage(`platform: "${positionals[0]}" tidak dikenal / unknown (${platformSchema.options.join(', ')})`);
     }
     const platform: Platform = platformParsed.data;
-    const handle = normaliseHandle(positionals[1]!);
-    const badHandle = handleProblem(platform, handle);
-    if (badHandle) return usage(`account: ${badHandle}`);
+    // The same handle rules as the watchlist: @handle, bare handle or profile URL.
+    const checked = normaliseAccount(platform, positionals[1]!);
+    if (!checked.ok) return usage(`account: ${checked.message}`);
+    const handle = checked.account.handle;
     let since: Date | undefined;
     if (values.since !== undefined) {
       since = new Date(values.since);

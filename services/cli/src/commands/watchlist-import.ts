@@ -12,11 +12,17 @@ export function formatPlan(plan: ImportPlan, applied: boolean): string {
     `${applied ? 'Diimpor / imported' : 'Uji coba / dry run'}: ${plan.filename ?? '-'} (${plan.format}, ${plan.rowsRead} baris / rows)`,
     `ASN / people:    baru ${plan.people.create}, diubah ${plan.people.update}, tetap ${plan.people.unchanged}`,
     `akun / accounts: baru ${plan.accounts.create}, diubah ${plan.accounts.update}, tetap ${plan.accounts.unchanged}`,
-    `ditolak / rejected rows: ${new Set(plan.rejected.map((r) => r.row)).size}`,
+    `baris diterima / rows accepted: ${plan.rowsAccepted}`,
+    `baris ditolak / rows rejected: ${plan.rowsRejected}`,
+    `akun ditolak / accounts rejected: ${plan.accountsRejected}`,
+    `masalah / problems: ${plan.rejected.length}`,
   ];
   if (plan.ignoredColumns.length > 0)
     lines.push(`kolom diabaikan / ignored columns: ${plan.ignoredColumns.join(', ')}`);
-  for (const r of plan.rejected) lines.push(`  baris ${r.row}, kolom "${r.column}": ${r.message} [${r.code}]`);
+  for (const w of plan.warnings) lines.push(`PERHATIAN / WARNING [${w.code}]: ${w.message}`);
+  for (const r of plan.rejected) {
+    lines.push(`  baris ${r.row}, kolom "${r.column}"${r.value ? ` (${r.value})` : ''}: ${r.message} [${r.code}]`);
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -845,7 +845,7 @@ export const accountSources: DemoAccountSource[] = [
   },
   {
     platform: 'x',
-    handle: 'lukmanhakim_tuba',
+    handle: 'lukman_tuba',
     displayName: 'Lukman Hakim',
     bio: 'Guru sejarah. Menggala.',
     items: [

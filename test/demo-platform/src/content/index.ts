@@ -46,6 +46,9 @@ export function demoItemId(
       return (((BigInt(epoch) * 1000n - 1288834974657n) << 22n) | (low & 0x3fffffn)).toString();
     case 'youtube':
       return kind === 'post' ? `Ugkx${base64url(seed, 32)}` : base64url(seed, 11);
+    default:
+      // Platforms the demo does not imitate yet (the collectors branch adds them).
+      return digits(seed, 18);
   }
 }
 
