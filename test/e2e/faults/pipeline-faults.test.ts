@@ -282,7 +282,8 @@ describe('the pipeline under faults', () => {
         requestedBy: null,
         accountIds: [target],
       });
-      await new Promise((r) => doomed.child.once('exit', r));
+      // 'close', not 'exit': the log pipe is drained only then.
+      await new Promise((r) => doomed.child.once('close', r));
       expect(doomed.child.signalCode).toBe('SIGKILL');
       expect(doomed.log()).toContain('NETRA_TEST_EXIT_AFTER_COUNTER');
       // No Chromium outlives its scraper.
