@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import { ArtefactStore, BrowserPool, crawlAccount, type PlatformOrigins } from '@netra/collectors';
 import { isNetraError, type Logger, parseOrThrow, type Registry, ValidationError } from '@netra/core';
 import { type Database, isDatabaseUnavailable, recordAccountCrawled, recordSightings } from '@netra/db';
