@@ -10,6 +10,8 @@ export default defineConfig({
       'workers/*/src/**/*.test.ts',
       'test/**/*.test.ts',
     ],
+    // The fault suite breaks its own servers on purpose and runs alone: vitest.faults.config.ts.
+    exclude: ['**/node_modules/**', 'test/e2e/faults/**'],
     globalSetup: ['test/support/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,

@@ -4,7 +4,7 @@ import { seedDemo } from '@netra/demo-platform/seed';
 import { type ClassifyJob, classifyJobId, createQueues, createRedisConnection, type Queues } from '@netra/queue';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DeployableProcess, startDeployable, waitFor } from './support/deployable-process.ts';
+import { type DeployableProcess, startDeployable, stopAllDeployables, waitFor } from './support/deployable-process.ts';
 
 const CORPUS = new URL('../../data/corpus/dev.jsonl', import.meta.url);
 const POSTS = 3_000;
@@ -74,6 +74,7 @@ describe('classifier worker killed with SIGKILL mid-batch', () => {
 
   afterAll(async () => {
     await worker?.stop();
+    await stopAllDeployables();
     await queues?.close();
     connection?.disconnect();
     await database?.drop();

@@ -7,7 +7,7 @@ import { seedDemo } from '@netra/demo-platform/seed';
 import { startCrawlRun } from '@netra/pipeline/crawl-runs';
 import { createTestServer, type TestServer } from '@netra/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DeployableProcess, startDeployable, waitFor } from './support/deployable-process.ts';
+import { type DeployableProcess, startDeployable, stopAllDeployables, waitFor } from './support/deployable-process.ts';
 
 /**
  * One crawl travelling the whole way, with every part real: the scraper and classifier workers run as their
@@ -90,6 +90,7 @@ describe('crawl → queue → classify → store → API', () => {
 
   afterAll(async () => {
     await Promise.all(workers.map((w) => w.stop()));
+    await stopAllDeployables();
     await demo?.close();
     await server?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });

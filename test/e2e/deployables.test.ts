@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase, testQueuePrefix, testRedisUrl } from '@netra/db/testing';
 import { freePort } from '@netra/queue';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDeployable, waitFor } from './support/deployable-process.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startDeployable, stopAllDeployables, waitFor } from './support/deployable-process.ts';
 
 /** Each deployable as it runs in production: starts from its environment, serves, and stops cleanly on SIGTERM. */
 describe('deployables', () => {
@@ -9,6 +9,9 @@ describe('deployables', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
   });
+  // A deployable whose test failed before its own stop is still stopped here (a left-over worker would keep
+  // taking jobs after the suite ended).
+  afterEach(() => stopAllDeployables());
   afterAll(async () => database?.drop());
 
   const env = () => ({
@@ -18,7 +21,7 @@ describe('deployables', () => {
     LOG_LEVEL: 'info',
   });
 
-  it('the API answers its health check and exits 0 on SIGTERM', { timeout: 60_000 }, async () => {
+  it('the API answers its health check and exits 0 on SIGTERM', { timeout: 120_000 }, async () => {
     const port = await freePort();
     const api = startDeployable('services/api/src/main.ts', { ...env(), PORT: String(port) });
     await waitFor(
@@ -26,7 +29,7 @@ describe('deployables', () => {
         const response = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null);
         return response?.ok ? response : undefined;
       },
-      30_000,
+      90_000,
       () => api.log(),
     );
     const unauthenticated = await fetch(`http://127.0.0.1:${port}/api/review/items`);
@@ -38,17 +41,17 @@ describe('deployables', () => {
   it.each([
     ['workers/classifier/src/main.ts', 'classifier worker started'],
     ['workers/scraper/src/main.ts', 'scraper worker started'],
-  ])('%s starts and exits 0 on SIGTERM', { timeout: 60_000 }, async (entry, started) => {
+  ])('%s starts and exits 0 on SIGTERM', { timeout: 120_000 }, async (entry, started) => {
     const worker = startDeployable(entry, { ...env(), SCHEDULER_ENABLED: 'false' });
     await waitFor(
       async () => (worker.log().includes(started) ? true : undefined),
-      30_000,
+      90_000,
       () => worker.log(),
     );
     expect(await worker.stop('SIGTERM')).toBe(0);
   });
 
-  it('refuses a wrong variable at start, naming it, with an example', { timeout: 30_000 }, async () => {
+  it('refuses a wrong variable at start, naming it, with an example', { timeout: 90_000 }, async () => {
     const api = startDeployable('services/api/src/main.ts', { ...env(), PORT: 'delapan-ribu' });
     const code = await new Promise<number | null>((resolve) => api.child.once('exit', resolve));
     expect(code).not.toBe(0);
@@ -56,7 +59,7 @@ describe('deployables', () => {
     expect(api.log()).toContain('PORT=8080');
   });
 
-  it('a worker without REDIS_URL stops with a message saying what to set', { timeout: 30_000 }, async () => {
+  it('a worker without REDIS_URL stops with a message saying what to set', { timeout: 90_000 }, async () => {
     const worker = startDeployable('workers/classifier/src/main.ts', { DATABASE_URL: database.url, LOG_LEVEL: 'info' });
     const code = await new Promise<number | null>((resolve) => worker.child.once('exit', resolve));
     expect(code).not.toBe(0);

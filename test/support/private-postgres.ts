@@ -5,7 +5,11 @@ import { join } from 'node:path';
 
 export interface PrivatePostgres {
   url: string;
+  /** Stops the server and deletes its cluster. */
   stop(): Promise<void>;
+  /** Fast shutdown keeping the cluster, as an operator's restart does (fault tests); `resume` starts it again. */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
 }
 
 function postgresBinDir(): string {
@@ -50,27 +54,34 @@ export async function startPrivatePostgres(port: number): Promise<PrivatePostgre
     '-c',
     'max_connections=200',
   ];
-  const child: ChildProcess = asRoot
-    ? spawn('runuser', ['-u', 'postgres', '--', join(bin, 'postgres'), ...args], { stdio: 'ignore' })
-    : spawn(join(bin, 'postgres'), args, { stdio: 'ignore' });
+  const launch = (): ChildProcess =>
+    asRoot
+      ? spawn('runuser', ['-u', 'postgres', '--', join(bin, 'postgres'), ...args], { stdio: 'ignore' })
+      : spawn(join(bin, 'postgres'), args, { stdio: 'ignore' });
+  let child = launch();
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   await waitForPort(port, 20_000);
+  // pg_ctl stops the postmaster itself (as root, `child` is runuser, which does not forward every signal):
+  // fast mode ends every connection with 57P01, as a real restart does.
+  const halt = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    try {
+      run(join(bin, 'pg_ctl'), ['stop', '-D', data, '-m', 'fast', '-w', '-t', '30']);
+    } catch {
+      child.kill('SIGKILL');
+    }
+    await exited;
+  };
   return {
     url,
+    pause: halt,
+    resume: async () => {
+      child = launch();
+      await waitForPort(port, 60_000);
+    },
     stop: async () => {
-      await new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        const timer = setTimeout(() => {
-          child.kill('SIGKILL');
-          resolve();
-        }, 10_000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        // SIGINT = fast shutdown: a throwaway cluster needs no checkpoint.
-        child.kill('SIGINT');
-      });
+      await halt();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -203,9 +203,11 @@ describe('classify and store', () => {
       const post = job(accountId, 'c1', 'Pilih Budi-Rina! #BudiRina');
       await queues.classify.add('classify-post', post, { jobId: 'first-delivery' });
       await queues.classify.add('classify-post', post, { jobId: 'second-delivery' });
-      for (let i = 0; i < 100; i++) {
+      // Wait on the condition, not a fixed number of polls: a loaded machine may take many seconds.
+      const deadline = Date.now() + 50_000;
+      for (;;) {
         const c = await queues.classify.getJobCounts('completed', 'failed');
-        if ((c.completed ?? 0) + (c.failed ?? 0) >= 2) break;
+        if ((c.completed ?? 0) + (c.failed ?? 0) >= 2 || Date.now() > deadline) break;
         await new Promise((r) => setTimeout(r, 100));
       }
       expect(await queues.classify.getJobCounts('completed', 'failed')).toEqual({ completed: 2, failed: 0 });

@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import {
   API_PLATFORMS,
   type ApiCursors,

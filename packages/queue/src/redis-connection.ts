@@ -36,6 +36,8 @@ function watch(redis: Redis, state: DependencyState | undefined): Redis {
   redis.on('error', (error: Error) => {
     if (isRedisUnavailable(error)) state?.failed(error);
   });
+  // A restart shorter than the first reconnect delay raises no error, only a reconnect: still an outage.
+  redis.on('reconnecting', () => state?.failed(new Error('redis connection lost; reconnecting')));
   redis.on('ready', () => state?.recovered());
   // BullMQ duplicates the connection it is given (a worker's blocking connection, queue events); each
   // duplicate needs the same listeners, or a Redis restart prints '[ioredis] Unhandled error event'.

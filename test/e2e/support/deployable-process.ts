@@ -10,6 +10,27 @@ export interface DeployableProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+const running = new Set<ChildProcess>();
+// Last line of defence: a test file whose hooks never ran (a crash, a timeout in beforeAll) still takes its
+// deployables down with it when its worker process exits.
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+/** Stops every deployable this test file started and has not stopped yet (for afterAll/afterEach). */
+export async function stopAllDeployables(): Promise<void> {
+  await Promise.all(
+    [...running].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGKILL');
+        }),
+    ),
+  );
+}
+
 /**
  * Runs a real deployable (`workers/classifier`, `workers/scraper`, `services/api`) as its own Node
  * process, exactly as it runs in production, with only the given environment.
@@ -21,6 +42,8 @@ export function startDeployable(entry: string, env: Record<string, string>): Dep
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DOTENV_CONFIG_QUIET: 'true', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   child.stdout?.on('data', (c: Buffer) => {
     log += c.toString();
   });
