@@ -27,7 +27,9 @@ const SECURITY_HEADERS: Record<string, string> = {
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
+  // `same-origin`, not `no-referrer`: with no-referrer Chromium sends `Origin: null` on our own form posts,
+  // which the login-CSRF check must refuse. Other sites still get no referrer (case URLs never leak).
+  'referrer-policy': 'same-origin',
   'cross-origin-opener-policy': 'same-origin',
 };
 

@@ -29,6 +29,15 @@ function sniffDelimiter(text: string): ',' | ';' | '\t' {
  * header line; quoted fields with `""` and line breaks; CRLF or LF; a leading BOM is dropped. Blank lines are
  * skipped but counted, so row numbers match what the admin sees in a text editor for simple files.
  */
+/**
+ * Netra's exports (and careful spreadsheet users) write a cell that would start a formula with a leading `'`
+ * so Excel shows it as text (packages/core csv-writer). Reading it back, that apostrophe is not part of the
+ * value: `'-` is `-`, `'=SUM(…)` is the text `=SUM(…)` (stored as text, never evaluated).
+ */
+function unneutralise(field: string): string {
+  return /^'[\s\u00a0\u200b-\u200f\u2060\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]/.test(field) ? field.slice(1) : field;
+}
+
 export function readCsv(input: string, limits: TableLimits = DEFAULT_TABLE_LIMITS): Table {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const delimiter = sniffDelimiter(text);
@@ -52,7 +61,7 @@ export function readCsv(input: string, limits: TableLimits = DEFAULT_TABLE_LIMIT
           `berkas berisi lebih dari ${limits.maxCells} sel terisi; pecah berkas menjadi beberapa bagian`,
         );
       }
-      row.push(field);
+      row.push(unneutralise(field));
     }
     field = '';
   };

@@ -95,7 +95,7 @@ describe('netra collect', () => {
     expect(missing.code).toBe(1);
     expect(JSON.parse(missing.stderr)).toMatchObject({ status: 'not_found' });
     expect((await run(['friendster', 'x'])).code).toBe(2);
-    expect((await run(['mastodon', 'budi'])).stderr).toContain('pengguna@instans');
+    expect((await run(['mastodon', 'budi'])).stderr).toContain('nama@server');
     expect((await run(['bluesky', ME.handle, '--since', 'kemarin'])).code).toBe(2);
   });
 });
