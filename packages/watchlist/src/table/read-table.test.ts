@@ -42,4 +42,16 @@ describe('readCsv', () => {
     expect(xlsx.format).toBe('xlsx');
     expect(xlsx.rows).toEqual(rows);
   });
+
+  it('neutralises formulas when writing CSV and reads the same values back', async () => {
+    const rows = [
+      ['Nama', 'Catatan', 'Akun X'],
+      ['=HYPERLINK("http://evil.example","klik")', '+62 812', '-'],
+      ['@budi', "'197805122005011003", ' =1+1'],
+    ];
+    const csv = writeCsv(rows, ';').toString('utf8');
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""klik"")"`);
+    expect(csv).toContain("'+62 812;'-");
+    expect((await readTable(Buffer.from(csv, 'utf8'))).rows).toEqual(rows);
+  });
 });
