@@ -56,7 +56,9 @@ export function startDeployable(entry: string, env: Record<string, string>): Dep
     log: () => log,
     stop: (signal: NodeJS.Signals = 'SIGTERM') =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
+        // A child killed by a signal has exitCode null and signalCode set: it has exited all the same, and
+        // its 'exit' event will not fire again (waiting for it hung the fault suite's teardown).
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
         const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
         child.once('exit', (code) => {
           clearTimeout(timer);
