@@ -16,6 +16,10 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,
+    // One retry, and only as a safety net: two tests (a pg client dying mid-query, the Chromium import flow)
+    // each failed once in a fresh-clone run under load and passed in every other run. Their causes are
+    // tracked in docs/reliability.md; a test that fails twice still fails the run.
+    retry: 1,
     hookTimeout: 120_000,
     reporters: ['default'],
   },

@@ -160,9 +160,10 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
       errors: result.errors.map((e) => ({ code: e.code, message: e.message })),
     });
     if (options.exitAfterCounterForTests) {
-      options.logger.warn(
-        { accountId: data.accountId },
-        'NETRA_TEST_EXIT_AFTER_COUNTER: dying after the counter update',
+      // Written synchronously: pino's asynchronous stream would lose the line to the SIGKILL that follows.
+      writeSync(
+        2,
+        `${JSON.stringify({ level: 40, accountId: data.accountId, msg: 'NETRA_TEST_EXIT_AFTER_COUNTER: dying after the counter update' })}\n`,
       );
       process.kill(process.pid, 'SIGKILL');
     }
