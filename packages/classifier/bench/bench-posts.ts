@@ -22,11 +22,11 @@ const EXTRAS = [
   'https://t.co/x',
 ];
 
-/** `n` posts (ids `bench-<i>`), the same for the same seed. */
-export function benchPosts(n: number, seed = 42): Classifiable[] {
+/** `n` posts (ids `bench-<i>`) derived from the labelled `files`, the same for the same seed and files. */
+export function benchPosts(n: number, seed = 42, files: readonly string[] = DEFAULT_TRAINING_FILES): Classifiable[] {
   const rand = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-  const corpus = DEFAULT_TRAINING_FILES.flatMap(readLabelledJsonl);
+  const corpus = files.flatMap(readLabelledJsonl);
   const regions = [
     ...new Set(corpus.map((p) => p.region).filter((r): r is string => !!r)),
     '18.11.01',
