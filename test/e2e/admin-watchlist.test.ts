@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { CHROMIUM_ARGS, resolveChromiumPath } from '@netra/collectors';
 import { createTestServer, TEST_PASSWORD, type TestServer } from '@netra/server/testing';
 import { readTableUnbounded, writeXlsx } from '@netra/watchlist';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const HEADER = '\ufeffNama;NIP;Instansi/OPD;Unit Kerja;Jabatan;Kode Wilayah;Platform;Akun;Keterangan';
@@ -15,6 +15,16 @@ const GOOD =
 const BAD_NIP = '198903182014132001';
 const FIXED_NIP = '198903182014032001';
 const rina = (nip: string) => `Rina Marlina;${nip};RSUD Ragab Begawe Caram;IGD;Perawat;18.11;instagram;rina.nurse;`;
+
+/**
+ * Clicks a submit button and waits for the next document to load at `url`. Waiting on the URL alone is not
+ * enough here: every form posts back to the page it is on, so `waitForURL` resolved at once against the old
+ * document and the test read the previous page's counts (an intermittent failure under load).
+ */
+async function submitAndLoad(page: Page, selector: string, url: string): Promise<void> {
+  await Promise.all([page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame()), page.click(selector)]);
+  await page.waitForURL(url, { waitUntil: 'load' });
+}
 
 describe('admin pages in Chromium: import, fix a rejected row, re-import, audit', () => {
   let server: TestServer;
@@ -50,14 +60,14 @@ describe('admin pages in Chromium: import, fix a rejected row, re-import, audit'
     await page.goto(`${base}/login?next=/watchlist/import`);
     await page.fill('input[name=username]', 'admin');
     await page.fill('input[name=password]', TEST_PASSWORD);
-    await Promise.all([page.waitForURL(`${base}/watchlist/import`), page.click('form.login button[type=submit]')]);
+    await submitAndLoad(page, 'form.login button[type=submit]', `${base}/watchlist/import`);
     await expect(page.locator('h1').textContent()).resolves.toContain('Impor daftar pantau');
 
     // 1. Upload a file with one bad row: preview shows it rejected with row, column and reason.
     const first = join(dir, 'opd-mesuji.csv');
     writeFileSync(first, [HEADER, GOOD, rina(BAD_NIP)].join('\r\n'));
     await page.setInputFiles('#import-file', first);
-    await Promise.all([page.waitForURL(`${base}/watchlist/import`), page.click('#import-form button[type=submit]')]);
+    await submitAndLoad(page, '#import-form button[type=submit]', `${base}/watchlist/import`);
     await expect(page.locator('[data-count=people-create]').textContent()).resolves.toBe('1');
     const rejected = page.locator('#rejected tbody tr');
     await expect(rejected.count()).resolves.toBe(1);
@@ -69,7 +79,7 @@ describe('admin pages in Chromium: import, fix a rejected row, re-import, audit'
 
     // Nothing is written before the admin confirms.
     expect(await server.database.db.selectFrom('people').selectAll().execute()).toEqual([]);
-    await Promise.all([page.waitForURL(`${base}/watchlist/import`), page.click('#confirm-form button[type=submit]')]);
+    await submitAndLoad(page, '#confirm-form button[type=submit]', `${base}/watchlist/import`);
     await expect(page.locator('.flash').textContent()).resolves.toContain('Impor selesai');
     expect((await server.database.db.selectFrom('people').select('nip').execute()).map((p) => p.nip)).toEqual([
       '197805122005011003',
@@ -79,11 +89,11 @@ describe('admin pages in Chromium: import, fix a rejected row, re-import, audit'
     const fixed = join(dir, 'opd-mesuji-perbaikan.csv');
     writeFileSync(fixed, [HEADER, GOOD, rina(FIXED_NIP)].join('\r\n'));
     await page.setInputFiles('#import-file', fixed);
-    await Promise.all([page.waitForURL(`${base}/watchlist/import`), page.click('#import-form button[type=submit]')]);
+    await submitAndLoad(page, '#import-form button[type=submit]', `${base}/watchlist/import`);
     await expect(page.locator('[data-count=people-create]').textContent()).resolves.toBe('1');
     await expect(page.locator('[data-count=people-unchanged]').textContent()).resolves.toBe('1');
     await expect(page.locator('#rejected').count()).resolves.toBe(0);
-    await Promise.all([page.waitForURL(`${base}/watchlist/import`), page.click('#confirm-form button[type=submit]')]);
+    await submitAndLoad(page, '#confirm-form button[type=submit]', `${base}/watchlist/import`);
     await expect(page.locator('.flash').textContent()).resolves.toContain('Impor selesai');
 
     // 3. The person shows up in the list and the detail page; the audit log holds who did what.
@@ -128,7 +138,7 @@ describe('admin pages in Chromium: import, fix a rejected row, re-import, audit'
     await page.goto(`${base}/login?next=/watchlist/import`);
     await page.fill('input[name=username]', 'admin');
     await page.fill('input[name=password]', TEST_PASSWORD);
-    await Promise.all([page.waitForURL(`${base}/watchlist/import`), page.click('form.login button[type=submit]')]);
+    await submitAndLoad(page, 'form.login button[type=submit]', `${base}/watchlist/import`);
 
     const file = join(dir, 'opd-lebar.xlsx');
     writeFileSync(
@@ -173,11 +183,11 @@ describe('admin pages in Chromium: import, fix a rejected row, re-import, audit'
       ),
     );
     await page.setInputFiles('#import-file', file);
-    await Promise.all([page.waitForURL(`${base}/watchlist/import`), page.click('#import-form button[type=submit]')]);
+    await submitAndLoad(page, '#import-form button[type=submit]', `${base}/watchlist/import`);
     // The account-looking column is warned about before anything is saved.
     await expect(page.locator('#import-warnings').textContent()).resolves.toContain('Medsos Lainnya');
     await page.selectOption('select[name="map:medsos lainnya"]', 'account:x');
-    await Promise.all([page.waitForURL(`${base}/watchlist/import`), page.click('#mapping-form button[type=submit]')]);
+    await submitAndLoad(page, '#mapping-form button[type=submit]', `${base}/watchlist/import`);
     await expect(page.locator('#import-warnings').count()).resolves.toBe(0);
     await expect(page.locator('[data-count=people-create]').textContent()).resolves.toBe('2');
     await expect(page.locator('[data-count=accounts-create]').textContent()).resolves.toBe('5');
@@ -188,7 +198,7 @@ describe('admin pages in Chromium: import, fix a rejected row, re-import, audit'
     expect(cells.slice(0, 3)).toEqual(['3', 'Akun Instagram', 'Bayu Putra Official']);
     expect(cells[3]).toContain('spasi');
 
-    await Promise.all([page.waitForURL(`${base}/watchlist/import`), page.click('#confirm-form button[type=submit]')]);
+    await submitAndLoad(page, '#confirm-form button[type=submit]', `${base}/watchlist/import`);
     await expect(page.locator('.flash').textContent()).resolves.toContain('Impor selesai');
     const handles = await server.database.db.selectFrom('accounts').select(['platform', 'handle']).execute();
     expect(handles.map((a) => `${a.platform}:${a.handle}`)).toEqual(
