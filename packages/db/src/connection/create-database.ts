@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../schema/database.ts';
+import { guardBrokenClients } from './broken-client-guard.ts';
 
 export interface DatabaseOptions {
   /** `postgres://…`; without it Netra runs on embedded PGlite in `dataDir`. */
@@ -55,13 +56,9 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
           parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
-    const onError = (error: Error) => options.onConnectionError?.(error);
-    // The pool listens on idle clients only: it removes its listener while a client is lent out, so a
-    // server restart mid-query would emit an unhandled 'error' on that client and kill the process. Each
-    // client gets its own listener for its whole life; the failed query still rejects and the pool drops
-    // the broken client on release.
-    pool.on('connect', (client) => client.on('error', onError));
-    pool.on('error', onError);
+    // Every client's failure is reported once and the broken client is dropped, idle or lent out
+    // (broken-client-guard.ts says why pg alone is not enough).
+    guardBrokenClients(pool, (error) => options.onConnectionError?.(error));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
