@@ -38,14 +38,18 @@ for (const post of posts) tokens += tokenize(post.text).length;
 const baseSeconds = (performance.now() - baseStarted) / 1000;
 
 const started = performance.now();
+const cpuStarted = process.cpuUsage();
 let flagged = 0;
 for (const post of posts) if (classify(post, compiled, model).flagged) flagged++;
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuStarted);
+// CPU time per post: steadier than wall time on a shared machine (other processes take the wall clock, not this).
+const cpuMicrosPerPost = Math.round(((cpu.user + cpu.system) / N) * 10) / 10;
 const peakMb = process.resourceUsage().maxRSS / 1024;
 const postsPerSecond = Math.round(N / seconds);
 const tokenizeOnlyPostsPerSecond = Math.round(N / baseSeconds);
 process.stdout.write(
-  `${JSON.stringify({ posts: N, realPosts: training.warning === null, seconds: Math.round(seconds * 1000) / 1000, postsPerSecond, peakRssMb: Math.round(peakMb), flagged, tokenizeOnlyPostsPerSecond, ratioToTokenizeOnly: Math.round((postsPerSecond / tokenizeOnlyPostsPerSecond) * 1000) / 1000, tokens, model: model.version })}\n`,
+  `${JSON.stringify({ posts: N, realPosts: training.warning === null, seconds: Math.round(seconds * 1000) / 1000, postsPerSecond, cpuMicrosPerPost, peakRssMb: Math.round(peakMb), flagged, tokenizeOnlyPostsPerSecond, ratioToTokenizeOnly: Math.round((postsPerSecond / tokenizeOnlyPostsPerSecond) * 1000) / 1000, tokens, model: model.version })}\n`,
 );
 process.stderr.write(
   `${postsPerSecond} posts/s (target ≥ 10000), peak RSS ${Math.round(peakMb)} MB (target < 300): ${postsPerSecond >= 10000 && peakMb < 300 ? 'OK' : 'BELOW TARGET'}\n`,

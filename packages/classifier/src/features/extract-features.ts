@@ -8,6 +8,7 @@ import { type Mention, matchMentions } from '../registry/match-mentions.ts';
 import { BALLOT_WEIGHT, findBallotNumbers } from './ballot-numbers.ts';
 import { SIGNAL_INDEX, SIGNALS, type SignalName } from './feature-names.ts';
 import { LEXICON, MOCK_EMOJI, POSITIVE_EMOJI } from './lexicon.ts';
+import { SparseAccumulator } from './sparse-accumulator.ts';
 
 export const HASH_BITS = 18;
 /** Weight of the (L2-normalised) character n-gram block relative to the word n-gram block (2). */
@@ -79,6 +80,39 @@ function fnv1a(s: string): number {
   return h >>> 0;
 }
 
+// Scratch accumulators for hashed word and character grams, reused by every post analysed on this thread.
+const GRAMS = new SparseAccumulator(SIGNALS.length + (1 << HASH_BITS));
+const CHARS = new SparseAccumulator(SIGNALS.length + (1 << HASH_BITS));
+
+type LexiconName = keyof typeof LEXICON;
+const NO_POSITIONS: readonly number[] = [];
+/** Every lexicon a word belongs to, so a post's cue positions come from one pass over its tokens. */
+const LEXICONS_OF_WORD = new Map<string, LexiconName[]>();
+for (const [name, words] of Object.entries(LEXICON) as [LexiconName, Set<string>][]) {
+  for (const w of words) {
+    const names = LEXICONS_OF_WORD.get(w);
+    if (names) names.push(name);
+    else LEXICONS_OF_WORD.set(w, [name]);
+  }
+}
+
+/** Word positions per lexicon (one pass; was one pass per lexicon, a fifth of the classifier's time). */
+function lexiconPositions(tokens: readonly Token[]): Map<LexiconName, number[]> {
+  const hits = new Map<LexiconName, number[]>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word') continue;
+    const names = LEXICONS_OF_WORD.get(t.key);
+    if (!names) continue;
+    for (const name of names) {
+      const list = hits.get(name);
+      if (list) list.push(i);
+      else hits.set(name, [i]);
+    }
+  }
+  return hits;
+}
+
 /**
  * A candidate name that is also an ordinary word (`Bagus`, `Lancar`, `Citra`) is a name when written with a
  * capital (`Mas Bagus`, `Citra bilang`) and an ordinary word otherwise (`nilainya bagus`, `BAGUS!`).
@@ -144,8 +178,14 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   const placeHint = new Set<string>();
   for (const t of tokens) {
     if (t.kind !== 'word') continue;
-    const owners = contests.filter((c) => c.places.has(t.key));
-    if (owners.length === 1) placeHint.add(owners[0]!.id);
+    let owner: CompiledContest | undefined;
+    let owners = 0;
+    for (const c of contests) {
+      if (!c.places.has(t.key)) continue;
+      owner = c;
+      owners++;
+    }
+    if (owners === 1) placeHint.add(owner!.id);
   }
   const contestFactor = (c: CompiledContest) => {
     // The presidential contest (region 00) applies everywhere; a bare number in a post from a region with its own
@@ -370,17 +410,18 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   }
 
   // Cue words, alone and near a target.
-  const idx = (s: Set<string>) => tokens.flatMap((t, i) => (t.kind === 'word' && s.has(t.key) ? [i] : []));
-  const vote = idx(LEXICON.vote);
-  const exhort = idx(LEXICON.exhort);
-  const support = idx(LEXICON.support);
-  const contra = idx(LEXICON.contra);
-  const admin = idx(LEXICON.admin);
-  const official = idx(LEXICON.official);
-  const share = idx(LEXICON.share);
-  const gestureWords = idx(LEXICON.gesture);
-  const first = idx(LEXICON.firstPerson);
-  const generic = idx(LEXICON.generic);
+  const lexiconHits = lexiconPositions(tokens);
+  const idx = (name: LexiconName) => lexiconHits.get(name) ?? NO_POSITIONS;
+  const vote = idx('vote');
+  const exhort = idx('exhort');
+  const support = idx('support');
+  const contra = idx('contra');
+  const admin = idx('admin');
+  const official = idx('official');
+  const share = idx('share');
+  const gestureWords = idx('gesture');
+  const first = idx('firstPerson');
+  const generic = idx('generic');
   const negvote = vote.filter((i) => {
     const p = tokens[i - 1]?.key;
     const p2 = tokens[i - 2]?.key;
@@ -472,19 +513,19 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
 
   // Register and voice: the author's own words (first/second person, laughter, evaluation, imperatives, emoji)
   // against the shape of a headline or a report (reporting verbs, poll words, title case, a bare link).
-  const firstSg = idx(LEXICON.firstSingular);
-  const second = idx(LEXICON.second);
+  const firstSg = idx('firstSingular');
+  const second = idx('second');
   const laugh = tokens.filter(
     (t) => t.kind === 'word' && (LEXICON.laugh.has(t.key) || /^(wk){2,}|^(ha){2,}|^(he){2,}/.test(t.key)),
   );
-  const evaluative = idx(LEXICON.evaluative);
-  const imperative = idx(LEXICON.imperative);
-  const reporting = idx(LEXICON.reporting);
-  const poll = idx(LEXICON.poll);
-  const newsTime = idx(LEXICON.newsTime);
-  const mobilise = idx(LEXICON.mobilise);
-  const compare = idx(LEXICON.compare);
-  const wish = idx(LEXICON.wish);
+  const evaluative = idx('evaluative');
+  const imperative = idx('imperative');
+  const reporting = idx('reporting');
+  const poll = idx('poll');
+  const newsTime = idx('newsTime');
+  const mobilise = idx('mobilise');
+  const compare = idx('compare');
+  const wish = idx('wish');
   const words = tokens.filter((t) => t.kind === 'word' && !t.num);
   const emojiCount = tokens.filter((t) => t.kind === 'emoji').length;
   const titled = words.filter((t) => /^\p{Lu}/u.test(t.raw)).length;
@@ -550,11 +591,9 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   }
 
   // Hashed n-grams over the masked stream, plus parent-context unigrams.
-  const grams = new Map<number, number>();
-  const addGram = (g: string) => {
-    const h = SIGNALS.length + (fnv1a(g) & HASH_MASK);
-    grams.set(h, (grams.get(h) ?? 0) + 1);
-  };
+  const grams = GRAMS;
+  grams.clear();
+  const addGram = (g: string) => grams.add(SIGNALS.length + (fnv1a(g) & HASH_MASK));
   const seq: string[] = [];
   tokens.forEach((t, i) => {
     const m = mask[i];
@@ -571,7 +610,8 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   }
   if (post.kind) addGram(`kind=${post.kind}`);
   // Character 3- and 4-grams of unmasked words (spelling variation, regional and slang forms share pieces).
-  const chars = new Map<number, number>();
+  const chars = CHARS;
+  chars.clear();
   tokens.forEach((t, i) => {
     if (mask[i] || t.kind !== 'word' || t.num || t.folded.length < 3) return;
     const w = t.folded;
@@ -585,8 +625,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
           h ^= code(j);
           h = Math.imul(h, 0x01000193);
         }
-        const at = SIGNALS.length + ((h >>> 0) & HASH_MASK);
-        chars.set(at, (chars.get(at) ?? 0) + 1);
+        chars.add(SIGNALS.length + ((h >>> 0) & HASH_MASK));
       }
     }
   });
@@ -601,19 +640,28 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
       values.push(f[i]!);
     }
   }
-  let norm = 0;
-  for (const c of grams.values()) norm += c * c;
+  const norm = grams.sumOfSquares();
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  // Character grams share the hashed space with word grams: merge before emitting (indices stay unique).
-  let cnorm = 0;
-  for (const c of chars.values()) cnorm += c * c;
+  // Character grams share the hashed space with word grams: merged into the word gram's value where both hit
+  // (indices stay unique); the rest follow, in the order they first appeared.
+  const cnorm = chars.sumOfSquares();
   const cscale = cnorm > 0 ? CHAR_WEIGHT / Math.sqrt(cnorm) : 0;
-  for (const [h, c] of grams) grams.set(h, c * scale * 2);
-  for (const [h, c] of chars) grams.set(h, (grams.get(h) ?? 0) + c * cscale);
-  for (const [h, v] of grams) {
-    indices.push(h);
-    values.push(v);
+  for (const h of grams.indices) grams.set(h, grams.get(h) * scale * 2);
+  const charOnly: number[] = [];
+  for (const h of chars.indices) {
+    if (grams.has(h)) grams.set(h, grams.get(h) + chars.get(h) * cscale);
+    else charOnly.push(h);
   }
+  for (const h of grams.indices) {
+    indices.push(h);
+    values.push(grams.get(h));
+  }
+  for (const h of charOnly) {
+    indices.push(h);
+    values.push(chars.get(h) * cscale);
+  }
+  grams.clear();
+  chars.clear();
 
   return {
     tokens,
