@@ -66,13 +66,20 @@ export interface ParsedFile {
   header: HeaderMap;
   rows: ParsedRow[];
   rejected: RowIssue[];
-  /** Data rows read (header excluded). */
+  /** Data rows read (header and skipped rows excluded). */
   total: number;
+  /** Rows with no name, NIP or account (a signature block, a note under the table): not data, reported. */
+  skipped: { row: number }[];
+  /** Rows that took their person from the row above (merged cells in the sheet). */
+  filledDown: { row: number }[];
   /** Row number → index into the table's rows, for every data row. */
   rowIndex: Map<number, number>;
 }
 
 const MAX_TEXT = 2000;
+
+/** The person's fields: a row naming none of them but holding accounts continues the person above. */
+const PERSON_FIELDS = ['name', 'nip', 'agency', 'unit', 'position', 'regionCode', 'ppk', 'status', 'notes'] as const;
 
 /** Cells carry what Excel puts around text: non-breaking and zero-width spaces, stray line breaks. */
 function clean(value: string | undefined): string {
@@ -99,14 +106,36 @@ export function parseWatchlistTable(table: Table, mapping: ColumnMapping = {}): 
       rows: [],
       total: dataRows.length,
       rowIndex,
+      skipped: [],
+      filledDown: [],
       rejected: header.problems.map((p) => ({ row: headerRowNumber, value: '', scope: 'file' as const, ...p })),
     };
   }
   const rows: ParsedRow[] = [];
   const rejected: RowIssue[] = [];
+  const skipped: { row: number }[] = [];
+  const filledDown: { row: number }[] = [];
+  const rowHasAccounts = (cells: readonly string[]) =>
+    [
+      ...header.accountColumns.map((c) => c.index),
+      ...(['handle', 'profileUrl'] as const).map((f) => header.index[f]).filter((i) => i !== undefined),
+    ].some((i) => !['', '-'].includes(clean(cells[i])));
   const columnName = (field: ColumnField) => header.headers[header.index[field]!] ?? COLUMNS[field][0];
-  dataRows.forEach((cells, i) => {
+  const personColumns = PERSON_FIELDS.map((f) => header.index[f]).filter((i): i is number => i !== undefined);
+  let previous: readonly string[] | null = null;
+  dataRows.forEach((given, i) => {
     const row = table.rowNumbers[i + 1] ?? i + 2;
+    // Merged cells: agencies list a person once and their accounts on the rows below, with the person's cells
+    // merged (Excel keeps the value in the first row only). A row with accounts and not one person field takes
+    // the person from the row above, as it reads on screen.
+    let cells = given;
+    if (previous && personColumns.every((c) => clean(given[c]) === '') && rowHasAccounts(given)) {
+      const filled = [...given];
+      for (const c of personColumns) filled[c] = previous[c] ?? '';
+      cells = filled;
+      filledDown.push({ row });
+    }
+    previous = cells;
     const issues: RowIssue[] = [];
     const accountIssues: RowIssue[] = [];
     const get = (field: ColumnField): string => {
@@ -129,6 +158,12 @@ export function parseWatchlistTable(table: Table, mapping: ColumnMapping = {}): 
       return value || null;
     };
 
+    // A line under the table (place and date, "Kepala Dinas", a note) is not a person: without a name, a NIP
+    // or any account there is nothing to import or to fix, so it is reported as skipped, not as a rejected row.
+    if (!get('name') && !get('nip') && !rowHasAccounts(cells)) {
+      skipped.push({ row });
+      return;
+    }
     const name = required('name', 'nama');
     const nipRaw = get('nip');
     const nip = nipRaw ? validateNip(nipRaw) : null;
@@ -271,5 +306,5 @@ export function parseWatchlistTable(table: Table, mapping: ColumnMapping = {}): 
       accounts,
     });
   });
-  return { header, rows, rejected, total: dataRows.length, rowIndex };
+  return { header, rows, rejected, total: dataRows.length - skipped.length, rowIndex, skipped, filledDown };
 }

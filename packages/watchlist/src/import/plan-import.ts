@@ -34,6 +34,7 @@ import {
   normaliseHeader,
   REASON_COLUMN,
 } from './columns.ts';
+import { locateHeader, type TitleRow } from './locate-header.ts';
 import { type ParsedFile, type ParsedPerson, parseWatchlistTable, type RowIssue } from './parse-rows.ts';
 
 export type Action = 'create' | 'update' | 'unchanged';
@@ -160,8 +161,37 @@ async function loadMapping(db: Executor, table: Table, chosen: ColumnMapping = {
   return merged;
 }
 
-function warningsOf(table: Table, parsed: ParsedFile): ImportWarning[] {
+function warningsOf(table: Table, parsed: ParsedFile, titleRows: readonly TitleRow[]): ImportWarning[] {
   const warnings: ImportWarning[] = [];
+  if (titleRows.length > 0) {
+    const first = titleRows[0]!.row;
+    const last = titleRows[titleRows.length - 1]!.row;
+    const text = titleRows
+      .map((r) => r.text)
+      .filter(Boolean)
+      .join(' / ');
+    warnings.push({
+      code: 'IMPORT_TITLE_ROWS_SKIPPED',
+      column: null,
+      message: `${first === last ? `baris ${first}` : `baris ${first}–${last}`} di atas judul kolom (baris ${table.rowNumbers[0] ?? last + 1}) dilewati sebagai judul berkas${text ? `: "${text.slice(0, 160)}"` : ''}`,
+    });
+  }
+  if (parsed.filledDown.length > 0) {
+    const rows = parsed.filledDown.map((r) => r.row);
+    warnings.push({
+      code: 'IMPORT_ROWS_FILLED_DOWN',
+      column: null,
+      message: `${rows.length} baris hanya berisi akun dan dibaca sebagai akun milik pegawai di baris atasnya (sel nama/NIP digabung): baris ${rows.slice(0, 20).join(', ')}${rows.length > 20 ? ', …' : ''}`,
+    });
+  }
+  if (parsed.skipped.length > 0) {
+    const rows = parsed.skipped.map((r) => r.row);
+    warnings.push({
+      code: 'IMPORT_ROWS_NOT_DATA',
+      column: null,
+      message: `${rows.length} baris tanpa nama, NIP, maupun akun dilewati karena bukan data pegawai (mis. tanda tangan atau catatan di bawah tabel): baris ${rows.slice(0, 20).join(', ')}${rows.length > 20 ? ', …' : ''}`,
+    });
+  }
   for (const column of parsed.header.columns) {
     if (column.target === null && column.looksLikeAccounts) {
       warnings.push({
@@ -194,7 +224,9 @@ async function buildPlan(
   options: PlanOptions,
   given?: Table,
 ): Promise<PlanWork> {
-  const table = given ?? (await readTable(bytes, filename ?? undefined));
+  // The header may sit below an agency's title block; everything after works on the table from the header on.
+  const located = locateHeader(given ?? (await readTable(bytes, filename ?? undefined)));
+  const table = located.table;
   const mapping = await loadMapping(db, table, options.mapping);
   const parsed = parseWatchlistTable(table, mapping);
   const rejected = [...parsed.rejected];
@@ -405,7 +437,7 @@ async function buildPlan(
       rowsWithProblems: fileLevel ? parsed.total : new Set(rejected.map((r) => r.row)).size,
       accountsRejected: rejected.filter((r) => r.scope === 'account').length,
       ignoredColumns: header.ignored,
-      warnings: warningsOf(table, parsed),
+      warnings: warningsOf(table, parsed, located.titleRows),
       people: counts.people,
       accounts: counts.accounts,
       rows,
