@@ -35,17 +35,60 @@ export function locateHeader(table: Table): { table: Table; titleRows: TitleRow[
       break;
     }
   }
-  if (at === 0) return { table, titleRows: [] };
-  const titleRows = table.rows.slice(0, at).map((cells, i) => ({
+  const header = table.rows[at] ?? [];
+  const below = table.rows[at + 1];
+  // A two-line header: a group label ("Akun Media Sosial", merged over three columns) with the platforms
+  // under it, or a line of column numbers (1, 2, 3 …) as government forms print them.
+  let headerRows = 1;
+  let merged: string[] | null = null;
+  if (below && isSubHeader(below)) {
+    merged = header.map((cell, i) => combineHeader(cell, below[i] ?? ''));
+    for (let i = header.length; i < below.length; i++) merged.push(below[i] ?? '');
+    headerRows = 2;
+  } else if (below && isColumnNumbers(below)) {
+    headerRows = 2;
+  }
+  if (at === 0 && headerRows === 1) return { table, titleRows: [] };
+  const titleRows: TitleRow[] = table.rows.slice(0, at).map((cells, i) => ({
     row: table.rowNumbers[i] ?? i + 1,
-    text: cells
-      .map((c) => c.replace(/^\ufeff/, '').trim())
-      .filter(Boolean)
-      .join(' · ')
-      .slice(0, 120),
+    text: cells.map(clean).filter(Boolean).join(' · ').slice(0, 120),
   }));
-  return {
-    table: { ...table, rows: table.rows.slice(at), rowNumbers: table.rowNumbers.slice(at) },
-    titleRows,
-  };
+  const rows = [merged ?? header, ...table.rows.slice(at + headerRows)];
+  const rowNumbers = [table.rowNumbers[at] ?? at + 1, ...table.rowNumbers.slice(at + headerRows)];
+  if (headerRows === 2 && !merged) {
+    titleRows.push({ row: table.rowNumbers[at + 1] ?? at + 2, text: '(nomor kolom)' });
+  }
+  return { table: { ...table, rows, rowNumbers }, titleRows };
+}
+
+const clean = (cell: string) => cell.replace(/^\ufeff/, '').trim();
+
+/** A second header line: only header words (known columns or platforms), no NIP, no name. */
+function isSubHeader(cells: readonly string[]): boolean {
+  const filled = cells.map(clean).filter(Boolean);
+  if (filled.length === 0) return false;
+  return filled.every((c) => {
+    const target = knownTarget(c);
+    return target !== undefined && target !== 'ignore';
+  });
+}
+
+/** A line of column numbers under the header: 1, 2, 3 … (or (1), (2) …), in order. */
+function isColumnNumbers(cells: readonly string[]): boolean {
+  const numbers = cells
+    .map(clean)
+    .filter(Boolean)
+    .map((c) => c.replace(/^\((\d+)\)$/, '$1'));
+  if (numbers.length < 3 || !numbers.every((n) => /^\d{1,2}$/.test(n))) return false;
+  return numbers.every((n, i) => i === 0 || Number(n) === Number(numbers[i - 1]) + 1);
+}
+
+/** Header over sub-header: the sub-header when it names a column by itself, else both words together. */
+function combineHeader(top: string, sub: string): string {
+  const t = clean(top);
+  const s = clean(sub);
+  if (!s) return t;
+  if (!t) return s;
+  const target = knownTarget(s);
+  return target !== undefined && target !== 'ignore' ? s : `${t} ${s}`;
 }

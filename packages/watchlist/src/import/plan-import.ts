@@ -164,16 +164,11 @@ async function loadMapping(db: Executor, table: Table, chosen: ColumnMapping = {
 function warningsOf(table: Table, parsed: ParsedFile, titleRows: readonly TitleRow[]): ImportWarning[] {
   const warnings: ImportWarning[] = [];
   if (titleRows.length > 0) {
-    const first = titleRows[0]!.row;
-    const last = titleRows[titleRows.length - 1]!.row;
-    const text = titleRows
-      .map((r) => r.text)
-      .filter(Boolean)
-      .join(' / ');
+    const listed = titleRows.map((r) => `baris ${r.row}${r.text ? ` "${r.text.slice(0, 80)}"` : ''}`).join(', ');
     warnings.push({
       code: 'IMPORT_TITLE_ROWS_SKIPPED',
       column: null,
-      message: `${first === last ? `baris ${first}` : `baris ${first}–${last}`} di atas judul kolom (baris ${table.rowNumbers[0] ?? last + 1}) dilewati sebagai judul berkas${text ? `: "${text.slice(0, 160)}"` : ''}`,
+      message: `judul kolom dibaca dari baris ${table.rowNumbers[0]}; baris berikut dilewati karena judul atau nomor kolom, bukan data: ${listed}`,
     });
   }
   if (parsed.filledDown.length > 0) {

@@ -31,8 +31,41 @@ describe('sheets as agencies lay them out: title block, merged person cells, sig
     expect(plan.people.create).toBe(1);
     expect(plan.accounts.create).toBe(1);
     const warning = plan.warnings.find((w) => w.code === 'IMPORT_TITLE_ROWS_SKIPPED');
-    expect(warning?.message).toContain('baris 1–2');
-    expect(warning?.message).toContain('DAFTAR PEGAWAI BADAN KEPEGAWAIAN DAERAH');
+    expect(warning?.message).toContain('judul kolom dibaca dari baris 4');
+    expect(warning?.message).toContain('baris 1 "DAFTAR PEGAWAI BADAN KEPEGAWAIAN DAERAH"');
+    expect(warning?.message).toContain('baris 2 "KABUPATEN WAY KANAN TAHUN 2024"');
+  });
+
+  it('reads a two-line header (platforms under a merged "Akun Media Sosial") and skips a line of column numbers', async () => {
+    const twoLines = writeCsv(
+      [
+        ['No', 'Nama', 'NIP', 'Instansi', 'Jabatan', 'Kode Wilayah', 'Akun Media Sosial', '', ''],
+        ['', '', '', '', '', '', 'Instagram', 'Facebook', 'TikTok'],
+        ['1', 'Maya Sari', '198707072011012008', 'Disdik', 'Guru', '18.08', 'maya.sari', 'maya.sari.87', '@mayasari'],
+      ],
+      ';',
+    );
+    const plan = await planWatchlistImport(database.db, twoLines, 'dua-baris.csv');
+    expect(plan.rejected).toEqual([]);
+    expect(plan.accounts.create).toBe(3);
+    expect(plan.columns.filter((c) => c.target?.startsWith('account:')).map((c) => c.target)).toEqual([
+      'account:instagram',
+      'account:facebook',
+      'account:tiktok',
+    ]);
+
+    const numbered = writeCsv(
+      [
+        ['No', 'Nama', 'NIP', 'Instansi', 'Jabatan', 'Kode Wilayah', 'Akun Instagram'],
+        ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)'],
+        ['1', 'Andi Wijaya', '198808082012011009', 'Disdik', 'Guru', '18.08', 'andi.w'],
+      ],
+      ';',
+    );
+    const second = await planWatchlistImport(database.db, numbered, 'bernomor.csv');
+    expect(second.rejected).toEqual([]);
+    expect(second.rowsRead).toBe(1);
+    expect(second.warnings.find((w) => w.code === 'IMPORT_TITLE_ROWS_SKIPPED')?.message).toContain('nomor kolom');
   });
 
   it('keeps the first row as the header when no row names the name or NIP column', () => {
