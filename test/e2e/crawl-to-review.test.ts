@@ -185,8 +185,10 @@ describe('crawl → queue → classify → store → API', () => {
     );
     const failed = await waitFor(
       async () => {
+        // Checked on one read of the job: reading it, then asking its state, could see it fail in between
+        // and return a copy without the reason (seen under load).
         const job = await server.queues.classify.getJob('bad-payload-1');
-        return job && (await job.isFailed()) ? job : undefined;
+        return job?.failedReason && job.finishedOn ? job : undefined;
       },
       30_000,
       () => workers[1]!.log().slice(-2000),
