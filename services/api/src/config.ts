@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { thresholdInForce } from '@netra/classifier';
 import { commonConfigExamples, commonConfigShape, env, loadConfig, NetraError } from '@netra/core';
+import { opsConfigExamples, opsConfigShape } from '@netra/observability';
 import { z } from 'zod';
 
 /**
@@ -36,6 +37,7 @@ const trustProxySchema = z
 
 const schema = z.object({
   ...commonConfigShape,
+  ...opsConfigShape,
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: env.port(8080),
   /** Secure session cookies unless explicitly turned off — only for plain-HTTP development on loopback. */
@@ -60,6 +62,7 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 export function loadApiConfig(source: Record<string, string | undefined>) {
   const c = loadConfig(schema, source, {
     ...commonConfigExamples,
+    ...opsConfigExamples,
     PORT: '8080',
     HOST: '0.0.0.0',
     COOKIE_SECURE: 'true',

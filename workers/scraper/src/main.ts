@@ -1,4 +1,5 @@
 import { createLogger, exitOnSignals, type ShutdownStep, startOrExit } from '@netra/core';
+import { crawlObserver, observeWorker, startDeployableOps } from '@netra/observability';
 import { startScheduler, startScraperWorker } from '@netra/pipeline';
 import { openStores } from '@netra/runtime';
 import { loadScraperConfig } from './config.ts';
@@ -7,6 +8,7 @@ await startOrExit('netra-scraper', async () => {
   const config = loadScraperConfig(process.env);
   const logger = createLogger('netra-scraper', config.LOG_LEVEL);
   const stores = await openStores(config, logger, { allowPrivateRedis: false });
+  const ops = await startDeployableOps('netra-scraper', config, stores, logger);
   const scraper = startScraperWorker({
     db: stores.database.db,
     connection: stores.workerConnection,
@@ -25,6 +27,7 @@ await startOrExit('netra-scraper', async () => {
     apiPlatforms: config.apiPlatforms,
     incremental: config.SCRAPER_INCREMENTAL,
   });
+  observeWorker(ops.metrics, scraper.worker, crawlObserver(ops.metrics));
   const scheduler = config.SCHEDULER_ENABLED
     ? await startScheduler({
         db: stores.database.db,
@@ -41,7 +44,10 @@ await startOrExit('netra-scraper', async () => {
   exitOnSignals(logger, () => {
     const steps: ShutdownStep[] = [];
     if (scheduler) steps.push({ name: 'scheduler', run: () => scheduler.close() });
-    steps.push({ name: 'scraper worker and browser', run: () => scraper.close() }, ...stores.closeSteps);
+    steps.push({ name: 'scraper worker and browser', run: () => scraper.close() }, ...stores.closeSteps, {
+      name: 'operations endpoints',
+      run: ops.close,
+    });
     return steps;
   });
 });

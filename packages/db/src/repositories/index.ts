@@ -5,6 +5,7 @@ export * from './crawl-repository.ts';
 export * from './cursor-repository.ts';
 export * from './import-mapping-repository.ts';
 export * from './login-attempt-repository.ts';
+export * from './ops-stats-repository.ts';
 export * from './people-repository.ts';
 export * from './post-repository.ts';
 export * from './registry-repository.ts';
