@@ -85,6 +85,25 @@ describe('health endpoints', () => {
     expect((await fetch(`http://127.0.0.1:${port}/livez`)).status).toBe(200);
   });
 
+  it('refuses /metrics to a request forwarded by a proxy, even from an allowed address', {
+    timeout: 120_000,
+  }, async () => {
+    const port = await freePort();
+    const api = startDeployable('services/api/src/main.ts', {
+      DATABASE_URL: database.url,
+      REDIS_URL: process.env.NETRA_TEST_REDIS_URL ?? '',
+      QUEUE_PREFIX: testQueuePrefix(),
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+    });
+    await waitFor(async () => ((await readyz(port))?.status === 200 ? true : undefined), 90_000, api.log);
+    expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(200);
+    const forwarded = await fetch(`http://127.0.0.1:${port}/metrics`, {
+      headers: { 'x-forwarded-for': '203.0.113.9' },
+    });
+    expect(forwarded.status).toBe(403);
+  });
+
   it('stops at start on a wrong METRICS_ALLOW entry, naming the variable', { timeout: 60_000 }, async () => {
     const worker = startDeployable('workers/classifier/src/main.ts', {
       DATABASE_URL: database.url,

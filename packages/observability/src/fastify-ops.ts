@@ -1,16 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import { answerOps, type OpsEndpoints } from './ops-server.ts';
+import { answerOps, isForwarded, type OpsEndpoints } from './ops-server.ts';
 
 /**
  * Serves `/livez`, `/readyz` and `/metrics` on the API's own port and times every request by route. Added
  * beside the application routes rather than as one of them: these answer probes and Prometheus, carry no
- * session, and `/metrics` is limited by client address (`METRICS_ALLOW`, the socket's peer, never a
- * forwarded header) instead of by role.
+ * session, and `/metrics` is limited by client address (`METRICS_ALLOW`, the socket's peer; a request a
+ * proxy forwarded is refused) instead of by role.
  */
 export function mountOpsEndpoints(app: FastifyInstance, ops: OpsEndpoints): void {
   for (const url of ['/livez', '/readyz', '/metrics']) {
     app.get(url, async (request, reply) => {
-      const answer = await answerOps(url, request.socket.remoteAddress, ops);
+      const client = { address: request.socket.remoteAddress, forwarded: isForwarded(request.headers) };
+      const answer = await answerOps(url, client, ops);
       if (!answer) return reply.status(404).send();
       return reply.status(answer.status).type(answer.contentType).send(answer.body);
     });

@@ -26,7 +26,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
  */
 export async function answerOps(
   path: string,
-  clientAddress: string | undefined,
+  client: { address: string | undefined; forwarded: boolean },
   ops: OpsEndpoints,
 ): Promise<OpsResponse | null> {
   if (path === '/livez') return { status: 200, contentType: JSON_TYPE, body: '{"ok":true}' };
@@ -35,7 +35,9 @@ export async function answerOps(
     return { status: report.ok ? 200 : 503, contentType: JSON_TYPE, body: JSON.stringify(report) };
   }
   if (path === '/metrics') {
-    if (!ops.allow.allows(clientAddress)) {
+    // A request that came through a proxy (the Ingress) arrives from the proxy's address, which may well be
+    // inside an allowed range; it carries a forwarding header, and Prometheus never sends one.
+    if (client.forwarded || !ops.allow.allows(client.address)) {
       const error = {
         code: 'METRICS_FORBIDDEN',
         message: 'alamat ini tidak boleh membaca metrik (METRICS_ALLOW) / this address may not read metrics',
@@ -46,6 +48,13 @@ export async function answerOps(
     return { status: 200, contentType: ops.metrics.registry.contentType, body: await ops.metrics.text() };
   }
   return null;
+}
+
+/** Whether a request says it was forwarded by a proxy (any of the usual headers). */
+export function isForwarded(headers: IncomingMessage['headers']): boolean {
+  return (
+    headers['x-forwarded-for'] !== undefined || headers.forwarded !== undefined || headers['x-real-ip'] !== undefined
+  );
 }
 
 export interface OpsServer {
@@ -61,7 +70,11 @@ export async function startOpsServer(
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const answer =
       request.method === 'GET' || request.method === 'HEAD'
-        ? await answerOps(path, request.socket.remoteAddress, options)
+        ? await answerOps(
+            path,
+            { address: request.socket.remoteAddress, forwarded: isForwarded(request.headers) },
+            options,
+          )
         : null;
     const out = answer ?? {
       status: 404,

@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { classifyCommand } from './classify.ts';
 import { collectCommand } from './collect.ts';
+import { dbMigrateCommand } from './db-migrate.ts';
 import { demoCommand } from './demo.ts';
 import { evalCommand } from './eval.ts';
 import { registryExportCommand } from './registry-export.ts';
@@ -23,6 +24,7 @@ export const commands: Command[] = [
   trainCommand,
   usersCreateCommand,
   usersListCommand,
+  dbMigrateCommand,
   watchlistImportCommand,
   watchlistExportCommand,
   registryImportCommand,
