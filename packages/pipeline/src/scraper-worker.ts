@@ -6,6 +6,7 @@ import {
   BrowserPool,
   type CrawlStatus,
   crawlAccount,
+  type EvidenceStore,
   isApiPlatform,
   type PlatformOrigins,
 } from '@netra/collectors';
@@ -35,6 +36,8 @@ export interface ScraperWorkerOptions {
   prefix: string;
   logger: Logger;
   evidenceDir: string;
+  /** Where evidence goes (`openEvidenceStore`); default: files under `evidenceDir`. */
+  evidenceStore?: EvidenceStore | undefined;
   platformOrigins: PlatformOrigins;
   chromiumPath?: string | undefined;
   /** Accounts crawled at once (one browser page each). */
@@ -93,7 +96,7 @@ export interface CrawlOutcome {
  */
 export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker {
   const pool = new BrowserPool({ executablePath: options.chromiumPath, maxConcurrency: options.concurrency });
-  const store = new ArtefactStore(options.evidenceDir);
+  const store = options.evidenceStore ?? new ArtefactStore(options.evidenceDir);
   const registry = new RegistryProvider(options.db);
   // The official-account map only changes when the registry does; the provider hands out the same object until then.
   let accountsFor: { registry: Registry; map: Record<string, string> } | null = null;

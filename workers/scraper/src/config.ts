@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { evidenceConfigExamples, evidenceConfigShape } from '@netra/collectors';
 import { commonConfigExamples, commonConfigShape, env, loadConfig } from '@netra/core';
 import { opsConfigExamples, opsConfigShape } from '@netra/observability';
 import { z } from 'zod';
@@ -6,6 +7,7 @@ import { z } from 'zod';
 const schema = z.object({
   ...commonConfigShape,
   ...opsConfigShape,
+  ...evidenceConfigShape,
   EVIDENCE_DIR: z.string().optional(),
   CHROMIUM_PATH: z.string().optional(),
   /** Rewrites real platform origins, e.g. to the demo platform: {"facebook":"http://127.0.0.1:4010/facebook"}. */
@@ -37,6 +39,7 @@ export function loadScraperConfig(source: Record<string, string | undefined>) {
   const c = loadConfig(schema, source, {
     ...commonConfigExamples,
     ...opsConfigExamples,
+    ...evidenceConfigExamples,
     PLATFORM_ORIGINS: '{"facebook":"http://127.0.0.1:4010/facebook"}',
     NIGHTLY_CRON: '0 2 * * *',
     SCRAPER_YOUTUBE_COLLECTOR: 'feed',

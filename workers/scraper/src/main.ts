@@ -1,3 +1,4 @@
+import { openEvidenceStore } from '@netra/collectors';
 import { createLogger, exitOnSignals, type ShutdownStep, startOrExit } from '@netra/core';
 import { crawlObserver, observeWorker, startDeployableOps } from '@netra/observability';
 import { startScheduler, startScraperWorker } from '@netra/pipeline';
@@ -16,6 +17,7 @@ await startOrExit('netra-scraper', async () => {
     prefix: config.QUEUE_PREFIX,
     logger,
     evidenceDir: config.evidenceDir,
+    evidenceStore: openEvidenceStore(config, config.evidenceDir),
     platformOrigins: config.PLATFORM_ORIGINS,
     chromiumPath: config.CHROMIUM_PATH,
     concurrency: config.SCRAPER_CONCURRENCY,
