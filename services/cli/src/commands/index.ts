@@ -4,6 +4,7 @@ import { collectCommand } from './collect.ts';
 import { dbMigrateCommand } from './db-migrate.ts';
 import { demoCommand } from './demo.ts';
 import { evalCommand } from './eval.ts';
+import { evidenceVerifyCommand } from './evidence-verify.ts';
 import { registryExportCommand } from './registry-export.ts';
 import { registryImportCommand } from './registry-import.ts';
 import { startCommand } from './start.ts';
@@ -25,6 +26,7 @@ export const commands: Command[] = [
   usersCreateCommand,
   usersListCommand,
   dbMigrateCommand,
+  evidenceVerifyCommand,
   watchlistImportCommand,
   watchlistExportCommand,
   registryImportCommand,

@@ -7,6 +7,9 @@ select "status", count(*) as "n" from "review_items" group by "status";
 -- readReviewBacklog
 select "status", count(*) as "n", min("created_at") as "oldest" from "review_items" where "status" in ($1, $2, $3) group by "status";
 
+-- listArtefactsAfter
+select "sha256", max("bytes") as "bytes" from "evidence_artefacts" where "sha256" > $1 group by "sha256" order by "sha256" limit $2;
+
 -- countPostsStoredSince
 select count(*) as "n" from "posts" where "created_at" >= $1;
 
