@@ -74,11 +74,13 @@ function databaseUrl(): string {
   u.pathname = `/${dbName}`;
   return u.toString();
 }
+/** A distinct, well-formed NIP per person (birth date, appointment month, sex, sequence). */
 function nip(i: number): string {
-  return `1980${String(1 + (i % 12)).padStart(2, '0')}0120100${String(i % 10).padStart(1, '0')}${String(i).padStart(6, '0')}`.slice(
-    0,
-    18,
-  );
+  const p = (n: number, w: number) => String(n).padStart(w, '0');
+  const by = 1960 + (i % 30);
+  const bm = 1 + (Math.floor(i / 30) % 12);
+  const bd = 1 + (Math.floor(i / 360) % 28);
+  return `${by}${p(bm, 2)}${p(bd, 2)}${by + 24}${p(bm, 2)}${1 + (i % 2)}${p(1 + Math.floor(i / 10080), 3)}`;
 }
 const now = () => performance.now();
 
@@ -97,19 +99,21 @@ async function noopRate(queueName: string, count: number, concurrency: number, s
     );
   let done = 0;
   let started = 0;
+  let resolveEnd: (at: number) => void = () => {};
   const finished = new Promise<number>((resolve) => {
-    const worker = new Worker(
-      queueName,
-      async () => {
-        if (started === 0) started = now();
-        done += 1;
-        if (done === count) setImmediate(() => resolve(now()));
-      },
-      { connection, prefix: prefixes.noop, concurrency },
-    );
-    void finished.then(() => worker.close());
+    resolveEnd = resolve;
   });
+  const worker = new Worker(
+    queueName,
+    async () => {
+      if (started === 0) started = now();
+      done += 1;
+      if (done === count) resolveEnd(now());
+    },
+    { connection, prefix: prefixes.noop, concurrency },
+  );
   const end = await finished;
+  await worker.close();
   await queue.obliterate({ force: true });
   await queues.close();
   connection.disconnect();
@@ -334,4 +338,6 @@ try {
   await platforms?.close();
   await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
   rmSync(dataDir, { recursive: true, force: true });
+  // A connection left open by a failure must not keep the bench alive.
+  process.exit(process.exitCode ?? 0);
 }
