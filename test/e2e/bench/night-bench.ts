@@ -128,6 +128,32 @@ async function rssOf(port: number): Promise<number | null> {
   return m ? Number(m[1]) : null;
 }
 
+/** Ctrl-C ends the night early but still cleans up (database, keys, worker processes). */
+let interrupted = false;
+process.once('SIGINT', () => {
+  interrupted = true;
+});
+process.once('SIGTERM', () => {
+  interrupted = true;
+});
+
+/** Removes every key under the bench's prefixes (BullMQ leaves a few after obliterate). */
+async function dropKeys(): Promise<void> {
+  const redis = createRedisConnection({ url: REDIS_URL!, forWorker: false });
+  try {
+    for (const prefix of Object.values(prefixes)) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+        cursor = next;
+        if (keys.length > 0) await redis.del(...keys);
+      } while (cursor !== '0');
+    }
+  } finally {
+    redis.disconnect();
+  }
+}
+
 const dataDir = mkdtempSync(join(tmpdir(), 'netra-night-'));
 let platforms: Awaited<ReturnType<typeof startSyntheticPlatforms>> | null = null;
 try {
@@ -272,6 +298,7 @@ try {
     for (const w of workers) w.peakRss = Math.max(w.peakRss, (await rssOf(w.port)) ?? 0);
     if (crawlDoneAt === null && (await findCrawlRun(db, run.id))?.status === 'completed') crawlDoneAt = now();
     if (crawlDoneAt !== null && pending(classify) === 0) drainedAt = now();
+    if (interrupted) throw new Error('interrupted');
     if (workers.some((w) => w.process.child.exitCode !== null))
       throw new Error(`a worker exited:\n${workers.map((w) => w.process.log().slice(-2000)).join('\n')}`);
     if (now() - lastReport > 30_000) {
@@ -337,6 +364,7 @@ try {
   await stopAllDeployables();
   await platforms?.close();
   await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
+  await dropKeys().catch(() => {});
   rmSync(dataDir, { recursive: true, force: true });
   // A connection left open by a failure must not keep the bench alive.
   process.exit(process.exitCode ?? 0);
