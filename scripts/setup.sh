@@ -2,6 +2,7 @@
 # Installs what Netra needs on a fresh Debian/Ubuntu machine, then its dependencies. Safe to run again.
 # - Node 24 LTS and pnpm 10 from the npm registry, when the machine's Node is older
 # - Chromium (for the collectors), redis-server and PostgreSQL binaries (for the zero-setup path and tests)
+# - kubectl (Debian's kubernetes-client) to render and validate the Kubernetes manifests in tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/toolchain.sh
@@ -28,6 +29,8 @@ if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null && ! command 
    && ! command -v google-chrome >/dev/null; then missing+=(chromium); fi
 command -v redis-server >/dev/null || [ -n "${REDIS_URL:-}" ] || missing+=(redis-server)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [ -n "${DATABASE_URL:-}" ] || missing+=(postgresql)
+# kubectl renders infra/k8s with its built-in kustomize for the manifests test (no cluster is contacted).
+command -v kubectl >/dev/null || missing+=(kubernetes-client)
 if [ "${#missing[@]}" -gt 0 ]; then
   if command -v apt-get >/dev/null && as_root true 2>/dev/null; then
     say "installing Debian packages: ${missing[*]}"

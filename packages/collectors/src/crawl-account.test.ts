@@ -218,9 +218,9 @@ describe('crawlAccount against the demo platform in Chromium', () => {
       expect(post.crawlRunId).toBe('6f1c2a4e-1b7d-4c3e-9a10-1234567890ab');
       expect(post.evidence.map((e) => e.kind).sort()).toEqual(['html', 'screenshot']);
       for (const ref of post.evidence) expect(await store.verify(ref)).toMatchObject({ ok: true });
-      const png = await store.read(post.evidence.find((e) => e.kind === 'screenshot')!);
+      const png = (await store.read(post.evidence.find((e) => e.kind === 'screenshot')!))!;
       expect(png.subarray(1, 4).toString()).toBe('PNG');
-      const html = (await store.read(post.evidence.find((e) => e.kind === 'html')!)).toString();
+      const html = (await store.read(post.evidence.find((e) => e.kind === 'html')!))!.toString();
       expect(html).toContain(`data-post-id="${post.externalId}"`);
     }
   });

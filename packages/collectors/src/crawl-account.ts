@@ -15,7 +15,7 @@ import type { YouTubeDataApiConfig } from './api/youtube-data-api.ts';
 import { collectYouTubeViaApi } from './api/youtube-data-api.ts';
 import type { BrowserPool, PageLease } from './browser-pool.ts';
 import { COLLECTOR_ERROR, collectorError } from './errors.ts';
-import type { ArtefactStore } from './evidence/artefact-store.ts';
+import type { EvidenceStore } from './evidence/artefact-store.ts';
 import { type PlatformOrigins, toFetchUrl, toRealUrl } from './origin-mapping.ts';
 import { platformDefinitions } from './platforms/index.ts';
 import type { AccountState, PlatformDefinition, RawItem } from './platforms/types.ts';
@@ -33,7 +33,7 @@ export interface CrawlAccountRef {
 export interface CrawlAccountInput {
   account: CrawlAccountRef;
   pool: BrowserPool;
-  store: ArtefactStore;
+  store: EvidenceStore;
   platformOrigins?: PlatformOrigins;
   /** Stop after this many posts (default 200). */
   maxPosts?: number;

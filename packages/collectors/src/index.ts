@@ -43,7 +43,16 @@ export {
   crawlAccount,
 } from './crawl-account.ts';
 export { COLLECTOR_ERROR, type CollectorErrorCode, collectorError } from './errors.ts';
-export { type ArtefactIntegrity, type ArtefactKind, ArtefactStore } from './evidence/artefact-store.ts';
+export {
+  type ArtefactIntegrity,
+  type ArtefactKind,
+  ArtefactStore,
+  artefactRef,
+  type EvidenceStore,
+  integrityOf,
+} from './evidence/artefact-store.ts';
+export * from './evidence/evidence-config.ts';
+export * from './evidence/s3-artefact-store.ts';
 export { type PlatformOrigins, REAL_ORIGINS, toFetchUrl, toRealUrl } from './origin-mapping.ts';
 export { platformDefinitions } from './platforms/index.ts';
 export type { AccountState, Pagination, PlatformDefinition, RawItem } from './platforms/types.ts';

@@ -1,6 +1,6 @@
 import { type Logger, parseOrThrow, ValidationError } from '@netra/core';
 import { type Database, isDatabaseUnavailable } from '@netra/db';
-import { type ClassifyJob, classifyJobSchema, QUEUE } from '@netra/queue';
+import { type ClassifyJob, classifyJobSchema, postKey, QUEUE } from '@netra/queue';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
@@ -100,8 +100,21 @@ export function startClassifierWorker(options: ClassifierWorkerOptions): Worker<
       maxStalledCount: 3,
     },
   );
+  // Lines about a post carry its crawl run, job and post key, to be joined with the scraper's (docs/operations.md).
+  const about = (job: Job<ClassifyJob> | undefined) => ({
+    runId: job?.data?.crawlRunId ?? undefined,
+    jobId: job?.id,
+    postKey:
+      typeof job?.data?.platform === 'string' && typeof job.data.externalId === 'string'
+        ? postKey(job.data)
+        : undefined,
+  });
+  worker.on('completed', (job, stored) => {
+    if (stored && typeof stored.score === 'number')
+      options.logger.debug({ ...about(job), flagged: stored.flagged, score: stored.score }, 'post classified');
+  });
   worker.on('failed', (job, error) => {
-    options.logger.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: error.message }, 'classify job failed');
+    options.logger.warn({ ...about(job), attempts: job?.attemptsMade, err: error.message }, 'classify job failed');
   });
   worker.on('error', workerErrorListener(options.logger, 'classifier worker', options.stores?.redis));
   // After close() has let the active jobs finish, nothing is left for the threads to do.

@@ -1,6 +1,6 @@
 import type { ClassificationResult, Logger, Registry } from '@netra/core';
 import { type Database, type Executor, isDatabaseUnavailable, saveClassifications, upsertPosts } from '@netra/db';
-import type { ClassifyJob } from '@netra/queue';
+import { type ClassifyJob, postKey } from '@netra/queue';
 import type { Kysely } from 'kysely';
 import type { Classifier } from './registry-classifier.ts';
 
@@ -92,7 +92,15 @@ export async function storeClassified(
       for (const i of ok) out[i] = error as Error;
       return out;
     }
-    logger.warn({ err: error, size: okJobs.length }, 'batch write failed; retrying posts one by one');
+    logger.warn(
+      {
+        err: error,
+        size: okJobs.length,
+        postKeys: okJobs.map(postKey),
+        runIds: [...new Set(okJobs.map((j) => j.crawlRunId))],
+      },
+      'batch write failed; retrying posts one by one',
+    );
     const single = await Promise.all(
       okJobs.map((job, k) =>
         db

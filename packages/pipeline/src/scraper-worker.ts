@@ -6,6 +6,7 @@ import {
   BrowserPool,
   type CrawlStatus,
   crawlAccount,
+  type EvidenceStore,
   isApiPlatform,
   type PlatformOrigins,
 } from '@netra/collectors';
@@ -20,7 +21,7 @@ import {
   recordAccountCrawled,
   recordSightings,
 } from '@netra/db';
-import { type CrawlJob, classifyJobId, crawlJobSchema, QUEUE, type Queues } from '@netra/queue';
+import { type CrawlJob, classifyJobId, crawlJobSchema, postKey, QUEUE, type Queues } from '@netra/queue';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
@@ -35,6 +36,8 @@ export interface ScraperWorkerOptions {
   prefix: string;
   logger: Logger;
   evidenceDir: string;
+  /** Where evidence goes (`openEvidenceStore`); default: files under `evidenceDir`. */
+  evidenceStore?: EvidenceStore | undefined;
   platformOrigins: PlatformOrigins;
   chromiumPath?: string | undefined;
   /** Accounts crawled at once (one browser page each). */
@@ -75,10 +78,14 @@ export interface ScraperWorker {
   close(): Promise<void>;
 }
 
-interface CrawlOutcome {
+export interface CrawlOutcome {
   status: string;
   posts: number;
   errors: number;
+  /** Posts this crawl stored for the first time. */
+  newPosts: number;
+  /** The code of each error the crawl recorded (metrics count them by platform and code). */
+  errorCodes: string[];
 }
 
 /**
@@ -89,7 +96,7 @@ interface CrawlOutcome {
  */
 export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker {
   const pool = new BrowserPool({ executablePath: options.chromiumPath, maxConcurrency: options.concurrency });
-  const store = new ArtefactStore(options.evidenceDir);
+  const store = options.evidenceStore ?? new ArtefactStore(options.evidenceDir);
   const registry = new RegistryProvider(options.db);
   // The official-account map only changes when the registry does; the provider hands out the same object until then.
   let accountsFor: { registry: Registry; map: Record<string, string> } | null = null;
@@ -109,6 +116,14 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
       if (error instanceof ValidationError) throw new UnrecoverableError(`${error.code}: ${error.message}`);
       throw error;
     }
+    // Every line about this job carries the run, the job and the account: one crawl can be followed across
+    // the scraper, classifier and API logs (docs/operations.md).
+    const log = options.logger.child({
+      runId: data.runId,
+      jobId: job.id,
+      accountId: data.accountId,
+      platform: data.platform,
+    });
     const viaApi = isApiPlatform(data.platform) && apiPlatforms.includes(data.platform);
     const incremental = viaApi && options.incremental !== false && !data.full;
     const cursors = incremental ? await loadCursors(options.db, data.accountId) : undefined;
@@ -128,7 +143,8 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
     if (fatal && result.posts.length === 0) throw fatal;
     // The sighting goes to PostgreSQL first: a post seen again moves its last_seen_at here, whatever the
     // classify queue does with a job id it already holds. Classification stays once per post.
-    await recordSightings(options.db, result.posts);
+    const newPosts = await recordSightings(options.db, result.posts);
+    for (const post of result.posts) log.debug({ postKey: postKey(post) }, 'post queued for classification');
     await options.queues.classify.addBulk(
       result.posts.map((post) => ({
         name: 'classify-post',
@@ -149,7 +165,7 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
       }
     }
     if (result.gaps && result.gaps.length > 0) {
-      options.logger.info({ accountId: data.accountId, gaps: result.gaps }, 'message ids missing: deletion candidates');
+      log.info({ gaps: result.gaps }, 'message ids missing: deletion candidates');
     }
     await recordAccountCrawled(options.db, {
       runId: data.runId,
@@ -167,7 +183,17 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
       );
       process.kill(process.pid, 'SIGKILL');
     }
-    return { status: result.status, posts: result.posts.length, errors: result.errors.length };
+    log.info(
+      { status: result.status, posts: result.posts.length, errorCodes: result.errors.map((e) => e.code) },
+      'account crawled',
+    );
+    return {
+      status: result.status,
+      posts: result.posts.length,
+      newPosts,
+      errors: result.errors.length,
+      errorCodes: result.errors.map((e) => e.code),
+    };
   };
 
   const processJob = async (job: Job<CrawlJob>, token?: string): Promise<CrawlOutcome> => {
@@ -191,7 +217,18 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
   worker.on('failed', (job, error) => {
     if (!job) return;
     const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
-    options.logger.warn({ jobId: job.id, attempts: job.attemptsMade, final, err: error.message }, 'crawl job failed');
+    options.logger.warn(
+      {
+        runId: job.data?.runId,
+        jobId: job.id,
+        accountId: job.data?.accountId,
+        platform: job.data?.platform,
+        attempts: job.attemptsMade,
+        final,
+        err: error.message,
+      },
+      'crawl job failed',
+    );
     if (!final || !job.data?.runId || !job.data.accountId) return;
     recordAccountCrawled(options.db, {
       runId: job.data.runId,

@@ -42,3 +42,11 @@ export function classifyJobId(post: { platform: string; externalId: string }): s
 export function crawlJobId(job: { runId: string; accountId: string }): string {
   return `crawl-${job.runId}-${job.accountId}`;
 }
+
+/**
+ * The key that follows one post through every log line (scraper, classifier, API): `platform:externalId`,
+ * readable where the job id is a hash. docs/operations.md shows the log query.
+ */
+export function postKey(post: { platform: string; externalId: string }): string {
+  return `${post.platform}:${post.externalId}`;
+}

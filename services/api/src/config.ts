@@ -1,7 +1,9 @@
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { thresholdInForce } from '@netra/classifier';
+import { evidenceConfigExamples, evidenceConfigShape, openEvidenceStore } from '@netra/collectors';
 import { commonConfigExamples, commonConfigShape, env, loadConfig, NetraError } from '@netra/core';
+import { opsConfigExamples, opsConfigShape } from '@netra/observability';
 import { z } from 'zod';
 
 /**
@@ -36,6 +38,8 @@ const trustProxySchema = z
 
 const schema = z.object({
   ...commonConfigShape,
+  ...opsConfigShape,
+  ...evidenceConfigShape,
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: env.port(8080),
   /** Secure session cookies unless explicitly turned off — only for plain-HTTP development on loopback. */
@@ -60,6 +64,8 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 export function loadApiConfig(source: Record<string, string | undefined>) {
   const c = loadConfig(schema, source, {
     ...commonConfigExamples,
+    ...opsConfigExamples,
+    ...evidenceConfigExamples,
     PORT: '8080',
     HOST: '0.0.0.0',
     COOKIE_SECURE: 'true',
@@ -74,6 +80,7 @@ export function loadApiConfig(source: Record<string, string | undefined>) {
       { variables: ['COOKIE_SECURE'] },
     );
   }
+  const evidenceDir = c.EVIDENCE_DIR ?? join(c.NETRA_DATA_DIR, 'evidence');
   return {
     ...c,
     server: {
@@ -82,7 +89,9 @@ export function loadApiConfig(source: Record<string, string | undefined>) {
       sessionTtlHours: c.SESSION_TTL_HOURS,
       loginMaxFailures: c.LOGIN_MAX_FAILURES,
       loginWindowMinutes: c.LOGIN_WINDOW_MINUTES,
-      evidenceDir: c.EVIDENCE_DIR ?? join(c.NETRA_DATA_DIR, 'evidence'),
+      evidenceDir,
+      // Disk: the evidence route streams files from evidenceDir itself; S3: it reads through the store.
+      evidenceStore: c.EVIDENCE_STORE === 's3' ? openEvidenceStore(c, evidenceDir) : undefined,
       classifierThreshold: thresholdInForce(c.CLASSIFIER_THRESHOLD, c.CLASSIFIER_MODEL_PATH),
     },
   };

@@ -1,4 +1,5 @@
 import { createLogger, exitOnSignals, startOrExit } from '@netra/core';
+import { mountOpsEndpoints, registerDatabaseMetrics, startDeployableOps } from '@netra/observability';
 import { openStores } from '@netra/runtime';
 import { allRoutes, buildServer } from '@netra/server';
 import { loadApiConfig } from './config.ts';
@@ -11,6 +12,13 @@ await startOrExit('netra-api', async () => {
     { db: stores.database.db, queues: stores.queues, logger, health: stores.health, config: config.server },
     allRoutes,
   );
+  const ops = await startDeployableOps('netra-api', config, stores, logger);
+  registerDatabaseMetrics(ops.metrics, stores.database.db);
+  mountOpsEndpoints(app, ops);
   await app.listen({ host: config.HOST, port: config.PORT });
-  exitOnSignals(logger, () => [{ name: 'http server', run: () => app.close() }, ...stores.closeSteps]);
+  exitOnSignals(logger, () => [
+    { name: 'http server', run: () => app.close() },
+    ...stores.closeSteps,
+    { name: 'operations endpoints', run: ops.close },
+  ]);
 });

@@ -1,9 +1,11 @@
 import { commonConfigExamples, commonConfigShape, env, loadConfig } from '@netra/core';
+import { opsConfigExamples, opsConfigShape } from '@netra/observability';
 import { CLASSIFIER_DEFAULTS } from '@netra/pipeline';
 import { z } from 'zod';
 
 const schema = z.object({
   ...commonConfigShape,
+  ...opsConfigShape,
   CLASSIFIER_BATCH_SIZE: env.positiveInt(CLASSIFIER_DEFAULTS.batchSize),
   CLASSIFIER_BATCH_WAIT_MS: env.positiveInt(CLASSIFIER_DEFAULTS.batchWaitMs),
   /** How long a killed worker's jobs stay locked before another worker takes them over. */
@@ -16,5 +18,5 @@ const schema = z.object({
 });
 
 export function loadClassifierConfig(source: Record<string, string | undefined>) {
-  return loadConfig(schema, source, { ...commonConfigExamples, CLASSIFIER_BATCH_SIZE: '64' });
+  return loadConfig(schema, source, { ...commonConfigExamples, ...opsConfigExamples, CLASSIFIER_BATCH_SIZE: '64' });
 }

@@ -1,4 +1,5 @@
 import { createLogger, exitOnSignals, startOrExit } from '@netra/core';
+import { classifyObserver, observeWorker, startDeployableOps } from '@netra/observability';
 import { startClassifierWorker } from '@netra/pipeline';
 import { openStores } from '@netra/runtime';
 import { loadClassifierConfig } from './config.ts';
@@ -7,6 +8,7 @@ await startOrExit('netra-classifier', async () => {
   const config = loadClassifierConfig(process.env);
   const logger = createLogger('netra-classifier', config.LOG_LEVEL);
   const stores = await openStores(config, logger, { allowPrivateRedis: false });
+  const ops = await startDeployableOps('netra-classifier', config, stores, logger);
   const worker = startClassifierWorker({
     db: stores.database.db,
     connection: stores.workerConnection,
@@ -22,9 +24,14 @@ await startOrExit('netra-classifier', async () => {
     stores: stores.health,
     threads: config.CLASSIFIER_THREADS,
   });
+  observeWorker(ops.metrics, worker, classifyObserver(ops.metrics));
   logger.info(
     { prefix: config.QUEUE_PREFIX, batch: config.CLASSIFIER_BATCH_SIZE, threads: config.CLASSIFIER_THREADS },
     'classifier worker started',
   );
-  exitOnSignals(logger, () => [{ name: 'classifier worker', run: () => worker.close() }, ...stores.closeSteps]);
+  exitOnSignals(logger, () => [
+    { name: 'classifier worker', run: () => worker.close() },
+    ...stores.closeSteps,
+    { name: 'operations endpoints', run: ops.close },
+  ]);
 });

@@ -1,9 +1,13 @@
 import { join } from 'node:path';
+import { evidenceConfigExamples, evidenceConfigShape } from '@netra/collectors';
 import { commonConfigExamples, commonConfigShape, env, loadConfig } from '@netra/core';
+import { opsConfigExamples, opsConfigShape } from '@netra/observability';
 import { z } from 'zod';
 
 const schema = z.object({
   ...commonConfigShape,
+  ...opsConfigShape,
+  ...evidenceConfigShape,
   EVIDENCE_DIR: z.string().optional(),
   CHROMIUM_PATH: z.string().optional(),
   /** Rewrites real platform origins, e.g. to the demo platform: {"facebook":"http://127.0.0.1:4010/facebook"}. */
@@ -34,6 +38,8 @@ const schema = z.object({
 export function loadScraperConfig(source: Record<string, string | undefined>) {
   const c = loadConfig(schema, source, {
     ...commonConfigExamples,
+    ...opsConfigExamples,
+    ...evidenceConfigExamples,
     PLATFORM_ORIGINS: '{"facebook":"http://127.0.0.1:4010/facebook"}',
     NIGHTLY_CRON: '0 2 * * *',
     SCRAPER_YOUTUBE_COLLECTOR: 'feed',

@@ -1,4 +1,6 @@
+import { openEvidenceStore } from '@netra/collectors';
 import { createLogger, exitOnSignals, type ShutdownStep, startOrExit } from '@netra/core';
+import { crawlObserver, observeWorker, startDeployableOps } from '@netra/observability';
 import { startScheduler, startScraperWorker } from '@netra/pipeline';
 import { openStores } from '@netra/runtime';
 import { loadScraperConfig } from './config.ts';
@@ -7,6 +9,7 @@ await startOrExit('netra-scraper', async () => {
   const config = loadScraperConfig(process.env);
   const logger = createLogger('netra-scraper', config.LOG_LEVEL);
   const stores = await openStores(config, logger, { allowPrivateRedis: false });
+  const ops = await startDeployableOps('netra-scraper', config, stores, logger);
   const scraper = startScraperWorker({
     db: stores.database.db,
     connection: stores.workerConnection,
@@ -14,6 +17,7 @@ await startOrExit('netra-scraper', async () => {
     prefix: config.QUEUE_PREFIX,
     logger,
     evidenceDir: config.evidenceDir,
+    evidenceStore: openEvidenceStore(config, config.evidenceDir),
     platformOrigins: config.PLATFORM_ORIGINS,
     chromiumPath: config.CHROMIUM_PATH,
     concurrency: config.SCRAPER_CONCURRENCY,
@@ -25,6 +29,7 @@ await startOrExit('netra-scraper', async () => {
     apiPlatforms: config.apiPlatforms,
     incremental: config.SCRAPER_INCREMENTAL,
   });
+  observeWorker(ops.metrics, scraper.worker, crawlObserver(ops.metrics));
   const scheduler = config.SCHEDULER_ENABLED
     ? await startScheduler({
         db: stores.database.db,
@@ -41,7 +46,10 @@ await startOrExit('netra-scraper', async () => {
   exitOnSignals(logger, () => {
     const steps: ShutdownStep[] = [];
     if (scheduler) steps.push({ name: 'scheduler', run: () => scheduler.close() });
-    steps.push({ name: 'scraper worker and browser', run: () => scraper.close() }, ...stores.closeSteps);
+    steps.push({ name: 'scraper worker and browser', run: () => scraper.close() }, ...stores.closeSteps, {
+      name: 'operations endpoints',
+      run: ops.close,
+    });
     return steps;
   });
 });

@@ -1,6 +1,6 @@
 import type { CollectedPost, NetraError, Platform } from '@netra/core';
 import type { CrawlAccountRef } from '../crawl-account.ts';
-import type { ArtefactStore } from '../evidence/artefact-store.ts';
+import type { EvidenceStore } from '../evidence/artefact-store.ts';
 import type { PlatformOrigins } from '../origin-mapping.ts';
 import type { HttpClientOptions } from './http-client.ts';
 
@@ -53,7 +53,7 @@ export interface ApiCursors {
 
 export interface ApiCollectInput {
   account: CrawlAccountRef;
-  store?: ArtefactStore;
+  store?: EvidenceStore;
   platformOrigins?: PlatformOrigins;
   maxPosts?: number;
   /** Posts older than this are skipped and end the paging. */

@@ -18,7 +18,7 @@ describe('ArtefactStore', () => {
     expect(evidenceArtefactRefSchema.parse(ref)).toEqual(ref);
     expect(ref.path).toBe(`sha256/${ref.sha256.slice(0, 2)}/${ref.sha256}`);
     expect(ref.bytes).toBe(Buffer.byteLength('<div>bukti</div>'));
-    expect((await store.read(ref)).toString()).toBe('<div>bukti</div>');
+    expect((await store.read(ref))!.toString()).toBe('<div>bukti</div>');
   });
 
   it('writes the same content once however often it is put', async () => {

@@ -13,10 +13,65 @@ export interface ArtefactIntegrity {
 }
 
 /**
+ * Where evidence lives, whatever the medium: local disk (`ArtefactStore`, the default) or an S3-compatible
+ * bucket (`S3ArtefactStore`). Content-addressed by SHA-256, so writing the same bytes twice is harmless and
+ * `verify` proves the stored bytes are the ones referenced.
+ */
+export interface EvidenceStore {
+  put(
+    kind: ArtefactKind,
+    data: Uint8Array | string,
+    mediaType: string,
+    capturedAt?: Date,
+  ): Promise<EvidenceArtefactRef>;
+  /** The stored bytes, or null when nothing is stored under that hash. */
+  read(ref: Pick<EvidenceArtefactRef, 'sha256'>): Promise<Buffer | null>;
+  verify(
+    ref: Pick<EvidenceArtefactRef, 'sha256'> & Partial<Pick<EvidenceArtefactRef, 'bytes'>>,
+  ): Promise<ArtefactIntegrity>;
+}
+
+/** The reference `put` returns for bytes stored under `path`: the same shape for every store. */
+export function artefactRef(
+  kind: ArtefactKind,
+  bytes: Buffer,
+  mediaType: string,
+  path: string,
+  capturedAt: Date,
+): EvidenceArtefactRef {
+  return parseOrThrow(
+    evidenceArtefactRefSchema,
+    {
+      kind,
+      sha256: ArtefactStore.sha256(bytes),
+      bytes: bytes.length,
+      mediaType,
+      path,
+      capturedAt: capturedAt.toISOString(),
+    },
+    'EVIDENCE_REF_INVALID',
+  );
+}
+
+/** Compares stored bytes (null: missing) with a reference. */
+export function integrityOf(
+  ref: Pick<EvidenceArtefactRef, 'sha256'> & Partial<Pick<EvidenceArtefactRef, 'bytes'>>,
+  data: Buffer | null,
+): ArtefactIntegrity {
+  if (!data) return { ok: false, expected: ref.sha256, actual: null, reason: 'missing' };
+  const actual = ArtefactStore.sha256(data);
+  if (actual !== ref.sha256) return { ok: false, expected: ref.sha256, actual, reason: 'hash_mismatch' };
+  if (ref.bytes !== undefined && ref.bytes !== data.length) {
+    return { ok: false, expected: ref.sha256, actual, reason: 'size_mismatch' };
+  }
+  return { ok: true, expected: ref.sha256, actual };
+}
+
+/**
  * Content-addressed evidence files under `<root>/sha256/ab/abcdef…`. The same bytes always land in the same file,
  * so writing twice is harmless; `verify` re-hashes a stored file to prove it was not changed.
  */
-export class ArtefactStore {
+export class ArtefactStore implements EvidenceStore {
   readonly root: string;
 
   constructor(root: string) {
@@ -57,35 +112,20 @@ export class ArtefactStore {
         throw error;
       }
     }
-    return parseOrThrow(
-      evidenceArtefactRefSchema,
-      {
-        kind,
-        sha256,
-        bytes: bytes.length,
-        mediaType,
-        path: relative(this.root, target).split(sep).join('/'),
-        capturedAt: capturedAt.toISOString(),
-      },
-      'EVIDENCE_REF_INVALID',
-    );
+    return artefactRef(kind, bytes, mediaType, relative(this.root, target).split(sep).join('/'), capturedAt);
   }
 
-  async read(ref: Pick<EvidenceArtefactRef, 'sha256'>): Promise<Buffer> {
-    return readFile(this.absolutePathFor(ref.sha256));
+  async read(ref: Pick<EvidenceArtefactRef, 'sha256'>): Promise<Buffer | null> {
+    return readFile(this.absolutePathFor(ref.sha256)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
   }
 
   /** Re-hashes the stored file and compares it with the reference. */
   async verify(
     ref: Pick<EvidenceArtefactRef, 'sha256'> & Partial<Pick<EvidenceArtefactRef, 'bytes'>>,
   ): Promise<ArtefactIntegrity> {
-    const data = await readFile(this.absolutePathFor(ref.sha256)).catch(() => null);
-    if (!data) return { ok: false, expected: ref.sha256, actual: null, reason: 'missing' };
-    const actual = ArtefactStore.sha256(data);
-    if (actual !== ref.sha256) return { ok: false, expected: ref.sha256, actual, reason: 'hash_mismatch' };
-    if (ref.bytes !== undefined && ref.bytes !== data.length) {
-      return { ok: false, expected: ref.sha256, actual, reason: 'size_mismatch' };
-    }
-    return { ok: true, expected: ref.sha256, actual };
+    return integrityOf(ref, await readFile(this.absolutePathFor(ref.sha256)).catch(() => null));
   }
 }

@@ -79,6 +79,22 @@ export interface ApiPlatformServerOptions {
   trailingCursor?: boolean;
   /** Telegram preview messages per page (default 3). */
   telegramPageSize?: number;
+  /** Delay before every answer, like a real platform's round trip (benchmarks; default 0). */
+  latencyMs?: number;
+  /** Keep `requests` (default true); a long benchmark turns it off so memory stays flat. */
+  recordRequests?: boolean;
+  /**
+   * Accounts made on demand instead of listed in `world` (benchmarks with 100,000 accounts): asked first,
+   * by the id or handle in the request; `world` is searched when it answers undefined.
+   */
+  lazy?: LazyWorld;
+}
+
+export interface LazyWorld {
+  bluesky?(didOrHandle: string): BlueskyActorFixture | undefined;
+  /** By local username (lookup) or by account id (statuses, following). */
+  mastodon?(usernameOrId: string): MastodonAccountFixture | undefined;
+  telegram?(name: string): TelegramChannelFixture | undefined;
 }
 
 export interface RecordedRequest {
@@ -129,6 +145,7 @@ function pageOf<T>(items: T[], cursor: string | null, size: number): { page: T[]
 function bluesky(world: ApiWorld, path: string, q: URLSearchParams, o: Required<ApiPlatformServerOptions>): Reply {
   const method = path.replace(/^\/xrpc\//, '');
   const actorOf = (id: string | null) =>
+    (id ? o.lazy.bluesky?.(id) : undefined) ??
     world.bluesky.find((a) => a.did === id || a.handle.toLowerCase() === (id ?? '').toLowerCase());
   const notFound = json(400, { error: 'InvalidRequest', message: 'Profile not found' });
   switch (method) {
@@ -184,7 +201,7 @@ function mastodon(world: ApiWorld, path: string, q: URLSearchParams, o: Required
   const notFound = json(404, { error: 'Record not found' });
   if (path === '/api/v1/accounts/lookup') {
     const acct = q.get('acct') ?? '';
-    const a = world.mastodon.find((m) => m.username.toLowerCase() === acct.toLowerCase());
+    const a = o.lazy.mastodon?.(acct) ?? world.mastodon.find((m) => m.username.toLowerCase() === acct.toLowerCase());
     if (!a) return notFound;
     return json(200, {
       id: a.id,
@@ -199,7 +216,7 @@ function mastodon(world: ApiWorld, path: string, q: URLSearchParams, o: Required
   }
   let m = /^\/api\/v1\/accounts\/([^/]+)\/(statuses|following)$/.exec(path);
   if (m) {
-    const a = world.mastodon.find((x) => x.id === m![1]);
+    const a = o.lazy.mastodon?.(m[1]!) ?? world.mastodon.find((x) => x.id === m![1]);
     if (!a) return notFound;
     const items = m[2] === 'statuses' ? a.statuses : a.following;
     const maxId = q.get('max_id');
@@ -353,7 +370,7 @@ function telegram(
 ): Reply {
   let m = /^\/s\/([^/]+)\/?$/.exec(path);
   if (m) {
-    const c = world.telegram.find((x) => x.name.toLowerCase() === m![1]!.toLowerCase());
+    const c = o.lazy.telegram?.(m[1]!) ?? world.telegram.find((x) => x.name.toLowerCase() === m![1]!.toLowerCase());
     // t.me sends a preview request for an unknown or non-public channel to the plain /<name> page.
     if (!c) return { status: 302, body: '', headers: { location: `${prefix}/${m[1]}` } };
     const before = q.get('before') ? Number(q.get('before')) : Number.POSITIVE_INFINITY;
@@ -393,6 +410,9 @@ export async function startApiPlatformServer(
     pageSize: options.pageSize ?? 2,
     trailingCursor: options.trailingCursor ?? false,
     telegramPageSize: options.telegramPageSize ?? 3,
+    latencyMs: options.latencyMs ?? 0,
+    recordRequests: options.recordRequests ?? true,
+    lazy: options.lazy ?? {},
   };
   const requests: RecordedRequest[] = [];
   const limits: { suffix: string; times: number; headers: Record<string, string> }[] = [];
@@ -403,10 +423,15 @@ export async function startApiPlatformServer(
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
-    requests.push({ path, url: req.url ?? '/', at: Date.now(), userAgent: req.headers['user-agent'] });
-    const send = (reply: Reply) => {
+    if (o.recordRequests)
+      requests.push({ path, url: req.url ?? '/', at: Date.now(), userAgent: req.headers['user-agent'] });
+    const write = (reply: Reply) => {
       res.writeHead(reply.status, { 'content-type': reply.type ?? 'text/plain', ...(reply.headers ?? {}) });
       res.end(reply.body);
+    };
+    const send = (reply: Reply) => {
+      if (o.latencyMs > 0) setTimeout(() => write(reply), o.latencyMs);
+      else write(reply);
     };
     const limit = limits.find((l) => l.times > 0 && path.endsWith(l.suffix));
     if (limit) {

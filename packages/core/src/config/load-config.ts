@@ -78,9 +78,16 @@ export const commonConfigShape = {
   DATABASE_URL: env.optionalUrl(/^postgres(ql)?:$/),
   REDIS_URL: env.optionalUrl(/^rediss?:$/),
   NETRA_DATA_DIR: z.string().min(1).default('.netra'),
+  /**
+   * Namespaces every BullMQ key. On Redis Cluster write it as a hash tag, `{netra}`: all of a queue's keys
+   * then hash to one slot, which BullMQ's multi-key scripts need (docs/operations.md).
+   */
   QUEUE_PREFIX: z
     .string()
-    .regex(/^[A-Za-z0-9_-]+$/, 'hanya huruf, angka, _ dan - / letters, digits, _ and - only')
+    .regex(
+      /^(\{[A-Za-z0-9_-]+\}|[A-Za-z0-9_-]+)$/,
+      'hanya huruf, angka, _ dan -, boleh dalam {…} untuk Redis Cluster / letters, digits, _ and - only, optionally as a {hash-tag} for Redis Cluster',
+    )
     .default('netra'),
   LOG_LEVEL: env.logLevel(),
   /** Overrides the classifier model's decision threshold (workers flag with it; the review UI shows it). */

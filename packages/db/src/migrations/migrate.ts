@@ -17,3 +17,10 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
   }
   return results;
 }
+
+/** Names of the migrations this code knows that the database has not applied (readiness: empty when done). */
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const known = await migrator.getMigrations();
+  return known.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}

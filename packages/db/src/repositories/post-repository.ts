@@ -66,13 +66,17 @@ export async function upsertPost(db: Executor, post: CollectedPost): Promise<{ i
  * classification, so a later sighting never depends on the classify queue accepting a job id it has
  * already seen (retained completed jobs make BullMQ ignore a re-queued id).
  */
-export async function recordSightings(db: Executor, posts: readonly CollectedPost[]): Promise<void> {
-  if (posts.length === 0) return;
+/** Returns how many of the posts were seen for the first time (stored now), for the metrics. */
+export async function recordSightings(db: Executor, posts: readonly CollectedPost[]): Promise<number> {
+  if (posts.length === 0) return 0;
+  let inserted = 0;
   const write = async (tx: Executor) => {
-    for (const post of posts) await upsertPost(tx, post);
+    inserted = 0;
+    for (const post of posts) if ((await upsertPost(tx, post)).inserted) inserted += 1;
   };
   if (db.isTransaction) await write(db);
   else await db.transaction().execute(write);
+  return inserted;
 }
 
 export async function findPostById(db: Executor, id: string) {

@@ -3,7 +3,9 @@ import { recordingDatabase } from '../testing/recording-database.ts';
 import { listAudit } from './audit-repository.ts';
 import { saveClassification, saveClassifications } from './classification-repository.ts';
 import { listCrawlableAccounts, recordAccountCrawled } from './crawl-repository.ts';
+import { listArtefactsAfter } from './evidence-repository.ts';
 import { countRecentFailures } from './login-attempt-repository.ts';
+import { countPostsStoredSince, readReviewBacklog } from './ops-stats-repository.ts';
 import { upsertPost, upsertPosts } from './post-repository.ts';
 import { readStoredRegistry } from './registry-repository.ts';
 import { appendDecision, countReviewItemsByStatus, listDecidedItems, listReviewItems } from './review-repository.ts';
@@ -35,6 +37,9 @@ describe('repository SQL', () => {
           }),
       ],
       ['countReviewItemsByStatus', () => countReviewItemsByStatus(db)],
+      ['readReviewBacklog', () => readReviewBacklog(db)],
+      ['listArtefactsAfter', () => listArtefactsAfter(db, 'ab', 500)],
+      ['countPostsStoredSince', () => countPostsStoredSince(db, new Date(0))],
       ['listDecidedItems', () => listDecidedItems(db, { since: new Date(0), contestId: 'c' })],
       [
         'appendDecision',

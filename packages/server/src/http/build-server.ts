@@ -7,6 +7,7 @@ import { errorPage } from '../ui/error-page.ts';
 import { fromFrameworkError } from './framework-errors.ts';
 import { HttpError } from './http-error.ts';
 import { parseInput } from './parse-input.ts';
+import { mountQueueConsoles } from './queue-console.ts';
 import type { RouteDef, ServerDeps } from './route.ts';
 import { guardRoute } from './route-guard.ts';
 import { fastifyTrustProxy } from './trust-proxy.ts';
@@ -116,6 +117,7 @@ export async function buildServer(deps: ServerDeps, routes: readonly RouteDef[])
       },
     });
   }
+  await mountQueueConsoles(app, deps);
   return app;
 }
 

@@ -29,6 +29,8 @@ export interface ServerConfig {
   loginWindowMinutes: number;
   /** Root of the evidence artefact store, for serving screenshots to analysts. */
   evidenceDir: string;
+  /** Set when evidence is in object storage (EVIDENCE_STORE=s3): the evidence route reads through it. */
+  evidenceStore?: { read(ref: { sha256: string }): Promise<Buffer | null> } | undefined;
   /** The classifier's decision threshold in force, shown on the review queue (absent: not shown). */
   classifierThreshold?: { value: number; source: 'env' | 'model' } | undefined;
 }

@@ -152,16 +152,26 @@ export const reviewRoutes = [
         .where('sha256', '=', ctx.params.sha256)
         .executeTakeFirst();
       if (!artefact) throw notFound('artefak / artefact');
+      const type = evidenceMediaType(artefact.kind, artefact.media_type);
+      const headers = () => {
+        if (type === 'application/octet-stream') ctx.reply.header('content-disposition', 'attachment');
+        ctx.reply.header('content-security-policy', "default-src 'none'; img-src 'self'; sandbox");
+        ctx.reply.header('cache-control', 'private, max-age=86400, immutable');
+      };
+      const objectStore = ctx.deps.config.evidenceStore;
+      if (objectStore) {
+        const bytes = await objectStore.read({ sha256: ctx.params.sha256 });
+        if (!bytes) throw notFound('berkas artefak / artefact file');
+        headers();
+        return ctx.reply.type(type).send(bytes);
+      }
       const root = resolve(ctx.deps.config.evidenceDir);
       const file = resolve(root, artefact.path);
       if (!file.startsWith(root + sep)) throw notFound('artefak / artefact');
       await stat(file).catch(() => {
         throw notFound('berkas artefak / artefact file');
       });
-      const type = evidenceMediaType(artefact.kind, artefact.media_type);
-      if (type === 'application/octet-stream') ctx.reply.header('content-disposition', 'attachment');
-      ctx.reply.header('content-security-policy', "default-src 'none'; img-src 'self'; sandbox");
-      ctx.reply.header('cache-control', 'private, max-age=86400, immutable');
+      headers();
       return ctx.reply.type(type).send(createReadStream(file));
     },
   }),

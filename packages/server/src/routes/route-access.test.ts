@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../auth/roles.ts';
+import { QUEUE_CONSOLES } from '../http/queue-console.ts';
 import type { RouteDef } from '../http/route.ts';
 import { createTestServer, type TestServer } from '../testing/test-server.ts';
 import { allRoutes } from './index.ts';
@@ -90,5 +91,94 @@ describe('route access control', () => {
     expect(response.statusCode).toBe(401);
     expect(response.body).toContain('action="/login"');
     expect(response.body).toContain('value="/review"');
+  });
+
+  describe('queue console (bull-board)', () => {
+    const api = (base: string) => `${base}/api/queues`;
+    const pause = (base: string) => `${base}/api/queues/crawl/pause`;
+
+    it.each(QUEUE_CONSOLES.map((c) => [c.path, c] as const))('%s refuses a signed-out request', async (_p, c) => {
+      const json = await server.app.inject({ method: 'GET', url: api(c.path) });
+      expect(json.statusCode).toBe(401);
+      const page = await server.app.inject({ method: 'GET', url: c.path, headers: { accept: 'text/html' } });
+      expect(page.statusCode).toBe(303);
+      expect(page.headers.location).toBe(`/login?next=${encodeURIComponent(c.path)}`);
+    });
+
+    it.each(QUEUE_CONSOLES.map((c) => [c.path, c] as const))('%s refuses the role just below', async (_p, c) => {
+      const session = await server.signIn(roleBelow(c.role)!);
+      for (const url of [c.path, api(c.path)]) {
+        const response = await server.app.inject({ method: 'GET', url, headers: session.headers });
+        expect(response.statusCode, url).toBe(403);
+        expect(response.json().error.code).toBe('AUTH_FORBIDDEN');
+      }
+    });
+
+    it('lets a supervisor read the read-only console and refuses every change there', async () => {
+      const supervisor = await server.signIn('supervisor');
+      const page = await server.app.inject({ method: 'GET', url: '/queues', headers: supervisor.headers });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+      const list = await server.app.inject({ method: 'GET', url: api('/queues'), headers: supervisor.headers });
+      expect(list.statusCode).toBe(200);
+      expect(list.json().queues.map((q: { name: string }) => q.name)).toEqual(
+        expect.arrayContaining(['crawl', 'classify', 'schedule']),
+      );
+      const admin = await server.signIn('admin');
+      for (const session of [supervisor, admin]) {
+        const change = await server.app.inject({
+          method: 'PUT',
+          url: pause('/queues'),
+          headers: { ...session.headers, 'x-xsrf-token': session.csrfToken },
+        });
+        expect(change.statusCode).toBe(403);
+        expect(change.json().error.code).toBe('QUEUE_CONSOLE_READ_ONLY');
+      }
+      expect(await server.queues.crawl.isPaused()).toBe(false);
+    });
+
+    it('lets an admin change queues only with the session CSRF token from the same origin, and audits it', async () => {
+      const admin = await server.signIn('admin');
+      const page = await server.app.inject({ method: 'GET', url: '/admin/queues', headers: admin.headers });
+      expect(page.statusCode).toBe(200);
+      const xsrf = page.cookies.find((c) => c.name === 'XSRF-TOKEN');
+      expect(xsrf?.value).toBe(admin.csrfToken);
+      expect(xsrf?.path).toBe('/admin/queues');
+      const cookieOnly = { cookie: admin.cookie };
+      const noToken = await server.app.inject({ method: 'PUT', url: pause('/admin/queues'), headers: cookieOnly });
+      expect(noToken.statusCode).toBe(403);
+      expect(noToken.json().error.code).toBe('AUTH_CSRF_INVALID');
+      const wrong = await server.app.inject({
+        method: 'PUT',
+        url: pause('/admin/queues'),
+        headers: { ...cookieOnly, 'x-xsrf-token': 'x'.repeat(admin.csrfToken.length) },
+      });
+      expect(wrong.statusCode).toBe(403);
+      const crossSite = await server.app.inject({
+        method: 'PUT',
+        url: pause('/admin/queues'),
+        headers: { ...cookieOnly, 'x-xsrf-token': admin.csrfToken, origin: 'https://evil.example', host: 'localhost' },
+      });
+      expect(crossSite.statusCode).toBe(403);
+      expect(crossSite.json().error.code).toBe('AUTH_ORIGIN_REFUSED');
+      expect(await server.queues.crawl.isPaused()).toBe(false);
+      const ok = await server.app.inject({
+        method: 'PUT',
+        url: pause('/admin/queues'),
+        headers: { ...cookieOnly, 'x-xsrf-token': admin.csrfToken },
+      });
+      expect(ok.statusCode).toBe(200);
+      expect(await server.queues.crawl.isPaused()).toBe(true);
+      await server.queues.crawl.resume();
+      const audit = await server.database.db
+        .selectFrom('audit_log')
+        .select(['action', 'actor_username', 'after'])
+        .where('entity_type', '=', 'queue_console')
+        .execute();
+      expect(audit.map((a) => a.action)).toEqual(
+        expect.arrayContaining(['queue_console.open', 'queue_console.change']),
+      );
+      expect(audit.filter((a) => a.action === 'queue_console.change')).toHaveLength(1);
+    });
   });
 });

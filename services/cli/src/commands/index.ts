@@ -1,8 +1,10 @@
 import type { Command } from '../command.ts';
 import { classifyCommand } from './classify.ts';
 import { collectCommand } from './collect.ts';
+import { dbMigrateCommand } from './db-migrate.ts';
 import { demoCommand } from './demo.ts';
 import { evalCommand } from './eval.ts';
+import { evidenceVerifyCommand } from './evidence-verify.ts';
 import { registryExportCommand } from './registry-export.ts';
 import { registryImportCommand } from './registry-import.ts';
 import { startCommand } from './start.ts';
@@ -23,6 +25,8 @@ export const commands: Command[] = [
   trainCommand,
   usersCreateCommand,
   usersListCommand,
+  dbMigrateCommand,
+  evidenceVerifyCommand,
   watchlistImportCommand,
   watchlistExportCommand,
   registryImportCommand,

@@ -4,6 +4,15 @@ select "ri"."id", "ri"."status", "ri"."score", "ri"."created_at", "ri"."updated_
 -- countReviewItemsByStatus
 select "status", count(*) as "n" from "review_items" group by "status";
 
+-- readReviewBacklog
+select "status", count(*) as "n", min("created_at") as "oldest" from "review_items" where "status" in ($1, $2, $3) group by "status";
+
+-- listArtefactsAfter
+select "sha256", max("bytes") as "bytes" from "evidence_artefacts" where "sha256" > $1 group by "sha256" order by "sha256" limit $2;
+
+-- countPostsStoredSince
+select count(*) as "n" from "posts" where "created_at" >= $1;
+
 -- listDecidedItems
 select "ri"."id" as "review_item_id", "d"."id" as "decision_id", "d"."decision", "d"."label", "d"."candidate", "d"."stance", "d"."category", "d"."note", "d"."created_at" as "decided_at", "u"."username" as "decided_by", "p"."platform", "p"."external_id", "p"."kind", "p"."url", "p"."text", "p"."context", "p"."posted_at", "p"."content_hash", "c"."score", "c"."model_version", "c"."candidate" as "model_candidate", "pe"."name" as "person_name", "pe"."nip", "pe"."agency", "pe"."position", "pe"."region_code", "pe"."ppk" from "review_decisions" as "d" inner join "review_items" as "ri" on "ri"."id" = "d"."review_item_id" inner join "posts" as "p" on "p"."id" = "ri"."post_id" inner join "classifications" as "c" on "c"."id" = "ri"."classification_id" inner join "users" as "u" on "u"."id" = "d"."decided_by" left join "accounts" as "a" on "a"."id" = "p"."account_id" left join "people" as "pe" on "pe"."id" = "a"."person_id" where not exists (select "d2"."id" from "review_decisions" as "d2" where "d2"."review_item_id" = "d"."review_item_id" and "d2"."created_at" > "d"."created_at") and "d"."created_at" >= $1 and "d"."candidate" like $2 order by "d"."created_at";
 
