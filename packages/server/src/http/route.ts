@@ -31,6 +31,8 @@ export interface ServerConfig {
   evidenceDir: string;
   /** The classifier's decision threshold in force, shown on the review queue (absent: not shown). */
   classifierThreshold?: { value: number; source: 'env' | 'model' } | undefined;
+  /** How long an analyst's claim on a review item lasts without a heartbeat (default: @netra/review's). */
+  reviewLeaseSeconds?: number | undefined;
 }
 
 export interface ServerDeps {
