@@ -66,9 +66,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ALTER TABLE review_decisions ADD CONSTRAINT review_decisions_decision_check
       CHECK (decision IN ('confirmed', 'dismissed', 'escalated', 'needs_info', 'reopened'));
 
-    CREATE INDEX review_items_status_posted_idx ON review_items (status, posted_at DESC, id);
-    CREATE INDEX review_items_status_captured_idx ON review_items (status, captured_at DESC, id);
-    CREATE INDEX review_items_status_score_idx ON review_items (status, score DESC, id);
+    CREATE INDEX review_items_status_posted_idx ON review_items (status, posted_at DESC, id DESC);
+    CREATE INDEX review_items_status_captured_idx ON review_items (status, captured_at DESC, id DESC);
+    CREATE INDEX review_items_status_score_idx ON review_items (status, score DESC, id DESC);
+    CREATE INDEX review_items_score_idx ON review_items (score DESC, id DESC);
+    CREATE INDEX review_items_posted_idx ON review_items (posted_at DESC, id DESC);
+    CREATE INDEX review_items_captured_idx ON review_items (captured_at DESC, id DESC);
     CREATE INDEX review_items_person_idx ON review_items (person_id, posted_at DESC);
     CREATE INDEX review_items_claim_idx ON review_items (claimed_by) WHERE claimed_by IS NOT NULL;
     CREATE INDEX review_items_assigned_idx ON review_items (assigned_to, status) WHERE assigned_to IS NOT NULL;
@@ -93,7 +96,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     db,
     `
     DROP TABLE IF EXISTS review_saved_views;
-    DROP INDEX IF EXISTS people_nip_prefix_idx, people_name_idx, review_decisions_user_idx,
+    DROP INDEX IF EXISTS review_items_score_idx, review_items_posted_idx, review_items_captured_idx,
+      people_nip_prefix_idx, people_name_idx, review_decisions_user_idx,
       review_items_assigned_idx, review_items_claim_idx, review_items_person_idx, review_items_status_score_idx,
       review_items_status_captured_idx, review_items_status_posted_idx;
     ALTER TABLE review_decisions DROP CONSTRAINT IF EXISTS review_decisions_decision_check;

@@ -83,7 +83,9 @@ export function applySort<Q extends QueueQuery>(q: Q, filter: ReviewQueueFilter)
   const column = SORT_COLUMNS[filter.sort ?? 'score'];
   const direction = filter.direction ?? 'desc';
   return (q as QueueQuery)
-    .orderBy(column, (ob) => (direction === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsFirst()))
+    // The sort keys are never null (posted falls back to captured), so the order matches the
+    // (status, key DESC, id DESC) indexes in either direction.
+    .orderBy(column, direction)
     .orderBy('ri.id', direction) as Q;
 }
 
