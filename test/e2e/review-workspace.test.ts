@@ -7,7 +7,8 @@ import { createTestServer, TEST_PASSWORD, type TestServer } from '@netra/server/
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const LEASE_SECONDS = 3;
+// Long enough that a loaded machine still renews it (heartbeat every third), short enough to see it lapse.
+const LEASE_SECONDS = 8;
 
 /**
  * The review workspace as analysts use it, in Chromium: keyboard-only decisions, the dismissal step, refused
@@ -189,7 +190,7 @@ describe('review workspace in Chromium', () => {
     await a.context.close();
     await b.page.goto(queue);
     let got: string | undefined;
-    for (let attempt = 0; attempt < 10 && got !== held; attempt++) {
+    for (let attempt = 0; attempt < 20 && got !== held; attempt++) {
       await b.page.goto(queue);
       await b.page.click('#take-next');
       await b.page.waitForLoadState();

@@ -76,6 +76,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE INDEX review_items_claim_idx ON review_items (claimed_by) WHERE claimed_by IS NOT NULL;
     CREATE INDEX review_items_assigned_idx ON review_items (assigned_to, status) WHERE assigned_to IS NOT NULL;
     CREATE INDEX review_decisions_user_idx ON review_decisions (decided_by, created_at);
+    CREATE INDEX posts_author_handle_idx ON posts (lower(author_handle));
     CREATE INDEX people_name_idx ON people (lower(name) text_pattern_ops);
     CREATE INDEX people_nip_prefix_idx ON people (nip bpchar_pattern_ops);
 
@@ -97,7 +98,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     `
     DROP TABLE IF EXISTS review_saved_views;
     DROP INDEX IF EXISTS review_items_score_idx, review_items_posted_idx, review_items_captured_idx,
-      people_nip_prefix_idx, people_name_idx, review_decisions_user_idx,
+      people_nip_prefix_idx, posts_author_handle_idx, people_name_idx, review_decisions_user_idx,
       review_items_assigned_idx, review_items_claim_idx, review_items_person_idx, review_items_status_score_idx,
       review_items_status_captured_idx, review_items_status_posted_idx;
     ALTER TABLE review_decisions DROP CONSTRAINT IF EXISTS review_decisions_decision_check;

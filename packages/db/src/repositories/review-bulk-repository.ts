@@ -1,16 +1,19 @@
 import { sql } from 'kysely';
 import type { Executor } from '../connection/executor.ts';
 import type { DismissReason } from '../schema/review-tables.ts';
-import { applyQueueFilter, queueQuery, type ReviewQueueFilter } from './review-repository.ts';
+import { queueCondition, type ReviewQueueFilter } from './review-repository.ts';
 
 /**
  * The ids a bulk action may touch: open items of the filter that no other analyst holds right now, locked
  * for the rest of the transaction (SKIP LOCKED: an item being decided this instant is left out, not waited on).
  */
 export async function lockBulkSelection(db: Executor, filter: ReviewQueueFilter, userId: string): Promise<string[]> {
-  const rows = await applyQueueFilter(queueQuery(db).select('ri.id'), { ...filter, status: 'open' })
+  const rows = await db
+    .selectFrom('review_items as ri')
+    .select('ri.id')
+    .where(queueCondition({ ...filter, status: 'open' }))
     .where(sql<boolean>`(ri.claimed_by IS NULL OR ri.claim_expires_at < now() OR ri.claimed_by = ${userId})`)
-    .forUpdate(['ri'])
+    .forUpdate()
     .skipLocked()
     .execute();
   return rows.map((r) => r.id);
@@ -66,15 +69,11 @@ export async function dismissReviewItems(
 
 /** How many items `lockBulkSelection` would take now: the count the confirmation states. */
 export async function countBulkSelection(db: Executor, filter: ReviewQueueFilter, userId: string): Promise<number> {
-  const row = await applyQueueFilter(
-    queueQuery(db).select((eb) => eb.fn.countAll<string>().as('n')),
-    {
-      ...filter,
-      status: 'open',
-    },
-  )
+  const row = await db
+    .selectFrom('review_items as ri')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where(queueCondition({ ...filter, status: 'open' }))
     .where(sql<boolean>`(ri.claimed_by IS NULL OR ri.claim_expires_at < now() OR ri.claimed_by = ${userId})`)
-    .$narrowType<{ n: string }>()
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }

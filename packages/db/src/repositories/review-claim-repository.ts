@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../connection/executor.ts';
-import { applyQueueFilter, applySort, queueQuery, type ReviewQueueFilter } from './review-repository.ts';
+import { queueCondition, type ReviewQueueFilter, SORT_COLUMNS } from './review-repository.ts';
 
 /** A claim is free when nobody holds it, its lease has run out, or the asker already holds it. */
 const claimable = (userId: string) =>
@@ -15,12 +15,21 @@ export async function claimNextReviewItem(
   db: Executor,
   input: { userId: string; leaseSeconds: number; filter: ReviewQueueFilter; excludeIds?: readonly string[] },
 ): Promise<string | undefined> {
-  let q = applySort(
-    applyQueueFilter(queueQuery(db).select('ri.id'), { ...input.filter, status: 'open' }),
-    input.filter,
-  ).where(claimable(input.userId));
+  const column = SORT_COLUMNS[input.filter.sort ?? 'score'];
+  const direction = input.filter.direction ?? 'desc';
+  let q = db
+    .selectFrom('review_items as ri')
+    .select('ri.id')
+    .where(queueCondition({ ...input.filter, status: 'open' }))
+    .where(claimable(input.userId));
   if (input.excludeIds && input.excludeIds.length > 0) q = q.where('ri.id', 'not in', input.excludeIds);
-  const row = await q.limit(1).forUpdate(['ri']).skipLocked().executeTakeFirst();
+  const row = await q
+    .orderBy(column, direction)
+    .orderBy('ri.id', direction)
+    .limit(1)
+    .forUpdate()
+    .skipLocked()
+    .executeTakeFirst();
   if (!row) return undefined;
   await db
     .updateTable('review_items')

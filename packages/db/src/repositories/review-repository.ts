@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../connection/executor.ts';
 import type { DismissReason, ReviewDecisionKind, ReviewStatus } from '../schema/review-tables.ts';
 
@@ -28,7 +28,7 @@ export interface ReviewQueueFilter {
   offset?: number | undefined;
 }
 
-const SORT_COLUMNS = { score: 'ri.score', posted: 'ri.posted_at', captured: 'ri.captured_at' } as const;
+export const SORT_COLUMNS = { score: 'ri.score', posted: 'ri.posted_at', captured: 'ri.captured_at' } as const;
 
 export function queueQuery(db: Executor) {
   return db
@@ -40,53 +40,61 @@ export function queueQuery(db: Executor) {
     .leftJoin('contests as k', 'k.id', 'ri.contest_id');
 }
 
-type QueueQuery = ReturnType<typeof queueQuery>;
-
 function asSearch(search: string | ReviewSearch): ReviewSearch {
   return typeof search === 'string' ? { kind: 'text', value: search } : search;
 }
 
-/** The WHERE of the queue, shared by the list, its count, the claim of the next item and bulk actions. */
-export function applyQueueFilter<Q extends QueueQuery>(q: Q, filter: ReviewQueueFilter): Q {
-  let out = q as QueueQuery;
-  if (filter.status) out = out.where('ri.status', '=', filter.status);
-  if (filter.platform) out = out.where('ri.platform', '=', filter.platform);
-  if (filter.contestId) out = out.where('ri.contest_id', '=', filter.contestId);
-  if (filter.assignedTo) out = out.where('ri.assigned_to', '=', filter.assignedTo);
+/**
+ * The WHERE of the queue over `review_items as ri` alone — people, accounts and posts are reached through
+ * subqueries, so the count, the claim of the next item and bulk actions need no join across a million posts.
+ * Shared by the list, its count, the neighbours, the claim and bulk actions.
+ */
+export function queueCondition(filter: ReviewQueueFilter): RawBuilder<SqlBool> {
+  const parts: RawBuilder<unknown>[] = [sql`true`];
+  if (filter.status) parts.push(sql`ri.status = ${filter.status}`);
+  if (filter.platform) parts.push(sql`ri.platform = ${filter.platform}`);
+  if (filter.contestId) parts.push(sql`ri.contest_id = ${filter.contestId}`);
+  if (filter.assignedTo) parts.push(sql`ri.assigned_to = ${filter.assignedTo}`);
+  if (filter.minScore !== undefined) parts.push(sql`ri.score >= ${filter.minScore}`);
   if (filter.regionCode) {
     const code = filter.regionCode;
-    out = out.where((eb) =>
-      eb.or([eb('pe.region_code', '=', code), eb('pe.region_code', 'like', `${escapeLike(code)}.%`)]),
+    parts.push(
+      sql`ri.person_id IN (SELECT id FROM people WHERE region_code = ${code} OR region_code LIKE ${`${escapeLike(code)}.%`})`,
     );
   }
-  if (filter.minScore !== undefined) out = out.where('ri.score', '>=', filter.minScore);
   if (filter.search) {
     const search = asSearch(filter.search);
-    if (search.kind === 'nip') out = out.where('pe.nip', 'like', `${escapeLike(search.value)}%`);
-    else if (search.kind === 'handle') {
+    if (search.kind === 'nip') {
+      parts.push(sql`ri.person_id IN (SELECT id FROM people WHERE nip LIKE ${`${escapeLike(search.value)}%`})`);
+    } else if (search.kind === 'handle') {
       const handle = search.value.toLowerCase();
-      out = out.where((eb) =>
-        eb.or([eb(eb.fn('lower', ['p.author_handle']), '=', handle), eb(eb.fn('lower', ['a.handle']), '=', handle)]),
+      parts.push(
+        sql`(ri.person_id IN (SELECT person_id FROM accounts WHERE lower(handle) = ${handle}) OR ri.post_id IN (SELECT id FROM posts WHERE lower(author_handle) = ${handle}))`,
       );
-    } else if (search.kind === 'hashtag') out = out.where('p.text', 'ilike', `%#${escapeLike(search.value)}%`);
-    else {
+    } else if (search.kind === 'hashtag') {
+      parts.push(sql`ri.post_id IN (SELECT id FROM posts WHERE text ILIKE ${`%#${escapeLike(search.value)}%`})`);
+    } else {
       const term = `%${escapeLike(search.value)}%`;
-      out = out.where((eb) =>
-        eb.or([eb('p.text', 'ilike', term), eb('p.author_handle', 'ilike', term), eb('pe.name', 'ilike', term)]),
+      parts.push(
+        sql`(ri.post_id IN (SELECT id FROM posts WHERE text ILIKE ${term} OR author_handle ILIKE ${term}) OR ri.person_id IN (SELECT id FROM people WHERE name ILIKE ${term}))`,
       );
     }
   }
-  return out as Q;
+  return sql<SqlBool>`(${sql.join(parts, sql` AND `)})`;
+}
+
+type QueueQuery = ReturnType<typeof queueQuery>;
+
+export function applyQueueFilter<Q extends QueueQuery>(q: Q, filter: ReviewQueueFilter): Q {
+  return (q as QueueQuery).where(queueCondition(filter)) as Q;
 }
 
 export function applySort<Q extends QueueQuery>(q: Q, filter: ReviewQueueFilter): Q {
   const column = SORT_COLUMNS[filter.sort ?? 'score'];
   const direction = filter.direction ?? 'desc';
-  return (q as QueueQuery)
-    // The sort keys are never null (posted falls back to captured), so the order matches the
-    // (status, key DESC, id DESC) indexes in either direction.
-    .orderBy(column, direction)
-    .orderBy('ri.id', direction) as Q;
+  // The sort keys are never null (posted falls back to captured), so the order matches the
+  // (status, key DESC, id DESC) indexes in either direction.
+  return (q as QueueQuery).orderBy(column, direction).orderBy('ri.id', direction) as Q;
 }
 
 const QUEUE_COLUMNS = [
@@ -162,7 +170,10 @@ export async function findQueueNeighbour(
   const desc = (filter.direction ?? 'desc') === 'desc';
   // "next" follows the list's own direction; "previous" walks back against it.
   const forward = side === 'next' ? desc : !desc;
-  const row = await applyQueueFilter(queueQuery(db).select('ri.id'), filter)
+  const row = await db
+    .selectFrom('review_items as ri')
+    .select('ri.id')
+    .where(queueCondition(filter))
     .where((eb) => eb(eb.refTuple(column, 'ri.id'), forward ? '<' : '>', eb.tuple(value, currentId)))
     .orderBy(column, forward ? 'desc' : 'asc')
     .orderBy('ri.id', forward ? 'desc' : 'asc')
