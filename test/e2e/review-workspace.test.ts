@@ -220,7 +220,12 @@ describe('review workspace in Chromium', () => {
       .select(['id', 'status'])
       .where('id', 'in', [...chosen, spared])
       .execute();
-    expect(rows.filter((r) => r.status === 'dismissed').map((r) => r.id).sort()).toEqual([...chosen].sort());
+    expect(
+      rows
+        .filter((r) => r.status === 'dismissed')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([...chosen].sort());
     expect(rows.find((r) => r.id === spared)?.status).toBe('open');
     const reasons = await server.database.db
       .selectFrom('review_decisions')

@@ -58,7 +58,11 @@ export const decisionInputSchema = z
       if (d.reason === 'other' && !d.note) issue('note', M.noteForOther);
     }
     if ((d.decision === 'escalated' || d.decision === 'needs_info') && !d.note) issue('note', M.noteRequired);
-    if (d.decision !== 'dismissed' && d.label === 'neutral' && (d.candidate || d.stance)) {
+    if (
+      (d.decision === 'escalated' || d.decision === 'needs_info') &&
+      d.label === 'neutral' &&
+      (d.candidate || d.stance)
+    ) {
       issue('candidate', M.neutralNoCandidate);
     }
   })
