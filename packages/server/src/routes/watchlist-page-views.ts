@@ -199,6 +199,7 @@ export async function personDetail(
   <dt>${t.wlStatus}</dt><dd>${statusLabel(t, person.status)}</dd>
   <dt>${t.wlNotes}</dt><dd>${person.notes ?? t.none}</dd>
 </dl>
+<p><a class="person-link" href="/orang/${person.id}">${t.itemPersonPage} →</a></p>
 ${admin ? html`<p><a href="/watchlist/people/${person.id}/edit">${t.wlEditPerson}</a></p>` : ''}
 </div>
 <h2>${t.wlAccounts}</h2>
