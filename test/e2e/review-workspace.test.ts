@@ -186,11 +186,16 @@ describe('review workspace in Chromium', () => {
     expect(await b.page.locator('.claim.other').count()).toBe(1);
     expect(await b.page.locator('#decide-form fieldset.plain').getAttribute('disabled')).not.toBeNull();
 
-    // A leaves (tab closed without a decision): the item is free again, at once or when the lease runs out.
+    // B finishes its own item; A leaves without a decision (tab closed). A's item comes back to the queue:
+    // at once when the page could still say goodbye, else when its lease runs out.
+    const own = taken.find((id) => id !== held)!;
+    await b.page.goto(`${base}/review/${own}?q=${encodeURIComponent('#klaim')}`);
+    await b.page.keyboard.press('c');
+    await b.page.keyboard.press('Enter');
+    await b.page.waitForURL((u) => u.searchParams.get('saved') === '1');
     await a.context.close();
-    await b.page.goto(queue);
-    let got: string | undefined;
-    for (let attempt = 0; attempt < 20 && got !== held; attempt++) {
+    let got = itemIdOf(b.page);
+    for (let attempt = 0; attempt < 30 && got !== held; attempt++) {
       await b.page.goto(queue);
       await b.page.click('#take-next');
       await b.page.waitForLoadState();

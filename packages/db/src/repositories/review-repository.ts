@@ -136,13 +136,18 @@ export async function listReviewItems(db: Executor, filter: ReviewQueueFilter = 
     .execute();
 }
 
-/** How many items a filter selects: the bulk confirmation states it. */
-export async function countReviewQueue(db: Executor, filter: ReviewQueueFilter): Promise<number> {
-  const row = await applyQueueFilter(
-    queueQuery(db).select((eb) => eb.fn.countAll<string>().as('n')),
-    filter,
-  )
-    .$narrowType<{ n: string }>()
+/** How many items a filter selects, counted up to `cap` (above it the answer is `cap + 1`). */
+export async function countReviewQueue(db: Executor, filter: ReviewQueueFilter, cap = 10_000): Promise<number> {
+  const row = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('review_items as ri')
+        .select(sql`1`.as('one'))
+        .where(queueCondition(filter))
+        .limit(cap + 1)
+        .as('matching'),
+    )
+    .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
@@ -182,13 +187,20 @@ export async function findQueueNeighbour(
   return row?.id;
 }
 
-export async function countReviewItemsByStatus(db: Executor): Promise<Record<string, number>> {
-  const rows = await db
-    .selectFrom('review_items')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('status')
-    .execute();
-  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+/**
+ * Items per status, each counted only up to `cap` (a count above it reads as "more than cap"): an exact
+ * count walks every row of a status, a capped one at most `cap` index entries.
+ */
+export async function countReviewItemsByStatus(db: Executor, cap = 10_000): Promise<Record<string, number>> {
+  const statuses = ['open', 'confirmed', 'dismissed', 'escalated', 'needs_info'] as const;
+  const result = await sql<{ status: string; n: string }>`${sql.join(
+    statuses.map(
+      (status) =>
+        sql`SELECT ${status}::text AS status, (SELECT count(*) FROM (SELECT 1 FROM review_items WHERE status = ${status} LIMIT ${cap + 1}) s) AS n`,
+    ),
+    sql` UNION ALL `,
+  )}`.execute(db);
+  return Object.fromEntries(result.rows.filter((r) => Number(r.n) > 0).map((r) => [r.status, Number(r.n)]));
 }
 
 /** One item with everything an analyst needs to decide: post, author, classification, evidence, history. */

@@ -72,6 +72,30 @@ export async function loadOverview(db: Executor) {
 
 export type Overview = Awaited<ReturnType<typeof loadOverview>>;
 
+/** How stale the overview may be: it aggregates every review item, too much work for each page view. */
+export const OVERVIEW_MAX_AGE_MS = 60_000;
+
+const cache = new WeakMap<object, { at: Date; value: Promise<Overview> }>();
+
+/**
+ * The overview computed at most once per `maxAgeMs` per database (concurrent viewers share one computation),
+ * with the time it was computed so the page can say so. A failed computation is not kept.
+ */
+export async function loadOverviewCached(
+  db: Executor,
+  now: Date = new Date(),
+  maxAgeMs = OVERVIEW_MAX_AGE_MS,
+): Promise<{ overview: Overview; computedAt: Date }> {
+  const hit = cache.get(db);
+  if (hit && now.getTime() - hit.at.getTime() < maxAgeMs) return { overview: await hit.value, computedAt: hit.at };
+  const entry = { at: now, value: loadOverview(db) };
+  cache.set(db, entry);
+  entry.value.catch(() => {
+    if (cache.get(db) === entry) cache.delete(db);
+  });
+  return { overview: await entry.value, computedAt: entry.at };
+}
+
 export const total = (s: Pick<OverviewSeries, 'open' | 'confirmed' | 'dismissed' | 'other'>) =>
   s.open + s.confirmed + s.dismissed + s.other;
 

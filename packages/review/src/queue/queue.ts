@@ -7,15 +7,21 @@ import {
 } from '@netra/db';
 import { type QueueParams, toQueueFilter } from './queue-params.ts';
 
+/**
+ * Counts stop here: above it a count reads "more than 10,000" — exact counts of a big queue walk every row
+ * on every page load, and nobody decides differently between 12,000 and 13,000 open items.
+ */
+export const COUNT_CAP = 10_000;
+
 /** One page of the filtered, sorted queue with the status counts and the total the filter selects. */
 export async function loadQueue(db: Executor, params: QueueParams, userId: string) {
   const filter = toQueueFilter(params, userId);
   const [items, counts, total] = await Promise.all([
     listReviewItems(db, filter),
-    countReviewItemsByStatus(db),
-    countReviewQueue(db, { ...filter, limit: undefined, offset: undefined }),
+    countReviewItemsByStatus(db, COUNT_CAP),
+    countReviewQueue(db, { ...filter, limit: undefined, offset: undefined }, COUNT_CAP),
   ]);
-  return { items, counts, total };
+  return { items, counts, total, countCap: COUNT_CAP };
 }
 
 /** The previous and next item of the same filtered queue, for j/k and the links on the item page. */

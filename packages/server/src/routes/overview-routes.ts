@@ -1,4 +1,4 @@
-import { loadOverview, OVERVIEW_CHARTS, overviewCsv } from '@netra/review';
+import { formatInZone, loadOverviewCached, OVERVIEW_CHARTS, overviewCsv, zoneForRegion } from '@netra/review';
 import { z } from 'zod';
 import { defineRoute, requireUser } from '../http/route.ts';
 import { layout } from '../ui/layout.ts';
@@ -14,13 +14,13 @@ export const overviewRoutes = [
     summary: 'Supervisors overview: outcomes by contest, region, agency, platform, candidate, week; age; throughput',
     query: z.object({ lang: z.string().optional() }),
     handler: async (ctx) => {
-      const overview = await loadOverview(ctx.deps.db);
+      const { overview, computedAt } = await loadOverviewCached(ctx.deps.db);
       return layout({
         title: ctx.t.overviewTitle,
         t: ctx.t,
         lang: ctx.lang,
         user: requireUser(ctx),
-        body: overviewBody(ctx.t, overview),
+        body: overviewBody(ctx.t, overview, formatInZone(computedAt, zoneForRegion(null), ctx.lang)),
       });
     },
   }),
@@ -33,7 +33,7 @@ export const overviewRoutes = [
     summary: 'The numbers behind one overview chart as CSV',
     query: z.object({ chart: z.enum(OVERVIEW_CHARTS as [string, ...string[]]) }),
     handler: async (ctx) => {
-      const overview = await loadOverview(ctx.deps.db);
+      const { overview } = await loadOverviewCached(ctx.deps.db);
       const chart = ctx.query.chart as (typeof OVERVIEW_CHARTS)[number];
       ctx.reply.header('content-disposition', `attachment; filename="netra-ringkasan-${chart}.csv"`);
       return ctx.reply.type('text/csv; charset=utf-8').send(overviewCsv(overview, chart));

@@ -152,6 +152,7 @@ export const reviewPageRoutes = [
         rows: queue.items,
         counts: queue.counts,
         total: queue.total,
+        countCap: queue.countCap,
         params,
         labels,
         contests,

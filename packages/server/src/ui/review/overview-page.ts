@@ -22,7 +22,7 @@ function chartFigure(t: Messages, chart: OverviewChart, title: string, svg: Safe
 </figure>`;
 }
 
-export function overviewBody(t: Messages, overview: Overview): SafeHtml {
+export function overviewBody(t: Messages, overview: Overview, computedAt: string): SafeHtml {
   const figures: SafeHtml[] = [];
   for (const [dimension, series] of Object.entries(overview.byDimension)) {
     const title = `${t.overviewBy} ${t[DIMENSION_LABEL[dimension]!] as string}`;
@@ -77,5 +77,6 @@ export function overviewBody(t: Messages, overview: Overview): SafeHtml {
       html`<table class="chart-table"><thead><tr><th scope="col">${t.colWeek}</th><th scope="col">${t.colAnalyst}</th><th scope="col">${t.colDecisions}</th></tr></thead><tbody>${overview.throughput.map((r) => html`<tr><td>${r.week}</td><th scope="row">${r.displayName}</th><td>${r.n}</td></tr>`)}</tbody></table>`,
     ),
   );
-  return html`<div class="charts">${figures}</div>`;
+  return html`<p class="computed-at"><small>${t.overviewComputedAt} ${computedAt}</small></p>
+<div class="charts">${figures}</div>`;
 }

@@ -16,6 +16,8 @@ export interface QueuePageModel {
   rows: QueueRow[];
   counts: Record<string, number>;
   total: number;
+  /** Counts above this were not counted to the end: shown as "> cap". */
+  countCap: number;
   params: QueueParams;
   labels: Map<string, string>;
   contests: { id: string; region_name: string }[];
@@ -23,6 +25,8 @@ export interface QueuePageModel {
   assignees: { id: string; display_name: string }[];
   threshold?: { value: number; source: 'env' | 'model' } | undefined;
 }
+
+const shownCount = (n: number, cap: number) => (n > cap ? `> ${cap.toLocaleString('id-ID')}` : String(n));
 
 function sortHeader(m: QueuePageModel, key: 'score' | 'posted' | 'captured', label: string): SafeHtml {
   const active = (m.params.sort ?? 'score') === key;
@@ -84,7 +88,7 @@ export function reviewQueueBody(m: QueuePageModel): SafeHtml {
     : '';
   const analyst = hasRole(user.role, 'analyst');
   return html`${thresholdLine}
-<p class="status-counts">${REVIEW_STATUSES.map((s) => html`<a class="status-${s}" href="/review?${queueQueryString({ ...params, status: s })}">${statusLabel(t, s)}: <strong>${m.counts[s] ?? 0}</strong></a> `)}</p>
+<p class="status-counts">${REVIEW_STATUSES.map((s) => html`<a class="status-${s}" href="/review?${queueQueryString({ ...params, status: s })}">${statusLabel(t, s)}: <strong>${shownCount(m.counts[s] ?? 0, m.countCap)}</strong></a> `)}</p>
 <p class="tabs"><a href="/review?${queueQueryString({ ...params, assigned: undefined })}" ${params.assigned ? '' : html`aria-current="page"`}>${t.queueAll}</a> · <a href="/review?${queueQueryString({ ...params, assigned: 'me' })}" ${params.assigned === 'me' ? html`aria-current="page"` : ''}>${t.queueMine}</a></p>
 <form method="get" action="/review" class="filters" role="search">
   ${params.assigned ? html`<input type="hidden" name="assigned" value="${params.assigned}">` : ''}
@@ -101,7 +105,7 @@ ${
     ? html`<form method="post" action="/review/next" class="take"><input type="hidden" name="_csrf" value="${user.csrfToken}">${hiddenQueue(params)}<button type="submit" id="take-next">${t.queueTake}</button> <small>${t.queueTakeHint}</small></form>`
     : ''
 }
-<p><strong class="queue-total">${m.total}</strong> ${t.queueTotal}</p>
+<p><strong class="queue-total">${shownCount(m.total, m.countCap)}</strong> ${t.queueTotal}</p>
 ${savedViews(m)}
 ${analyst ? bulkForm(m) : ''}
 ${exportLinks}
