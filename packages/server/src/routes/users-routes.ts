@@ -1,15 +1,4 @@
-import {
-  appendAudit,
-  type Database,
-  deleteOtherSessionsOfUser,
-  deleteSessionsOfUser,
-  findUserById,
-  findUserByUsername,
-  insertUser,
-  listUsers,
-  type UserRow,
-  updateUser,
-} from '@netra/db';
+import { listUsers, type UserRow } from '@netra/db';
 import {
   createUser,
   MIN_PASSWORD_LENGTH,
@@ -18,7 +7,6 @@ import {
   type UserActor,
   updateUserAccount as updateUserService,
 } from '@netra/users';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { ROLES, type Role } from '../auth/roles.ts';
 import { defineRoute, type RouteContext, requireUser, type SessionUser } from '../http/route.ts';
