@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { CHROMIUM_ARGS, resolveChromiumPath } from '@netra/collectors';
+import type { Platform } from '@netra/core';
 import { insertUser, saveClassification, upsertPost } from '@netra/db';
 import { seedDemo } from '@netra/demo-platform/seed';
 import { hashPassword } from '@netra/server/passwords';
@@ -23,7 +24,7 @@ describe('review workspace in Chromium', () => {
   let accountHandle: string;
   let serial = 0;
 
-  async function seedItem(tag: string, platform: string, score: number): Promise<string> {
+  async function seedItem(tag: string, platform: Platform, score: number): Promise<string> {
     serial += 1;
     const db = server.database.db;
     const text = `Ayo coblos nomor 2 di pilkada, salam dua jari #${tag} (${serial})`;

@@ -8,10 +8,11 @@ import {
 import { type QueueParams, toQueueFilter } from './queue-params.ts';
 
 /**
- * Counts stop here: above it a count reads "more than 10,000" — exact counts of a big queue walk every row
- * on every page load, and nobody decides differently between 12,000 and 13,000 open items.
+ * Queue counts stop here: above it a count reads "more than 1,000" — exact counts of a big queue walk every
+ * row on every page load, and nobody works the queue differently at 12,000 or 13,000 open items (the
+ * overview has the exact numbers).
  */
-export const COUNT_CAP = 10_000;
+export const COUNT_CAP = 1_000;
 
 /** One page of the filtered, sorted queue with the status counts and the total the filter selects. */
 export async function loadQueue(db: Executor, params: QueueParams, userId: string) {
