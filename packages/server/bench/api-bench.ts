@@ -99,7 +99,7 @@ const itemIds = (await sample<{ id: string }>('SELECT id FROM review_items ORDER
   (r) => r.id,
 );
 const people = await sample<{ id: string; nip: string }>(
-  'SELECT DISTINCT pe.id, pe.nip FROM people pe JOIN review_items ri ON ri.person_id = pe.id ORDER BY 1 LIMIT 500',
+  'SELECT pe.id, pe.nip FROM people pe WHERE EXISTS (SELECT 1 FROM review_items ri WHERE ri.person_id = pe.id) ORDER BY random() LIMIT 500',
 );
 const contests = (await sample<{ id: string }>('SELECT id FROM contests')).map((r) => r.id);
 const platforms = ['facebook', 'instagram', 'tiktok', 'x', 'youtube'];
@@ -120,7 +120,7 @@ const scenarios: { name: string; url: (i: number) => string; runs?: number }[] =
   { name: 'item page', url: (i) => `/review/${pick(itemIds, i)}` },
   { name: 'person page', url: (i) => `/orang/${pick(people, i).id}` },
   { name: 'overview /ringkasan', url: () => '/ringkasan', runs: Math.min(RUNS, 60) },
-  { name: 'NIP search (people)', url: (i) => `/orang?q=${pick(people, i).nip.slice(0, 14)}` },
+  { name: 'NIP search (people)', url: (i) => `/orang?q=${pick(people, i).nip}` },
   { name: 'NIP search (queue)', url: (i) => `/review?q=${pick(people, i).nip}` },
 ];
 

@@ -45,11 +45,14 @@ export async function seedBenchData(db: Kysely<Database>, size: BenchSize): Prom
            md5(g::text) || md5((g + 1)::text),
            timestamptz '2024-09-01 00:00+07' + (g % 129600) * interval '1 minute',
            timestamptz '2024-09-01 01:00+07' + (g % 129600) * interval '1 minute', now()
-      FROM generate_series(1, ${size.posts}) g JOIN acc a ON a.rn = 1 + g % ${size.people}`.execute(db);
+      FROM generate_series(1, ${size.posts}) g
+      -- g + g / every: consecutive flagged posts land on different people (an arithmetic step would not).
+      JOIN acc a ON a.rn = 1 + (g + g / ${every}) % ${size.people}`.execute(db);
   await sql`INSERT INTO classifications (post_id, model_version, score, flagged, candidate, stance, category,
                                          evidence, language)
     SELECT p.id, 'bench', 0.5 + random() * 0.5, true,
-           'bench-' || (1 + n % 20) || '#' || (1 + n % 3), 'pro', 'online_campaigning', '[]', 'id'
+           'bench-' || (1 + (n / ${every}) % 20) || '#' || (1 + (n / ${every} / 20) % 3), 'pro',
+           'online_campaigning', '[]', 'id'
       FROM posts p CROSS JOIN LATERAL (SELECT substr(p.external_id, 2)::int AS n) x
      WHERE p.external_id LIKE 'b%' AND x.n % ${every} = 0`.execute(db);
   await sql`INSERT INTO review_items (post_id, classification_id, score, created_at)
