@@ -9,6 +9,7 @@ import {
 } from '@netra/db';
 import type { ReviewActor } from '../decide/decide.ts';
 import { ReviewError } from '../errors/review-errors.ts';
+import { cleanSearchText } from '../queue/queue-params.ts';
 
 /**
  * A person's whole record: accounts, every flagged post across contests with the decision in force, counts
@@ -37,7 +38,7 @@ export async function loadPersonHistory(db: Executor, personId: string, actor: R
 
 /** The people search: digits are the start of a NIP (spaces and dots ignored), anything else a name start. */
 export async function findPeople(db: Executor, query: string) {
-  const q = query.trim();
+  const q = cleanSearchText(query);
   if (!q) return [];
   const digits = q.replace(/[\s.-]/g, '');
   if (/^\d+$/.test(digits)) return searchPeople(db, { nip: digits.slice(0, 18) });

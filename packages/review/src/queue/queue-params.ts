@@ -3,6 +3,14 @@ import { z } from 'zod';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
 
+/**
+ * Search text without control characters: PostgreSQL refuses a NUL byte in any text parameter, and no
+ * name, NIP, handle or post is searched for by a tab or an escape sequence.
+ */
+export function cleanSearchText(value: string): string {
+  return value.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+}
+
 export const REVIEW_STATUSES = ['open', 'confirmed', 'dismissed', 'escalated', 'needs_info'] as const;
 export const REVIEW_PLATFORMS = [
   'facebook',
@@ -26,7 +34,7 @@ export const queueParamsSchema = z.object({
   contest: z.preprocess(blank, z.string().max(100).optional()),
   region: z.preprocess(blank, z.string().max(20).optional()),
   minScore: z.preprocess(blank, z.coerce.number().min(0).max(1).optional()),
-  q: z.preprocess(blank, z.string().trim().max(200).optional()),
+  q: z.preprocess(blank, z.string().max(200).transform(cleanSearchText).optional()),
   /** `me` for "my queue", or a user id. */
   assigned: z.preprocess(blank, z.union([z.literal('me'), z.uuid()]).optional()),
   sort: z.preprocess(blank, z.enum(QUEUE_SORTS).optional()),
