@@ -70,6 +70,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE INDEX review_items_status_captured_idx ON review_items (status, captured_at DESC, id DESC);
     CREATE INDEX review_items_status_score_idx ON review_items (status, score DESC, id DESC);
     CREATE INDEX review_items_platform_score_idx ON review_items (status, platform, score DESC, id DESC);
+    CREATE INDEX review_items_contest_score_idx ON review_items (status, contest_id, score DESC, id DESC);
     CREATE INDEX review_items_score_idx ON review_items (score DESC, id DESC);
     CREATE INDEX review_items_posted_idx ON review_items (posted_at DESC, id DESC);
     CREATE INDEX review_items_captured_idx ON review_items (captured_at DESC, id DESC);
@@ -98,7 +99,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     db,
     `
     DROP TABLE IF EXISTS review_saved_views;
-    DROP INDEX IF EXISTS review_items_platform_score_idx, review_items_score_idx, review_items_posted_idx, review_items_captured_idx,
+    DROP INDEX IF EXISTS review_items_contest_score_idx, review_items_platform_score_idx, review_items_score_idx, review_items_posted_idx, review_items_captured_idx,
       people_nip_prefix_idx, posts_author_handle_idx, people_name_idx, review_decisions_user_idx,
       review_items_assigned_idx, review_items_claim_idx, review_items_person_idx, review_items_status_score_idx,
       review_items_status_captured_idx, review_items_status_posted_idx;

@@ -12,6 +12,7 @@ export function keyboardHelp(t: Messages): SafeHtml {
     ['n', t.keyN],
     ['/', t.keySlash],
     ['?', t.keyHelp],
+    ['Ctrl+Enter', t.keySave],
   ];
   return html`<div id="kbd-help" class="kbd-help" role="dialog" aria-modal="true" aria-labelledby="kbd-help-title" hidden>
   <div class="card">

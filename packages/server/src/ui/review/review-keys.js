@@ -61,6 +61,12 @@
   for (const b of document.querySelectorAll('[data-close-help]')) b.addEventListener('click', () => toggleHelp(false));
 
   document.addEventListener('keydown', (event) => {
+    // Ctrl+Enter saves from anywhere in the form (Enter in the note adds a line).
+    if ((event.ctrlKey || event.metaKey) && event.key === 'Enter' && form?.contains(event.target)) {
+      event.preventDefault();
+      form.requestSubmit();
+      return;
+    }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === 'Escape') {
       toggleHelp(false);
