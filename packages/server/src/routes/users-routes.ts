@@ -13,6 +13,7 @@ import { defineRoute, type RouteContext, requireUser, type SessionUser } from '.
 import type { Messages } from '../i18n/messages.ts';
 import { html, type SafeHtml } from '../ui/html.ts';
 import { layout } from '../ui/layout.ts';
+import { zonedTime } from '../ui/zoned-time.ts';
 
 const roleSchema = z.enum(ROLES as unknown as [Role, ...Role[]]);
 const usernameSchema = z
@@ -124,9 +125,8 @@ function roleOptions(t: Messages, selected: Role | null): SafeHtml {
     .map((r) => html`<option value="${r}"${r === selected ? html` selected` : ''}>${roleLabel(t, r)}</option>`)}`;
 }
 
-function formatTime(value: Date | string | null): string {
-  if (!value) return '—';
-  return new Date(value).toISOString().replace('T', ' ').slice(0, 16);
+function formatTime(value: Date | string | null, lang: 'id' | 'en'): SafeHtml {
+  return zonedTime(value, lang);
 }
 
 function usersPage(ctx: RouteContext<unknown, { done?: string | undefined }, unknown>, users: UserRow[]): string {
@@ -139,7 +139,7 @@ function usersPage(ctx: RouteContext<unknown, { done?: string | undefined }, unk
   <td>${u.display_name}</td>
   <td>${roleLabel(t, u.role)}</td>
   <td>${u.active ? t.yes : html`<strong>${t.adminUserInactive}</strong>`}</td>
-  <td>${formatTime(u.last_login_at)}</td>
+  <td>${formatTime(u.last_login_at, ctx.lang)}</td>
   <td><details><summary>${t.adminUserEdit}</summary>
     <form method="post" action="/admin/users/${u.id}" class="user-edit">
       <input type="hidden" name="_csrf" value="${me.csrfToken}">
