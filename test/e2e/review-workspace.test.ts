@@ -165,6 +165,34 @@ describe('review workspace in Chromium', () => {
     await context.close();
   });
 
+  it('moves through the filtered queue with j and k, and escalates with a note by keyboard', {
+    timeout: 60_000,
+  }, async () => {
+    const top = await seedItem('jk', 'facebook', 0.89);
+    const middle = await seedItem('jk', 'facebook', 0.88);
+    const { context, page } = await signedIn('analyst');
+    const filter = `q=${encodeURIComponent('#jk')}`;
+    await page.goto(`${base}/review?${filter}`);
+    await page.click(`a.item-link[href="/review/${top}?${filter}"]`);
+    await page.waitForURL((u) => u.pathname === `/review/${top}`);
+    await page.keyboard.press('j');
+    await page.waitForURL((u) => u.pathname === `/review/${middle}`);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('#jk');
+    await page.keyboard.press('k');
+    await page.waitForURL((u) => u.pathname === `/review/${top}`);
+    await page.keyboard.press('?');
+    expect(await page.locator('#kbd-help').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#kbd-help').isVisible()).toBe(false);
+    await page.keyboard.press('e');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-note');
+    await page.keyboard.type('Perlu pendapat ketua tim');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForURL((u) => u.pathname === `/review/${middle}`);
+    expect(await latestDecision(top)).toMatchObject({ decision: 'escalated', note: 'Perlu pendapat ketua tim' });
+    await context.close();
+  });
+
   it('never gives two analysts the same item, and an abandoned claim returns to the queue', {
     timeout: 90_000,
   }, async () => {
