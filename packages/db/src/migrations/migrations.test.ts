@@ -21,6 +21,7 @@ const TABLES = [
   'posts',
   'review_decisions',
   'review_items',
+  'review_saved_views',
   'sessions',
   'users',
 ];

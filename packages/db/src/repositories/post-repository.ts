@@ -183,3 +183,12 @@ function evidenceRow(postId: string, e: CollectedPost['evidence'][number]) {
     captured_at: e.capturedAt,
   };
 }
+
+/** One stored evidence artefact by its content hash, for serving it to analysts. */
+export async function getEvidenceArtefactBySha(db: Executor, sha256: string) {
+  return db
+    .selectFrom('evidence_artefacts')
+    .select(['path', 'media_type', 'kind'])
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
+}

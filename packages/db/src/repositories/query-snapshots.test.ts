@@ -8,7 +8,18 @@ import { countRecentFailures } from './login-attempt-repository.ts';
 import { countPostsStoredSince, readReviewBacklog } from './ops-stats-repository.ts';
 import { upsertPost, upsertPosts } from './post-repository.ts';
 import { readStoredRegistry } from './registry-repository.ts';
-import { appendDecision, countReviewItemsByStatus, listDecidedItems, listReviewItems } from './review-repository.ts';
+import { countBulkSelection, dismissReviewItems, lockBulkSelection } from './review-bulk-repository.ts';
+import { claimNextReviewItem, claimReviewItem, lockReviewItem, releaseReviewClaim } from './review-claim-repository.ts';
+import { analystThroughput, openItemsByAge, overviewCounts } from './review-overview-repository.ts';
+import { listPersonReviewItems, searchPeople, summarisePersonReviews } from './review-person-repository.ts';
+import {
+  appendDecision,
+  countReviewItemsByStatus,
+  countReviewQueue,
+  findQueueNeighbour,
+  listDecidedItems,
+  listReviewItems,
+} from './review-repository.ts';
 import { findLiveSession } from './session-repository.ts';
 
 const ID = '00000000-0000-4000-8000-000000000001';
@@ -36,6 +47,38 @@ describe('repository SQL', () => {
             offset: 20,
           }),
       ],
+      [
+        'listReviewItems (my queue, NIP search, sorted by posted time)',
+        () =>
+          listReviewItems(db, {
+            status: 'open',
+            assignedTo: ID,
+            search: { kind: 'nip', value: '19850103' },
+            sort: 'posted',
+            direction: 'asc',
+          }),
+      ],
+      ['countReviewQueue', () => countReviewQueue(db, { status: 'open', search: { kind: 'hashtag', value: 'x' } })],
+      ['findQueueNeighbour', () => findQueueNeighbour(db, { status: 'open', sort: 'captured' }, ID, 'next')],
+      [
+        'claimNextReviewItem (row lock, SKIP LOCKED, lease)',
+        () => claimNextReviewItem(db, { userId: ID, leaseSeconds: 120, filter: { platform: 'x' }, excludeIds: [ID] }),
+      ],
+      ['claimReviewItem', () => claimReviewItem(db, { itemId: ID, userId: ID, leaseSeconds: 120 })],
+      ['releaseReviewClaim', () => releaseReviewClaim(db, { itemId: ID, userId: ID })],
+      ['lockReviewItem (decision)', () => lockReviewItem(db, ID)],
+      ['lockBulkSelection', () => lockBulkSelection(db, { contestId: 'c' }, ID)],
+      ['countBulkSelection', () => countBulkSelection(db, { contestId: 'c' }, ID)],
+      [
+        'dismissReviewItems (bulk)',
+        () => dismissReviewItems(db, { ids: [ID], decidedBy: ID, reason: 'news_report', note: null }),
+      ],
+      ['searchPeople (NIP prefix)', () => searchPeople(db, { nip: '1985' })],
+      ['listPersonReviewItems', () => listPersonReviewItems(db, ID)],
+      ['summarisePersonReviews', () => summarisePersonReviews(db, ID)],
+      ['overviewCounts', () => overviewCounts(db)],
+      ['openItemsByAge', () => openItemsByAge(db)],
+      ['analystThroughput', () => analystThroughput(db)],
       ['countReviewItemsByStatus', () => countReviewItemsByStatus(db)],
       ['readReviewBacklog', () => readReviewBacklog(db)],
       ['listArtefactsAfter', () => listArtefactsAfter(db, 'ab', 500)],

@@ -1,85 +1,210 @@
-import { sql } from 'kysely';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../connection/executor.ts';
-import type { ReviewDecisionKind, ReviewStatus } from '../schema/review-tables.ts';
+import type { DismissReason, ReviewDecisionKind, ReviewStatus } from '../schema/review-tables.ts';
+
+export type ReviewSortKey = 'score' | 'posted' | 'captured';
+
+/** What an analyst can search by; the review package parses the search box into one of these. */
+export type ReviewSearch =
+  | { kind: 'nip'; value: string }
+  | { kind: 'handle'; value: string }
+  | { kind: 'hashtag'; value: string }
+  | { kind: 'text'; value: string };
 
 export interface ReviewQueueFilter {
   status?: ReviewStatus | undefined;
   platform?: string | undefined;
-  /** A contest id: items whose suggested candidate is in that contest. */
+  /** A contest id: items whose (decided or suggested) candidate is in that contest. */
   contestId?: string | undefined;
   regionCode?: string | undefined;
   minScore?: number | undefined;
-  /** Free text over post text, author handle and person name. */
-  search?: string | undefined;
+  /** Free text over post text, author handle and person name, or a NIP, handle or hashtag. */
+  search?: string | ReviewSearch | undefined;
+  /** Only items assigned to this user ("my queue"). */
+  assignedTo?: string | undefined;
+  sort?: ReviewSortKey | undefined;
+  direction?: 'asc' | 'desc' | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
 }
 
-function queueQuery(db: Executor) {
+export const SORT_COLUMNS = { score: 'ri.score', posted: 'ri.posted_at', captured: 'ri.captured_at' } as const;
+
+export function queueQuery(db: Executor) {
   return db
     .selectFrom('review_items as ri')
     .innerJoin('posts as p', 'p.id', 'ri.post_id')
     .innerJoin('classifications as c', 'c.id', 'ri.classification_id')
     .leftJoin('accounts as a', 'a.id', 'p.account_id')
-    .leftJoin('people as pe', 'pe.id', 'a.person_id');
+    .leftJoin('people as pe', 'pe.id', 'ri.person_id')
+    .leftJoin('contests as k', 'k.id', 'ri.contest_id');
 }
 
-/** The analysts' queue: most likely violations first, then newest. */
-export async function listReviewItems(db: Executor, filter: ReviewQueueFilter = {}) {
-  let q = queueQuery(db).select([
-    'ri.id',
-    'ri.status',
-    'ri.score',
-    'ri.created_at',
-    'ri.updated_at',
-    'p.id as post_id',
-    'p.platform',
-    'p.kind',
-    'p.text',
-    'p.url',
-    'p.author_handle',
-    'p.posted_at',
-    'c.candidate',
-    'c.stance',
-    'c.category',
-    'c.model_version',
-    'pe.id as person_id',
-    'pe.name as person_name',
-    'pe.agency',
-    'pe.region_code',
-  ]);
-  if (filter.status) q = q.where('ri.status', '=', filter.status);
-  if (filter.platform) q = q.where('p.platform', '=', filter.platform);
-  if (filter.contestId) q = q.where('c.candidate', 'like', `${escapeLike(filter.contestId)}#%`);
+function asSearch(search: string | ReviewSearch): ReviewSearch {
+  return typeof search === 'string' ? { kind: 'text', value: search } : search;
+}
+
+/**
+ * The WHERE of the queue over `review_items as ri` alone — people, accounts and posts are reached through
+ * subqueries, so the count, the claim of the next item and bulk actions need no join across a million posts.
+ * Shared by the list, its count, the neighbours, the claim and bulk actions.
+ */
+export function queueCondition(filter: ReviewQueueFilter): RawBuilder<SqlBool> {
+  const parts: RawBuilder<unknown>[] = [sql`true`];
+  if (filter.status) parts.push(sql`ri.status = ${filter.status}`);
+  if (filter.platform) parts.push(sql`ri.platform = ${filter.platform}`);
+  if (filter.contestId) parts.push(sql`ri.contest_id = ${filter.contestId}`);
+  if (filter.assignedTo) parts.push(sql`ri.assigned_to = ${filter.assignedTo}`);
+  if (filter.minScore !== undefined) parts.push(sql`ri.score >= ${filter.minScore}`);
   if (filter.regionCode) {
     const code = filter.regionCode;
-    q = q.where((eb) =>
-      eb.or([eb('pe.region_code', '=', code), eb('pe.region_code', 'like', `${escapeLike(code)}.%`)]),
+    parts.push(
+      sql`ri.person_id IN (SELECT id FROM people WHERE region_code = ${code} OR region_code LIKE ${`${escapeLike(code)}.%`})`,
     );
   }
-  if (filter.minScore !== undefined) q = q.where('ri.score', '>=', filter.minScore);
   if (filter.search) {
-    const term = `%${escapeLike(filter.search)}%`;
-    q = q.where((eb) =>
-      eb.or([eb('p.text', 'ilike', term), eb('p.author_handle', 'ilike', term), eb('pe.name', 'ilike', term)]),
-    );
+    const search = asSearch(filter.search);
+    if (search.kind === 'nip') {
+      parts.push(sql`ri.person_id IN (SELECT id FROM people WHERE nip LIKE ${`${escapeLike(search.value)}%`})`);
+    } else if (search.kind === 'handle') {
+      const handle = search.value.toLowerCase();
+      parts.push(
+        sql`(ri.person_id IN (SELECT person_id FROM accounts WHERE lower(handle) = ${handle}) OR ri.post_id IN (SELECT id FROM posts WHERE lower(author_handle) = ${handle}))`,
+      );
+    } else if (search.kind === 'hashtag') {
+      parts.push(sql`ri.post_id IN (SELECT id FROM posts WHERE text ILIKE ${`%#${escapeLike(search.value)}%`})`);
+    } else {
+      const term = `%${escapeLike(search.value)}%`;
+      parts.push(
+        sql`(ri.post_id IN (SELECT id FROM posts WHERE text ILIKE ${term} OR author_handle ILIKE ${term}) OR ri.person_id IN (SELECT id FROM people WHERE name ILIKE ${term}))`,
+      );
+    }
   }
-  return q
-    .orderBy('ri.score', 'desc')
-    .orderBy('ri.created_at', 'desc')
-    .orderBy('ri.id')
+  return sql<SqlBool>`(${sql.join(parts, sql` AND `)})`;
+}
+
+type QueueQuery = ReturnType<typeof queueQuery>;
+
+export function applyQueueFilter<Q extends QueueQuery>(q: Q, filter: ReviewQueueFilter): Q {
+  return (q as QueueQuery).where(queueCondition(filter)) as Q;
+}
+
+export function applySort<Q extends QueueQuery>(q: Q, filter: ReviewQueueFilter): Q {
+  const column = SORT_COLUMNS[filter.sort ?? 'score'];
+  const direction = filter.direction ?? 'desc';
+  // The sort keys are never null (posted falls back to captured), so the order matches the
+  // (status, key DESC, id DESC) indexes in either direction.
+  return (q as QueueQuery).orderBy(column, direction).orderBy('ri.id', direction) as Q;
+}
+
+const QUEUE_COLUMNS = [
+  'ri.id',
+  'ri.status',
+  'ri.score',
+  'ri.created_at',
+  'ri.updated_at',
+  'ri.assigned_to',
+  'ri.claimed_by',
+  'ri.claim_expires_at',
+  'ri.contest_id',
+  'ri.posted_at as sort_posted_at',
+  'ri.captured_at',
+  'p.id as post_id',
+  'p.platform',
+  'p.kind',
+  'p.text',
+  'p.url',
+  'p.author_handle',
+  'p.posted_at',
+  'c.candidate',
+  'c.stance',
+  'c.category',
+  'c.model_version',
+  'pe.id as person_id',
+  'pe.name as person_name',
+  'pe.nip',
+  'pe.agency',
+  'pe.region_code',
+  'k.region_code as contest_region_code',
+] as const;
+
+/** The analysts' queue: most likely violations first by default, or by posting or capture time. */
+export async function listReviewItems(db: Executor, filter: ReviewQueueFilter = {}) {
+  return applySort(applyQueueFilter(queueQuery(db).select([...QUEUE_COLUMNS]), filter), filter)
     .limit(filter.limit ?? 50)
     .offset(filter.offset ?? 0)
     .execute();
 }
 
-export async function countReviewItemsByStatus(db: Executor): Promise<Record<string, number>> {
-  const rows = await db
-    .selectFrom('review_items')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('status')
-    .execute();
-  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+/** How many items a filter selects, counted up to `cap` (above it the answer is `cap + 1`). */
+export async function countReviewQueue(db: Executor, filter: ReviewQueueFilter, cap = 1_000): Promise<number> {
+  const row = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('review_items as ri')
+        .select(sql`1`.as('one'))
+        .where(queueCondition(filter))
+        // In index order: a plain scan would first read past every row of other statuses (decided rows sit at
+        // the end of the heap after their update).
+        .orderBy('ri.score', 'desc')
+        .orderBy('ri.id', 'desc')
+        .limit(cap + 1)
+        .as('matching'),
+    )
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * The item before or after `current` in the queue's order (keyset: the sort value, then the id), for the
+ * previous/next links of the item page.
+ */
+export async function findQueueNeighbour(
+  db: Executor,
+  filter: ReviewQueueFilter,
+  currentId: string,
+  side: 'next' | 'previous',
+): Promise<string | undefined> {
+  const sortKey = filter.sort ?? 'score';
+  const column = SORT_COLUMNS[sortKey];
+  const current = await db
+    .selectFrom('review_items as ri')
+    .select(['ri.id', 'ri.score', 'ri.posted_at', 'ri.captured_at'])
+    .where('ri.id', '=', currentId)
+    .executeTakeFirst();
+  if (!current) return undefined;
+  const value = sortKey === 'score' ? current.score : sortKey === 'posted' ? current.posted_at : current.captured_at;
+  if (value === null) return undefined;
+  const desc = (filter.direction ?? 'desc') === 'desc';
+  // "next" follows the list's own direction; "previous" walks back against it.
+  const forward = side === 'next' ? desc : !desc;
+  const row = await db
+    .selectFrom('review_items as ri')
+    .select('ri.id')
+    .where(queueCondition(filter))
+    .where((eb) => eb(eb.refTuple(column, 'ri.id'), forward ? '<' : '>', eb.tuple(value, currentId)))
+    .orderBy(column, forward ? 'desc' : 'asc')
+    .orderBy('ri.id', forward ? 'desc' : 'asc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/**
+ * Items per status, each counted only up to `cap` (a count above it reads as "more than cap"): an exact
+ * count walks every row of a status, a capped one at most `cap` entries of the (status, score) index.
+ */
+export async function countReviewItemsByStatus(db: Executor, cap = 1_000): Promise<Record<string, number>> {
+  const statuses = ['open', 'confirmed', 'dismissed', 'escalated', 'needs_info'] as const;
+  const result = await sql<{ status: string; n: string }>`${sql.join(
+    statuses.map(
+      (status) =>
+        sql`SELECT ${status}::text AS status, (SELECT count(*) FROM (SELECT 1 FROM review_items WHERE status = ${status} ORDER BY score DESC, id DESC LIMIT ${cap + 1}) s) AS n`,
+    ),
+    sql` UNION ALL `,
+  )}`.execute(db);
+  return Object.fromEntries(result.rows.filter((r) => Number(r.n) > 0).map((r) => [r.status, Number(r.n)]));
 }
 
 /** One item with everything an analyst needs to decide: post, author, classification, evidence, history. */
@@ -91,6 +216,11 @@ export async function getReviewItem(db: Executor, id: string) {
       'ri.score',
       'ri.created_at',
       'ri.updated_at',
+      'ri.assigned_to',
+      'ri.claimed_by',
+      'ri.claim_expires_at',
+      'ri.contest_id',
+      'ri.captured_at',
       'p.id as post_id',
       'p.platform',
       'p.external_id',
@@ -125,11 +255,28 @@ export async function getReviewItem(db: Executor, id: string) {
     .where('ri.id', '=', id)
     .executeTakeFirst();
   if (!item) return undefined;
-  const [evidence, decisions] = await Promise.all([
+  const [evidence, decisions, contest, claimant] = await Promise.all([
     db.selectFrom('evidence_artefacts').selectAll().where('post_id', '=', item.post_id).orderBy('kind').execute(),
     listDecisions(db, id),
+    item.contest_id
+      ? db
+          .selectFrom('contests')
+          .select(['id', 'region_code', 'region_name'])
+          .where('id', '=', item.contest_id)
+          .executeTakeFirst()
+      : undefined,
+    item.claimed_by
+      ? db.selectFrom('users').select(['username', 'display_name']).where('id', '=', item.claimed_by).executeTakeFirst()
+      : undefined,
   ]);
-  return { ...item, artefacts: evidence, decisions };
+  return {
+    ...item,
+    artefacts: evidence,
+    decisions,
+    contest_region_code: contest?.region_code ?? null,
+    contest_name: contest?.region_name ?? null,
+    claimant_name: claimant?.display_name ?? null,
+  };
 }
 
 export async function listDecisions(db: Executor, reviewItemId: string) {
@@ -152,9 +299,14 @@ export interface DecisionInput {
   stance: 'pro' | 'contra' | null;
   category: string | null;
   note: string | null;
+  reason?: DismissReason | null;
+  undoes?: string | null;
 }
 
-/** Appends a decision and moves the item to the decided status. Run inside a transaction with the audit entry. */
+/**
+ * Appends a decision and moves the item to the decided status (a `reopened` decision moves it back to open),
+ * releasing the decider's claim. Run inside a transaction with the audit entry.
+ */
 export async function appendDecision(db: Executor, input: DecisionInput) {
   const decision = await db
     .insertInto('review_decisions')
@@ -167,12 +319,24 @@ export async function appendDecision(db: Executor, input: DecisionInput) {
       stance: input.stance,
       category: input.category,
       note: input.note,
+      reason: input.reason ?? null,
+      undoes: input.undoes ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  const reopened = input.decision === 'reopened';
   await db
     .updateTable('review_items')
-    .set({ status: input.decision, updated_at: sql`now()` })
+    .set({
+      status: input.decision === 'reopened' ? 'open' : input.decision,
+      updated_at: sql`now()`,
+      decided_at: reopened ? null : sql`now()`,
+      decided_by: reopened ? null : input.decidedBy,
+      // A dismissal keeps the model's candidate and contest: the overview counts dismissals per contest too.
+      ...(input.candidate ? { candidate: input.candidate, contest_id: input.candidate.split('#')[0] ?? null } : {}),
+      claimed_by: null,
+      claim_expires_at: null,
+    })
     .where('id', '=', input.reviewItemId)
     .execute();
   return decision;
@@ -190,6 +354,7 @@ export async function listDecidedItems(db: Executor, filter: { since?: Date | un
     .leftJoin('people as pe', 'pe.id', 'a.person_id')
     .select([
       'ri.id as review_item_id',
+      'd.reason',
       'd.id as decision_id',
       'd.decision',
       'd.label',
@@ -233,6 +398,30 @@ export async function listDecidedItems(db: Executor, filter: { since?: Date | un
   return q.orderBy('d.created_at').execute();
 }
 
-function escapeLike(value: string): string {
+export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Whether a `<contest>#<number>` reference names a candidate in the registry. */
+export async function candidateExists(db: Executor, ref: string): Promise<boolean> {
+  const [contestId, number] = ref.split('#');
+  if (!contestId || !number || !/^\d+$/.test(number)) return false;
+  const found = await db
+    .selectFrom('candidates')
+    .select('id')
+    .where('contest_id', '=', contestId)
+    .where('number', '=', Number(number))
+    .executeTakeFirst();
+  return found !== undefined;
+}
+
+/** Every candidate with its contest's region, for labelling `<contest>#<n>` references. */
+export async function listCandidateLabelRows(db: Executor) {
+  return db
+    .selectFrom('candidates as c')
+    .innerJoin('contests as k', 'k.id', 'c.contest_id')
+    .select(['c.contest_id', 'c.number', 'c.names', 'k.region_name', 'k.region_code'])
+    .orderBy('c.contest_id')
+    .orderBy('c.number')
+    .execute();
 }

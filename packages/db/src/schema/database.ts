@@ -7,7 +7,13 @@ import type {
   PostsTable,
 } from './content-tables.ts';
 import type { CandidatesTable, ContestsTable } from './registry-tables.ts';
-import type { AuditLogTable, ClassificationsTable, ReviewDecisionsTable, ReviewItemsTable } from './review-tables.ts';
+import type {
+  AuditLogTable,
+  ClassificationsTable,
+  ReviewDecisionsTable,
+  ReviewItemsTable,
+  ReviewSavedViewsTable,
+} from './review-tables.ts';
 import type { AccountsTable, ImportColumnMappingsTable, PeopleTable } from './watchlist-tables.ts';
 
 /** Every table Netra owns, as kysely sees it. */
@@ -26,6 +32,7 @@ export interface Database {
   classifications: ClassificationsTable;
   review_items: ReviewItemsTable;
   review_decisions: ReviewDecisionsTable;
+  review_saved_views: ReviewSavedViewsTable;
   audit_log: AuditLogTable;
   account_cursors: AccountCursorsTable;
   import_column_mappings: ImportColumnMappingsTable;

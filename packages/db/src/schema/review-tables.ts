@@ -1,8 +1,16 @@
 import type { Generated } from 'kysely';
+import type { Timestamp } from './auth-tables.ts';
 import type { Json } from './registry-tables.ts';
 
 export type ReviewStatus = 'open' | 'confirmed' | 'dismissed' | 'escalated' | 'needs_info';
-export type ReviewDecisionKind = Exclude<ReviewStatus, 'open'>;
+export type ReviewDecisionKind = Exclude<ReviewStatus, 'open'> | 'reopened';
+export type DismissReason =
+  | 'news_report'
+  | 'official_duty'
+  | 'ordinary_word'
+  | 'namesake'
+  | 'not_their_account'
+  | 'other';
 
 export interface ClassificationsTable {
   id: Generated<string>;
@@ -28,6 +36,27 @@ export interface ReviewItemsTable {
   assigned_to: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Who holds the item now; free again once `claim_expires_at` has passed. */
+  claimed_by: string | null;
+  claim_expires_at: Timestamp | null;
+  /** Sort and filter keys copied from the post, account and classification by an insert trigger. */
+  posted_at: Generated<Date | null>;
+  captured_at: Generated<Date | null>;
+  platform: Generated<string | null>;
+  person_id: Generated<string | null>;
+  contest_id: Generated<string | null>;
+  /** The model's candidate until a decision names one. */
+  candidate: Generated<string | null>;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+}
+
+export interface ReviewSavedViewsTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  query: string;
+  created_at: Generated<Date>;
 }
 
 export interface ReviewDecisionsTable {
@@ -40,6 +69,9 @@ export interface ReviewDecisionsTable {
   stance: 'pro' | 'contra' | null;
   category: string | null;
   note: string | null;
+  reason: DismissReason | null;
+  /** Set on an undo: the decision this one takes back. */
+  undoes: string | null;
   created_at: Generated<Date>;
 }
 

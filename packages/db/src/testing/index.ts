@@ -1,3 +1,4 @@
+export * from './bench-seed.ts';
 export * from './recording-database.ts';
 export * from './test-database.ts';
 export * from './test-fixtures.ts';

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, TEST_PASSWORD, type TestServer } from '../testing/test-server.ts';
-import { passwordProblem } from './password-policy.ts';
-import { passwordVerificationCount } from './passwords.ts';
+import { passwordProblem, passwordVerificationCount } from './passwords.ts';
 
 async function signInRaw(server: TestServer, username: string, password: string) {
   return server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });

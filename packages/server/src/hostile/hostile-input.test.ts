@@ -154,6 +154,7 @@ describe('hostile input', () => {
         label: 'endorse',
         candidate: 'pilbup-mesuji-2024#2',
         stance: 'pro',
+        category: 'online_campaigning',
         note: FORMULAS[0],
       },
     });

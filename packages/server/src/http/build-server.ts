@@ -1,9 +1,10 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import { assertJsonBounds, isNetraError, ValidationError } from '@netra/core';
+import { assertJsonBounds, isNetraError } from '@netra/core';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { catalogue } from '../i18n/messages.ts';
 import { errorPage } from '../ui/error-page.ts';
+import { statusOf } from './domain-error-status.ts';
 import { fromFrameworkError } from './framework-errors.ts';
 import { HttpError } from './http-error.ts';
 import { parseInput } from './parse-input.ts';
@@ -148,14 +149,4 @@ function sendError(
     .status(status)
     .type('text/html; charset=utf-8')
     .send(errorPage(httpError, ctx.t, ctx.lang, ctx.user, request.url));
-}
-
-function statusOf(error: unknown): number {
-  if (error instanceof HttpError) return error.status;
-  if (error instanceof ValidationError) return 400;
-  if (isNetraError(error) && error.code.endsWith('_TOO_LARGE')) return 413;
-  if (isNetraError(error) && error.code.endsWith('_NOT_FOUND')) return 404;
-  if (isNetraError(error) && error.code.endsWith('_CONFLICT')) return 409;
-  if (isNetraError(error) && !error.retryable) return 400;
-  return 500;
 }

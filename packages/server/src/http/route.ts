@@ -33,6 +33,8 @@ export interface ServerConfig {
   evidenceStore?: { read(ref: { sha256: string }): Promise<Buffer | null> } | undefined;
   /** The classifier's decision threshold in force, shown on the review queue (absent: not shown). */
   classifierThreshold?: { value: number; source: 'env' | 'model' } | undefined;
+  /** How long an analyst's claim on a review item lasts without a heartbeat (default: @netra/review's). */
+  reviewLeaseSeconds?: number | undefined;
 }
 
 export interface ServerDeps {

@@ -1,6 +1,8 @@
 import { listAudit } from '@netra/db';
+import { formatInZone, zoneForRegion } from '@netra/review';
 import { z } from 'zod';
 import { defineRoute, type RouteContext, requireUser } from '../http/route.ts';
+import { auditActionLabel } from '../i18n/audit-labels.ts';
 import { html, type SafeHtml } from '../ui/html.ts';
 import { layout } from '../ui/layout.ts';
 
@@ -159,9 +161,9 @@ export const auditRoutes = [
 <thead><tr><th>${t.auditWhen}</th><th>${t.auditActor}</th><th>${t.auditAction}</th><th>${t.auditEntity}</th><th>${t.auditChanges}</th></tr></thead>
 <tbody>${entries.map(
               (e) => html`<tr>
-  <td><time datetime="${e.at}">${e.at.replace('T', ' ').slice(0, 19)}</time></td>
+  <td><time datetime="${e.at}">${formatInZone(new Date(e.at), zoneForRegion(null), ctx.lang)}</time></td>
   <td><a href="${pageLink({ ...q, actor: e.actorUsername, beforeId: undefined }, undefined)}">${e.actorUsername}</a>${e.ip ? html`<br><small>${e.ip}</small>` : ''}</td>
-  <td><code>${e.action}</code></td>
+  <td>${auditActionLabel(e.action, ctx.lang)}<br><small><code>${e.action}</code></small></td>
   <td><a href="${pageLink({ ...q, entityType: e.entityType, entityId: e.entityId, beforeId: undefined }, undefined)}">${e.entityType}<br><small>${e.entityId}</small></a></td>
   <td>${diffTable(ctx, e)}</td>
 </tr>`,

@@ -8,6 +8,7 @@ import { defineRoute, type RouteContext, requireUser, type SessionUser } from '.
 import type { Messages } from '../i18n/messages.ts';
 import { html, type SafeHtml } from '../ui/html.ts';
 import { layout } from '../ui/layout.ts';
+import { zonedTime } from '../ui/zoned-time.ts';
 
 /** Errors shown per run on the page; the API returns them all. */
 const PAGE_ERRORS = 5;
@@ -136,11 +137,11 @@ function triggerLabel(t: Messages, trigger: CrawlRunView['trigger']): string {
   return trigger === 'nightly' ? t.crawlTriggerNightly : t.crawlTriggerOn_demand;
 }
 
-function time(value: string | null): SafeHtml | string {
-  return value ? html`<time datetime="${value}">${value.replace('T', ' ').slice(0, 19)}</time>` : '—';
+function time(value: string | null, lang: 'id' | 'en'): SafeHtml {
+  return zonedTime(value, lang);
 }
 
-function runRow(t: Messages, run: CrawlRunView): SafeHtml {
+function runRow(t: Messages, run: CrawlRunView, lang: 'id' | 'en'): SafeHtml {
   const shown = run.errors.slice(0, PAGE_ERRORS);
   const errors =
     run.errors.length === 0
@@ -156,8 +157,8 @@ function runRow(t: Messages, run: CrawlRunView): SafeHtml {
     ${run.accountsDone}/${run.accountsTotal}${run.accountsFailed > 0 ? html` <strong>(${run.accountsFailed} ${t.crawlFailedAccounts})</strong>` : ''}</td>
   <td>${run.postsFound}</td>
   <td>${errors}</td>
-  <td>${time(run.startedAt ?? run.createdAt)}</td>
-  <td>${time(run.finishedAt)}</td>
+  <td>${time(run.startedAt ?? run.createdAt, lang)}</td>
+  <td>${time(run.finishedAt, lang)}</td>
 </tr>`;
 }
 
@@ -179,7 +180,7 @@ function crawlsPage(ctx: RouteContext<unknown, { done?: string | undefined }, un
       ? html`<p>${t.crawlNone}</p>`
       : html`<table class="crawls">
 <thead><tr><th>${t.crawlTrigger}</th><th>${t.crawlStatus}</th><th>${t.crawlProgress}</th><th>${t.crawlPosts}</th><th>${t.crawlErrors}</th><th>${t.crawlStartedAt}</th><th>${t.crawlFinishedAt}</th></tr></thead>
-<tbody>${runs.map((r) => runRow(t, r))}</tbody>
+<tbody>${runs.map((r) => runRow(t, r, ctx.lang))}</tbody>
 </table>`;
   return layout({
     title: t.crawlsTitle,

@@ -6,6 +6,7 @@ import { HttpError } from '../http/http-error.ts';
 import { defineRoute, type RouteContext, requireUser } from '../http/route.ts';
 import { html, type SafeHtml } from '../ui/html.ts';
 import { layout } from '../ui/layout.ts';
+import { zonedTime } from '../ui/zoned-time.ts';
 
 const QUEUE_NAMES = Object.values(QUEUE) as [QueueName, ...QueueName[]];
 const queueSchema = z.enum(QUEUE_NAMES);
@@ -157,7 +158,7 @@ ${
   <td>${j.name}</td>
   <td>${j.failedReason}</td>
   <td>${j.attemptsMade}</td>
-  <td>${j.failedAt ?? j.timestamp ?? '—'}</td>
+  <td>${zonedTime(j.failedAt ?? j.timestamp, ctx.lang)}</td>
   <td><small>${j.summary}</small></td>
   <td><form method="post" action="/admin/failed-jobs/${f.queue}/${encodeURIComponent(j.id)}/retry" class="inline">
     <input type="hidden" name="_csrf" value="${user.csrfToken}"><button type="submit">${t.retry}</button></form></td>

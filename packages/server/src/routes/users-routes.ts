@@ -1,24 +1,19 @@
+import { listUsers, type UserRow } from '@netra/db';
 import {
-  appendAudit,
-  type Database,
-  deleteOtherSessionsOfUser,
-  deleteSessionsOfUser,
-  findUserById,
-  findUserByUsername,
-  insertUser,
-  listUsers,
-  type UserRow,
-  updateUser,
-} from '@netra/db';
-import type { Kysely } from 'kysely';
+  createUser,
+  MIN_PASSWORD_LENGTH,
+  passwordProblem,
+  type UpdateUserInput,
+  type UserActor,
+  updateUserAccount as updateUserService,
+} from '@netra/users';
 import { z } from 'zod';
-import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem } from '../auth/passwords.ts';
 import { ROLES, type Role } from '../auth/roles.ts';
-import { HttpError } from '../http/http-error.ts';
 import { defineRoute, type RouteContext, requireUser, type SessionUser } from '../http/route.ts';
 import type { Messages } from '../i18n/messages.ts';
 import { html, type SafeHtml } from '../ui/html.ts';
 import { layout } from '../ui/layout.ts';
+import { zonedTime } from '../ui/zoned-time.ts';
 
 const roleSchema = z.enum(ROLES as unknown as [Role, ...Role[]]);
 const usernameSchema = z
@@ -97,137 +92,20 @@ export function userView(row: UserRow): UserView {
   };
 }
 
-/** The audited state of a user: the fields a change can touch, minus anything secret. */
-function auditState(row: UserRow) {
-  return { username: row.username, displayName: row.display_name, role: row.role, active: row.active };
-}
+/** Users are created and changed by the one user service (@netra/users), shared with the CLI and start. */
+const createUserAccount = (
+  db: Parameters<typeof createUser>[0],
+  actor: UserActor,
+  input: Parameters<typeof createUser>[2],
+) => createUser(db, actor, input);
 
-const userConflict = (username: string) =>
-  new HttpError(409, 'USER_CONFLICT', `Nama pengguna sudah dipakai / username already taken: ${username}`, {
-    field: 'username',
-  });
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
-}
-
-export interface CreateUserInput {
-  username: string;
-  displayName: string;
-  role: Role;
-  password: string;
-}
-
-export interface Actor {
-  id: string | null;
-  username: string;
-  ip?: string | null;
-}
-
-/**
- * Creates a user and its audit entry in one transaction. A username taken in any letter case is a
- * `USER_CONFLICT`. Shared by the API, the admin page and `netra users create`.
- */
-export async function createUserAccount(db: Kysely<Database>, actor: Actor, input: CreateUserInput): Promise<UserRow> {
-  const passwordHash = await hashPassword(input.password);
-  try {
-    return await db.transaction().execute(async (tx) => {
-      if (await findUserByUsername(tx, input.username)) throw userConflict(input.username);
-      const row = await insertUser(tx, {
-        username: input.username,
-        displayName: input.displayName,
-        passwordHash,
-        role: input.role,
-      });
-      await appendAudit(tx, {
-        actorId: actor.id,
-        actorUsername: actor.username,
-        action: 'user.create',
-        entityType: 'user',
-        entityId: row.id,
-        after: auditState(row),
-        ip: actor.ip ?? null,
-      });
-      return row;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw userConflict(input.username);
-    throw error;
-  }
-}
-
-export interface UpdateUserInput {
-  displayName?: string | undefined;
-  role?: Role | undefined;
-  active?: boolean | undefined;
-  password?: string | undefined;
-}
-
-function actionOf(before: UserRow, after: UserRow, passwordReset: boolean): string {
-  if (before.active && !after.active) return 'user.deactivate';
-  if (!before.active && after.active) return 'user.reactivate';
-  if (before.role !== after.role) return 'user.role_change';
-  if (passwordReset && before.display_name === after.display_name) return 'user.password_reset';
-  return 'user.update';
-}
-
-/**
- * Changes a user. An admin may not deactivate or demote themselves (the last admin could otherwise lock
- * everyone out). Deactivation and a password reset end the user's sessions (an admin changing their own
- * password keeps only the session they changed it from). One audit entry with the state
- * before and after, in the same transaction; a password reset shows only as `passwordReset: true`.
- */
-export async function updateUserAccount(
-  db: Kysely<Database>,
+const updateUserAccount = (
+  db: Parameters<typeof updateUserService>[0],
   actor: SessionUser,
   ip: string | null,
   id: string,
   input: UpdateUserInput,
-): Promise<UserRow> {
-  if (id === actor.id && input.active === false) {
-    throw new HttpError(
-      400,
-      'USER_SELF_DEACTIVATION',
-      'Anda tidak dapat menonaktifkan akun sendiri / you cannot deactivate your own account',
-      { field: 'active' },
-    );
-  }
-  if (id === actor.id && input.role !== undefined && input.role !== 'admin') {
-    throw new HttpError(
-      400,
-      'USER_SELF_DEMOTION',
-      'Anda tidak dapat menurunkan peran akun sendiri / you cannot demote your own account',
-      { field: 'role' },
-    );
-  }
-  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  return db.transaction().execute(async (tx) => {
-    const before = await findUserById(tx, id);
-    if (!before) throw new HttpError(404, 'USER_NOT_FOUND', 'Pengguna tidak ditemukan / user not found');
-    const patch: Parameters<typeof updateUser>[2] = {};
-    if (input.displayName !== undefined) patch.display_name = input.displayName;
-    if (input.role !== undefined) patch.role = input.role;
-    if (input.active !== undefined) patch.active = input.active;
-    if (passwordHash) patch.password_hash = passwordHash;
-    const after = await updateUser(tx, id, patch);
-    if (!after) throw new HttpError(404, 'USER_NOT_FOUND', 'Pengguna tidak ditemukan / user not found');
-    const endSessions = (before.active && !after.active) || (passwordHash !== undefined && id !== actor.id);
-    if (endSessions) await deleteSessionsOfUser(tx, id);
-    // Changing one's own password ends every other session (a thief's included) but keeps this one.
-    else if (passwordHash !== undefined) await deleteOtherSessionsOfUser(tx, id, actor.sessionIdHash);
-    await appendAudit(tx, {
-      actorId: actor.id,
-      actorUsername: actor.username,
-      action: actionOf(before, after, passwordHash !== undefined),
-      entityType: 'user',
-      entityId: id,
-      before: auditState(before),
-      after: { ...auditState(after), ...(passwordHash ? { passwordReset: true } : {}) },
-      ip,
-    });
-    return after;
-  });
-}
+) => updateUserService(db, { ...actor, ip }, id, input);
 
 // ---------------------------------------------------------------------------------------------- pages
 
@@ -247,9 +125,8 @@ function roleOptions(t: Messages, selected: Role | null): SafeHtml {
     .map((r) => html`<option value="${r}"${r === selected ? html` selected` : ''}>${roleLabel(t, r)}</option>`)}`;
 }
 
-function formatTime(value: Date | string | null): string {
-  if (!value) return '—';
-  return new Date(value).toISOString().replace('T', ' ').slice(0, 16);
+function formatTime(value: Date | string | null, lang: 'id' | 'en'): SafeHtml {
+  return zonedTime(value, lang);
 }
 
 function usersPage(ctx: RouteContext<unknown, { done?: string | undefined }, unknown>, users: UserRow[]): string {
@@ -262,7 +139,7 @@ function usersPage(ctx: RouteContext<unknown, { done?: string | undefined }, unk
   <td>${u.display_name}</td>
   <td>${roleLabel(t, u.role)}</td>
   <td>${u.active ? t.yes : html`<strong>${t.adminUserInactive}</strong>`}</td>
-  <td>${formatTime(u.last_login_at)}</td>
+  <td>${formatTime(u.last_login_at, ctx.lang)}</td>
   <td><details><summary>${t.adminUserEdit}</summary>
     <form method="post" action="/admin/users/${u.id}" class="user-edit">
       <input type="hidden" name="_csrf" value="${me.csrfToken}">

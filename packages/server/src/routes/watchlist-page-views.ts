@@ -17,6 +17,7 @@ import { type RouteContext, requireUser } from '../http/route.ts';
 import type { Messages } from '../i18n/messages.ts';
 import { externalLink, html, type SafeHtml } from '../ui/html.ts';
 import { layout } from '../ui/layout.ts';
+import { zonedTime } from '../ui/zoned-time.ts';
 
 export type Ctx = RouteContext<unknown, unknown, unknown>;
 export type FieldErrors = Record<string, string>;
@@ -199,6 +200,7 @@ export async function personDetail(
   <dt>${t.wlStatus}</dt><dd>${statusLabel(t, person.status)}</dd>
   <dt>${t.wlNotes}</dt><dd>${person.notes ?? t.none}</dd>
 </dl>
+<p><a class="person-link" href="/orang/${person.id}">${t.itemPersonPage} →</a></p>
 ${admin ? html`<p><a href="/watchlist/people/${person.id}/edit">${t.wlEditPerson}</a></p>` : ''}
 </div>
 <h2>${t.wlAccounts}</h2>
@@ -209,7 +211,7 @@ ${
 ${accounts.map(
   (
     a,
-  ) => html`<tr><td>${a.platform}</td><td>${a.handle}</td><td>${externalLink(a.profile_url, a.profile_url, 'noopener noreferrer')}</td><td>${a.platform_id ?? t.none}</td><td>${linkLabel(t, a.link_method)}</td><td>${a.status}</td><td>${a.last_crawled_at ? new Date(a.last_crawled_at).toISOString().slice(0, 16).replace('T', ' ') : t.none}</td>
+  ) => html`<tr><td>${a.platform}</td><td>${a.handle}</td><td>${externalLink(a.profile_url, a.profile_url, 'noopener noreferrer')}</td><td>${a.platform_id ?? t.none}</td><td>${linkLabel(t, a.link_method)}</td><td>${a.status}</td><td>${a.last_crawled_at ? zonedTime(a.last_crawled_at, ctx.lang) : t.none}</td>
 ${
   admin
     ? html`<td><a href="/watchlist/accounts/${a.id}/edit">${t.wlEditAccount}</a>

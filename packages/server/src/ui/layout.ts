@@ -11,6 +11,8 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { href: '/review', label: 'navReview', role: 'viewer' },
+  { href: '/orang', label: 'navPeople', role: 'viewer' },
+  { href: '/ringkasan', label: 'navOverview', role: 'supervisor' },
   { href: '/crawls', label: 'navCrawls', role: 'viewer' },
   { href: '/watchlist', label: 'navWatchlist', role: 'viewer' },
   { href: '/registry', label: 'navRegistry', role: 'viewer' },
@@ -28,6 +30,10 @@ export interface PageOptions {
   flash?: string | undefined;
   /** Reload the page every N seconds (a crawl in progress); a meta refresh needs no script, so the CSP holds. */
   refreshSeconds?: number | undefined;
+  /** Same-origin scripts the page loads (progressive enhancement only: every page works without them). */
+  scripts?: readonly string[] | undefined;
+  /** Attributes on <body> the scripts read (data-*), already escaped by `html`. */
+  bodyData?: SafeHtml | undefined;
 }
 
 /** The shell of every page: no inline script or style, so the CSP can forbid both. */
@@ -52,11 +58,13 @@ export function layout(page: PageOptions): string {
 <title>${page.title} · ${t.appName}</title>
 ${page.refreshSeconds ? html`<meta http-equiv="refresh" content="${page.refreshSeconds}">` : ''}
 <link rel="stylesheet" href="/assets/netra.css">
+${(page.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
 </head>
-<body>
+<body${page.bodyData ? html` ${page.bodyData}` : ''}>
+<a class="skip-link" href="#content">${t.skipToContent}</a>
 <header><a class="brand" href="/">${t.appName}</a><span class="tagline">${t.appTagline}</span>${nav}
 <a class="lang" href="?lang=${otherLang}">${t.language}</a></header>
-<main>
+<main id="content" tabindex="-1">
 ${page.flash ? html`<p class="flash" role="status">${page.flash}</p>` : ''}
 <h1>${page.title}</h1>
 ${page.body}

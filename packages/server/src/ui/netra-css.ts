@@ -34,4 +34,52 @@ dt { color:var(--muted); }
 .status-open { color:var(--accent); } .status-confirmed { color:var(--warn); } .status-dismissed { color:var(--ok); }
 img.evidence { max-width:100%; border:1px solid var(--line); }
 code { font-size:.8rem; word-break:break-all; }
+.skip-link { position:absolute; left:-999px; top:0; background:#fff; padding:.4rem .8rem; z-index:10; }
+.skip-link:focus { left:.5rem; }
+.visually-hidden { position:absolute; width:1px; height:1px; overflow:hidden; clip-path:inset(50%); white-space:nowrap; }
+main:focus, .post:focus { outline:2px solid var(--accent); outline-offset:2px; }
+.post-text, td, dd, li, p { overflow-wrap:break-word; }
+.item-nav { display:flex; flex-wrap:wrap; gap:.4rem 1rem; align-items:center; margin-bottom:.6rem; }
+.item-nav .search-inline { margin-left:auto; }
+.search-inline input { max-width:16rem; }
+.claim { padding:.4rem .7rem; border-radius:4px; }
+.claim.mine { background:#e8f0fb; } .claim.other { background:#fff4e5; border:1px solid #f0c27a; }
+.suggestion[data-source=model] { background:#fff4e5; border-left:4px solid #f0a020; padding:.3rem .6rem; }
+.field-error { color:var(--warn); margin:.1rem 0 .4rem; font-size:.9rem; }
+[aria-invalid=true] { border:2px solid var(--warn); }
+fieldset.plain { border:0; padding:0; margin:0; background:none; }
+fieldset.violation-fields, fieldset.dismiss-fields { padding:.4rem .7rem; }
+label.radio { display:flex; gap:.4rem; align-items:center; }
+.decision-form select, .decision-form textarea { width:100%; max-width:100%; }
+button.secondary, button.link-button { background:none; color:var(--accent); border:1px solid var(--accent); }
+button.link-button { border:0; padding:0; text-decoration:underline; }
+kbd { border:1px solid var(--line); border-bottom-width:2px; border-radius:3px; padding:0 .3em; font-size:.8rem; background:#fff; }
+.kbd-help { position:fixed; inset:0; background:rgba(0,0,0,.35); display:flex; align-items:center; justify-content:center; padding:1rem; z-index:20; }
+.kbd-help[hidden] { display:none; }
+.kbd-help .card { max-width:28rem; width:100%; }
+.kbd-hint { font-size:.85rem; }
+.evidence, figure.shot img { max-width:100%; height:auto; cursor:zoom-in; }
+figure { margin:.6rem 0; }
+.tabs a[aria-current] { font-weight:700; }
+.status-counts a { margin-right:.6rem; text-decoration:none; }
+.charts { display:grid; grid-template-columns:repeat(auto-fit, minmax(min(100%, 30rem), 1fr)); gap:1rem; }
+.chart-svg { width:100%; height:auto; display:block; }
+.chart-label, .chart-value { font-size:12px; fill:var(--ink); }
+.seg-open { fill:#0b5cad; background:#0b5cad; } .seg-confirmed { fill:#b3261e; background:#b3261e; }
+.seg-dismissed { fill:#1e7b34; background:#1e7b34; } .seg-other { fill:#8a8f98; background:#8a8f98; }
+.seg-decided { fill:#6a3fb5; }
+.legend .key { display:inline-block; width:.8em; height:.8em; margin-left:.6em; }
+@media (max-width: 800px) {
+  .grid { grid-template-columns: 1fr; }
+  main { padding:.6rem .6rem 2rem; }
+  header { padding:.5rem .6rem; gap:.5rem; }
+  .signout { margin-left:0; }
+  .item-nav .search-inline { margin-left:0; width:100%; }
+  .search-inline input { max-width:100%; width:100%; }
+  dl { grid-template-columns: 1fr; }
+  dd { margin-left:0; }
+  table.queue thead { display:none; }
+  table.queue tr, table.queue td { display:block; }
+  table.queue tr { border-bottom:2px solid var(--line); }
+}
 `;

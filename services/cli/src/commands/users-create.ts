@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { appendAudit, findUserByUsername, insertUser, type Role } from '@netra/db';
-import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem } from '@netra/server/passwords';
+import type { Role } from '@netra/db';
+import { assertPasswordAcceptable, createUser, MIN_PASSWORD_LENGTH, UserError } from '@netra/users';
 import { cliActor, withDatabase } from '../cli-context.ts';
 import type { CliIO, Command } from '../command.ts';
 
@@ -144,68 +144,29 @@ export const usersCreateCommand: Command = {
     try {
       input = parse(argv);
       password = await readPassword(io);
-      if (password.length < MIN_PASSWORD_LENGTH) {
-        throw new CliFieldError(
-          'password',
-          'USER_PASSWORD_TOO_SHORT',
-          `minimal ${MIN_PASSWORD_LENGTH} karakter / at least ${MIN_PASSWORD_LENGTH} characters`,
-        );
-      }
-      if (password.length > 200) {
-        throw new CliFieldError('password', 'USER_PASSWORD_TOO_LONG', 'maksimal 200 karakter / at most 200 characters');
-      }
-      const problem = passwordProblem(password, input.username);
-      if (problem) throw new CliFieldError('password', 'USER_PASSWORD_WEAK', problem);
+      // The user service's own rule, checked before the database is opened.
+      assertPasswordAcceptable(password, input.username);
     } catch (error) {
       if (error instanceof CliFieldError) return fail(io, error);
+      if (error instanceof UserError) return fail(io, new CliFieldError('password', error.code, error.message));
       throw error;
     }
-    const passwordHash = await hashPassword(password);
     const actor = cliActor(io.env);
     try {
       const user = await withDatabase(io.env, (handle) =>
-        handle.db.transaction().execute(async (tx) => {
-          if (await findUserByUsername(tx, input.username)) {
-            throw new CliFieldError(
-              '--username',
-              'USER_CONFLICT',
-              `nama pengguna sudah dipakai / username already taken: ${input.username}`,
-              1,
-            );
-          }
-          const row = await insertUser(tx, {
-            username: input.username,
-            displayName: input.name,
-            passwordHash,
-            role: input.role,
-          });
-          await appendAudit(tx, {
-            actorId: actor.actorId,
-            actorUsername: actor.actorUsername,
-            action: 'user.create',
-            entityType: 'user',
-            entityId: row.id,
-            after: { username: row.username, displayName: row.display_name, role: row.role, active: row.active },
-          });
-          return row;
-        }),
+        createUser(
+          handle.db,
+          { id: actor.actorId, username: actor.actorUsername },
+          { username: input.username, displayName: input.name, role: input.role, password },
+        ),
       );
       io.stdout.write(
         `Pengguna dibuat / user created: ${user.username} (${user.role}) "${user.display_name}" id=${user.id}\n`,
       );
       return 0;
     } catch (error) {
-      if (error instanceof CliFieldError) return fail(io, error);
-      if (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505') {
-        return fail(
-          io,
-          new CliFieldError(
-            '--username',
-            'USER_CONFLICT',
-            `nama pengguna sudah dipakai / username already taken: ${input.username}`,
-            1,
-          ),
-        );
+      if (error instanceof UserError && error.code === 'USER_CONFLICT') {
+        return fail(io, new CliFieldError('--username', error.code, error.message, 1));
       }
       io.stderr.write(`galat / error: ${error instanceof Error ? error.message : String(error)}\n`);
       return 1;

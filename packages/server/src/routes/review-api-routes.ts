@@ -1,47 +1,26 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
-import { appendAudit, countReviewItemsByStatus, listDecidedItems, listReviewItems } from '@netra/db';
+import { appendAudit, getEvidenceArtefactBySha, listDecidedItems } from '@netra/db';
+import {
+  claimItem,
+  decideReviewItem,
+  decisionInputSchema,
+  decisionsToCsv,
+  decisionsToTrainingJsonl,
+  loadQueue,
+  loadReviewItem,
+  queueParamsSchema,
+  releaseItem,
+  undoDecision,
+} from '@netra/review';
 import { z } from 'zod';
 import { notFound } from '../http/http-error.ts';
 import { defineRoute, requireUser } from '../http/route.ts';
-import { candidateLabels } from '../review/candidate-labels.ts';
-import { decisionInputSchema } from '../review/decision-input.ts';
-import { decisionsToCsv, decisionsToTrainingJsonl } from '../review/export-formats.ts';
-import { decideReviewItem, loadReviewItem } from '../review/review-service.ts';
-import { layout } from '../ui/layout.ts';
-import { reviewItemBody, reviewQueueBody } from '../ui/review-pages.ts';
+import { actorOf, leaseSeconds } from './review-context.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const blank = (v: unknown) => (v === '' ? undefined : v);
-
-const queueQuery = z.object({
-  status: z.preprocess(blank, z.enum(['open', 'confirmed', 'dismissed', 'escalated', 'needs_info']).optional()),
-  platform: z.preprocess(
-    blank,
-    z.enum(['facebook', 'instagram', 'tiktok', 'x', 'youtube', 'bluesky', 'mastodon', 'telegram']).optional(),
-  ),
-  contest: z.preprocess(blank, z.string().max(100).optional()),
-  region: z.preprocess(blank, z.string().max(20).optional()),
-  minScore: z.preprocess(blank, z.coerce.number().min(0).max(1).optional()),
-  q: z.preprocess(blank, z.string().trim().max(200).optional()),
-  limit: z.preprocess(blank, z.coerce.number().int().min(1).max(500).default(50)),
-  offset: z.preprocess(blank, z.coerce.number().int().min(0).default(0)),
-  lang: z.string().optional(),
-});
-
-function queueFilter(q: z.infer<typeof queueQuery>) {
-  return {
-    status: q.status,
-    platform: q.platform,
-    contestId: q.contest,
-    regionCode: q.region,
-    minScore: q.minScore,
-    search: q.q,
-    limit: q.limit,
-    offset: q.offset,
-  };
-}
 
 /** Raster images only: an SVG or HTML "screenshot" could carry script. */
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif']);
@@ -59,22 +38,17 @@ export function evidenceMediaType(kind: string, stored: string): string {
   return 'application/octet-stream';
 }
 
-export const reviewRoutes = [
+export const reviewApiRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/review/items',
     role: 'viewer',
     kind: 'api',
     tag: 'review',
-    summary: 'The review queue, most likely violations first; filter by status, platform, contest, region, score, text',
-    query: queueQuery,
-    handler: async (ctx) => {
-      const [items, counts] = await Promise.all([
-        listReviewItems(ctx.deps.db, queueFilter(ctx.query)),
-        countReviewItemsByStatus(ctx.deps.db),
-      ]);
-      return { items, counts };
-    },
+    summary:
+      'The review queue: filter by status, platform, contest, region, score, assignment and search (name, NIP, @handle, #hashtag, text); sort by score, posted or captured time',
+    query: queueParamsSchema.extend({ lang: z.string().optional() }),
+    handler: async (ctx) => loadQueue(ctx.deps.db, ctx.query, requireUser(ctx).id),
   }),
   defineRoute({
     method: 'GET',
@@ -96,10 +70,45 @@ export const reviewRoutes = [
     params: idParams,
     body: decisionInputSchema,
     handler: async (ctx) => {
-      const decision = await decideReviewItem(ctx.deps.db, requireUser(ctx), ctx.params.id, ctx.body, ctx.request.ip);
+      const decision = await decideReviewItem(ctx.deps.db, actorOf(ctx), ctx.params.id, ctx.body);
       ctx.reply.status(201);
       return decision;
     },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/review/items/:id/undo',
+    role: 'analyst',
+    kind: 'api',
+    tag: 'review',
+    summary: 'Undo your own latest decision within the undo window (a new, superseding decision)',
+    params: idParams,
+    body: z.object({ decision: z.uuid() }),
+    handler: async (ctx) => {
+      const decision = await undoDecision(ctx.deps.db, actorOf(ctx), ctx.params.id, ctx.body.decision);
+      ctx.reply.status(201);
+      return decision;
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/review/items/:id/claim',
+    role: 'analyst',
+    kind: 'api',
+    tag: 'review',
+    summary: 'Claim an item or extend your claim (the item page calls this while it is open)',
+    params: idParams,
+    handler: async (ctx) => claimItem(ctx.deps.db, actorOf(ctx), ctx.params.id, leaseSeconds(ctx)),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/review/items/:id/release',
+    role: 'analyst',
+    kind: 'api',
+    tag: 'review',
+    summary: 'Give a claimed item back (the item page sends this when it is left without a decision)',
+    params: idParams,
+    handler: async (ctx) => ({ released: await releaseItem(ctx.deps.db, actorOf(ctx), ctx.params.id) }),
   }),
   defineRoute({
     method: 'GET',
@@ -146,11 +155,7 @@ export const reviewRoutes = [
     summary: 'An evidence artefact (screenshot or HTML snapshot) by its SHA-256',
     params: z.object({ sha256: z.string().regex(/^[a-f0-9]{64}$/) }),
     handler: async (ctx) => {
-      const artefact = await ctx.deps.db
-        .selectFrom('evidence_artefacts')
-        .select(['path', 'media_type', 'kind'])
-        .where('sha256', '=', ctx.params.sha256)
-        .executeTakeFirst();
+      const artefact = await getEvidenceArtefactBySha(ctx.deps.db, ctx.params.sha256);
       if (!artefact) throw notFound('artefak / artefact');
       const type = evidenceMediaType(artefact.kind, artefact.media_type);
       const headers = () => {
@@ -173,75 +178,6 @@ export const reviewRoutes = [
       });
       headers();
       return ctx.reply.type(type).send(createReadStream(file));
-    },
-  }),
-  defineRoute({
-    method: 'GET',
-    url: '/review',
-    role: 'viewer',
-    kind: 'page',
-    tag: 'review',
-    summary: 'Review queue page',
-    query: queueQuery,
-    handler: async (ctx) => {
-      const user = requireUser(ctx);
-      const [rows, counts, labels, contests] = await Promise.all([
-        listReviewItems(ctx.deps.db, queueFilter(ctx.query)),
-        countReviewItemsByStatus(ctx.deps.db),
-        candidateLabels(ctx.deps.db),
-        ctx.deps.db.selectFrom('contests').select(['id', 'region_name']).orderBy('region_name').execute(),
-      ]);
-      const body = reviewQueueBody(
-        ctx.t,
-        ctx.lang,
-        user,
-        rows,
-        counts,
-        { ...ctx.query, offset: ctx.query.offset, limit: ctx.query.limit },
-        labels,
-        contests,
-        ctx.deps.config.classifierThreshold,
-      );
-      return layout({ title: ctx.t.reviewTitle, t: ctx.t, lang: ctx.lang, user, body });
-    },
-  }),
-  defineRoute({
-    method: 'GET',
-    url: '/review/:id',
-    role: 'viewer',
-    kind: 'page',
-    tag: 'review',
-    summary: 'One flagged post with its evidence and the decision form',
-    params: idParams,
-    query: z.object({ saved: z.string().optional(), lang: z.string().optional() }),
-    handler: async (ctx) => {
-      const user = requireUser(ctx);
-      const [item, labels] = await Promise.all([
-        loadReviewItem(ctx.deps.db, ctx.params.id),
-        candidateLabels(ctx.deps.db),
-      ]);
-      return layout({
-        title: ctx.t.reviewTitle,
-        t: ctx.t,
-        lang: ctx.lang,
-        user,
-        flash: ctx.query.saved ? ctx.t.reviewSaved : undefined,
-        body: reviewItemBody(ctx.t, ctx.lang, user, item, labels),
-      });
-    },
-  }),
-  defineRoute({
-    method: 'POST',
-    url: '/review/:id/decide',
-    role: 'analyst',
-    kind: 'page',
-    tag: 'review',
-    summary: 'Decision form submission',
-    params: idParams,
-    body: decisionInputSchema,
-    handler: async (ctx) => {
-      await decideReviewItem(ctx.deps.db, requireUser(ctx), ctx.params.id, ctx.body, ctx.request.ip);
-      return ctx.reply.redirect(`/review/${ctx.params.id}?saved=1`, 303);
     },
   }),
 ];

@@ -128,7 +128,13 @@ describe('review flow', () => {
       method: 'POST',
       url: `/api/review/items/${itemId}/decisions`,
       headers: analyst.headers,
-      payload: { decision: 'confirmed', label: 'endorse', candidate: 'pilbup-mesuji-2024#9', stance: 'pro' },
+      payload: {
+        decision: 'confirmed',
+        label: 'endorse',
+        candidate: 'pilbup-mesuji-2024#9',
+        stance: 'pro',
+        category: 'online_campaigning',
+      },
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe('REVIEW_CANDIDATE_UNKNOWN');
@@ -185,6 +191,7 @@ describe('review flow', () => {
         candidate: '',
         stance: '',
         category: '',
+        reason: 'news_report',
         note: '',
       }).toString(),
     });

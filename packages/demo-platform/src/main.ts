@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Starts the demo platform (a local test fixture) and prints its URL. Usage: node test/demo-platform/src/main.ts [port]
+// Starts the demo platform (a local test fixture) and prints its URL. Usage: node packages/demo-platform/src/main.ts [port]
 import { startDemoPlatform } from './server.ts';
 
 const port = Number.parseInt(process.argv[2] ?? process.env.DEMO_PLATFORM_PORT ?? '0', 10) || 0;

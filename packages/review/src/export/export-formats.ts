@@ -11,6 +11,7 @@ const CSV_COLUMNS: [string, (r: DecidedRow) => unknown][] = [
   ['stance', (r) => r.stance],
   ['category', (r) => r.category],
   ['note', (r) => r.note],
+  ['reason', (r) => r.reason],
   ['decided_by', (r) => r.decided_by],
   ['decided_at', (r) => r.decided_at.toISOString()],
   ['nama', (r) => r.person_name],

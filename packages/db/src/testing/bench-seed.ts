@@ -1,0 +1,74 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../schema/database.ts';
+
+export interface BenchSize {
+  people: number;
+  posts: number;
+  /** Every (posts / reviewItems)-th post is flagged and becomes a review item. */
+  reviewItems: number;
+}
+
+const PROVINCES = ['18.11', '73.71', '94.71', '31.71', '51.71', '64.72', '12.75', '82.71'];
+const PLATFORMS = ['facebook', 'instagram', 'tiktok', 'x', 'youtube'];
+
+const array = (values: readonly string[]) => sql.raw(`ARRAY[${values.map((v) => `'${v}'`).join(',')}]`);
+
+/**
+ * Fills a scratch database for `pnpm bench:api` with generate_series, in a handful of statements: contests
+ * and candidates, people with one account each, posts spread over 90 days, every n-th post flagged into the
+ * review queue, about 40% of items decided (a third confirmed), and item ages spread over a month. Test data
+ * only — never run against a real database.
+ */
+export async function seedBenchData(db: Kysely<Database>, size: BenchSize): Promise<void> {
+  const every = Math.max(1, Math.floor(size.posts / size.reviewItems));
+  await sql`INSERT INTO users (username, display_name, password_hash, role)
+    SELECT 'bench' || g, 'Analis ' || g, 'x', 'analyst' FROM generate_series(1, 5) g`.execute(db);
+  await sql`INSERT INTO contests (id, kind, region_code, region_name, election_date, campaign_from, campaign_to)
+    SELECT 'bench-' || g, 'bupati', (${array(PROVINCES)})[1 + g % ${PROVINCES.length}], 'Wilayah Bench ' || g,
+           '2024-11-27', '2024-09-25', '2024-11-23'
+      FROM generate_series(1, 20) g`.execute(db);
+  await sql`INSERT INTO candidates (contest_id, number, names)
+    SELECT 'bench-' || c, n, jsonb_build_array('Calon ' || c || '-' || n)
+      FROM generate_series(1, 20) c, generate_series(1, 3) n`.execute(db);
+  await sql`INSERT INTO people (name, nip, agency, position, region_code)
+    SELECT 'ASN Bench ' || g, (198001012005010000 + g)::text, 'Dinas ' || (1 + g % 40), 'Staf',
+           (${array(PROVINCES)})[1 + g % ${PROVINCES.length}]
+      FROM generate_series(1, ${size.people}) g`.execute(db);
+  await sql`INSERT INTO accounts (person_id, platform, handle, profile_url)
+    SELECT id, (${array(PLATFORMS)})[1 + rn % ${PLATFORMS.length}], 'bench_' || rn, 'https://example.org/bench_' || rn
+      FROM (SELECT id, row_number() OVER (ORDER BY nip) AS rn FROM people) p`.execute(db);
+  await sql`WITH acc AS (SELECT id, platform, handle, row_number() OVER (ORDER BY handle) AS rn FROM accounts)
+    INSERT INTO posts (platform, external_id, account_id, author_handle, url, kind, text, content_hash,
+                       posted_at, fetched_at, last_seen_at)
+    SELECT a.platform, 'b' || g, a.id, a.handle, 'https://example.org/p/' || g, 'post',
+           'Unggahan bench ' || g || ' tentang kegiatan dinas #tag' || (g % 500),
+           md5(g::text) || md5((g + 1)::text),
+           timestamptz '2024-09-01 00:00+07' + (g % 129600) * interval '1 minute',
+           timestamptz '2024-09-01 01:00+07' + (g % 129600) * interval '1 minute', now()
+      FROM generate_series(1, ${size.posts}) g
+      -- g + g / every: consecutive flagged posts land on different people (an arithmetic step would not).
+      JOIN acc a ON a.rn = 1 + (g + g / ${every}) % ${size.people}`.execute(db);
+  await sql`INSERT INTO classifications (post_id, model_version, score, flagged, candidate, stance, category,
+                                         evidence, language)
+    SELECT p.id, 'bench', 0.5 + random() * 0.5, true,
+           'bench-' || (1 + (n / ${every}) % 20) || '#' || (1 + (n / ${every} / 20) % 3), 'pro',
+           'online_campaigning', '[]', 'id'
+      FROM posts p CROSS JOIN LATERAL (SELECT substr(p.external_id, 2)::int AS n) x
+     WHERE p.external_id LIKE 'b%' AND x.n % ${every} = 0`.execute(db);
+  await sql`INSERT INTO review_items (post_id, classification_id, score, created_at)
+    SELECT post_id, id, score, now() - random() * interval '30 days' FROM classifications
+     WHERE model_version = 'bench'`.execute(db);
+  await sql`WITH picked AS (
+      SELECT id, row_number() OVER (ORDER BY id) AS rn FROM review_items WHERE random() < 0.4),
+    analysts AS (SELECT id, row_number() OVER (ORDER BY username) - 1 AS k FROM users WHERE username LIKE 'bench%')
+    INSERT INTO review_decisions (review_item_id, decided_by, decision, label, reason, created_at)
+    SELECT p.id, a.id, CASE WHEN p.rn % 3 = 0 THEN 'confirmed' ELSE 'dismissed' END,
+           CASE WHEN p.rn % 3 = 0 THEN 'endorse' ELSE 'neutral' END,
+           CASE WHEN p.rn % 3 = 0 THEN NULL ELSE 'news_report' END,
+           now() - (p.rn % 56) * interval '1 day'
+      FROM picked p JOIN analysts a ON a.k = p.rn % 5`.execute(db);
+  await sql`UPDATE review_items ri SET status = d.decision, decided_at = d.created_at, decided_by = d.decided_by
+      FROM review_decisions d WHERE d.review_item_id = ri.id`.execute(db);
+  // The steady state autovacuum reaches: visibility map set, so index-only scans skip the heap.
+  await sql`VACUUM ANALYZE`.execute(db);
+}
