@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Netra needs on a fresh Debian/Ubuntu machine, then its dependencies. Safe to run again.
 # - Node 24 LTS and pnpm 10 from the npm registry, when the machine's Node is older
-# - Chromium (for the collectors), redis-server and PostgreSQL binaries (for the zero-setup path and tests)
+# - Chromium (for the collectors and the dossier PDF), poppler-utils (pdftotext, dossier test), redis-server and PostgreSQL binaries (for the zero-setup path and tests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/toolchain.sh
@@ -28,6 +28,8 @@ if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null && ! command 
    && ! command -v google-chrome >/dev/null; then missing+=(chromium); fi
 command -v redis-server >/dev/null || [ -n "${REDIS_URL:-}" ] || missing+=(redis-server)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [ -n "${DATABASE_URL:-}" ] || missing+=(postgresql)
+# pdftotext: the dossier end-to-end test reads the generated Form A PDF back as text.
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
 if [ "${#missing[@]}" -gt 0 ]; then
   if command -v apt-get >/dev/null && as_root true 2>/dev/null; then
     say "installing Debian packages: ${missing[*]}"
