@@ -30,7 +30,10 @@ export const caseSettingsSchema = z.object({
     .default(DEFAULT_CLOCK_RULES),
   /** Share of cases (0–1) sent to a blind second analyst instead of a supervisor. */
   blindShare: z.number().min(0).max(1).default(0.2),
-  recipients: z.array(z.string().min(1)).min(1).default([...DEFAULT_RECIPIENTS]),
+  recipients: z
+    .array(z.string().min(1))
+    .min(1)
+    .default([...DEFAULT_RECIPIENTS]),
   /** Days after a referral letter to chase the recipient for the outcome. */
   followUpDays: z.number().int().positive().default(14),
   /** Whether cuti bersama count as days off in working-day periods. */

@@ -63,9 +63,9 @@ describe('case number and office', () => {
         date: '2024-10-02',
       }),
     ).toBe('007/TM/PM.01.02/K.LA-11/X/2024');
-    expect(formatCaseNumber('LP-{region}-{year}-{seq}', { seq: 12, type: 'laporan', jurisdiction, date: '2025-01-05' })).toBe(
-      'LP-18.11-2025-12',
-    );
+    expect(
+      formatCaseNumber('LP-{region}-{year}-{seq}', { seq: 12, type: 'laporan', jurisdiction, date: '2025-01-05' }),
+    ).toBe('LP-18.11-2025-12');
     expect(() => validateCaseNumberFormat('{type}/{year}')).toThrow(/\{seq\}/);
     expect(() => validateCaseNumberFormat('{seq}/{bogus}')).toThrow(/bogus/);
   });

@@ -41,8 +41,10 @@ export function missingFields(c: ReadinessInput): FieldIssue[] {
   }
   if (c.items.length === 0) add('items', 'Kasus belum memuat unggahan');
   for (const item of c.items) {
-    if (item.artefacts === 0) add(`items.${item.reviewItemId}.artefacts`, 'Unggahan tidak memiliki artefak bukti (tangkapan layar/HTML)');
-    if (!item.evidenceVerified) add(`items.${item.reviewItemId}.evidence_verified`, 'Bukti unggahan belum diverifikasi');
+    if (item.artefacts === 0)
+      add(`items.${item.reviewItemId}.artefacts`, 'Unggahan tidak memiliki artefak bukti (tangkapan layar/HTML)');
+    if (!item.evidenceVerified)
+      add(`items.${item.reviewItemId}.evidence_verified`, 'Bukti unggahan belum diverifikasi');
   }
   if (c.articles.length === 0) add('articles', 'Pasal yang diduga dilanggar belum dipilih');
   if (blank(c.behaviour)) add('skb_behaviour', 'Perilaku menurut matriks SKB belum dipilih');
@@ -52,7 +54,8 @@ export function missingFields(c: ReadinessInput): FieldIssue[] {
   if (c.officers.length === 0) add('officers', 'Pengawas yang menemukan belum dicatat');
   for (const [i, o] of c.officers.entries()) {
     if (blank(o.position)) add(`officers.${i}.position`, `Jabatan pengawas ${o.name} belum diisi di profil`);
-    if (blank(o.assignmentLetterNo)) add(`officers.${i}.assignment_letter_no`, `Nomor surat perintah tugas ${o.name} belum diisi di profil`);
+    if (blank(o.assignmentLetterNo))
+      add(`officers.${i}.assignment_letter_no`, `Nomor surat perintah tugas ${o.name} belum diisi di profil`);
   }
   if (blank(c.chronology)) add('chronology', 'Kronologi/uraian singkat wajib diisi');
   if (blank(c.analysis)) add('analysis', 'Analisis wajib diisi');

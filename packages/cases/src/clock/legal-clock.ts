@@ -165,7 +165,8 @@ export function timeLeftLabel(ms: number): string {
   const days = Math.floor(abs / 86_400_000);
   const hours = Math.floor((abs % 86_400_000) / 3_600_000);
   const minutes = Math.floor((abs % 3_600_000) / 60_000);
-  const text = days > 0 ? `${days} hari ${hours} jam` : hours > 0 ? `${hours} jam ${minutes} menit` : `${minutes} menit`;
+  const text =
+    days > 0 ? `${days} hari ${hours} jam` : hours > 0 ? `${hours} jam ${minutes} menit` : `${minutes} menit`;
   return ms >= 0 ? `${text} lagi` : `lewat ${text}`;
 }
 

@@ -48,7 +48,13 @@ export interface DossierData {
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const e = (v: string | number) => String(v).replace(/[&<>"']/g, (c) => ESC[c] ?? c);
-const para = (v: string) => (v.trim() ? v.split(/\n+/).map((l) => `<p>${e(l)}</p>`).join('') : '<p>—</p>');
+const para = (v: string) =>
+  v.trim()
+    ? v
+        .split(/\n+/)
+        .map((l) => `<p>${e(l)}</p>`)
+        .join('')
+    : '<p>—</p>';
 const rowsOf = (pairs: [string, string][]) =>
   pairs.map(([k, v]) => `<tr><th>${e(k)}</th><td>${e(v || '—')}</td></tr>`).join('');
 
@@ -84,7 +90,10 @@ ${item.artefacts.map((a) => `<tr><td>${e(a.kind)}</td><td>${e(a.capturedAtLabel)
 </table>
 ${item.artefacts
   .filter((a) => a.imageDataUri)
-  .map((a) => `<figure><img src="${e(a.imageDataUri ?? '')}" alt="tangkapan layar"><figcaption>SHA-256 ${e(a.sha256)}</figcaption></figure>`)
+  .map(
+    (a) =>
+      `<figure><img src="${e(a.imageDataUri ?? '')}" alt="tangkapan layar"><figcaption>SHA-256 ${e(a.sha256)}</figcaption></figure>`,
+  )
   .join('')}
 </section>`,
     )

@@ -19,7 +19,9 @@ export interface Manifest {
  */
 export function manifestText(manifest: Manifest): string {
   const entries = [...manifest.entries]
-    .sort((a, b) => a.postUrl.localeCompare(b.postUrl) || a.kind.localeCompare(b.kind) || a.sha256.localeCompare(b.sha256))
+    .sort(
+      (a, b) => a.postUrl.localeCompare(b.postUrl) || a.kind.localeCompare(b.kind) || a.sha256.localeCompare(b.sha256),
+    )
     .map((e) => ({ postUrl: e.postUrl, kind: e.kind, sha256: e.sha256, bytes: e.bytes, capturedAt: e.capturedAt }));
   return JSON.stringify({ caseNumber: manifest.caseNumber, entries });
 }

@@ -40,7 +40,11 @@ export const OUTCOMES_WITH_SK: ReadonlySet<Outcome> = new Set([
  * The follow-up reminder of a referral: the day to chase the recipient (letter date + the office's
  * follow-up period), and whether it is due.
  */
-export function followUpDue(letterDate: string, followUpDays: number, today: string): { due: string; overdue: boolean } {
+export function followUpDue(
+  letterDate: string,
+  followUpDays: number,
+  today: string,
+): { due: string; overdue: boolean } {
   const d = new Date(`${letterDate}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + followUpDays);
   const due = d.toISOString().slice(0, 10);

@@ -57,11 +57,15 @@ describe('second review', () => {
   });
 
   it('agrees only on the same verdict and behaviour', () => {
-    expect(reviewsAgree({ verdict: 'pelanggaran', behaviour: 'x' }, { verdict: 'pelanggaran', behaviour: 'x' })).toBe(true);
-    expect(reviewsAgree({ verdict: 'pelanggaran', behaviour: 'x' }, { verdict: 'pelanggaran', behaviour: 'y' })).toBe(false);
-    expect(reviewsAgree({ verdict: 'bukan_pelanggaran', behaviour: null }, { verdict: 'pelanggaran', behaviour: 'x' })).toBe(
+    expect(reviewsAgree({ verdict: 'pelanggaran', behaviour: 'x' }, { verdict: 'pelanggaran', behaviour: 'x' })).toBe(
+      true,
+    );
+    expect(reviewsAgree({ verdict: 'pelanggaran', behaviour: 'x' }, { verdict: 'pelanggaran', behaviour: 'y' })).toBe(
       false,
     );
+    expect(
+      reviewsAgree({ verdict: 'bukan_pelanggaran', behaviour: null }, { verdict: 'pelanggaran', behaviour: 'x' }),
+    ).toBe(false);
   });
 });
 

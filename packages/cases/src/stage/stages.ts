@@ -69,7 +69,11 @@ export interface StageHistoryEntry {
  * late, after a dispute), else the contest's penetapan date, else the campaign start (candidates are
  * determined before campaigning).
  */
-export function targetStatusOn(m: ContestMilestones, history: readonly StageHistoryEntry[], date: string): TargetStatus {
+export function targetStatusOn(
+  m: ContestMilestones,
+  history: readonly StageHistoryEntry[],
+  date: string,
+): TargetStatus {
   const known = [...history].filter((h) => h.from <= date).sort((a, b) => a.from.localeCompare(b.from));
   const last = known.at(-1);
   if (last) return last.stage;

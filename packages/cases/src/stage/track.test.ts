@@ -60,12 +60,13 @@ describe('election stage and track suggestion', () => {
     const s = suggestTrack({ behaviour: 'tim_pemenangan', targetStatus: 'calon', stage: 'kampanye', regime: 'pemilu' });
     expect(s.track).toBe('disiplin_berat');
     expect(s.alsoConsider).toContain('pidana');
-    expect(suggestTrack({ behaviour: 'keberpihakan', targetStatus: 'calon', stage: 'penetapan', regime: 'pemilu' }).track).toBe(
-      'disiplin_sedang',
-    );
-    expect(suggestTrack({ behaviour: 'anggota_parpol', targetStatus: 'bakal_calon', stage: 'pendaftaran', regime: 'pemilu' }).track).toBe(
-      'ptdh',
-    );
+    expect(
+      suggestTrack({ behaviour: 'keberpihakan', targetStatus: 'calon', stage: 'penetapan', regime: 'pemilu' }).track,
+    ).toBe('disiplin_sedang');
+    expect(
+      suggestTrack({ behaviour: 'anggota_parpol', targetStatus: 'bakal_calon', stage: 'pendaftaran', regime: 'pemilu' })
+        .track,
+    ).toBe('ptdh');
   });
 
   it('prefers the candidate stage history over the contest date', () => {

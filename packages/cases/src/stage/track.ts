@@ -43,7 +43,9 @@ export function suggestTrack(input: {
     reasons.push('Keanggotaan/kepengurusan partai politik: PTDH (UU 20/2023 Pasal 52 ayat (3) huruf j).');
   } else if (input.targetStatus === 'bakal_calon' && row.etikRow !== null) {
     track = 'kode_etik';
-    reasons.push(`Sasaran berstatus bakal calon saat perbuatan: baris kode etik SKB nomor ${row.etikRow} (sanksi moral).`);
+    reasons.push(
+      `Sasaran berstatus bakal calon saat perbuatan: baris kode etik SKB nomor ${row.etikRow} (sanksi moral).`,
+    );
     also.push(row.disiplinLevel === 'sedang' ? 'disiplin_sedang' : 'disiplin_berat');
     if (input.regime === 'pilkada') {
       reasons.push('Pilkada: sebelum penetapan pasangan calon Bawaslu meneruskan ke BKN, tidak memproses sendiri.');

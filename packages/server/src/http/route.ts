@@ -1,3 +1,4 @@
+import type { CaseSettings } from '@netra/cases';
 import type { DependencyState, Logger } from '@netra/core';
 import type { Database } from '@netra/db';
 import type { Queues } from '@netra/queue';
@@ -31,6 +32,8 @@ export interface ServerConfig {
   evidenceDir: string;
   /** The classifier's decision threshold in force, shown on the review queue (absent: not shown). */
   classifierThreshold?: { value: number; source: 'env' | 'model' } | undefined;
+  /** Case numbering, legal clock, second review, referral and retention settings (absent: the defaults). */
+  cases?: CaseSettings | undefined;
 }
 
 export interface ServerDeps {

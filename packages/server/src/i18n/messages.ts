@@ -1,4 +1,5 @@
 import { type AdminMessages, adminMessages } from './admin-messages.ts';
+import { type CaseMessages, caseMessages } from './case-messages.ts';
 import { type CommonMessages, commonMessages } from './common-messages.ts';
 import { type ReviewMessages, reviewMessages } from './review-messages.ts';
 import { type WatchlistMessages, watchlistMessages } from './watchlist-messages.ts';
@@ -7,9 +8,9 @@ import { type WatchlistMessages, watchlistMessages } from './watchlist-messages.
  * The one message catalogue of the web UI, Indonesian first. Each area keeps its strings in its own file;
  * every file defines `id` and an `en` typed against it, so a missing translation fails the type check.
  */
-export type Messages = CommonMessages & ReviewMessages & AdminMessages & WatchlistMessages;
+export type Messages = CommonMessages & ReviewMessages & AdminMessages & WatchlistMessages & CaseMessages;
 
 export const catalogue: Record<'id' | 'en', Messages> = {
-  id: { ...commonMessages.id, ...reviewMessages.id, ...adminMessages.id, ...watchlistMessages.id },
-  en: { ...commonMessages.en, ...reviewMessages.en, ...adminMessages.en, ...watchlistMessages.en },
+  id: { ...commonMessages.id, ...reviewMessages.id, ...adminMessages.id, ...watchlistMessages.id, ...caseMessages.id },
+  en: { ...commonMessages.en, ...reviewMessages.en, ...adminMessages.en, ...watchlistMessages.en, ...caseMessages.en },
 };

@@ -1,6 +1,7 @@
 import type { RouteDef } from '../http/route.ts';
 import { auditRoutes } from './audit-routes.ts';
 import { authRoutes } from './auth-routes.ts';
+import { caseRoutes } from './case-routes.ts';
 import { crawlRoutes } from './crawl-routes.ts';
 import { failedJobsRoutes } from './failed-jobs-routes.ts';
 import { registryApiRoutes } from './registry-api-routes.ts';
@@ -18,6 +19,7 @@ import { watchlistPages } from './watchlist-pages.ts';
 export const allRoutes: RouteDef[] = [];
 allRoutes.push(...systemRoutes(() => allRoutes), ...authRoutes);
 allRoutes.push(...reviewRoutes);
+allRoutes.push(...caseRoutes);
 allRoutes.push(...usersRoutes);
 allRoutes.push(...auditRoutes);
 allRoutes.push(...crawlRoutes);

@@ -1,14 +1,18 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
+import { nipFor } from '@netra/cases';
 import { appendAudit, countReviewItemsByStatus, listDecidedItems, listReviewItems } from '@netra/db';
 import { z } from 'zod';
+import { logUserRead } from '../cases/privacy-service.ts';
+import { reviewItemCaseHook } from '../cases/review-hook.ts';
 import { notFound } from '../http/http-error.ts';
 import { defineRoute, requireUser } from '../http/route.ts';
 import { candidateLabels } from '../review/candidate-labels.ts';
 import { decisionInputSchema } from '../review/decision-input.ts';
 import { decisionsToCsv, decisionsToTrainingJsonl } from '../review/export-formats.ts';
 import { decideReviewItem, loadReviewItem } from '../review/review-service.ts';
+import { html } from '../ui/html.ts';
 import { layout } from '../ui/layout.ts';
 import { reviewItemBody, reviewQueueBody } from '../ui/review-pages.ts';
 
@@ -84,7 +88,12 @@ export const reviewRoutes = [
     tag: 'review',
     summary: 'One flagged post with author, classification, evidence spans, artefacts and decision history',
     params: idParams,
-    handler: async (ctx) => loadReviewItem(ctx.deps.db, ctx.params.id),
+    handler: async (ctx) => {
+      const user = requireUser(ctx);
+      const item = await loadReviewItem(ctx.deps.db, ctx.params.id);
+      await logUserRead(ctx.deps.db, user, 'review_item', ctx.params.id, ctx.request.ip);
+      return { ...item, nip: item.nip ? nipFor(user.role, item.nip) : item.nip };
+    },
   }),
   defineRoute({
     method: 'POST',
@@ -152,6 +161,7 @@ export const reviewRoutes = [
         .where('sha256', '=', ctx.params.sha256)
         .executeTakeFirst();
       if (!artefact) throw notFound('artefak / artefact');
+      await logUserRead(ctx.deps.db, requireUser(ctx), 'evidence', ctx.params.sha256, ctx.request.ip, 'download');
       const root = resolve(ctx.deps.config.evidenceDir);
       const file = resolve(root, artefact.path);
       if (!file.startsWith(root + sep)) throw notFound('artefak / artefact');
@@ -206,17 +216,20 @@ export const reviewRoutes = [
     query: z.object({ saved: z.string().optional(), lang: z.string().optional() }),
     handler: async (ctx) => {
       const user = requireUser(ctx);
-      const [item, labels] = await Promise.all([
+      const [loaded, labels, caseHook] = await Promise.all([
         loadReviewItem(ctx.deps.db, ctx.params.id),
         candidateLabels(ctx.deps.db),
+        reviewItemCaseHook(ctx, ctx.params.id),
       ]);
+      await logUserRead(ctx.deps.db, user, 'review_item', ctx.params.id, ctx.request.ip);
+      const item = { ...loaded, nip: loaded.nip ? nipFor(user.role, loaded.nip) : loaded.nip };
       return layout({
         title: ctx.t.reviewTitle,
         t: ctx.t,
         lang: ctx.lang,
         user,
         flash: ctx.query.saved ? ctx.t.reviewSaved : undefined,
-        body: reviewItemBody(ctx.t, ctx.lang, user, item, labels),
+        body: html`${caseHook}${reviewItemBody(ctx.t, ctx.lang, user, item, labels)}`,
       });
     },
   }),

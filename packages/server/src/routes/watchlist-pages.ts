@@ -1,3 +1,4 @@
+import { nipFor } from '@netra/cases';
 import { NetraError } from '@netra/core';
 import { type AccountRow, listAccountsOfPeople, listPeople } from '@netra/db';
 import {
@@ -18,8 +19,9 @@ import {
   updatePersonAudited,
 } from '@netra/watchlist';
 import { z } from 'zod';
+import { logUserRead } from '../cases/privacy-service.ts';
 import { HttpError } from '../http/http-error.ts';
-import { defineRoute, UPLOAD_BODY_LIMIT } from '../http/route.ts';
+import { defineRoute, requireUser, UPLOAD_BODY_LIMIT } from '../http/route.ts';
 import { staticAssetRoute } from '../http/static-asset-route.ts';
 import { html } from '../ui/html.ts';
 import {
@@ -182,7 +184,13 @@ ${result.rows.map(
     query: z.object({ saved: z.string().optional(), lang: z.string().optional() }),
     handler: async (ctx) => {
       const person = await requirePerson(ctx.deps.db, ctx.params.id);
-      return personDetail(ctx, person, ctx.query.saved ? ctx.t.wlPersonSaved : undefined);
+      const user = requireUser(ctx);
+      await logUserRead(ctx.deps.db, user, 'person', person.id, ctx.request.ip);
+      return personDetail(
+        ctx,
+        { ...person, nip: nipFor(user.role, person.nip) },
+        ctx.query.saved ? ctx.t.wlPersonSaved : undefined,
+      );
     },
   }),
   defineRoute({

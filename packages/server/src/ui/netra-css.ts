@@ -34,4 +34,7 @@ dt { color:var(--muted); }
 .status-open { color:var(--accent); } .status-confirmed { color:var(--warn); } .status-dismissed { color:var(--ok); }
 img.evidence { max-width:100%; border:1px solid var(--line); }
 code { font-size:.8rem; word-break:break-all; }
+.deadline-overdue { color:var(--warn); font-weight:600; } tr.deadline-overdue { background:#fdecea; }
+.deadline-near { color:#8a5a00; font-weight:600; } tr.deadline-near { background:#fff4d6; }
+.verified { color:var(--ok); }
 `;

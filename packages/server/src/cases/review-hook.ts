@@ -1,0 +1,35 @@
+import { caseIdOfReviewItem, getCaseRow } from '@netra/db';
+import { hasRole } from '../auth/roles.ts';
+import type { RouteContext } from '../http/route.ts';
+import { clockBadge } from '../ui/case-pages.ts';
+import { html, type SafeHtml } from '../ui/html.ts';
+import { caseSettings } from './case-context.ts';
+import { caseClock } from './case-service.ts';
+
+/**
+ * The case side's small hook on the review item page: the case the item belongs to with its time left, or,
+ * for a confirmed item not yet in a case, the "Buat kasus" button (analysts).
+ */
+export async function reviewItemCaseHook(
+  ctx: RouteContext<unknown, unknown, unknown>,
+  reviewItemId: string,
+): Promise<SafeHtml> {
+  const user = ctx.user;
+  if (!user) return html``;
+  const inCase = await caseIdOfReviewItem(ctx.deps.db, reviewItemId);
+  if (inCase) {
+    const row = await getCaseRow(ctx.deps.db, inCase.id);
+    if (!row) return html``;
+    const clock = caseClock(caseSettings(ctx.deps), row, ctx.deps.now?.() ?? new Date());
+    return html`<p class="card case-hook">${ctx.t.caseInCase}: <a href="/cases/${inCase.id}">${inCase.case_number}</a> · ${clockBadge(ctx.t, clock)}</p>`;
+  }
+  const item = await ctx.deps.db
+    .selectFrom('review_items')
+    .select('status')
+    .where('id', '=', reviewItemId)
+    .executeTakeFirst();
+  if (item?.status !== 'confirmed' || !hasRole(user.role, 'analyst')) return html``;
+  return html`<form method="post" action="/cases" class="card case-hook"><input type="hidden" name="_csrf" value="${user.csrfToken}">
+<input type="hidden" name="itemIds" value="${reviewItemId}"><input type="hidden" name="caseType" value="temuan">
+<span>${ctx.t.caseCreateHint}</span> <button type="submit" class="create-case">${ctx.t.caseCreate}</button></form>`;
+}
