@@ -314,7 +314,10 @@ export const caseRoutes: RouteDef[] = [
       params: itemParams,
       handler: async (ctx) => {
         await verifyEvidence(ctx.deps.db, actor(ctx as unknown as Ctx), ctx.params.id, ctx.params.itemId);
-        if (url.startsWith('/api')) return { ok: true };
+        if (url.startsWith('/api')) {
+          ctx.reply.status(201);
+          return { ok: true };
+        }
         return ctx.reply.redirect(`/cases/${ctx.params.id}?saved=1`, 303);
       },
     }),
