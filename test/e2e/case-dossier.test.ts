@@ -89,7 +89,7 @@ describe('from flag to Form A PDF in Chromium', () => {
     await analyst.click('button.create-case');
     await analyst.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
     const caseId = analyst.url().split('/').at(-1)!;
-    expect(await analyst.locator('.missing').innerText()).toContain('Pangkat/golongan ASN wajib diisi');
+    expect(await analyst.locator('.missing').textContent()).toContain('Pangkat/golongan ASN wajib diisi');
 
     await analyst.fill('input[name=rankGrade]', 'Penata Muda Tingkat I, III/b');
     await analyst.click('form[action*="/rank-grade"] button[type=submit]');
@@ -111,7 +111,7 @@ describe('from flag to Form A PDF in Chromium', () => {
     expect(await analyst.locator('.missing').count()).toBe(0);
     await analyst.click(`form[action="/cases/${caseId}/submit"] button[type=submit]`);
     await analyst.waitForURL(`${base}/cases/${caseId}?saved=1`);
-    expect(await analyst.locator('.case-status').innerText()).toBe('Menunggu telaah kedua');
+    expect((await analyst.locator('.case-status').textContent())?.trim()).toBe('Menunggu telaah kedua');
 
     const supervisor = await signIn('supervisor');
     await supervisor.goto(`${base}/cases/${caseId}`);
@@ -119,8 +119,8 @@ describe('from flag to Form A PDF in Chromium', () => {
     await supervisor.selectOption('form.judgement select[name=skbBehaviour]', 'kampanye_medsos');
     await supervisor.click('form.judgement button[type=submit]');
     await supervisor.waitForURL(`${base}/cases/${caseId}?saved=1`);
-    expect(await supervisor.locator('.case-status').innerText()).toBe('Siap diteruskan');
-    const deadline = (await supervisor.locator('.clock tbody tr').first().locator('td').nth(1).innerText()).trim();
+    expect((await supervisor.locator('.case-status').textContent())?.trim()).toBe('Siap diteruskan');
+    const deadline = ((await supervisor.locator('.clock tbody tr').first().locator('td').nth(1).textContent()) ?? '').trim();
     expect(deadline).toMatch(/^\d{4}-\d{2}-\d{2} 23:59 WIB$/);
 
     const response = await supervisor.context().request.get(`${base}/cases/${caseId}/dossier.pdf`);

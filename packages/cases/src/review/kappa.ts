@@ -5,7 +5,7 @@
 export function cohenKappa(pairs: readonly (readonly [string, string])[]): number | null {
   const n = pairs.length;
   if (n === 0) return null;
-  const labels = new Set(pairs.flatMap(([a, b]) => [a, b]));
+  const labels = new Set(pairs.flat());
   let observed = 0;
   const countA = new Map<string, number>();
   const countB = new Map<string, number>();
