@@ -363,6 +363,39 @@ describe('from flag to case', () => {
     expect(data.processing.reads.length).toBeGreaterThan(0);
   });
 
+  it('records a candidate stage history that decides the target status of later cases', async () => {
+    const admin = await server.signIn('admin');
+    const bad = await api(admin, 'POST', `/api/contests/${CASE_CONTEST}/candidates/2/stages`, {
+      stage: 'calon',
+      fromDate: '22-09-2024',
+    });
+    expect(bad.json().error.details.issues[0].field).toBe('body.fromDate');
+    const saved = await api(admin, 'POST', `/api/contests/${CASE_CONTEST}/candidates/2/stages`, {
+      stage: 'calon',
+      fromDate: '2024-10-05',
+      note: 'Ditetapkan setelah putusan sengketa',
+    });
+    expect(saved.statusCode).toBe(201);
+    const person = await seedCasePerson(server, 'budi.history', '199001012015031002');
+    const late = await seedFlaggedCasePost(server, person, {
+      externalId: '201',
+      text: 'Pilih nomor 2',
+      postedAt: '2024-10-01T08:00:00+07:00',
+    });
+    await api(analyst, 'POST', `/api/review/items/${late.reviewItemId}/decisions`, {
+      decision: 'confirmed',
+      label: 'endorse',
+      candidate: `${CASE_CONTEST}#2`,
+      category: 'online_campaigning',
+    });
+    const created = (await api(analyst, 'POST', '/api/cases', { itemIds: [late.reviewItemId] })).json();
+    expect(created.case_number).toMatch(/^002\//);
+    const view = (await api(analyst, 'GET', `/api/cases/${created.id}`)).json();
+    // Campaign had started, but this candidate was determined only on 5 October: still a bakal calon.
+    expect(view.items[0]).toMatchObject({ stage_at_act: 'kampanye', target_status: 'bakal_calon' });
+    expect(view.suggestion.track).toBe('kode_etik');
+  });
+
   it('purges never-flagged posts after the retention period and leaves case records whole', async () => {
     const db = server.database.db;
     const account = await db
@@ -411,7 +444,7 @@ describe('from flag to case', () => {
     expect(remaining).toEqual(expect.arrayContaining([before.postId, after.postId]));
     expect(await db.selectFrom('case_items').selectAll().execute()).toEqual(casePostsBefore);
     const artefactRows = await db.selectFrom('evidence_artefacts').select(['path']).execute();
-    expect(artefactRows).toHaveLength(4);
+    expect(artefactRows).toHaveLength(6);
     for (const a of artefactRows) await expect(stat(join(evidenceDir, a.path))).resolves.toBeTruthy();
     const view = (await api(analyst, 'GET', `/api/cases/${caseId}`)).json();
     expect(view.items).toHaveLength(2);

@@ -5,6 +5,7 @@ import {
   exportPersonData,
   getOfficerProfile,
   getPersonRow,
+  insertCandidateStage,
   listCases,
   listDoubleReviews,
   listOutcomesOfPerson,
@@ -526,6 +527,54 @@ export const caseRoutes: RouteDef[] = [
       });
       ctx.reply.header('content-disposition', `attachment; filename="netra-data-${ctx.params.id}.json"`);
       return ctx.reply.type('application/json; charset=utf-8').send(JSON.stringify(data, null, 2));
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/contests/:contestId/candidates/:number/stages',
+    role: 'admin',
+    kind: 'api',
+    tag: 'cases',
+    summary: 'Record a candidate’s status from a date (bakal calon / calon): the stage history used at the act',
+    params: z.object({
+      contestId: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+      number: z.coerce.number().int().min(1).max(99),
+    }),
+    body: z.object({
+      stage: z.enum(['bakal_calon', 'calon'], { message: 'status: bakal_calon atau calon' }),
+      fromDate: z.iso.date({ message: 'tanggal harus berformat YYYY-MM-DD' }),
+      note: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(2_000).optional()),
+    }),
+    handler: async (ctx) => {
+      const user = requireUser(ctx);
+      const candidate = await ctx.deps.db
+        .selectFrom('candidates')
+        .select('id')
+        .where('contest_id', '=', ctx.params.contestId)
+        .where('number', '=', ctx.params.number)
+        .executeTakeFirst();
+      if (!candidate) throw notFound(`calon ${ctx.params.contestId}#${ctx.params.number} / candidate`);
+      const row = await ctx.deps.db.transaction().execute(async (tx) => {
+        const saved = await insertCandidateStage(tx, {
+          candidateId: candidate.id,
+          stage: ctx.body.stage,
+          fromDate: ctx.body.fromDate,
+          note: ctx.body.note ?? null,
+          recordedBy: user.id,
+        });
+        await appendAudit(tx, {
+          actorId: user.id,
+          actorUsername: user.username,
+          action: 'candidate.stage',
+          entityType: 'candidate',
+          entityId: `${ctx.params.contestId}#${ctx.params.number}`,
+          after: ctx.body,
+          ip: ctx.request.ip,
+        });
+        return saved;
+      });
+      ctx.reply.status(201);
+      return row;
     },
   }),
   defineRoute({

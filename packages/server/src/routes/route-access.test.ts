@@ -68,6 +68,7 @@ describe('route access control', () => {
     'GET /people/:id/outcomes': 'viewer',
     'GET /api/people/:id/export': 'admin',
     'POST /api/admin/retention/run': 'admin',
+    'POST /api/contests/:contestId/candidates/:number/stages': 'admin',
   };
 
   it('guards every case route with its role', () => {
