@@ -12,6 +12,7 @@ export * from './dossier/form-a-html.ts';
 export * from './dossier/manifest.ts';
 export * from './privacy/mask-nip.ts';
 export * from './privacy/retention.ts';
+export * from './privacy/retention-job.ts';
 export * from './referral/referral-lists.ts';
 export * from './review/kappa.ts';
 export * from './review/second-review.ts';

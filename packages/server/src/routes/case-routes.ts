@@ -1,4 +1,4 @@
-import { dossierHtml, judgementLabel, kappaByCategory, kappaByPair, localDate, nipFor } from '@netra/cases';
+import { dossierHtml, judgementLabel, kappaByCategory, kappaByPair, localDate, nipFor, runRetention } from '@netra/cases';
 import {
   appendAudit,
   countCasesByStatusAndOutcome,
@@ -32,7 +32,7 @@ import {
   verifyEvidence,
 } from '../cases/case-service.ts';
 import { dossierData, loadCaseView } from '../cases/case-view.ts';
-import { logUserRead, runRetention } from '../cases/privacy-service.ts';
+import { logUserRead } from '../cases/privacy-service.ts';
 import {
   attachDocument,
   documentSchema,
@@ -586,7 +586,7 @@ export const caseRoutes: RouteDef[] = [
     summary: 'Run the retention job: delete never-flagged posts older than the configured period (case records kept)',
     handler: async (ctx) => {
       const user = requireUser(ctx);
-      return runRetention(ctx.deps.db, caseSettings(ctx.deps), ctx.deps.config.evidenceDir, now(ctx), {
+      return runRetention(ctx.deps.db, caseSettings(ctx.deps).retention, ctx.deps.config.evidenceDir, now(ctx), {
         id: user.id,
         username: user.username,
       });

@@ -5,6 +5,7 @@ import { demoCommand } from './demo.ts';
 import { evalCommand } from './eval.ts';
 import { registryExportCommand } from './registry-export.ts';
 import { registryImportCommand } from './registry-import.ts';
+import { retentionRunCommand } from './retention-run.ts';
 import { startCommand } from './start.ts';
 import { trainCommand } from './train.ts';
 import { usersCreateCommand } from './users-create.ts';
@@ -27,4 +28,5 @@ export const commands: Command[] = [
   watchlistExportCommand,
   registryImportCommand,
   registryExportCommand,
+  retentionRunCommand,
 ];
