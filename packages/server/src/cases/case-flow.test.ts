@@ -132,6 +132,12 @@ describe('from flag to case', () => {
       headers: { cookie: analyst.cookie },
     });
     expect(page.body).toContain('data-field="person.rank_grade"');
+    const itemPage = await server.app.inject({
+      method: 'GET',
+      url: `/review/${before.reviewItemId}`,
+      headers: { cookie: analyst.cookie },
+    });
+    expect(itemPage.body).toContain(`href="/cases/${caseId}"`);
   });
 
   it('changes the date found only with a reason, and audits it', async () => {
@@ -394,6 +400,23 @@ describe('from flag to case', () => {
     // Campaign had started, but this candidate was determined only on 5 October: still a bakal calon.
     expect(view.items[0]).toMatchObject({ stage_at_act: 'kampanye', target_status: 'bakal_calon' });
     expect(view.suggestion.track).toBe('kode_etik');
+    // Found (per the officer's correction) in 2024: past its deadline, counted on the queue and shown with
+    // time left on the item page.
+    const moved = await api(analyst, 'POST', `/api/cases/${created.id}/found-at`, {
+      foundAt: '2024-10-02T09:00:00+07:00',
+      reason: 'Ditemukan saat patroli Oktober 2024',
+    });
+    expect(moved.statusCode).toBe(201);
+    const queue = await server.app.inject({ method: 'GET', url: '/review', headers: { cookie: viewer.cookie } });
+    expect(queue.body).toContain('class="card case-deadlines"');
+    expect(queue.body).toContain('Lewat batas waktu: 1');
+    const itemPage = await server.app.inject({
+      method: 'GET',
+      url: `/review/${late.reviewItemId}`,
+      headers: { cookie: viewer.cookie },
+    });
+    expect(itemPage.body).toContain(created.case_number);
+    expect(itemPage.body).toMatch(/class="deadline-overdue"[^>]*>Lewat batas waktu: lewat \d+ hari/);
   });
 
   it('purges never-flagged posts after the retention period and leaves case records whole', async () => {

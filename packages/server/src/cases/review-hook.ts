@@ -1,4 +1,4 @@
-import { caseIdOfReviewItem, getCaseRow } from '@netra/db';
+import { caseIdOfReviewItem, getCaseRow, listCases } from '@netra/db';
 import { hasRole } from '../auth/roles.ts';
 import type { RouteContext } from '../http/route.ts';
 import { clockBadge } from '../ui/case-pages.ts';
@@ -32,4 +32,21 @@ export async function reviewItemCaseHook(
   return html`<form method="post" action="/cases" class="card case-hook"><input type="hidden" name="_csrf" value="${user.csrfToken}">
 <input type="hidden" name="itemIds" value="${reviewItemId}"><input type="hidden" name="caseType" value="temuan">
 <span>${ctx.t.caseCreateHint}</span> <button type="submit" class="create-case">${ctx.t.caseCreate}</button></form>`;
+}
+
+const OPEN = new Set(['draft', 'second_review', 'adjudication', 'ready']);
+
+/**
+ * The queue's hook: how many open cases are past or near their legal deadline, linking to /cases (sorted by
+ * deadline). Shown only when there is something to act on.
+ */
+export async function caseDeadlineBanner(ctx: RouteContext<unknown, unknown, unknown>): Promise<SafeHtml> {
+  const settings = caseSettings(ctx.deps);
+  const now = ctx.deps.now?.() ?? new Date();
+  const cases = (await listCases(ctx.deps.db)).filter((c) => OPEN.has(c.status));
+  const states = cases.map((c) => caseClock(settings, c, now).urgency);
+  const overdue = states.filter((s) => s === 'overdue').length;
+  const near = states.filter((s) => s === 'near').length;
+  if (overdue + near === 0) return html``;
+  return html`<p class="card case-deadlines"><a href="/cases"><span class="deadline-overdue">${ctx.t.caseOverdue}: ${overdue}</span> · <span class="deadline-near">${ctx.t.caseNear}: ${near}</span></a></p>`;
 }

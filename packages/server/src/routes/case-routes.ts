@@ -1,4 +1,12 @@
-import { dossierHtml, judgementLabel, kappaByCategory, kappaByPair, localDate, nipFor, runRetention } from '@netra/cases';
+import {
+  dossierHtml,
+  judgementLabel,
+  kappaByCategory,
+  kappaByPair,
+  localDate,
+  nipFor,
+  runRetention,
+} from '@netra/cases';
 import {
   appendAudit,
   countCasesByStatusAndOutcome,

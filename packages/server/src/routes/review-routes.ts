@@ -5,7 +5,7 @@ import { nipFor } from '@netra/cases';
 import { appendAudit, countReviewItemsByStatus, listDecidedItems, listReviewItems } from '@netra/db';
 import { z } from 'zod';
 import { logUserRead } from '../cases/privacy-service.ts';
-import { reviewItemCaseHook } from '../cases/review-hook.ts';
+import { caseDeadlineBanner, reviewItemCaseHook } from '../cases/review-hook.ts';
 import { notFound } from '../http/http-error.ts';
 import { defineRoute, requireUser } from '../http/route.ts';
 import { candidateLabels } from '../review/candidate-labels.ts';
@@ -202,7 +202,8 @@ export const reviewRoutes = [
         contests,
         ctx.deps.config.classifierThreshold,
       );
-      return layout({ title: ctx.t.reviewTitle, t: ctx.t, lang: ctx.lang, user, body });
+      const deadlines = await caseDeadlineBanner(ctx);
+      return layout({ title: ctx.t.reviewTitle, t: ctx.t, lang: ctx.lang, user, body: html`${deadlines}${body}` });
     },
   }),
   defineRoute({

@@ -200,6 +200,7 @@ export async function personDetail(
   <dt>${t.wlNotes}</dt><dd>${person.notes ?? t.none}</dd>
 </dl>
 ${admin ? html`<p><a href="/watchlist/people/${person.id}/edit">${t.wlEditPerson}</a></p>` : ''}
+<p><a href="/people/${person.id}/outcomes">${t.caseOutcomesOfPerson}</a></p>
 </div>
 <h2>${t.wlAccounts}</h2>
 ${
