@@ -64,6 +64,19 @@ describe('from flag to case', () => {
     expect(response.json().error.details.issues[0].field).toBe(`itemIds.${after.reviewItemId}`);
   });
 
+  it('shows the stage at the post date, the target status and the SKB track suggestion on the item page', async () => {
+    const page = (id: string) =>
+      server.app.inject({ method: 'GET', url: `/review/${id}`, headers: { cookie: viewer.cookie } });
+    const early = await page(before.reviewItemId);
+    expect(early.body).toContain('Tahapan saat unggah: <strong>Pendaftaran dan verifikasi bakal calon</strong>');
+    expect(early.body).toContain('sasaran: <strong>bakal calon</strong>');
+    expect(early.body).toContain('Kode etik — sanksi moral');
+    const late = await page(after.reviewItemId);
+    expect(late.body).toContain('Tahapan saat unggah: <strong>Masa kampanye</strong>');
+    expect(late.body).toContain('sasaran: <strong>calon</strong>');
+    expect(late.body).toContain('Disiplin berat (PP 94/2021)');
+  });
+
   it('groups two confirmed posts of one person and contest into one case, stamped with the stage at each post', async () => {
     for (const item of [before, after]) {
       const decided = await api(analyst, 'POST', `/api/review/items/${item.reviewItemId}/decisions`, {

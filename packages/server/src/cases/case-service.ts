@@ -167,6 +167,47 @@ async function stampItems(
   );
 }
 
+/**
+ * The stage on a review item's post date and the target's status then, with the SKB track suggestion for
+ * the category decided (or suggested by the model): shown on the item page before a case exists.
+ */
+export async function itemStage(db: Db, reviewItemId: string) {
+  const items = await itemsForCase(db, [reviewItemId]);
+  const item = items[0];
+  const ref = item ? contestOfRef(item.decided_candidate ?? item.model_candidate) : null;
+  if (!item || !ref) return null;
+  const contest = await getContestWithMilestones(db, ref.contestId);
+  if (!contest) return null;
+  const [stamp] = await stampItems(db, contest, [item]);
+  const category = await db
+    .selectFrom('review_items as ri')
+    .innerJoin('classifications as c', 'c.id', 'ri.classification_id')
+    .select([
+      'c.category as model_category',
+      (eb) =>
+        eb
+          .selectFrom('review_decisions as d')
+          .select('d.category')
+          .whereRef('d.review_item_id', '=', 'ri.id')
+          .orderBy('d.created_at', 'desc')
+          .limit(1)
+          .as('decided_category'),
+    ])
+    .where('ri.id', '=', reviewItemId)
+    .executeTakeFirst();
+  const code = category?.decided_category ?? category?.model_category ?? null;
+  const behaviour = code ? (CATEGORY_TO_BEHAVIOUR[code] ?? null) : null;
+  const regime = regimeOf(contest);
+  return {
+    stage: stamp!.stage,
+    target: stamp!.target,
+    regime,
+    suggestion: behaviour
+      ? suggestTrack({ behaviour, targetStatus: stamp!.target, stage: stamp!.stage, regime })
+      : null,
+  };
+}
+
 /** Checks items can go into one case: confirmed, not in a case yet, one person and one contest. */
 function checkItems(
   ids: readonly string[],

@@ -1,10 +1,11 @@
+import { STAGE_LABELS, TARGET_STATUS_LABELS, TRACK_LABELS } from '@netra/cases';
 import { caseIdOfReviewItem, getCaseRow, listCases } from '@netra/db';
 import { hasRole } from '../auth/roles.ts';
 import type { RouteContext } from '../http/route.ts';
 import { clockBadge } from '../ui/case-pages.ts';
 import { html, type SafeHtml } from '../ui/html.ts';
 import { caseSettings } from './case-context.ts';
-import { caseClock } from './case-service.ts';
+import { caseClock, itemStage } from './case-service.ts';
 
 /**
  * The case side's small hook on the review item page: the case the item belongs to with its time left, or,
@@ -23,13 +24,15 @@ export async function reviewItemCaseHook(
     const clock = caseClock(caseSettings(ctx.deps), row, ctx.deps.now?.() ?? new Date());
     return html`<p class="card case-hook">${ctx.t.caseInCase}: <a href="/cases/${inCase.id}">${inCase.case_number}</a> · ${clockBadge(ctx.t, clock)}</p>`;
   }
-  const item = await ctx.deps.db
-    .selectFrom('review_items')
-    .select('status')
-    .where('id', '=', reviewItemId)
-    .executeTakeFirst();
-  if (item?.status !== 'confirmed' || !hasRole(user.role, 'analyst')) return html``;
-  return html`<form method="post" action="/cases" class="card case-hook"><input type="hidden" name="_csrf" value="${user.csrfToken}">
+  const [item, stage] = await Promise.all([
+    ctx.deps.db.selectFrom('review_items').select('status').where('id', '=', reviewItemId).executeTakeFirst(),
+    itemStage(ctx.deps.db, reviewItemId),
+  ]);
+  const stageLine = stage
+    ? html`<p class="card item-stage">Tahapan saat unggah: <strong>${STAGE_LABELS[stage.stage]}</strong> · sasaran: <strong>${TARGET_STATUS_LABELS[stage.target]}</strong>${stage.suggestion ? html` · saran jalur SKB (analis memutuskan): ${TRACK_LABELS[stage.suggestion.track]}` : ''}</p>`
+    : html``;
+  if (item?.status !== 'confirmed' || !hasRole(user.role, 'analyst')) return stageLine;
+  return html`${stageLine}<form method="post" action="/cases" class="card case-hook"><input type="hidden" name="_csrf" value="${user.csrfToken}">
 <input type="hidden" name="itemIds" value="${reviewItemId}"><input type="hidden" name="caseType" value="temuan">
 <span>${ctx.t.caseCreateHint}</span> <button type="submit" class="create-case">${ctx.t.caseCreate}</button></form>`;
 }
