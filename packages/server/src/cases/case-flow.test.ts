@@ -313,6 +313,16 @@ describe('from flag to case', () => {
     expect((await api(viewer, 'GET', `/api/cases/${caseId}`)).json().person.nip).toBe(masked);
     expect((await api(viewer, 'GET', `/api/review/items/${after.reviewItemId}`)).json().nip).toBe(masked);
     expect((await api(viewer, 'GET', `/api/watchlist/people/${personId}`)).json().person.nip).toBe(masked);
+    const list = (await api(viewer, 'GET', '/api/watchlist/people?q=Siti')).json();
+    expect(list.rows.map((r: { nip: string }) => r.nip)).toContain(masked);
+    expect(JSON.stringify(list)).not.toContain(NIP);
+    const listPage = await server.app.inject({
+      method: 'GET',
+      url: '/watchlist?q=Siti',
+      headers: { cookie: viewer.cookie },
+    });
+    expect(listPage.body).toContain(masked);
+    expect(listPage.body).not.toContain(NIP);
     const page = await server.app.inject({
       method: 'GET',
       url: `/watchlist/people/${personId}`,

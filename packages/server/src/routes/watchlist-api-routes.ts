@@ -122,7 +122,10 @@ export const watchlistApiRoutes = [
     query: peopleQuerySchema,
     handler: async (ctx) => {
       const { q, status, region, agency, limit, offset } = ctx.query;
-      return listPeople(ctx.deps.db, { q, status: status || undefined, region, agency, limit, offset });
+      const result = await listPeople(ctx.deps.db, { q, status: status || undefined, region, agency, limit, offset });
+      // A viewer sees masked NIPs (UU PDP minimisation); searching by NIP still works server-side.
+      const role = requireUser(ctx).role;
+      return { ...result, rows: result.rows.map((r) => ({ ...r, nip: nipFor(role, r.nip) })) };
     },
   }),
   defineRoute({

@@ -110,7 +110,7 @@ ${
     : html`<table id="people"><thead><tr><th>${t.wlName}</th><th>${t.wlNip}</th><th>${t.wlAgency}</th><th>${t.wlPosition}</th><th>${t.wlRegion}</th><th>${t.wlStatus}</th><th>${t.wlAccountCount}</th></tr></thead><tbody>
 ${result.rows.map(
   (p) =>
-    html`<tr><td><a href="/watchlist/people/${p.id}">${p.name}</a></td><td><code>${p.nip}</code></td><td>${p.agency}</td><td>${p.position}</td><td data-region="${p.region_code}">${regionName(p.region_code) ?? p.region_code} <small>${p.region_code}</small></td><td>${statusLabel(t, p.status)}</td><td>${accountsCell(t, p.account_count, accountsOf.get(p.id) ?? [])}</td></tr>`,
+    html`<tr><td><a href="/watchlist/people/${p.id}">${p.name}</a></td><td><code>${nipFor(ctx.user?.role ?? 'viewer', p.nip)}</code></td><td>${p.agency}</td><td>${p.position}</td><td data-region="${p.region_code}">${regionName(p.region_code) ?? p.region_code} <small>${p.region_code}</small></td><td>${statusLabel(t, p.status)}</td><td>${accountsCell(t, p.account_count, accountsOf.get(p.id) ?? [])}</td></tr>`,
 )}
 </tbody></table>`
 }
