@@ -175,6 +175,22 @@ describe('from flag to case', () => {
   });
 
   it('runs a blind second review, sends a disagreement to adjudication, and computes kappa', async () => {
+    const admin = await server.signIn('admin');
+    const second = await server.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'analis2')
+      .executeTakeFirstOrThrow();
+    const profile = await api(admin, 'PUT', `/api/users/${second.id}/officer-profile`, {
+      position: 'Analis',
+      assignmentLetterNo: '',
+    });
+    expect(profile.json().error.details.issues[0].field).toBe('body.assignmentLetterNo');
+    const set = await api(admin, 'PUT', `/api/users/${second.id}/officer-profile`, {
+      position: 'Analis Pengawasan',
+      assignmentLetterNo: 'ST-13/2024',
+    });
+    expect(set.json()).toMatchObject({ position: 'Analis Pengawasan', assignment_letter_no: 'ST-13/2024' });
     expect(
       (
         await api(analyst, 'PUT', '/api/me/officer-profile', {
@@ -224,12 +240,12 @@ describe('from flag to case', () => {
     });
     expect(blindPage.body).not.toContain('Memenuhi unsur kampanye');
 
-    const second = await api(analyst2, 'POST', `/api/cases/${caseId}/second-review`, {
+    const secondReview = await api(analyst2, 'POST', `/api/cases/${caseId}/second-review`, {
       verdict: 'pelanggaran',
       skbBehaviour: 'interaksi_medsos',
     });
-    expect(second.statusCode).toBe(201);
-    expect(second.json().status).toBe('adjudication');
+    expect(secondReview.statusCode).toBe(201);
+    expect(secondReview.json().status).toBe('adjudication');
 
     const early = await api(supervisor, 'POST', `/api/cases/${caseId}/referrals`, {
       letterNumber: '001/PM.01.02/K.LA-11/X/2024',

@@ -445,6 +445,39 @@ export const caseRoutes: RouteDef[] = [
     },
   }),
   defineRoute({
+    method: 'PUT',
+    url: '/api/users/:id/officer-profile',
+    role: 'admin',
+    kind: 'api',
+    tag: 'cases',
+    summary: 'Set an officer’s position, assignment letter number and office (audited)',
+    params: idParams,
+    body: profileSchema,
+    handler: async (ctx) => {
+      const admin = requireUser(ctx);
+      const before = await getOfficerProfile(ctx.deps.db, ctx.params.id);
+      if (!before) throw notFound('pengguna / user');
+      await ctx.deps.db.transaction().execute(async (tx) => {
+        await updateOfficerProfile(tx, ctx.params.id, {
+          position: ctx.body.position,
+          assignment_letter_no: ctx.body.assignmentLetterNo,
+          office_name: ctx.body.officeName ?? null,
+        });
+        await appendAudit(tx, {
+          actorId: admin.id,
+          actorUsername: admin.username,
+          action: 'user.officer_profile',
+          entityType: 'user',
+          entityId: ctx.params.id,
+          before,
+          after: ctx.body,
+          ip: ctx.request.ip,
+        });
+      });
+      return getOfficerProfile(ctx.deps.db, ctx.params.id);
+    },
+  }),
+  defineRoute({
     method: 'GET',
     url: '/cases/:id',
     role: 'viewer',

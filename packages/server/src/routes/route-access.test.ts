@@ -61,6 +61,7 @@ describe('route access control', () => {
     'GET /cases/profile': 'analyst',
     'POST /cases/profile': 'analyst',
     'PUT /api/me/officer-profile': 'analyst',
+    'PUT /api/users/:id/officer-profile': 'admin',
     'GET /cases/:id': 'viewer',
     'POST /api/cases/people/:id/rank-grade': 'analyst',
     'POST /cases/people/:id/rank-grade': 'analyst',
