@@ -97,7 +97,8 @@ function judgementForm(user: SessionUser, action: string, title: string): SafeHt
 <button type="submit">Simpan</button></form>`;
 }
 
-const dt = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString().slice(0, 16) : '');
+/** An instant for a form field, in UTC with its `Z`, so submitting it unchanged never shifts it by a zone. */
+const dt = (d: Date | string | null | undefined) => (d ? `${new Date(d).toISOString().slice(0, 16)}Z` : '');
 
 export function caseBody(t: Messages, user: SessionUser, view: CaseView, recipients: string[]): SafeHtml {
   const c = view.case;
