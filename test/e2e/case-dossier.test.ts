@@ -120,7 +120,9 @@ describe('from flag to Form A PDF in Chromium', () => {
     await supervisor.click('form.judgement button[type=submit]');
     await supervisor.waitForURL(`${base}/cases/${caseId}?saved=1`);
     expect((await supervisor.locator('.case-status').textContent())?.trim()).toBe('Siap diteruskan');
-    const deadline = ((await supervisor.locator('.clock tbody tr').first().locator('td').nth(1).textContent()) ?? '').trim();
+    const deadline = (
+      (await supervisor.locator('.clock tbody tr').first().locator('td').nth(1).textContent()) ?? ''
+    ).trim();
     expect(deadline).toMatch(/^\d{4}-\d{2}-\d{2} 23:59 WIB$/);
 
     const response = await supervisor.context().request.get(`${base}/cases/${caseId}/dossier.pdf`);
