@@ -3,6 +3,7 @@
 # - Node 24 LTS and pnpm 10 from the npm registry, when the machine's Node is older
 # - Chromium (for the collectors), redis-server and PostgreSQL binaries (for the zero-setup path and tests)
 # - kubectl (Debian's kubernetes-client) to render and validate the Kubernetes manifests in tests
+# - Chromium (for the collectors and the dossier PDF), poppler-utils (pdftotext, dossier test), redis-server and PostgreSQL binaries (for the zero-setup path and tests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/toolchain.sh
@@ -31,6 +32,8 @@ command -v redis-server >/dev/null || [ -n "${REDIS_URL:-}" ] || missing+=(redis
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [ -n "${DATABASE_URL:-}" ] || missing+=(postgresql)
 # kubectl renders infra/k8s with its built-in kustomize for the manifests test (no cluster is contacted).
 command -v kubectl >/dev/null || missing+=(kubernetes-client)
+# pdftotext: the dossier end-to-end test reads the generated Form A PDF back as text.
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
 if [ "${#missing[@]}" -gt 0 ]; then
   if command -v apt-get >/dev/null && as_root true 2>/dev/null; then
     say "installing Debian packages: ${missing[*]}"

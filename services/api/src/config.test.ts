@@ -25,4 +25,26 @@ describe('API configuration', () => {
     expect(() => loadApiConfig({ TRUST_PROXY: 'proxy.example' })).toThrow(/TRUST_PROXY/);
     expect(() => loadApiConfig({ TRUST_PROXY: '10.0.0.0/99' })).toThrow(/TRUST_PROXY/);
   });
+
+  it('reads the case settings and names a bad one', () => {
+    const cases = loadApiConfig({
+      CASE_NUMBER_FORMAT: '{seq:4}/{type}/{office}/{year}',
+      CASE_OFFICE_CODES: '18.11=K.LA-11',
+      CASE_PILKADA_DAYS: 'working',
+      CASE_BLIND_SHARE: '0.5',
+      REFERRAL_RECIPIENTS: 'BKN, PPK',
+      RETENTION_UNFLAGGED_DAYS: '90',
+    }).server.cases;
+    expect(cases).toMatchObject({
+      caseNumberFormat: '{seq:4}/{type}/{office}/{year}',
+      officeCodes: { '18.11': 'K.LA-11' },
+      blindShare: 0.5,
+      recipients: ['BKN', 'PPK'],
+      retention: { unflaggedPostDays: 90 },
+    });
+    expect(cases.clock.pilkada).toBe('working');
+    expect(() => loadApiConfig({ CASE_NUMBER_FORMAT: '{type}/{year}' })).toThrow(/CASE_NUMBER_FORMAT/);
+    expect(() => loadApiConfig({ CASE_OFFICE_CODES: '18.11' })).toThrow(/CASE_OFFICE_CODES/);
+    expect(() => loadApiConfig({ CASE_BLIND_SHARE: '2' })).toThrow(/CASE_BLIND_SHARE/);
+  });
 });

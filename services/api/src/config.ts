@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { join } from 'node:path';
+import { caseSettingsSchema } from '@netra/cases';
 import { thresholdInForce } from '@netra/classifier';
 import { evidenceConfigExamples, evidenceConfigShape, openEvidenceStore } from '@netra/collectors';
 import { commonConfigExamples, commonConfigShape, env, loadConfig, NetraError } from '@netra/core';
@@ -55,7 +56,68 @@ const schema = z.object({
   EVIDENCE_DIR: z.string().optional(),
   /** The classifier artefact the workers use, for showing its threshold (default: the shipped one). */
   CLASSIFIER_MODEL_PATH: z.string().optional(),
+  /** Case numbering in the office's format, e.g. `{seq:3}/{type}/PM.01.02/{office}/{month:roman}/{year}`. */
+  CASE_NUMBER_FORMAT: z.string().optional(),
+  /** Office codes by region code for `{office}`: `18.11=K.LA-11,18=PM.LA`. */
+  CASE_OFFICE_CODES: z.string().default(''),
+  /** Whether Pilkada deadlines count calendar or working days (unsettled in law; docs/review.md). */
+  CASE_PILKADA_DAYS: z.enum(['calendar', 'working']).default('calendar'),
+  /** Share of cases (0–1) sent to a blind second analyst instead of a supervisor. */
+  CASE_BLIND_SHARE: z.coerce.number().min(0).max(1).default(0.2),
+  /** Referral recipients offered in the referral form, comma-separated. */
+  REFERRAL_RECIPIENTS: z.string().default('BKN,PPK,KASN,Sentra Gakkumdu'),
+  REFERRAL_FOLLOW_UP_DAYS: env.positiveInt(14),
+  /** Days a never-flagged post is kept before the retention job deletes it (UU PDP Ps 42-43). */
+  RETENTION_UNFLAGGED_DAYS: env.positiveInt(180),
 });
+
+function caseSettingsFrom(c: z.infer<typeof schema>) {
+  const officeCodes: Record<string, string> = {};
+  for (const pair of c.CASE_OFFICE_CODES.split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [region, code] = pair.split('=').map((x) => x.trim());
+    if (!region || !code) {
+      throw new NetraError(
+        'CONFIG_INVALID',
+        `CASE_OFFICE_CODES: "${pair}" harus berbentuk kode_wilayah=kode_kantor / must be region=office`,
+        {
+          variables: ['CASE_OFFICE_CODES'],
+        },
+      );
+    }
+    officeCodes[region] = code;
+  }
+  const parsed = caseSettingsSchema.safeParse({
+    caseNumberFormat: c.CASE_NUMBER_FORMAT,
+    officeCodes,
+    clock: {
+      pemiluTemuan: 'calendar',
+      pemiluLaporan: 'working',
+      pemiluFollowUp: 'calendar',
+      pilkada: c.CASE_PILKADA_DAYS,
+      nearHours: 48,
+    },
+    blindShare: c.CASE_BLIND_SHARE,
+    recipients: c.REFERRAL_RECIPIENTS.split(',')
+      .map((r) => r.trim())
+      .filter(Boolean),
+    followUpDays: c.REFERRAL_FOLLOW_UP_DAYS,
+    retention: { unflaggedPostDays: c.RETENTION_UNFLAGGED_DAYS },
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = issue?.path[0] === 'caseNumberFormat' ? 'CASE_NUMBER_FORMAT' : 'REFERRAL_RECIPIENTS';
+    throw new NetraError(
+      'CONFIG_INVALID',
+      `Konfigurasi tidak valid / invalid configuration:\n  ${variable}: ${issue?.message}`,
+      {
+        variables: [variable],
+      },
+    );
+  }
+  return parsed.data;
+}
 
 export type ApiConfig = ReturnType<typeof loadApiConfig>;
 
@@ -93,6 +155,7 @@ export function loadApiConfig(source: Record<string, string | undefined>) {
       // Disk: the evidence route streams files from evidenceDir itself; S3: it reads through the store.
       evidenceStore: c.EVIDENCE_STORE === 's3' ? openEvidenceStore(c, evidenceDir) : undefined,
       classifierThreshold: thresholdInForce(c.CLASSIFIER_THRESHOLD, c.CLASSIFIER_MODEL_PATH),
+      cases: caseSettingsFrom(c),
     },
   };
 }

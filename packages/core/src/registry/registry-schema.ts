@@ -46,6 +46,14 @@ export const contestSchema = z
     electionDate: isoDate,
     campaignPeriod: periodSchema,
     quietPeriod: periodSchema.optional(),
+    /** Selects the deadline rules (UU 7/2017 or UU 10/2016); absent: derived from `kind`. */
+    regime: z.enum(['pemilu', 'pilkada']).optional(),
+    /** Candidate registration; with `determinedOn` it decides the stage of an act (docs/review.md). */
+    registrationPeriod: periodSchema.optional(),
+    /** Penetapan: the day KPU determines the candidates (bakal calon → calon). */
+    determinedOn: isoDate.optional(),
+    /** Last day of the recapitulation of results. */
+    recapTo: isoDate.optional(),
     candidates: z.array(candidateSchema).min(1),
   })
   .superRefine((contest, ctx) => {

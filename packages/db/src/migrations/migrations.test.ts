@@ -6,10 +6,19 @@ import { migrations } from './index.ts';
 import { migrateToLatest } from './migrate.ts';
 
 const TABLES = [
+  'access_log',
   'account_cursors',
   'accounts',
   'audit_log',
+  'candidate_stage_history',
   'candidates',
+  'case_documents',
+  'case_items',
+  'case_number_counters',
+  'case_officers',
+  'case_outcomes',
+  'case_reviews',
+  'cases',
   'classifications',
   'contests',
   'crawl_run_accounts',
@@ -19,6 +28,7 @@ const TABLES = [
   'login_attempts',
   'people',
   'posts',
+  'referrals',
   'review_decisions',
   'review_items',
   'review_saved_views',

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { recordingDatabase } from '../testing/recording-database.ts';
+import { logRead } from './access-log-repository.ts';
 import { listAudit } from './audit-repository.ts';
+import { itemsForCase, listCases, listDoubleReviews, nextCaseSequence } from './case-repository.ts';
 import { saveClassification, saveClassifications } from './classification-repository.ts';
 import { listCrawlableAccounts, recordAccountCrawled } from './crawl-repository.ts';
 import { listArtefactsAfter } from './evidence-repository.ts';
 import { countRecentFailures } from './login-attempt-repository.ts';
 import { countPostsStoredSince, readReviewBacklog } from './ops-stats-repository.ts';
 import { upsertPost, upsertPosts } from './post-repository.ts';
+import { listOutcomesOfPerson, listReferralsDue } from './referral-repository.ts';
 import { readStoredRegistry } from './registry-repository.ts';
+import { purgeUnflaggedPosts } from './retention-repository.ts';
 import { countBulkSelection, dismissReviewItems, lockBulkSelection } from './review-bulk-repository.ts';
 import { claimNextReviewItem, claimReviewItem, lockReviewItem, releaseReviewClaim } from './review-claim-repository.ts';
 import { analystThroughput, openItemsByAge, overviewCounts } from './review-overview-repository.ts';
@@ -191,6 +195,17 @@ describe('repository SQL', () => {
         () => listAudit(db, { entityType: 'user', entityId: ID, actorUsername: 'admin', beforeId: 10, limit: 5 }),
       ],
       ['readStoredRegistry', () => readStoredRegistry(db)],
+      ['nextCaseSequence (case numbers per office and year)', () => nextCaseSequence(db, '18.11', 2024)],
+      ['itemsForCase', () => itemsForCase(db, [ID])],
+      ['listCases (the /cases list)', () => listCases(db, { status: 'draft', personId: ID, limit: 10 })],
+      ['listDoubleReviews (kappa)', () => listDoubleReviews(db)],
+      ['listReferralsDue (follow-up reminders)', () => listReferralsDue(db, '2024-10-19')],
+      ['listOutcomesOfPerson', () => listOutcomesOfPerson(db, ID)],
+      [
+        'logRead (UU PDP read log)',
+        () => logRead(db, { actorId: ID, actorUsername: 'viewer', action: 'read', entityType: 'case', entityId: ID }),
+      ],
+      ['purgeUnflaggedPosts (retention)', () => purgeUnflaggedPosts(db, new Date(0))],
     ];
     const sections: string[] = [];
     for (const [name, call] of calls) {

@@ -16,6 +16,12 @@ export interface ContestValues {
   campaign_to: string;
   quiet_from: string | null;
   quiet_to: string | null;
+  /** Milestones for the case side (stage at the act, deadlines); absent: left as stored. */
+  regime?: 'pemilu' | 'pilkada' | null | undefined;
+  registration_from?: string | null | undefined;
+  registration_to?: string | null | undefined;
+  determined_on?: string | null | undefined;
+  recap_to?: string | null | undefined;
 }
 
 export interface CandidateValues {
@@ -72,6 +78,11 @@ export async function upsertContest(db: Executor, values: ContestValues): Promis
         campaign_to: values.campaign_to,
         quiet_from: values.quiet_from,
         quiet_to: values.quiet_to,
+        ...(values.regime !== undefined ? { regime: values.regime } : {}),
+        ...(values.registration_from !== undefined ? { registration_from: values.registration_from } : {}),
+        ...(values.registration_to !== undefined ? { registration_to: values.registration_to } : {}),
+        ...(values.determined_on !== undefined ? { determined_on: values.determined_on } : {}),
+        ...(values.recap_to !== undefined ? { recap_to: values.recap_to } : {}),
         updated_at: sql`now()`,
       }),
     )
@@ -118,6 +129,12 @@ function contestFromRows(c: ContestRow, candidates: CandidateRow[]): StoredConte
     electionDate: c.election_date,
     campaignPeriod: { from: c.campaign_from, to: c.campaign_to },
     ...(c.quiet_from && c.quiet_to ? { quietPeriod: { from: c.quiet_from, to: c.quiet_to } } : {}),
+    ...(c.regime ? { regime: c.regime } : {}),
+    ...(c.registration_from && c.registration_to
+      ? { registrationPeriod: { from: c.registration_from, to: c.registration_to } }
+      : {}),
+    ...(c.determined_on ? { determinedOn: c.determined_on } : {}),
+    ...(c.recap_to ? { recapTo: c.recap_to } : {}),
     candidates: candidates
       .filter((k) => k.contest_id === c.id)
       .sort((a, b) => a.number - b.number)

@@ -9,6 +9,10 @@ export interface UsersTable {
   display_name: string;
   password_hash: string;
   role: Role;
+  /** Officer profile for the Form A (jabatan, surat perintah tugas, office). */
+  position: ColumnType<string | null, string | null | undefined, string | null>;
+  assignment_letter_no: ColumnType<string | null, string | null | undefined, string | null>;
+  office_name: ColumnType<string | null, string | null | undefined, string | null>;
   active: Generated<boolean>;
   last_login_at: Timestamp | null;
   created_at: Generated<Date>;

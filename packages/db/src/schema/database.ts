@@ -1,5 +1,17 @@
 import type { LoginAttemptsTable, SessionsTable, UsersTable } from './auth-tables.ts';
 import type {
+  AccessLogTable,
+  CandidateStageHistoryTable,
+  CaseDocumentsTable,
+  CaseItemsTable,
+  CaseNumberCountersTable,
+  CaseOfficersTable,
+  CaseOutcomesTable,
+  CaseReviewsTable,
+  CasesTable,
+  ReferralsTable,
+} from './case-tables.ts';
+import type {
   AccountCursorsTable,
   CrawlRunAccountsTable,
   CrawlRunsTable,
@@ -36,4 +48,14 @@ export interface Database {
   audit_log: AuditLogTable;
   account_cursors: AccountCursorsTable;
   import_column_mappings: ImportColumnMappingsTable;
+  candidate_stage_history: CandidateStageHistoryTable;
+  case_number_counters: CaseNumberCountersTable;
+  cases: CasesTable;
+  case_items: CaseItemsTable;
+  case_officers: CaseOfficersTable;
+  case_reviews: CaseReviewsTable;
+  referrals: ReferralsTable;
+  case_outcomes: CaseOutcomesTable;
+  case_documents: CaseDocumentsTable;
+  access_log: AccessLogTable;
 }

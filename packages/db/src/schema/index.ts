@@ -1,4 +1,5 @@
 export type * from './auth-tables.ts';
+export type * from './case-tables.ts';
 export type * from './content-tables.ts';
 export type * from './database.ts';
 export type * from './registry-tables.ts';

@@ -15,6 +15,13 @@ export interface ContestsTable {
   campaign_to: DateString;
   quiet_from: DateString | null;
   quiet_to: DateString | null;
+  /** Selects the deadline rules; null: derived from `kind` (regional head → pilkada). */
+  regime: ColumnType<'pemilu' | 'pilkada' | null, 'pemilu' | 'pilkada' | null | undefined, 'pemilu' | 'pilkada' | null>;
+  registration_from: ColumnType<string | null, string | null | undefined, string | null>;
+  registration_to: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Penetapan: KPU determines the candidates (bakal calon → calon). */
+  determined_on: ColumnType<string | null, string | null | undefined, string | null>;
+  recap_to: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

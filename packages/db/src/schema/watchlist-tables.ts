@@ -15,6 +15,8 @@ export interface PeopleTable {
   region_code: string;
   /** Pejabat Pembina Kepegawaian: the official who handles the person's discipline case. */
   ppk: string | null;
+  /** Pangkat/golongan, e.g. `Penata, III/c`: recipients return files without it. */
+  rank_grade: ColumnType<string | null, string | null | undefined, string | null>;
   status: Generated<PersonStatus>;
   notes: string | null;
   created_at: Generated<Date>;

@@ -1,3 +1,4 @@
+import type { CaseSettings } from '@netra/cases';
 import type { DependencyState, Logger } from '@netra/core';
 import type { Database } from '@netra/db';
 import type { Queues } from '@netra/queue';
@@ -35,6 +36,8 @@ export interface ServerConfig {
   classifierThreshold?: { value: number; source: 'env' | 'model' } | undefined;
   /** How long an analyst's claim on a review item lasts without a heartbeat (default: @netra/review's). */
   reviewLeaseSeconds?: number | undefined;
+  /** Case numbering, legal clock, second review, referral and retention settings (absent: the defaults). */
+  cases?: CaseSettings | undefined;
 }
 
 export interface ServerDeps {

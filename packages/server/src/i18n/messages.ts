@@ -1,4 +1,5 @@
 import { type AdminMessages, adminMessages } from './admin-messages.ts';
+import { type CaseMessages, caseMessages } from './case-messages.ts';
 import { type CommonMessages, commonMessages } from './common-messages.ts';
 import { type ReviewMessages, reviewMessages } from './review-messages.ts';
 import { type WatchlistMessages, watchlistMessages } from './watchlist-messages.ts';
@@ -8,7 +9,12 @@ import { type WorkspaceMessages, workspaceMessages } from './workspace-messages.
  * The one message catalogue of the web UI, Indonesian first. Each area keeps its strings in its own file;
  * every file defines `id` and an `en` typed against it, so a missing translation fails the type check.
  */
-export type Messages = CommonMessages & ReviewMessages & AdminMessages & WatchlistMessages & WorkspaceMessages;
+export type Messages = CommonMessages &
+  ReviewMessages &
+  AdminMessages &
+  WatchlistMessages &
+  WorkspaceMessages &
+  CaseMessages;
 
 export const catalogue: Record<'id' | 'en', Messages> = {
   id: {
@@ -17,6 +23,7 @@ export const catalogue: Record<'id' | 'en', Messages> = {
     ...adminMessages.id,
     ...watchlistMessages.id,
     ...workspaceMessages.id,
+    ...caseMessages.id,
   },
   en: {
     ...commonMessages.en,
@@ -24,5 +31,6 @@ export const catalogue: Record<'id' | 'en', Messages> = {
     ...adminMessages.en,
     ...watchlistMessages.en,
     ...workspaceMessages.en,
+    ...caseMessages.en,
   },
 };

@@ -1,6 +1,7 @@
 import type { RouteDef } from '../http/route.ts';
 import { auditRoutes } from './audit-routes.ts';
 import { authRoutes } from './auth-routes.ts';
+import { caseRoutes } from './case-routes.ts';
 import { crawlRoutes } from './crawl-routes.ts';
 import { failedJobsRoutes } from './failed-jobs-routes.ts';
 import { overviewRoutes } from './overview-routes.ts';
@@ -21,6 +22,7 @@ import { watchlistPages } from './watchlist-pages.ts';
 export const allRoutes: RouteDef[] = [];
 allRoutes.push(...systemRoutes(() => allRoutes), ...authRoutes);
 allRoutes.push(...reviewApiRoutes, ...reviewPageRoutes, ...personRoutes, ...overviewRoutes);
+allRoutes.push(...caseRoutes);
 allRoutes.push(...usersRoutes);
 allRoutes.push(...auditRoutes);
 allRoutes.push(...crawlRoutes);

@@ -109,6 +109,10 @@ export const registryPages = [
   <dt>${t.regElectionDate}</dt><dd>${contest.election_date}</dd>
   <dt>${t.regCampaign}</dt><dd>${contest.campaign_from} – ${contest.campaign_to}</dd>
   <dt>${t.regQuiet}</dt><dd>${contest.quiet_from ? `${contest.quiet_from} – ${contest.quiet_to}` : t.none}</dd>
+  <dt>Rezim / regime</dt><dd>${contest.regime ?? t.none}</dd>
+  <dt>Pendaftaran calon / registration</dt><dd>${contest.registration_from ? `${contest.registration_from} – ${contest.registration_to}` : t.none}</dd>
+  <dt>Penetapan calon / determination</dt><dd>${contest.determined_on ?? t.none}</dd>
+  <dt>Akhir rekapitulasi / recapitulation ends</dt><dd>${contest.recap_to ?? t.none}</dd>
 </dl></div>
 <table id="candidates"><thead><tr><th>${t.regNumber}</th><th>${t.regNames}</th><th>${t.regStage}</th><th>${t.regAliases}</th><th>${t.regJargon}</th><th>${t.regHashtags}</th><th>${t.regSlogans}</th><th>${t.regParties}</th><th>${t.regOfficialAccounts}</th></tr></thead><tbody>
 ${candidates.map(

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
+import { nipFor } from '@netra/cases';
 import { appendAudit, getEvidenceArtefactBySha, listDecidedItems } from '@netra/db';
 import {
   claimItem,
@@ -15,6 +16,7 @@ import {
   undoDecision,
 } from '@netra/review';
 import { z } from 'zod';
+import { logUserRead } from '../cases/privacy-service.ts';
 import { notFound } from '../http/http-error.ts';
 import { defineRoute, requireUser } from '../http/route.ts';
 import { actorOf, leaseSeconds } from './review-context.ts';
@@ -58,7 +60,12 @@ export const reviewApiRoutes = [
     tag: 'review',
     summary: 'One flagged post with author, classification, evidence spans, artefacts and decision history',
     params: idParams,
-    handler: async (ctx) => loadReviewItem(ctx.deps.db, ctx.params.id),
+    handler: async (ctx) => {
+      const user = requireUser(ctx);
+      const item = await loadReviewItem(ctx.deps.db, ctx.params.id);
+      await logUserRead(ctx.deps.db, user, 'review_item', ctx.params.id, ctx.request.ip);
+      return { ...item, nip: item.nip ? nipFor(user.role, item.nip) : item.nip };
+    },
   }),
   defineRoute({
     method: 'POST',
@@ -157,6 +164,7 @@ export const reviewApiRoutes = [
     handler: async (ctx) => {
       const artefact = await getEvidenceArtefactBySha(ctx.deps.db, ctx.params.sha256);
       if (!artefact) throw notFound('artefak / artefact');
+      await logUserRead(ctx.deps.db, requireUser(ctx), 'evidence', ctx.params.sha256, ctx.request.ip, 'download');
       const type = evidenceMediaType(artefact.kind, artefact.media_type);
       const headers = () => {
         if (type === 'application/octet-stream') ctx.reply.header('content-disposition', 'attachment');

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { nipFor } from '@netra/cases';
 import { isNetraError, ValidationError } from '@netra/core';
 import { listAssignableUsers, listContestNames } from '@netra/db';
 import {
@@ -27,6 +28,8 @@ import {
 } from '@netra/review';
 import { z } from 'zod';
 import { hasRole } from '../auth/roles.ts';
+import { logUserRead } from '../cases/privacy-service.ts';
+import { caseDeadlineBanner, reviewItemCaseHook } from '../cases/review-hook.ts';
 import { HttpError } from '../http/http-error.ts';
 import { defineRoute, type RouteContext } from '../http/route.ts';
 import { staticAssetRoute } from '../http/static-asset-route.ts';
@@ -67,7 +70,10 @@ async function renderItemPage(
   const actor = actorOf(ctx);
   const { user } = actor;
   const analyst = hasRole(user.role, 'analyst');
-  let item = await loadReviewItem(ctx.deps.db, itemId);
+  const loaded = await loadReviewItem(ctx.deps.db, itemId);
+  // UU PDP: every read of an item is logged; viewers see a masked NIP (packages/cases privacy rules).
+  await logUserRead(ctx.deps.db, user, 'review_item', itemId, ctx.request.ip);
+  let item = { ...loaded, nip: loaded.nip ? nipFor(user.role, loaded.nip) : loaded.nip };
   let claim = null;
   if (analyst && options.claim && item.status === 'open') {
     claim = await claimItem(ctx.deps.db, actor, itemId, leaseSeconds(ctx));
@@ -75,9 +81,10 @@ async function renderItemPage(
   } else if (item.claimed_by && item.claim_expires_at && item.claim_expires_at > new Date()) {
     claim = { mine: item.claimed_by === actor.id, holderId: item.claimed_by, expiresAt: item.claim_expires_at };
   }
-  const [labels, neighbours] = await Promise.all([
+  const [labels, neighbours, caseHook] = await Promise.all([
     candidateLabels(ctx.deps.db),
     queueNeighbours(ctx.deps.db, queue, actor.id, itemId),
+    reviewItemCaseHook(ctx as RouteContext<unknown, unknown, unknown>, itemId),
   ]);
   const queueQuery = queueQueryString(queue);
   const mine = claim?.mine === true;
@@ -91,7 +98,7 @@ async function renderItemPage(
     bodyData: mine
       ? html`data-claim-url="/api/review/items/${itemId}/claim" data-release-url="/api/review/items/${itemId}/release" data-csrf="${user.csrfToken}" data-lease-seconds="${leaseSeconds(ctx)}"`
       : undefined,
-    body: reviewItemBody({
+    body: html`${caseHook}${reviewItemBody({
       t: ctx.t,
       lang: ctx.lang,
       user,
@@ -102,7 +109,7 @@ async function renderItemPage(
       claim,
       form: options.form ?? initialFormState(item),
       undo: analyst ? undoableDecision(item.decisions, user.id) : null,
-    }),
+    })}`,
   });
 }
 
@@ -160,12 +167,14 @@ export const reviewPageRoutes = [
         assignees,
         threshold: ctx.deps.config.classifierThreshold,
       });
+      // Cases past or near their legal deadline, counted above the queue (packages/cases clock).
+      const deadlines = await caseDeadlineBanner(ctx as RouteContext<unknown, unknown, unknown>);
       return layout({
         title: ctx.t.reviewTitle,
         t: ctx.t,
         lang: ctx.lang,
         user: actor.user,
-        body,
+        body: html`${deadlines}${body}`,
         flash,
         scripts: ['/assets/review.js'],
       });

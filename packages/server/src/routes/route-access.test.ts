@@ -27,6 +27,60 @@ describe('route access control', () => {
 
   const guarded = allRoutes.filter((r) => r.role !== 'public');
 
+  // The case side (issue #11): each route with the role it needs. A new case route must be added here, and
+  // the 401/403/CSRF checks below then cover it like every other route.
+  const CASE_ROUTES: Record<string, Role> = {
+    'GET /api/cases': 'viewer',
+    'POST /api/cases': 'analyst',
+    'POST /cases': 'analyst',
+    'GET /api/cases/:id': 'viewer',
+    'PATCH /api/cases/:id': 'analyst',
+    'POST /api/cases/:id/edit': 'analyst',
+    'POST /cases/:id/edit': 'analyst',
+    'POST /api/cases/:id/clock': 'analyst',
+    'POST /cases/:id/clock': 'analyst',
+    'POST /api/cases/:id/items': 'analyst',
+    'POST /cases/:id/items': 'analyst',
+    'POST /api/cases/:id/found-at': 'analyst',
+    'POST /cases/:id/found-at': 'analyst',
+    'POST /api/cases/:id/submit': 'analyst',
+    'POST /cases/:id/submit': 'analyst',
+    'POST /api/cases/:id/second-review': 'analyst',
+    'POST /cases/:id/second-review': 'analyst',
+    'POST /api/cases/:id/adjudication': 'supervisor',
+    'POST /cases/:id/adjudication': 'supervisor',
+    'POST /api/cases/:id/referrals': 'supervisor',
+    'POST /cases/:id/referrals': 'supervisor',
+    'POST /api/cases/:id/outcomes': 'supervisor',
+    'POST /cases/:id/outcomes': 'supervisor',
+    'POST /api/cases/:id/documents': 'supervisor',
+    'POST /api/cases/:id/items/:itemId/verify': 'analyst',
+    'POST /cases/:id/items/:itemId/verify': 'analyst',
+    'GET /cases/:id/dossier.pdf': 'analyst',
+    'GET /api/case-export.csv': 'supervisor',
+    'GET /cases': 'viewer',
+    'GET /cases/profile': 'analyst',
+    'POST /cases/profile': 'analyst',
+    'PUT /api/me/officer-profile': 'analyst',
+    'PUT /api/users/:id/officer-profile': 'admin',
+    'GET /cases/:id': 'viewer',
+    'POST /api/cases/people/:id/rank-grade': 'analyst',
+    'POST /cases/people/:id/rank-grade': 'analyst',
+    'GET /api/people/:id/outcomes': 'viewer',
+    'GET /people/:id/outcomes': 'viewer',
+    'GET /api/people/:id/export': 'admin',
+    'POST /api/admin/retention/run': 'admin',
+    'POST /api/contests/:contestId/candidates/:number/stages': 'admin',
+  };
+
+  it('guards every case route with its role', () => {
+    const caseRoutes = allRoutes.filter((r) => r.tag === 'cases').map((r) => `${r.method} ${r.url}`);
+    expect(caseRoutes.sort()).toEqual(Object.keys(CASE_ROUTES).sort());
+    for (const [key, role] of Object.entries(CASE_ROUTES)) {
+      expect(allRoutes.find((r) => `${r.method} ${r.url}` === key)?.role, key).toBe(role);
+    }
+  });
+
   it('has guarded routes to check', () => {
     expect(guarded.length).toBeGreaterThan(3);
   });

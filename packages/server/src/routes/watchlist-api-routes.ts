@@ -1,3 +1,4 @@
+import { nipFor } from '@netra/cases';
 import { NetraError } from '@netra/core';
 import { listAccountsOfPerson, listPeople } from '@netra/db';
 import {
@@ -21,6 +22,7 @@ import {
   updatePersonAudited,
 } from '@netra/watchlist';
 import { z } from 'zod';
+import { logUserRead } from '../cases/privacy-service.ts';
 import { HttpError } from '../http/http-error.ts';
 import { defineRoute, type RouteContext, requireUser, UPLOAD_BODY_LIMIT } from '../http/route.ts';
 
@@ -120,7 +122,10 @@ export const watchlistApiRoutes = [
     query: peopleQuerySchema,
     handler: async (ctx) => {
       const { q, status, region, agency, limit, offset } = ctx.query;
-      return listPeople(ctx.deps.db, { q, status: status || undefined, region, agency, limit, offset });
+      const result = await listPeople(ctx.deps.db, { q, status: status || undefined, region, agency, limit, offset });
+      // A viewer sees masked NIPs (UU PDP minimisation); searching by NIP still works server-side.
+      const role = requireUser(ctx).role;
+      return { ...result, rows: result.rows.map((r) => ({ ...r, nip: nipFor(role, r.nip) })) };
     },
   }),
   defineRoute({
@@ -133,7 +138,12 @@ export const watchlistApiRoutes = [
     params: idParams,
     handler: async (ctx) => {
       const person = await requirePerson(ctx.deps.db, ctx.params.id);
-      return { person, accounts: await listAccountsOfPerson(ctx.deps.db, person.id) };
+      const user = requireUser(ctx);
+      await logUserRead(ctx.deps.db, user, 'person', person.id, ctx.request.ip);
+      return {
+        person: { ...person, nip: nipFor(user.role, person.nip) },
+        accounts: await listAccountsOfPerson(ctx.deps.db, person.id),
+      };
     },
   }),
   defineRoute({

@@ -202,6 +202,7 @@ export async function personDetail(
 </dl>
 <p><a class="person-link" href="/orang/${person.id}">${t.itemPersonPage} →</a></p>
 ${admin ? html`<p><a href="/watchlist/people/${person.id}/edit">${t.wlEditPerson}</a></p>` : ''}
+<p><a href="/people/${person.id}/outcomes">${t.caseOutcomesOfPerson}</a></p>
 </div>
 <h2>${t.wlAccounts}</h2>
 ${

@@ -1,3 +1,4 @@
+import { nipFor } from '@netra/cases';
 import { NetraError } from '@netra/core';
 import { type AccountRow, listAccountsOfPeople, listPeople } from '@netra/db';
 import {
@@ -18,8 +19,9 @@ import {
   updatePersonAudited,
 } from '@netra/watchlist';
 import { z } from 'zod';
+import { logUserRead } from '../cases/privacy-service.ts';
 import { HttpError } from '../http/http-error.ts';
-import { defineRoute, UPLOAD_BODY_LIMIT } from '../http/route.ts';
+import { defineRoute, requireUser, UPLOAD_BODY_LIMIT } from '../http/route.ts';
 import { staticAssetRoute } from '../http/static-asset-route.ts';
 import { html } from '../ui/html.ts';
 import {
@@ -108,7 +110,7 @@ ${
     : html`<table id="people"><thead><tr><th>${t.wlName}</th><th>${t.wlNip}</th><th>${t.wlAgency}</th><th>${t.wlPosition}</th><th>${t.wlRegion}</th><th>${t.wlStatus}</th><th>${t.wlAccountCount}</th></tr></thead><tbody>
 ${result.rows.map(
   (p) =>
-    html`<tr><td><a href="/watchlist/people/${p.id}">${p.name}</a></td><td><code>${p.nip}</code></td><td>${p.agency}</td><td>${p.position}</td><td data-region="${p.region_code}">${regionName(p.region_code) ?? p.region_code} <small>${p.region_code}</small></td><td>${statusLabel(t, p.status)}</td><td>${accountsCell(t, p.account_count, accountsOf.get(p.id) ?? [])}</td></tr>`,
+    html`<tr><td><a href="/watchlist/people/${p.id}">${p.name}</a></td><td><code>${nipFor(ctx.user?.role ?? 'viewer', p.nip)}</code></td><td>${p.agency}</td><td>${p.position}</td><td data-region="${p.region_code}">${regionName(p.region_code) ?? p.region_code} <small>${p.region_code}</small></td><td>${statusLabel(t, p.status)}</td><td>${accountsCell(t, p.account_count, accountsOf.get(p.id) ?? [])}</td></tr>`,
 )}
 </tbody></table>`
 }
@@ -182,7 +184,13 @@ ${result.rows.map(
     query: z.object({ saved: z.string().optional(), lang: z.string().optional() }),
     handler: async (ctx) => {
       const person = await requirePerson(ctx.deps.db, ctx.params.id);
-      return personDetail(ctx, person, ctx.query.saved ? ctx.t.wlPersonSaved : undefined);
+      const user = requireUser(ctx);
+      await logUserRead(ctx.deps.db, user, 'person', person.id, ctx.request.ip);
+      return personDetail(
+        ctx,
+        { ...person, nip: nipFor(user.role, person.nip) },
+        ctx.query.saved ? ctx.t.wlPersonSaved : undefined,
+      );
     },
   }),
   defineRoute({

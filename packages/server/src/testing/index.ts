@@ -1,1 +1,2 @@
+export * from './case-fixtures.ts';
 export * from './test-server.ts';

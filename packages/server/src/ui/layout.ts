@@ -13,6 +13,7 @@ const NAV: NavItem[] = [
   { href: '/review', label: 'navReview', role: 'viewer' },
   { href: '/orang', label: 'navPeople', role: 'viewer' },
   { href: '/ringkasan', label: 'navOverview', role: 'supervisor' },
+  { href: '/cases', label: 'navCases', role: 'viewer' },
   { href: '/crawls', label: 'navCrawls', role: 'viewer' },
   { href: '/watchlist', label: 'navWatchlist', role: 'viewer' },
   { href: '/registry', label: 'navRegistry', role: 'viewer' },

@@ -82,4 +82,7 @@ figure { margin:.6rem 0; }
   table.queue tr, table.queue td { display:block; }
   table.queue tr { border-bottom:2px solid var(--line); }
 }
+.deadline-overdue { color:var(--warn); font-weight:600; } tr.deadline-overdue { background:#fdecea; }
+.deadline-near { color:#8a5a00; font-weight:600; } tr.deadline-near { background:#fff4d6; }
+.verified { color:var(--ok); }
 `;

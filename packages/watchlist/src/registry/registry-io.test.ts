@@ -47,6 +47,38 @@ describe('registry import/export on PostgreSQL', () => {
   });
   afterAll(async () => database?.drop());
 
+  it('imports and exports contest milestones (regime, registration, penetapan, recapitulation)', async () => {
+    const data = JSON.parse(corpusText);
+    const contest = data.contests[0];
+    contest.id = 'milestones-test';
+    Object.assign(contest, {
+      regime: 'pilkada',
+      registrationPeriod: { from: '2024-08-27', to: '2024-08-29' },
+      determinedOn: '2024-09-22',
+      recapTo: '2024-12-16',
+    });
+    const registry = parseRegistryJson(JSON.stringify({ contests: [contest] }));
+    await importRegistry(database.db, registry, actor);
+    const row = await database.db
+      .selectFrom('contests')
+      .selectAll()
+      .where('id', '=', 'milestones-test')
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      regime: 'pilkada',
+      registration_from: '2024-08-27',
+      registration_to: '2024-08-29',
+      determined_on: '2024-09-22',
+      recap_to: '2024-12-16',
+    });
+    const again = await importRegistry(database.db, registry, actor);
+    expect(again.contests.unchanged).toEqual(['milestones-test']);
+    const exported = (await exportRegistry(database.db)).contests.find((c) => c.id === 'milestones-test');
+    expect(exported).toMatchObject({ regime: 'pilkada', determinedOn: '2024-09-22', recapTo: '2024-12-16' });
+    await database.db.deleteFrom('candidates').where('contest_id', '=', 'milestones-test').execute();
+    await database.db.deleteFrom('contests').where('id', '=', 'milestones-test').execute();
+  });
+
   it('round-trips the corpus registry: export(import(x)) equals x', async () => {
     const registry = parseRegistryJson(corpusText);
     const plan = await importRegistry(database.db, registry, actor);

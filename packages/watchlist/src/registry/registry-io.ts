@@ -140,10 +140,15 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 function canonical(contest: Contest): StoredContest {
-  const { candidates, quietPeriod, ...rest } = contest;
+  // Same key order as the stored registry (registry-repository.ts), so an unchanged contest compares equal.
+  const { candidates, quietPeriod, regime, registrationPeriod, determinedOn, recapTo, ...rest } = contest;
   return {
     ...rest,
     ...(quietPeriod ? { quietPeriod } : {}),
+    ...(regime ? { regime } : {}),
+    ...(registrationPeriod ? { registrationPeriod } : {}),
+    ...(determinedOn ? { determinedOn } : {}),
+    ...(recapTo ? { recapTo } : {}),
     candidates: [...candidates].sort((a, b) => a.number - b.number),
   } as StoredContest;
 }
@@ -197,6 +202,11 @@ export async function importRegistry(
         campaign_to: contest.campaignPeriod.to,
         quiet_from: contest.quietPeriod?.from ?? null,
         quiet_to: contest.quietPeriod?.to ?? null,
+        regime: contest.regime ?? null,
+        registration_from: contest.registrationPeriod?.from ?? null,
+        registration_to: contest.registrationPeriod?.to ?? null,
+        determined_on: contest.determinedOn ?? null,
+        recap_to: contest.recapTo ?? null,
       });
       for (const number of oldCandidates.keys()) await deleteCandidate(tx, contest.id, number);
       for (const k of contest.candidates) {

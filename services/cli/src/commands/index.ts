@@ -7,6 +7,7 @@ import { evalCommand } from './eval.ts';
 import { evidenceVerifyCommand } from './evidence-verify.ts';
 import { registryExportCommand } from './registry-export.ts';
 import { registryImportCommand } from './registry-import.ts';
+import { retentionRunCommand } from './retention-run.ts';
 import { startCommand } from './start.ts';
 import { trainCommand } from './train.ts';
 import { usersCreateCommand } from './users-create.ts';
@@ -31,4 +32,5 @@ export const commands: Command[] = [
   watchlistExportCommand,
   registryImportCommand,
   registryExportCommand,
+  retentionRunCommand,
 ];

@@ -132,3 +132,29 @@ select * from "audit_log" where "entity_type" = $1 and "entity_id" = $2 and "act
 -- readStoredRegistry
 select "c".*, (select count(*) as "n" from "candidates" as "k" where "k"."contest_id" = "c"."id") as "candidate_count" from "contests" as "c" order by "c"."election_date", "c"."id";
 select * from "candidates" order by "contest_id", "number";
+
+-- nextCaseSequence (case numbers per office and year)
+insert into "case_number_counters" ("office_code", "year", "last") values ($1, $2, $3) on conflict ("office_code", "year") do update set "last" = case_number_counters.last + 1 returning "last";
+
+-- itemsForCase
+select "ri"."id", "ri"."status", "ri"."created_at", "p"."posted_at", "p"."fetched_at", "a"."person_id", "ci"."case_id" as "existing_case_id", (select "d"."candidate" from "review_decisions" as "d" where "d"."review_item_id" = "ri"."id" order by "d"."created_at" desc limit $1) as "decided_candidate", "c"."candidate" as "model_candidate" from "review_items" as "ri" inner join "posts" as "p" on "p"."id" = "ri"."post_id" inner join "classifications" as "c" on "c"."id" = "ri"."classification_id" left join "accounts" as "a" on "a"."id" = "p"."account_id" left join "case_items" as "ci" on "ci"."review_item_id" = "ri"."id" where "ri"."id" in ($2);
+
+-- listCases (the /cases list)
+select "k"."id", "k"."case_number", "k"."case_type", "k"."status", "k"."regime", "k"."office_name", "k"."office_region_code", "k"."found_at", "k"."registered_at", "k"."info_requested_at", "k"."extended", "k"."contest_id", "k"."track", "k"."created_at", "pe"."id" as "person_id", "pe"."name" as "person_name", (select "o"."outcome" from "case_outcomes" as "o" where "o"."case_id" = "k"."id" order by "o"."recorded_at" desc limit $1) as "latest_outcome" from "cases" as "k" inner join "people" as "pe" on "pe"."id" = "k"."person_id" where "k"."status" = $2 and "k"."person_id" = $3 order by "k"."found_at" limit $4;
+
+-- listDoubleReviews (kappa)
+select "f"."case_id", "fu"."username" as "first_analyst", "su"."username" as "second_analyst", "f"."verdict" as "first_verdict", "f"."skb_behaviour" as "first_behaviour", "s"."verdict" as "second_verdict", "s"."skb_behaviour" as "second_behaviour", "s"."mode" from "case_reviews" as "f" inner join "case_reviews" as "s" on "s"."case_id" = "f"."case_id" and "s"."kind" = $1 inner join "users" as "fu" on "fu"."id" = "f"."reviewer_id" inner join "users" as "su" on "su"."id" = "s"."reviewer_id" where "f"."kind" = $2;
+
+-- listReferralsDue (follow-up reminders)
+select "r"."id", "r"."case_id", "k"."case_number", "r"."recipient", "r"."letter_number", "r"."follow_up_on" from "referrals" as "r" inner join "cases" as "k" on "k"."id" = "r"."case_id" where "r"."follow_up_on" <= $1 and not exists (select "o"."id" from "case_outcomes" as "o" where "o"."case_id" = "r"."case_id") order by "r"."follow_up_on";
+
+-- listOutcomesOfPerson
+select "k"."id" as "case_id", "k"."case_number", "k"."status", "k"."track", "o"."outcome", "o"."sk_number", "o"."sk_date", "o"."recorded_at", "r"."recipient", "r"."letter_number" from "cases" as "k" left join "case_outcomes" as "o" on "o"."case_id" = "k"."id" left join "referrals" as "r" on "r"."id" = "o"."referral_id" where "k"."person_id" = $1 order by "k"."created_at", "o"."recorded_at";
+
+-- logRead (UU PDP read log)
+insert into "access_log" ("actor_id", "actor_username", "action", "entity_type", "entity_id", "ip") values ($1, $2, $3, $4, $5, $6);
+
+-- purgeUnflaggedPosts (retention)
+select "p"."id" from "posts" as "p" where "p"."fetched_at" < $1 and (not exists (select "ri"."id" from "review_items" as "ri" where "ri"."post_id" = "p"."id") and not exists (select "c"."id" from "classifications" as "c" where "c"."post_id" = "p"."id" and "c"."flagged" = $2)) limit $3;
+select "path" from "evidence_artefacts" where "post_id" in ($1);
+delete from "posts" where "id" in ($1);

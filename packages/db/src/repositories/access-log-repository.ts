@@ -1,0 +1,40 @@
+import type { Executor } from '../connection/executor.ts';
+
+export interface ReadEntry {
+  actorId: string | null;
+  actorUsername: string;
+  /** `read` for a page or API view, `download` for an evidence file or dossier, `export` for an access export. */
+  action: 'read' | 'download' | 'export';
+  entityType: 'review_item' | 'case' | 'person' | 'evidence' | 'dossier';
+  entityId: string;
+  ip?: string | null;
+}
+
+/** Records who read which personal data when (UU PDP 27/2022 Ps 31: records of all processing, reads included). */
+export async function logRead(db: Executor, entry: ReadEntry): Promise<void> {
+  await db
+    .insertInto('access_log')
+    .values({
+      actor_id: entry.actorId,
+      actor_username: entry.actorUsername,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      ip: entry.ip ?? null,
+    })
+    .execute();
+}
+
+export async function listAccessLog(
+  db: Executor,
+  query: { entityType?: string | undefined; entityId?: string | undefined; limit?: number } = {},
+) {
+  let q = db
+    .selectFrom('access_log')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(query.limit ?? 200);
+  if (query.entityType) q = q.where('entity_type', '=', query.entityType);
+  if (query.entityId) q = q.where('entity_id', '=', query.entityId);
+  return q.execute();
+}
