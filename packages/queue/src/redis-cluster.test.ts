@@ -1,79 +1,23 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'bullmq';
-import { Cluster } from 'ioredis';
+import type { Cluster } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyJobId } from './job-payloads.ts';
-import { freePort } from './private-redis.ts';
+import { type PrivateRedisCluster, startPrivateRedisCluster } from './private-redis-cluster.ts';
 import { createQueues, type Queues } from './queues.ts';
+import { createRedisConnection } from './redis-connection.ts';
 
 /**
  * BullMQ on a real 3-node Redis Cluster (three redis-server processes started here, joined with
- * `redis-cli --cluster create`). With the queue prefix written as a hash tag (`{…}`) every key of a queue
+ * `redis-cli --cluster create`), through Netra's own cluster connection (`REDIS_CLUSTER=true`). With the queue prefix written as a hash tag (`{…}`) every key of a queue
  * lands in one slot and jobs flow; without it the multi-key scripts are refused (CROSSSLOT).
  */
 describe('queues on Redis Cluster', () => {
-  const nodes: ChildProcess[] = [];
-  const ports: number[] = [];
-  let dir: string;
+  let redis: PrivateRedisCluster;
   let cluster: Cluster;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'netra-cluster-'));
-    for (let i = 0; i < 3; i++) ports.push(await freePort());
-    for (const port of ports) {
-      const nodeDir = join(dir, String(port));
-      mkdirSync(nodeDir);
-      const child = spawn(
-        'redis-server',
-        [
-          '--port',
-          String(port),
-          '--bind',
-          '127.0.0.1',
-          '--cluster-enabled',
-          'yes',
-          '--cluster-config-file',
-          'nodes.conf',
-          '--save',
-          '',
-          '--appendonly',
-          'no',
-          '--dir',
-          nodeDir,
-        ],
-        { stdio: 'ignore' },
-      );
-      nodes.push(child);
-    }
-    for (const port of ports) {
-      for (let tries = 0; ; tries++) {
-        try {
-          execFileSync('redis-cli', ['-p', String(port), 'ping'], { stdio: 'pipe' });
-          break;
-        } catch (error) {
-          if (tries > 100) throw error;
-          await new Promise((r) => setTimeout(r, 100));
-        }
-      }
-    }
-    execFileSync(
-      'redis-cli',
-      ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes'],
-      { stdio: 'pipe' },
-    );
-    for (let tries = 0; ; tries++) {
-      const info = execFileSync('redis-cli', ['-p', String(ports[0]), 'cluster', 'info'], { encoding: 'utf8' });
-      if (info.includes('cluster_state:ok')) break;
-      if (tries > 100) throw new Error(info);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    cluster = new Cluster(
-      ports.map((port) => ({ host: '127.0.0.1', port })),
-      { redisOptions: { maxRetriesPerRequest: null } },
-    );
+    redis = await startPrivateRedisCluster(3);
+    cluster = createRedisConnection({ url: redis.url, forWorker: true, cluster: true }) as unknown as Cluster;
     await new Promise<void>((resolve, reject) => {
       cluster.once('ready', resolve);
       cluster.once('error', reject);
@@ -82,10 +26,8 @@ describe('queues on Redis Cluster', () => {
 
   afterAll(async () => {
     cluster?.disconnect();
-    for (const child of nodes) child.kill('SIGKILL');
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await redis?.stop();
   });
-
   it('runs jobs end to end with a hash-tagged prefix, every key in one slot', { timeout: 60_000 }, async () => {
     const prefix = '{netra-cluster}';
     const queues: Queues = createQueues(cluster as never, prefix);

@@ -1,5 +1,5 @@
 import type { DependencyState } from '@netra/core';
-import { Redis, type RedisOptions } from 'ioredis';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
 
 export interface RedisConnectionOptions {
   url: string;
@@ -10,6 +10,11 @@ export interface RedisConnectionOptions {
    * one, errors are still listened to (ioredis would otherwise print raw stack traces) but not logged.
    */
   state?: DependencyState | undefined;
+  /**
+   * Redis Cluster (`REDIS_CLUSTER=true`): `url` names one node, the client discovers the rest. The queue
+   * prefix must then be a hash tag (`{netra}`), which `openStores` checks.
+   */
+  cluster?: boolean | undefined;
 }
 
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
@@ -59,5 +64,19 @@ export function createRedisConnection(options: RedisConnectionOptions): Redis {
     // Reconnect quickly at first, then every 2 s at most, for as long as the process runs.
     retryStrategy: (times) => Math.min(100 * times, 2_000),
   };
-  return watch(new Redis(options.url, base), options.state);
+  if (!options.cluster) return watch(new Redis(options.url, base), options.state);
+  const url = new URL(options.url);
+  const node = { host: url.hostname, port: Number(url.port || 6379) };
+  const cluster = new Cluster([node], {
+    redisOptions: {
+      ...base,
+      ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
+      ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+      ...(url.protocol === 'rediss:' ? { tls: {} } : {}),
+    },
+    clusterRetryStrategy: (times) => Math.min(100 * times, 2_000),
+    enableReadyCheck: true,
+  });
+  // BullMQ takes a Cluster wherever it takes a Redis; the two share the commands and events used here.
+  return watch(cluster as unknown as Redis, options.state);
 }

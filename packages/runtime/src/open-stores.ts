@@ -15,6 +15,8 @@ import { sql } from 'kysely';
 export interface StoreSettings {
   DATABASE_URL?: string | undefined;
   REDIS_URL?: string | undefined;
+  /** REDIS_URL is one node of a Redis Cluster (docs/operations.md). */
+  REDIS_CLUSTER?: boolean | undefined;
   NETRA_DATA_DIR: string;
   QUEUE_PREFIX: string;
 }
@@ -51,6 +53,14 @@ export async function openStores(
   logger: Logger,
   options: { allowPrivateRedis: boolean },
 ): Promise<Stores> {
+  // BullMQ's scripts touch several keys of a queue at once; on a cluster they must share a slot.
+  if (settings.REDIS_CLUSTER && !/^\{[^{}]+\}$/.test(settings.QUEUE_PREFIX)) {
+    throw new NetraError(
+      'CONFIG_INVALID',
+      `Konfigurasi tidak valid / invalid configuration:\n  QUEUE_PREFIX: dengan REDIS_CLUSTER=true harus berupa hash tag / with REDIS_CLUSTER=true it must be a hash tag (contoh / example: QUEUE_PREFIX={${settings.QUEUE_PREFIX.replace(/[{}]/g, '')}})`,
+      { variables: ['QUEUE_PREFIX'] },
+    );
+  }
   let privateRedis: PrivateRedis | null = null;
   let redisUrl = settings.REDIS_URL;
   if (!redisUrl) {
@@ -83,8 +93,9 @@ export async function openStores(
     );
   }
   await migrateToLatest(database.db);
-  const workerConnection = createRedisConnection({ url: redisUrl, forWorker: true, state: redisState });
-  const producerConnection = createRedisConnection({ url: redisUrl, forWorker: false, state: redisState });
+  const cluster = settings.REDIS_CLUSTER === true && !privateRedis;
+  const workerConnection = createRedisConnection({ url: redisUrl, forWorker: true, state: redisState, cluster });
+  const producerConnection = createRedisConnection({ url: redisUrl, forWorker: false, state: redisState, cluster });
   const queues = createQueues(producerConnection, settings.QUEUE_PREFIX, (error) => {
     if (isRedisUnavailable(error)) redisState.failed(error);
     else logger.error({ err: error }, 'queue error');

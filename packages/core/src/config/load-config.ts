@@ -77,6 +77,8 @@ export const env = {
 export const commonConfigShape = {
   DATABASE_URL: env.optionalUrl(/^postgres(ql)?:$/),
   REDIS_URL: env.optionalUrl(/^rediss?:$/),
+  /** REDIS_URL names one node of a Redis Cluster; QUEUE_PREFIX must then be a hash tag such as `{netra}`. */
+  REDIS_CLUSTER: env.bool(false),
   NETRA_DATA_DIR: z.string().min(1).default('.netra'),
   /**
    * Namespaces every BullMQ key. On Redis Cluster write it as a hash tag, `{netra}`: all of a queue's keys
