@@ -9,6 +9,7 @@ export type {
   StreamCursor,
 } from './api/api-types.ts';
 export { BLUESKY_APPVIEW, collectBluesky, facetsOf } from './api/bluesky.ts';
+export { type InteractionItems, interactionItems } from './api/interaction-posts.ts';
 export { API_PLATFORMS, type ApiPlatform, collectViaApi, isApiPlatform } from './api/collect-via-api.ts';
 export {
   announcedWait,

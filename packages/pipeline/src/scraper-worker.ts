@@ -6,6 +6,7 @@ import {
   BrowserPool,
   type CrawlStatus,
   crawlAccount,
+  interactionItems,
   isApiPlatform,
   type PlatformOrigins,
 } from '@netra/collectors';
@@ -55,6 +56,8 @@ export interface ScraperWorkerOptions {
   apiPlatforms?: readonly Platform[] | undefined;
   /** Read only what is newer than the account's cursor (default true); a job with `full` reads everything. */
   incremental?: boolean | undefined;
+  /** Also read likes and follows on API platforms (default true); those toward candidates become items. */
+  interactions?: boolean | undefined;
 }
 
 /** An API crawl that did not recognise the platform's answer says nothing about the account itself. */
@@ -116,6 +119,7 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
       account: { id: data.accountId, platform: data.platform, handle: data.handle, profileUrl: data.profileUrl },
       apiPlatforms,
       ...(cursors ? { cursors } : {}),
+      ...(viaApi && options.interactions !== false ? { interactions: true } : {}),
       ...(options.youtubeApiKey ? { youtubeApiKey: options.youtubeApiKey } : {}),
       pool,
       store,
@@ -126,11 +130,25 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
     });
     const fatal = result.errors.find((e) => e.retryable);
     if (fatal && result.posts.length === 0) throw fatal;
+    // Likes, follows, reposts and replies toward a candidate's official account are items too, queued by the
+    // same keyed path as posts (deterministic external ids such as `like:<uri>`).
+    const items = interactionItems(
+      { id: data.accountId, platform: data.platform, handle: data.handle, profileUrl: data.profileUrl },
+      result.posts,
+      result.interactions ?? [],
+    );
+    const collected = [...items.posts, ...items.added.map((p) => ({ ...p, crawlRunId: data.runId }))];
+    if (items.invalid.length > 0 || items.added.length > 0 || items.ignored > 0) {
+      options.logger.info(
+        { accountId: data.accountId, added: items.added.length, ignored: items.ignored, invalid: items.invalid },
+        'interactions: toward candidates queued, others counted',
+      );
+    }
     // The sighting goes to PostgreSQL first: a post seen again moves its last_seen_at here, whatever the
     // classify queue does with a job id it already holds. Classification stays once per post.
-    await recordSightings(options.db, result.posts);
+    await recordSightings(options.db, collected);
     await options.queues.classify.addBulk(
-      result.posts.map((post) => ({
+      collected.map((post) => ({
         name: 'classify-post',
         data: { ...post, regionCode: data.regionCode },
         opts: { jobId: classifyJobId(post) },
@@ -155,9 +173,12 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
       runId: data.runId,
       accountId: data.accountId,
       status: accountStatusOf(result.status),
-      postsFound: result.posts.length,
+      postsFound: collected.length,
       failed: false,
-      errors: result.errors.map((e) => ({ code: e.code, message: e.message })),
+      errors: [
+        ...result.errors.map((e) => ({ code: e.code, message: e.message })),
+        ...items.invalid.map((i) => ({ code: 'INTERACTION_INVALID', message: `${i.externalId}: ${i.message}` })),
+      ],
     });
     if (options.exitAfterCounterForTests) {
       // Written synchronously: pino's asynchronous stream would lose the line to the SIGKILL that follows.
@@ -167,7 +188,7 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
       );
       process.kill(process.pid, 'SIGKILL');
     }
-    return { status: result.status, posts: result.posts.length, errors: result.errors.length };
+    return { status: result.status, posts: collected.length, errors: result.errors.length };
   };
 
   const processJob = async (job: Job<CrawlJob>, token?: string): Promise<CrawlOutcome> => {

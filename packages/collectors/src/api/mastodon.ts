@@ -155,7 +155,7 @@ class MastodonCrawl {
           const reblogText = this.textOf(reblog);
           context = { parentText: reblogText, ...(author ? { parentAuthor: author } : {}) };
           raw.reblogOf = reblog.id ?? null;
-          ctx.addInteraction({
+          await ctx.addInteraction({
             interaction: 'repost',
             externalId: status.id,
             at: createdAt,
@@ -169,7 +169,7 @@ class MastodonCrawl {
             },
             fetchedAt: exchange.fetchedAt.toISOString(),
             raw: { source: 'accounts/:id/statuses' },
-          });
+          }, exchange);
         } else if (isString(status.in_reply_to_id)) {
           kind = 'comment';
           raw.inReplyToId = status.in_reply_to_id;
@@ -177,7 +177,7 @@ class MastodonCrawl {
           const author = parent ? this.fullAcct(parent.account) : null;
           const parentText = parent ? this.textOf(parent) : null;
           context = { ...(parentText ? { parentText } : {}), ...(author ? { parentAuthor: author } : {}) };
-          ctx.addInteraction({
+          await ctx.addInteraction({
             interaction: 'reply',
             externalId: status.id,
             at: createdAt,
@@ -191,7 +191,7 @@ class MastodonCrawl {
             },
             fetchedAt: exchange.fetchedAt.toISOString(),
             raw: { source: 'accounts/:id/statuses', text },
-          });
+          }, exchange);
         }
         if (isString(status.edited_at)) raw.history = await this.history(status.id);
         const candidate = ctx.candidateOf(context?.parentAuthor);
@@ -245,7 +245,7 @@ class MastodonCrawl {
           break;
         }
         newest ??= { newestId: acct, newestAt: exchange.fetchedAt.toISOString() };
-        ctx.addInteraction({
+        await ctx.addInteraction({
           interaction: 'follow',
           externalId: `follow:${ctx.input.account.handle}:${acct}`,
           at: null,
@@ -259,7 +259,7 @@ class MastodonCrawl {
           },
           fetchedAt: exchange.fetchedAt.toISOString(),
           raw: { source: 'accounts/:id/following' },
-        });
+        }, exchange);
       }
       if (reachedKnown) break;
       const next = nextLink(exchange.headers.link);

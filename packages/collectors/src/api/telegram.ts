@@ -189,7 +189,7 @@ export async function collectTelegram(input: ApiCollectInput): Promise<ApiCollec
           kind = 'share';
           const source = forwardHandle(message.forwardedFrom);
           context = { parentText: message.text, parentAuthor: source };
-          ctx.addInteraction({
+          await ctx.addInteraction({
             interaction: 'repost',
             externalId: `${message.channel}/${message.id}`,
             at: message.postedAt,
@@ -203,7 +203,7 @@ export async function collectTelegram(input: ApiCollectInput): Promise<ApiCollec
             },
             fetchedAt: exchange.fetchedAt.toISOString(),
             raw: { source: 'telegram-preview', forwardedFrom: message.forwardedFrom.name },
-          });
+          }, exchange, 'html');
         } else if (message.replyTo) {
           kind = 'comment';
           context = {

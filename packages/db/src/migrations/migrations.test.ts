@@ -18,10 +18,13 @@ const TABLES = [
   'import_column_mappings',
   'login_attempts',
   'people',
+  'post_interactions',
+  'post_versions',
   'posts',
   'review_decisions',
   'review_items',
   'sessions',
+  'tips',
   'users',
 ];
 

@@ -11,3 +11,4 @@ export * from './registry-repository.ts';
 export * from './review-repository.ts';
 export * from './session-repository.ts';
 export * from './user-repository.ts';
+export * from './interaction-repository.ts';

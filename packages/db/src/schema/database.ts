@@ -4,7 +4,10 @@ import type {
   CrawlRunAccountsTable,
   CrawlRunsTable,
   EvidenceArtefactsTable,
+  PostInteractionsTable,
   PostsTable,
+  PostVersionsTable,
+  TipsTable,
 } from './content-tables.ts';
 import type { CandidatesTable, ContestsTable } from './registry-tables.ts';
 import type { AuditLogTable, ClassificationsTable, ReviewDecisionsTable, ReviewItemsTable } from './review-tables.ts';
@@ -29,4 +32,7 @@ export interface Database {
   audit_log: AuditLogTable;
   account_cursors: AccountCursorsTable;
   import_column_mappings: ImportColumnMappingsTable;
+  post_interactions: PostInteractionsTable;
+  post_versions: PostVersionsTable;
+  tips: TipsTable;
 }
