@@ -10,6 +10,12 @@ export type {
 } from './api/api-types.ts';
 export { BLUESKY_APPVIEW, collectBluesky, facetsOf } from './api/bluesky.ts';
 export { type InteractionItems, interactionItems } from './api/interaction-posts.ts';
+export {
+  type RecheckOptions,
+  type RecheckOutcome,
+  type RecheckTarget,
+  recheckPost,
+} from './api/recheck-post.ts';
 export { API_PLATFORMS, type ApiPlatform, collectViaApi, isApiPlatform } from './api/collect-via-api.ts';
 export {
   announcedWait,
@@ -20,7 +26,7 @@ export {
   parseWait,
   redactUrl,
 } from './api/http-client.ts';
-export { collectMastodon, nextLink, splitAcct } from './api/mastodon.ts';
+export { collectMastodon, mastodonStatusText, nextLink, splitAcct } from './api/mastodon.ts';
 export { collectTelegram, gapsOf, parseCount, parseTelegramPage } from './api/telegram.ts';
 export {
   collectYouTubeViaApi,

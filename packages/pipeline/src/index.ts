@@ -9,3 +9,5 @@ export * from './scheduler.ts';
 export * from './scraper-worker.ts';
 export * from './start-crawl-run.ts';
 export * from './store-outage.ts';
+export * from './post-recheck.ts';
+export * from './review-rules.ts';

@@ -24,6 +24,10 @@ const schema = z.object({
   /** Nightly crawls of API platforms read only what is newer than each account's cursor. */
   SCRAPER_INCREMENTAL: env.bool(true),
   SCHEDULER_ENABLED: env.bool(true),
+  /** Edit/deletion watch: flagged and tipped posts are re-read this often (hours; 0 turns it off). */
+  RECHECK_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 30).default(6),
+  /** Posts re-read per run at most (the oldest-checked first). */
+  RECHECK_BATCH: env.positiveInt(500),
   /** 02:00 WIB by default: public pages are quiet and the analysts' morning queue is ready. */
   NIGHTLY_CRON: z.string().min(9).default('0 2 * * *'),
   NIGHTLY_TIMEZONE: z.string().default('Asia/Jakarta'),

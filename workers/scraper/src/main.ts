@@ -35,6 +35,15 @@ await startOrExit('netra-scraper', async () => {
         nightlyCron: config.NIGHTLY_CRON,
         timezone: config.NIGHTLY_TIMEZONE,
         redisState: stores.health.redis,
+        recheck:
+          config.RECHECK_INTERVAL_HOURS > 0
+            ? {
+                evidenceDir: config.evidenceDir,
+                platformOrigins: config.PLATFORM_ORIGINS,
+                intervalMs: config.RECHECK_INTERVAL_HOURS * 3_600_000,
+                limit: config.RECHECK_BATCH,
+              }
+            : undefined,
       })
     : null;
   logger.info({ scheduler: Boolean(scheduler), cron: config.NIGHTLY_CRON }, 'scraper worker started');

@@ -29,6 +29,13 @@ export function nextLink(header: string | undefined): string | null {
   return null;
 }
 
+/** A status's text as Netra keeps it: the content warning first, then the content as plain text. */
+export function mastodonStatusText(status: Record<string, unknown>): string {
+  const content = isString(status.content) ? htmlToText(status.content) : '';
+  const spoiler = isString(status.spoiler_text) ? status.spoiler_text.trim() : '';
+  return spoiler ? `${spoiler}\n${content}` : content;
+}
+
 class MastodonCrawl {
   readonly ctx: ApiCrawlContext;
   readonly base: string;
@@ -56,9 +63,7 @@ class MastodonCrawl {
   }
 
   textOf(status: Json): string {
-    const content = isString(status.content) ? htmlToText(status.content) : '';
-    const spoiler = isString(status.spoiler_text) ? status.spoiler_text.trim() : '';
-    return spoiler ? `${spoiler}\n${content}` : content;
+    return mastodonStatusText(status);
   }
 
   descriptionsOf(status: Json): string[] {

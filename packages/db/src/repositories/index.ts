@@ -12,3 +12,4 @@ export * from './review-repository.ts';
 export * from './session-repository.ts';
 export * from './user-repository.ts';
 export * from './interaction-repository.ts';
+export * from './post-watch-repository.ts';
