@@ -1,7 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
-import { appendAudit, countReviewItemsByStatus, listDecidedItems, listReviewItems } from '@netra/db';
+import {
+  appendAudit,
+  countReviewItemsByStatus,
+  getPostWatch,
+  listDecidedItems,
+  listReviewItems,
+} from '@netra/db';
 import { z } from 'zod';
 import { notFound } from '../http/http-error.ts';
 import { defineRoute, requireUser } from '../http/route.ts';
@@ -10,6 +16,7 @@ import { decisionInputSchema } from '../review/decision-input.ts';
 import { decisionsToCsv, decisionsToTrainingJsonl } from '../review/export-formats.ts';
 import { decideReviewItem, loadReviewItem } from '../review/review-service.ts';
 import { layout } from '../ui/layout.ts';
+import { reviewItemWatch } from '../ui/review-item-watch.ts';
 import { reviewItemBody, reviewQueueBody } from '../ui/review-pages.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -210,13 +217,14 @@ export const reviewRoutes = [
         loadReviewItem(ctx.deps.db, ctx.params.id),
         candidateLabels(ctx.deps.db),
       ]);
+      const watch = reviewItemWatch(ctx.t, ctx.lang, await getPostWatch(ctx.deps.db, item.post_id), item.region_code, labels);
       return layout({
         title: ctx.t.reviewTitle,
         t: ctx.t,
         lang: ctx.lang,
         user,
         flash: ctx.query.saved ? ctx.t.reviewSaved : undefined,
-        body: reviewItemBody(ctx.t, ctx.lang, user, item, labels),
+        body: reviewItemBody(ctx.t, ctx.lang, user, item, labels, watch),
       });
     },
   }),

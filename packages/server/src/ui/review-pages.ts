@@ -144,6 +144,8 @@ export function reviewItemBody(
   user: SessionUser,
   item: Item,
   labels: Map<string, string>,
+  /** Interaction, edits, deletion, tip (review-item-watch.ts). */
+  watch: SafeHtml = html``,
 ): SafeHtml {
   const context = item.context as { parentText?: string; parentAuthor?: string; parentCandidate?: string } | null;
   const media = item.media_descriptions;
@@ -165,6 +167,7 @@ export function reviewItemBody(
     }
     <p>${externalLink(item.url, t.reviewOpenOriginal)} · <small>${t.reviewHash} <code>${item.content_hash}</code></small></p>
   </div>
+  ${watch}
   <div class="card">
     <h2>${t.reviewWhy}</h2>
     <dl>
