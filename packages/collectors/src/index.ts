@@ -51,6 +51,13 @@ export {
 } from './crawl-account.ts';
 export { COLLECTOR_ERROR, type CollectorErrorCode, collectorError } from './errors.ts';
 export { type ArtefactIntegrity, type ArtefactKind, ArtefactStore } from './evidence/artefact-store.ts';
+export {
+  type EvidenceProblem,
+  MANIFEST_MEDIA_TYPE,
+  type PostEvidenceReport,
+  type StoredArtefact,
+  verifyPostEvidence,
+} from './evidence/verify-evidence.ts';
 export { type PlatformOrigins, REAL_ORIGINS, toFetchUrl, toRealUrl } from './origin-mapping.ts';
 export { platformDefinitions } from './platforms/index.ts';
 export type { AccountState, Pagination, PlatformDefinition, RawItem } from './platforms/types.ts';

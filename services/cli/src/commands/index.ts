@@ -3,6 +3,7 @@ import { classifyCommand } from './classify.ts';
 import { collectCommand } from './collect.ts';
 import { demoCommand } from './demo.ts';
 import { evalCommand } from './eval.ts';
+import { evidenceVerifyCommand } from './evidence-verify.ts';
 import { registryExportCommand } from './registry-export.ts';
 import { registryImportCommand } from './registry-import.ts';
 import { startCommand } from './start.ts';
@@ -20,6 +21,7 @@ export const commands: Command[] = [
   classifyCommand,
   collectCommand,
   evalCommand,
+  evidenceVerifyCommand,
   trainCommand,
   usersCreateCommand,
   usersListCommand,
