@@ -16,6 +16,7 @@ export {
   type RecheckTarget,
   recheckPost,
 } from './api/recheck-post.ts';
+export { htmlToText } from './api/html-text.ts';
 export { API_PLATFORMS, type ApiPlatform, collectViaApi, isApiPlatform } from './api/collect-via-api.ts';
 export {
   announcedWait,

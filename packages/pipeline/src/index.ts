@@ -11,3 +11,5 @@ export * from './start-crawl-run.ts';
 export * from './store-outage.ts';
 export * from './post-recheck.ts';
 export * from './review-rules.ts';
+export * from './tips/capture-files.ts';
+export * from './tips/submit-tip.ts';

@@ -13,3 +13,4 @@ export * from './session-repository.ts';
 export * from './user-repository.ts';
 export * from './interaction-repository.ts';
 export * from './post-watch-repository.ts';
+export * from './tip-repository.ts';

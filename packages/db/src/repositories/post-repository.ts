@@ -221,7 +221,7 @@ export async function listArtefactsOfPosts(db: Executor, postIds: readonly strin
     for (const e of v.evidence) {
       if (known.has(`${v.post_id}\u0000${e.sha256}`)) continue;
       known.add(`${v.post_id}\u0000${e.sha256}`);
-      out.push({ postId: v.post_id, sha256: e.sha256, bytes: e.bytes, kind: e.kind, mediaType: e.mediaType });
+      out.push({ postId: v.post_id, sha256: e.sha256, bytes: e.bytes, kind: e.kind as (typeof out)[number]['kind'], mediaType: e.mediaType });
     }
   }
   return out;

@@ -7,6 +7,7 @@ import { registryApiRoutes } from './registry-api-routes.ts';
 import { registryPages } from './registry-pages.ts';
 import { reviewRoutes } from './review-routes.ts';
 import { systemRoutes } from './system-routes.ts';
+import { tipRoutes } from './tip-routes.ts';
 import { usersRoutes } from './users-routes.ts';
 import { watchlistApiRoutes } from './watchlist-api-routes.ts';
 import { watchlistPages } from './watchlist-pages.ts';
@@ -17,7 +18,7 @@ import { watchlistPages } from './watchlist-pages.ts';
  */
 export const allRoutes: RouteDef[] = [];
 allRoutes.push(...systemRoutes(() => allRoutes), ...authRoutes);
-allRoutes.push(...reviewRoutes);
+allRoutes.push(...reviewRoutes, ...tipRoutes);
 allRoutes.push(...usersRoutes);
 allRoutes.push(...auditRoutes);
 allRoutes.push(...crawlRoutes);
