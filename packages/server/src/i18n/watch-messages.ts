@@ -1,5 +1,6 @@
 /** Review page: interactions, edits, deletions and tips (issue 8). */
 const id = {
+  navTip: 'Kirim tip',
   watchInteraction: 'Interaksi',
   watchInteractionLike: 'Menyukai postingan',
   watchInteractionFollow: 'Mengikuti akun',
@@ -36,6 +37,7 @@ const id = {
 export type WatchMessages = typeof id;
 
 const en: WatchMessages = {
+  navTip: 'Submit tip',
   watchInteraction: 'Interaction',
   watchInteractionLike: 'Liked a post',
   watchInteractionFollow: 'Followed an account',

@@ -11,6 +11,7 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { href: '/review', label: 'navReview', role: 'viewer' },
+  { href: '/tips/new', label: 'navTip', role: 'analyst' },
   { href: '/crawls', label: 'navCrawls', role: 'viewer' },
   { href: '/watchlist', label: 'navWatchlist', role: 'viewer' },
   { href: '/registry', label: 'navRegistry', role: 'viewer' },

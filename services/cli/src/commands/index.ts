@@ -7,6 +7,7 @@ import { evidenceVerifyCommand } from './evidence-verify.ts';
 import { registryExportCommand } from './registry-export.ts';
 import { registryImportCommand } from './registry-import.ts';
 import { startCommand } from './start.ts';
+import { tipAddCommand } from './tip-add.ts';
 import { trainCommand } from './train.ts';
 import { usersCreateCommand } from './users-create.ts';
 import { usersListCommand } from './users-list.ts';
@@ -22,6 +23,7 @@ export const commands: Command[] = [
   collectCommand,
   evalCommand,
   evidenceVerifyCommand,
+  tipAddCommand,
   trainCommand,
   usersCreateCommand,
   usersListCommand,
