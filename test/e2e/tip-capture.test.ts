@@ -22,7 +22,11 @@ describe('tip with an uploaded screenshot, in Chromium', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'netra-e2e-tip-'));
     server = await createTestServer({ evidenceDir: dir });
-    await insertWatchedAccount(server.database.db, { platform: 'tiktok', handle: 'lurah.sukamaju', regionCode: '18.11' });
+    await insertWatchedAccount(server.database.db, {
+      platform: 'tiktok',
+      handle: 'lurah.sukamaju',
+      regionCode: '18.11',
+    });
     await server.app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: resolveChromiumPath(), args: CHROMIUM_ARGS });
@@ -54,7 +58,7 @@ describe('tip with an uploaded screenshot, in Chromium', () => {
     const itemUrl = new URL(page.url());
 
     expect(await page.locator('.badge.tip').count()).toBe(1);
-    expect(await page.locator('#watch').innerText()).toContain('Dikirim warga lewat WhatsApp');
+    expect(await page.locator('#watch').textContent()).toContain('Dikirim warga lewat WhatsApp');
     const img = page.locator('img.evidence');
     expect(await img.count()).toBe(1);
     expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);

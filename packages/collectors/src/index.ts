@@ -9,15 +9,8 @@ export type {
   StreamCursor,
 } from './api/api-types.ts';
 export { BLUESKY_APPVIEW, collectBluesky, facetsOf } from './api/bluesky.ts';
-export { type InteractionItems, interactionItems } from './api/interaction-posts.ts';
-export {
-  type RecheckOptions,
-  type RecheckOutcome,
-  type RecheckTarget,
-  recheckPost,
-} from './api/recheck-post.ts';
-export { htmlToText } from './api/html-text.ts';
 export { API_PLATFORMS, type ApiPlatform, collectViaApi, isApiPlatform } from './api/collect-via-api.ts';
+export { htmlToText } from './api/html-text.ts';
 export {
   announcedWait,
   DEFAULT_USER_AGENT,
@@ -27,7 +20,14 @@ export {
   parseWait,
   redactUrl,
 } from './api/http-client.ts';
+export { type InteractionItems, interactionItems } from './api/interaction-posts.ts';
 export { collectMastodon, mastodonStatusText, nextLink, splitAcct } from './api/mastodon.ts';
+export {
+  type RecheckOptions,
+  type RecheckOutcome,
+  type RecheckTarget,
+  recheckPost,
+} from './api/recheck-post.ts';
 export { collectTelegram, gapsOf, parseCount, parseTelegramPage } from './api/telegram.ts';
 export {
   collectYouTubeViaApi,

@@ -70,8 +70,12 @@ describe('edit and deletion watch', () => {
     world.bluesky.push({
       ...ME_BSKY,
       feed: [
-        bskyFeedItem(bskyPostView({ ...ME_BSKY, rkey: '3kb', text: 'Dukung nomor 2', createdAt: '2026-11-02T00:00:00.000Z' })),
-        bskyFeedItem(bskyPostView({ ...ME_BSKY, rkey: '3ka', text: 'Ayo pilih nomor 2', createdAt: '2026-11-01T00:00:00.000Z' })),
+        bskyFeedItem(
+          bskyPostView({ ...ME_BSKY, rkey: '3kb', text: 'Dukung nomor 2', createdAt: '2026-11-02T00:00:00.000Z' }),
+        ),
+        bskyFeedItem(
+          bskyPostView({ ...ME_BSKY, rkey: '3ka', text: 'Ayo pilih nomor 2', createdAt: '2026-11-01T00:00:00.000Z' }),
+        ),
       ],
       likes: [],
       follows: [],
@@ -81,8 +85,20 @@ describe('edit and deletion watch', () => {
       username: 'camat',
       instance: 'mastodon.example',
       statuses: [
-        mastodonStatus({ id: '502', account: MASTO, instance: 'mastodon.example', content: '<p>Coblos nomor 1</p>', createdAt: '2026-11-02T00:00:00.000Z' }),
-        mastodonStatus({ id: '501', account: MASTO, instance: 'mastodon.example', content: '<p>Salam satu jari</p>', createdAt: '2026-11-01T00:00:00.000Z' }),
+        mastodonStatus({
+          id: '502',
+          account: MASTO,
+          instance: 'mastodon.example',
+          content: '<p>Coblos nomor 1</p>',
+          createdAt: '2026-11-02T00:00:00.000Z',
+        }),
+        mastodonStatus({
+          id: '501',
+          account: MASTO,
+          instance: 'mastodon.example',
+          content: '<p>Salam satu jari</p>',
+          createdAt: '2026-11-01T00:00:00.000Z',
+        }),
       ],
       history: {},
       following: [],

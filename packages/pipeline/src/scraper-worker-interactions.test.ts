@@ -37,7 +37,12 @@ const candidatePost = bskyPostView({
   text: 'Program air bersih untuk semua desa',
   createdAt: '2026-11-01T08:00:00.000Z',
 });
-const otherPost = bskyPostView({ ...OTHER, rkey: '3kother', text: 'Cuaca cerah', createdAt: '2026-11-01T09:00:00.000Z' });
+const otherPost = bskyPostView({
+  ...OTHER,
+  rkey: '3kother',
+  text: 'Cuaca cerah',
+  createdAt: '2026-11-01T09:00:00.000Z',
+});
 
 /**
  * Interactions become review items: the scraper asks the Bluesky collector (local server in the documented
@@ -92,7 +97,12 @@ describe('scraper + classifier: interactions toward candidates', () => {
         feed: [
           bskyFeedItem(candidatePost, { repostBy: { ...ME, at: '2026-11-03T10:00:00.000Z' } }),
           bskyFeedItem(
-            bskyPostView({ ...ME, rkey: '3kown', text: 'Rapat koordinasi dinas', createdAt: '2026-11-02T10:00:00.000Z' }),
+            bskyPostView({
+              ...ME,
+              rkey: '3kown',
+              text: 'Rapat koordinasi dinas',
+              createdAt: '2026-11-02T10:00:00.000Z',
+            }),
           ),
         ],
         likes: [

@@ -25,7 +25,11 @@ const schema = z.object({
   SCRAPER_INCREMENTAL: env.bool(true),
   SCHEDULER_ENABLED: env.bool(true),
   /** Edit/deletion watch: flagged and tipped posts are re-read this often (hours; 0 turns it off). */
-  RECHECK_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 30).default(6),
+  RECHECK_INTERVAL_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 30)
+    .default(6),
   /** Posts re-read per run at most (the oldest-checked first). */
   RECHECK_BATCH: env.positiveInt(500),
   /** 02:00 WIB by default: public pages are quiet and the analysts' morning queue is ready. */

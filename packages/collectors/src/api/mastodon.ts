@@ -160,21 +160,24 @@ class MastodonCrawl {
           const reblogText = this.textOf(reblog);
           context = { parentText: reblogText, ...(author ? { parentAuthor: author } : {}) };
           raw.reblogOf = reblog.id ?? null;
-          await ctx.addInteraction({
-            interaction: 'repost',
-            externalId: status.id,
-            at: createdAt,
-            target: {
-              type: 'post',
-              externalId: String(reblog.id ?? ''),
-              url: isString(reblog.url) ? reblog.url : null,
-              authorHandle: author,
-              text: reblogText,
-              candidate: ctx.candidateOf(author),
+          await ctx.addInteraction(
+            {
+              interaction: 'repost',
+              externalId: status.id,
+              at: createdAt,
+              target: {
+                type: 'post',
+                externalId: String(reblog.id ?? ''),
+                url: isString(reblog.url) ? reblog.url : null,
+                authorHandle: author,
+                text: reblogText,
+                candidate: ctx.candidateOf(author),
+              },
+              fetchedAt: exchange.fetchedAt.toISOString(),
+              raw: { source: 'accounts/:id/statuses' },
             },
-            fetchedAt: exchange.fetchedAt.toISOString(),
-            raw: { source: 'accounts/:id/statuses' },
-          }, exchange);
+            exchange,
+          );
         } else if (isString(status.in_reply_to_id)) {
           kind = 'comment';
           raw.inReplyToId = status.in_reply_to_id;
@@ -182,21 +185,24 @@ class MastodonCrawl {
           const author = parent ? this.fullAcct(parent.account) : null;
           const parentText = parent ? this.textOf(parent) : null;
           context = { ...(parentText ? { parentText } : {}), ...(author ? { parentAuthor: author } : {}) };
-          await ctx.addInteraction({
-            interaction: 'reply',
-            externalId: status.id,
-            at: createdAt,
-            target: {
-              type: 'post',
-              externalId: status.in_reply_to_id,
-              url: parent && isString(parent.url) ? parent.url : null,
-              authorHandle: author,
-              text: parentText,
-              candidate: ctx.candidateOf(author),
+          await ctx.addInteraction(
+            {
+              interaction: 'reply',
+              externalId: status.id,
+              at: createdAt,
+              target: {
+                type: 'post',
+                externalId: status.in_reply_to_id,
+                url: parent && isString(parent.url) ? parent.url : null,
+                authorHandle: author,
+                text: parentText,
+                candidate: ctx.candidateOf(author),
+              },
+              fetchedAt: exchange.fetchedAt.toISOString(),
+              raw: { source: 'accounts/:id/statuses', text },
             },
-            fetchedAt: exchange.fetchedAt.toISOString(),
-            raw: { source: 'accounts/:id/statuses', text },
-          }, exchange);
+            exchange,
+          );
         }
         if (isString(status.edited_at)) raw.history = await this.history(status.id);
         const candidate = ctx.candidateOf(context?.parentAuthor);
@@ -250,21 +256,24 @@ class MastodonCrawl {
           break;
         }
         newest ??= { newestId: acct, newestAt: exchange.fetchedAt.toISOString() };
-        await ctx.addInteraction({
-          interaction: 'follow',
-          externalId: `follow:${ctx.input.account.handle}:${acct}`,
-          at: null,
-          target: {
-            type: 'account',
-            externalId: account.id,
-            url: isString(account.url) ? account.url : null,
-            authorHandle: acct,
-            text: isString(account.note) ? htmlToText(account.note) : null,
-            candidate: ctx.candidateOf(acct),
+        await ctx.addInteraction(
+          {
+            interaction: 'follow',
+            externalId: `follow:${ctx.input.account.handle}:${acct}`,
+            at: null,
+            target: {
+              type: 'account',
+              externalId: account.id,
+              url: isString(account.url) ? account.url : null,
+              authorHandle: acct,
+              text: isString(account.note) ? htmlToText(account.note) : null,
+              candidate: ctx.candidateOf(acct),
+            },
+            fetchedAt: exchange.fetchedAt.toISOString(),
+            raw: { source: 'accounts/:id/following' },
           },
-          fetchedAt: exchange.fetchedAt.toISOString(),
-          raw: { source: 'accounts/:id/following' },
-        }, exchange);
+          exchange,
+        );
       }
       if (reachedKnown) break;
       const next = nextLink(exchange.headers.link);

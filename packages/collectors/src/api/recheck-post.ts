@@ -46,15 +46,19 @@ export async function recheckPost(target: RecheckTarget, options: RecheckOptions
   if (target.kind === 'interaction') return { state: 'unsupported', reason: 'interaksi / interaction (no text)' };
   const ctx = new ApiCrawlContext(
     {
-      account: { id: '00000000-0000-4000-8000-000000000000', platform: target.platform, handle: target.accountHandle, profileUrl: target.url },
+      account: {
+        id: '00000000-0000-4000-8000-000000000000',
+        platform: target.platform,
+        handle: target.accountHandle,
+        profileUrl: target.url,
+      },
       ...(options.store ? { store: options.store } : {}),
       ...(options.platformOrigins ? { platformOrigins: options.platformOrigins } : {}),
       ...(options.http ? { http: options.http } : {}),
     },
     RECHECK_COLLECTOR,
   );
-  const evidence = async (exchange: HttpExchange, kind: 'json' | 'html') =>
-    (await ctx.evidenceOf(exchange, kind)).refs;
+  const evidence = async (exchange: HttpExchange, kind: 'json' | 'html') => (await ctx.evidenceOf(exchange, kind)).refs;
   const at = (exchange: HttpExchange) => exchange.fetchedAt.toISOString();
   try {
     switch (target.platform) {
@@ -68,7 +72,13 @@ export async function recheckPost(target: RecheckTarget, options: RecheckOptions
         const body = jsonBody(exchange, 'getPosts');
         if (!isRecord(body) || !isArray(body.posts)) throw new ShapeError('posts', 'getPosts: posts: array expected');
         const view = body.posts.find((p) => isRecord(p) && p.uri === target.externalId);
-        if (!isRecord(view)) return { state: 'gone', httpStatus: exchange.status, evidence: await evidence(exchange, 'json'), checkedAt: at(exchange) };
+        if (!isRecord(view))
+          return {
+            state: 'gone',
+            httpStatus: exchange.status,
+            evidence: await evidence(exchange, 'json'),
+            checkedAt: at(exchange),
+          };
         const text = isRecord(view.record) && isString(view.record.text) ? view.record.text : null;
         if (text === null) throw new ShapeError('posts[].record.text', 'getPosts: record.text missing');
         return { state: 'present', text, evidence: await evidence(exchange, 'json'), checkedAt: at(exchange) };
@@ -79,7 +89,12 @@ export async function recheckPost(target: RecheckTarget, options: RecheckOptions
         const base = ctx.origin(`https://${acct.instance}`);
         const exchange = await ctx.get(`${base}/api/v1/statuses/${encodeURIComponent(target.externalId)}`);
         if (exchange.status === 404 || exchange.status === 410) {
-          return { state: 'gone', httpStatus: exchange.status, evidence: await evidence(exchange, 'json'), checkedAt: at(exchange) };
+          return {
+            state: 'gone',
+            httpStatus: exchange.status,
+            evidence: await evidence(exchange, 'json'),
+            checkedAt: at(exchange),
+          };
         }
         if (exchange.status !== 200) throw new ShapeError('(status)', `statuses/:id: HTTP ${exchange.status}`);
         const body = jsonBody(exchange, 'status');
@@ -94,7 +109,12 @@ export async function recheckPost(target: RecheckTarget, options: RecheckOptions
         const id = Number(m[2]);
         const exchange = await ctx.get(`${ctx.origin('https://t.me')}/s/${encodeURIComponent(m[1]!)}?before=${id + 1}`);
         if (exchange.status === 404) {
-          return { state: 'gone', httpStatus: 404, evidence: await evidence(exchange, 'html'), checkedAt: at(exchange) };
+          return {
+            state: 'gone',
+            httpStatus: 404,
+            evidence: await evidence(exchange, 'html'),
+            checkedAt: at(exchange),
+          };
         }
         if (exchange.status !== 200) throw new ShapeError('(status)', `t.me/s: HTTP ${exchange.status}`);
         const page = parseTelegramPage(exchange.body);
@@ -104,7 +124,12 @@ export async function recheckPost(target: RecheckTarget, options: RecheckOptions
         if (!found) {
           // The page before id+1 starts right at the message; absent there, it was deleted (or the channel
           // hid it). An empty page with no older messages says the same.
-          return { state: 'gone', httpStatus: exchange.status, evidence: await evidence(exchange, 'html'), checkedAt: at(exchange) };
+          return {
+            state: 'gone',
+            httpStatus: exchange.status,
+            evidence: await evidence(exchange, 'html'),
+            checkedAt: at(exchange),
+          };
         }
         return {
           state: 'present',

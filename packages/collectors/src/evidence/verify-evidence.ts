@@ -1,4 +1,4 @@
-import type { ArtefactStore } from "./artefact-store.ts";
+import type { ArtefactStore } from './artefact-store.ts';
 
 export const MANIFEST_MEDIA_TYPE = 'application/vnd.netra.evidence-manifest+json';
 
@@ -58,7 +58,12 @@ export async function verifyPostEvidence(
     }
     for (const entry of listed) {
       if (typeof entry.sha256 !== 'string' || !/^[a-f0-9]{64}$/.test(entry.sha256)) {
-        problems.push({ sha256: String(entry.sha256), kind: String(entry.kind ?? '?'), reason: 'manifest_entry_invalid', manifest: a.sha256 });
+        problems.push({
+          sha256: String(entry.sha256),
+          kind: String(entry.kind ?? '?'),
+          reason: 'manifest_entry_invalid',
+          manifest: a.sha256,
+        });
         continue;
       }
       // An artefact the post holds itself is checked on its own above.
@@ -82,4 +87,3 @@ export async function verifyPostEvidence(
   }
   return { postId, artefacts: artefacts.length, manifests, ok: problems.length === 0, problems };
 }
-

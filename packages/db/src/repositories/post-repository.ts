@@ -215,13 +215,25 @@ export async function listArtefactsOfPosts(db: Executor, postIds: readonly strin
       .where('post_id', 'in', [...postIds])
       .execute(),
   ]);
-  const out = rows.map((r) => ({ postId: r.post_id, sha256: r.sha256, bytes: r.bytes, kind: r.kind, mediaType: r.media_type }));
+  const out = rows.map((r) => ({
+    postId: r.post_id,
+    sha256: r.sha256,
+    bytes: r.bytes,
+    kind: r.kind,
+    mediaType: r.media_type,
+  }));
   const known = new Set(out.map((r) => `${r.postId}\u0000${r.sha256}`));
   for (const v of versions) {
     for (const e of v.evidence) {
       if (known.has(`${v.post_id}\u0000${e.sha256}`)) continue;
       known.add(`${v.post_id}\u0000${e.sha256}`);
-      out.push({ postId: v.post_id, sha256: e.sha256, bytes: e.bytes, kind: e.kind as (typeof out)[number]['kind'], mediaType: e.mediaType });
+      out.push({
+        postId: v.post_id,
+        sha256: e.sha256,
+        bytes: e.bytes,
+        kind: e.kind as (typeof out)[number]['kind'],
+        mediaType: e.mediaType,
+      });
     }
   }
   return out;

@@ -164,11 +164,7 @@ export async function recordPostChecked(db: Executor, postId: string, checkedAt:
 /** What the review page shows about a post beyond its text: versions, deletion, interaction target, tip. */
 export async function getPostWatch(db: Executor, postId: string) {
   const [post, versions, interaction, tip] = await Promise.all([
-    db
-      .selectFrom('posts')
-      .select(['deleted_at', 'last_checked_at'])
-      .where('id', '=', postId)
-      .executeTakeFirst(),
+    db.selectFrom('posts').select(['deleted_at', 'last_checked_at']).where('id', '=', postId).executeTakeFirst(),
     db
       .selectFrom('post_versions')
       .select(['version', 'text', 'content_hash', 'seen_at', 'evidence'])

@@ -103,7 +103,8 @@ function tipExternalId(url: URL): string {
  */
 export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor): Promise<TipResult> {
   const parsedUrl = httpUrlSchema.safeParse(input.url?.trim());
-  if (!parsedUrl.success) throw invalid('TIP_URL_INVALID', 'url', 'URL http(s) postingan wajib diisi / a post URL is required');
+  if (!parsedUrl.success)
+    throw invalid('TIP_URL_INVALID', 'url', 'URL http(s) postingan wajib diisi / a post URL is required');
   const url = new URL(parsedUrl.data);
   const owner = accountOfUrl(url);
   if (!owner) {
@@ -114,28 +115,43 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
     );
   }
   const pasted = input.text?.trim() ?? '';
-  if (pasted.length > 20_000) throw invalid('TIP_TEXT_TOO_LONG', 'text', 'teks lebih dari 20.000 karakter / text over 20,000 characters');
+  if (pasted.length > 20_000)
+    throw invalid('TIP_TEXT_TOO_LONG', 'text', 'teks lebih dari 20.000 karakter / text over 20,000 characters');
   let screenshotType: string | null = null;
   if (input.screenshot && input.screenshot.length > 0) {
     checkUploadSize('screenshot', input.screenshot);
     screenshotType = imageTypeOf(input.screenshot);
     if (!screenshotType) {
-      throw invalid('TIP_IMAGE_TYPE', 'screenshot', 'tangkapan layar harus PNG, JPEG atau WebP / screenshot must be a PNG, JPEG or WebP image');
+      throw invalid(
+        'TIP_IMAGE_TYPE',
+        'screenshot',
+        'tangkapan layar harus PNG, JPEG atau WebP / screenshot must be a PNG, JPEG or WebP image',
+      );
     }
   }
   let pageType: string | null = null;
   if (input.savedPage && input.savedPage.length > 0) {
     checkUploadSize('savedPage', input.savedPage);
     pageType = savedPageTypeOf(input.savedPage);
-    if (!pageType) throw invalid('TIP_PAGE_TYPE', 'savedPage', 'halaman tersimpan harus HTML atau MHTML / saved page must be HTML or MHTML');
+    if (!pageType)
+      throw invalid(
+        'TIP_PAGE_TYPE',
+        'savedPage',
+        'halaman tersimpan harus HTML atau MHTML / saved page must be HTML or MHTML',
+      );
   }
   if (!pasted && !screenshotType && !pageType) {
-    throw invalid('TIP_CAPTURE_MISSING', 'text', 'isi teks, unggah tangkapan layar atau halaman tersimpan / paste the text or upload a capture');
+    throw invalid(
+      'TIP_CAPTURE_MISSING',
+      'text',
+      'isi teks, unggah tangkapan layar atau halaman tersimpan / paste the text or upload a capture',
+    );
   }
   let postedAt: string | null = null;
   if (input.postedAt?.trim()) {
     const at = new Date(input.postedAt.trim());
-    if (Number.isNaN(at.getTime())) throw invalid('TIP_POSTED_AT_INVALID', 'postedAt', 'waktu tidak dikenali / not a date and time');
+    if (Number.isNaN(at.getTime()))
+      throw invalid('TIP_POSTED_AT_INVALID', 'postedAt', 'waktu tidak dikenali / not a date and time');
     postedAt = at.toISOString();
   }
   const note = input.note?.trim() ? input.note.trim().slice(0, 5_000) : null;
@@ -150,7 +166,8 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
       : /^[0-9a-f-]{36}$/i.test(chosen)
         ? await getPerson(deps.db, chosen)
         : undefined;
-  if (chosen && !person) throw invalid('TIP_PERSON_NOT_FOUND', 'person', 'ASN yang dipilih tidak ada / person not found');
+  if (chosen && !person)
+    throw invalid('TIP_PERSON_NOT_FOUND', 'person', 'ASN yang dipilih tidak ada / person not found');
   if (!account && !person) {
     throw invalid(
       'TIP_PERSON_REQUIRED',
@@ -161,7 +178,8 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
 
   const now = deps.now?.() ?? new Date();
   const artefacts: EvidenceArtefactRef[] = [];
-  if (input.screenshot && screenshotType) artefacts.push(await deps.store.put('screenshot', input.screenshot, screenshotType, now));
+  if (input.screenshot && screenshotType)
+    artefacts.push(await deps.store.put('screenshot', input.screenshot, screenshotType, now));
   if (input.savedPage && pageType) artefacts.push(await deps.store.put('html', input.savedPage, pageType, now));
   const manifest = {
     collector: TIP_COLLECTOR.name,
@@ -172,14 +190,23 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
     submittedBy: actor.username,
     pastedText: pasted || null,
     note,
-    artefacts: artefacts.map((a) => ({ role: a.kind, kind: a.kind, sha256: a.sha256, bytes: a.bytes, mediaType: a.mediaType, path: a.path })),
+    artefacts: artefacts.map((a) => ({
+      role: a.kind,
+      kind: a.kind,
+      sha256: a.sha256,
+      bytes: a.bytes,
+      mediaType: a.mediaType,
+      path: a.path,
+    })),
   };
   const manifestRef = await deps.store.put('json', JSON.stringify(manifest, null, 2), MANIFEST_MEDIA_TYPE, now);
   artefacts.push(manifestRef);
 
   const text =
     pasted ||
-    (pageType === 'text/html' && input.savedPage ? htmlToText(Buffer.from(input.savedPage).toString('utf8')).slice(0, 20_000) : '');
+    (pageType === 'text/html' && input.savedPage
+      ? htmlToText(Buffer.from(input.savedPage).toString('utf8')).slice(0, 20_000)
+      : '');
   const regionCode = account?.region_code ?? person?.region_code ?? null;
   const registry = await deps.registry();
   const externalId = tipExternalId(url);

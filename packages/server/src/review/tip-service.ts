@@ -1,5 +1,12 @@
 import { ArtefactStore } from '@netra/collectors';
-import { type Classifier, RegistryProvider, registryClassifier, submitTip, type TipInput, type TipResult } from '@netra/pipeline';
+import {
+  type Classifier,
+  RegistryProvider,
+  registryClassifier,
+  submitTip,
+  type TipInput,
+  type TipResult,
+} from '@netra/pipeline';
 import type { ServerDeps, SessionUser } from '../http/route.ts';
 
 /** The classifier is loaded on the first tip only: most server processes never need it. */
@@ -23,7 +30,13 @@ function tipDepsOf(deps: ServerDeps) {
 export function submitTipAs(deps: ServerDeps, user: SessionUser, input: TipInput, ip: string): Promise<TipResult> {
   const t = tipDepsOf(deps);
   return submitTip(
-    { db: deps.db, store: t.store, classifier: t.classifier, registry: () => t.registry.get(), ...(deps.now ? { now: deps.now } : {}) },
+    {
+      db: deps.db,
+      store: t.store,
+      classifier: t.classifier,
+      registry: () => t.registry.get(),
+      ...(deps.now ? { now: deps.now } : {}),
+    },
     input,
     { userId: user.id, username: user.username, ip },
   );

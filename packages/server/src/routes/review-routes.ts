@@ -1,13 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
-import {
-  appendAudit,
-  countReviewItemsByStatus,
-  getPostWatch,
-  listDecidedItems,
-  listReviewItems,
-} from '@netra/db';
+import { appendAudit, countReviewItemsByStatus, getPostWatch, listDecidedItems, listReviewItems } from '@netra/db';
 import { z } from 'zod';
 import { notFound } from '../http/http-error.ts';
 import { defineRoute, requireUser } from '../http/route.ts';
@@ -217,7 +211,13 @@ export const reviewRoutes = [
         loadReviewItem(ctx.deps.db, ctx.params.id),
         candidateLabels(ctx.deps.db),
       ]);
-      const watch = reviewItemWatch(ctx.t, ctx.lang, await getPostWatch(ctx.deps.db, item.post_id), item.region_code, labels);
+      const watch = reviewItemWatch(
+        ctx.t,
+        ctx.lang,
+        await getPostWatch(ctx.deps.db, item.post_id),
+        item.region_code,
+        labels,
+      );
       return layout({
         title: ctx.t.reviewTitle,
         t: ctx.t,

@@ -20,10 +20,18 @@ describe('tips', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'netra-tips-'));
     server = await createTestServer({ evidenceDir: dir });
-    await insertWatchedAccount(server.database.db, { platform: 'instagram', handle: 'budi.camat', regionCode: '73.71' });
+    await insertWatchedAccount(server.database.db, {
+      platform: 'instagram',
+      handle: 'budi.camat',
+      regionCode: '73.71',
+    });
     const other = await insertWatchedAccount(server.database.db, { platform: 'facebook', handle: 'someone.else' });
     personNip = (
-      await server.database.db.selectFrom('people').select('nip').where('id', '=', other.personId).executeTakeFirstOrThrow()
+      await server.database.db
+        .selectFrom('people')
+        .select('nip')
+        .where('id', '=', other.personId)
+        .executeTakeFirstOrThrow()
     ).nip;
   }, 60_000);
   afterAll(async () => {
@@ -48,9 +56,17 @@ describe('tips', () => {
     expect(body).toMatchObject({ created: true, platform: 'instagram', flagged: false });
     expect(body.accountId).toMatch(/^[0-9a-f-]{36}$/);
     const db = server.database.db;
-    const item = await db.selectFrom('review_items').selectAll().where('id', '=', body.reviewItemId).executeTakeFirstOrThrow();
+    const item = await db
+      .selectFrom('review_items')
+      .selectAll()
+      .where('id', '=', body.reviewItemId)
+      .executeTakeFirstOrThrow();
     expect(item.status).toBe('open');
-    const artefacts = await db.selectFrom('evidence_artefacts').selectAll().where('post_id', '=', body.postId).execute();
+    const artefacts = await db
+      .selectFrom('evidence_artefacts')
+      .selectAll()
+      .where('post_id', '=', body.postId)
+      .execute();
     expect(artefacts.map((a) => [a.kind, a.media_type]).sort()).toEqual([
       ['json', 'application/vnd.netra.evidence-manifest+json'],
       ['screenshot', 'image/png'],
@@ -62,7 +78,11 @@ describe('tips', () => {
     expect(audit.map((a) => a.action)).toEqual(['tip.submit']);
     // The review page shows it as a tip, with the screenshot.
     const session = await server.signIn('analyst');
-    const page = await server.app.inject({ method: 'GET', url: `/review/${body.reviewItemId}`, headers: session.headers });
+    const page = await server.app.inject({
+      method: 'GET',
+      url: `/review/${body.reviewItemId}`,
+      headers: session.headers,
+    });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('badge tip');
     expect(page.body).toContain('dilaporkan warga');
@@ -84,12 +104,20 @@ describe('tips', () => {
     const ok = await post({ url, text: 'Ayo coblos nomor 2', person: personNip });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ platform: 'facebook', accountId: null });
-    const tip = await server.database.db.selectFrom('tips').selectAll().where('id', '=', ok.json().tipId).executeTakeFirstOrThrow();
+    const tip = await server.database.db
+      .selectFrom('tips')
+      .selectAll()
+      .where('id', '=', ok.json().tipId)
+      .executeTakeFirstOrThrow();
     expect(tip.person_id).toBe(ok.json().personId);
   });
 
   it('refuses a screenshot that is not an image, an empty capture and an unknown site, naming the field', async () => {
-    const fake = await post({ url: 'https://x.com/budi/status/1', screenshot: Buffer.from('<svg onload=alert(1)>').toString('base64'), person: personNip });
+    const fake = await post({
+      url: 'https://x.com/budi/status/1',
+      screenshot: Buffer.from('<svg onload=alert(1)>').toString('base64'),
+      person: personNip,
+    });
     expect(fake.statusCode).toBe(400);
     expect(fake.json().error).toMatchObject({ code: 'TIP_IMAGE_TYPE' });
     expect(fake.json().error.message).toContain('screenshot');

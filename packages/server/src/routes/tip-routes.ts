@@ -1,17 +1,23 @@
 import { ValidationError } from '@netra/core';
 import { TIP_MAX_UPLOAD_BYTES } from '@netra/pipeline';
 import { z } from 'zod';
-import { defineRoute, requireUser, type RouteContext } from '../http/route.ts';
+import { defineRoute, type RouteContext, requireUser } from '../http/route.ts';
 import { staticAssetRoute } from '../http/static-asset-route.ts';
 import { submitTipAs } from '../review/tip-service.ts';
 import { layout } from '../ui/layout.ts';
-import { tipForm, TIP_SCRIPT } from '../ui/tip-form.ts';
+import { TIP_SCRIPT, tipForm } from '../ui/tip-form.ts';
 
 /** Base64 of the largest capture, two of them, and the text fields. */
 const TIP_BODY_LIMIT = Math.ceil((TIP_MAX_UPLOAD_BYTES * 2 * 4) / 3) + 256 * 1024;
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const base64 = z.preprocess(blank, z.string().regex(/^[A-Za-z0-9+/=\s]*$/, 'bukan base64 / not base64').optional());
+const base64 = z.preprocess(
+  blank,
+  z
+    .string()
+    .regex(/^[A-Za-z0-9+/=\s]*$/, 'bukan base64 / not base64')
+    .optional(),
+);
 
 const tipBody = z.object({
   url: z.string().max(2_000),
@@ -89,7 +95,11 @@ export const tipRoutes = [
       if (!parsed.success) {
         ctx.reply.status(400);
         const issues = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
-        return page(ctx, { ...values, screenshot: undefined, savedPage: undefined }, new ValidationError('TIP_INVALID', issues));
+        return page(
+          ctx,
+          { ...values, screenshot: undefined, savedPage: undefined },
+          new ValidationError('TIP_INVALID', issues),
+        );
       }
       try {
         const result = await submit({ ...ctx, body: parsed.data });

@@ -46,8 +46,20 @@ describe('review item watch card', () => {
         ...base,
         deletedAt: new Date('2026-11-10T07:00:00Z'),
         versions: [
-          { version: 1, text: 'Coblos nomor 1', content_hash: 'a'.repeat(64), seen_at: new Date('2026-11-02T00:00:00Z'), evidence: [] },
-          { version: 2, text: 'Coblos nomor 1 ya', content_hash: 'b'.repeat(64), seen_at: new Date('2026-11-09T01:00:00Z'), evidence: [] },
+          {
+            version: 1,
+            text: 'Coblos nomor 1',
+            content_hash: 'a'.repeat(64),
+            seen_at: new Date('2026-11-02T00:00:00Z'),
+            evidence: [],
+          },
+          {
+            version: 2,
+            text: 'Coblos nomor 1 ya',
+            content_hash: 'b'.repeat(64),
+            seen_at: new Date('2026-11-09T01:00:00Z'),
+            evidence: [],
+          },
         ],
       },
       '73.71',
@@ -59,7 +71,13 @@ describe('review item watch card', () => {
     expect(out).toMatch(/15[.:]00 WITA/);
     expect(out).toMatch(/09[.:]00 WITA/);
     expect(out).toContain('Coblos nomor 1 ya');
-    const en = reviewItemWatch(catalogue.en, 'en', { ...base, deletedAt: new Date('2026-11-10T07:00:00Z') }, '91.01', new Map()).value;
+    const en = reviewItemWatch(
+      catalogue.en,
+      'en',
+      { ...base, deletedAt: new Date('2026-11-10T07:00:00Z') },
+      '91.01',
+      new Map(),
+    ).value;
     expect(en).toMatch(/deleted.*16:00 WIT/s);
   });
 });

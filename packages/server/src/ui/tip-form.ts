@@ -10,14 +10,24 @@ import { html, type SafeHtml } from './html.ts';
 export function tipForm(
   t: Messages,
   user: SessionUser,
-  values: { url?: string | undefined; text?: string | undefined; person?: string | undefined; postedAt?: string | undefined; note?: string | undefined },
+  values: {
+    url?: string | undefined;
+    text?: string | undefined;
+    person?: string | undefined;
+    postedAt?: string | undefined;
+    note?: string | undefined;
+  },
   issues: readonly FieldIssue[],
 ): SafeHtml {
   const errorOf = (field: string) => {
     const found = issues.filter((i) => i.field === field);
-    return found.length > 0 ? html`<span class="error" role="alert">${found.map((i) => i.message).join('; ')}</span>` : '';
+    return found.length > 0
+      ? html`<span class="error" role="alert">${found.map((i) => i.message).join('; ')}</span>`
+      : '';
   };
-  const other = issues.filter((i) => !['url', 'text', 'screenshot', 'savedPage', 'person', 'postedAt', 'note'].includes(i.field));
+  const other = issues.filter(
+    (i) => !['url', 'text', 'screenshot', 'savedPage', 'person', 'postedAt', 'note'].includes(i.field),
+  );
   return html`<h1>${t.tipTitle}</h1>
 <p>${t.tipIntro}</p>
 ${other.length > 0 ? html`<p class="error" role="alert">${other.map((i) => `${i.field}: ${i.message}`).join('; ')}</p>` : ''}

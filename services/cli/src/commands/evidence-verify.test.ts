@@ -68,7 +68,10 @@ describe('netra evidence verify', () => {
   it('passes when every artefact and manifest re-hashes to its recorded value', async () => {
     const result = await run(['--all']);
     expect(result.code).toBe(0);
-    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(4);
     for (const line of lines) expect(line).toMatchObject({ ok: true, artefacts: 2, manifests: 1, problems: [] });
     expect(JSON.parse(result.stderr)).toMatchObject({ posts: 4, artefacts: 8, problems: 0, ok: true });
@@ -82,7 +85,10 @@ describe('netra evidence verify', () => {
     writeFileSync(path, 'disunting / tampered');
     const result = await run([]);
     expect(result.code).toBe(1);
-    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const affected = lines.map((l) => l.postId).sort();
     const expected = [];
     for (const id of postIds) if ((await artefactsOf(id)).some((a) => a.sha256 === body.sha256)) expected.push(id);
@@ -100,7 +106,10 @@ describe('netra evidence verify', () => {
     unlinkSync(store.absolutePathFor(manifest.sha256));
     const result = await run(['--post', last]);
     expect(result.code).toBe(1);
-    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ postId: last, ok: false });
     expect(lines[0].problems).toContainEqual({ sha256: manifest.sha256, kind: 'json', reason: 'missing' });

@@ -35,7 +35,9 @@ export const evidenceVerifyCommand: Command = {
         throw new Error(`--post: bukan UUID / not a UUID: ${values.post}`);
       }
     } catch (error) {
-      io.stderr.write(`galat / error: ${error instanceof Error ? error.message : String(error)}\nusage: netra ${USAGE}\n`);
+      io.stderr.write(
+        `galat / error: ${error instanceof Error ? error.message : String(error)}\nusage: netra ${USAGE}\n`,
+      );
       return 2;
     }
     const store = new ArtefactStore(evidenceDirOf(values.evidence, io.env));

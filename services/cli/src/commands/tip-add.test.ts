@@ -56,14 +56,25 @@ describe('netra tip add', () => {
 
   it('stores the capture, links the watched account and opens a review item', async () => {
     const result = await run([
-      '--by', 'u-analyst', '--url', 'https://x.com/kades_maju/status/123', '--screenshot', join(dir, 'shot.png'), '--text', 'Mari dukung',
+      '--by',
+      'u-analyst',
+      '--url',
+      'https://x.com/kades_maju/status/123',
+      '--screenshot',
+      join(dir, 'shot.png'),
+      '--text',
+      'Mari dukung',
     ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const out = JSON.parse(result.stdout);
     expect(out).toMatchObject({ created: true, platform: 'x' });
     expect(out.accountId).not.toBeNull();
-    const audit = await database.db.selectFrom('audit_log').selectAll().where('entity_id', '=', out.tipId).executeTakeFirstOrThrow();
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_id', '=', out.tipId)
+      .executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ actor_username: 'cli:ops', action: 'tip.submit', actor_id: null });
     const verify = await dispatch(commands, ['evidence', 'verify', '--post', out.postId], {
       stdin: Readable.from(['']),
@@ -78,7 +89,14 @@ describe('netra tip add', () => {
     const viewer = await run(['--by', 'u-viewer', '--url', 'https://x.com/kades_maju/status/124', '--text', 'x']);
     expect(viewer.code).toBe(1);
     expect(viewer.stderr).toContain('--by');
-    const fake = await run(['--by', 'u-analyst', '--url', 'https://x.com/kades_maju/status/125', '--screenshot', join(dir, 'not-image.png')]);
+    const fake = await run([
+      '--by',
+      'u-analyst',
+      '--url',
+      'https://x.com/kades_maju/status/125',
+      '--screenshot',
+      join(dir, 'not-image.png'),
+    ]);
     expect(fake.code).toBe(1);
     expect(fake.stderr).toContain('TIP_IMAGE_TYPE');
     expect(fake.stderr).toContain('screenshot');

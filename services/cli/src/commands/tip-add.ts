@@ -44,9 +44,12 @@ export const tipAddCommand: Command = {
       }).values as Record<string, string | undefined>;
       if (!v.by) throw new Error('--by: nama pengguna analis wajib / the analyst username is required');
       if (!v.url) throw new Error('--url: wajib / required');
-      if (v.text !== undefined && v['text-file'] !== undefined) throw new Error('--text dan --text-file: pilih satu / use one');
+      if (v.text !== undefined && v['text-file'] !== undefined)
+        throw new Error('--text dan --text-file: pilih satu / use one');
     } catch (error) {
-      io.stderr.write(`galat / error: ${error instanceof Error ? error.message : String(error)}\nusage: netra ${USAGE}\n`);
+      io.stderr.write(
+        `galat / error: ${error instanceof Error ? error.message : String(error)}\nusage: netra ${USAGE}\n`,
+      );
       return 2;
     }
     const read = async (flag: string, path: string | undefined) => {
@@ -54,18 +57,21 @@ export const tipAddCommand: Command = {
       try {
         return await readFile(path);
       } catch (error) {
-        throw new ValidationError('TIP_FILE_UNREADABLE', [{ field: flag, message: `${path}: ${(error as Error).message}` }]);
+        throw new ValidationError('TIP_FILE_UNREADABLE', [
+          { field: flag, message: `${path}: ${(error as Error).message}` },
+        ]);
       }
     };
     try {
       const result = await withDatabase(io.env, async (handle) => {
         const user = await findUserByUsername(handle.db, v.by!);
-        if (!user || !user.active || !ANALYST_ROLES.has(user.role)) {
+        if (!user?.active || !ANALYST_ROLES.has(user.role)) {
           throw new ValidationError('TIP_SUBMITTER_INVALID', [
             { field: '--by', message: `${v.by}: bukan analis aktif / not an active analyst (or higher)` },
           ]);
         }
-        const text = v.text ?? (v['text-file'] ? (await read('--text-file', v['text-file']))!.toString('utf8') : undefined);
+        const text =
+          v.text ?? (v['text-file'] ? (await read('--text-file', v['text-file']))!.toString('utf8') : undefined);
         const registry = new RegistryProvider(handle.db);
         const actor = cliActor(io.env);
         return submitTip(
