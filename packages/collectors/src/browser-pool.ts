@@ -25,6 +25,8 @@ export interface BrowserPoolOptions {
   navigationTimeoutMs?: number;
   locale?: string;
   timezoneId?: string;
+  /** User agent of every context (default: Chromium's own). */
+  userAgent?: string;
 }
 
 export interface BrowserPoolStats {
@@ -133,6 +135,7 @@ export class BrowserPool {
       timezoneId: this.#options.timezoneId ?? 'Asia/Jakarta',
       viewport: { width: 1280, height: 900 },
       serviceWorkers: 'block',
+      ...(this.#options.userAgent ? { userAgent: this.#options.userAgent } : {}),
     });
     this.#stats.contextsCreated++;
     const page = await context.newPage();

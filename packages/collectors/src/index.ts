@@ -61,6 +61,7 @@ export {
 } from './evidence/verify-evidence.ts';
 export { type PlatformOrigins, REAL_ORIGINS, toFetchUrl, toRealUrl } from './origin-mapping.ts';
 export { platformDefinitions } from './platforms/index.ts';
+export { Politeness, type PolitenessOptions } from './politeness.ts';
 export type { AccountState, Pagination, PlatformDefinition, RawItem } from './platforms/types.ts';
 export { type ResolveChromiumOptions, resolveChromiumPath, SYSTEM_CHROMIUM_PATHS } from './resolve-chromium.ts';
 export { parseDayLabel, parseRelativeTime } from './time.ts';

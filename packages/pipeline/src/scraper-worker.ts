@@ -9,6 +9,8 @@ import {
   interactionItems,
   isApiPlatform,
   type PlatformOrigins,
+  Politeness,
+  type PolitenessOptions,
 } from '@netra/collectors';
 import { isNetraError, type Logger, type Platform, parseOrThrow, type Registry, ValidationError } from '@netra/core';
 import {
@@ -58,6 +60,8 @@ export interface ScraperWorkerOptions {
   incremental?: boolean | undefined;
   /** Also read likes and follows on API platforms (default true); those toward candidates become items. */
   interactions?: boolean | undefined;
+  /** Per-platform concurrency, delay with jitter, kill switch and user agent (default: none of them). */
+  politeness?: PolitenessOptions | undefined;
 }
 
 /** An API crawl that did not recognise the platform's answer says nothing about the account itself. */
@@ -91,7 +95,12 @@ interface CrawlOutcome {
  * stays in the failed list.
  */
 export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker {
-  const pool = new BrowserPool({ executablePath: options.chromiumPath, maxConcurrency: options.concurrency });
+  const politeness = new Politeness(options.politeness ?? {});
+  const pool = new BrowserPool({
+    executablePath: options.chromiumPath,
+    maxConcurrency: options.concurrency,
+    ...(politeness.userAgent ? { userAgent: politeness.userAgent } : {}),
+  });
   const store = new ArtefactStore(options.evidenceDir);
   const registry = new RegistryProvider(options.db);
   // The official-account map only changes when the registry does; the provider hands out the same object until then.
@@ -112,22 +121,44 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
       if (error instanceof ValidationError) throw new UnrecoverableError(`${error.code}: ${error.message}`);
       throw error;
     }
+    if (politeness.isDisabled(data.platform)) {
+      // Kill switch: the platform is not contacted; the account is reported, not silently skipped.
+      await recordAccountCrawled(options.db, {
+        runId: data.runId,
+        accountId: data.accountId,
+        status: 'unknown',
+        postsFound: 0,
+        failed: false,
+        errors: [
+          {
+            code: 'COLLECTOR_PLATFORM_DISABLED',
+            message: `${data.platform}: pengumpulan dimatikan (SCRAPER_DISABLED_PLATFORMS) / collection switched off`,
+          },
+        ],
+      });
+      return { status: 'disabled', posts: 0, errors: 1 };
+    }
     const viaApi = isApiPlatform(data.platform) && apiPlatforms.includes(data.platform);
     const incremental = viaApi && options.incremental !== false && !data.full;
     const cursors = incremental ? await loadCursors(options.db, data.accountId) : undefined;
-    const result = await crawlAccount({
-      account: { id: data.accountId, platform: data.platform, handle: data.handle, profileUrl: data.profileUrl },
-      apiPlatforms,
-      ...(cursors ? { cursors } : {}),
-      ...(viaApi && options.interactions !== false ? { interactions: true } : {}),
-      ...(options.youtubeApiKey ? { youtubeApiKey: options.youtubeApiKey } : {}),
-      pool,
-      store,
-      platformOrigins: options.platformOrigins,
-      maxPosts: options.maxPostsPerAccount,
-      candidateAccounts: await candidateAccounts(),
-      crawlRunId: data.runId,
-    });
+    const candidates = await candidateAccounts();
+    const result = await politeness.slot(data.platform, () =>
+      crawlAccount({
+        account: { id: data.accountId, platform: data.platform, handle: data.handle, profileUrl: data.profileUrl },
+        pace: () => politeness.pace(data.platform),
+        ...(politeness.userAgent ? { http: { userAgent: politeness.userAgent } } : {}),
+        apiPlatforms,
+        ...(cursors ? { cursors } : {}),
+        ...(viaApi && options.interactions !== false ? { interactions: true } : {}),
+        ...(options.youtubeApiKey ? { youtubeApiKey: options.youtubeApiKey } : {}),
+        pool,
+        store,
+        platformOrigins: options.platformOrigins,
+        maxPosts: options.maxPostsPerAccount,
+        candidateAccounts: candidates,
+        crawlRunId: data.runId,
+      }),
+    );
     const fatal = result.errors.find((e) => e.retryable);
     if (fatal && result.posts.length === 0) throw fatal;
     // Likes, follows, reposts and replies toward a candidate's official account are items too, queued by the

@@ -24,6 +24,7 @@ await startOrExit('netra-scraper', async () => {
     youtubeApiKey: config.YOUTUBE_API_KEY,
     apiPlatforms: config.apiPlatforms,
     incremental: config.SCRAPER_INCREMENTAL,
+    politeness: config.politeness,
   });
   const scheduler = config.SCHEDULER_ENABLED
     ? await startScheduler({
@@ -42,6 +43,7 @@ await startOrExit('netra-scraper', async () => {
                 platformOrigins: config.PLATFORM_ORIGINS,
                 intervalMs: config.RECHECK_INTERVAL_HOURS * 3_600_000,
                 limit: config.RECHECK_BATCH,
+                disabledPlatforms: config.SCRAPER_DISABLED_PLATFORMS,
               }
             : undefined,
       })
