@@ -3,11 +3,14 @@ import { recordingDatabase } from '../testing/recording-database.ts';
 import { listAudit } from './audit-repository.ts';
 import { saveClassification, saveClassifications } from './classification-repository.ts';
 import { listCrawlableAccounts, recordAccountCrawled } from './crawl-repository.ts';
+import { saveInteractions } from './interaction-repository.ts';
 import { countRecentFailures } from './login-attempt-repository.ts';
-import { upsertPost, upsertPosts } from './post-repository.ts';
+import { listPostIdsForEvidence, upsertPost, upsertPosts } from './post-repository.ts';
+import { listPostsToRecheck } from './post-watch-repository.ts';
 import { readStoredRegistry } from './registry-repository.ts';
 import { appendDecision, countReviewItemsByStatus, listDecidedItems, listReviewItems } from './review-repository.ts';
 import { findLiveSession } from './session-repository.ts';
+import { findWatchedAccount } from './tip-repository.ts';
 
 const ID = '00000000-0000-4000-8000-000000000001';
 
@@ -143,6 +146,33 @@ describe('repository SQL', () => {
         () => listAudit(db, { entityType: 'user', entityId: ID, actorUsername: 'admin', beforeId: 10, limit: 5 }),
       ],
       ['readStoredRegistry', () => readStoredRegistry(db)],
+      [
+        'listPostsToRecheck',
+        () => listPostsToRecheck(db, { checkedBefore: new Date(0), limit: 50, platforms: ['bluesky', 'mastodon'] }),
+      ],
+      [
+        'saveInteractions',
+        () =>
+          saveInteractions(db, [
+            {
+              postId: ID,
+              interaction: {
+                kind: 'like',
+                at: null,
+                target: {
+                  type: 'post',
+                  externalId: 'at://x',
+                  url: null,
+                  authorHandle: 'c',
+                  text: 't',
+                  candidate: 'c#1',
+                },
+              },
+            },
+          ]),
+      ],
+      ['findWatchedAccount', () => findWatchedAccount(db, 'x', 'Budi')],
+      ['listPostIdsForEvidence', () => listPostIdsForEvidence(db, { after: ID, limit: 500 })],
     ];
     const sections: string[] = [];
     for (const [name, call] of calls) {

@@ -50,3 +50,15 @@ select * from "audit_log" where "entity_type" = $1 and "entity_id" = $2 and "act
 -- readStoredRegistry
 select "c".*, (select count(*) as "n" from "candidates" as "k" where "k"."contest_id" = "c"."id") as "candidate_count" from "contests" as "c" order by "c"."election_date", "c"."id";
 select * from "candidates" order by "contest_id", "number";
+
+-- listPostsToRecheck
+select "p"."id", "p"."platform", "p"."external_id", "p"."kind", "p"."url", "p"."author_handle", "a"."handle" as "account_handle" from "posts" as "p" left join "accounts" as "a" on "a"."id" = "p"."account_id" where "p"."deleted_at" is null and "p"."platform" in ($1, $2) and (exists (select "ri"."id" from "review_items" as "ri" where "ri"."post_id" = "p"."id") or exists (select "t"."id" from "tips" as "t" where "t"."post_id" = "p"."id")) and ("p"."last_checked_at" is null or "p"."last_checked_at" < $3) order by p.last_checked_at NULLS FIRST, "p"."id" limit $4;
+
+-- saveInteractions
+insert into "post_interactions" ("post_id", "kind", "target_type", "target_external_id", "target_url", "target_author", "target_text", "target_candidate", "interacted_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict ("post_id") do nothing;
+
+-- findWatchedAccount
+select "a"."id", "a"."person_id", "a"."handle", "pe"."region_code" from "accounts" as "a" inner join "people" as "pe" on "pe"."id" = "a"."person_id" where "a"."platform" = $1 and lower(a.handle) = $2;
+
+-- listPostIdsForEvidence
+select "id", raw->>'evidenceManifest' as "manifest" from "posts" where "id" > $1 order by "id" limit $2;
