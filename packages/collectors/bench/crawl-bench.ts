@@ -191,6 +191,22 @@ async function pageBench(): Promise<void> {
       }
     }
     const collectorSeconds = (performance.now() - started) / 1000;
+    // The same crawls without evidence capture: how much of the gap the per-post HTML + screenshot costs.
+    let plainPages = 0;
+    started = performance.now();
+    for (let r = 0; r < PAGE_ROUNDS; r++) {
+      for (const a of accounts) {
+        const result = await crawlAccount({
+          account: { id: '00000000-0000-4000-8000-000000000002', platform, handle: a.handle, profileUrl: a.profileUrl },
+          pool,
+          store,
+          platformOrigins: demo.origins,
+          captureEvidence: false,
+        });
+        if (result.status === 'ok') plainPages += result.pages;
+      }
+    }
+    const plainSeconds = (performance.now() - started) / 1000;
     await pool.close();
     // The bare loop: the same page URLs, one page, goto + the same ready selector, nothing else.
     const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
@@ -222,6 +238,9 @@ async function pageBench(): Promise<void> {
       `Bare Playwright loop, same ${urls.length} page URLs × ${PAGE_ROUNDS}: ${barePages} pages in ${bareSeconds.toFixed(2)} s = ${bareRate.toFixed(1)} pages/s`,
     );
     out(`  ratio collector / bare = ${(collectorRate / bareRate).toFixed(2)} (target ≥ 0.70)`);
+    out(
+      `Page collector without evidence capture: ${plainPages} pages in ${plainSeconds.toFixed(2)} s = ${(plainPages / plainSeconds).toFixed(1)} pages/s, ratio ${(plainPages / plainSeconds / bareRate).toFixed(2)}`,
+    );
 
     // Memory: the pool's page recycling keeps Chromium's memory flat over thousands of loads.
     const memPool = new BrowserPool({ executablePath, maxConcurrency: 1 });
