@@ -157,25 +157,12 @@ async function pageBench(): Promise<void> {
   const accounts = allDemoWatchedAccounts().filter((a) => a.platform === platform);
   const dir = mkdtempSync(join(tmpdir(), 'netra-bench-pages-'));
   try {
-    // The collector: every demo account of the platform, PAGE_ROUNDS times, with its evidence.
+    // The collector (with evidence), the collector without evidence, and the bare loop run round after round
+    // in turn, so a change in the shared machine's load falls on all three alike.
     const pool = new BrowserPool({ executablePath, maxConcurrency: 1 });
     const store = new ArtefactStore(dir);
-    let pages = 0;
-    demo.requests.length = 0;
-    await crawlAccount({
-      account: {
-        id: '00000000-0000-4000-8000-000000000002',
-        platform,
-        handle: accounts[0]!.handle,
-        profileUrl: accounts[0]!.profileUrl,
-      },
-      pool,
-      store,
-      platformOrigins: demo.origins,
-    });
-    const urls: string[] = [];
-    let started = performance.now();
-    for (let r = 0; r < PAGE_ROUNDS; r++) {
+    const crawlAll = async (captureEvidence: boolean, record?: string[]) => {
+      let n = 0;
       for (const a of accounts) {
         demo.requests.length = 0;
         const result = await crawlAccount({
@@ -183,32 +170,16 @@ async function pageBench(): Promise<void> {
           pool,
           store,
           platformOrigins: demo.origins,
+          captureEvidence,
         });
-        if (result.status === 'ok') pages += result.pages;
-        if (r === 0) {
-          for (const path of demo.requests) if (path.startsWith(`/${platform}/`)) urls.push(`${demo.url}${path}`);
-        }
+        if (result.status === 'ok') n += result.pages;
+        if (record)
+          for (const path of demo.requests) if (path.startsWith(`/${platform}/`)) record.push(`${demo.url}${path}`);
       }
-    }
-    const collectorSeconds = (performance.now() - started) / 1000;
-    // The same crawls without evidence capture: how much of the gap the per-post HTML + screenshot costs.
-    let plainPages = 0;
-    started = performance.now();
-    for (let r = 0; r < PAGE_ROUNDS; r++) {
-      for (const a of accounts) {
-        const result = await crawlAccount({
-          account: { id: '00000000-0000-4000-8000-000000000002', platform, handle: a.handle, profileUrl: a.profileUrl },
-          pool,
-          store,
-          platformOrigins: demo.origins,
-          captureEvidence: false,
-        });
-        if (result.status === 'ok') plainPages += result.pages;
-      }
-    }
-    const plainSeconds = (performance.now() - started) / 1000;
-    await pool.close();
-    // The bare loop: the same page URLs, one page, goto + the same ready selector, nothing else.
+      return n;
+    };
+    const urls: string[] = [];
+    await crawlAll(true, urls); // warm-up, and the page URLs the bare loop loads
     const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
     const context = await browser.newContext({
       locale: 'id-ID',
@@ -218,16 +189,28 @@ async function pageBench(): Promise<void> {
     const page = await context.newPage();
     const ready = platformDefinitions[platform]!.readySelector;
     await page.goto(urls[0]!);
+    let pages = 0;
+    let plainPages = 0;
     let barePages = 0;
-    started = performance.now();
+    let collectorSeconds = 0;
+    let plainSeconds = 0;
+    let bareSeconds = 0;
     for (let r = 0; r < PAGE_ROUNDS; r++) {
+      let t = performance.now();
+      pages += await crawlAll(true);
+      collectorSeconds += (performance.now() - t) / 1000;
+      t = performance.now();
       for (const url of urls) {
         await page.goto(url);
         await page.waitForSelector(ready);
         barePages++;
       }
+      bareSeconds += (performance.now() - t) / 1000;
+      t = performance.now();
+      plainPages += await crawlAll(false);
+      plainSeconds += (performance.now() - t) / 1000;
     }
-    const bareSeconds = (performance.now() - started) / 1000;
+    await pool.close();
     await browser.close();
     const collectorRate = pages / collectorSeconds;
     const bareRate = barePages / bareSeconds;

@@ -43,6 +43,7 @@ export {
   CHROMIUM_ARGS,
   PageLease,
 } from './browser-pool.ts';
+export { type CanaryReport, type CanaryVerdict, checkDefinition } from './canary.ts';
 export {
   type CrawlAccountInput,
   type CrawlAccountRef,
@@ -61,7 +62,7 @@ export {
 } from './evidence/verify-evidence.ts';
 export { type PlatformOrigins, REAL_ORIGINS, toFetchUrl, toRealUrl } from './origin-mapping.ts';
 export { platformDefinitions } from './platforms/index.ts';
-export { Politeness, type PolitenessOptions } from './politeness.ts';
 export type { AccountState, Pagination, PlatformDefinition, RawItem } from './platforms/types.ts';
+export { Politeness, type PolitenessOptions } from './politeness.ts';
 export { type ResolveChromiumOptions, resolveChromiumPath, SYSTEM_CHROMIUM_PATHS } from './resolve-chromium.ts';
 export { parseDayLabel, parseRelativeTime } from './time.ts';

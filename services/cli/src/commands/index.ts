@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { classifyCommand } from './classify.ts';
 import { collectCommand } from './collect.ts';
+import { collectorsCheckCommand } from './collectors-check.ts';
 import { demoCommand } from './demo.ts';
 import { evalCommand } from './eval.ts';
 import { evidenceVerifyCommand } from './evidence-verify.ts';
@@ -21,6 +22,7 @@ export const commands: Command[] = [
 
   classifyCommand,
   collectCommand,
+  collectorsCheckCommand,
   evalCommand,
   evidenceVerifyCommand,
   tipAddCommand,
