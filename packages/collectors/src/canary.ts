@@ -23,7 +23,7 @@ export interface CanaryReport {
 
 /** Runs in the page: interstitials that hide the profile (self-contained, serialised by Playwright). */
 function interstitial(): 'consent' | 'captcha' | null {
-  const text = (document.body?.innerText ?? '').slice(0, 5_000).toLowerCase();
+  const text = (document.body?.textContent ?? '').slice(0, 5_000).toLowerCase();
   const has = (selector: string) => Boolean(document.querySelector(selector));
   if (
     has(

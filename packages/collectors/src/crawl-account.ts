@@ -386,7 +386,13 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
       ...(context ? { context } : {}),
       mediaDescriptions: item.mediaDescriptions,
       evidence: [] as EvidenceArtefactRef[],
-      raw: { ...item.raw, definitionVersion: definition.version, position, timeText: item.timeText ?? null, postedAtPrecision: time.precision },
+      raw: {
+        ...item.raw,
+        definitionVersion: definition.version,
+        position,
+        timeText: item.timeText ?? null,
+        postedAtPrecision: time.precision,
+      },
       crawlRunId: input.crawlRunId ?? null,
     };
     const parsed = collectedPostSchema.safeParse(candidate);
