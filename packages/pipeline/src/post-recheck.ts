@@ -37,7 +37,9 @@ export async function recheckDuePosts(options: RecheckDueOptions): Promise<Reche
   const now = options.now?.() ?? new Date();
   const platforms = API_PLATFORMS.filter((p) => !options.disabledPlatforms?.includes(p));
   const due = await listPostsToRecheck(options.db, {
-    checkedBefore: new Date(now.getTime() - options.intervalMs),
+    // 90% of the interval: the job scheduler fires every interval, and a post checked by the previous run must
+    // be due again in this one even when the two runs are a few milliseconds less than the interval apart.
+    checkedBefore: new Date(now.getTime() - options.intervalMs * 0.9),
     limit: options.limit,
     platforms,
   });
