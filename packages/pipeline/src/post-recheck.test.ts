@@ -12,7 +12,7 @@ import {
   startApiPlatformServer,
 } from '@netra/collectors/testing';
 import { type CollectedPost, createLogger, type Platform } from '@netra/core';
-import { getPostWatch, saveClassifications, upsertPosts } from '@netra/db';
+import { getPostWatch, markDueForRecheck, saveClassifications, upsertPosts } from '@netra/db';
 import { createTestDatabase, insertWatchedAccount, type TestDatabase } from '@netra/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recheckDuePosts } from './post-recheck.ts';
@@ -136,6 +136,10 @@ describe('edit and deletion watch', () => {
     expect(first).toMatchObject({ checked: 7, unchanged: 7, edited: 0, deleted: 0, failed: 0 });
     const again = await run(new Date('2026-11-10T05:00:00Z'));
     expect(again.checked).toBe(0);
+    // A Telegram id gap makes the stored message due at once (deletion candidate), within the interval.
+    expect(await markDueForRecheck(database.db, 'telegram', ['kabarkecamatan/3', 'kabarkecamatan/99'])).toBe(1);
+    const gap = await run(new Date('2026-11-10T01:00:00Z'));
+    expect(gap).toMatchObject({ checked: 1, unchanged: 1 });
   });
 
   it('keeps an edit as a new version and marks deleted posts, with evidence', async () => {

@@ -20,6 +20,7 @@ import {
   type Database,
   getAccountCursors,
   isDatabaseUnavailable,
+  markDueForRecheck,
   recordAccountCrawled,
   recordSightings,
 } from '@netra/db';
@@ -197,8 +198,19 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
         });
       }
     }
-    if (result.gaps && result.gaps.length > 0) {
-      options.logger.info({ accountId: data.accountId, gaps: result.gaps }, 'message ids missing: deletion candidates');
+    if (result.gaps && result.gaps.length > 0 && data.platform === 'telegram') {
+      // Ids missing between two messages: stored ones among them are deletion candidates, re-checked next run.
+      const missing: string[] = [];
+      for (const gap of result.gaps) {
+        for (let id = Number(gap.after) + 1; id < Number(gap.before) && missing.length < 5_000; id++) {
+          missing.push(`${data.handle}/${id}`);
+        }
+      }
+      const marked = await markDueForRecheck(options.db, data.platform, missing);
+      options.logger.info(
+        { accountId: data.accountId, gaps: result.gaps, storedCandidates: marked },
+        'message ids missing: deletion candidates',
+      );
     }
     await recordAccountCrawled(options.db, {
       runId: data.runId,

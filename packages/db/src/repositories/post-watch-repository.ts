@@ -190,3 +190,23 @@ export async function getPostWatch(db: Executor, postId: string) {
   };
 }
 export type PostWatch = Awaited<ReturnType<typeof getPostWatch>>;
+
+/**
+ * Makes stored posts due for the next re-check at once (their check time cleared): e.g. Telegram messages whose
+ * ids fell into a gap between two crawls — deletion candidates. Returns how many stored posts that concerned.
+ */
+export async function markDueForRecheck(
+  db: Executor,
+  platform: string,
+  externalIds: readonly string[],
+): Promise<number> {
+  if (externalIds.length === 0) return 0;
+  const result = await db
+    .updateTable('posts')
+    .set({ last_checked_at: null })
+    .where('platform', '=', platform)
+    .where('external_id', 'in', [...externalIds])
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
