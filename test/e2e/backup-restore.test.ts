@@ -26,7 +26,8 @@ function verifyEvidence(databaseUrl: string, evidenceDir: string) {
     DATABASE_URL: databaseUrl,
     EVIDENCE_DIR: evidenceDir,
   });
-  const summary = JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, number>;
+  // Problems go to stdout one post per line; the summary is the last line on stderr.
+  const summary = JSON.parse(r.stderr.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
   return { code: r.code, summary, stderr: r.stderr };
 }
 
@@ -141,7 +142,12 @@ describe('backup and restore', () => {
 
     const ok = verifyEvidence(restoredUrl, restoredDir);
     expect(ok.code, ok.stderr).toBe(0);
-    expect(ok.summary).toMatchObject({ checked: new Set(before.artefacts).size, ok: new Set(before.artefacts).size });
+    expect(ok.summary).toMatchObject({
+      distinctArtefacts: new Set(before.artefacts).size,
+      missing: 0,
+      altered: 0,
+      ok: true,
+    });
 
     // The check is real: an altered file and a lost one are both reported, and the command fails.
     const files = readdirSync(join(restoredDir, 'sha256'), { recursive: true, withFileTypes: true }).filter((f) =>
@@ -151,6 +157,6 @@ describe('backup and restore', () => {
     unlinkSync(join(files[1]!.parentPath, files[1]!.name));
     const bad = verifyEvidence(restoredUrl, restoredDir);
     expect(bad.code).toBe(1);
-    expect(bad.summary).toMatchObject({ altered: 1, missing: 1 });
+    expect(bad.summary).toMatchObject({ altered: 1, missing: 1, ok: false });
   });
 });

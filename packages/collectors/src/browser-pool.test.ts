@@ -46,6 +46,21 @@ describe('BrowserPool', () => {
     expect(cookie).toBe('');
   });
 
+  it('reuses a released context only after clearing its cookies and storage', async () => {
+    const created = pool.stats.contextsCreated;
+    await pool.withPage(async (lease) => {
+      await lease.goto(`${demo.url}/`);
+      await lease.page.evaluate(() => localStorage.setItem('jejak', 'akun-sebelumnya'));
+    });
+    const left = await pool.withPage(async (lease) => {
+      await lease.goto(`${demo.url}/`);
+      return lease.page.evaluate(() => localStorage.getItem('jejak'));
+    });
+    expect(left).toBeNull();
+    // The second lease got the first one's context back instead of a new one.
+    expect(pool.stats.contextsCreated - created).toBeLessThanOrEqual(1);
+  });
+
   it('never runs more pages at once than maxConcurrency', async () => {
     let running = 0;
     let begun = 0;

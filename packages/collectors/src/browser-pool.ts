@@ -25,6 +25,13 @@ export interface BrowserPoolOptions {
   navigationTimeoutMs?: number;
   locale?: string;
   timezoneId?: string;
+  /** User agent of every context (default: Chromium's own). */
+  userAgent?: string;
+  /**
+   * Keep a released context for the next lease (default true), cookies, permissions and the last origin's
+   * storage cleared; it is still replaced after `navigationsPerPage` loads. False: a new context every lease.
+   */
+  reuseContexts?: boolean;
 }
 
 export interface BrowserPoolStats {
@@ -76,6 +83,36 @@ export class PageLease {
   async release(): Promise<void> {
     await this.#context.close().catch(() => {});
   }
+
+  /**
+   * @internal Readies the context for the next account instead of closing it: cookies, permissions and the current
+   * origin's storage cleared. False when it cannot be reused (closed, crashed): the caller closes it.
+   */
+  async reset(): Promise<boolean> {
+    if (this.#page.isClosed()) return false;
+    try {
+      await this.#page
+        .evaluate(() => {
+          try {
+            localStorage.clear();
+            sessionStorage.clear();
+          } catch {
+            // about:blank or an opaque origin has no storage to clear
+          }
+        })
+        .catch(() => {});
+      // No navigation to about:blank: the next account's first goto replaces the page anyway.
+      await Promise.all([this.#context.clearCookies(), this.#context.clearPermissions()]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** @internal */
+  get parts(): { context: BrowserContext; page: Page; navigations: number } {
+    return { context: this.#context, page: this.#page, navigations: this.navigations };
+  }
 }
 
 /** One Chromium for the process, handing out isolated pages with bounded concurrency and recycling. */
@@ -89,6 +126,8 @@ export class BrowserPool {
   #active = 0;
   #waiting: (() => void)[] = [];
   #leases = new Set<PageLease>();
+  /** Contexts kept between leases (at most `maxConcurrency`): creating one costs far more than a page load. */
+  #idle: { context: BrowserContext; page: Page; navigations: number }[] = [];
   #stats: Omit<BrowserPoolStats, 'active'> = { launches: 0, contextsCreated: 0, recycles: 0, navigations: 0 };
 
   constructor(options: BrowserPoolOptions = {}) {
@@ -133,6 +172,7 @@ export class BrowserPool {
       timezoneId: this.#options.timezoneId ?? 'Asia/Jakarta',
       viewport: { width: 1280, height: 900 },
       serviceWorkers: 'block',
+      ...(this.#options.userAgent ? { userAgent: this.#options.userAgent } : {}),
     });
     this.#stats.contextsCreated++;
     const page = await context.newPage();
@@ -154,20 +194,36 @@ export class BrowserPool {
     else this.#active--;
   }
 
-  /** Runs `fn` with a fresh page (its own context), released afterwards whatever happens. */
+  /**
+   * Runs `fn` with a page of its own context (a reused one is cleared of cookies and storage first), released
+   * afterwards whatever happens.
+   */
   async withPage<T>(fn: (lease: PageLease) => Promise<T>): Promise<T> {
     if (this.#closed) throw collectorError(COLLECTOR_ERROR.poolClosed, 'browser pool is closed');
     await this.#acquire();
     let lease: PageLease | null = null;
     try {
-      const { context, page } = await this.newContext();
-      lease = new PageLease(this, context, page);
+      const idle = this.#options.reuseContexts === false ? undefined : this.#idle.pop();
+      if (idle) {
+        lease = new PageLease(this, idle.context, idle.page);
+        lease.navigations = idle.navigations;
+      } else {
+        const { context, page } = await this.newContext();
+        lease = new PageLease(this, context, page);
+      }
       this.#leases.add(lease);
       return await fn(lease);
     } finally {
       if (lease) {
         this.#leases.delete(lease);
-        await lease.release();
+        const keep =
+          this.#options.reuseContexts !== false &&
+          !this.#closed &&
+          this.#idle.length < this.maxConcurrency &&
+          lease.navigations < this.navigationsPerPage &&
+          (await lease.reset());
+        if (keep && !this.#closed) this.#idle.push(lease.parts);
+        else await lease.release();
       }
       this.#releaseSlot();
     }
@@ -182,6 +238,7 @@ export class BrowserPool {
     this.#browser = null;
     const work = (async () => {
       await Promise.all([...this.#leases].map((lease) => lease.release()));
+      await Promise.all(this.#idle.splice(0).map((idle) => idle.context.close().catch(() => {})));
       if (browser) await (await browser.catch(() => null))?.close();
     })();
     let timer: NodeJS.Timeout | undefined;

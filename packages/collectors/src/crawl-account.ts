@@ -62,6 +62,8 @@ export interface CrawlAccountInput {
   youtubeApiKey?: string;
   /** Rate limits, timeouts and politeness of the API collectors' HTTP client. */
   http?: HttpClientOptions;
+  /** Awaited before every page load and API request: the process-wide per-platform pacing (`Politeness.pace`). */
+  pace?: () => Promise<void>;
   /** Navigation attempts for transient failures (default 3), with backoff from `retryBaseMs` (default 300). */
   navigationAttempts?: number;
   retryBaseMs?: number;
@@ -99,10 +101,12 @@ async function navigate(
   url: string,
   attempts: number,
   baseMs: number,
+  pace?: () => Promise<void>,
 ): Promise<NavigationOutcome> {
   let last = '';
   for (let attempt = 1; attempt <= attempts; attempt++) {
     try {
+      await pace?.();
       const response = await lease.goto(url);
       const status = response?.status() ?? 0;
       if (status === 404 || status === 410) return new NavigationOutcome('not_found');
@@ -173,6 +177,7 @@ async function nextPage(
   attempts: number,
   baseMs: number,
   errors: NetraError[],
+  pace?: () => Promise<void>,
 ): Promise<boolean> {
   const page = lease.page;
   const control = page.locator(definition.pagination.selector).first();
@@ -180,12 +185,13 @@ async function nextPage(
   if (definition.pagination.kind === 'link') {
     const href = await control.evaluate((a) => (a as HTMLAnchorElement).href);
     if (!href) return false;
-    const outcome = await navigate(lease, definition, href, attempts, baseMs);
+    const outcome = await navigate(lease, definition, href, attempts, baseMs, pace);
     if (outcome.state === 'ok') return true;
     if (outcome.error) errors.push(outcome.error);
     return false;
   }
   const before = await page.locator('[data-netra-item]').count();
+  await pace?.();
   await control.click({ timeout: 5_000 });
   // New items appear without the marker; wait until the button settles or items are appended.
   try {
@@ -242,7 +248,9 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
       ...(input.candidateAccounts ? { candidateAccounts: input.candidateAccounts } : {}),
       crawlRunId: input.crawlRunId ?? null,
       ...(youtubeApiKey ? { youtubeApiKey } : {}),
-      ...(input.http ? { http: input.http } : {}),
+      ...(input.http || input.pace
+        ? { http: { ...input.http, ...(input.pace ? { beforeRequest: input.pace } : {}) } }
+        : {}),
       maxPages,
       now,
     });
@@ -274,10 +282,51 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
     return ref ? { parentCandidate: ref } : {};
   };
 
+  /**
+   * Where each item of the current page is and what it is, read in one round trip: the element's HTML and its
+   * box in document coordinates. One `evaluate` per page instead of two browser calls per item.
+   */
+  type ItemBox = { html: string; x: number; y: number; width: number; height: number } | null;
+  let boxes = new Map<string, ItemBox>();
+  const measure = async (lease: PageLease, items: readonly RawItem[]) => {
+    if (input.captureEvidence === false) return;
+    const markers = items.map((i) => i.marker);
+    const found = await lease.page
+      .evaluate((list: string[]) => {
+        return list.map((m) => {
+          const el = document.querySelector(`[data-netra-item="${CSS.escape(m)}"]`);
+          if (!el) return null;
+          const r = el.getBoundingClientRect();
+          return {
+            html: el.outerHTML,
+            x: r.left + window.scrollX,
+            y: r.top + window.scrollY,
+            width: r.width,
+            height: r.height,
+          };
+        });
+      }, markers)
+      .catch(() => markers.map(() => null));
+    boxes = new Map(markers.map((m, i) => [m, found[i] ?? null]));
+  };
+
   const capture = async (lease: PageLease, item: RawItem, fetchedAt: Date): Promise<EvidenceArtefactRef[]> => {
     if (input.captureEvidence === false) return [];
     const out: EvidenceArtefactRef[] = [];
     try {
+      const box = boxes.get(item.marker);
+      if (box && box.width >= 1 && box.height >= 1) {
+        out.push(await store.put('html', box.html, 'text/html; charset=utf-8', fetchedAt));
+        // The element's region of the full page: no scrolling or stability wait per element.
+        const png = await lease.page.screenshot({
+          type: 'png',
+          timeout: 5_000,
+          fullPage: true,
+          clip: { x: box.x, y: box.y, width: box.width, height: box.height },
+        });
+        out.push(await store.put('screenshot', png, 'image/png', fetchedAt));
+        return out;
+      }
       const locator = lease.page.locator(`[data-netra-item="${item.marker}"]`).first();
       const html = await locator.evaluate((el) => el.outerHTML);
       out.push(await store.put('html', html, 'text/html; charset=utf-8', fetchedAt));
@@ -337,7 +386,13 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
       ...(context ? { context } : {}),
       mediaDescriptions: item.mediaDescriptions,
       evidence: [] as EvidenceArtefactRef[],
-      raw: { ...item.raw, position, timeText: item.timeText ?? null, postedAtPrecision: time.precision },
+      raw: {
+        ...item.raw,
+        definitionVersion: definition.version,
+        position,
+        timeText: item.timeText ?? null,
+        postedAtPrecision: time.precision,
+      },
       crawlRunId: input.crawlRunId ?? null,
     };
     const parsed = collectedPostSchema.safeParse(candidate);
@@ -360,7 +415,7 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
   return pool.withPage(async (lease) => {
     const attempts = input.navigationAttempts ?? 3;
     const baseMs = input.retryBaseMs ?? 300;
-    const first = await navigate(lease, definition, startUrl, attempts, baseMs);
+    const first = await navigate(lease, definition, startUrl, attempts, baseMs, input.pace);
     if (first.state === 'failed') return { status: 'blocked' as const, posts, errors: [first.error!], pages: 0 };
     const problem = stateError(first.state, account);
     if (problem) return { status: problem.status, posts, errors: [problem.error], pages: 0 };
@@ -372,6 +427,7 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
       pages++;
       const fetchedAt = now();
       const items = await lease.page.evaluate(definition.extract, { handle: account.handle });
+      await measure(lease, items);
       let older = 0;
       for (const item of items) {
         position++;
@@ -384,7 +440,7 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
         posts.push(post);
       }
       if (posts.length >= maxPosts || (items.length > 0 && older === items.length)) break;
-      if (!(await nextPage(lease, definition, attempts, baseMs, errors))) break;
+      if (!(await nextPage(lease, definition, attempts, baseMs, errors, input.pace))) break;
     }
     return { status: 'ok' as const, posts, errors, pages };
   });

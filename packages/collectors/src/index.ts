@@ -10,6 +10,7 @@ export type {
 } from './api/api-types.ts';
 export { BLUESKY_APPVIEW, collectBluesky, facetsOf } from './api/bluesky.ts';
 export { API_PLATFORMS, type ApiPlatform, collectViaApi, isApiPlatform } from './api/collect-via-api.ts';
+export { htmlToText } from './api/html-text.ts';
 export {
   announcedWait,
   DEFAULT_USER_AGENT,
@@ -19,7 +20,14 @@ export {
   parseWait,
   redactUrl,
 } from './api/http-client.ts';
-export { collectMastodon, nextLink, splitAcct } from './api/mastodon.ts';
+export { type InteractionItems, interactionItems } from './api/interaction-posts.ts';
+export { collectMastodon, mastodonStatusText, nextLink, splitAcct } from './api/mastodon.ts';
+export {
+  type RecheckOptions,
+  type RecheckOutcome,
+  type RecheckTarget,
+  recheckPost,
+} from './api/recheck-post.ts';
 export { collectTelegram, gapsOf, parseCount, parseTelegramPage } from './api/telegram.ts';
 export {
   collectYouTubeViaApi,
@@ -35,6 +43,7 @@ export {
   CHROMIUM_ARGS,
   PageLease,
 } from './browser-pool.ts';
+export { type CanaryReport, type CanaryVerdict, checkDefinition } from './canary.ts';
 export {
   type CrawlAccountInput,
   type CrawlAccountRef,
@@ -53,8 +62,16 @@ export {
 } from './evidence/artefact-store.ts';
 export * from './evidence/evidence-config.ts';
 export * from './evidence/s3-artefact-store.ts';
+export {
+  type EvidenceProblem,
+  MANIFEST_MEDIA_TYPE,
+  type PostEvidenceReport,
+  type StoredArtefact,
+  verifyPostEvidence,
+} from './evidence/verify-evidence.ts';
 export { type PlatformOrigins, REAL_ORIGINS, toFetchUrl, toRealUrl } from './origin-mapping.ts';
 export { platformDefinitions } from './platforms/index.ts';
 export type { AccountState, Pagination, PlatformDefinition, RawItem } from './platforms/types.ts';
+export { Politeness, type PolitenessOptions } from './politeness.ts';
 export { type ResolveChromiumOptions, resolveChromiumPath, SYSTEM_CHROMIUM_PATHS } from './resolve-chromium.ts';
 export { parseDayLabel, parseRelativeTime } from './time.ts';

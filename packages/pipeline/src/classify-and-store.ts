@@ -1,8 +1,16 @@
 import type { ClassificationResult, Logger, Registry } from '@netra/core';
-import { type Database, type Executor, isDatabaseUnavailable, saveClassifications, upsertPosts } from '@netra/db';
+import {
+  type Database,
+  type Executor,
+  isDatabaseUnavailable,
+  saveClassifications,
+  saveInteractions,
+  upsertPosts,
+} from '@netra/db';
 import { type ClassifyJob, postKey } from '@netra/queue';
 import type { Kysely } from 'kysely';
 import type { Classifier } from './registry-classifier.ts';
+import { applyReviewRules, needsReview } from './review-rules.ts';
 
 export interface StoredResult {
   postId: string;
@@ -23,9 +31,13 @@ async function store(
   results: readonly ClassificationResult[],
 ): Promise<StoredResult[]> {
   const posts = await upsertPosts(db, jobs);
+  await saveInteractions(
+    db,
+    jobs.flatMap((job, i) => (job.interaction ? [{ postId: posts[i]!.id, interaction: job.interaction }] : [])),
+  );
   const saved = await saveClassifications(
     db,
-    posts.map((post, i) => ({ postId: post.id, result: results[i]! })),
+    posts.map((post, i) => ({ postId: post.id, result: results[i]!, review: needsReview(jobs[i]!, results[i]!) })),
   );
   return posts.map((post, i) => ({
     postId: post.id,
@@ -71,9 +83,11 @@ export async function classifyAndStore(
 export async function storeClassified(
   db: Kysely<Database>,
   jobs: readonly ClassifyJob[],
-  classified: readonly (ClassificationResult | Error)[],
+  classifiedByModel: readonly (ClassificationResult | Error)[],
   logger: Logger,
 ): Promise<(StoredResult | Error)[]> {
+  // Interactions toward candidates are reviewed whatever the text model says (review-rules.ts).
+  const classified = classifiedByModel.map((r, i) => (r instanceof Error ? r : applyReviewRules(jobs[i]!, r)));
   const out: (StoredResult | Error)[] = new Array(jobs.length);
   const ok: number[] = [];
   for (const [i, result] of classified.entries()) {

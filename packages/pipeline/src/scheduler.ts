@@ -1,13 +1,16 @@
+import { ArtefactStore } from '@netra/collectors';
 import { type DependencyState, type Logger, parseOrThrow } from '@netra/core';
 import type { Database } from '@netra/db';
 import { QUEUE, type Queues, type ScheduleJob, scheduleJobSchema } from '@netra/queue';
 import { UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
+import { type RecheckDueOptions, recheckDuePosts } from './post-recheck.ts';
 import { startCrawlRun } from './start-crawl-run.ts';
 import { workerErrorListener } from './store-outage.ts';
 
 export const NIGHTLY_SCHEDULER_ID = 'nightly-crawl';
+export const RECHECK_SCHEDULER_ID = 'recheck-posts';
 
 export interface SchedulerOptions {
   db: Kysely<Database>;
@@ -19,6 +22,8 @@ export interface SchedulerOptions {
   nightlyCron: string;
   timezone: string;
   redisState?: DependencyState | undefined;
+  /** Edit/deletion watch of flagged and tipped posts, every `intervalMs` (e.g. 6 h); absent = off. */
+  recheck?: (Omit<RecheckDueOptions, 'db' | 'logger' | 'store'> & { evidenceDir: string }) | undefined;
 }
 
 /**
@@ -31,9 +36,27 @@ export async function startScheduler(options: SchedulerOptions): Promise<Worker<
     { pattern: options.nightlyCron, tz: options.timezone },
     { name: 'nightly-crawl', data: { trigger: 'nightly', requestedBy: null } },
   );
+  if (options.recheck) {
+    await options.queues.schedule.upsertJobScheduler(
+      RECHECK_SCHEDULER_ID,
+      { every: options.recheck.intervalMs },
+      { name: RECHECK_SCHEDULER_ID, data: { trigger: 'on_demand', requestedBy: null } },
+    );
+  } else {
+    await options.queues.schedule.removeJobScheduler(RECHECK_SCHEDULER_ID);
+  }
+  const recheck = options.recheck;
   const worker = new Worker<ScheduleJob>(
     QUEUE.schedule,
     async (job) => {
+      if (job.name === RECHECK_SCHEDULER_ID) {
+        if (!recheck) return { skipped: 'recheck disabled' };
+        const { evidenceDir, ...rest } = recheck;
+        const store = new ArtefactStore(evidenceDir);
+        const summary = await recheckDuePosts({ ...rest, store, db: options.db, logger: options.logger });
+        options.logger.info(summary, 'edit/deletion re-check done');
+        return summary;
+      }
       let data: ScheduleJob;
       try {
         data = parseOrThrow(scheduleJobSchema, job.data, 'SCHEDULE_PAYLOAD_INVALID');

@@ -7,8 +7,11 @@ import {
   type CrawlStatus,
   crawlAccount,
   type EvidenceStore,
+  interactionItems,
   isApiPlatform,
   type PlatformOrigins,
+  Politeness,
+  type PolitenessOptions,
 } from '@netra/collectors';
 import { isNetraError, type Logger, type Platform, parseOrThrow, type Registry, ValidationError } from '@netra/core';
 import {
@@ -18,6 +21,7 @@ import {
   type Database,
   getAccountCursors,
   isDatabaseUnavailable,
+  markDueForRecheck,
   recordAccountCrawled,
   recordSightings,
 } from '@netra/db';
@@ -58,6 +62,10 @@ export interface ScraperWorkerOptions {
   apiPlatforms?: readonly Platform[] | undefined;
   /** Read only what is newer than the account's cursor (default true); a job with `full` reads everything. */
   incremental?: boolean | undefined;
+  /** Also read likes and follows on API platforms (default true); those toward candidates become items. */
+  interactions?: boolean | undefined;
+  /** Per-platform concurrency, delay with jitter, kill switch and user agent (default: none of them). */
+  politeness?: PolitenessOptions | undefined;
 }
 
 /** An API crawl that did not recognise the platform's answer says nothing about the account itself. */
@@ -95,7 +103,12 @@ export interface CrawlOutcome {
  * stays in the failed list.
  */
 export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker {
-  const pool = new BrowserPool({ executablePath: options.chromiumPath, maxConcurrency: options.concurrency });
+  const politeness = new Politeness(options.politeness ?? {});
+  const pool = new BrowserPool({
+    executablePath: options.chromiumPath,
+    maxConcurrency: options.concurrency,
+    ...(politeness.userAgent ? { userAgent: politeness.userAgent } : {}),
+  });
   const store = options.evidenceStore ?? new ArtefactStore(options.evidenceDir);
   const registry = new RegistryProvider(options.db);
   // The official-account map only changes when the registry does; the provider hands out the same object until then.
@@ -124,29 +137,66 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
       accountId: data.accountId,
       platform: data.platform,
     });
+    if (politeness.isDisabled(data.platform)) {
+      // Kill switch: the platform is not contacted; the account is reported, not silently skipped.
+      await recordAccountCrawled(options.db, {
+        runId: data.runId,
+        accountId: data.accountId,
+        status: 'unknown',
+        postsFound: 0,
+        failed: false,
+        errors: [
+          {
+            code: 'COLLECTOR_PLATFORM_DISABLED',
+            message: `${data.platform}: pengumpulan dimatikan (SCRAPER_DISABLED_PLATFORMS) / collection switched off`,
+          },
+        ],
+      });
+      return { status: 'disabled', posts: 0, newPosts: 0, errors: 1, errorCodes: ['COLLECTOR_PLATFORM_DISABLED'] };
+    }
     const viaApi = isApiPlatform(data.platform) && apiPlatforms.includes(data.platform);
     const incremental = viaApi && options.incremental !== false && !data.full;
     const cursors = incremental ? await loadCursors(options.db, data.accountId) : undefined;
-    const result = await crawlAccount({
-      account: { id: data.accountId, platform: data.platform, handle: data.handle, profileUrl: data.profileUrl },
-      apiPlatforms,
-      ...(cursors ? { cursors } : {}),
-      ...(options.youtubeApiKey ? { youtubeApiKey: options.youtubeApiKey } : {}),
-      pool,
-      store,
-      platformOrigins: options.platformOrigins,
-      maxPosts: options.maxPostsPerAccount,
-      candidateAccounts: await candidateAccounts(),
-      crawlRunId: data.runId,
-    });
+    const candidates = await candidateAccounts();
+    const result = await politeness.slot(data.platform, () =>
+      crawlAccount({
+        account: { id: data.accountId, platform: data.platform, handle: data.handle, profileUrl: data.profileUrl },
+        pace: () => politeness.pace(data.platform),
+        ...(politeness.userAgent ? { http: { userAgent: politeness.userAgent } } : {}),
+        apiPlatforms,
+        ...(cursors ? { cursors } : {}),
+        ...(viaApi && options.interactions !== false ? { interactions: true } : {}),
+        ...(options.youtubeApiKey ? { youtubeApiKey: options.youtubeApiKey } : {}),
+        pool,
+        store,
+        platformOrigins: options.platformOrigins,
+        maxPosts: options.maxPostsPerAccount,
+        candidateAccounts: candidates,
+        crawlRunId: data.runId,
+      }),
+    );
     const fatal = result.errors.find((e) => e.retryable);
     if (fatal && result.posts.length === 0) throw fatal;
+    // Likes, follows, reposts and replies toward a candidate's official account are items too, queued by the
+    // same keyed path as posts (deterministic external ids such as `like:<uri>`).
+    const items = interactionItems(
+      { id: data.accountId, platform: data.platform, handle: data.handle, profileUrl: data.profileUrl },
+      result.posts,
+      result.interactions ?? [],
+    );
+    const collected = [...items.posts, ...items.added.map((p) => ({ ...p, crawlRunId: data.runId }))];
+    if (items.invalid.length > 0 || items.added.length > 0 || items.ignored > 0) {
+      log.info(
+        { accountId: data.accountId, added: items.added.length, ignored: items.ignored, invalid: items.invalid },
+        'interactions: toward candidates queued, others counted',
+      );
+    }
     // The sighting goes to PostgreSQL first: a post seen again moves its last_seen_at here, whatever the
     // classify queue does with a job id it already holds. Classification stays once per post.
-    const newPosts = await recordSightings(options.db, result.posts);
-    for (const post of result.posts) log.debug({ postKey: postKey(post) }, 'post queued for classification');
+    const newPosts = await recordSightings(options.db, collected);
+    for (const post of collected) log.debug({ postKey: postKey(post) }, 'post queued for classification');
     await options.queues.classify.addBulk(
-      result.posts.map((post) => ({
+      collected.map((post) => ({
         name: 'classify-post',
         data: { ...post, regionCode: data.regionCode },
         opts: { jobId: classifyJobId(post) },
@@ -164,16 +214,30 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
         });
       }
     }
-    if (result.gaps && result.gaps.length > 0) {
-      log.info({ gaps: result.gaps }, 'message ids missing: deletion candidates');
+    if (result.gaps && result.gaps.length > 0 && data.platform === 'telegram') {
+      // Ids missing between two messages: stored ones among them are deletion candidates, re-checked next run.
+      const missing: string[] = [];
+      for (const gap of result.gaps) {
+        for (let id = Number(gap.after) + 1; id < Number(gap.before) && missing.length < 5_000; id++) {
+          missing.push(`${data.handle}/${id}`);
+        }
+      }
+      const marked = await markDueForRecheck(options.db, data.platform, missing);
+      log.info(
+        { accountId: data.accountId, gaps: result.gaps, storedCandidates: marked },
+        'message ids missing: deletion candidates',
+      );
     }
     await recordAccountCrawled(options.db, {
       runId: data.runId,
       accountId: data.accountId,
       status: accountStatusOf(result.status),
-      postsFound: result.posts.length,
+      postsFound: collected.length,
       failed: false,
-      errors: result.errors.map((e) => ({ code: e.code, message: e.message })),
+      errors: [
+        ...result.errors.map((e) => ({ code: e.code, message: e.message })),
+        ...items.invalid.map((i) => ({ code: 'INTERACTION_INVALID', message: `${i.externalId}: ${i.message}` })),
+      ],
     });
     if (options.exitAfterCounterForTests) {
       // Written synchronously: pino's asynchronous stream would lose the line to the SIGKILL that follows.
@@ -184,12 +248,12 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
       process.kill(process.pid, 'SIGKILL');
     }
     log.info(
-      { status: result.status, posts: result.posts.length, errorCodes: result.errors.map((e) => e.code) },
+      { status: result.status, posts: collected.length, errorCodes: result.errors.map((e) => e.code) },
       'account crawled',
     );
     return {
       status: result.status,
-      posts: result.posts.length,
+      posts: collected.length,
       newPosts,
       errors: result.errors.length,
       errorCodes: result.errors.map((e) => e.code),

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { evidenceConfigExamples, evidenceConfigShape } from '@netra/collectors';
-import { commonConfigExamples, commonConfigShape, env, loadConfig } from '@netra/core';
+import { commonConfigExamples, commonConfigShape, env, loadConfig, PLATFORMS, platformSchema } from '@netra/core';
 import { opsConfigExamples, opsConfigShape } from '@netra/observability';
 import { z } from 'zod';
 
@@ -27,7 +27,52 @@ const schema = z.object({
   SCRAPER_YOUTUBE_COLLECTOR: z.enum(['feed', 'page']).default('page'),
   /** Nightly crawls of API platforms read only what is newer than each account's cursor. */
   SCRAPER_INCREMENTAL: env.bool(true),
+  /** Kill switch: platforms never contacted (comma-separated, e.g. `facebook,tiktok`). */
+  SCRAPER_DISABLED_PLATFORMS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((p) => p.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(platformSchema)),
+  /** Crawls of one platform at once per process (default 2); `SCRAPER_PLATFORM_CONCURRENCY` overrides per platform. */
+  SCRAPER_PLATFORM_CONCURRENCY_DEFAULT: env.positiveInt(2),
+  /** Per platform, as JSON: {"facebook":1,"bluesky":4}. */
+  SCRAPER_PLATFORM_CONCURRENCY: z
+    .string()
+    .default('{}')
+    .transform((v, ctx) => {
+      try {
+        return JSON.parse(v) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'bukan JSON / not JSON, e.g. {"facebook":1}' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.partialRecord(platformSchema, z.number().int().positive())),
+  /**
+   * Minimum gap between two requests to one platform (ms) and the random extra on top. Unset: 1000 ms + up
+   * to 500 ms for real platforms, none for a platform PLATFORM_ORIGINS points at a local server.
+   */
+  SCRAPER_MIN_DELAY_MS: z.coerce.number().int().min(0).optional(),
+  SCRAPER_DELAY_JITTER_MS: z.coerce.number().int().min(0).optional(),
+  /** User agent of every request and browser context (HTTP default: NetraCollector/1.0; browser: Chromium's). */
+  SCRAPER_USER_AGENT: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
   SCHEDULER_ENABLED: env.bool(true),
+  /** Edit/deletion watch: flagged and tipped posts are re-read this often (hours; 0 turns it off). */
+  RECHECK_INTERVAL_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 30)
+    .default(6),
+  /** Posts re-read per run at most (the oldest-checked first). */
+  RECHECK_BATCH: env.positiveInt(500),
   /** 02:00 WIB by default: public pages are quiet and the analysts' morning queue is ready. */
   NIGHTLY_CRON: z.string().min(9).default('0 2 * * *'),
   NIGHTLY_TIMEZONE: z.string().default('Asia/Jakarta'),
@@ -44,8 +89,24 @@ export function loadScraperConfig(source: Record<string, string | undefined>) {
     NIGHTLY_CRON: '0 2 * * *',
     SCRAPER_YOUTUBE_COLLECTOR: 'feed',
   });
+  // Politeness is for real platforms: a platform pointed at a local server (tests, demo) is not paced unless asked.
+  const delayMs: Record<string, number> = {};
+  const jitter: Record<string, number> = {};
+  for (const platform of PLATFORMS) {
+    const local = Boolean(c.PLATFORM_ORIGINS[platform]);
+    delayMs[platform] = c.SCRAPER_MIN_DELAY_MS ?? (local ? 0 : 1_000);
+    jitter[platform] = c.SCRAPER_DELAY_JITTER_MS ?? (local ? 0 : 500);
+  }
   return {
     ...c,
+    politeness: {
+      disabled: c.SCRAPER_DISABLED_PLATFORMS,
+      defaultConcurrency: c.SCRAPER_PLATFORM_CONCURRENCY_DEFAULT,
+      concurrency: c.SCRAPER_PLATFORM_CONCURRENCY,
+      delayMs,
+      jitter,
+      ...(c.SCRAPER_USER_AGENT ? { userAgent: c.SCRAPER_USER_AGENT } : {}),
+    },
     evidenceDir: c.EVIDENCE_DIR ?? join(c.NETRA_DATA_DIR, 'evidence'),
     apiPlatforms:
       c.SCRAPER_YOUTUBE_COLLECTOR === 'feed'

@@ -28,6 +28,7 @@ await startOrExit('netra-scraper', async () => {
     youtubeApiKey: config.YOUTUBE_API_KEY,
     apiPlatforms: config.apiPlatforms,
     incremental: config.SCRAPER_INCREMENTAL,
+    politeness: config.politeness,
   });
   observeWorker(ops.metrics, scraper.worker, crawlObserver(ops.metrics));
   const scheduler = config.SCHEDULER_ENABLED
@@ -40,6 +41,16 @@ await startOrExit('netra-scraper', async () => {
         nightlyCron: config.NIGHTLY_CRON,
         timezone: config.NIGHTLY_TIMEZONE,
         redisState: stores.health.redis,
+        recheck:
+          config.RECHECK_INTERVAL_HOURS > 0
+            ? {
+                evidenceDir: config.evidenceDir,
+                platformOrigins: config.PLATFORM_ORIGINS,
+                intervalMs: config.RECHECK_INTERVAL_HOURS * 3_600_000,
+                limit: config.RECHECK_BATCH,
+                disabledPlatforms: config.SCRAPER_DISABLED_PLATFORMS,
+              }
+            : undefined,
       })
     : null;
   logger.info({ scheduler: Boolean(scheduler), cron: config.NIGHTLY_CRON }, 'scraper worker started');

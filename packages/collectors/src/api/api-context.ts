@@ -154,12 +154,29 @@ export class ApiCrawlContext {
     return parsed.data;
   }
 
-  addInteraction(interaction: Omit<CollectedInteraction, 'platform' | 'accountId' | 'actorHandle'>): void {
+  /**
+   * Keeps an interaction; with the exchange it was read from, the page's raw response and manifest become its
+   * evidence (the same artefacts as the posts of that page).
+   */
+  async addInteraction(
+    interaction: Omit<CollectedInteraction, 'platform' | 'accountId' | 'actorHandle' | 'evidence'>,
+    exchange?: HttpExchange,
+    kind: 'json' | 'html' = 'json',
+  ): Promise<void> {
+    const evidence = exchange ? await this.evidenceOf(exchange, kind) : null;
     this.interactions.push({
       ...interaction,
       platform: this.platform,
       accountId: this.input.account.id,
       actorHandle: this.input.account.handle,
+      evidence: evidence?.refs ?? [],
+      raw: {
+        ...interaction.raw,
+        collector: this.collector.name,
+        collectorVersion: this.collector.version,
+        ...(exchange ? { requestUrl: exchange.requestUrl, httpStatus: exchange.status } : {}),
+        ...(evidence ? { evidenceManifest: evidence.manifestSha256 } : {}),
+      },
     });
   }
 

@@ -1,4 +1,4 @@
-import type { CollectedPost, NetraError, Platform } from '@netra/core';
+import type { CollectedPost, EvidenceArtefactRef, NetraError, Platform } from '@netra/core';
 import type { CrawlAccountRef } from '../crawl-account.ts';
 import type { EvidenceStore } from '../evidence/artefact-store.ts';
 import type { PlatformOrigins } from '../origin-mapping.ts';
@@ -37,6 +37,8 @@ export interface CollectedInteraction {
   target: InteractionTarget;
   fetchedAt: string;
   raw: Record<string, unknown>;
+  /** The raw response page it was read from and that page's manifest (empty without an artefact store). */
+  evidence: EvidenceArtefactRef[];
 }
 
 /** Newest position seen on one stream; the next incremental crawl stops when it reaches it. */

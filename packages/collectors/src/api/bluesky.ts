@@ -250,14 +250,17 @@ class BlueskyCrawl {
           externalId = isString(reason?.uri) ? reason.uri : `repost:${this.did}:${post.uri}`;
           authorHandle = this.handle;
           context = { parentText: text, parentAuthor: author.handle };
-          ctx.addInteraction({
-            interaction: 'repost',
-            externalId,
-            at: indexedAt,
-            target: this.target(post, post.uri),
-            fetchedAt: exchange.fetchedAt.toISOString(),
-            raw: { source: 'app.bsky.feed.getAuthorFeed' },
-          });
+          await ctx.addInteraction(
+            {
+              interaction: 'repost',
+              externalId,
+              at: indexedAt,
+              target: this.target(post, post.uri),
+              fetchedAt: exchange.fetchedAt.toISOString(),
+              raw: { source: 'app.bsky.feed.getAuthorFeed' },
+            },
+            exchange,
+          );
         } else if (replyRef) {
           kind = 'comment';
           const parent = viewSummary(parentView);
@@ -265,34 +268,40 @@ class BlueskyCrawl {
             ...(parent.text ? { parentText: parent.text } : {}),
             ...(parent.handle ? { parentAuthor: parent.handle } : {}),
           };
-          ctx.addInteraction({
-            interaction: 'reply',
-            externalId: post.uri,
-            at: indexedAt,
-            target: this.target(parentView, isString(replyRef.uri) ? replyRef.uri : ''),
-            fetchedAt: exchange.fetchedAt.toISOString(),
-            raw: { source: 'app.bsky.feed.getAuthorFeed', text },
-          });
+          await ctx.addInteraction(
+            {
+              interaction: 'reply',
+              externalId: post.uri,
+              at: indexedAt,
+              target: this.target(parentView, isString(replyRef.uri) ? replyRef.uri : ''),
+              fetchedAt: exchange.fetchedAt.toISOString(),
+              raw: { source: 'app.bsky.feed.getAuthorFeed', text },
+            },
+            exchange,
+          );
         } else if (embeds.quote) {
           context = {
             ...(embeds.quote.text ? { parentText: embeds.quote.text } : {}),
             ...(embeds.quote.authorHandle ? { parentAuthor: embeds.quote.authorHandle } : {}),
           };
-          ctx.addInteraction({
-            interaction: 'repost',
-            externalId: post.uri,
-            at: indexedAt,
-            target: {
-              type: 'post',
-              externalId: embeds.quote.uri,
-              url: embeds.quote.authorHandle ? postUrl(embeds.quote.authorHandle, embeds.quote.uri) : null,
-              authorHandle: embeds.quote.authorHandle,
-              text: embeds.quote.text,
-              candidate: ctx.candidateOf(embeds.quote.authorHandle),
+          await ctx.addInteraction(
+            {
+              interaction: 'repost',
+              externalId: post.uri,
+              at: indexedAt,
+              target: {
+                type: 'post',
+                externalId: embeds.quote.uri,
+                url: embeds.quote.authorHandle ? postUrl(embeds.quote.authorHandle, embeds.quote.uri) : null,
+                authorHandle: embeds.quote.authorHandle,
+                text: embeds.quote.text,
+                candidate: ctx.candidateOf(embeds.quote.authorHandle),
+              },
+              fetchedAt: exchange.fetchedAt.toISOString(),
+              raw: { source: 'app.bsky.feed.getAuthorFeed', quote: true, text },
             },
-            fetchedAt: exchange.fetchedAt.toISOString(),
-            raw: { source: 'app.bsky.feed.getAuthorFeed', quote: true, text },
-          });
+            exchange,
+          );
         }
         const candidate = ctx.candidateOf(context?.parentAuthor);
         if (context && candidate) context.parentCandidate = candidate;
@@ -343,7 +352,7 @@ class BlueskyCrawl {
     const pds = await this.pds();
     let next: string | undefined;
     let newest: StreamCursor | undefined;
-    const found: { uri: string; subject: string; at: string | null; fetchedAt: string }[] = [];
+    const found: { uri: string; subject: string; at: string | null; fetchedAt: string; exchange: HttpExchange }[] = [];
     for (let page = 0; page < ctx.maxPages; page++) {
       const exchange = await ctx.get(
         this.xrpc(pds, 'com.atproto.repo.listRecords', {
@@ -376,7 +385,7 @@ class BlueskyCrawl {
           reachedKnown = true;
           break;
         }
-        found.push({ uri: rec.uri, subject: subject.uri, at, fetchedAt: exchange.fetchedAt.toISOString() });
+        found.push({ uri: rec.uri, subject: subject.uri, at, fetchedAt: exchange.fetchedAt.toISOString(), exchange });
         if (!newest || rkeyOf(rec.uri) > rkeyOf(newest.newestId ?? '')) newest = { newestId: rec.uri, newestAt: at };
       }
       const nextCursor = isString(body.cursor) && body.cursor ? body.cursor : undefined;
@@ -396,14 +405,17 @@ class BlueskyCrawl {
       }
     }
     for (const like of found) {
-      ctx.addInteraction({
-        interaction: 'like',
-        externalId: like.uri,
-        at: like.at,
-        target: this.target(views.get(like.subject), like.subject),
-        fetchedAt: like.fetchedAt,
-        raw: { source: 'com.atproto.repo.listRecords', subject: like.subject, hydrated: views.has(like.subject) },
-      });
+      await ctx.addInteraction(
+        {
+          interaction: 'like',
+          externalId: like.uri,
+          at: like.at,
+          target: this.target(views.get(like.subject), like.subject),
+          fetchedAt: like.fetchedAt,
+          raw: { source: 'com.atproto.repo.listRecords', subject: like.subject, hydrated: views.has(like.subject) },
+        },
+        like.exchange,
+      );
     }
     return newest ?? cursor;
   }
@@ -433,21 +445,24 @@ class BlueskyCrawl {
           break;
         }
         newest ??= { newestId: profile.did, newestAt: exchange.fetchedAt.toISOString() };
-        ctx.addInteraction({
-          interaction: 'follow',
-          externalId: `follow:${this.did}:${profile.did}`,
-          at: null,
-          target: {
-            type: 'account',
-            externalId: profile.did,
-            url: `https://bsky.app/profile/${encodeURIComponent(profile.handle)}`,
-            authorHandle: profile.handle,
-            text: isString(profile.description) ? profile.description : null,
-            candidate: ctx.candidateOf(profile.handle),
+        await ctx.addInteraction(
+          {
+            interaction: 'follow',
+            externalId: `follow:${this.did}:${profile.did}`,
+            at: null,
+            target: {
+              type: 'account',
+              externalId: profile.did,
+              url: `https://bsky.app/profile/${encodeURIComponent(profile.handle)}`,
+              authorHandle: profile.handle,
+              text: isString(profile.description) ? profile.description : null,
+              candidate: ctx.candidateOf(profile.handle),
+            },
+            fetchedAt: exchange.fetchedAt.toISOString(),
+            raw: { source: 'app.bsky.graph.getFollows', displayName: profile.displayName ?? null },
           },
-          fetchedAt: exchange.fetchedAt.toISOString(),
-          raw: { source: 'app.bsky.graph.getFollows', displayName: profile.displayName ?? null },
-        });
+          exchange,
+        );
       }
       const nextCursor = isString(body.cursor) && body.cursor ? body.cursor : undefined;
       if (reachedKnown || !nextCursor || nextCursor === next) break;

@@ -27,6 +27,8 @@ export interface HttpClientOptions {
   maxWaitMs?: number;
   /** Minimum gap between two requests of this client, with up to 50% jitter (default 0). */
   minDelayMs?: number;
+  /** Awaited before every request (the process-wide per-platform pacing of `Politeness`). */
+  beforeRequest?: () => Promise<void>;
   now?: () => Date;
 }
 
@@ -135,6 +137,7 @@ export class HttpClient {
         waitedMs += gate;
       }
       const minDelay = this.#options.minDelayMs ?? 0;
+      await this.#options.beforeRequest?.();
       let response: Response;
       try {
         this.requests++;

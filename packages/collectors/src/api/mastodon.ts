@@ -29,6 +29,13 @@ export function nextLink(header: string | undefined): string | null {
   return null;
 }
 
+/** A status's text as Netra keeps it: the content warning first, then the content as plain text. */
+export function mastodonStatusText(status: Record<string, unknown>): string {
+  const content = isString(status.content) ? htmlToText(status.content) : '';
+  const spoiler = isString(status.spoiler_text) ? status.spoiler_text.trim() : '';
+  return spoiler ? `${spoiler}\n${content}` : content;
+}
+
 class MastodonCrawl {
   readonly ctx: ApiCrawlContext;
   readonly base: string;
@@ -56,9 +63,7 @@ class MastodonCrawl {
   }
 
   textOf(status: Json): string {
-    const content = isString(status.content) ? htmlToText(status.content) : '';
-    const spoiler = isString(status.spoiler_text) ? status.spoiler_text.trim() : '';
-    return spoiler ? `${spoiler}\n${content}` : content;
+    return mastodonStatusText(status);
   }
 
   descriptionsOf(status: Json): string[] {
@@ -155,21 +160,24 @@ class MastodonCrawl {
           const reblogText = this.textOf(reblog);
           context = { parentText: reblogText, ...(author ? { parentAuthor: author } : {}) };
           raw.reblogOf = reblog.id ?? null;
-          ctx.addInteraction({
-            interaction: 'repost',
-            externalId: status.id,
-            at: createdAt,
-            target: {
-              type: 'post',
-              externalId: String(reblog.id ?? ''),
-              url: isString(reblog.url) ? reblog.url : null,
-              authorHandle: author,
-              text: reblogText,
-              candidate: ctx.candidateOf(author),
+          await ctx.addInteraction(
+            {
+              interaction: 'repost',
+              externalId: status.id,
+              at: createdAt,
+              target: {
+                type: 'post',
+                externalId: String(reblog.id ?? ''),
+                url: isString(reblog.url) ? reblog.url : null,
+                authorHandle: author,
+                text: reblogText,
+                candidate: ctx.candidateOf(author),
+              },
+              fetchedAt: exchange.fetchedAt.toISOString(),
+              raw: { source: 'accounts/:id/statuses' },
             },
-            fetchedAt: exchange.fetchedAt.toISOString(),
-            raw: { source: 'accounts/:id/statuses' },
-          });
+            exchange,
+          );
         } else if (isString(status.in_reply_to_id)) {
           kind = 'comment';
           raw.inReplyToId = status.in_reply_to_id;
@@ -177,21 +185,24 @@ class MastodonCrawl {
           const author = parent ? this.fullAcct(parent.account) : null;
           const parentText = parent ? this.textOf(parent) : null;
           context = { ...(parentText ? { parentText } : {}), ...(author ? { parentAuthor: author } : {}) };
-          ctx.addInteraction({
-            interaction: 'reply',
-            externalId: status.id,
-            at: createdAt,
-            target: {
-              type: 'post',
-              externalId: status.in_reply_to_id,
-              url: parent && isString(parent.url) ? parent.url : null,
-              authorHandle: author,
-              text: parentText,
-              candidate: ctx.candidateOf(author),
+          await ctx.addInteraction(
+            {
+              interaction: 'reply',
+              externalId: status.id,
+              at: createdAt,
+              target: {
+                type: 'post',
+                externalId: status.in_reply_to_id,
+                url: parent && isString(parent.url) ? parent.url : null,
+                authorHandle: author,
+                text: parentText,
+                candidate: ctx.candidateOf(author),
+              },
+              fetchedAt: exchange.fetchedAt.toISOString(),
+              raw: { source: 'accounts/:id/statuses', text },
             },
-            fetchedAt: exchange.fetchedAt.toISOString(),
-            raw: { source: 'accounts/:id/statuses', text },
-          });
+            exchange,
+          );
         }
         if (isString(status.edited_at)) raw.history = await this.history(status.id);
         const candidate = ctx.candidateOf(context?.parentAuthor);
@@ -245,21 +256,24 @@ class MastodonCrawl {
           break;
         }
         newest ??= { newestId: acct, newestAt: exchange.fetchedAt.toISOString() };
-        ctx.addInteraction({
-          interaction: 'follow',
-          externalId: `follow:${ctx.input.account.handle}:${acct}`,
-          at: null,
-          target: {
-            type: 'account',
-            externalId: account.id,
-            url: isString(account.url) ? account.url : null,
-            authorHandle: acct,
-            text: isString(account.note) ? htmlToText(account.note) : null,
-            candidate: ctx.candidateOf(acct),
+        await ctx.addInteraction(
+          {
+            interaction: 'follow',
+            externalId: `follow:${ctx.input.account.handle}:${acct}`,
+            at: null,
+            target: {
+              type: 'account',
+              externalId: account.id,
+              url: isString(account.url) ? account.url : null,
+              authorHandle: acct,
+              text: isString(account.note) ? htmlToText(account.note) : null,
+              candidate: ctx.candidateOf(acct),
+            },
+            fetchedAt: exchange.fetchedAt.toISOString(),
+            raw: { source: 'accounts/:id/following' },
           },
-          fetchedAt: exchange.fetchedAt.toISOString(),
-          raw: { source: 'accounts/:id/following' },
-        });
+          exchange,
+        );
       }
       if (reachedKnown) break;
       const next = nextLink(exchange.headers.link);

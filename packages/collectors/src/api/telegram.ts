@@ -189,21 +189,25 @@ export async function collectTelegram(input: ApiCollectInput): Promise<ApiCollec
           kind = 'share';
           const source = forwardHandle(message.forwardedFrom);
           context = { parentText: message.text, parentAuthor: source };
-          ctx.addInteraction({
-            interaction: 'repost',
-            externalId: `${message.channel}/${message.id}`,
-            at: message.postedAt,
-            target: {
-              type: 'post',
-              externalId: message.forwardedFrom.url ?? source,
-              url: message.forwardedFrom.url,
-              authorHandle: source,
-              text: message.text,
-              candidate: ctx.candidateOf(source),
+          await ctx.addInteraction(
+            {
+              interaction: 'repost',
+              externalId: `${message.channel}/${message.id}`,
+              at: message.postedAt,
+              target: {
+                type: 'post',
+                externalId: message.forwardedFrom.url ?? source,
+                url: message.forwardedFrom.url,
+                authorHandle: source,
+                text: message.text,
+                candidate: ctx.candidateOf(source),
+              },
+              fetchedAt: exchange.fetchedAt.toISOString(),
+              raw: { source: 'telegram-preview', forwardedFrom: message.forwardedFrom.name },
             },
-            fetchedAt: exchange.fetchedAt.toISOString(),
-            raw: { source: 'telegram-preview', forwardedFrom: message.forwardedFrom.name },
-          });
+            exchange,
+            'html',
+          );
         } else if (message.replyTo) {
           kind = 'comment';
           context = {

@@ -60,6 +60,7 @@ function extract({ handle }: ExtractArgs): RawItem[] {
 
 export const facebook: PlatformDefinition = {
   platform: 'facebook',
+  version: 'facebook-page/2026.11.1',
   readySelector: '[role="main"], form#login_form',
   detect,
   extract,

@@ -52,6 +52,7 @@ function extract({ handle }: ExtractArgs): RawItem[] {
 
 export const instagram: PlatformDefinition = {
   platform: 'instagram',
+  version: 'instagram-page/2026.11.1',
   readySelector: 'main[role="main"], form#loginForm',
   detect,
   extract,

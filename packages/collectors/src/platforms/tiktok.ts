@@ -60,6 +60,7 @@ function extract({ handle }: ExtractArgs): RawItem[] {
 
 export const tiktok: PlatformDefinition = {
   platform: 'tiktok',
+  version: 'tiktok-page/2026.11.1',
   readySelector: '[data-e2e="user-page"], [data-e2e="user-not-found"], [data-e2e="login-modal"]',
   detect,
   extract,

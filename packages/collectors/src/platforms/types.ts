@@ -41,6 +41,12 @@ export type Pagination =
  */
 export interface PlatformDefinition {
   platform: Platform;
+  /**
+   * Bumped whenever selectors or paging change (`<platform>-page/<year>.<month>.<n>`): kept with every post
+   * (`raw.definitionVersion`) and reported by the canary, so a change in what was collected can be traced to
+   * the definition that read it.
+   */
+  version: string;
   /** Appears once the page (profile, private notice, login wall or not-found page) has rendered. */
   readySelector: string;
   detect: () => AccountState;

@@ -109,6 +109,7 @@ function extract({ handle }: ExtractArgs): RawItem[] {
 
 export const x: PlatformDefinition = {
   platform: 'x',
+  version: 'x-page/2026.11.1',
   readySelector: 'main[role="main"]',
   detect,
   extract,

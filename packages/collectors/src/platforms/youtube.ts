@@ -80,6 +80,7 @@ function extract({ handle }: ExtractArgs): RawItem[] {
 
 export const youtube: PlatformDefinition = {
   platform: 'youtube',
+  version: 'youtube-page/2026.11.1',
   readySelector: 'ytd-app',
   detect,
   extract,

@@ -179,7 +179,15 @@ function bluesky(world: ApiWorld, path: string, q: URLSearchParams, o: Required<
       return json(200, { records: page, ...(next ? { cursor: next } : {}) });
     }
     case 'app.bsky.feed.getPosts': {
-      const posts = q.getAll('uris').flatMap((uri) => (world.blueskyPosts[uri] ? [world.blueskyPosts[uri]] : []));
+      // Any post the world knows: hydration targets, and the posts in actors' feeds (a deleted post is absent).
+      const inFeeds = (uri: string) =>
+        world.bluesky.flatMap((a) => a.feed).find((item) => (item.post as Json | undefined)?.uri === uri)?.post as
+          | Json
+          | undefined;
+      const posts = q.getAll('uris').flatMap((uri) => {
+        const found = world.blueskyPosts[uri] ?? inFeeds(uri);
+        return found ? [found] : [];
+      });
       return json(200, { posts });
     }
     case 'app.bsky.graph.getFollows': {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { httpUrlSchema, platformSchema, postKindSchema, replyContextSchema } from './post-schema.ts';
+import { httpUrlSchema, interactionSchema, platformSchema, postKindSchema, replyContextSchema } from './post-schema.ts';
 
 /** A stored evidence file (screenshot, HTML snapshot), addressed by its SHA-256 so it cannot change unseen. */
 export const evidenceArtefactRefSchema = z.object({
@@ -35,6 +35,10 @@ export const collectedPostSchema = z.object({
   /** The collector's raw extraction, kept verbatim for the case file. */
   raw: z.record(z.string(), z.unknown()).default({}),
   crawlRunId: z.string().uuid().nullable().default(null),
+  /** Set when the post is (or is the record of) an interaction toward someone else's post or account. */
+  interaction: interactionSchema.optional(),
+  /** An analyst's tip (manual capture): reviewed whatever its score. */
+  tip: z.boolean().optional(),
 });
 export type CollectedPost = z.infer<typeof collectedPostSchema>;
 

@@ -25,8 +25,11 @@ export function isHttpUrl(value: string): boolean {
   return httpUrlSchema.safeParse(value).success;
 }
 
-/** What the ASN did: wrote a post, a comment/reply, a caption under a photo/video, or shared someone's post. */
-export const postKindSchema = z.enum(['post', 'comment', 'caption', 'share']);
+/**
+ * What the ASN did: wrote a post, a comment/reply, a caption under a photo/video, shared someone's post, or
+ * an `interaction` without text of its own (a like or follow toward a candidate; see `interactionSchema`).
+ */
+export const postKindSchema = z.enum(['post', 'comment', 'caption', 'share', 'interaction']);
 export type PostKind = z.infer<typeof postKindSchema>;
 
 /** What a reply was replying to; `parentCandidate` is set when the parent is a candidate's official account. */
@@ -50,3 +53,26 @@ export const classifiableSchema = z.object({
   context: replyContextSchema.optional(),
 });
 export type Classifiable = z.infer<typeof classifiableSchema>;
+
+export const interactionKindSchema = z.enum(['like', 'follow', 'repost', 'reply']);
+
+/**
+ * A like, follow, repost or reply of a watched account, with what it was aimed at. Toward a candidate's
+ * official account (`target.candidate`) it is an SKB behaviour by itself, text or not.
+ */
+export const interactionSchema = z.object({
+  kind: interactionKindSchema,
+  at: z.iso.datetime({ offset: true }).nullable(),
+  target: z.object({
+    type: z.enum(['post', 'account']),
+    externalId: z.string().min(1).max(1_000),
+    url: httpUrlSchema.nullable(),
+    authorHandle: z.string().max(200).nullable(),
+    text: z.string().max(20_000).nullable(),
+    candidate: z
+      .string()
+      .regex(/^[a-z0-9-]+#\d+$/)
+      .nullable(),
+  }),
+});
+export type Interaction = z.infer<typeof interactionSchema>;

@@ -7,6 +7,7 @@ import * as collectorCursors from './2026-11-28-0600-collector-cursors.ts';
 import * as reviewWorkspace from './2026-11-29-0800-review-workspace.ts';
 import * as cases from './2026-11-29-0900-cases.ts';
 import * as postsCreatedIndex from './2026-11-29-1000-posts-created-index.ts';
+import * as interactionsVersionsTips from './2026-11-29-1100-interactions-versions-tips.ts';
 
 /**
  * Every migration, in order. Names are dated and frozen; a new migration gets a later name (a test checks
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-0800-review-workspace': reviewWorkspace,
   '2026-11-29-0900-cases': cases,
   '2026-11-29-1000-posts-created-index': postsCreatedIndex,
+  '2026-11-29-1100-interactions-versions-tips': interactionsVersionsTips,
 };

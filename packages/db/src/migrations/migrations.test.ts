@@ -27,12 +27,15 @@ const TABLES = [
   'import_column_mappings',
   'login_attempts',
   'people',
+  'post_interactions',
+  'post_versions',
   'posts',
   'referrals',
   'review_decisions',
   'review_items',
   'review_saved_views',
   'sessions',
+  'tips',
   'users',
 ];
 

@@ -58,7 +58,11 @@ export async function listClassificationsOfPost(db: Executor, postId: string) {
  */
 export async function saveClassifications(
   db: Executor,
-  items: readonly { postId: string; result: ClassificationResult }[],
+  items: readonly {
+    postId: string;
+    result: ClassificationResult /** Open a review item even when not flagged (tips). */;
+    review?: boolean;
+  }[],
 ): Promise<{ classificationId: string; reviewItemId: string | null }[]> {
   if (items.length === 0) return [];
   const key = (postId: string, modelVersion: string) => `${postId}\u0000${modelVersion}`;
@@ -107,7 +111,9 @@ export async function saveClassifications(
   };
 
   const flagged = new Map<string, { postId: string; result: ClassificationResult }>();
-  for (const item of items) if (item.result.flagged && !flagged.has(item.postId)) flagged.set(item.postId, item);
+  const reviewed = (item: { result: ClassificationResult; review?: boolean }) =>
+    item.result.flagged || item.review === true;
+  for (const item of items) if (reviewed(item) && !flagged.has(item.postId)) flagged.set(item.postId, item);
   const reviewItemIds = new Map<string, string>();
   for (const chunk of chunks([...flagged.values()])) {
     const opened = await db
@@ -136,7 +142,7 @@ export async function saveClassifications(
   }
   return items.map((item) => {
     const classificationId = classificationOf(item);
-    if (!item.result.flagged) return { classificationId, reviewItemId: null };
+    if (!reviewed(item)) return { classificationId, reviewItemId: null };
     const reviewItemId = reviewItemIds.get(item.postId);
     if (!reviewItemId) throw new Error(`review item of post ${item.postId} was not stored`);
     return { classificationId, reviewItemId };

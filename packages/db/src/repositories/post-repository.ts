@@ -192,3 +192,62 @@ export async function getEvidenceArtefactBySha(db: Executor, sha256: string) {
     .where('sha256', '=', sha256)
     .executeTakeFirst();
 }
+
+/**
+ * Post ids in order, a page at a time (evidence verification walks every post without holding them all).
+ * With `postId`, only that post.
+ */
+export async function listPostIdsForEvidence(
+  db: Executor,
+  options: { postId?: string; after?: string; limit: number },
+): Promise<{ id: string; manifest: string | null }[]> {
+  let q = db
+    .selectFrom('posts')
+    .select(['id', sql<string | null>`raw->>'evidenceManifest'`.as('manifest')])
+    .orderBy('id')
+    .limit(options.limit);
+  if (options.postId) q = q.where('id', '=', options.postId);
+  if (options.after) q = q.where('id', '>', options.after);
+  return q.execute();
+}
+
+/** Every artefact of the given posts (the evidence table and every version's evidence list). */
+export async function listEvidenceToVerify(db: Executor, postIds: readonly string[]) {
+  if (postIds.length === 0) return [];
+  const [rows, versions] = await Promise.all([
+    db
+      .selectFrom('evidence_artefacts')
+      .select(['post_id', 'sha256', 'bytes', 'kind', 'media_type'])
+      .where('post_id', 'in', [...postIds])
+      .orderBy('post_id')
+      .orderBy('captured_at')
+      .execute(),
+    db
+      .selectFrom('post_versions')
+      .select(['post_id', 'evidence'])
+      .where('post_id', 'in', [...postIds])
+      .execute(),
+  ]);
+  const out = rows.map((r) => ({
+    postId: r.post_id,
+    sha256: r.sha256,
+    bytes: r.bytes,
+    kind: r.kind,
+    mediaType: r.media_type,
+  }));
+  const known = new Set(out.map((r) => `${r.postId}\u0000${r.sha256}`));
+  for (const v of versions) {
+    for (const e of v.evidence) {
+      if (known.has(`${v.post_id}\u0000${e.sha256}`)) continue;
+      known.add(`${v.post_id}\u0000${e.sha256}`);
+      out.push({
+        postId: v.post_id,
+        sha256: e.sha256,
+        bytes: e.bytes,
+        kind: e.kind as (typeof out)[number]['kind'],
+        mediaType: e.mediaType,
+      });
+    }
+  }
+  return out;
+}

@@ -6,9 +6,11 @@ import { itemsForCase, listCases, listDoubleReviews, nextCaseSequence } from './
 import { saveClassification, saveClassifications } from './classification-repository.ts';
 import { listCrawlableAccounts, recordAccountCrawled } from './crawl-repository.ts';
 import { listArtefactsAfter } from './evidence-repository.ts';
+import { saveInteractions } from './interaction-repository.ts';
 import { countRecentFailures } from './login-attempt-repository.ts';
 import { countPostsStoredSince, readReviewBacklog } from './ops-stats-repository.ts';
-import { upsertPost, upsertPosts } from './post-repository.ts';
+import { listPostIdsForEvidence, upsertPost, upsertPosts } from './post-repository.ts';
+import { listPostsToRecheck } from './post-watch-repository.ts';
 import { listOutcomesOfPerson, listReferralsDue } from './referral-repository.ts';
 import { readStoredRegistry } from './registry-repository.ts';
 import { purgeUnflaggedPosts } from './retention-repository.ts';
@@ -25,6 +27,7 @@ import {
   listReviewItems,
 } from './review-repository.ts';
 import { findLiveSession } from './session-repository.ts';
+import { findWatchedAccount } from './tip-repository.ts';
 
 const ID = '00000000-0000-4000-8000-000000000001';
 
@@ -206,6 +209,33 @@ describe('repository SQL', () => {
         () => logRead(db, { actorId: ID, actorUsername: 'viewer', action: 'read', entityType: 'case', entityId: ID }),
       ],
       ['purgeUnflaggedPosts (retention)', () => purgeUnflaggedPosts(db, new Date(0))],
+      [
+        'listPostsToRecheck',
+        () => listPostsToRecheck(db, { checkedBefore: new Date(0), limit: 50, platforms: ['bluesky', 'mastodon'] }),
+      ],
+      [
+        'saveInteractions',
+        () =>
+          saveInteractions(db, [
+            {
+              postId: ID,
+              interaction: {
+                kind: 'like',
+                at: null,
+                target: {
+                  type: 'post',
+                  externalId: 'at://x',
+                  url: null,
+                  authorHandle: 'c',
+                  text: 't',
+                  candidate: 'c#1',
+                },
+              },
+            },
+          ]),
+      ],
+      ['findWatchedAccount', () => findWatchedAccount(db, 'x', 'Budi')],
+      ['listPostIdsForEvidence', () => listPostIdsForEvidence(db, { after: ID, limit: 500 })],
     ];
     const sections: string[] = [];
     for (const [name, call] of calls) {

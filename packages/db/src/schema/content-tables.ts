@@ -38,7 +38,7 @@ export interface PostsTable {
   account_id: string | null;
   author_handle: string;
   url: string;
-  kind: 'post' | 'comment' | 'caption' | 'share';
+  kind: 'post' | 'comment' | 'caption' | 'share' | 'interaction';
   text: string;
   content_hash: string;
   posted_at: Timestamp | null;
@@ -49,6 +49,10 @@ export interface PostsTable {
   raw: Json<Record<string, unknown>>;
   crawl_run_id: string | null;
   created_at: Generated<Date>;
+  /** When a re-check first found the post gone from its platform; its evidence stays. */
+  deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The last edit/deletion re-check. */
+  last_checked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface EvidenceArtefactsTable {
@@ -72,4 +76,40 @@ export interface AccountCursorsTable {
   newest_id: string | null;
   newest_at: Timestamp | null;
   updated_at: Generated<Date>;
+}
+
+export type PostInteractionKind = 'like' | 'follow' | 'repost' | 'reply';
+
+/** What an `interaction` post (or a repost/reply post) of a watched account was aimed at. */
+export interface PostInteractionsTable {
+  post_id: string;
+  kind: PostInteractionKind;
+  target_type: 'post' | 'account';
+  target_external_id: string;
+  target_url: string | null;
+  target_author: string | null;
+  target_text: string | null;
+  target_candidate: string | null;
+  interacted_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+/** One text of a post as a re-check saw it (append-only); version 1 is the first captured text. */
+export interface PostVersionsTable {
+  post_id: string;
+  version: number;
+  text: string;
+  content_hash: string;
+  seen_at: Timestamp;
+  evidence: Json<{ kind: string; sha256: string; bytes: number; mediaType: string; path: string }[]>;
+}
+
+/** A post an analyst captured by hand (walled platforms) and submitted as a tip. */
+export interface TipsTable {
+  id: Generated<string>;
+  post_id: string;
+  submitted_by: string;
+  person_id: string | null;
+  note: string | null;
+  created_at: Generated<Date>;
 }

@@ -16,7 +16,10 @@ import type {
   CrawlRunAccountsTable,
   CrawlRunsTable,
   EvidenceArtefactsTable,
+  PostInteractionsTable,
   PostsTable,
+  PostVersionsTable,
+  TipsTable,
 } from './content-tables.ts';
 import type { CandidatesTable, ContestsTable } from './registry-tables.ts';
 import type {
@@ -58,4 +61,7 @@ export interface Database {
   case_outcomes: CaseOutcomesTable;
   case_documents: CaseDocumentsTable;
   access_log: AccessLogTable;
+  post_interactions: PostInteractionsTable;
+  post_versions: PostVersionsTable;
+  tips: TipsTable;
 }

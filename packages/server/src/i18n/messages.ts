@@ -2,6 +2,7 @@ import { type AdminMessages, adminMessages } from './admin-messages.ts';
 import { type CaseMessages, caseMessages } from './case-messages.ts';
 import { type CommonMessages, commonMessages } from './common-messages.ts';
 import { type ReviewMessages, reviewMessages } from './review-messages.ts';
+import { type WatchMessages, watchMessages } from './watch-messages.ts';
 import { type WatchlistMessages, watchlistMessages } from './watchlist-messages.ts';
 import { type WorkspaceMessages, workspaceMessages } from './workspace-messages.ts';
 
@@ -14,7 +15,8 @@ export type Messages = CommonMessages &
   AdminMessages &
   WatchlistMessages &
   WorkspaceMessages &
-  CaseMessages;
+  CaseMessages &
+  WatchMessages;
 
 export const catalogue: Record<'id' | 'en', Messages> = {
   id: {
@@ -24,6 +26,7 @@ export const catalogue: Record<'id' | 'en', Messages> = {
     ...watchlistMessages.id,
     ...workspaceMessages.id,
     ...caseMessages.id,
+    ...watchMessages.id,
   },
   en: {
     ...commonMessages.en,
@@ -32,5 +35,6 @@ export const catalogue: Record<'id' | 'en', Messages> = {
     ...watchlistMessages.en,
     ...workspaceMessages.en,
     ...caseMessages.en,
+    ...watchMessages.en,
   },
 };

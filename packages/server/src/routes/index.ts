@@ -11,6 +11,7 @@ import { registryPages } from './registry-pages.ts';
 import { reviewApiRoutes } from './review-api-routes.ts';
 import { reviewPageRoutes } from './review-page-routes.ts';
 import { systemRoutes } from './system-routes.ts';
+import { tipRoutes } from './tip-routes.ts';
 import { usersRoutes } from './users-routes.ts';
 import { watchlistApiRoutes } from './watchlist-api-routes.ts';
 import { watchlistPages } from './watchlist-pages.ts';
@@ -21,7 +22,7 @@ import { watchlistPages } from './watchlist-pages.ts';
  */
 export const allRoutes: RouteDef[] = [];
 allRoutes.push(...systemRoutes(() => allRoutes), ...authRoutes);
-allRoutes.push(...reviewApiRoutes, ...reviewPageRoutes, ...personRoutes, ...overviewRoutes);
+allRoutes.push(...reviewApiRoutes, ...reviewPageRoutes, ...personRoutes, ...overviewRoutes, ...tipRoutes);
 allRoutes.push(...caseRoutes);
 allRoutes.push(...usersRoutes);
 allRoutes.push(...auditRoutes);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { nipFor } from '@netra/cases';
 import { isNetraError, ValidationError } from '@netra/core';
-import { listAssignableUsers, listContestNames } from '@netra/db';
+import { getPostWatch, listAssignableUsers, listContestNames } from '@netra/db';
 import {
   applyBulk,
   bulkActionSchema,
@@ -40,6 +40,7 @@ import { bulkConfirmBody } from '../ui/review/bulk-confirm-page.ts';
 import { type DecisionFormState, initialFormState, submittedFormState } from '../ui/review/decision-form.ts';
 import { reviewItemBody } from '../ui/review/item-page.ts';
 import { reviewQueueBody } from '../ui/review/queue-page.ts';
+import { reviewItemWatch } from '../ui/review-item-watch.ts';
 import { actorOf, leaseSeconds } from './review-context.ts';
 
 const REVIEW_SCRIPT = readFileSync(new URL('../ui/review/review-keys.js', import.meta.url), 'utf8');
@@ -81,11 +82,14 @@ async function renderItemPage(
   } else if (item.claimed_by && item.claim_expires_at && item.claim_expires_at > new Date()) {
     claim = { mine: item.claimed_by === actor.id, holderId: item.claimed_by, expiresAt: item.claim_expires_at };
   }
-  const [labels, neighbours, caseHook] = await Promise.all([
+  const [labels, neighbours, caseHook, postWatch] = await Promise.all([
     candidateLabels(ctx.deps.db),
     queueNeighbours(ctx.deps.db, queue, actor.id, itemId),
     reviewItemCaseHook(ctx as RouteContext<unknown, unknown, unknown>, itemId),
+    getPostWatch(ctx.deps.db, item.post_id),
   ]);
+  // Interaction target, edits and deletion, tip: the collectors' watch of this post (review-item-watch.ts).
+  const watch = reviewItemWatch(ctx.t, ctx.lang, postWatch, item.region_code, labels);
   const queueQuery = queueQueryString(queue);
   const mine = claim?.mine === true;
   return layout({
@@ -108,6 +112,7 @@ async function renderItemPage(
       neighbours,
       claim,
       form: options.form ?? initialFormState(item),
+      extraSections: [watch],
       undo: analyst ? undoableDecision(item.decisions, user.id) : null,
     })}`,
   });

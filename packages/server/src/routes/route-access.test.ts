@@ -81,6 +81,15 @@ describe('route access control', () => {
     }
   });
 
+  it('guards the tip routes (issue 8) for analysts and up', () => {
+    const tips = allRoutes.filter((r) => r.url === '/tips/new' || r.url === '/tips' || r.url === '/api/tips');
+    expect(tips.map((r) => `${r.method} ${r.url} ${r.role}`).sort()).toEqual([
+      'GET /tips/new analyst',
+      'POST /api/tips analyst',
+      'POST /tips analyst',
+    ]);
+  });
+
   it('has guarded routes to check', () => {
     expect(guarded.length).toBeGreaterThan(3);
   });

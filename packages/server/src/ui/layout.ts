@@ -14,6 +14,7 @@ const NAV: NavItem[] = [
   { href: '/orang', label: 'navPeople', role: 'viewer' },
   { href: '/ringkasan', label: 'navOverview', role: 'supervisor' },
   { href: '/cases', label: 'navCases', role: 'viewer' },
+  { href: '/tips/new', label: 'navTip', role: 'analyst' },
   { href: '/crawls', label: 'navCrawls', role: 'viewer' },
   { href: '/watchlist', label: 'navWatchlist', role: 'viewer' },
   { href: '/registry', label: 'navRegistry', role: 'viewer' },

@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { classifyCommand } from './classify.ts';
 import { collectCommand } from './collect.ts';
+import { collectorsCheckCommand } from './collectors-check.ts';
 import { dbMigrateCommand } from './db-migrate.ts';
 import { demoCommand } from './demo.ts';
 import { evalCommand } from './eval.ts';
@@ -9,6 +10,7 @@ import { registryExportCommand } from './registry-export.ts';
 import { registryImportCommand } from './registry-import.ts';
 import { retentionRunCommand } from './retention-run.ts';
 import { startCommand } from './start.ts';
+import { tipAddCommand } from './tip-add.ts';
 import { trainCommand } from './train.ts';
 import { usersCreateCommand } from './users-create.ts';
 import { usersListCommand } from './users-list.ts';
@@ -22,7 +24,10 @@ export const commands: Command[] = [
 
   classifyCommand,
   collectCommand,
+  collectorsCheckCommand,
   evalCommand,
+  evidenceVerifyCommand,
+  tipAddCommand,
   trainCommand,
   usersCreateCommand,
   usersListCommand,

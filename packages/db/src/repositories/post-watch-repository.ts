@@ -1,0 +1,212 @@
+import type { EvidenceArtefactRef } from '@netra/core';
+import { sql } from 'kysely';
+import type { Executor } from '../connection/executor.ts';
+import { contentHash } from './post-repository.ts';
+
+/**
+ * Edit and deletion watch: which posts to look at again, and what a re-check found. Versions are
+ * append-only (a trigger refuses UPDATE/DELETE); the post row keeps its first text, as its evidence shows.
+ */
+
+/** Flagged (in review) or tipped posts not known to be deleted, not checked since `checkedBefore`. */
+export async function listPostsToRecheck(
+  db: Executor,
+  options: { checkedBefore: Date; limit: number; platforms: readonly string[] },
+) {
+  if (options.platforms.length === 0) return [];
+  return db
+    .selectFrom('posts as p')
+    .leftJoin('accounts as a', 'a.id', 'p.account_id')
+    .select(['p.id', 'p.platform', 'p.external_id', 'p.kind', 'p.url', 'p.author_handle', 'a.handle as account_handle'])
+    .where('p.deleted_at', 'is', null)
+    .where('p.platform', 'in', [...options.platforms])
+    .where((eb) =>
+      eb.or([
+        eb.exists(eb.selectFrom('review_items as ri').select('ri.id').whereRef('ri.post_id', '=', 'p.id')),
+        eb.exists(eb.selectFrom('tips as t').select('t.id').whereRef('t.post_id', '=', 'p.id')),
+      ]),
+    )
+    .where((eb) => eb.or([eb('p.last_checked_at', 'is', null), eb('p.last_checked_at', '<', options.checkedBefore)]))
+    .orderBy(sql`p.last_checked_at NULLS FIRST`)
+    .orderBy('p.id')
+    .limit(options.limit)
+    .execute();
+}
+
+function refJson(refs: readonly EvidenceArtefactRef[]) {
+  return JSON.stringify(
+    refs.map((r) => ({ kind: r.kind, sha256: r.sha256, bytes: r.bytes, mediaType: r.mediaType, path: r.path })),
+  );
+}
+
+async function addEvidence(db: Executor, postId: string, refs: readonly EvidenceArtefactRef[]): Promise<void> {
+  if (refs.length === 0) return;
+  await db
+    .insertInto('evidence_artefacts')
+    .values(
+      refs.map((e) => ({
+        post_id: postId,
+        kind: e.kind,
+        sha256: e.sha256,
+        bytes: e.bytes,
+        media_type: e.mediaType,
+        path: e.path,
+        captured_at: e.capturedAt,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['post_id', 'sha256']).doNothing())
+    .execute();
+}
+
+/**
+ * A re-check that found the post: when its text differs from the latest known text, the change becomes a new
+ * version (the first change also records the original as version 1, with the post's first evidence), and
+ * the check's evidence is added to the post. Returns the new version number, or null when unchanged.
+ */
+export async function recordPostPresent(
+  db: Executor,
+  input: {
+    postId: string;
+    text: string;
+    /** When the platform answered (the version's time). */
+    seenAt: string;
+    /** The re-check run's time (when the post is due again). */
+    checkedAt: string;
+    evidence: readonly EvidenceArtefactRef[];
+  },
+): Promise<number | null> {
+  const run = async (tx: Executor) => {
+    const post = await tx
+      .selectFrom('posts')
+      .select(['id', 'text', 'content_hash', 'fetched_at'])
+      .where('id', '=', input.postId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const latest = await tx
+      .selectFrom('post_versions')
+      .select(['version', 'content_hash'])
+      .where('post_id', '=', input.postId)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const hash = contentHash(input.text);
+    let created: number | null = null;
+    if (hash !== (latest?.content_hash ?? post.content_hash)) {
+      if (!latest) {
+        const first = await tx
+          .selectFrom('evidence_artefacts')
+          .select(['kind', 'sha256', 'bytes', 'media_type', 'path', 'captured_at'])
+          .where('post_id', '=', input.postId)
+          .where('captured_at', '<=', post.fetched_at)
+          .execute();
+        await tx
+          .insertInto('post_versions')
+          .values({
+            post_id: input.postId,
+            version: 1,
+            text: post.text,
+            content_hash: post.content_hash,
+            seen_at: post.fetched_at,
+            evidence: refJson(
+              first.map((e) => ({
+                kind: e.kind,
+                sha256: e.sha256,
+                bytes: e.bytes,
+                mediaType: e.media_type,
+                path: e.path,
+                capturedAt: e.captured_at.toISOString(),
+              })),
+            ),
+          })
+          .execute();
+      }
+      created = (latest?.version ?? 1) + 1;
+      await tx
+        .insertInto('post_versions')
+        .values({
+          post_id: input.postId,
+          version: created,
+          text: input.text,
+          content_hash: hash,
+          seen_at: input.seenAt,
+          evidence: refJson(input.evidence),
+        })
+        .execute();
+    }
+    await addEvidence(tx, input.postId, input.evidence);
+    await tx.updateTable('posts').set({ last_checked_at: input.checkedAt }).where('id', '=', input.postId).execute();
+    return created;
+  };
+  return db.isTransaction ? run(db) : db.transaction().execute(run);
+}
+
+/** A re-check that found the post gone: the first time it was seen missing stays; the answer is evidence. */
+export async function recordPostGone(
+  db: Executor,
+  input: { postId: string; seenAt: string; checkedAt: string; evidence: readonly EvidenceArtefactRef[] },
+): Promise<void> {
+  const run = async (tx: Executor) => {
+    await addEvidence(tx, input.postId, input.evidence);
+    await tx
+      .updateTable('posts')
+      .set({ deleted_at: sql`coalesce(deleted_at, ${input.seenAt}::timestamptz)`, last_checked_at: input.checkedAt })
+      .where('id', '=', input.postId)
+      .execute();
+  };
+  return db.isTransaction ? run(db) : db.transaction().execute(run);
+}
+
+/** A re-check that concluded nothing (unsupported platform, failed request): only the time moves on. */
+export async function recordPostChecked(db: Executor, postId: string, checkedAt: string): Promise<void> {
+  await db.updateTable('posts').set({ last_checked_at: checkedAt }).where('id', '=', postId).execute();
+}
+
+/** What the review page shows about a post beyond its text: versions, deletion, interaction target, tip. */
+export async function getPostWatch(db: Executor, postId: string) {
+  const [post, versions, interaction, tip] = await Promise.all([
+    db.selectFrom('posts').select(['deleted_at', 'last_checked_at']).where('id', '=', postId).executeTakeFirst(),
+    db
+      .selectFrom('post_versions')
+      .select(['version', 'text', 'content_hash', 'seen_at', 'evidence'])
+      .where('post_id', '=', postId)
+      .orderBy('version')
+      .execute(),
+    db.selectFrom('post_interactions').selectAll().where('post_id', '=', postId).executeTakeFirst(),
+    db
+      .selectFrom('tips as t')
+      .innerJoin('users as u', 'u.id', 't.submitted_by')
+      .leftJoin('people as pe', 'pe.id', 't.person_id')
+      .select(['t.id', 't.note', 't.created_at', 'u.display_name as submitted_by_name', 'pe.name as person_name'])
+      .select(['pe.nip as person_nip', 'pe.id as person_id'])
+      .where('t.post_id', '=', postId)
+      .executeTakeFirst(),
+  ]);
+  return {
+    deletedAt: post?.deleted_at ?? null,
+    lastCheckedAt: post?.last_checked_at ?? null,
+    versions,
+    interaction: interaction ?? null,
+    tip: tip ?? null,
+  };
+}
+export type PostWatch = Awaited<ReturnType<typeof getPostWatch>>;
+
+/**
+ * Makes stored posts due for the next re-check at once (their check time cleared): e.g. Telegram messages whose
+ * ids fell into a gap between two crawls — deletion candidates. Returns how many stored posts that concerned.
+ */
+export async function markDueForRecheck(
+  db: Executor,
+  platform: string,
+  externalIds: readonly string[],
+): Promise<number> {
+  if (externalIds.length === 0) return 0;
+  const result = await db
+    .updateTable('posts')
+    .set({ last_checked_at: null })
+    .where('platform', '=', platform)
+    .where('external_id', 'in', [...externalIds])
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

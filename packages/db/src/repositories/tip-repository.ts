@@ -1,0 +1,95 @@
+import type { EvidenceArtefactRef, Platform } from '@netra/core';
+import { sql } from 'kysely';
+import type { Executor } from '../connection/executor.ts';
+import { contentHash } from './post-repository.ts';
+
+export interface TipPostValues {
+  platform: Platform;
+  externalId: string;
+  accountId: string | null;
+  authorHandle: string;
+  url: string;
+  text: string;
+  postedAt: string | null;
+  capturedAt: string;
+  raw: Record<string, unknown>;
+  evidence: readonly EvidenceArtefactRef[];
+}
+
+/**
+ * Stores a manually captured post (a tip): once per platform + external id like every post; a second tip of
+ * the same URL adds its evidence to the same post and keeps the first text.
+ */
+export async function storeTipPost(db: Executor, v: TipPostValues): Promise<{ id: string; inserted: boolean }> {
+  const row = await db
+    .insertInto('posts')
+    .values({
+      platform: v.platform,
+      external_id: v.externalId,
+      account_id: v.accountId,
+      author_handle: v.authorHandle,
+      url: v.url,
+      kind: 'post',
+      text: v.text,
+      content_hash: contentHash(v.text),
+      posted_at: v.postedAt,
+      fetched_at: v.capturedAt,
+      last_seen_at: v.capturedAt,
+      context: null,
+      media_descriptions: JSON.stringify([]),
+      raw: JSON.stringify(v.raw),
+      crawl_run_id: null,
+    })
+    .onConflict((oc) =>
+      oc.columns(['platform', 'external_id']).doUpdateSet({
+        last_seen_at: sql`greatest(posts.last_seen_at, excluded.last_seen_at)`,
+      }),
+    )
+    .returning(['id', sql<boolean>`(xmax = 0)`.as('inserted')])
+    .executeTakeFirstOrThrow();
+  if (v.evidence.length > 0) {
+    await db
+      .insertInto('evidence_artefacts')
+      .values(
+        v.evidence.map((e) => ({
+          post_id: row.id,
+          kind: e.kind,
+          sha256: e.sha256,
+          bytes: e.bytes,
+          media_type: e.mediaType,
+          path: e.path,
+          captured_at: e.capturedAt,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['post_id', 'sha256']).doNothing())
+      .execute();
+  }
+  return { id: row.id, inserted: row.inserted };
+}
+
+/** The tip of a post (one per post; a repeated submission finds the first). */
+export async function insertTip(
+  db: Executor,
+  v: { postId: string; submittedBy: string; personId: string | null; note: string | null },
+): Promise<{ id: string; created: boolean }> {
+  const inserted = await db
+    .insertInto('tips')
+    .values({ post_id: v.postId, submitted_by: v.submittedBy, person_id: v.personId, note: v.note })
+    .onConflict((oc) => oc.column('post_id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (inserted) return { id: inserted.id, created: true };
+  const existing = await db.selectFrom('tips').select('id').where('post_id', '=', v.postId).executeTakeFirstOrThrow();
+  return { id: existing.id, created: false };
+}
+
+/** The watched account whose platform and handle match (case-insensitive), with its person's region. */
+export async function findWatchedAccount(db: Executor, platform: string, handle: string) {
+  return db
+    .selectFrom('accounts as a')
+    .innerJoin('people as pe', 'pe.id', 'a.person_id')
+    .select(['a.id', 'a.person_id', 'a.handle', 'pe.region_code'])
+    .where('a.platform', '=', platform)
+    .where(sql<string>`lower(a.handle)`, '=', handle.toLowerCase())
+    .executeTakeFirst();
+}

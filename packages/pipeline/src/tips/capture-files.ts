@@ -1,0 +1,61 @@
+import { ValidationError } from '@netra/core';
+
+/** Largest uploaded capture (screenshot or saved page), before base64: a full-page PNG is rarely above this. */
+export const TIP_MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
+
+/** The image type a screenshot really is, read from its first bytes (never from its name or declared type). */
+export function imageTypeOf(bytes: Uint8Array): 'image/png' | 'image/jpeg' | 'image/webp' | null {
+  const b = bytes;
+  if (
+    b.length >= 8 &&
+    b[0] === 0x89 &&
+    b[1] === 0x50 &&
+    b[2] === 0x4e &&
+    b[3] === 0x47 &&
+    b[4] === 0x0d &&
+    b[5] === 0x0a &&
+    b[6] === 0x1a &&
+    b[7] === 0x0a
+  ) {
+    return 'image/png';
+  }
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
+  if (
+    b.length >= 12 &&
+    Buffer.from(b.subarray(0, 4)).toString('latin1') === 'RIFF' &&
+    Buffer.from(b.subarray(8, 12)).toString('latin1') === 'WEBP'
+  ) {
+    return 'image/webp';
+  }
+  return null;
+}
+
+/**
+ * A saved page: HTML or MHTML ("Save page as…" in Chrome), text only. MHTML is recognised by its MIME headers;
+ * anything with NUL bytes or neither HTML nor MIME markers is refused, naming the field.
+ */
+export function savedPageTypeOf(bytes: Uint8Array): 'text/html' | 'multipart/related' | null {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('utf8');
+  if (head.includes('\u0000')) return null;
+  if (
+    /^(From:|Snapshot-Content-Location:|Subject:|Date:|MIME-Version:)/im.test(head) &&
+    /multipart\/related/i.test(head)
+  ) {
+    return 'multipart/related';
+  }
+  if (/<(!doctype html|html|head|body|div|article|p)\b/i.test(head)) return 'text/html';
+  return null;
+}
+
+export function checkUploadSize(field: string, bytes: Uint8Array): void {
+  if (bytes.length === 0)
+    throw new ValidationError('TIP_UPLOAD_EMPTY', [{ field, message: 'berkas kosong / empty file' }]);
+  if (bytes.length > TIP_MAX_UPLOAD_BYTES) {
+    throw new ValidationError('TIP_UPLOAD_TOO_LARGE', [
+      {
+        field,
+        message: `berkas ${bytes.length} B melebihi batas ${TIP_MAX_UPLOAD_BYTES} B / file exceeds the ${TIP_MAX_UPLOAD_BYTES / 1024 / 1024} MB cap`,
+      },
+    ]);
+  }
+}

@@ -1,0 +1,273 @@
+import { createHash } from 'node:crypto';
+import { type ArtefactStore, htmlToText, MANIFEST_MEDIA_TYPE } from '@netra/collectors';
+import {
+  type EvidenceArtefactRef,
+  httpUrlSchema,
+  NetraError,
+  type Platform,
+  type Registry,
+  ValidationError,
+} from '@netra/core';
+import {
+  appendAudit,
+  type Database,
+  findWatchedAccount,
+  getPerson,
+  getPersonByNip,
+  insertTip,
+  saveClassifications,
+  storeTipPost,
+} from '@netra/db';
+import { normaliseAccount, PLATFORM_HOSTS } from '@netra/watchlist';
+import type { Kysely } from 'kysely';
+import type { Classifier } from '../registry-classifier.ts';
+import { checkUploadSize, imageTypeOf, savedPageTypeOf } from './capture-files.ts';
+
+export const TIP_COLLECTOR = { name: 'netra-tip', version: '1.0.0' };
+
+export interface TipInput {
+  /** The post's address on its platform. */
+  url: string;
+  /** The post's text as the analyst copied it. */
+  text?: string | undefined;
+  /** A screenshot (PNG, JPEG or WebP, recognised by its bytes). */
+  screenshot?: Uint8Array | undefined;
+  /** The page as saved by the browser (HTML or MHTML). */
+  savedPage?: Uint8Array | undefined;
+  /** The watched person (NIP or id), when the URL matches none of the watched accounts. */
+  personId?: string | undefined;
+  postedAt?: string | undefined;
+  note?: string | undefined;
+}
+
+export interface TipActor {
+  /** The analyst the tip is recorded under (users.id). */
+  userId: string;
+  /** Who the audit entry names (`cli:<name>` from the CLI). */
+  username: string;
+  /** The audit entry's actor id; the CLI leaves it null, as its other commands do. */
+  auditActorId?: string | null;
+  ip?: string | null;
+}
+
+export interface TipDeps {
+  db: Kysely<Database>;
+  store: ArtefactStore;
+  classifier: Classifier;
+  registry: () => Promise<Registry>;
+  now?: () => Date;
+}
+
+export interface TipResult {
+  tipId: string;
+  postId: string;
+  reviewItemId: string;
+  /** False when the same URL was tipped before: the new evidence joined the existing post. */
+  created: boolean;
+  platform: Platform;
+  accountId: string | null;
+  personId: string | null;
+  score: number;
+  flagged: boolean;
+}
+
+const invalid = (code: string, field: string, message: string) => new ValidationError(code, [{ field, message }]);
+
+/** Platform and account handle of a post URL, through the watchlist's own handle rules. */
+function accountOfUrl(url: URL): { platform: Platform; handle: string | null } | null {
+  const normalised = normaliseAccount(undefined, url.toString());
+  if (normalised.ok) return { platform: normalised.account.platform, handle: normalised.account.handle };
+  const host = url.hostname.toLowerCase();
+  for (const [platform, hosts] of Object.entries(PLATFORM_HOSTS)) {
+    if (hosts.includes(host)) return { platform: platform as Platform, handle: null };
+  }
+  return null;
+}
+
+/** One post per URL: the address without its fragment, trailing slash or tracking query. */
+function tipExternalId(url: URL): string {
+  const clean = new URL(url.toString());
+  clean.hash = '';
+  for (const key of [...clean.searchParams.keys()]) {
+    if (/^(utm_|fbclid|igsh|si$|s$|t$|ref)/i.test(key)) clean.searchParams.delete(key);
+  }
+  const text = clean.toString().replace(/\/+$/, '');
+  return `tip:${createHash('sha256').update(text).digest('hex').slice(0, 40)}`;
+}
+
+/**
+ * An analyst's tip for a post Netra cannot collect itself (login walls): the capture is stored as evidence with
+ * its hashes and a manifest, the post linked to the watched account its URL names (or the person the analyst
+ * chose), classified, and put in review whatever its score — all in one transaction with its audit entry.
+ * Bad input is refused with the field named; nothing is half-stored.
+ */
+export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor): Promise<TipResult> {
+  const parsedUrl = httpUrlSchema.safeParse(input.url?.trim());
+  if (!parsedUrl.success)
+    throw invalid('TIP_URL_INVALID', 'url', 'URL http(s) postingan wajib diisi / a post URL is required');
+  const url = new URL(parsedUrl.data);
+  const owner = accountOfUrl(url);
+  if (!owner) {
+    throw invalid(
+      'TIP_URL_PLATFORM_UNKNOWN',
+      'url',
+      `platform dari ${url.hostname} tidak dikenal / unknown platform (Facebook, Instagram, TikTok, X, YouTube, Bluesky, Mastodon, Telegram)`,
+    );
+  }
+  const pasted = input.text?.trim() ?? '';
+  if (pasted.length > 20_000)
+    throw invalid('TIP_TEXT_TOO_LONG', 'text', 'teks lebih dari 20.000 karakter / text over 20,000 characters');
+  let screenshotType: string | null = null;
+  if (input.screenshot && input.screenshot.length > 0) {
+    checkUploadSize('screenshot', input.screenshot);
+    screenshotType = imageTypeOf(input.screenshot);
+    if (!screenshotType) {
+      throw invalid(
+        'TIP_IMAGE_TYPE',
+        'screenshot',
+        'tangkapan layar harus PNG, JPEG atau WebP / screenshot must be a PNG, JPEG or WebP image',
+      );
+    }
+  }
+  let pageType: string | null = null;
+  if (input.savedPage && input.savedPage.length > 0) {
+    checkUploadSize('savedPage', input.savedPage);
+    pageType = savedPageTypeOf(input.savedPage);
+    if (!pageType)
+      throw invalid(
+        'TIP_PAGE_TYPE',
+        'savedPage',
+        'halaman tersimpan harus HTML atau MHTML / saved page must be HTML or MHTML',
+      );
+  }
+  if (!pasted && !screenshotType && !pageType) {
+    throw invalid(
+      'TIP_CAPTURE_MISSING',
+      'text',
+      'isi teks, unggah tangkapan layar atau halaman tersimpan / paste the text or upload a capture',
+    );
+  }
+  let postedAt: string | null = null;
+  if (input.postedAt?.trim()) {
+    const at = new Date(input.postedAt.trim());
+    if (Number.isNaN(at.getTime()))
+      throw invalid('TIP_POSTED_AT_INVALID', 'postedAt', 'waktu tidak dikenali / not a date and time');
+    postedAt = at.toISOString();
+  }
+  const note = input.note?.trim() ? input.note.trim().slice(0, 5_000) : null;
+
+  const account = owner.handle ? await findWatchedAccount(deps.db, owner.platform, owner.handle) : undefined;
+  const chosen = input.personId?.trim() ? input.personId.trim() : null;
+  // The analyst names the person by NIP (18 digits) or by Netra's id.
+  const person = !chosen
+    ? undefined
+    : /^\d{18}$/.test(chosen)
+      ? await getPersonByNip(deps.db, chosen)
+      : /^[0-9a-f-]{36}$/i.test(chosen)
+        ? await getPerson(deps.db, chosen)
+        : undefined;
+  if (chosen && !person)
+    throw invalid('TIP_PERSON_NOT_FOUND', 'person', 'ASN yang dipilih tidak ada / person not found');
+  if (!account && !person) {
+    throw invalid(
+      'TIP_PERSON_REQUIRED',
+      'person',
+      'URL tidak cocok dengan akun yang dipantau; pilih ASN-nya / the URL matches no watched account: choose the person',
+    );
+  }
+
+  const now = deps.now?.() ?? new Date();
+  const artefacts: EvidenceArtefactRef[] = [];
+  if (input.screenshot && screenshotType)
+    artefacts.push(await deps.store.put('screenshot', input.screenshot, screenshotType, now));
+  if (input.savedPage && pageType) artefacts.push(await deps.store.put('html', input.savedPage, pageType, now));
+  const manifest = {
+    collector: TIP_COLLECTOR.name,
+    collectorVersion: TIP_COLLECTOR.version,
+    kind: 'tip',
+    requestUrl: url.toString(),
+    capturedAt: now.toISOString(),
+    submittedBy: actor.username,
+    pastedText: pasted || null,
+    note,
+    artefacts: artefacts.map((a) => ({
+      role: a.kind,
+      kind: a.kind,
+      sha256: a.sha256,
+      bytes: a.bytes,
+      mediaType: a.mediaType,
+      path: a.path,
+    })),
+  };
+  const manifestRef = await deps.store.put('json', JSON.stringify(manifest, null, 2), MANIFEST_MEDIA_TYPE, now);
+  artefacts.push(manifestRef);
+
+  const text =
+    pasted ||
+    (pageType === 'text/html' && input.savedPage
+      ? htmlToText(Buffer.from(input.savedPage).toString('utf8')).slice(0, 20_000)
+      : '');
+  const regionCode = account?.region_code ?? person?.region_code ?? null;
+  const registry = await deps.registry();
+  const externalId = tipExternalId(url);
+  const result = deps.classifier(
+    { platform: owner.platform, externalId, text, mediaDescriptions: [], regionCode, kind: 'post', context: undefined },
+    registry,
+  );
+  return deps.db.transaction().execute(async (tx) => {
+    const post = await storeTipPost(tx, {
+      platform: owner.platform,
+      externalId,
+      accountId: account?.id ?? null,
+      authorHandle: owner.handle ?? account?.handle ?? url.hostname,
+      url: url.toString(),
+      text,
+      postedAt,
+      capturedAt: now.toISOString(),
+      raw: {
+        collector: TIP_COLLECTOR.name,
+        collectorVersion: TIP_COLLECTOR.version,
+        tip: true,
+        requestUrl: url.toString(),
+        evidenceManifest: manifestRef.sha256,
+        textSource: pasted ? 'pasted' : pageType === 'text/html' ? 'saved_page' : 'none',
+      },
+      evidence: artefacts,
+    });
+    const [saved] = await saveClassifications(tx, [{ postId: post.id, result, review: true }]);
+    const tip = await insertTip(tx, {
+      postId: post.id,
+      submittedBy: actor.userId,
+      personId: person?.id ?? null,
+      note,
+    });
+    if (!saved?.reviewItemId) throw new NetraError('TIP_NOT_QUEUED', 'review item of the tip was not stored');
+    await appendAudit(tx, {
+      actorId: actor.auditActorId === undefined ? actor.userId : actor.auditActorId,
+      actorUsername: actor.username,
+      action: tip.created ? 'tip.submit' : 'tip.add_evidence',
+      entityType: 'tip',
+      entityId: tip.id,
+      after: {
+        postId: post.id,
+        url: url.toString(),
+        platform: owner.platform,
+        accountId: account?.id ?? null,
+        personId: person?.id ?? null,
+        artefacts: artefacts.map((a) => a.sha256),
+      },
+      ip: actor.ip ?? null,
+    });
+    return {
+      tipId: tip.id,
+      postId: post.id,
+      reviewItemId: saved.reviewItemId,
+      created: tip.created,
+      platform: owner.platform,
+      accountId: account?.id ?? null,
+      personId: person?.id ?? account?.person_id ?? null,
+      score: result.score,
+      flagged: result.flagged,
+    };
+  });
+}

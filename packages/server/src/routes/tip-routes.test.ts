@@ -1,0 +1,166 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { insertWatchedAccount } from '@netra/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestServer, type TestServer } from '../testing/test-server.ts';
+
+// A 1×1 PNG: real magic bytes, so the type check reads it as an image.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** Tips over the API and the form, with real PostgreSQL and a real artefact store. */
+describe('tips', () => {
+  let server: TestServer;
+  let dir: string;
+  let personNip: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'netra-tips-'));
+    server = await createTestServer({ evidenceDir: dir });
+    await insertWatchedAccount(server.database.db, {
+      platform: 'instagram',
+      handle: 'budi.camat',
+      regionCode: '73.71',
+    });
+    const other = await insertWatchedAccount(server.database.db, { platform: 'facebook', handle: 'someone.else' });
+    personNip = (
+      await server.database.db
+        .selectFrom('people')
+        .select('nip')
+        .where('id', '=', other.personId)
+        .executeTakeFirstOrThrow()
+    ).nip;
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const post = async (payload: Record<string, unknown>, role: 'analyst' | 'viewer' = 'analyst') => {
+    const session = await server.signIn(role);
+    return server.app.inject({ method: 'POST', url: '/api/tips', headers: session.headers, payload });
+  };
+
+  it('links a tip to the watched account its URL names and opens a review item whatever the score', async () => {
+    const response = await post({
+      url: 'https://www.instagram.com/budi.camat/p/Cxyz123/?igsh=abc',
+      text: 'Selamat pagi semua',
+      screenshot: PNG.toString('base64'),
+      note: 'dilaporkan warga',
+    });
+    expect(response.statusCode).toBe(201);
+    const body = response.json();
+    expect(body).toMatchObject({ created: true, platform: 'instagram', flagged: false });
+    expect(body.accountId).toMatch(/^[0-9a-f-]{36}$/);
+    const db = server.database.db;
+    const item = await db
+      .selectFrom('review_items')
+      .selectAll()
+      .where('id', '=', body.reviewItemId)
+      .executeTakeFirstOrThrow();
+    expect(item.status).toBe('open');
+    const artefacts = await db
+      .selectFrom('evidence_artefacts')
+      .selectAll()
+      .where('post_id', '=', body.postId)
+      .execute();
+    expect(artefacts.map((a) => [a.kind, a.media_type]).sort()).toEqual([
+      ['json', 'application/vnd.netra.evidence-manifest+json'],
+      ['screenshot', 'image/png'],
+    ]);
+    const manifest = JSON.parse(readFileSync(join(dir, artefacts.find((a) => a.kind === 'json')!.path), 'utf8'));
+    expect(manifest).toMatchObject({ kind: 'tip', pastedText: 'Selamat pagi semua', submittedBy: 'analyst' });
+    expect(manifest.artefacts[0].sha256).toBe(artefacts.find((a) => a.kind === 'screenshot')!.sha256);
+    const audit = await db.selectFrom('audit_log').selectAll().where('entity_id', '=', body.tipId).execute();
+    expect(audit.map((a) => a.action)).toEqual(['tip.submit']);
+    // The review page shows it as a tip, with the screenshot.
+    const session = await server.signIn('analyst');
+    const page = await server.app.inject({
+      method: 'GET',
+      url: `/review/${body.reviewItemId}`,
+      headers: session.headers,
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('badge tip');
+    expect(page.body).toContain('dilaporkan warga');
+    expect(page.body).toContain(`/evidence/${artefacts.find((a) => a.kind === 'screenshot')!.sha256}`);
+  });
+
+  it('a second tip of the same URL adds its evidence to the same post', async () => {
+    const response = await post({ url: 'https://www.instagram.com/budi.camat/p/Cxyz123/', text: 'teks lain' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().created).toBe(false);
+  });
+
+  it('needs a person when the URL matches no watched account, and takes one by NIP', async () => {
+    const url = 'https://www.facebook.com/permalink.php?story_fbid=1&id=100';
+    const missing = await post({ url, text: 'Ayo coblos nomor 2' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.code).toBe('TIP_PERSON_REQUIRED');
+    expect(missing.json().error.message).toContain('person');
+    const ok = await post({ url, text: 'Ayo coblos nomor 2', person: personNip });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ platform: 'facebook', accountId: null });
+    const tip = await server.database.db
+      .selectFrom('tips')
+      .selectAll()
+      .where('id', '=', ok.json().tipId)
+      .executeTakeFirstOrThrow();
+    expect(tip.person_id).toBe(ok.json().personId);
+  });
+
+  it('refuses a screenshot that is not an image, an empty capture and an unknown site, naming the field', async () => {
+    const fake = await post({
+      url: 'https://x.com/budi/status/1',
+      screenshot: Buffer.from('<svg onload=alert(1)>').toString('base64'),
+      person: personNip,
+    });
+    expect(fake.statusCode).toBe(400);
+    expect(fake.json().error).toMatchObject({ code: 'TIP_IMAGE_TYPE' });
+    expect(fake.json().error.message).toContain('screenshot');
+    const empty = await post({ url: 'https://x.com/budi/status/1', person: personNip });
+    expect(empty.json().error.code).toBe('TIP_CAPTURE_MISSING');
+    const unknown = await post({ url: 'https://contoh.example/post/1', text: 'x', person: personNip });
+    expect(unknown.json().error.code).toBe('TIP_URL_PLATFORM_UNKNOWN');
+    const tooBig = await post({
+      url: 'https://x.com/budi/status/2',
+      person: personNip,
+      screenshot: Buffer.concat([PNG, Buffer.alloc(8 * 1024 * 1024)]).toString('base64'),
+    });
+    expect(tooBig.statusCode).toBe(400);
+    expect(tooBig.json().error.code).toBe('TIP_UPLOAD_TOO_LARGE');
+  });
+
+  it('is refused to viewers and without the CSRF token', async () => {
+    expect((await post({ url: 'https://x.com/a/status/1', text: 'x' }, 'viewer')).statusCode).toBe(403);
+    const session = await server.signIn('analyst');
+    const noToken = await server.app.inject({
+      method: 'POST',
+      url: '/tips',
+      headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'url=https%3A%2F%2Fx.com%2Fa%2Fstatus%2F1&text=x',
+    });
+    expect(noToken.statusCode).toBe(403);
+  });
+
+  it('the form re-renders with the field error, and redirects to the review item on success', async () => {
+    const session = await server.signIn('analyst');
+    const form = (payload: string) =>
+      server.app.inject({
+        method: 'POST',
+        url: '/tips',
+        headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `_csrf=${encodeURIComponent(session.csrfToken)}&${payload}`,
+      });
+    const bad = await form('url=https%3A%2F%2Fx.com%2Fbudi%2Fstatus%2F9&text=');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('role="alert"');
+    expect(bad.body).toContain('value="https://x.com/budi/status/9"');
+    const good = await form(`url=https%3A%2F%2Fx.com%2Fbudi%2Fstatus%2F9&text=Dukung+paslon&person=${personNip}`);
+    expect(good.statusCode).toBe(303);
+    expect(good.headers.location).toMatch(/^\/review\/[0-9a-f-]{36}\?saved=1$/);
+  });
+});
