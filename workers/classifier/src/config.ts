@@ -1,5 +1,5 @@
 import { commonConfigExamples, commonConfigShape, env, loadConfig } from '@netra/core';
-import { CLASSIFIER_DEFAULTS } from '@netra/pipeline';
+import { CLASSIFIER_DEFAULTS } from '@netra/pipeline/classifier';
 import { z } from 'zod';
 
 const schema = z.object({

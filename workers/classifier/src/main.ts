@@ -1,5 +1,5 @@
 import { createLogger, exitOnSignals, startOrExit } from '@netra/core';
-import { startClassifierWorker } from '@netra/pipeline';
+import { startClassifierWorker } from '@netra/pipeline/classifier';
 import { openStores } from '@netra/runtime';
 import { loadClassifierConfig } from './config.ts';
 

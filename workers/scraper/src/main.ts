@@ -1,5 +1,5 @@
 import { createLogger, exitOnSignals, type ShutdownStep, startOrExit } from '@netra/core';
-import { startScheduler, startScraperWorker } from '@netra/pipeline';
+import { startScheduler, startScraperWorker } from '@netra/pipeline/scraper';
 import { openStores } from '@netra/runtime';
 import { loadScraperConfig } from './config.ts';
 
