@@ -9,6 +9,8 @@
  * BENCH_KEEP=1 keeps (and on the next run reuses) the seeded database `netra_bench_api`, for EXPLAIN
  * ANALYZE by hand (docs/performance.md has the plans).
  */
+
+import { cpus, loadavg } from 'node:os';
 import { createLogger } from '@netra/core';
 import { createDatabase, insertUser, migrateToLatest } from '@netra/db';
 import { seedBenchData } from '@netra/db/testing';
@@ -128,6 +130,8 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+// Other processes on the machine move every figure: the load is printed with them.
+const loadBefore = loadavg()[0]!;
 const results: { name: string; p50: number; p95: number; p99: number }[] = [];
 for (const scenario of scenarios) {
   const runs = scenario.runs ?? RUNS;
@@ -157,6 +161,9 @@ for (const r of results) {
     `${r.name.padEnd(36)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${(r.p50 / base).toFixed(1).padStart(12)}x`,
   );
 }
+console.log(
+  `\nload average (1 min) ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, on ${cpus().length} cores`,
+);
 const slow = results.filter((r) => r.p95 >= 50);
 console.log(slow.length === 0 ? '\nall p95 < 50 ms' : `\np95 >= 50 ms: ${slow.map((r) => r.name).join(', ')}`);
 

@@ -1,6 +1,6 @@
 import { commonConfigExamples, commonConfigShape, env, loadConfig } from '@netra/core';
 import { opsConfigExamples, opsConfigShape } from '@netra/observability';
-import { CLASSIFIER_DEFAULTS } from '@netra/pipeline';
+import { CLASSIFIER_DEFAULTS } from '@netra/pipeline/classifier';
 import { z } from 'zod';
 
 const schema = z.object({

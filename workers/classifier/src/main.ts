@@ -1,6 +1,6 @@
 import { createLogger, exitOnSignals, startOrExit } from '@netra/core';
 import { classifyObserver, observeWorker, startDeployableOps } from '@netra/observability';
-import { startClassifierWorker } from '@netra/pipeline';
+import { startClassifierWorker } from '@netra/pipeline/classifier';
 import { openStores } from '@netra/runtime';
 import { loadClassifierConfig } from './config.ts';
 

@@ -1,7 +1,7 @@
 import { openEvidenceStore } from '@netra/collectors';
 import { createLogger, exitOnSignals, type ShutdownStep, startOrExit } from '@netra/core';
 import { crawlObserver, observeWorker, startDeployableOps } from '@netra/observability';
-import { startScheduler, startScraperWorker } from '@netra/pipeline';
+import { startScheduler, startScraperWorker } from '@netra/pipeline/scraper';
 import { openStores } from '@netra/runtime';
 import { loadScraperConfig } from './config.ts';
 

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyBulk, previewBulk } from '../bulk/bulk-actions.ts';
 import { claimItem } from '../claim/claims.ts';
 import { loadPersonHistory } from '../person/person-history.ts';
+import { loadQueue } from '../queue/queue.ts';
+import { queueParamsSchema } from '../queue/queue-params.ts';
 import { loadReviewItem } from '../queue/review-item.ts';
 import { seedAnalyst, seedContest, seedReviewItem } from '../testing/review-fixtures.ts';
 import { decideReviewItem, UNDO_WINDOW_MS, undoDecision } from './decide.ts';
@@ -80,6 +82,19 @@ describe('deciding', () => {
     expect(statuses).toEqual(['open', 'dismissed', 'dismissed']);
     const audit = await db.selectFrom('audit_log').select('entity_id').where('action', '=', 'review.decide').execute();
     expect(audit.map((r) => r.entity_id)).toEqual(expect.arrayContaining([items[1]!.id, items[2]!.id]));
+  });
+
+  it('assigns a filtered set in bulk, and "my queue" is what was assigned to me', async () => {
+    const db = database.db;
+    const mine = await seedContest(db, 'pilbup-tugas-2024', '61.01');
+    const items = await Promise.all([0.71, 0.72].map((score) => seedReviewItem(db, { score, contestId: mine })));
+    const [lead, analyst] = [await seedAnalyst(db, 'a1'), await seedAnalyst(db, 'a2')];
+    expect(await previewBulk(db, { contest: mine }, lead)).toBe(2);
+    await applyBulk(db, lead, { contest: mine }, { action: 'assign', assignee: analyst.id }, 2);
+    const queue = await loadQueue(db, queueParamsSchema.parse({ assigned: 'me' }), analyst.id);
+    expect(queue.items.map((i) => i.id).sort()).toEqual(items.map((i) => i.id).sort());
+    expect(queue.total).toBe(2);
+    expect((await loadQueue(db, queueParamsSchema.parse({ assigned: 'me' }), lead.id)).items).toEqual([]);
   });
 
   it('summarises a person across contests: counts by outcome and first and last violation', async () => {

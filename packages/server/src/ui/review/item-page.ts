@@ -1,5 +1,6 @@
 import { classifiedText } from '@netra/core';
 import { type ClaimState, formatInZone, type ReviewItem } from '@netra/review';
+import { regionName } from '@netra/watchlist';
 import { hasRole } from '../../auth/roles.ts';
 import type { SessionUser } from '../../http/route.ts';
 import type { Messages } from '../../i18n/messages.ts';
@@ -120,7 +121,7 @@ function personCard(m: ItemPageModel): SafeHtml {
       <dt>NIP</dt><dd>${item.nip ?? t.none}</dd>
       <dt>Instansi</dt><dd>${item.agency ?? t.none}${item.unit ? html` · ${item.unit}` : ''}</dd>
       <dt>Jabatan</dt><dd>${item.position ?? t.none}</dd>
-      <dt>Wilayah</dt><dd>${item.region_code ?? t.none}</dd>
+      <dt>Wilayah</dt><dd>${item.region_code ? html`${regionName(item.region_code) ?? ''} <small>(${item.region_code})</small>` : t.none}</dd>
       <dt>PPK</dt><dd>${item.ppk ?? t.none}</dd>
     </dl>
     ${item.person_id ? html`<p><a class="person-link" href="/orang/${item.person_id}">${t.itemPersonPage} →</a></p>` : ''}

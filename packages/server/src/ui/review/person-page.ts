@@ -1,5 +1,6 @@
 import type { findPeople, loadPersonHistory } from '@netra/review';
 import { zoneForRegion } from '@netra/review';
+import { regionName } from '@netra/watchlist';
 import type { Messages } from '../../i18n/messages.ts';
 import { externalLink, html, type SafeHtml } from '../html.ts';
 import { percent, statusLabel, when } from './format.ts';
@@ -31,7 +32,7 @@ export function personBody(t: Messages, lang: 'id' | 'en', h: History, labels: M
     <dt>NIP</dt><dd>${person.nip}</dd>
     <dt>Instansi</dt><dd>${person.agency}${person.unit ? html` · ${person.unit}` : ''}</dd>
     <dt>Jabatan</dt><dd>${person.position}</dd>
-    <dt>Wilayah</dt><dd>${person.region_code}</dd>
+    <dt>Wilayah</dt><dd>${regionName(person.region_code) ?? ''} <small>(${person.region_code})</small></dd>
     <dt>PPK</dt><dd>${person.ppk ?? t.none}</dd>
     <dt>${t.personFirst}</dt><dd class="first-violation">${when(h.firstViolation, home, lang)}</dd>
     <dt>${t.personLast}</dt><dd class="last-violation">${when(h.lastViolation, home, lang)}</dd>
