@@ -3,6 +3,8 @@ import { classifyCommand } from './classify.ts';
 import { collectCommand } from './collect.ts';
 import { demoCommand } from './demo.ts';
 import { evalCommand } from './eval.ts';
+import { ocrCommand } from './ocr.ts';
+import { ocrEvalCommand } from './ocr-eval.ts';
 import { registryExportCommand } from './registry-export.ts';
 import { registryImportCommand } from './registry-import.ts';
 import { startCommand } from './start.ts';
@@ -20,6 +22,8 @@ export const commands: Command[] = [
   classifyCommand,
   collectCommand,
   evalCommand,
+  ocrCommand,
+  ocrEvalCommand,
   trainCommand,
   usersCreateCommand,
   usersListCommand,
