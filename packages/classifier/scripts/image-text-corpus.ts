@@ -8,7 +8,7 @@
  * Usage (repo root): node --no-warnings packages/classifier/scripts/image-text-corpus.ts
  */
 import { writeFileSync } from 'node:fs';
-import type { Registry } from '@netra/core';
+import { isEmptyBox, type Registry } from '@netra/core';
 import { CORPUS_DIR, EXTRA_TRAINING_REGISTRY_FILE, readRegistry } from '../src/index.ts';
 import { mulberry32 } from '../src/model/logistic.ts';
 
@@ -27,7 +27,7 @@ const OFFICE: Record<string, [string, string]> = {
 const office = (c: Contest) => OFFICE[c.kind] ?? ['CALON KEPALA DAERAH', 'WAKIL KEPALA DAERAH'];
 const place = (c: Contest) =>
   c.region.name.replace(/^(Provinsi|Kabupaten|Kota)\s+/i, '').toUpperCase();
-const real = (c: Contest) => c.candidates.filter((x) => !x.emptyBox);
+const real = (c: Contest) => c.candidates.filter((x) => !isEmptyBox(x));
 const up = (s: string) => s.toUpperCase();
 const two = (n: number) => String(n).padStart(2, '0');
 const pair = (x: Candidate) => x.names.map(up).join(pick([' - ', ' & ', '\n']));

@@ -15,6 +15,8 @@ export const OCR_ERROR_CODES = {
   mislabelled: 'OCR_IMAGE_MISLABELLED',
   /** A format OCR does not read (SVG, PDF, video) or no known signature at all. */
   unsupported: 'OCR_IMAGE_UNSUPPORTED',
+  /** The stored image file is not where the evidence store says (store moved, file lost); worth another try. */
+  missing: 'OCR_IMAGE_MISSING',
   /** Pre-processing plus recognition took longer than the per-image timeout. */
   timeout: 'OCR_TIMEOUT',
   /** The tesseract program or its ind/eng language data is not installed (scripts/setup.sh installs them). */
@@ -31,6 +33,7 @@ const MESSAGES: Record<OcrErrorCode, string> = {
   OCR_IMAGE_ANIMATED: 'gambar animasi tidak dibaca / animated images are not read',
   OCR_IMAGE_MISLABELLED: 'jenis gambar tidak sesuai isinya / image type does not match its content',
   OCR_IMAGE_UNSUPPORTED: 'format gambar tidak didukung / image format not supported',
+  OCR_IMAGE_MISSING: 'berkas gambar tidak ditemukan / image file not found',
   OCR_TIMEOUT: 'pembacaan teks gambar melewati batas waktu / reading the image timed out',
   OCR_ENGINE_MISSING:
     'mesin OCR (tesseract + bahasa ind/eng) tidak terpasang / OCR engine (tesseract with ind/eng data) is not installed',
@@ -41,7 +44,7 @@ export class OcrError extends NetraError {
   declare readonly code: OcrErrorCode;
   constructor(code: OcrErrorCode, detail: string, details: Record<string, unknown> = {}) {
     // A timeout or an engine crash may pass on another try (load, a killed process); bad bytes never will.
-    const retryable = code === 'OCR_TIMEOUT' || code === 'OCR_ENGINE_FAILED';
+    const retryable = code === 'OCR_TIMEOUT' || code === 'OCR_ENGINE_FAILED' || code === 'OCR_IMAGE_MISSING';
     super(code, `${MESSAGES[code]}: ${detail}`, details, retryable);
     this.name = 'OcrError';
   }

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 import { OcrError } from './ocr-error.ts';
 
 /**
@@ -87,7 +87,7 @@ export async function preprocess(bytes: Uint8Array, options: PreprocessOptions):
     sharp(bytes, { limitInputPixels: options.maxPixels, failOn: 'error', pages: 1 }).timeout({
       seconds: options.timeoutSeconds,
     });
-  let meta: sharp.Metadata;
+  let meta: Metadata;
   try {
     meta = await open().metadata();
   } catch (error) {

@@ -9,3 +9,4 @@ export * from './scheduler.ts';
 export * from './scraper-worker.ts';
 export * from './start-crawl-run.ts';
 export * from './store-outage.ts';
+export * from './ocr-worker.ts';

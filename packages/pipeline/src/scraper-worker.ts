@@ -20,7 +20,7 @@ import {
   recordAccountCrawled,
   recordSightings,
 } from '@netra/db';
-import { type CrawlJob, classifyJobId, crawlJobSchema, QUEUE, type Queues } from '@netra/queue';
+import { type CrawlJob, classifyJobId, crawlJobSchema, ocrJobId, QUEUE, type Queues } from '@netra/queue';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
@@ -129,13 +129,26 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
     // The sighting goes to PostgreSQL first: a post seen again moves its last_seen_at here, whatever the
     // classify queue does with a job id it already holds. Classification stays once per post.
     await recordSightings(options.db, result.posts);
+    // A post with images waits for their text (ocr queue → classify queue); the others go straight to the
+    // classifier. Both job ids are deterministic per post (docs/decisions.md, "Text in images").
+    const withImages = result.posts.filter((post) => post.evidence.some((e) => e.kind === 'image'));
+    const textOnly = result.posts.filter((post) => !post.evidence.some((e) => e.kind === 'image'));
     await options.queues.classify.addBulk(
-      result.posts.map((post) => ({
+      textOnly.map((post) => ({
         name: 'classify-post',
         data: { ...post, regionCode: data.regionCode },
         opts: { jobId: classifyJobId(post) },
       })),
     );
+    if (withImages.length > 0) {
+      await options.queues.ocr.addBulk(
+        withImages.map((post) => ({
+          name: 'ocr-post',
+          data: { ...post, regionCode: data.regionCode },
+          opts: { jobId: ocrJobId(post) },
+        })),
+      );
+    }
     // Only after the posts are safely queued: a crash before this line re-reads them, never skips them.
     if (viaApi && result.status === 'ok' && result.cursors) {
       for (const [stream, cursor] of Object.entries(result.cursors)) {

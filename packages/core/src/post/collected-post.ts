@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { httpUrlSchema, platformSchema, postKindSchema, replyContextSchema } from './post-schema.ts';
 
-/** A stored evidence file (screenshot, HTML snapshot), addressed by its SHA-256 so it cannot change unseen. */
+/**
+ * A stored evidence file (screenshot, HTML snapshot, raw API answer, or an image of the post as the platform
+ * served it — read by OCR), addressed by its SHA-256 so it cannot change unseen.
+ */
 export const evidenceArtefactRefSchema = z.object({
-  kind: z.enum(['screenshot', 'html', 'json']),
+  kind: z.enum(['screenshot', 'html', 'json', 'image']),
   sha256: z.string().regex(/^[a-f0-9]{64}$/),
   bytes: z.number().int().min(0),
   mediaType: z.string(),

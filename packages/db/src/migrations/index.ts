@@ -4,6 +4,7 @@ import * as crawlRunAccounts from './2026-11-28-0100-crawl-run-accounts.ts';
 import * as appendOnlyTruncate from './2026-11-28-0200-append-only-truncate.ts';
 import * as importMappings from './2026-11-28-0500-import-mappings.ts';
 import * as collectorCursors from './2026-11-28-0600-collector-cursors.ts';
+import * as imageOcr from './2026-11-29-0700-image-ocr.ts';
 
 /**
  * Every migration, in order. Names are dated and frozen; a new migration gets a later name (a test checks
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-0200-append-only-truncate': appendOnlyTruncate,
   '2026-11-28-0500-import-mappings': importMappings,
   '2026-11-28-0600-collector-cursors': collectorCursors,
+  '2026-11-29-0700-image-ocr': imageOcr,
 };

@@ -3,6 +3,7 @@ export * from './audit-repository.ts';
 export * from './classification-repository.ts';
 export * from './crawl-repository.ts';
 export * from './cursor-repository.ts';
+export * from './image-ocr-repository.ts';
 export * from './import-mapping-repository.ts';
 export * from './login-attempt-repository.ts';
 export * from './people-repository.ts';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CollectedPost } from '@netra/core';
+import type { PostImageReading } from '../schema/content-tables.ts';
 import { sql } from 'kysely';
 import type { Executor } from '../connection/executor.ts';
 import { chunks } from './batch-chunks.ts';
@@ -104,9 +105,9 @@ function postKey(post: { platform: string; externalId: string }): string {
  */
 export async function upsertPosts(
   db: Executor,
-  posts: readonly CollectedPost[],
+  posts: readonly (CollectedPost & { imageReadings?: readonly PostImageReading[] })[],
 ): Promise<{ id: string; inserted: boolean }[]> {
-  const unique = new Map<string, { post: CollectedPost; lastSeen: string }>();
+  const unique = new Map<string, { post: (typeof posts)[number]; lastSeen: string }>();
   for (const post of posts) {
     const seen = unique.get(postKey(post));
     if (!seen) unique.set(postKey(post), { post, lastSeen: post.fetchedAt });
@@ -131,6 +132,8 @@ export async function upsertPosts(
           last_seen_at: lastSeen,
           context: post.context ? JSON.stringify(post.context) : null,
           media_descriptions: JSON.stringify(post.mediaDescriptions),
+          // Like the text, the first reading stays: the classification's evidence offsets point into it.
+          image_readings: JSON.stringify(post.imageReadings ?? []),
           raw: JSON.stringify(post.raw),
           crawl_run_id: post.crawlRunId,
         })),

@@ -4,6 +4,7 @@ import type {
   CrawlRunAccountsTable,
   CrawlRunsTable,
   EvidenceArtefactsTable,
+  ImageOcrTable,
   PostsTable,
 } from './content-tables.ts';
 import type { CandidatesTable, ContestsTable } from './registry-tables.ts';
@@ -23,6 +24,7 @@ export interface Database {
   crawl_run_accounts: CrawlRunAccountsTable;
   posts: PostsTable;
   evidence_artefacts: EvidenceArtefactsTable;
+  image_ocr: ImageOcrTable;
   classifications: ClassificationsTable;
   review_items: ReviewItemsTable;
   review_decisions: ReviewDecisionsTable;

@@ -1,4 +1,4 @@
-import type { Registry } from '@netra/core';
+import { isEmptyBox, type Registry } from '@netra/core';
 import { esc, FONTS, fakePhoto, PALETTES, page, pickFrom, type Rand, seeded } from './html-kit.ts';
 
 /** A registry term drawn into an image; OCR word recall is measured on these. */
@@ -226,7 +226,7 @@ export function buildTestSet(registry: Registry, seed = 12): TestImage[] {
     [square, { names: false, number: true, hashtag: true }],
   ];
   for (const c of registry.contests) {
-    const real = c.candidates.filter((x) => !x.emptyBox);
+    const real = c.candidates.filter((x) => !isEmptyBox(x));
     for (const x of real) {
       for (const [layout, shown] of layouts) {
         const terms = candidateTerms(x, shown);

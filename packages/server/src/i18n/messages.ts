@@ -1,5 +1,6 @@
 import { type AdminMessages, adminMessages } from './admin-messages.ts';
 import { type CommonMessages, commonMessages } from './common-messages.ts';
+import { type ImageTextMessages, imageTextMessages } from './image-text-messages.ts';
 import { type ReviewMessages, reviewMessages } from './review-messages.ts';
 import { type WatchlistMessages, watchlistMessages } from './watchlist-messages.ts';
 
@@ -7,9 +8,21 @@ import { type WatchlistMessages, watchlistMessages } from './watchlist-messages.
  * The one message catalogue of the web UI, Indonesian first. Each area keeps its strings in its own file;
  * every file defines `id` and an `en` typed against it, so a missing translation fails the type check.
  */
-export type Messages = CommonMessages & ReviewMessages & AdminMessages & WatchlistMessages;
+export type Messages = CommonMessages & ReviewMessages & AdminMessages & WatchlistMessages & ImageTextMessages;
 
 export const catalogue: Record<'id' | 'en', Messages> = {
-  id: { ...commonMessages.id, ...reviewMessages.id, ...adminMessages.id, ...watchlistMessages.id },
-  en: { ...commonMessages.en, ...reviewMessages.en, ...adminMessages.en, ...watchlistMessages.en },
+  id: {
+    ...commonMessages.id,
+    ...reviewMessages.id,
+    ...adminMessages.id,
+    ...watchlistMessages.id,
+    ...imageTextMessages.id,
+  },
+  en: {
+    ...commonMessages.en,
+    ...reviewMessages.en,
+    ...adminMessages.en,
+    ...watchlistMessages.en,
+    ...imageTextMessages.en,
+  },
 };

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
-import { appendAudit, countReviewItemsByStatus, listDecidedItems, listReviewItems } from '@netra/db';
+import { appendAudit, countReviewItemsByStatus, findImageOcr, listDecidedItems, listReviewItems } from '@netra/db';
 import { z } from 'zod';
 import { notFound } from '../http/http-error.ts';
 import { defineRoute, requireUser } from '../http/route.ts';
@@ -54,7 +54,7 @@ const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif
 export function evidenceMediaType(kind: string, stored: string): string {
   const base = (stored.split(';')[0] ?? '').trim().toLowerCase();
   if (kind === 'html') return 'text/plain; charset=utf-8';
-  if (kind === 'screenshot' && IMAGE_TYPES.has(base)) return base;
+  if ((kind === 'screenshot' || kind === 'image') && IMAGE_TYPES.has(base)) return base;
   if (kind === 'json' && base === 'application/json') return 'application/json; charset=utf-8';
   return 'application/octet-stream';
 }
@@ -210,13 +210,17 @@ export const reviewRoutes = [
         loadReviewItem(ctx.deps.db, ctx.params.id),
         candidateLabels(ctx.deps.db),
       ]);
+      const ocr = await findImageOcr(
+        ctx.deps.db,
+        (item.image_readings ?? []).map((r) => r.sha256),
+      );
       return layout({
         title: ctx.t.reviewTitle,
         t: ctx.t,
         lang: ctx.lang,
         user,
         flash: ctx.query.saved ? ctx.t.reviewSaved : undefined,
-        body: reviewItemBody(ctx.t, ctx.lang, user, item, labels),
+        body: reviewItemBody(ctx.t, ctx.lang, user, item, labels, ocr),
       });
     },
   }),

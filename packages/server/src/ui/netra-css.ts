@@ -34,4 +34,10 @@ dt { color:var(--muted); }
 .status-open { color:var(--accent); } .status-confirmed { color:var(--warn); } .status-dismissed { color:var(--ok); }
 img.evidence { max-width:100%; border:1px solid var(--line); }
 code { font-size:.8rem; word-break:break-all; }
+.ocr-figure { position:relative; display:inline-block; max-width:100%; }
+.ocr-figure img.evidence { display:block; height:auto; }
+.ocr-figure svg.ocr-boxes { position:absolute; left:0; top:0; width:100%; height:100%; pointer-events:none; }
+.ocr-word { fill:none; stroke:#1565c0; stroke-width:2; vector-effect:non-scaling-stroke; }
+.ocr-evidence { fill:rgba(255,213,0,.35); stroke:#c62828; stroke-width:3; }
+textarea.ocr-text { width:100%; font-family:inherit; }
 `;

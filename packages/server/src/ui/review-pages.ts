@@ -1,9 +1,10 @@
 import { classifiedText } from '@netra/core';
-import type { getReviewItem, listReviewItems } from '@netra/db';
+import type { getReviewItem, ImageOcrRow, listReviewItems } from '@netra/db';
 import { hasRole } from '../auth/roles.ts';
 import type { SessionUser } from '../http/route.ts';
 import type { Messages } from '../i18n/messages.ts';
 import { externalLink, highlightSpans, html, type SafeHtml } from './html.ts';
+import { imageSpansOf, imageTextCard, imageTextsRead } from './image-text-view.ts';
 
 type QueueRow = Awaited<ReturnType<typeof listReviewItems>>[number];
 type Item = NonNullable<Awaited<ReturnType<typeof getReviewItem>>>;
@@ -144,11 +145,16 @@ export function reviewItemBody(
   user: SessionUser,
   item: Item,
   labels: Map<string, string>,
+  ocr: ReadonlyMap<string, ImageOcrRow> = new Map(),
 ): SafeHtml {
   const context = item.context as { parentText?: string; parentAuthor?: string; parentCandidate?: string } | null;
   const media = item.media_descriptions;
-  const classified = classifiedText(item.text, media);
-  const segments = splitSpans([item.text, ...media], item.evidence);
+  // Image text (OCR) follows the descriptions in what the classifier read (issue 12); spans can point into it.
+  const readings = item.image_readings ?? [];
+  const imageTexts = imageTextsRead(readings);
+  const classified = classifiedText(item.text, media, imageTexts);
+  const segments = splitSpans([item.text, ...media, ...imageTexts], item.evidence);
+  const imageSpans = imageSpansOf(readings, segments.slice(1 + media.length));
   return html`<p><a href="/review">← ${t.back}</a></p>
 <div class="grid">
 <section>
@@ -156,7 +162,7 @@ export function reviewItemBody(
     <h2>${t.reviewText}</h2>
     <p><small>${item.platform} · ${item.kind} · @${item.author_handle} · ${t.reviewPosted}: ${when(item.posted_at, lang)} · ${t.reviewFetched}: ${when(item.fetched_at, lang)}</small></p>
     <div class="post-text" lang="id">${highlightSpans(segments[0]!.text, segments[0]!.spans)}</div>
-    ${media.length > 0 ? html`<h3>${t.reviewMedia}</h3><ul>${segments.slice(1).map((m) => html`<li>${highlightSpans(m.text, m.spans)}</li>`)}</ul>` : ''}
+    ${media.length > 0 ? html`<h3>${t.reviewMedia}</h3><ul>${segments.slice(1, 1 + media.length).map((m) => html`<li>${highlightSpans(m.text, m.spans)}</li>`)}</ul>` : ''}
     ${
       context?.parentText
         ? html`<h3>${t.reviewContext}</h3><blockquote class="post-text">${context.parentAuthor ? html`<strong>${context.parentAuthor}</strong>: ` : ''}${context.parentText}</blockquote>
@@ -176,10 +182,11 @@ export function reviewItemBody(
     </dl>
     <ul>${item.evidence.map((e) => html`<li><mark>${classified.slice(e.start, e.end)}</mark> — ${e.cue}</li>`)}</ul>
   </div>
+  ${imageTextCard(t, readings, ocr, imageSpans)}
   <div class="card">
     <h2>${t.reviewArtefacts}</h2>
     ${item.artefacts.map((a) =>
-      a.kind === 'screenshot'
+      a.kind === 'screenshot' || a.kind === 'image'
         ? html`<figure><img class="evidence" src="/evidence/${a.sha256}" alt="screenshot"><figcaption><small>${t.reviewHash} <code>${a.sha256}</code> · ${a.bytes} B</small></figcaption></figure>`
         : html`<p><a href="/evidence/${a.sha256}">${a.kind}</a> <small>${t.reviewHash} <code>${a.sha256}</code> · ${a.bytes} B</small></p>`,
     )}
