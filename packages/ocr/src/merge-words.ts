@@ -17,15 +17,18 @@ export interface NoiseRules {
 const HAS_WORD_CHAR = /[\p{L}\p{N}#@]/u;
 
 /**
- * Keeps a word when it is confident enough and looks like text. One-character words need more confidence
- * (a photo's edges come out as `|`, `i`, `l`), and so do words of mostly punctuation.
+ * Keeps a word when it is confident enough and looks like text. Short words need more confidence (a photo's
+ * edges come out as `|`, `i`, `l`), and so do words of mostly punctuation.
  */
 export function isSignal(word: RawWord, rules: NoiseRules): boolean {
   if (!HAS_WORD_CHAR.test(word.text)) return false;
   const letters = [...word.text].filter((c) => /[\p{L}\p{N}]/u.test(c)).length;
   const chars = [...word.text].length;
   let needed = rules.minConfidence;
-  if (letters <= 1 && !/^\d$/.test(word.text)) needed = Math.max(needed, 80);
+  // Texture and photo grain come out as short words (`ae`, `te`, `8`) at 55–75; real poster and screenshot
+  // text, ballot numbers included, reads at 85 and above.
+  if (letters <= 2) needed = Math.max(needed, 80);
+  else if (letters === 3) needed = Math.max(needed, 70);
   if (letters < chars / 2) needed = Math.max(needed, 75);
   return word.confidence >= needed;
 }

@@ -30,7 +30,7 @@ export const OCR_DEFAULTS: OcrOptions = {
   maxBytes: 15 * 1024 * 1024,
   maxPixels: 40_000_000,
   timeoutMs: 60_000,
-  minConfidence: 55,
+  minConfidence: 65,
   variants: ['gray', 'dark', 'light'],
 };
 
