@@ -27,13 +27,20 @@ export async function capturePostImages(
   capturedAt: Date,
 ): Promise<ImageCapture> {
   const sources = await item.evaluate(
-    (el, { minSide, max }) =>
-      Array.from(el.querySelectorAll('img'))
+    async (el, { minSide, max }) => {
+      const imgs = Array.from(el.querySelectorAll('img'));
+      // Images still loading have no natural size yet: wait for them (briefly), then judge by what they are.
+      await Promise.race([
+        Promise.all(imgs.map((img) => img.decode().catch(() => undefined))),
+        new Promise((resolve) => setTimeout(resolve, 5_000)),
+      ]);
+      return imgs
         .filter((img) => img.naturalWidth >= minSide && img.naturalHeight >= minSide)
         .map((img) => img.currentSrc || img.src)
         // Vector images are icons and illustrations drawn by the page, not photos or posters people post.
         .filter((src) => /^(https?:|data:image\/)/i.test(src) && !/\.svg(\?|#|$)|^data:image\/svg/i.test(src))
-        .slice(0, max),
+        .slice(0, max);
+    },
     { minSide: MIN_SIDE, max: MAX_IMAGES },
   );
   const refs: EvidenceArtefactRef[] = [];

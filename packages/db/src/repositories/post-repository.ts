@@ -141,6 +141,9 @@ export async function upsertPosts(
       .onConflict((oc) =>
         oc.columns(['platform', 'external_id']).doUpdateSet({
           last_seen_at: sql`greatest(posts.last_seen_at, excluded.last_seen_at)`,
+          // The scraper records the sighting before OCR has run: the first readings the classifier brings fill
+          // the empty list; once set they stay (the classification's evidence offsets point into them).
+          image_readings: sql`CASE WHEN posts.image_readings = '[]'::jsonb THEN excluded.image_readings ELSE posts.image_readings END`,
         }),
       )
       .returning(['id', 'platform', 'external_id', sql<boolean>`(xmax = 0)`.as('inserted')])
