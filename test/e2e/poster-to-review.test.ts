@@ -104,7 +104,11 @@ describe('poster image → OCR → classify → review', () => {
     expect(body).toMatch(/<rect class="ocr-word ocr-evidence"[^>]*data-word="BAMBANG"/);
     expect(body).toContain('class="ocr-text" readonly');
     expect(body).toContain(reading.engine!);
-    const image = await server.app.inject({ method: 'GET', url: `/evidence/${reading.sha256}`, headers: viewer.headers });
+    const image = await server.app.inject({
+      method: 'GET',
+      url: `/evidence/${reading.sha256}`,
+      headers: viewer.headers,
+    });
     expect(image.statusCode).toBe(200);
     expect(image.headers['content-type']).toBe('image/png');
   });

@@ -25,8 +25,7 @@ const OFFICE: Record<string, [string, string]> = {
   walikota: ['CALON WALIKOTA', 'WAKIL WALIKOTA'],
 };
 const office = (c: Contest) => OFFICE[c.kind] ?? ['CALON KEPALA DAERAH', 'WAKIL KEPALA DAERAH'];
-const place = (c: Contest) =>
-  c.region.name.replace(/^(Provinsi|Kabupaten|Kota)\s+/i, '').toUpperCase();
+const place = (c: Contest) => c.region.name.replace(/^(Provinsi|Kabupaten|Kota)\s+/i, '').toUpperCase();
 const real = (c: Contest) => c.candidates.filter((x) => !isEmptyBox(x));
 const up = (s: string) => s.toUpperCase();
 const two = (n: number) => String(n).padStart(2, '0');
@@ -48,7 +47,19 @@ function ocrNoise(text: string): string {
     .join('\n');
 }
 
-const CAPTIONS_NEUTRAL = ['', '', '', '', 'Selamat pagi', 'Info', 'Lihat gambar', 'Bismillah', 'Repost', '🙏', 'Semangat pagi'];
+const CAPTIONS_NEUTRAL = [
+  '',
+  '',
+  '',
+  '',
+  'Selamat pagi',
+  'Info',
+  'Lihat gambar',
+  'Bismillah',
+  'Repost',
+  '🙏',
+  'Semangat pagi',
+];
 
 interface Line {
   id: string;
@@ -92,12 +103,14 @@ const add = (
 };
 
 const posters: ((c: Contest, x: Candidate) => string)[] = [
-  (c, x) => `${pair(x)}\n${office(c)[0]} DAN ${office(c)[1]}\n${place(c)} 2024\nCOBLOS NOMOR ${x.number}\n${up(x.slogans[0] ?? '')}`,
+  (c, x) =>
+    `${pair(x)}\n${office(c)[0]} DAN ${office(c)[1]}\n${place(c)} 2024\nCOBLOS NOMOR ${x.number}\n${up(x.slogans[0] ?? '')}`,
   (c, x) => `PILIH NOMOR ${x.number}\n${up(x.aliases[0] ?? x.names[0]!)}\n${up(x.jargon[0] ?? '')}!`,
   (c, x) => `${x.hashtags[0] ?? ''}\n${up(x.slogans[0] ?? '')}\n${two(x.number)}\n${pair(x)}`,
   (c, x) => `COBLOS\n${x.number}\n${up(x.names[0]!)}\n${up(x.names[1] ?? '')}\n27 NOVEMBER 2024`,
   (c, x) => `AYO MENANGKAN\n${pair(x)}\nNOMOR URUT ${two(x.number)}\n${x.hashtags[1] ?? x.hashtags[0] ?? ''}`,
-  (c, x) => `${up(x.jargon[0] ?? '')} ${up(x.jargon[0] ?? '')}\n${up(x.aliases[1] ?? x.names[0]!)} NO ${x.number}\nUNTUK ${place(c)} LEBIH BAIK`,
+  (c, x) =>
+    `${up(x.jargon[0] ?? '')} ${up(x.jargon[0] ?? '')}\n${up(x.aliases[1] ?? x.names[0]!)} NO ${x.number}\nUNTUK ${place(c)} LEBIH BAIK`,
   (c, x) => `MARI BERSAMA\nMENANGKAN PASLON ${x.number}\n${up(x.slogans[0] ?? '')}`,
 ];
 const twibbons: ((c: Contest, x: Candidate) => string)[] = [
@@ -108,12 +121,13 @@ const twibbons: ((c: Contest, x: Candidate) => string)[] = [
   (_, x) => `PENDUKUNG SETIA\n${pair(x)}\n${x.number}`,
 ];
 const chats: ((c: Contest, x: Candidate) => string)[] = [
-  (_, x) =>
-    `Grup Keluarga Besar\nBapak ibu jangan lupa tgl 27 coblos no ${x.number} ya\n07.45\nSiap pak\n07.46`,
+  (_, x) => `Grup Keluarga Besar\nBapak ibu jangan lupa tgl 27 coblos no ${x.number} ya\n07.45\nSiap pak\n07.46`,
   (_, x) => `Bu Rina\nTemen2 ayo dukung ${x.aliases[0] ?? x.names[0]} nomor ${x.number}, orangnya baik\n19.02`,
-  (c, x) => `Info Kantor\nRekan2 besok pakai baju ${pick(['putih', 'merah', 'biru'])} buat acara ${x.aliases[0] ?? x.names[0]}, kita menangkan ${x.number}\n21.10`,
+  (c, x) =>
+    `Info Kantor\nRekan2 besok pakai baju ${pick(['putih', 'merah', 'biru'])} buat acara ${x.aliases[0] ?? x.names[0]}, kita menangkan ${x.number}\n21.10`,
   (_, x) => `Pak RT\nWarga semua pilih ${x.names[0]} ya, sudah terbukti kerjanya ${x.hashtags[0] ?? ''}\n16.30`,
-  (_, x) => `Admin grup\nyg belum dapat kaos ${up(x.jargon[0] ?? '')} japri saya, kumpul di posko nomor ${x.number}\n10.11`,
+  (_, x) =>
+    `Admin grup\nyg belum dapat kaos ${up(x.jargon[0] ?? '')} japri saya, kumpul di posko nomor ${x.number}\n10.11`,
 ];
 const contraPosters: ((c: Contest, x: Candidate) => string)[] = [
   (_, x) => `JANGAN PILIH\n${up(x.aliases[0] ?? x.names[0]!)}\nJANJI PALSU`,
@@ -132,7 +146,8 @@ const kpu: ((c: Contest) => string)[] = [
   (c) =>
     `DAFTAR PASANGAN CALON\nPEMILIHAN ${office(c)[0].replace('CALON ', '')} ${place(c)} 2024\n` +
     c.candidates.map((x) => `${x.number}. ${x.names.map(up).join(' DAN ')}`).join('\n'),
-  (c) => `TPS ${1 + Math.floor(rand() * 30)}\nDESA ${pick(['SUKAMAJU', 'MEKARSARI', 'TANJUNG'])}\nDPT 287 PEMILIH\nKPPS SIAP MELAYANI`,
+  (c) =>
+    `TPS ${1 + Math.floor(rand() * 30)}\nDESA ${pick(['SUKAMAJU', 'MEKARSARI', 'TANJUNG'])}\nDPT 287 PEMILIH\nKPPS SIAP MELAYANI`,
   (c) => `SIMULASI PEMUNGUTAN SUARA\nKPU ${place(c)}\nPETUGAS KPPS WAJIB HADIR PUKUL 07.00`,
 ];
 const neutrality: ((c: Contest) => string)[] = [
@@ -147,15 +162,22 @@ const menus: (() => string)[] = [
   () => `KOPI NOMOR ${pick(['1', '2', '3'])}\nBUKA 07.00 - 22.00\nDUKUNG UMKM LOKAL`,
 ];
 const school: ((c: Contest) => string)[] = [
-  (c) => `SD NEGERI ${1 + Math.floor(rand() * 9)} ${place(c)}\nSELAMAT DATANG PESERTA DIDIK BARU\nTAHUN AJARAN 2024/2025`,
+  (c) =>
+    `SD NEGERI ${1 + Math.floor(rand() * 9)} ${place(c)}\nSELAMAT DATANG PESERTA DIDIK BARU\nTAHUN AJARAN 2024/2025`,
   () => `SELAMAT & SUKSES\nJUARA ${pick(['1', '2', '3'])} LOMBA CERDAS CERMAT\nTINGKAT KABUPATEN`,
   (c) => `SMP NEGERI ${2 + Math.floor(rand() * 5)}\nPORSENI 2024\nKELAS 9 NOMOR ${pick(['2', '3'])} LARI ESTAFET`,
   () => `UPACARA HARI GURU NASIONAL\n25 NOVEMBER 2024\nGURU HEBAT INDONESIA KUAT`,
   () => `POSYANDU MAWAR ${pick(['1', '2', '3'])}\nIMUNISASI DAN TIMBANG BALITA\nSETIAP TANGGAL 10`,
 ];
 const news: ((c: Contest, x: Candidate) => string)[] = [
-  (c, x) => `PASLON NOMOR URUT ${x.number} ${x.names.map(up).join(' - ')}\nKAMPANYE DI ${place(c)}\nberita${pick(['satu', 'kini', 'daerah'])}.com`,
-  (c) => `HASIL HITUNG CEPAT PILKADA ${place(c)}\n` + real(c).map((x) => `${x.number}. ${x.names[0]} ${(20 + rand() * 40).toFixed(2)}%`).join('\n') + `\nSUMBER: LEMBAGA SURVEI`,
+  (c, x) =>
+    `PASLON NOMOR URUT ${x.number} ${x.names.map(up).join(' - ')}\nKAMPANYE DI ${place(c)}\nberita${pick(['satu', 'kini', 'daerah'])}.com`,
+  (c) =>
+    `HASIL HITUNG CEPAT PILKADA ${place(c)}\n` +
+    real(c)
+      .map((x) => `${x.number}. ${x.names[0]} ${(20 + rand() * 40).toFixed(2)}%`)
+      .join('\n') +
+    `\nSUMBER: LEMBAGA SURVEI`,
   (_, x) => `${up(x.names[0]!)} TIBA DI KANTOR KPU\nDAFTARKAN DIRI SEBAGAI CALON\nfoto: humas`,
 ];
 const chatNeutral: (() => string)[] = [
@@ -171,10 +193,18 @@ for (const c of registry.contests) {
     for (const t of posters) add(c, [t(c, x)], 'endorse', x, 'campaign poster: names, number, slogan');
     for (const t of twibbons) add(c, [t(c, x)], 'endorse', x, 'twibbon frame declaring support');
     for (const t of chats) if (chance(0.6)) add(c, [t(c, x)], 'endorse', x, 'chat screenshot calling to vote');
-    if (chance(0.5)) add(c, [pick(contraPosters)(c, x)], 'endorse', x, 'poster against a candidate', pick(CAPTIONS_NEUTRAL), 'contra');
+    if (chance(0.5))
+      add(c, [pick(contraPosters)(c, x)], 'endorse', x, 'poster against a candidate', pick(CAPTIONS_NEUTRAL), 'contra');
     // Support in the image, a neutral caption next to it.
     if (chance(0.5))
-      add(c, [pick(posters)(c, x)], 'endorse', x, 'poster under an everyday caption', pick(['Mantap', 'Semangat', 'Bismillah menang']));
+      add(
+        c,
+        [pick(posters)(c, x)],
+        'endorse',
+        x,
+        'poster under an everyday caption',
+        pick(['Mantap', 'Semangat', 'Bismillah menang']),
+      );
     for (const t of news) if (chance(0.5)) add(c, [t(c, x)], 'neutral', null, 'news card about a candidate, no stance');
   }
   for (let round = 0; round < 2; round++) {

@@ -120,12 +120,16 @@ export async function preprocess(bytes: Uint8Array, options: PreprocessOptions):
     throw decodeError(error);
   }
   const seconds = options.timeoutSeconds;
-  const gray = () => sharp(rgb, { raw: { width: w, height: h, channels: 3 } }).timeout({ seconds }).greyscale();
+  const gray = () =>
+    sharp(rgb, { raw: { width: w, height: h, channels: 3 } })
+      .timeout({ seconds })
+      .greyscale();
   const variants: Prepared[] = [];
   for (const variant of options.variants) {
     let png: Buffer;
     if (variant === 'gray') png = await gray().normalise().png({ compressionLevel: 1 }).toBuffer();
-    else if (variant === 'threshold') png = await gray().normalise().threshold(128).png({ compressionLevel: 1 }).toBuffer();
+    else if (variant === 'threshold')
+      png = await gray().normalise().threshold(128).png({ compressionLevel: 1 }).toBuffer();
     else png = await cutPng(rgb, w, h, variant, seconds);
     variants.push({ variant, png });
   }

@@ -23,10 +23,13 @@ async function codeOf(p: Promise<unknown>): Promise<string | null> {
 
 describe('readImage (real tesseract, ind+eng)', () => {
   it('reads white, yellow and black text on a coloured poster, with boxes in the image’s pixels', async () => {
-    const png = await sharp(Buffer.from(posterSvg(800, 500))).png().toBuffer();
+    const png = await sharp(Buffer.from(posterSvg(800, 500)))
+      .png()
+      .toBuffer();
     const r = await readImage(png, { label: 'image/png' });
     const words = r.words.map((w) => w.text);
-    for (const w of ['COBLOS', 'NOMOR', '2', 'Bersama', 'Membangun', 'Mesuji', '#MesujiMaju']) expect(words).toContain(w);
+    for (const w of ['COBLOS', 'NOMOR', '2', 'Bersama', 'Membangun', 'Mesuji', '#MesujiMaju'])
+      expect(words).toContain(w);
     expect(r.text.split('\n')[0]).toBe('COBLOS NOMOR 2');
     expect(r.engine).toMatch(/^tesseract \d+\.\d+.*ind\+eng/);
     expect([r.width, r.height]).toEqual([800, 500]);
@@ -41,7 +44,9 @@ describe('readImage (real tesseract, ind+eng)', () => {
 
   it('scales up a small image and applies EXIF orientation (boxes as the browser shows it)', async () => {
     // Drawn small (320×200), then stored rotated with an EXIF tag saying "rotate 90° clockwise to view".
-    const small = await sharp(Buffer.from(posterSvg(320, 200, 0.4))).png().toBuffer();
+    const small = await sharp(Buffer.from(posterSvg(320, 200, 0.4)))
+      .png()
+      .toBuffer();
     const stored = await sharp(small).rotate(-90).jpeg({ quality: 95 }).withMetadata({ orientation: 6 }).toBuffer();
     const r = await readImage(stored, { label: 'photo.jpg' });
     expect([r.width, r.height]).toEqual([320, 200]);
@@ -53,7 +58,13 @@ describe('readImage (real tesseract, ind+eng)', () => {
 
   it('drops low-confidence noise from a photo-like image with no text', async () => {
     const noise = await sharp({
-      create: { width: 240, height: 180, channels: 3, background: '#7a8b9c', noise: { type: 'gaussian', mean: 128, sigma: 60 } },
+      create: {
+        width: 240,
+        height: 180,
+        channels: 3,
+        background: '#7a8b9c',
+        noise: { type: 'gaussian', mean: 128, sigma: 60 },
+      },
     })
       .png()
       .toBuffer();
@@ -62,7 +73,9 @@ describe('readImage (real tesseract, ind+eng)', () => {
   });
 
   it('answers bad images with per-image errors: corrupt, too large, timeout, engine missing', async () => {
-    const png = await sharp(Buffer.from(posterSvg(800, 500))).png().toBuffer();
+    const png = await sharp(Buffer.from(posterSvg(800, 500)))
+      .png()
+      .toBuffer();
     const truncated = png.subarray(0, 200);
     expect(await codeOf(readImage(truncated, { label: 'x.png' }))).toBe('OCR_IMAGE_CORRUPT');
     expect(await codeOf(readImage(png, { maxPixels: 100_000 }))).toBe('OCR_IMAGE_TOO_LARGE');

@@ -68,7 +68,10 @@ describe('OCR worker (real tesseract, PostgreSQL, Redis)', () => {
   }, async () => {
     const store = new ArtefactStore(dir);
     const png = await sharp(Buffer.from(POSTER)).png().toBuffer();
-    const frame = (c: string) => sharp({ create: { width: 60, height: 60, channels: 3, background: c } }).png().toBuffer();
+    const frame = (c: string) =>
+      sharp({ create: { width: 60, height: 60, channels: 3, background: c } })
+        .png()
+        .toBuffer();
     const gif = await sharp([await frame('#f00'), await frame('#00f')], { join: { animated: true } })
       .gif()
       .toBuffer();

@@ -3,14 +3,7 @@ import { ArtefactStore } from '@netra/collectors';
 import { type EvidenceArtefactRef, type Logger, parseOrThrow, ValidationError } from '@netra/core';
 import { type Database, findImageOcr, type ImageOcrRow, isDatabaseUnavailable, saveImageOcr } from '@netra/db';
 import { isOcrError, type OcrOptions, OcrError, readImage } from '@netra/ocr';
-import {
-  classifyJobId,
-  type ImageReading,
-  type OcrJob,
-  ocrJobSchema,
-  QUEUE,
-  type Queues,
-} from '@netra/queue';
+import { classifyJobId, type ImageReading, type OcrJob, ocrJobSchema, QUEUE, type Queues } from '@netra/queue';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
@@ -168,7 +161,10 @@ export function startOcrWorker(options: OcrWorkerOptions): Worker<OcrJob, OcrOut
     const failed = readings.filter((r) => r.error).length;
     if (failed > 0) {
       options.logger.info(
-        { post: `${post.platform}:${post.externalId}`, errors: readings.flatMap((r) => (r.error ? [r.error.code] : [])) },
+        {
+          post: `${post.platform}:${post.externalId}`,
+          errors: readings.flatMap((r) => (r.error ? [r.error.code] : [])),
+        },
         'some images could not be read; the post is classified without their text',
       );
     }

@@ -34,12 +34,14 @@ export async function capturePostImages(
         Promise.all(imgs.map((img) => img.decode().catch(() => undefined))),
         new Promise((resolve) => setTimeout(resolve, 5_000)),
       ]);
-      return imgs
-        .filter((img) => img.naturalWidth >= minSide && img.naturalHeight >= minSide)
-        .map((img) => img.currentSrc || img.src)
-        // Vector images are icons and illustrations drawn by the page, not photos or posters people post.
-        .filter((src) => /^(https?:|data:image\/)/i.test(src) && !/\.svg(\?|#|$)|^data:image\/svg/i.test(src))
-        .slice(0, max);
+      return (
+        imgs
+          .filter((img) => img.naturalWidth >= minSide && img.naturalHeight >= minSide)
+          .map((img) => img.currentSrc || img.src)
+          // Vector images are icons and illustrations drawn by the page, not photos or posters people post.
+          .filter((src) => /^(https?:|data:image\/)/i.test(src) && !/\.svg(\?|#|$)|^data:image\/svg/i.test(src))
+          .slice(0, max)
+      );
     },
     { minSide: MIN_SIDE, max: MAX_IMAGES },
   );

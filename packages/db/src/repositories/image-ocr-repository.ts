@@ -55,7 +55,11 @@ export async function saveImageOcr(db: Executor, rows: readonly ImageOcrRow[]): 
 export async function findImageOcr(db: Executor, sha256s: readonly string[]): Promise<Map<string, ImageOcrRow>> {
   const out = new Map<string, ImageOcrRow>();
   if (sha256s.length === 0) return out;
-  const rows = await db.selectFrom('image_ocr').selectAll().where('sha256', 'in', [...new Set(sha256s)]).execute();
+  const rows = await db
+    .selectFrom('image_ocr')
+    .selectAll()
+    .where('sha256', 'in', [...new Set(sha256s)])
+    .execute();
   for (const r of rows) {
     out.set(r.sha256, {
       sha256: r.sha256,

@@ -10,7 +10,16 @@ export interface ExpectedTerm {
 /** One image of the OCR test set: the HTML that renders it, the text drawn into it and the post's label. */
 export interface TestImage {
   name: string;
-  family: 'poster' | 'twibbon' | 'chat' | 'kpu_notice' | 'neutrality' | 'school' | 'menu' | 'news_card' | 'chat_neutral';
+  family:
+    | 'poster'
+    | 'twibbon'
+    | 'chat'
+    | 'kpu_notice'
+    | 'neutrality'
+    | 'school'
+    | 'menu'
+    | 'news_card'
+    | 'chat_neutral';
   html: string;
   width: number;
   height: number;
@@ -37,7 +46,10 @@ const place = (c: Contest) => c.region.name.replace(/^(Provinsi|Kabupaten|Kota)\
 const two = (n: number) => String(n).padStart(2, '0');
 const up = (s: string) => s.toUpperCase();
 
-function candidateTerms(x: Candidate, shown: { names?: boolean; number?: boolean; slogan?: boolean; hashtag?: boolean }) {
+function candidateTerms(
+  x: Candidate,
+  shown: { names?: boolean; number?: boolean; slogan?: boolean; hashtag?: boolean },
+) {
   const terms: ExpectedTerm[] = [];
   if (shown.names) for (const n of x.names) terms.push({ kind: 'name', text: n });
   if (shown.number) terms.push({ kind: 'number', text: String(x.number) });
@@ -92,7 +104,14 @@ const banner: Layout = (c, x, s) => {
 
 const split: Layout = (c, x, s) => {
   const p = s.palette;
-  const lines = ['NOMOR URUT', two(x.number), 'DUKUNG & MENANGKAN', ...x.names.map(up), x.slogans[0] ?? '', x.hashtags[0] ?? ''];
+  const lines = [
+    'NOMOR URUT',
+    two(x.number),
+    'DUKUNG & MENANGKAN',
+    ...x.names.map(up),
+    x.slogans[0] ?? '',
+    x.hashtags[0] ?? '',
+  ];
   const body = `<div style="position:absolute;left:0;top:0;width:420px;height:675px;background:${p.badge};color:${p.badgeFg};${fontCss(s)};display:flex;flex-direction:column;align-items:center;justify-content:center"><div style="font-size:40px">NOMOR URUT</div><div style="font-size:230px;line-height:1">${two(x.number)}</div></div>
 <div style="position:absolute;left:420px;top:0;right:0;bottom:0;background:${p.bg};color:${p.fg};${fontCss(s)};padding:50px 40px;transform:rotate(${s.angle / 2}deg)">
 <div style="font-size:34px;color:${p.accent}">DUKUNG &amp; MENANGKAN</div>
@@ -119,7 +138,13 @@ const photoOverlay: Layout = (c, x, s) => {
 const square: Layout = (c, x, s) => {
   const p = s.palette;
   const jargon = x.jargon[0] ?? 'MAJU';
-  const lines = [up(jargon), x.hashtags[0] ?? '', `PILIH ${up(x.names[0]!)}`, `NOMOR ${x.number}`, `PILKADA ${up(place(c))} 2024`];
+  const lines = [
+    up(jargon),
+    x.hashtags[0] ?? '',
+    `PILIH ${up(x.names[0]!)}`,
+    `NOMOR ${x.number}`,
+    `PILKADA ${up(place(c))} 2024`,
+  ];
   const body = `<div style="position:absolute;inset:0;background:radial-gradient(circle at 30% 30%,${p.bg},${p.bg2})"></div>
 <div style="position:absolute;inset:60px;color:${p.fg};${fontCss(s)};display:flex;flex-direction:column;justify-content:center;transform:rotate(${s.angle}deg)">
 <div style="font-size:140px;color:${p.accent}">${esc(lines[0]!)}</div>
@@ -156,7 +181,11 @@ function twibbon(x: Candidate, s: Style): { width: number; height: number; body:
 }
 
 /** A phone chat screenshot: header, bubbles, times. `messages` are [author, text, mine]. */
-function chat(title: string, messages: [string, string, boolean][], rand: Rand): { width: number; height: number; body: string; lines: string[] } {
+function chat(
+  title: string,
+  messages: [string, string, boolean][],
+  rand: Rand,
+): { width: number; height: number; body: string; lines: string[] } {
   const lines = [title];
   let time = 7 * 60 + Math.floor(rand() * 600);
   const bubbles = messages
@@ -189,9 +218,9 @@ ${heading.map((h, i) => `<div style="font-size:${i === 0 ? 40 : 30}px;font-weigh
  * The OCR test set over a registry: campaign posters in four layouts (several fonts, palettes and angles), contra
  * posters, twibbon frames over generated photos and chat screenshots for every candidate, plus negatives with
  * names, numbers and election words that support nobody (KPU notices, neutrality posters, school banners, menus,
- * news cards, work chats). Deterministic for a seed.
+ * news cards, work chats). Deterministic for a seed; at least `minImages` images for any registry with a contest.
  */
-export function buildTestSet(registry: Registry, seed = 12): TestImage[] {
+export function buildTestSet(registry: Registry, seed = 12, minImages = 150): TestImage[] {
   const rand = seeded(seed);
   const out: TestImage[] = [];
   let i = 0;
@@ -225,111 +254,171 @@ export function buildTestSet(registry: Registry, seed = 12): TestImage[] {
     [photoOverlay, { names: true, number: true, slogan: true }],
     [square, { names: false, number: true, hashtag: true }],
   ];
-  for (const c of registry.contests) {
-    const real = c.candidates.filter((x) => !isEmptyBox(x));
-    for (const x of real) {
-      for (const [layout, shown] of layouts) {
-        const terms = candidateTerms(x, shown);
-        if (layout === square) terms.push({ kind: 'name', text: x.names[0]! });
-        add('poster', c, layout(c, x, styleOf(rand, i)), 'endorse', x, terms);
+  // A small registry goes round again (new palettes, fonts and angles) until the set has `minImages` images.
+  for (let round = 0; round === 0 || (out.length < minImages && round < 50); round++) {
+    for (const c of registry.contests) {
+      const real = c.candidates.filter((x) => !isEmptyBox(x));
+      for (const x of real) {
+        for (const [layout, shown] of layouts) {
+          const terms = candidateTerms(x, shown);
+          if (layout === square) terms.push({ kind: 'name', text: x.names[0]! });
+          add('poster', c, layout(c, x, styleOf(rand, i)), 'endorse', x, terms);
+        }
+        add(
+          'twibbon',
+          c,
+          twibbon(x, styleOf(rand, i)),
+          'endorse',
+          x,
+          candidateTerms(x, { number: true, hashtag: true }),
+        );
+        const who = pickFrom(rand, ['Bu Sri', 'Pak Darto', 'Mbak Ani', 'Pak Kades', 'Bu Ratna']);
+        add(
+          'chat',
+          c,
+          chat(
+            pickFrom(rand, ['Keluarga Besar', 'Grup RT 05', 'Alumni SMA 1', 'Info Desa']),
+            [
+              [who, `Bapak ibu, tgl 27 jangan lupa pilih nomor ${x.number} ${x.names[0]} ya`, false],
+              ['Saya', 'Siap, insyaallah', true],
+              [who, `${x.slogans[0] ?? ''} ${x.hashtags[0] ?? ''}`, false],
+            ],
+            rand,
+          ),
+          'endorse',
+          x,
+          [
+            { kind: 'number', text: String(x.number) },
+            { kind: 'name', text: x.names[0]! },
+            ...(x.slogans[0] ? [{ kind: 'slogan' as const, text: x.slogans[0] }] : []),
+            ...(x.hashtags[0] ? [{ kind: 'hashtag' as const, text: x.hashtags[0] }] : []),
+          ],
+        );
+        if (rand() < 0.5) {
+          add(
+            'poster',
+            c,
+            contra(c, x, styleOf(rand, i)),
+            'endorse',
+            x,
+            [{ kind: 'number', text: String(x.number) }],
+            'contra',
+          );
+        }
       }
-      add('twibbon', c, twibbon(x, styleOf(rand, i)), 'endorse', x, candidateTerms(x, { number: true, hashtag: true }));
-      const who = pickFrom(rand, ['Bu Sri', 'Pak Darto', 'Mbak Ani', 'Pak Kades', 'Bu Ratna']);
+      const s = styleOf(rand, i);
+      const region = up(c.region.name);
       add(
-        'chat',
+        'kpu_notice',
+        c,
+        notice(
+          ['KOMISI PEMILIHAN UMUM', region, 'JADWAL DEBAT PUBLIK'],
+          real.map((x) => `Pasangan Calon Nomor Urut ${x.number}: ${x.names.join(' dan ')}`),
+          'Sabtu, 9 November 2024 pukul 19.30 WIB, disiarkan langsung',
+          s,
+        ),
+        'neutral',
+        null,
+        real.flatMap((x) => [
+          ...x.names.map((n) => ({ kind: 'name' as const, text: n })),
+          { kind: 'number' as const, text: String(x.number) },
+        ]),
+      );
+      add(
+        'kpu_notice',
+        c,
+        notice(
+          ['PENGUMUMAN', `KPU ${region}`],
+          [
+            'Hari pemungutan suara Rabu, 27 November 2024',
+            'TPS dibuka pukul 07.00 - 13.00 WIB',
+            'Bawa KTP elektronik dan undangan C6',
+          ],
+          'Gunakan hak pilih Anda',
+          styleOf(rand, i),
+        ),
+        'neutral',
+        null,
+        [],
+      );
+      add(
+        'neutrality',
+        c,
+        notice(
+          ['ASN WAJIB NETRAL', `PILKADA ${up(place(c))} 2024`],
+          ['Tidak ikut kampanye', 'Tidak like dan share konten paslon', 'Laporkan pelanggaran ke Bawaslu'],
+          `Bawaslu ${c.region.name}`,
+          styleOf(rand, i),
+        ),
+        'neutral',
+        null,
+        [],
+      );
+      const sd = 1 + Math.floor(rand() * 9);
+      add(
+        'school',
+        c,
+        notice(
+          [`SD NEGERI ${sd} ${up(place(c))}`, 'PENERIMAAN PESERTA DIDIK BARU'],
+          ['Kelas 1 kuota 2 rombel', 'Pendaftaran 2 - 14 Juni 2025', 'Juara 2 Lomba Sekolah Sehat'],
+          'Informasi: ruang TU',
+          styleOf(rand, i),
+        ),
+        'neutral',
+        null,
+        [],
+      );
+      add(
+        'menu',
+        c,
+        notice(
+          [pickFrom(rand, ['WARUNG MAKAN BU SRI', 'KEDAI KOPI NOMOR 2', 'RM SEDERHANA 3'])],
+          ['1. Soto Ayam 15.000', '2. Nasi Uduk 12.000', '3. Es Teh Manis 5.000', 'Paket Hemat Nomor 2: 20.000'],
+          'Buka setiap hari 07.00 - 21.00',
+          styleOf(rand, i),
+        ),
+        'neutral',
+        null,
+        [],
+      );
+      const named = pickFrom(rand, real);
+      add(
+        'news_card',
+        c,
+        notice(
+          [`BERITA ${up(place(c))}`],
+          [
+            `KPU tetapkan ${named.names.join(' dan ')} sebagai pasangan calon nomor urut ${named.number}`,
+            'Pengundian nomor urut berlangsung tertib',
+          ],
+          `Sumber: Antara, ${pickFrom(rand, ['23', '24'])} September 2024`,
+          styleOf(rand, i),
+        ),
+        'neutral',
+        null,
+        [
+          ...named.names.map((n) => ({ kind: 'name' as const, text: n })),
+          { kind: 'number', text: String(named.number) },
+        ],
+      );
+      add(
+        'chat_neutral',
         c,
         chat(
-          pickFrom(rand, ['Keluarga Besar', 'Grup RT 05', 'Alumni SMA 1', 'Info Desa']),
+          'Grup Kantor Kecamatan',
           [
-            [who, `Bapak ibu, tgl 27 jangan lupa pilih nomor ${x.number} ${x.names[0]} ya`, false],
-            ['Saya', 'Siap, insyaallah', true],
-            [who, `${x.slogans[0] ?? ''} ${x.hashtags[0] ?? ''}`, false],
+            ['Pak Camat', 'Rapat persiapan upacara tgl 2 jam 07.30 di lapangan', false],
+            ['Saya', 'Siap pak, nomor 3 di barisan depan', true],
+            ['Bu Sekcam', 'Jangan lupa seragam Korpri', false],
           ],
           rand,
         ),
-        'endorse',
-        x,
-        [
-          { kind: 'number', text: String(x.number) },
-          { kind: 'name', text: x.names[0]! },
-          ...(x.slogans[0] ? [{ kind: 'slogan' as const, text: x.slogans[0] }] : []),
-          ...(x.hashtags[0] ? [{ kind: 'hashtag' as const, text: x.hashtags[0] }] : []),
-        ],
+        'neutral',
+        null,
+        [],
       );
-      if (rand() < 0.5) {
-        add('poster', c, contra(c, x, styleOf(rand, i)), 'endorse', x, [{ kind: 'number', text: String(x.number) }], 'contra');
-      }
     }
-    const s = styleOf(rand, i);
-    const region = up(c.region.name);
-    add(
-      'kpu_notice',
-      c,
-      notice(
-        ['KOMISI PEMILIHAN UMUM', region, 'JADWAL DEBAT PUBLIK'],
-        real.map((x) => `Pasangan Calon Nomor Urut ${x.number}: ${x.names.join(' dan ')}`),
-        'Sabtu, 9 November 2024 pukul 19.30 WIB, disiarkan langsung',
-        s,
-      ),
-      'neutral',
-      null,
-      real.flatMap((x) => [...x.names.map((n) => ({ kind: 'name' as const, text: n })), { kind: 'number' as const, text: String(x.number) }]),
-    );
-    add(
-      'kpu_notice',
-      c,
-      notice(
-        ['PENGUMUMAN', `KPU ${region}`],
-        ['Hari pemungutan suara Rabu, 27 November 2024', 'TPS dibuka pukul 07.00 - 13.00 WIB', 'Bawa KTP elektronik dan undangan C6'],
-        'Gunakan hak pilih Anda',
-        styleOf(rand, i),
-      ),
-      'neutral',
-      null,
-      [],
-    );
-    add(
-      'neutrality',
-      c,
-      notice(['ASN WAJIB NETRAL', `PILKADA ${up(place(c))} 2024`], ['Tidak ikut kampanye', 'Tidak like dan share konten paslon', 'Laporkan pelanggaran ke Bawaslu'], `Bawaslu ${c.region.name}`, styleOf(rand, i)),
-      'neutral',
-      null,
-      [],
-    );
-    const sd = 1 + Math.floor(rand() * 9);
-    add(
-      'school',
-      c,
-      notice([`SD NEGERI ${sd} ${up(place(c))}`, 'PENERIMAAN PESERTA DIDIK BARU'], ['Kelas 1 kuota 2 rombel', 'Pendaftaran 2 - 14 Juni 2025', 'Juara 2 Lomba Sekolah Sehat'], 'Informasi: ruang TU', styleOf(rand, i)),
-      'neutral',
-      null,
-      [],
-    );
-    add(
-      'menu',
-      c,
-      notice([pickFrom(rand, ['WARUNG MAKAN BU SRI', 'KEDAI KOPI NOMOR 2', 'RM SEDERHANA 3'])], ['1. Soto Ayam 15.000', '2. Nasi Uduk 12.000', '3. Es Teh Manis 5.000', 'Paket Hemat Nomor 2: 20.000'], 'Buka setiap hari 07.00 - 21.00', styleOf(rand, i)),
-      'neutral',
-      null,
-      [],
-    );
-    const named = pickFrom(rand, real);
-    add(
-      'news_card',
-      c,
-      notice([`BERITA ${up(place(c))}`], [`KPU tetapkan ${named.names.join(' dan ')} sebagai pasangan calon nomor urut ${named.number}`, 'Pengundian nomor urut berlangsung tertib'], `Sumber: Antara, ${pickFrom(rand, ['23', '24'])} September 2024`, styleOf(rand, i)),
-      'neutral',
-      null,
-      [...named.names.map((n) => ({ kind: 'name' as const, text: n })), { kind: 'number', text: String(named.number) }],
-    );
-    add(
-      'chat_neutral',
-      c,
-      chat('Grup Kantor Kecamatan', [['Pak Camat', 'Rapat persiapan upacara tgl 2 jam 07.30 di lapangan', false], ['Saya', 'Siap pak, nomor 3 di barisan depan', true], ['Bu Sekcam', 'Jangan lupa seragam Korpri', false]], rand),
-      'neutral',
-      null,
-      [],
-    );
+    if (registry.contests.length === 0) break;
   }
   return out;
 }

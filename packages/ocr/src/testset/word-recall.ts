@@ -2,11 +2,7 @@ import type { ExpectedTerm } from './test-set.ts';
 
 /** Lower case, NFKC, no diacritics; the `#` of a hashtag dropped (OCR often reads it as `H` or `#` alike). */
 function norm(word: string): string {
-  return word
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/^#/, '');
+  return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/^#/, '');
 }
 
 /** OCR text as comparable words: split on anything that is not a letter, digit or `#`. */

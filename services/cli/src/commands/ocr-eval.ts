@@ -224,7 +224,8 @@ export const ocrEvalCommand: Command = {
       io.stdout.write(`${lines.join('\n')}\n`);
     }
     const ok =
-      report.recallNamesNumbersSlogans >= OCR_EVAL_TARGETS.recall && report.imageOnly.f1 >= OCR_EVAL_TARGETS.imageOnlyF1;
+      report.recallNamesNumbersSlogans >= OCR_EVAL_TARGETS.recall &&
+      report.imageOnly.f1 >= OCR_EVAL_TARGETS.imageOnlyF1;
     return ok ? 0 : 3;
   },
 };

@@ -54,6 +54,8 @@ export function posterPng(name: string): Promise<Buffer> | null {
 export function posterImages(names: string[] | undefined, cls: string): string {
   if (!names?.length) return '';
   return names
-    .map((n) => `<img class="${cls}" src="/static/poster/${encodeURIComponent(n)}.png" width="450" height="450" alt="">`)
+    .map(
+      (n) => `<img class="${cls}" src="/static/poster/${encodeURIComponent(n)}.png" width="450" height="450" alt="">`,
+    )
     .join('');
 }
