@@ -2,6 +2,8 @@
 # Installs what Netra needs on a fresh Debian/Ubuntu machine, then its dependencies. Safe to run again.
 # - Node 24 LTS and pnpm 10 from the npm registry, when the machine's Node is older
 # - Chromium (for the collectors), redis-server and PostgreSQL binaries (for the zero-setup path and tests)
+# - Tesseract OCR with its Indonesian and English data (text in post images, issue 12) and the DejaVu and
+#   Liberation fonts (the OCR test set and the demo posters are drawn with them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/toolchain.sh
@@ -28,6 +30,13 @@ if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null && ! command 
    && ! command -v google-chrome >/dev/null; then missing+=(chromium); fi
 command -v redis-server >/dev/null || [ -n "${REDIS_URL:-}" ] || missing+=(redis-server)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [ -n "${DATABASE_URL:-}" ] || missing+=(postgresql)
+# OCR reads with the Debian packages' data only: nothing is downloaded at run time.
+command -v tesseract >/dev/null || missing+=(tesseract-ocr)
+langs="$(tesseract --list-langs 2>/dev/null || true)"
+grep -qx ind <<<"$langs" || missing+=(tesseract-ocr-ind)
+grep -qx eng <<<"$langs" || missing+=(tesseract-ocr-eng)
+fc-list 2>/dev/null | grep -q 'DejaVu Sans' || missing+=(fonts-dejavu-core)
+fc-list 2>/dev/null | grep -q 'Liberation Sans' || missing+=(fonts-liberation)
 if [ "${#missing[@]}" -gt 0 ]; then
   if command -v apt-get >/dev/null && as_root true 2>/dev/null; then
     say "installing Debian packages: ${missing[*]}"

@@ -105,13 +105,13 @@ const add = (
 const posters: ((c: Contest, x: Candidate) => string)[] = [
   (c, x) =>
     `${pair(x)}\n${office(c)[0]} DAN ${office(c)[1]}\n${place(c)} 2024\nCOBLOS NOMOR ${x.number}\n${up(x.slogans[0] ?? '')}`,
-  (c, x) => `PILIH NOMOR ${x.number}\n${up(x.aliases[0] ?? x.names[0]!)}\n${up(x.jargon[0] ?? '')}!`,
-  (c, x) => `${x.hashtags[0] ?? ''}\n${up(x.slogans[0] ?? '')}\n${two(x.number)}\n${pair(x)}`,
-  (c, x) => `COBLOS\n${x.number}\n${up(x.names[0]!)}\n${up(x.names[1] ?? '')}\n27 NOVEMBER 2024`,
-  (c, x) => `AYO MENANGKAN\n${pair(x)}\nNOMOR URUT ${two(x.number)}\n${x.hashtags[1] ?? x.hashtags[0] ?? ''}`,
+  (_c, x) => `PILIH NOMOR ${x.number}\n${up(x.aliases[0] ?? x.names[0]!)}\n${up(x.jargon[0] ?? '')}!`,
+  (_c, x) => `${x.hashtags[0] ?? ''}\n${up(x.slogans[0] ?? '')}\n${two(x.number)}\n${pair(x)}`,
+  (_c, x) => `COBLOS\n${x.number}\n${up(x.names[0]!)}\n${up(x.names[1] ?? '')}\n27 NOVEMBER 2024`,
+  (_c, x) => `AYO MENANGKAN\n${pair(x)}\nNOMOR URUT ${two(x.number)}\n${x.hashtags[1] ?? x.hashtags[0] ?? ''}`,
   (c, x) =>
     `${up(x.jargon[0] ?? '')} ${up(x.jargon[0] ?? '')}\n${up(x.aliases[1] ?? x.names[0]!)} NO ${x.number}\nUNTUK ${place(c)} LEBIH BAIK`,
-  (c, x) => `MARI BERSAMA\nMENANGKAN PASLON ${x.number}\n${up(x.slogans[0] ?? '')}`,
+  (_c, x) => `MARI BERSAMA\nMENANGKAN PASLON ${x.number}\n${up(x.slogans[0] ?? '')}`,
 ];
 const twibbons: ((c: Contest, x: Candidate) => string)[] = [
   (_, x) => `SAYA DUKUNG PASLON ${two(x.number)}\n${x.hashtags[0] ?? ''}`,
@@ -123,7 +123,7 @@ const twibbons: ((c: Contest, x: Candidate) => string)[] = [
 const chats: ((c: Contest, x: Candidate) => string)[] = [
   (_, x) => `Grup Keluarga Besar\nBapak ibu jangan lupa tgl 27 coblos no ${x.number} ya\n07.45\nSiap pak\n07.46`,
   (_, x) => `Bu Rina\nTemen2 ayo dukung ${x.aliases[0] ?? x.names[0]} nomor ${x.number}, orangnya baik\n19.02`,
-  (c, x) =>
+  (_c, x) =>
     `Info Kantor\nRekan2 besok pakai baju ${pick(['putih', 'merah', 'biru'])} buat acara ${x.aliases[0] ?? x.names[0]}, kita menangkan ${x.number}\n21.10`,
   (_, x) => `Pak RT\nWarga semua pilih ${x.names[0]} ya, sudah terbukti kerjanya ${x.hashtags[0] ?? ''}\n16.30`,
   (_, x) =>
@@ -146,7 +146,7 @@ const kpu: ((c: Contest) => string)[] = [
   (c) =>
     `DAFTAR PASANGAN CALON\nPEMILIHAN ${office(c)[0].replace('CALON ', '')} ${place(c)} 2024\n` +
     c.candidates.map((x) => `${x.number}. ${x.names.map(up).join(' DAN ')}`).join('\n'),
-  (c) =>
+  (_c) =>
     `TPS ${1 + Math.floor(rand() * 30)}\nDESA ${pick(['SUKAMAJU', 'MEKARSARI', 'TANJUNG'])}\nDPT 287 PEMILIH\nKPPS SIAP MELAYANI`,
   (c) => `SIMULASI PEMUNGUTAN SUARA\nKPU ${place(c)}\nPETUGAS KPPS WAJIB HADIR PUKUL 07.00`,
 ];
@@ -165,7 +165,7 @@ const school: ((c: Contest) => string)[] = [
   (c) =>
     `SD NEGERI ${1 + Math.floor(rand() * 9)} ${place(c)}\nSELAMAT DATANG PESERTA DIDIK BARU\nTAHUN AJARAN 2024/2025`,
   () => `SELAMAT & SUKSES\nJUARA ${pick(['1', '2', '3'])} LOMBA CERDAS CERMAT\nTINGKAT KABUPATEN`,
-  (c) => `SMP NEGERI ${2 + Math.floor(rand() * 5)}\nPORSENI 2024\nKELAS 9 NOMOR ${pick(['2', '3'])} LARI ESTAFET`,
+  (_c) => `SMP NEGERI ${2 + Math.floor(rand() * 5)}\nPORSENI 2024\nKELAS 9 NOMOR ${pick(['2', '3'])} LARI ESTAFET`,
   () => `UPACARA HARI GURU NASIONAL\n25 NOVEMBER 2024\nGURU HEBAT INDONESIA KUAT`,
   () => `POSYANDU MAWAR ${pick(['1', '2', '3'])}\nIMUNISASI DAN TIMBANG BALITA\nSETIAP TANGGAL 10`,
 ];

@@ -76,7 +76,8 @@ try {
   await readImage(bytes[0]!); // warm-up: engine version, language data in the page cache
   for (let round = 0; round < ROUNDS; round++) {
     for (const [name, opts] of Object.entries(modes)) {
-      const t = (totals[name] ??= { ms: 0, images: 0, words: 0, perImage: [] });
+      totals[name] ??= { ms: 0, images: 0, words: 0, perImage: [] };
+      const t = totals[name];
       const { peakKb } = await withTesseractPeak(async () => {
         for (const b of bytes) {
           const start = performance.now();

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { ArtefactStore } from '@netra/collectors';
 import { type EvidenceArtefactRef, type Logger, parseOrThrow, ValidationError } from '@netra/core';
 import { type Database, findImageOcr, type ImageOcrRow, isDatabaseUnavailable, saveImageOcr } from '@netra/db';
-import { isOcrError, type OcrOptions, OcrError, readImage } from '@netra/ocr';
+import { isOcrError, OcrError, type OcrOptions, readImage } from '@netra/ocr';
 import { classifyJobId, type ImageReading, type OcrJob, ocrJobSchema, QUEUE, type Queues } from '@netra/queue';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';

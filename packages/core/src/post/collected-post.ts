@@ -44,7 +44,7 @@ export type CollectedPost = z.infer<typeof collectedPostSchema>;
 /**
  * What the classifier reads for a post: its text, then each image description on its own line, then the text
  * read from each image (OCR). Evidence offsets index into this string, so the UI splits them back onto the
- * text, the descriptions and the image text (`classifiedParts`).
+ * text, the descriptions and the image text.
  */
 export function classifiedText(
   text: string,
@@ -52,31 +52,4 @@ export function classifiedText(
   imageTexts: readonly string[] = [],
 ): string {
   return [text, ...mediaDescriptions, ...imageTexts].join('\n');
-}
-
-export interface ClassifiedPart {
-  kind: 'text' | 'media_description' | 'image_text';
-  /** Index among the parts of its kind (the n-th description, the n-th image). */
-  index: number;
-  /** Offset of the part's first character in `classifiedText`. */
-  start: number;
-  text: string;
-}
-
-/** The parts of `classifiedText` with their offsets, so an evidence span can be shown on the part it points into. */
-export function classifiedParts(
-  text: string,
-  mediaDescriptions: readonly string[],
-  imageTexts: readonly string[] = [],
-): ClassifiedPart[] {
-  const parts: ClassifiedPart[] = [];
-  let at = 0;
-  const push = (kind: ClassifiedPart['kind'], index: number, value: string) => {
-    parts.push({ kind, index, start: at, text: value });
-    at += value.length + 1;
-  };
-  push('text', 0, text);
-  mediaDescriptions.forEach((d, i) => push('media_description', i, d));
-  imageTexts.forEach((t, i) => push('image_text', i, t));
-  return parts;
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { CollectedPost } from '@netra/core';
-import type { PostImageReading } from '../schema/content-tables.ts';
 import { sql } from 'kysely';
 import type { Executor } from '../connection/executor.ts';
+import type { PostImageReading } from '../schema/content-tables.ts';
 import { chunks } from './batch-chunks.ts';
 
 export function contentHash(text: string): string {

@@ -102,7 +102,7 @@ const banner: Layout = (c, x, s) => {
   return { width: 1080, height: 1080, body, lines };
 };
 
-const split: Layout = (c, x, s) => {
+const split: Layout = (_c, x, s) => {
   const p = s.palette;
   const lines = [
     'NOMOR URUT',
@@ -121,7 +121,7 @@ ${x.names.map((n) => `<div style="font-size:58px;margin-top:22px">${esc(up(n))}<
   return { width: 1200, height: 675, body, lines };
 };
 
-const photoOverlay: Layout = (c, x, s) => {
+const photoOverlay: Layout = (_c, x, s) => {
   const p = s.palette;
   const alias = x.aliases[0] ?? x.names[0]!;
   const lines = [`BERSAMA ${up(alias)}`, x.slogans[0] ?? '', `PILIH NO. ${x.number}`, up(x.names.join(' & '))];
@@ -155,7 +155,7 @@ const square: Layout = (c, x, s) => {
   return { width: 1080, height: 1080, body, lines };
 };
 
-const contra: Layout = (c, x, s) => {
+const contra: Layout = (_c, x, s) => {
   const p = PALETTES[7]!;
   const alias = x.aliases[0] ?? x.names[0]!;
   const lines = [`STOP ${up(alias)}!`, `JANGAN PILIH NOMOR ${x.number}`, 'JANJI TINGGAL JANJI'];

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   classify,
-  computeMetrics,
   compileRegistry,
+  computeMetrics,
   DEFAULT_REGISTRY_FILE,
   describeError,
   type LabelledPost,

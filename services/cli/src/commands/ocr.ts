@@ -15,10 +15,13 @@ function write(io: CliIO, line: string): Promise<void> | undefined {
 export async function* inOrder<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>) {
   let running = 0;
   const waiting: (() => void)[] = [];
-  const acquire = () =>
-    running < Math.max(1, limit)
-      ? (running++, Promise.resolve())
-      : new Promise<void>((resolve) => waiting.push(resolve));
+  const acquire = (): Promise<void> => {
+    if (running < Math.max(1, limit)) {
+      running++;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => waiting.push(resolve));
+  };
   const release = () => {
     const next = waiting.shift();
     if (next) next();
