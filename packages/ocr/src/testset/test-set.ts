@@ -257,6 +257,8 @@ export function buildTestSet(registry: Registry, seed = 12, minImages = 150): Te
   // A small registry goes round again (new palettes, fonts and angles) until the set has `minImages` images.
   for (let round = 0; round === 0 || (out.length < minImages && round < 50); round++) {
     for (const c of registry.contests) {
+      // Later rounds only fill up to `minImages`.
+      if (round > 0 && out.length >= minImages) break;
       const real = c.candidates.filter((x) => !isEmptyBox(x));
       for (const x of real) {
         for (const [layout, shown] of layouts) {
