@@ -27,6 +27,9 @@ export interface OcrWorkerOptions {
   stores?: StoreStates;
 }
 
+/** The pre-processing variants a deployment may choose (`OCR_VARIANTS`). */
+export const OCR_VARIANTS = ['gray', 'dark', 'light', 'threshold'] as const;
+
 /** The OCR worker's settings when no variable overrides them (workers/ocr config, bench). */
 export const OCR_WORKER_DEFAULTS = {
   concurrency: Math.max(1, availableParallelism()),

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { commonConfigExamples, commonConfigShape, env, loadConfig } from '@netra/core';
-import { OCR_WORKER_DEFAULTS } from '@netra/pipeline';
+import { OCR_VARIANTS, OCR_WORKER_DEFAULTS } from '@netra/pipeline';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -17,6 +17,16 @@ const schema = z.object({
   OCR_MAX_PIXELS: env.positiveInt(OCR_WORKER_DEFAULTS.maxPixels),
   OCR_MAX_IMAGES_PER_POST: env.positiveInt(OCR_WORKER_DEFAULTS.maxImagesPerPost),
   OCR_LOCK_MS: env.positiveInt(OCR_WORKER_DEFAULTS.lockDurationMs),
+  /**
+   * Pre-processing variants read per image, comma-separated (`gray`, `dark`, `light`, `threshold`). The default
+   * reads coloured posters best; `gray` alone is ~2.8× cheaper per image (docs/performance.md) and misses text
+   * whose colour is close in brightness to its background.
+   */
+  OCR_VARIANTS: z
+    .string()
+    .default('gray,dark,light')
+    .transform((v) => v.split(',').map((x) => x.trim()))
+    .pipe(z.array(z.enum(OCR_VARIANTS)).min(1)),
   /** The tesseract program (Debian: tesseract-ocr, with tesseract-ocr-ind and -eng; scripts/setup.sh). */
   TESSERACT_PATH: z.string().min(1).default('tesseract'),
 });

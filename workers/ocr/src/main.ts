@@ -22,6 +22,7 @@ await startOrExit('netra-ocr', async () => {
       timeoutMs: config.OCR_TIMEOUT_MS,
       maxBytes: config.OCR_MAX_BYTES,
       maxPixels: config.OCR_MAX_PIXELS,
+      variants: config.OCR_VARIANTS,
     },
     stores: stores.health,
   });
