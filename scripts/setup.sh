@@ -4,6 +4,8 @@
 # - Chromium (for the collectors), redis-server and PostgreSQL binaries (for the zero-setup path and tests)
 # - kubectl (Debian's kubernetes-client) to render and validate the Kubernetes manifests in tests
 # - Chromium (for the collectors and the dossier PDF), poppler-utils (pdftotext, dossier test), redis-server and PostgreSQL binaries (for the zero-setup path and tests)
+# - Tesseract OCR with its Indonesian and English data (text in post images, issue 12) and the DejaVu and
+#   Liberation fonts (the OCR test set and the demo posters are drawn with them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/toolchain.sh
@@ -34,6 +36,13 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [ -n "${DATABASE_URL:-}" 
 command -v kubectl >/dev/null || missing+=(kubernetes-client)
 # pdftotext: the dossier end-to-end test reads the generated Form A PDF back as text.
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
+# OCR reads with the Debian packages' data only: nothing is downloaded at run time.
+command -v tesseract >/dev/null || missing+=(tesseract-ocr)
+langs="$(tesseract --list-langs 2>/dev/null || true)"
+grep -qx ind <<<"$langs" || missing+=(tesseract-ocr-ind)
+grep -qx eng <<<"$langs" || missing+=(tesseract-ocr-eng)
+fc-list 2>/dev/null | grep -q 'DejaVu Sans' || missing+=(fonts-dejavu-core)
+fc-list 2>/dev/null | grep -q 'Liberation Sans' || missing+=(fonts-liberation)
 if [ "${#missing[@]}" -gt 0 ]; then
   if command -v apt-get >/dev/null && as_root true 2>/dev/null; then
     say "installing Debian packages: ${missing[*]}"

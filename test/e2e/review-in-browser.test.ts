@@ -84,17 +84,17 @@ describe('review in Chromium', () => {
 
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('.post-text img, .post-text script').count()).toBe(0);
-    expect(await page.locator('.post-text').first().innerText()).toContain('<script>');
-    expect(await page.locator('.post-text mark').first().innerText()).toBe('Pilih nomor 2');
-    expect(await page.locator('li mark[title="gesture"]').innerText()).toBe('dua jari');
+    expect(await page.locator('.post-text').first().textContent()).toContain('<script>');
+    expect(await page.locator('.post-text mark').first().textContent()).toBe('Pilih nomor 2');
+    expect(await page.locator('li mark[title="gesture"]').textContent()).toBe('dua jari');
 
     await page.selectOption('select[name=decision]', 'confirmed');
     await page.selectOption('select[name=label]', 'endorse');
     await page.fill('textarea[name=note]', 'Ajakan memilih nomor 2 oleh ASN.');
     await page.click('form[action$="/decide"] button[type=submit]');
     await page.waitForURL(`${base}/review/${itemId}?saved=1`);
-    expect(await page.locator('p.flash').innerText()).not.toBe('');
-    expect(await page.locator('ol li').first().innerText()).toContain('Ajakan memilih nomor 2');
+    expect(await page.locator('p.flash').textContent()).not.toBe('');
+    expect(await page.locator('ol li').first().textContent()).toContain('Ajakan memilih nomor 2');
     expect(dialogs).toEqual([]);
 
     const decisions = await server.database.db.selectFrom('review_decisions').selectAll().execute();

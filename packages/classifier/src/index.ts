@@ -15,7 +15,7 @@ export {
 export { FAMILIES, type Family, type FamilyRow, familiesOf, familyTable } from './eval/families.ts';
 export { computeMetrics, type Metrics, metricsBy, type Scored } from './eval/metrics.ts';
 export { evaluateSuite, SUITE_PARTS, type SuiteInput, type SuitePart, type SuiteReport } from './eval/suite.ts';
-export { type Analysis, analyse } from './features/extract-features.ts';
+export { type Analysis, analyse, fullText } from './features/extract-features.ts';
 export { detectLanguage } from './language/detect-language.ts';
 export {
   DEFAULT_MODEL_PATH,
@@ -39,6 +39,7 @@ export {
   EXTRA_TRAINING_FILE,
   EXTRA_TRAINING_REGISTRY_FILE,
   fileDigest,
+  IMAGE_TEXT_TRAINING_FILE,
   REAL_CORPUS_DIR,
   REAL_TRAINING_FILE,
   REAL_TRAINING_REGISTRY_FILE,

@@ -16,6 +16,7 @@ import { collectYouTubeViaApi } from './api/youtube-data-api.ts';
 import type { BrowserPool, PageLease } from './browser-pool.ts';
 import { COLLECTOR_ERROR, collectorError } from './errors.ts';
 import type { EvidenceStore } from './evidence/artefact-store.ts';
+import { capturePostImages } from './evidence/post-images.ts';
 import { type PlatformOrigins, toFetchUrl, toRealUrl } from './origin-mapping.ts';
 import { platformDefinitions } from './platforms/index.ts';
 import type { AccountState, PlatformDefinition, RawItem } from './platforms/types.ts';
@@ -332,6 +333,19 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
       out.push(await store.put('html', html, 'text/html; charset=utf-8', fetchedAt));
       const png = await locator.screenshot({ type: 'png', timeout: 5_000, animations: 'disabled' });
       out.push(await store.put('screenshot', png, 'image/png', fetchedAt));
+      // The post's own images, for OCR (issue 12): one that cannot be fetched is reported, the post goes on.
+      const images = await capturePostImages(lease.page, locator, store, fetchedAt);
+      out.push(...images.refs);
+      for (const problem of images.problems) {
+        errors.push(
+          collectorError(
+            COLLECTOR_ERROR.evidenceFailed,
+            `${who}: gambar ${item.externalId} tidak tersimpan / image not saved: ${problem}`,
+            { externalId: item.externalId },
+            true,
+          ),
+        );
+      }
     } catch (error) {
       errors.push(
         collectorError(

@@ -6,6 +6,7 @@ import type { Platform as DemoPagePlatform } from './content/types.ts';
 import { PHOTO_SVG } from './render/common.ts';
 import { renderFacebookLoginWall, renderFacebookNotFound, renderFacebookProfile } from './render/facebook.ts';
 import { instagramFeedFragment, renderInstagramNotFound, renderInstagramProfile } from './render/instagram.ts';
+import { posterPng } from './render/posters.ts';
 import { renderTikTokNotFound, renderTikTokProfile, tiktokItemList } from './render/tiktok.ts';
 import { renderXLoginWall, renderXNotFound, renderXProfile } from './render/x.ts';
 import { renderYouTubeNotFound, renderYouTubeProfile, youtubeApi, youtubeFeed } from './render/youtube.ts';
@@ -152,6 +153,22 @@ export async function startDemoPlatform(options: DemoPlatformOptions = {}): Prom
     if (remaining > 0) {
       failures.set(path, remaining - 1);
       send(res, 503, '<!DOCTYPE html><title>503</title><h1>Layanan sedang sibuk</h1>');
+      return;
+    }
+    const poster = /^\/static\/poster\/([a-z0-9-]+)\.png$/.exec(path);
+    if (poster) {
+      const png = posterPng(poster[1]!);
+      if (!png) {
+        send(res, 404, 'not found', 'text/plain');
+        return;
+      }
+      png.then(
+        (bytes) => {
+          res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' });
+          res.end(bytes);
+        },
+        (error: unknown) => send(res, 500, String(error), 'text/plain'),
+      );
       return;
     }
     try {

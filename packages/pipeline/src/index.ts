@@ -3,6 +3,7 @@ export * from './classifier-threads.ts';
 export * from './classifier-worker.ts';
 export * from './classify-and-store.ts';
 export * from './micro-batcher.ts';
+export * from './ocr-worker.ts';
 export * from './post-recheck.ts';
 export * from './registry-classifier.ts';
 export * from './registry-provider.ts';

@@ -1,12 +1,12 @@
 import { classify, compileRegistry, loadModel, withThreshold } from '@netra/classifier';
 import { type ClassificationResult, classifiedText, type Registry } from '@netra/core';
-import type { ClassifyJob } from '@netra/queue';
+import { type ClassifyJob, imageTextsOf } from '@netra/queue';
 
 /** What the classifier reads of a classify job; the rest (raw extraction, evidence refs) stays behind. */
 export type ClassifierInput = Pick<
   ClassifyJob,
   'platform' | 'externalId' | 'text' | 'mediaDescriptions' | 'regionCode' | 'kind' | 'context'
->;
+> & { imageReadings?: ClassifyJob['imageReadings'] };
 
 export type Classifier = (job: ClassifierInput, registry: Registry) => ClassificationResult;
 
@@ -23,7 +23,8 @@ export function registryClassifier(modelPath?: string, threshold?: number): Clas
     return classify(
       {
         id: `${job.platform}:${job.externalId}`,
-        text: classifiedText(job.text, job.mediaDescriptions),
+        // Text, then descriptions, then what OCR read from the images: evidence offsets index into this string.
+        text: classifiedText(job.text, job.mediaDescriptions, imageTextsOf(job.imageReadings)),
         region: job.regionCode ?? undefined,
         platform: job.platform,
         kind: job.kind,
@@ -44,5 +45,7 @@ export function classifierInput(job: ClassifyJob): ClassifierInput {
     regionCode: job.regionCode,
     kind: job.kind,
     context: job.context,
+    // The threads need only the texts; the readings are small (no word boxes on the classify job).
+    imageReadings: job.imageReadings,
   };
 }

@@ -25,7 +25,7 @@ import {
   recordAccountCrawled,
   recordSightings,
 } from '@netra/db';
-import { type CrawlJob, classifyJobId, crawlJobSchema, postKey, QUEUE, type Queues } from '@netra/queue';
+import { type CrawlJob, classifyJobId, crawlJobSchema, ocrJobId, postKey, QUEUE, type Queues } from '@netra/queue';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
@@ -195,13 +195,26 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
     // classify queue does with a job id it already holds. Classification stays once per post.
     const newPosts = await recordSightings(options.db, collected);
     for (const post of collected) log.debug({ postKey: postKey(post) }, 'post queued for classification');
+    // A post with images waits for their text (ocr queue → classify queue); the others go straight to the
+    // classifier. Both job ids are deterministic per post (docs/decisions.md, "Text in images").
+    const withImages = collected.filter((post) => post.evidence.some((e) => e.kind === 'image'));
+    const textOnly = collected.filter((post) => !post.evidence.some((e) => e.kind === 'image'));
     await options.queues.classify.addBulk(
-      collected.map((post) => ({
+      textOnly.map((post) => ({
         name: 'classify-post',
         data: { ...post, regionCode: data.regionCode },
         opts: { jobId: classifyJobId(post) },
       })),
     );
+    if (withImages.length > 0) {
+      await options.queues.ocr.addBulk(
+        withImages.map((post) => ({
+          name: 'ocr-post',
+          data: { ...post, regionCode: data.regionCode },
+          opts: { jobId: ocrJobId(post) },
+        })),
+      );
+    }
     // Only after the posts are safely queued: a crash before this line re-reads them, never skips them.
     if (viaApi && result.status === 'ok' && result.cursors) {
       for (const [stream, cursor] of Object.entries(result.cursors)) {

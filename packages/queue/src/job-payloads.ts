@@ -14,9 +14,36 @@ export const crawlJobSchema = z.object({
 });
 export type CrawlJob = z.infer<typeof crawlJobSchema>;
 
-/** The classify queue carries the collected post itself plus the author's region (which selects contests). */
-export const classifyJobSchema = collectedPostSchema.extend({ regionCode: z.string().min(1).nullable() });
+/** What OCR made of one image of a post: its text, or the per-image error that kept it from being read. */
+export const imageReadingSchema = z.object({
+  sha256: z.string().regex(/^[a-f0-9]{64}$/),
+  /** Engine, version, languages and Netra's OCR pipeline version (evidence manifest). */
+  engine: z.string().max(200).nullable(),
+  text: z.string().max(20_000),
+  error: z.object({ code: z.string(), message: z.string().max(2_000) }).nullable(),
+});
+export type ImageReading = z.infer<typeof imageReadingSchema>;
+
+/**
+ * The classify queue carries the collected post itself plus the author's region (which selects contests) and,
+ * for a post that went through the OCR queue first, what was read from its images (in evidence order).
+ */
+export const classifyJobSchema = collectedPostSchema.extend({
+  regionCode: z.string().min(1).nullable(),
+  imageReadings: z.array(imageReadingSchema).max(50).optional(),
+});
 export type ClassifyJob = z.infer<typeof classifyJobSchema>;
+/** What producers put on the classify queue. */
+export type ClassifyJobData = z.input<typeof classifyJobSchema>;
+
+/** The OCR queue carries the same post (its `image` evidence is what gets read); the OCR worker adds the readings. */
+export const ocrJobSchema = collectedPostSchema.extend({ regionCode: z.string().min(1).nullable() });
+export type OcrJob = z.infer<typeof ocrJobSchema>;
+
+/** The image texts the classifier reads, in evidence order (images that could not be read give none). */
+export function imageTextsOf(readings: readonly ImageReading[] = []): string[] {
+  return readings.filter((r) => !r.error && r.text.trim()).map((r) => r.text);
+}
 
 export const scheduleJobSchema = z.object({
   trigger: z.enum(['nightly', 'on_demand']),
@@ -37,6 +64,11 @@ function token(value: string): string {
  */
 export function classifyJobId(post: { platform: string; externalId: string }): string {
   return `post-${post.platform}-${token(post.externalId)}`;
+}
+
+/** The OCR job of a post: one per post, like its classify job, so a post seen by two crawls is read once. */
+export function ocrJobId(post: { platform: string; externalId: string }): string {
+  return `ocr-${post.platform}-${token(post.externalId)}`;
 }
 
 export function crawlJobId(job: { runId: string; accountId: string }): string {

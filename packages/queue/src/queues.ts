@@ -1,12 +1,13 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { ClassifyJob, CrawlJob, ScheduleJob } from './job-payloads.ts';
+import type { ClassifyJobData, CrawlJob, OcrJob, ScheduleJob } from './job-payloads.ts';
 import { defaultJobOptions } from './job-retention.ts';
 import { QUEUE } from './queue-names.ts';
 
 export interface Queues {
   crawl: Queue<CrawlJob>;
-  classify: Queue<ClassifyJob>;
+  classify: Queue<ClassifyJobData>;
+  ocr: Queue<OcrJob>;
   schedule: Queue<ScheduleJob>;
   close(): Promise<void>;
 }
@@ -19,16 +20,18 @@ export interface Queues {
 export function createQueues(connection: Redis, prefix: string, onError: (error: Error) => void = () => {}): Queues {
   const opts = { connection, prefix, defaultJobOptions };
   const crawl = new Queue<CrawlJob>(QUEUE.crawl, opts);
-  const classify = new Queue<ClassifyJob>(QUEUE.classify, opts);
+  const classify = new Queue<ClassifyJobData>(QUEUE.classify, opts);
+  const ocr = new Queue<OcrJob>(QUEUE.ocr, opts);
   const schedule = new Queue<ScheduleJob>(QUEUE.schedule, opts);
   // A queue re-emits its connection's errors; without a listener that is an unhandled 'error' event.
-  for (const queue of [crawl, classify, schedule]) queue.on('error', onError);
+  for (const queue of [crawl, classify, ocr, schedule]) queue.on('error', onError);
   return {
     crawl,
     classify,
+    ocr,
     schedule,
     close: async () => {
-      await Promise.all([crawl.close(), classify.close(), schedule.close()]);
+      await Promise.all([crawl.close(), classify.close(), ocr.close(), schedule.close()]);
     },
   };
 }

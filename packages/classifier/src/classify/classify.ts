@@ -6,7 +6,7 @@ import type {
   Registry,
   SkbCategory,
 } from '@netra/core';
-import { type Analysis, analyse } from '../features/extract-features.ts';
+import { type Analysis, analyse, fullText } from '../features/extract-features.ts';
 import { detectLanguage } from '../language/detect-language.ts';
 import { loadModel, type Model } from '../model/artefact.ts';
 import { applyPlatt } from '../model/calibrate.ts';
@@ -103,7 +103,7 @@ export function classify(
   registry: Registry | CompiledRegistry,
   model: Model = loadModel(),
 ): ClassificationResult {
-  return decide(analyse(post, compiledOf(registry)), post.text, model);
+  return decide(analyse(post, compiledOf(registry)), fullText(post), model);
 }
 
 /** The decision part of `classify`, for an already analysed post (training and evaluation reuse analyses). */

@@ -1,7 +1,14 @@
 import { decide } from '../classify/classify.ts';
+import { fullText } from '../features/extract-features.ts';
 import type { Model } from '../model/artefact.ts';
 import { type CompiledRegistry, contestsOf } from '../registry/compile-registry.ts';
-import { type Prepared, stratifiedFolds, type TrainOptions, trainToModel } from '../train/train-model.ts';
+import {
+  groupedStratifiedFolds,
+  hasImageText,
+  type Prepared,
+  type TrainOptions,
+  trainToModel,
+} from '../train/train-model.ts';
 import { type Family, type FamilyRow, familyTable } from './families.ts';
 import { computeMetrics, type Metrics, metricsBy, type Scored } from './metrics.ts';
 
@@ -68,7 +75,7 @@ export function evaluateModel(
   source?: (s: Scored) => string,
 ): EvalReport {
   for (const p of items) analysisOf.set(p.post, p.analysis);
-  const rows = items.map((p) => ({ post: p.post, result: decide(p.analysis, p.post.text, model) }));
+  const rows = items.map((p) => ({ post: p.post, result: decide(p.analysis, fullText(p.post), model) }));
   return report(`model ${model.version}`, rows, reg, source);
 }
 
@@ -89,7 +96,7 @@ export function crossValidateRows(
     if (f === null) continue;
     const model = trainToModel([...items.filter((_, i) => folds[i] !== f), ...alwaysTrain], options);
     items.forEach((p, i) => {
-      if (folds[i] === f) at.set(p, { post: p.post, result: decide(p.analysis, p.post.text, model) });
+      if (folds[i] === f) at.set(p, { post: p.post, result: decide(p.analysis, fullText(p.post), model) });
     });
   }
   for (const p of items) {
@@ -114,8 +121,9 @@ export function crossValidate(
 }
 
 export function kFolds(items: readonly Prepared[], k: number): number[] {
-  return stratifiedFolds(
+  return groupedStratifiedFolds(
     items.map((p) => (p.post.label === 'endorse' ? 1 : 0)),
+    items.map((p) => hasImageText(p.post)),
     k,
     11,
   );

@@ -1,4 +1,5 @@
 import { decide } from '../classify/classify.ts';
+import { fullText } from '../features/extract-features.ts';
 import { type PrPoint, prCurve } from '../model/calibrate.ts';
 import type { CompiledRegistry } from '../registry/compile-registry.ts';
 import type { LabelledPost } from '../train/labelled-post.ts';
@@ -74,7 +75,7 @@ export function evaluateSuite(input: SuiteInput): SuiteReport {
   if (parts.has('challenge') && input.challenge) {
     const model = trainToModel(items, options);
     const held: Prepared[] = prepare(input.challenge.posts, input.challenge.reg);
-    const rows: ScoredRow[] = held.map((p) => ({ post: p.post, result: decide(p.analysis, p.post.text, model) }));
+    const rows: ScoredRow[] = held.map((p) => ({ post: p.post, result: decide(p.analysis, fullText(p.post), model) }));
     out.reports.push(report('challenge set (held out; trained on everything)', rows, input.challenge.reg));
   }
   return out;

@@ -116,6 +116,9 @@ export const SIGNALS = [
   'compare_prefer',
   'compare_with_target',
   'wish_with_target',
+  // Issue 12: the post carries text read from its images; or only that (an empty caption under a poster).
+  'image_text',
+  'image_text_only',
 ] as const;
 
 export type SignalName = (typeof SIGNALS)[number];

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { NetraError } from '@netra/core';
-import { HASH_BITS } from '../features/extract-features.ts';
+import { HASH_BITS, IMAGE_HASH_BITS } from '../features/extract-features.ts';
 import { SIGNALS } from '../features/feature-names.ts';
 import type { Platt, PrPoint } from './calibrate.ts';
 
@@ -42,7 +42,7 @@ export interface Model {
   threshold: number;
 }
 
-export const MODEL_DIM = SIGNALS.length + (1 << HASH_BITS);
+export const MODEL_DIM = SIGNALS.length + (1 << HASH_BITS) + (1 << IMAGE_HASH_BITS);
 
 export const DEFAULT_MODEL_PATH = new URL('../../models/endorsement-model.json', import.meta.url).pathname;
 

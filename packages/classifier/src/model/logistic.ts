@@ -28,6 +28,13 @@ export const DEFAULT_LOGISTIC: LogisticOptions = {
   realWeight: 1,
 };
 
+/** Continue from earlier weights, updating only some of them (the image-text stage of training). */
+export interface WarmStart {
+  init: Float64Array;
+  /** 1 where a weight must not move. */
+  frozen: Uint8Array;
+}
+
 /** Small deterministic PRNG (mulberry32) so a training run is reproducible bit for bit. */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -62,9 +69,11 @@ export function trainLogistic(
   examples: readonly TrainingExample[],
   dim: number,
   options: Partial<LogisticOptions> = {},
+  warm?: WarmStart,
 ): Float64Array {
   const o = { ...DEFAULT_LOGISTIC, ...options };
-  const w = new Float64Array(dim);
+  const w = warm ? Float64Array.from(warm.init) : new Float64Array(dim);
+  const frozen = warm?.frozen;
   const g2 = new Float64Array(dim).fill(1e-8);
   const rand = mulberry32(o.seed);
   const order = examples.map((_, i) => i);
@@ -81,6 +90,7 @@ export function trainLogistic(
       const { indices, values } = ex.vector;
       for (let k = 0; k < indices.length; k++) {
         const i = indices[k]!;
+        if (frozen?.[i]) continue;
         const g = err * values[k]! + o.l2 * w[i]!;
         g2[i]! += g * g;
         w[i]! -= (o.learningRate * g) / Math.sqrt(g2[i]!);

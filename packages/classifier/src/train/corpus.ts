@@ -11,7 +11,14 @@ export const CORPUS_DIR = new URL('../../../../data/corpus/', import.meta.url).p
 export const CORPUS_EXTRA_DIR = new URL('../../../../data/corpus-extra/', import.meta.url).pathname;
 export const EXTRA_TRAINING_FILE = `${CORPUS_EXTRA_DIR}train-extra.jsonl`;
 export const EXTRA_TRAINING_REGISTRY_FILE = `${CORPUS_EXTRA_DIR}train-elections.json`;
-export const DEFAULT_TRAINING_FILES = [`${CORPUS_DIR}dev.jsonl`, `${CORPUS_DIR}dev-hard.jsonl`, EXTRA_TRAINING_FILE];
+/** Synthetic posts whose cue is the text of their images (issue 12; scripts/image-text-corpus.ts writes it). */
+export const IMAGE_TEXT_TRAINING_FILE = `${CORPUS_DIR}image-text.jsonl`;
+export const DEFAULT_TRAINING_FILES = [
+  `${CORPUS_DIR}dev.jsonl`,
+  `${CORPUS_DIR}dev-hard.jsonl`,
+  EXTRA_TRAINING_FILE,
+  IMAGE_TEXT_TRAINING_FILE,
+];
 export const DEFAULT_REGISTRY_FILE = `${CORPUS_DIR}elections.json`;
 /**
  * Registries the default training files need: the development registry plus the extra batch's contests.

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { httpUrlSchema, interactionSchema, platformSchema, postKindSchema, replyContextSchema } from './post-schema.ts';
 
-/** A stored evidence file (screenshot, HTML snapshot), addressed by its SHA-256 so it cannot change unseen. */
+/**
+ * A stored evidence file (screenshot, HTML snapshot, raw API answer, or an image of the post as the platform
+ * served it — read by OCR), addressed by its SHA-256 so it cannot change unseen.
+ */
 export const evidenceArtefactRefSchema = z.object({
-  kind: z.enum(['screenshot', 'html', 'json']),
+  kind: z.enum(['screenshot', 'html', 'json', 'image']),
   sha256: z.string().regex(/^[a-f0-9]{64}$/),
   bytes: z.number().int().min(0),
   mediaType: z.string(),
@@ -43,9 +46,14 @@ export const collectedPostSchema = z.object({
 export type CollectedPost = z.infer<typeof collectedPostSchema>;
 
 /**
- * What the classifier reads for a post: its text, then each image description on its own line. Evidence
- * offsets index into this string, so the UI splits them back onto the text and the descriptions.
+ * What the classifier reads for a post: its text, then each image description on its own line, then the text
+ * read from each image (OCR). Evidence offsets index into this string, so the UI splits them back onto the
+ * text, the descriptions and the image text.
  */
-export function classifiedText(text: string, mediaDescriptions: readonly string[]): string {
-  return [text, ...mediaDescriptions].join('\n');
+export function classifiedText(
+  text: string,
+  mediaDescriptions: readonly string[],
+  imageTexts: readonly string[] = [],
+): string {
+  return [text, ...mediaDescriptions, ...imageTexts].join('\n');
 }

@@ -51,6 +51,11 @@ export const classifiableSchema = z.object({
   platform: platformSchema.optional(),
   kind: postKindSchema.optional(),
   context: replyContextSchema.optional(),
+  /**
+   * Text read from the post's images (OCR), one entry per image. The classifier reads it after the text, on its
+   * own lines (`classifiedText`), so evidence spans can point into it.
+   */
+  imageText: z.array(z.string().max(20_000)).max(50).optional(),
 });
 export type Classifiable = z.infer<typeof classifiableSchema>;
 

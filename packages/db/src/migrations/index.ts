@@ -4,6 +4,7 @@ import * as crawlRunAccounts from './2026-11-28-0100-crawl-run-accounts.ts';
 import * as appendOnlyTruncate from './2026-11-28-0200-append-only-truncate.ts';
 import * as importMappings from './2026-11-28-0500-import-mappings.ts';
 import * as collectorCursors from './2026-11-28-0600-collector-cursors.ts';
+import * as imageOcr from './2026-11-29-0700-image-ocr.ts';
 import * as reviewWorkspace from './2026-11-29-0800-review-workspace.ts';
 import * as cases from './2026-11-29-0900-cases.ts';
 import * as postsCreatedIndex from './2026-11-29-1000-posts-created-index.ts';
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-0900-cases': cases,
   '2026-11-29-1000-posts-created-index': postsCreatedIndex,
   '2026-11-29-1100-interactions-versions-tips': interactionsVersionsTips,
+  '2026-11-29-0700-image-ocr': imageOcr,
 };

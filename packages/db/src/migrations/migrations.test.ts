@@ -24,6 +24,7 @@ const TABLES = [
   'crawl_run_accounts',
   'crawl_runs',
   'evidence_artefacts',
+  'image_ocr',
   'import_column_mappings',
   'login_attempts',
   'people',

@@ -6,6 +6,7 @@ export * from './classification-repository.ts';
 export * from './crawl-repository.ts';
 export * from './cursor-repository.ts';
 export * from './evidence-repository.ts';
+export * from './image-ocr-repository.ts';
 export * from './import-mapping-repository.ts';
 export * from './interaction-repository.ts';
 export * from './login-attempt-repository.ts';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CollectedPost } from '@netra/core';
 import { sql } from 'kysely';
 import type { Executor } from '../connection/executor.ts';
+import type { PostImageReading } from '../schema/content-tables.ts';
 import { chunks } from './batch-chunks.ts';
 
 export function contentHash(text: string): string {
@@ -108,9 +109,9 @@ function postKey(post: { platform: string; externalId: string }): string {
  */
 export async function upsertPosts(
   db: Executor,
-  posts: readonly CollectedPost[],
+  posts: readonly (CollectedPost & { imageReadings?: readonly PostImageReading[] })[],
 ): Promise<{ id: string; inserted: boolean }[]> {
-  const unique = new Map<string, { post: CollectedPost; lastSeen: string }>();
+  const unique = new Map<string, { post: (typeof posts)[number]; lastSeen: string }>();
   for (const post of posts) {
     const seen = unique.get(postKey(post));
     if (!seen) unique.set(postKey(post), { post, lastSeen: post.fetchedAt });
@@ -135,6 +136,8 @@ export async function upsertPosts(
           last_seen_at: lastSeen,
           context: post.context ? JSON.stringify(post.context) : null,
           media_descriptions: JSON.stringify(post.mediaDescriptions),
+          // Like the text, the first reading stays: the classification's evidence offsets point into it.
+          image_readings: JSON.stringify(post.imageReadings ?? []),
           raw: JSON.stringify(post.raw),
           crawl_run_id: post.crawlRunId,
         })),
@@ -142,6 +145,9 @@ export async function upsertPosts(
       .onConflict((oc) =>
         oc.columns(['platform', 'external_id']).doUpdateSet({
           last_seen_at: sql`greatest(posts.last_seen_at, excluded.last_seen_at)`,
+          // The scraper records the sighting before OCR has run: the first readings the classifier brings fill
+          // the empty list; once set they stay (the classification's evidence offsets point into them).
+          image_readings: sql`CASE WHEN posts.image_readings = '[]'::jsonb THEN excluded.image_readings ELSE posts.image_readings END`,
         }),
       )
       .returning(['id', 'platform', 'external_id', sql<boolean>`(xmax = 0)`.as('inserted')])

@@ -233,6 +233,7 @@ export async function getReviewItem(db: Executor, id: string) {
       'p.content_hash',
       'p.context',
       'p.media_descriptions',
+      'p.image_readings',
       'c.id as classification_id',
       'c.score as model_score',
       'c.candidate',

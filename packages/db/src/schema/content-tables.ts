@@ -46,6 +46,8 @@ export interface PostsTable {
   last_seen_at: Timestamp;
   context: Json<Record<string, unknown>> | null;
   media_descriptions: Json<string[]>;
+  /** Which images the classifier read, in evidence order, with the text it read (`ImageReading` without words). */
+  image_readings: ColumnType<PostImageReading[], string | undefined, string>;
   raw: Json<Record<string, unknown>>;
   crawl_run_id: string | null;
   created_at: Generated<Date>;
@@ -58,12 +60,34 @@ export interface PostsTable {
 export interface EvidenceArtefactsTable {
   id: Generated<string>;
   post_id: string;
-  kind: 'screenshot' | 'html' | 'json';
+  kind: 'screenshot' | 'html' | 'json' | 'image';
   sha256: string;
   bytes: number;
   media_type: string;
   path: string;
   captured_at: Timestamp;
+}
+
+/** One image of a post as the classifier read it. */
+export interface PostImageReading {
+  sha256: string;
+  engine: string | null;
+  text: string;
+  error: { code: string; message: string } | null;
+}
+
+/** What OCR read from one image (by content hash): words with boxes `[x, y, w, h]` and confidences, or an error. */
+export interface ImageOcrTable {
+  sha256: string;
+  engine: string | null;
+  text: string;
+  words: ColumnType<{ text: string; confidence: number; box: [number, number, number, number] }[], string, string>;
+  width: number | null;
+  height: number | null;
+  error_code: string | null;
+  error_message: string | null;
+  elapsed_ms: number | null;
+  read_at: Generated<Date>;
 }
 
 /** Which of an account's streams a cursor follows. */

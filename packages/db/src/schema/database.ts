@@ -16,6 +16,7 @@ import type {
   CrawlRunAccountsTable,
   CrawlRunsTable,
   EvidenceArtefactsTable,
+  ImageOcrTable,
   PostInteractionsTable,
   PostsTable,
   PostVersionsTable,
@@ -44,6 +45,7 @@ export interface Database {
   crawl_run_accounts: CrawlRunAccountsTable;
   posts: PostsTable;
   evidence_artefacts: EvidenceArtefactsTable;
+  image_ocr: ImageOcrTable;
   classifications: ClassificationsTable;
   review_items: ReviewItemsTable;
   review_decisions: ReviewDecisionsTable;

@@ -1081,6 +1081,14 @@ export const accountSources: DemoAccountSource[] = [
 /** Edge-case pages: not in the watchlist (except the private one), there to exercise collector errors. */
 export const edgeCaseSources: DemoAccountSource[] = [
   {
+    /** Issue 12: the only cue is the campaign poster in the image (not on the default watchlist). */
+    platform: 'facebook',
+    handle: 'guru.poster',
+    displayName: 'Sri Wahyuni',
+    bio: 'Guru SD di Mesuji.',
+    items: [{ at: '2024-11-10 07:15', text: 'Selamat pagi semua 🙏', posters: ['mesuji-2'] }],
+  },
+  {
     platform: 'facebook',
     handle: 'akun.terkunci',
     displayName: 'Akun Terkunci',

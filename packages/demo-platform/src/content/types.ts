@@ -20,6 +20,8 @@ export interface DemoItemSource {
   text: string;
   /** Image alt text / video thumbnail descriptions. */
   alt?: string[];
+  /** Poster images (PNG, text in the image; render/posters.ts), shown on Facebook items. */
+  posters?: string[];
   /** A comment's parent post, or the original of a share. */
   parent?: DemoParent;
   /** YouTube only: a video title (captions) — community posts have none. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DemoAccount, DemoItem, DemoParent } from '../content/index.ts';
 import { doc, esc, images, longDate, shortDate, slice } from './common.ts';
+import { posterImages } from './posters.ts';
 
 export const FACEBOOK_PAGE_SIZE = 3;
 
@@ -46,7 +47,7 @@ function item(account: DemoAccount, it: DemoItem, position: number, withId: bool
   <span class="x4k7w5x"><a href="${permalink}" role="link" class="x1i10hfl"><abbr data-utime="${it.epoch}" title="${longDate(it.postedAt)}">${shortDate(it.postedAt)}</abbr></a> · <span aria-label="Dibagikan ke Publik">🌐</span></span></div>
   ${before}
   <div data-ad-preview="message" data-ad-comet-preview="message" id="desc-${position}"><div dir="auto">${esc(it.text)}</div></div>
-  ${after}${images(it.alt, 'x1lliihq')}
+  ${after}${images(it.alt, 'x1lliihq')}${posterImages(it.posters, 'x1lliihq')}
 </div>`;
 }
 

@@ -118,7 +118,7 @@ export async function resolveSession(
 ): Promise<SessionUser | null> {
   const idHash = hashToken(token);
   const session = await findLiveSession(db, idHash, now);
-  if (!session || !session.active) return null;
+  if (!session?.active) return null;
   // Write at most once a minute per session: every request touching the row would serialise on it.
   if (now.getTime() - session.last_seen_at.getTime() > 60_000) {
     await touchSession(db, idHash, now, new Date(now.getTime() + config.sessionTtlHours * 3_600_000));

@@ -1,6 +1,7 @@
 import { type AdminMessages, adminMessages } from './admin-messages.ts';
 import { type CaseMessages, caseMessages } from './case-messages.ts';
 import { type CommonMessages, commonMessages } from './common-messages.ts';
+import { type ImageTextMessages, imageTextMessages } from './image-text-messages.ts';
 import { type ReviewMessages, reviewMessages } from './review-messages.ts';
 import { type WatchMessages, watchMessages } from './watch-messages.ts';
 import { type WatchlistMessages, watchlistMessages } from './watchlist-messages.ts';
@@ -16,7 +17,8 @@ export type Messages = CommonMessages &
   WatchlistMessages &
   WorkspaceMessages &
   CaseMessages &
-  WatchMessages;
+  WatchMessages &
+  ImageTextMessages;
 
 export const catalogue: Record<'id' | 'en', Messages> = {
   id: {
@@ -27,6 +29,7 @@ export const catalogue: Record<'id' | 'en', Messages> = {
     ...workspaceMessages.id,
     ...caseMessages.id,
     ...watchMessages.id,
+    ...imageTextMessages.id,
   },
   en: {
     ...commonMessages.en,
@@ -36,5 +39,6 @@ export const catalogue: Record<'id' | 'en', Messages> = {
     ...workspaceMessages.en,
     ...caseMessages.en,
     ...watchMessages.en,
+    ...imageTextMessages.en,
   },
 };

@@ -35,7 +35,7 @@ const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif
 export function evidenceMediaType(kind: string, stored: string): string {
   const base = (stored.split(';')[0] ?? '').trim().toLowerCase();
   if (kind === 'html') return 'text/plain; charset=utf-8';
-  if (kind === 'screenshot' && IMAGE_TYPES.has(base)) return base;
+  if ((kind === 'screenshot' || kind === 'image') && IMAGE_TYPES.has(base)) return base;
   if (kind === 'json' && base === 'application/json') return 'application/json; charset=utf-8';
   return 'application/octet-stream';
 }

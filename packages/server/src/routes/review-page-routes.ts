@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { nipFor } from '@netra/cases';
 import { isNetraError, ValidationError } from '@netra/core';
-import { getPostWatch, listAssignableUsers, listContestNames } from '@netra/db';
+import { findImageOcr, getPostWatch, listAssignableUsers, listContestNames } from '@netra/db';
 import {
   applyBulk,
   bulkActionSchema,
@@ -82,11 +82,15 @@ async function renderItemPage(
   } else if (item.claimed_by && item.claim_expires_at && item.claim_expires_at > new Date()) {
     claim = { mine: item.claimed_by === actor.id, holderId: item.claimed_by, expiresAt: item.claim_expires_at };
   }
-  const [labels, neighbours, caseHook, postWatch] = await Promise.all([
+  const [labels, neighbours, caseHook, postWatch, ocr] = await Promise.all([
     candidateLabels(ctx.deps.db),
     queueNeighbours(ctx.deps.db, queue, actor.id, itemId),
     reviewItemCaseHook(ctx as RouteContext<unknown, unknown, unknown>, itemId),
     getPostWatch(ctx.deps.db, item.post_id),
+    findImageOcr(
+      ctx.deps.db,
+      (item.image_readings ?? []).map((r) => r.sha256),
+    ),
   ]);
   // Interaction target, edits and deletion, tip: the collectors' watch of this post (review-item-watch.ts).
   const watch = reviewItemWatch(ctx.t, ctx.lang, postWatch, item.region_code, labels);
@@ -113,6 +117,7 @@ async function renderItemPage(
       claim,
       form: options.form ?? initialFormState(item),
       extraSections: [watch],
+      ocr,
       undo: analyst ? undoableDecision(item.decisions, user.id) : null,
     })}`,
   });

@@ -85,4 +85,10 @@ figure { margin:.6rem 0; }
 .deadline-overdue { color:var(--warn); font-weight:600; } tr.deadline-overdue { background:#fdecea; }
 .deadline-near { color:#8a5a00; font-weight:600; } tr.deadline-near { background:#fff4d6; }
 .verified { color:var(--ok); }
+.ocr-figure { position:relative; display:inline-block; max-width:100%; }
+.ocr-figure img.evidence { display:block; height:auto; }
+.ocr-figure svg.ocr-boxes { position:absolute; left:0; top:0; width:100%; height:100%; pointer-events:none; }
+.ocr-word { fill:none; stroke:#1565c0; stroke-width:2; vector-effect:non-scaling-stroke; }
+.ocr-evidence { fill:rgba(255,213,0,.35); stroke:#c62828; stroke-width:3; }
+textarea.ocr-text { width:100%; font-family:inherit; }
 `;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { thresholdInForce } from '@netra/classifier';
 import type { PlatformOrigins } from '@netra/collectors';
 import { createLogger, type Logger, NetraError, type ShutdownStep, shutdownInOrder } from '@netra/core';
-import { startClassifierWorker, startScheduler, startScraperWorker } from '@netra/pipeline';
+import { startClassifierWorker, startOcrWorker, startScheduler, startScraperWorker } from '@netra/pipeline';
 import { startCrawlRun } from '@netra/pipeline/crawl-runs';
 import { openStores, type Stores } from '@netra/runtime';
 import { allRoutes, buildServer } from '@netra/server';
@@ -57,6 +57,17 @@ export async function runAllInOne(options: AllInOneOptions): Promise<number> {
       threshold: config.CLASSIFIER_THRESHOLD,
     });
     steps.unshift({ name: 'classifier', run: () => classifier.close() });
+    // Posts with images wait for their text here before the classifier sees them (docs/decisions.md).
+    const ocr = startOcrWorker({
+      ...common,
+      queues: stores.queues,
+      evidenceDir: join(config.NETRA_DATA_DIR, 'evidence'),
+      concurrency: 1,
+      lockDurationMs: 300_000,
+      maxImagesPerPost: 8,
+      ocr: {},
+    });
+    steps.unshift({ name: 'ocr', run: () => ocr.close() });
     const scraper = startScraperWorker({
       ...common,
       queues: stores.queues,
@@ -145,7 +156,9 @@ async function waitForRun(stores: Stores, runId: string): Promise<{ posts: numbe
   for (;;) {
     const run = await db.selectFrom('crawl_runs').select(['status']).where('id', '=', runId).executeTakeFirstOrThrow();
     const pending = await stores.queues.classify.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
-    if (run.status === 'completed' && Object.values(pending).every((n) => n === 0)) break;
+    const reading = await stores.queues.ocr.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+    if (run.status === 'completed' && [...Object.values(pending), ...Object.values(reading)].every((n) => n === 0))
+      break;
     await new Promise((r) => setTimeout(r, 500));
   }
   const posts = await db

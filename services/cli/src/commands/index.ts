@@ -6,6 +6,8 @@ import { dbMigrateCommand } from './db-migrate.ts';
 import { demoCommand } from './demo.ts';
 import { evalCommand } from './eval.ts';
 import { evidenceVerifyCommand } from './evidence-verify.ts';
+import { ocrCommand } from './ocr.ts';
+import { ocrEvalCommand } from './ocr-eval.ts';
 import { registryExportCommand } from './registry-export.ts';
 import { registryImportCommand } from './registry-import.ts';
 import { retentionRunCommand } from './retention-run.ts';
@@ -28,6 +30,8 @@ export const commands: Command[] = [
   evalCommand,
   evidenceVerifyCommand,
   tipAddCommand,
+  ocrCommand,
+  ocrEvalCommand,
   trainCommand,
   usersCreateCommand,
   usersListCommand,

@@ -20,7 +20,7 @@ insert into "review_items" ("post_id", "classification_id", "score") values ($1,
 select "id" from "review_items" where "post_id" = $1;
 
 -- upsertPosts (the classifier worker: one statement per table for a batch)
-insert into "posts" ("platform", "external_id", "account_id", "author_handle", "url", "kind", "text", "content_hash", "posted_at", "fetched_at", "last_seen_at", "context", "media_descriptions", "raw", "crawl_run_id") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) on conflict ("platform", "external_id") do update set "last_seen_at" = greatest(posts.last_seen_at, excluded.last_seen_at) returning "id", "platform", "external_id", (xmax = 0) as "inserted";
+insert into "posts" ("platform", "external_id", "account_id", "author_handle", "url", "kind", "text", "content_hash", "posted_at", "fetched_at", "last_seen_at", "context", "media_descriptions", "image_readings", "raw", "crawl_run_id") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) on conflict ("platform", "external_id") do update set "last_seen_at" = greatest(posts.last_seen_at, excluded.last_seen_at), "image_readings" = CASE WHEN posts.image_readings = '[]'::jsonb THEN excluded.image_readings ELSE posts.image_readings END returning "id", "platform", "external_id", (xmax = 0) as "inserted";
 
 -- saveClassifications (the classifier worker)
 insert into "classifications" ("post_id", "model_version", "score", "flagged", "candidate", "stance", "category", "evidence", "language") values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict ("post_id", "model_version") do nothing returning "id", "post_id", "model_version";

@@ -1,4 +1,5 @@
 import { classifiedText } from '@netra/core';
+import type { ImageOcrRow } from '@netra/db';
 import { type ClaimState, formatInZone, type ReviewItem } from '@netra/review';
 import { regionName } from '@netra/watchlist';
 import { hasRole } from '../../auth/roles.ts';
@@ -6,11 +7,14 @@ import type { SessionUser } from '../../http/route.ts';
 import type { Messages } from '../../i18n/messages.ts';
 import { fill } from '../../i18n/workspace-messages.ts';
 import { externalLink, highlightSpans, html, type SafeHtml } from '../html.ts';
+import { imageSpansOf, imageTextCard, imageTextsRead } from '../image-text-view.ts';
 import { type DecisionFormState, decisionForm } from './decision-form.ts';
 import { categoryLabel, labelLabel, percent, reasonLabel, stanceLabel, statusLabel, when } from './format.ts';
 import { keyboardHelp } from './keyboard-help.ts';
 
 export interface ItemPageModel {
+  /** OCR of the post's images by SHA-256 (words and boxes), for the image-text card (issue 12). */
+  ocr?: ReadonlyMap<string, ImageOcrRow>;
   t: Messages;
   lang: 'id' | 'en';
   user: SessionUser;
@@ -66,14 +70,16 @@ function postCard(m: ItemPageModel): SafeHtml {
   const { t, item, lang, labels } = m;
   const context = item.context as { parentText?: string; parentAuthor?: string; parentCandidate?: string } | null;
   const media = item.media_descriptions;
-  const segments = splitSpans([item.text, ...media], item.evidence);
+  // Image text (OCR) follows the descriptions in what the classifier read; evidence spans can point into it.
+  const imageTexts = imageTextsRead(item.image_readings ?? []);
+  const segments = splitSpans([item.text, ...media, ...imageTexts], item.evidence);
   const shot = item.artefacts.find((a) => a.kind === 'screenshot');
   return html`<article class="card post" id="post" tabindex="-1" aria-labelledby="post-title">
     <h2 id="post-title">${t.reviewText}</h2>
     <p class="meta"><small>${item.platform} · ${item.kind} · @${item.author_handle}<br>${t.reviewPosted}: ${when(item.posted_at, item.zone, lang)} · ${t.reviewFetched}: ${when(item.fetched_at, item.zone, lang)}</small></p>
     <div class="post-text" lang="id">${highlightSpans(segments[0]!.text, segments[0]!.spans)}</div>
     ${shot ? html`<figure class="shot"><a href="/evidence/${shot.sha256}" target="_blank" rel="noopener"><img class="evidence" src="/evidence/${shot.sha256}" alt="${t.reviewArtefacts}: screenshot" loading="lazy"></a></figure>` : ''}
-    ${media.length > 0 ? html`<h3>${t.reviewMedia}</h3><ul>${segments.slice(1).map((s) => html`<li>${highlightSpans(s.text, s.spans)}</li>`)}</ul>` : ''}
+    ${media.length > 0 ? html`<h3>${t.reviewMedia}</h3><ul>${segments.slice(1, 1 + media.length).map((s) => html`<li>${highlightSpans(s.text, s.spans)}</li>`)}</ul>` : ''}
     ${
       context?.parentText
         ? html`<h3>${t.reviewContext}</h3><blockquote class="post-text">${context.parentAuthor ? html`<strong>${context.parentAuthor}</strong>: ` : ''}${context.parentText}</blockquote>
@@ -84,9 +90,18 @@ function postCard(m: ItemPageModel): SafeHtml {
   </article>`;
 }
 
+/** The post's images with the recognised words outlined and the evidence words highlighted (image-text-view.ts). */
+function imageCard(m: ItemPageModel): SafeHtml {
+  const readings = m.item.image_readings ?? [];
+  if (readings.length === 0) return html``;
+  const media = m.item.media_descriptions;
+  const segments = splitSpans([m.item.text, ...media, ...imageTextsRead(readings)], m.item.evidence);
+  return imageTextCard(m.t, readings, m.ocr ?? new Map(), imageSpansOf(readings, segments.slice(1 + media.length)));
+}
+
 function whyCard(m: ItemPageModel): SafeHtml {
   const { t, item, labels } = m;
-  const classified = classifiedText(item.text, item.media_descriptions);
+  const classified = classifiedText(item.text, item.media_descriptions, imageTextsRead(item.image_readings ?? []));
   return html`<section class="card" aria-labelledby="why-title">
     <h2 id="why-title">${t.reviewWhy}</h2>
     <dl>
@@ -171,6 +186,7 @@ ${claimBanner(m)}
 <div class="grid">
 <div class="main-col">
   ${postCard(m)}
+  ${imageCard(m)}
   ${m.extraSections ?? []}
   ${whyCard(m)}
   ${artefactsCard(m)}

@@ -1,0 +1,31 @@
+import { createLogger, exitOnSignals, startOrExit } from '@netra/core';
+import { startOcrWorker } from '@netra/pipeline';
+import { openStores } from '@netra/runtime';
+import { loadOcrConfig } from './config.ts';
+
+await startOrExit('netra-ocr', async () => {
+  const config = loadOcrConfig(process.env);
+  const logger = createLogger('netra-ocr', config.LOG_LEVEL);
+  const stores = await openStores(config, logger, { allowPrivateRedis: false });
+  const worker = startOcrWorker({
+    db: stores.database.db,
+    connection: stores.workerConnection,
+    queues: stores.queues,
+    prefix: config.QUEUE_PREFIX,
+    logger,
+    evidenceDir: config.evidenceDir,
+    concurrency: config.OCR_CONCURRENCY,
+    lockDurationMs: config.OCR_LOCK_MS,
+    maxImagesPerPost: config.OCR_MAX_IMAGES_PER_POST,
+    ocr: {
+      binary: config.TESSERACT_PATH,
+      timeoutMs: config.OCR_TIMEOUT_MS,
+      maxBytes: config.OCR_MAX_BYTES,
+      maxPixels: config.OCR_MAX_PIXELS,
+      variants: config.OCR_VARIANTS,
+    },
+    stores: stores.health,
+  });
+  logger.info({ prefix: config.QUEUE_PREFIX, concurrency: config.OCR_CONCURRENCY }, 'ocr worker started');
+  exitOnSignals(logger, () => [{ name: 'ocr worker', run: () => worker.close() }, ...stores.closeSteps]);
+});
