@@ -20,9 +20,9 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-0200-append-only-truncate': appendOnlyTruncate,
   '2026-11-28-0500-import-mappings': importMappings,
   '2026-11-28-0600-collector-cursors': collectorCursors,
+  '2026-11-29-0700-image-ocr': imageOcr,
   '2026-11-29-0800-review-workspace': reviewWorkspace,
   '2026-11-29-0900-cases': cases,
   '2026-11-29-1000-posts-created-index': postsCreatedIndex,
   '2026-11-29-1100-interactions-versions-tips': interactionsVersionsTips,
-  '2026-11-29-0700-image-ocr': imageOcr,
 };

@@ -1,15 +1,97 @@
 -- listReviewItems (all filters)
-select "ri"."id", "ri"."status", "ri"."score", "ri"."created_at", "ri"."updated_at", "p"."id" as "post_id", "p"."platform", "p"."kind", "p"."text", "p"."url", "p"."author_handle", "p"."posted_at", "c"."candidate", "c"."stance", "c"."category", "c"."model_version", "pe"."id" as "person_id", "pe"."name" as "person_name", "pe"."agency", "pe"."region_code" from "review_items" as "ri" inner join "posts" as "p" on "p"."id" = "ri"."post_id" inner join "classifications" as "c" on "c"."id" = "ri"."classification_id" left join "accounts" as "a" on "a"."id" = "p"."account_id" left join "people" as "pe" on "pe"."id" = "a"."person_id" where "ri"."status" = $1 and "p"."platform" = $2 and "c"."candidate" like $3 and ("pe"."region_code" = $4 or "pe"."region_code" like $5) and "ri"."score" >= $6 and ("p"."text" ilike $7 or "p"."author_handle" ilike $8 or "pe"."name" ilike $9) order by "ri"."score" desc, "ri"."created_at" desc, "ri"."id" limit $10 offset $11;
+select "ri"."id", "ri"."status", "ri"."score", "ri"."created_at", "ri"."updated_at", "ri"."assigned_to", "ri"."claimed_by", "ri"."claim_expires_at", "ri"."contest_id", "ri"."posted_at" as "sort_posted_at", "ri"."captured_at", "p"."id" as "post_id", "p"."platform", "p"."kind", "p"."text", "p"."url", "p"."author_handle", "p"."posted_at", "c"."candidate", "c"."stance", "c"."category", "c"."model_version", "pe"."id" as "person_id", "pe"."name" as "person_name", "pe"."nip", "pe"."agency", "pe"."region_code", "k"."region_code" as "contest_region_code" from "review_items" as "ri" inner join "posts" as "p" on "p"."id" = "ri"."post_id" inner join "classifications" as "c" on "c"."id" = "ri"."classification_id" left join "accounts" as "a" on "a"."id" = "p"."account_id" left join "people" as "pe" on "pe"."id" = "ri"."person_id" left join "contests" as "k" on "k"."id" = "ri"."contest_id" where (true AND ri.status = $1 AND ri.platform = $2 AND ri.contest_id = $3 AND ri.score >= $4 AND ri.person_id IN (SELECT id FROM people WHERE region_code = $5 OR region_code LIKE $6) AND (ri.post_id IN (SELECT id FROM posts WHERE text ILIKE $7 OR author_handle ILIKE $8) OR ri.person_id IN (SELECT id FROM people WHERE name ILIKE $9))) order by "ri"."score" desc, "ri"."id" desc limit $10 offset $11;
+
+-- listReviewItems (my queue, NIP search, sorted by posted time)
+select "ri"."id", "ri"."status", "ri"."score", "ri"."created_at", "ri"."updated_at", "ri"."assigned_to", "ri"."claimed_by", "ri"."claim_expires_at", "ri"."contest_id", "ri"."posted_at" as "sort_posted_at", "ri"."captured_at", "p"."id" as "post_id", "p"."platform", "p"."kind", "p"."text", "p"."url", "p"."author_handle", "p"."posted_at", "c"."candidate", "c"."stance", "c"."category", "c"."model_version", "pe"."id" as "person_id", "pe"."name" as "person_name", "pe"."nip", "pe"."agency", "pe"."region_code", "k"."region_code" as "contest_region_code" from "review_items" as "ri" inner join "posts" as "p" on "p"."id" = "ri"."post_id" inner join "classifications" as "c" on "c"."id" = "ri"."classification_id" left join "accounts" as "a" on "a"."id" = "p"."account_id" left join "people" as "pe" on "pe"."id" = "ri"."person_id" left join "contests" as "k" on "k"."id" = "ri"."contest_id" where (true AND ri.status = $1 AND ri.assigned_to = $2 AND ri.person_id IN (SELECT id FROM people WHERE nip LIKE $3)) order by "ri"."posted_at" asc, "ri"."id" asc limit $4 offset $5;
+
+-- countReviewQueue
+select count(*) as "n" from (select 1 as "one" from "review_items" as "ri" where (true AND ri.status = $1 AND ri.post_id IN (SELECT id FROM posts WHERE text ILIKE $2)) order by "ri"."score" desc, "ri"."id" desc limit $3) as "matching";
+
+-- findQueueNeighbour
+select "ri"."id", "ri"."score", "ri"."posted_at", "ri"."captured_at" from "review_items" as "ri" where "ri"."id" = $1;
+select "ri"."id" from "review_items" as "ri" where (true AND ri.status = $1) and ("ri"."captured_at", "ri"."id") < ($2, $3) order by "ri"."captured_at" desc, "ri"."id" desc limit $4;
+
+-- claimNextReviewItem (row lock, SKIP LOCKED, lease)
+select "ri"."id" from "review_items" as "ri" where (true AND ri.status = $1 AND ri.platform = $2) and (ri.claimed_by IS NULL OR ri.claim_expires_at < now() OR ri.claimed_by = $3) and "ri"."id" not in ($4) order by "ri"."score" desc, "ri"."id" desc limit $5 for update skip locked;
+update "review_items" set "claimed_by" = $1, "claim_expires_at" = now() + make_interval(secs => $2) where "id" = $3;
+
+-- claimReviewItem
+update "review_items" as "ri" set "claimed_by" = $1, "claim_expires_at" = now() + make_interval(secs => $2) where "ri"."id" = $3 and (ri.claimed_by IS NULL OR ri.claim_expires_at < now() OR ri.claimed_by = $4) returning "ri"."claimed_by", "ri"."claim_expires_at";
+select "claimed_by", "claim_expires_at" from "review_items" where "id" = $1;
+
+-- releaseReviewClaim
+update "review_items" set "claimed_by" = $1, "claim_expires_at" = $2 where "id" = $3 and "claimed_by" = $4;
+
+-- lockReviewItem (decision)
+select "id", "status", "claimed_by", claim_expires_at > now() as "claim_live" from "review_items" where "id" = $1 for update;
+
+-- lockBulkSelection
+select "ri"."id" from "review_items" as "ri" where (true AND ri.status = $1 AND ri.contest_id = $2) and (ri.claimed_by IS NULL OR ri.claim_expires_at < now() OR ri.claimed_by = $3) for update skip locked;
+
+-- countBulkSelection
+select count(*) as "n" from "review_items" as "ri" where (true AND ri.status = $1 AND ri.contest_id = $2) and (ri.claimed_by IS NULL OR ri.claim_expires_at < now() OR ri.claimed_by = $3);
+
+-- dismissReviewItems (bulk)
+insert into "review_decisions" ("review_item_id", "decided_by", "decision", "label", "candidate", "stance", "category", "note", "reason") values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning "id", "review_item_id";
+update "review_items" set "status" = $1, "decided_at" = now(), "decided_by" = $2, "claimed_by" = $3, "claim_expires_at" = $4, "updated_at" = now() where "id" in ($5);
+
+-- searchPeople (NIP prefix)
+select "id", "name", "nip", "agency", "position", "region_code" from "people" where "nip" like $1 order by "name", "id" limit $2;
+
+-- listPersonReviewItems
+select "ri"."id", "ri"."status", "ri"."score", "ri"."candidate", "ri"."contest_id", "ri"."posted_at", "ri"."decided_at", "p"."platform", "p"."author_handle", "p"."text", "k"."region_code" as "contest_region_code", "k"."region_name" as "contest_name" from "review_items" as "ri" inner join "posts" as "p" on "p"."id" = "ri"."post_id" left join "contests" as "k" on "k"."id" = "ri"."contest_id" where "ri"."person_id" = $1 order by "ri"."posted_at" desc nulls last, "ri"."id" limit $2;
+
+-- summarisePersonReviews
+select "status", count(*) as "n", min("posted_at") as "first_at", max("posted_at") as "last_at" from "review_items" where "person_id" = $1 group by "status";
+
+-- overviewCounts
+
+    SELECT grouping(ri.contest_id) AS g_contest, grouping(split_part(pe.region_code, '.', 1)) AS g_region,
+           grouping(pe.agency) AS g_agency, grouping(ri.platform) AS g_platform, grouping(ri.candidate) AS g_candidate,
+           ri.contest_id AS contest, split_part(pe.region_code, '.', 1) AS region, pe.agency, ri.platform,
+           ri.candidate, date_trunc('week', ri.posted_at) AS week,
+           count(*) FILTER (WHERE ri.status = 'open') AS open,
+           count(*) FILTER (WHERE ri.status = 'confirmed') AS confirmed,
+           count(*) FILTER (WHERE ri.status = 'dismissed') AS dismissed,
+           count(*) FILTER (WHERE ri.status NOT IN ('open', 'confirmed', 'dismissed')) AS other
+      FROM review_items ri LEFT JOIN people pe ON pe.id = ri.person_id
+     WHERE ri.created_at >= $1
+     GROUP BY GROUPING SETS ((ri.contest_id), (split_part(pe.region_code, '.', 1)), (pe.agency), (ri.platform),
+       (ri.candidate), (date_trunc('week', ri.posted_at)));
+
+-- openItemsByAge
+
+    SELECT CASE WHEN age < interval '1 day' THEN 0 WHEN age < interval '3 days' THEN 1
+                WHEN age < interval '7 days' THEN 2 WHEN age < interval '14 days' THEN 3 ELSE 4 END AS bucket,
+           count(*) AS n
+      FROM (SELECT now() - created_at AS age FROM review_items WHERE status = 'open') open_items
+     GROUP BY 1 ORDER BY 1;
+
+-- analystThroughput
+
+    SELECT u.username, u.display_name, date_trunc('week', d.created_at) AS week, count(*) AS n
+      FROM review_decisions d JOIN users u ON u.id = d.decided_by
+     WHERE d.created_at >= date_trunc('week', now()) - make_interval(weeks => $1)
+     GROUP BY u.username, u.display_name, 3 ORDER BY 3, 1;
 
 -- countReviewItemsByStatus
-select "status", count(*) as "n" from "review_items" group by "status";
+SELECT $1::text AS status, (SELECT count(*) FROM (SELECT 1 FROM review_items WHERE status = $2 ORDER BY score DESC, id DESC LIMIT $3) s) AS n UNION ALL SELECT $4::text AS status, (SELECT count(*) FROM (SELECT 1 FROM review_items WHERE status = $5 ORDER BY score DESC, id DESC LIMIT $6) s) AS n UNION ALL SELECT $7::text AS status, (SELECT count(*) FROM (SELECT 1 FROM review_items WHERE status = $8 ORDER BY score DESC, id DESC LIMIT $9) s) AS n UNION ALL SELECT $10::text AS status, (SELECT count(*) FROM (SELECT 1 FROM review_items WHERE status = $11 ORDER BY score DESC, id DESC LIMIT $12) s) AS n UNION ALL SELECT $13::text AS status, (SELECT count(*) FROM (SELECT 1 FROM review_items WHERE status = $14 ORDER BY score DESC, id DESC LIMIT $15) s) AS n;
+
+-- readReviewBacklog
+select "status", count(*) as "n", min("created_at") as "oldest" from "review_items" where "status" in ($1, $2, $3) group by "status";
+
+-- listArtefactsAfter
+select "sha256", max("bytes") as "bytes" from "evidence_artefacts" where "sha256" > $1 group by "sha256" order by "sha256" limit $2;
+
+-- countPostsStoredSince
+select count(*) as "n" from "posts" where "created_at" >= $1;
 
 -- listDecidedItems
-select "ri"."id" as "review_item_id", "d"."id" as "decision_id", "d"."decision", "d"."label", "d"."candidate", "d"."stance", "d"."category", "d"."note", "d"."created_at" as "decided_at", "u"."username" as "decided_by", "p"."platform", "p"."external_id", "p"."kind", "p"."url", "p"."text", "p"."context", "p"."posted_at", "p"."content_hash", "c"."score", "c"."model_version", "c"."candidate" as "model_candidate", "pe"."name" as "person_name", "pe"."nip", "pe"."agency", "pe"."position", "pe"."region_code", "pe"."ppk" from "review_decisions" as "d" inner join "review_items" as "ri" on "ri"."id" = "d"."review_item_id" inner join "posts" as "p" on "p"."id" = "ri"."post_id" inner join "classifications" as "c" on "c"."id" = "ri"."classification_id" inner join "users" as "u" on "u"."id" = "d"."decided_by" left join "accounts" as "a" on "a"."id" = "p"."account_id" left join "people" as "pe" on "pe"."id" = "a"."person_id" where not exists (select "d2"."id" from "review_decisions" as "d2" where "d2"."review_item_id" = "d"."review_item_id" and "d2"."created_at" > "d"."created_at") and "d"."created_at" >= $1 and "d"."candidate" like $2 order by "d"."created_at";
+select "ri"."id" as "review_item_id", "d"."reason", "d"."id" as "decision_id", "d"."decision", "d"."label", "d"."candidate", "d"."stance", "d"."category", "d"."note", "d"."created_at" as "decided_at", "u"."username" as "decided_by", "p"."platform", "p"."external_id", "p"."kind", "p"."url", "p"."text", "p"."context", "p"."posted_at", "p"."content_hash", "c"."score", "c"."model_version", "c"."candidate" as "model_candidate", "pe"."name" as "person_name", "pe"."nip", "pe"."agency", "pe"."position", "pe"."region_code", "pe"."ppk" from "review_decisions" as "d" inner join "review_items" as "ri" on "ri"."id" = "d"."review_item_id" inner join "posts" as "p" on "p"."id" = "ri"."post_id" inner join "classifications" as "c" on "c"."id" = "ri"."classification_id" inner join "users" as "u" on "u"."id" = "d"."decided_by" left join "accounts" as "a" on "a"."id" = "p"."account_id" left join "people" as "pe" on "pe"."id" = "a"."person_id" where not exists (select "d2"."id" from "review_decisions" as "d2" where "d2"."review_item_id" = "d"."review_item_id" and "d2"."created_at" > "d"."created_at") and "d"."created_at" >= $1 and "d"."candidate" like $2 order by "d"."created_at";
 
 -- appendDecision
-insert into "review_decisions" ("review_item_id", "decided_by", "decision", "label", "candidate", "stance", "category", "note") values ($1, $2, $3, $4, $5, $6, $7, $8) returning *;
-update "review_items" set "status" = $1, "updated_at" = now() where "id" = $2;
+insert into "review_decisions" ("review_item_id", "decided_by", "decision", "label", "candidate", "stance", "category", "note", "reason", "undoes") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning *;
+update "review_items" set "status" = $1, "updated_at" = now(), "decided_at" = now(), "decided_by" = $2, "candidate" = $3, "contest_id" = $4, "claimed_by" = $5, "claim_expires_at" = $6 where "id" = $7;
 
 -- upsertPost
 insert into "posts" ("platform", "external_id", "account_id", "author_handle", "url", "kind", "text", "content_hash", "posted_at", "fetched_at", "last_seen_at", "context", "media_descriptions", "raw", "crawl_run_id") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) on conflict ("platform", "external_id") do update set "last_seen_at" = greatest(posts.last_seen_at, excluded.last_seen_at) returning "id", (xmax = 0) as "inserted";
@@ -50,6 +132,32 @@ select * from "audit_log" where "entity_type" = $1 and "entity_id" = $2 and "act
 -- readStoredRegistry
 select "c".*, (select count(*) as "n" from "candidates" as "k" where "k"."contest_id" = "c"."id") as "candidate_count" from "contests" as "c" order by "c"."election_date", "c"."id";
 select * from "candidates" order by "contest_id", "number";
+
+-- nextCaseSequence (case numbers per office and year)
+insert into "case_number_counters" ("office_code", "year", "last") values ($1, $2, $3) on conflict ("office_code", "year") do update set "last" = case_number_counters.last + 1 returning "last";
+
+-- itemsForCase
+select "ri"."id", "ri"."status", "ri"."created_at", "p"."posted_at", "p"."fetched_at", "a"."person_id", "ci"."case_id" as "existing_case_id", (select "d"."candidate" from "review_decisions" as "d" where "d"."review_item_id" = "ri"."id" order by "d"."created_at" desc limit $1) as "decided_candidate", "c"."candidate" as "model_candidate" from "review_items" as "ri" inner join "posts" as "p" on "p"."id" = "ri"."post_id" inner join "classifications" as "c" on "c"."id" = "ri"."classification_id" left join "accounts" as "a" on "a"."id" = "p"."account_id" left join "case_items" as "ci" on "ci"."review_item_id" = "ri"."id" where "ri"."id" in ($2);
+
+-- listCases (the /cases list)
+select "k"."id", "k"."case_number", "k"."case_type", "k"."status", "k"."regime", "k"."office_name", "k"."office_region_code", "k"."found_at", "k"."registered_at", "k"."info_requested_at", "k"."extended", "k"."contest_id", "k"."track", "k"."created_at", "pe"."id" as "person_id", "pe"."name" as "person_name", (select "o"."outcome" from "case_outcomes" as "o" where "o"."case_id" = "k"."id" order by "o"."recorded_at" desc limit $1) as "latest_outcome" from "cases" as "k" inner join "people" as "pe" on "pe"."id" = "k"."person_id" where "k"."status" = $2 and "k"."person_id" = $3 order by "k"."found_at" limit $4;
+
+-- listDoubleReviews (kappa)
+select "f"."case_id", "fu"."username" as "first_analyst", "su"."username" as "second_analyst", "f"."verdict" as "first_verdict", "f"."skb_behaviour" as "first_behaviour", "s"."verdict" as "second_verdict", "s"."skb_behaviour" as "second_behaviour", "s"."mode" from "case_reviews" as "f" inner join "case_reviews" as "s" on "s"."case_id" = "f"."case_id" and "s"."kind" = $1 inner join "users" as "fu" on "fu"."id" = "f"."reviewer_id" inner join "users" as "su" on "su"."id" = "s"."reviewer_id" where "f"."kind" = $2;
+
+-- listReferralsDue (follow-up reminders)
+select "r"."id", "r"."case_id", "k"."case_number", "r"."recipient", "r"."letter_number", "r"."follow_up_on" from "referrals" as "r" inner join "cases" as "k" on "k"."id" = "r"."case_id" where "r"."follow_up_on" <= $1 and not exists (select "o"."id" from "case_outcomes" as "o" where "o"."case_id" = "r"."case_id") order by "r"."follow_up_on";
+
+-- listOutcomesOfPerson
+select "k"."id" as "case_id", "k"."case_number", "k"."status", "k"."track", "o"."outcome", "o"."sk_number", "o"."sk_date", "o"."recorded_at", "r"."recipient", "r"."letter_number" from "cases" as "k" left join "case_outcomes" as "o" on "o"."case_id" = "k"."id" left join "referrals" as "r" on "r"."id" = "o"."referral_id" where "k"."person_id" = $1 order by "k"."created_at", "o"."recorded_at";
+
+-- logRead (UU PDP read log)
+insert into "access_log" ("actor_id", "actor_username", "action", "entity_type", "entity_id", "ip") values ($1, $2, $3, $4, $5, $6);
+
+-- purgeUnflaggedPosts (retention)
+select "p"."id" from "posts" as "p" where "p"."fetched_at" < $1 and (not exists (select "ri"."id" from "review_items" as "ri" where "ri"."post_id" = "p"."id") and not exists (select "c"."id" from "classifications" as "c" where "c"."post_id" = "p"."id" and "c"."flagged" = $2)) limit $3;
+select "path" from "evidence_artefacts" where "post_id" in ($1);
+delete from "posts" where "id" in ($1);
 
 -- listPostsToRecheck
 select "p"."id", "p"."platform", "p"."external_id", "p"."kind", "p"."url", "p"."author_handle", "a"."handle" as "account_handle" from "posts" as "p" left join "accounts" as "a" on "a"."id" = "p"."account_id" where "p"."deleted_at" is null and "p"."platform" in ($1, $2) and (exists (select "ri"."id" from "review_items" as "ri" where "ri"."post_id" = "p"."id") or exists (select "t"."id" from "tips" as "t" where "t"."post_id" = "p"."id")) and ("p"."last_checked_at" is null or "p"."last_checked_at" < $3) order by p.last_checked_at NULLS FIRST, "p"."id" limit $4;
