@@ -326,13 +326,14 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
           clip: { x: box.x, y: box.y, width: box.width, height: box.height },
         });
         out.push(await store.put('screenshot', png, 'image/png', fetchedAt));
-        return out;
       }
       const locator = lease.page.locator(`[data-netra-item="${item.marker}"]`).first();
-      const html = await locator.evaluate((el) => el.outerHTML);
-      out.push(await store.put('html', html, 'text/html; charset=utf-8', fetchedAt));
-      const png = await locator.screenshot({ type: 'png', timeout: 5_000, animations: 'disabled' });
-      out.push(await store.put('screenshot', png, 'image/png', fetchedAt));
+      if (!(box && box.width >= 1 && box.height >= 1)) {
+        const html = await locator.evaluate((el) => el.outerHTML);
+        out.push(await store.put('html', html, 'text/html; charset=utf-8', fetchedAt));
+        const png = await locator.screenshot({ type: 'png', timeout: 5_000, animations: 'disabled' });
+        out.push(await store.put('screenshot', png, 'image/png', fetchedAt));
+      }
       // The post's own images, for OCR (issue 12): one that cannot be fetched is reported, the post goes on.
       const images = await capturePostImages(lease.page, locator, store, fetchedAt);
       out.push(...images.refs);

@@ -94,7 +94,9 @@ describe('scraper worker: politeness', () => {
     const telegram = server.requests.filter((r) => r.path.startsWith('/telegram'));
     expect(telegram.length).toBeGreaterThanOrEqual(6);
     const at = telegram.map((r) => r.at).sort((a, b) => a - b);
-    for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(110);
+    // 120 ms apart when each request starts; the server sees arrivals, which a slower connection of the earlier
+    // request can bring closer (107 ms seen on a loaded machine). Unpaced, they arrive within a few ms.
+    for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(80);
     expect(new Set(telegram.map((r) => r.userAgent))).toEqual(new Set(['NetraUji/2.0 (+bawaslu.test)']));
     expect(server.requests.filter((r) => r.path.startsWith('/bluesky'))).toEqual([]);
     const rows = await database.db.selectFrom('crawl_run_accounts').selectAll().where('run_id', '=', run.id).execute();

@@ -431,6 +431,7 @@ describe('from flag to case', () => {
       decision: 'confirmed',
       label: 'endorse',
       candidate: `${CASE_CONTEST}#2`,
+      stance: 'pro',
       category: 'online_campaigning',
     });
     const created = (await api(analyst, 'POST', '/api/cases', { itemIds: [late.reviewItemId] })).json();

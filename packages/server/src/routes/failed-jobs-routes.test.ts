@@ -75,7 +75,7 @@ describe('failed jobs routes', () => {
     expect(response.body).not.toContain('<div>big</div>');
 
     const all = await server.app.inject({ method: 'GET', url: '/api/queues/failed', headers: supervisor.headers });
-    expect(all.json().queues.map((q: { queue: string }) => q.queue)).toEqual(['crawl', 'classify', 'schedule']);
+    expect(all.json().queues.map((q: { queue: string }) => q.queue)).toEqual(['crawl', 'classify', 'ocr', 'schedule']);
     const bad = await server.app.inject({
       method: 'GET',
       url: '/api/queues/failed?queue=nope',
