@@ -1,4 +1,5 @@
 import { createLogger, exitOnSignals, startOrExit } from '@netra/core';
+import { observeWorker, startDeployableOps } from '@netra/observability';
 import { startOcrWorker } from '@netra/pipeline';
 import { openStores } from '@netra/runtime';
 import { loadOcrConfig } from './config.ts';
@@ -7,6 +8,8 @@ await startOrExit('netra-ocr', async () => {
   const config = loadOcrConfig(process.env);
   const logger = createLogger('netra-ocr', config.LOG_LEVEL);
   const stores = await openStores(config, logger, { allowPrivateRedis: false });
+  // /livez, /readyz and /metrics on METRICS_PORT, like every deployable (docs/operations.md).
+  const ops = await startDeployableOps('netra-ocr', config, stores, logger);
   const worker = startOcrWorker({
     db: stores.database.db,
     connection: stores.workerConnection,
@@ -26,6 +29,11 @@ await startOrExit('netra-ocr', async () => {
     },
     stores: stores.health,
   });
+  observeWorker(ops.metrics, worker);
   logger.info({ prefix: config.QUEUE_PREFIX, concurrency: config.OCR_CONCURRENCY }, 'ocr worker started');
-  exitOnSignals(logger, () => [{ name: 'ocr worker', run: () => worker.close() }, ...stores.closeSteps]);
+  exitOnSignals(logger, () => [
+    { name: 'ocr worker', run: () => worker.close() },
+    ...stores.closeSteps,
+    { name: 'operations endpoints', run: ops.close },
+  ]);
 });
