@@ -1,5 +1,5 @@
 import type { Database } from '@netra/db';
-import { appendAudit, createCrawlRun, listCrawlableAccounts } from '@netra/db';
+import { appendAudit, completeEmptyCrawlRun, createCrawlRun, listCrawlableAccounts } from '@netra/db';
 import { crawlJobId, type Queues } from '@netra/queue';
 import type { Kysely } from 'kysely';
 
@@ -33,12 +33,7 @@ export async function startCrawlRun(db: Kysely<Database>, queues: Queues, input:
       after: { trigger: input.trigger, accounts: accounts.length, ...(input.full ? { full: true } : {}) },
     });
     if (accounts.length === 0) {
-      return tx
-        .updateTable('crawl_runs')
-        .set({ status: 'completed', finished_at: new Date() })
-        .where('id', '=', created.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      return completeEmptyCrawlRun(tx, created.id);
     }
     return created;
   });

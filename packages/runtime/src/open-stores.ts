@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { DependencyState, type Logger, NetraError, type ShutdownStep } from '@netra/core';
-import { createDatabase, type DatabaseHandle, migrateToLatest } from '@netra/db';
+import { createDatabase, type DatabaseHandle, migrateToLatest, pingDatabase } from '@netra/db';
 import {
   createQueues,
   createRedisConnection,
@@ -79,7 +79,7 @@ export async function openStores(
   }
   // Probed once a second while down; the first answer logs the recovery.
   const databaseState: DependencyState = new DependencyState('postgres', logger, {
-    probe: () => sql`select 1`.execute(database.db),
+    probe: () => pingDatabase(database.db),
   });
   const redisState = new DependencyState('redis', logger);
   const database: DatabaseHandle = await createDatabase({

@@ -1,6 +1,6 @@
 import { unlink } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
-import { appendAudit, type Database, purgeUnflaggedPosts } from '@netra/db';
+import { appendAudit, type Database, isArtefactPathInUse, purgeUnflaggedPosts } from '@netra/db';
 import type { Kysely } from 'kysely';
 import { type RetentionPolicy, unflaggedCutoff } from './retention.ts';
 
@@ -24,8 +24,7 @@ export async function runRetention(
     const file = resolve(root, path);
     if (!file.startsWith(root + sep)) continue;
     // Artefacts are stored by hash and may be shared; a file another post still uses is kept.
-    const still = await db.selectFrom('evidence_artefacts').select('id').where('path', '=', path).executeTakeFirst();
-    if (still) continue;
+    if (await isArtefactPathInUse(db, path)) continue;
     if (
       await unlink(file).then(
         () => true,

@@ -359,3 +359,39 @@ export async function setPersonRankGrade(db: Executor, personId: string, rankGra
 export async function getPersonRow(db: Executor, personId: string) {
   return db.selectFrom('people').selectAll().where('id', '=', personId).executeTakeFirst();
 }
+
+/** The category of a review item: the latest decision's, and the model's (the case's SKB behaviour comes from it). */
+export async function findItemCategories(db: Executor, reviewItemId: string) {
+  return db
+    .selectFrom('review_items as ri')
+    .innerJoin('classifications as c', 'c.id', 'ri.classification_id')
+    .select([
+      'c.category as model_category',
+      (eb) =>
+        eb
+          .selectFrom('review_decisions as d')
+          .select('d.category')
+          .whereRef('d.review_item_id', '=', 'ri.id')
+          .orderBy('d.created_at', 'desc')
+          .limit(1)
+          .as('decided_category'),
+    ])
+    .where('ri.id', '=', reviewItemId)
+    .executeTakeFirst();
+}
+
+/** The category of a review item's latest decision. */
+export async function findLatestDecisionCategory(db: Executor, reviewItemId: string) {
+  return db
+    .selectFrom('review_decisions')
+    .select('category')
+    .where('review_item_id', '=', reviewItemId)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** A review item's status (the case hook shows "Buat kasus" for confirmed items only). */
+export async function findReviewItemStatus(db: Executor, reviewItemId: string) {
+  return db.selectFrom('review_items').select('status').where('id', '=', reviewItemId).executeTakeFirst();
+}

@@ -121,3 +121,13 @@ export async function findCrawlRun(db: Executor, id: string) {
 export async function listCrawlRuns(db: Executor, limit = 20) {
   return db.selectFrom('crawl_runs').selectAll().orderBy('created_at', 'desc').limit(limit).execute();
 }
+
+/** Marks a run with nothing to crawl as completed at once. */
+export async function completeEmptyCrawlRun(db: Executor, runId: string) {
+  return db
+    .updateTable('crawl_runs')
+    .set({ status: 'completed', finished_at: new Date() })
+    .where('id', '=', runId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -24,3 +24,9 @@ export async function listArtefactsAfter(
   const rows = await query.execute();
   return rows.map((r) => ({ sha256: r.sha256, bytes: Number(r.bytes) }));
 }
+
+/** Whether any artefact row still points at a stored file (files are shared by hash; retention keeps those). */
+export async function isArtefactPathInUse(db: Executor, path: string): Promise<boolean> {
+  const row = await db.selectFrom('evidence_artefacts').select('id').where('path', '=', path).executeTakeFirst();
+  return row !== undefined;
+}

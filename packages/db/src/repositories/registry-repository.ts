@@ -161,3 +161,13 @@ export async function readStoredRegistry(db: Executor): Promise<Registry> {
   const candidates = await listCandidates(db);
   return { contests: contests.map((c) => contestFromRows(c, candidates)) };
 }
+
+/** A candidate's row id by contest and ballot number. */
+export async function findCandidateId(db: Executor, contestId: string, number: number) {
+  return db
+    .selectFrom('candidates')
+    .select('id')
+    .where('contest_id', '=', contestId)
+    .where('number', '=', number)
+    .executeTakeFirst();
+}

@@ -426,3 +426,12 @@ export async function listCandidateLabelRows(db: Executor) {
     .orderBy('c.number')
     .execute();
 }
+
+/** Review items in all (the all-in-one start's closing summary). */
+export async function countReviewItems(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('review_items')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -29,8 +29,11 @@ import {
   appendCaseReview,
   candidateStageHistory,
   type Database,
+  findItemCategories,
+  findLatestDecisionCategory,
   getCaseRow,
   getContestWithMilestones,
+  getOfficerProfile,
   getPersonRow,
   insertCase,
   insertCaseItems,
@@ -179,22 +182,7 @@ export async function itemStage(db: Db, reviewItemId: string) {
   const contest = await getContestWithMilestones(db, ref.contestId);
   if (!contest) return null;
   const [stamp] = await stampItems(db, contest, [item]);
-  const category = await db
-    .selectFrom('review_items as ri')
-    .innerJoin('classifications as c', 'c.id', 'ri.classification_id')
-    .select([
-      'c.category as model_category',
-      (eb) =>
-        eb
-          .selectFrom('review_decisions as d')
-          .select('d.category')
-          .whereRef('d.review_item_id', '=', 'ri.id')
-          .orderBy('d.created_at', 'desc')
-          .limit(1)
-          .as('decided_category'),
-    ])
-    .where('ri.id', '=', reviewItemId)
-    .executeTakeFirst();
+  const category = await findItemCategories(db, reviewItemId);
   const code = category?.decided_category ?? category?.model_category ?? null;
   const behaviour = code ? (CATEGORY_TO_BEHAVIOUR[code] ?? null) : null;
   const regime = regimeOf(contest);
@@ -275,13 +263,7 @@ export async function createCase(
   const zone = zoneOfRegion(contest.region_code);
   const foundAt = input.foundAt ?? new Date(Math.min(...items.map((i) => new Date(i.created_at).getTime())));
   const stamps = await stampItems(db, contest, items);
-  const category = await db
-    .selectFrom('review_decisions')
-    .select('category')
-    .where('review_item_id', '=', first.id)
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const category = await findLatestDecisionCategory(db, first.id);
   const behaviour: SkbBehaviour | null = category?.category ? (CATEGORY_TO_BEHAVIOUR[category.category] ?? null) : null;
   const firstStamp = stamps[0]!;
   const suggestion = behaviour
@@ -298,11 +280,8 @@ export async function createCase(
       officeCodes: settings.officeCodes,
       date: today,
     });
-    const profile = await tx
-      .selectFrom('users')
-      .select(['display_name', 'office_name'])
-      .where('id', '=', actor.user.id)
-      .executeTakeFirstOrThrow();
+    const profile = await getOfficerProfile(tx, actor.user.id);
+    if (!profile) throw new Error(`user ${actor.user.id} not found`);
     const row = await insertCase(tx, {
       case_number: caseNumber,
       case_type: input.caseType,

@@ -1,5 +1,5 @@
 import { STAGE_LABELS, TARGET_STATUS_LABELS, TRACK_LABELS } from '@netra/cases';
-import { caseIdOfReviewItem, getCaseRow, listCases } from '@netra/db';
+import { caseIdOfReviewItem, findReviewItemStatus, getCaseRow, listCases } from '@netra/db';
 import { hasRole } from '../auth/roles.ts';
 import type { RouteContext } from '../http/route.ts';
 import { clockBadge } from '../ui/case-pages.ts';
@@ -25,7 +25,7 @@ export async function reviewItemCaseHook(
     return html`<p class="card case-hook">${ctx.t.caseInCase}: <a href="/cases/${inCase.id}">${inCase.case_number}</a> · ${clockBadge(ctx.t, clock)}</p>`;
   }
   const [item, stage] = await Promise.all([
-    ctx.deps.db.selectFrom('review_items').select('status').where('id', '=', reviewItemId).executeTakeFirst(),
+    findReviewItemStatus(ctx.deps.db, reviewItemId),
     itemStage(ctx.deps.db, reviewItemId),
   ]);
   const stageLine = stage

@@ -11,6 +11,7 @@ import {
   appendAudit,
   countCasesByStatusAndOutcome,
   exportPersonData,
+  findCandidateId,
   getOfficerProfile,
   getPersonRow,
   insertCandidateStage,
@@ -588,12 +589,7 @@ export const caseRoutes: RouteDef[] = [
     }),
     handler: async (ctx) => {
       const user = requireUser(ctx);
-      const candidate = await ctx.deps.db
-        .selectFrom('candidates')
-        .select('id')
-        .where('contest_id', '=', ctx.params.contestId)
-        .where('number', '=', ctx.params.number)
-        .executeTakeFirst();
+      const candidate = await findCandidateId(ctx.deps.db, ctx.params.contestId, ctx.params.number);
       if (!candidate) throw notFound(`calon ${ctx.params.contestId}#${ctx.params.number} / candidate`);
       const row = await ctx.deps.db.transaction().execute(async (tx) => {
         const saved = await insertCandidateStage(tx, {

@@ -1,4 +1,4 @@
-import { type Database, findCrawlRun, listCrawlableAccounts, listCrawlRuns } from '@netra/db';
+import { type Database, findCrawlRun, listCrawlableAccounts, listCrawlRuns, listUsernamesByIds } from '@netra/db';
 import { startCrawlRun } from '@netra/pipeline/crawl-runs';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -55,7 +55,7 @@ function errorsOf(value: unknown): CrawlRunView['errors'] {
 async function usernames(db: Kysely<Database>, ids: (string | null)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
   if (wanted.length === 0) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'username']).where('id', 'in', wanted).execute();
+  const rows = await listUsernamesByIds(db, wanted);
   return new Map(rows.map((r) => [r.id, r.username]));
 }
 

@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable } from '@netra/db';
+import { isDatabaseUnavailable, pingDatabase } from '@netra/db';
 import { sql } from 'kysely';
 import { buildOpenApi } from '../http/openapi.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
@@ -21,7 +21,7 @@ export function systemRoutes(allRoutes: () => readonly RouteDef[]): RouteDef[] {
         const database =
           health && !health.database.available
             ? false
-            : await sql`select 1`.execute(ctx.deps.db).then(
+            : await pingDatabase(ctx.deps.db).then(
                 () => true,
                 (error: unknown) => {
                   if (isDatabaseUnavailable(error)) health?.database.failed(error);

@@ -12,6 +12,7 @@ import {
   getPersonByNip,
   insertAccount,
   insertPerson,
+  listAccountsOfPerson,
   type PersonRow,
   updateAccount,
   updatePerson,
@@ -101,7 +102,7 @@ export async function deletePersonAudited(db: Kysely<Database>, id: string, acto
   return db.transaction().execute(async (tx) => {
     const before = await getPerson(tx, id);
     if (!before) throw new NetraError('PERSON_NOT_FOUND', 'ASN tidak ditemukan / person not found');
-    const accounts = await tx.selectFrom('accounts').selectAll().where('person_id', '=', id).execute();
+    const accounts = await listAccountsOfPerson(tx, id);
     await deletePerson(tx, id);
     await appendAudit(tx, {
       ...who(actor),

@@ -10,6 +10,7 @@ import {
   appendAudit,
   type Database,
   deleteCandidate,
+  deleteContest,
   type Executor,
   readStoredRegistry,
   type StoredContest,
@@ -252,7 +253,7 @@ export async function deleteContestAudited(db: Kysely<Database>, id: string, act
   await db.transaction().execute(async (tx) => {
     const before = (await exportRegistry(tx)).contests.find((c) => c.id === id);
     if (!before) throw new NetraError('CONTEST_NOT_FOUND', `pemilihan ${id} tidak ditemukan`);
-    await tx.deleteFrom('contests').where('id', '=', id).execute();
+    await deleteContest(tx, id);
     await appendAudit(tx, {
       actorId: actor.actorId,
       actorUsername: actor.actorUsername,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { thresholdInForce } from '@netra/classifier';
 import type { PlatformOrigins } from '@netra/collectors';
 import { createLogger, type Logger, NetraError, type ShutdownStep, shutdownInOrder } from '@netra/core';
+import { countPosts, countReviewItems, findCrawlRun } from '@netra/db';
 import { startClassifierWorker, startOcrWorker, startScheduler, startScraperWorker } from '@netra/pipeline';
 import { startCrawlRun } from '@netra/pipeline/crawl-runs';
 import { openStores, type Stores } from '@netra/runtime';
@@ -154,20 +155,13 @@ export async function runAllInOne(options: AllInOneOptions): Promise<number> {
 async function waitForRun(stores: Stores, runId: string): Promise<{ posts: number; flagged: number }> {
   const db = stores.database.db;
   for (;;) {
-    const run = await db.selectFrom('crawl_runs').select(['status']).where('id', '=', runId).executeTakeFirstOrThrow();
+    const run = await findCrawlRun(db, runId);
+    if (!run) throw new Error(`crawl run ${runId} not found`);
     const pending = await stores.queues.classify.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
     const reading = await stores.queues.ocr.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
     if (run.status === 'completed' && [...Object.values(pending), ...Object.values(reading)].every((n) => n === 0))
       break;
     await new Promise((r) => setTimeout(r, 500));
   }
-  const posts = await db
-    .selectFrom('posts')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const flagged = await db
-    .selectFrom('review_items')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return { posts: Number(posts.n), flagged: Number(flagged.n) };
+  return { posts: await countPosts(db), flagged: await countReviewItems(db) };
 }
