@@ -395,3 +395,26 @@ export async function findLatestDecisionCategory(db: Executor, reviewItemId: str
 export async function findReviewItemStatus(db: Executor, reviewItemId: string) {
   return db.selectFrom('review_items').select('status').where('id', '=', reviewItemId).executeTakeFirst();
 }
+
+/** The case (and its clock inputs) of each listed review item that is in one: the queue's time-left column. */
+export async function listCasesOfReviewItems(db: Executor, reviewItemIds: readonly string[]) {
+  if (reviewItemIds.length === 0) return [];
+  return db
+    .selectFrom('case_items as ci')
+    .innerJoin('cases as k', 'k.id', 'ci.case_id')
+    .select([
+      'ci.review_item_id',
+      'k.id',
+      'k.case_number',
+      'k.status',
+      'k.regime',
+      'k.case_type',
+      'k.found_at',
+      'k.registered_at',
+      'k.info_requested_at',
+      'k.extended',
+      'k.office_region_code',
+    ])
+    .where('ci.review_item_id', 'in', [...reviewItemIds])
+    .execute();
+}

@@ -115,6 +115,17 @@ describe('from flag to case', () => {
     expect(view.clock.deadlines[0].basis).toContain('Pasal 134 ayat (4)');
     expect(view.clock.deadlines[0].dueLabel).toMatch(/ WIB$/);
 
+    // The queue shows each item's case and the legal clock's time left beside it.
+    const queue = await server.app.inject({
+      method: 'GET',
+      url: '/review?status=confirmed',
+      headers: { cookie: analyst.cookie },
+    });
+    const row = queue.body.slice(queue.body.indexOf(`data-item="${before.reviewItemId}"`));
+    const cell = row.slice(row.indexOf('class="deadline"'), row.indexOf('</tr>'));
+    expect(cell).toContain(created.case_number);
+    expect(cell).toMatch(/Sisa waktu|Mendekati batas waktu|Lewat batas waktu/);
+
     const again = await api(analyst, 'POST', '/api/cases', { itemIds: [after.reviewItemId] });
     expect(again.json().error.details.issues[0].message).toContain('sudah termasuk dalam kasus lain');
   });

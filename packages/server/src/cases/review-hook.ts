@@ -1,5 +1,5 @@
 import { STAGE_LABELS, TARGET_STATUS_LABELS, TRACK_LABELS } from '@netra/cases';
-import { caseIdOfReviewItem, findReviewItemStatus, getCaseRow, listCases } from '@netra/db';
+import { caseIdOfReviewItem, findReviewItemStatus, getCaseRow, listCases, listCasesOfReviewItems } from '@netra/db';
 import { hasRole } from '../auth/roles.ts';
 import type { RouteContext } from '../http/route.ts';
 import { clockBadge } from '../ui/case-pages.ts';
@@ -52,4 +52,23 @@ export async function caseDeadlineBanner(ctx: RouteContext<unknown, unknown, unk
   const near = states.filter((s) => s === 'near').length;
   if (overdue + near === 0) return html``;
   return html`<p class="card case-deadlines"><a href="/cases"><span class="deadline-overdue">${ctx.t.caseOverdue}: ${overdue}</span> · <span class="deadline-near">${ctx.t.caseNear}: ${near}</span></a></p>`;
+}
+
+/**
+ * The queue's time-left column: for each listed item that is in an open case, the case number and the legal
+ * clock's time left (past or near the deadline highlighted), linking to the case.
+ */
+export async function queueCaseClocks(
+  ctx: RouteContext<unknown, unknown, unknown>,
+  reviewItemIds: readonly string[],
+): Promise<Map<string, SafeHtml>> {
+  const settings = caseSettings(ctx.deps);
+  const now = ctx.deps.now?.() ?? new Date();
+  const out = new Map<string, SafeHtml>();
+  for (const row of await listCasesOfReviewItems(ctx.deps.db, reviewItemIds)) {
+    if (!OPEN.has(row.status)) continue;
+    const clock = caseClock(settings, row, now);
+    out.set(row.review_item_id, html`<a href="/cases/${row.id}">${row.case_number}</a><br>${clockBadge(ctx.t, clock)}`);
+  }
+  return out;
 }

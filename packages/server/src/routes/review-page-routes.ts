@@ -29,7 +29,7 @@ import {
 import { z } from 'zod';
 import { hasRole } from '../auth/roles.ts';
 import { logUserRead } from '../cases/privacy-service.ts';
-import { caseDeadlineBanner, reviewItemCaseHook } from '../cases/review-hook.ts';
+import { caseDeadlineBanner, queueCaseClocks, reviewItemCaseHook } from '../cases/review-hook.ts';
 import { HttpError } from '../http/http-error.ts';
 import { defineRoute, type RouteContext } from '../http/route.ts';
 import { staticAssetRoute } from '../http/static-asset-route.ts';
@@ -176,6 +176,10 @@ export const reviewPageRoutes = [
         views,
         assignees,
         threshold: ctx.deps.config.classifierThreshold,
+        deadlines: await queueCaseClocks(
+          ctx as RouteContext<unknown, unknown, unknown>,
+          queue.items.map((r) => r.id),
+        ),
       });
       // Cases past or near their legal deadline, counted above the queue (packages/cases clock).
       const deadlines = await caseDeadlineBanner(ctx as RouteContext<unknown, unknown, unknown>);

@@ -24,6 +24,8 @@ export interface QueuePageModel {
   views: { id: string; name: string; query: string }[];
   assignees: { id: string; display_name: string }[];
   threshold?: { value: number; source: 'env' | 'model' } | undefined;
+  /** Item id → its case and the legal clock's time left (items in an open case only; packages/cases). */
+  deadlines?: ReadonlyMap<string, SafeHtml>;
 }
 
 const shownCount = (n: number, cap: number) => (n > cap ? `> ${cap.toLocaleString('id-ID')}` : String(n));
@@ -113,7 +115,7 @@ ${
   rows.length === 0
     ? html`<p>${t.reviewEmpty}</p>`
     : html`<div class="table-wrap"><table class="queue">
-<thead><tr>${sortHeader(m, 'score', t.reviewScore)}<th>${t.reviewPerson}</th><th>${t.reviewText}</th><th>${t.reviewCandidate}</th><th>${t.reviewCategory}</th><th>${t.reviewStatus}</th>${sortHeader(m, 'posted', t.sortPosted)}${sortHeader(m, 'captured', t.sortCaptured)}</tr></thead>
+<thead><tr>${sortHeader(m, 'score', t.reviewScore)}<th>${t.reviewPerson}</th><th>${t.reviewText}</th><th>${t.reviewCandidate}</th><th>${t.reviewCategory}</th><th>${t.reviewStatus}</th>${sortHeader(m, 'posted', t.sortPosted)}${sortHeader(m, 'captured', t.sortCaptured)}<th>${t.caseTimeLeft}</th></tr></thead>
 <tbody>${rows.map((r) => {
         const zone = rowZone(r);
         return html`<tr data-item="${r.id}">
@@ -125,6 +127,7 @@ ${
   <td class="status-${r.status}">${statusLabel(t, r.status)}${r.claimed_by && r.claim_expires_at && r.claim_expires_at > new Date() ? html`<br><small>${t.queueClaimedBy}</small>` : ''}</td>
   <td>${when(r.posted_at, zone, lang)}</td>
   <td>${when(r.captured_at, zone, lang)}</td>
+  <td class="deadline">${m.deadlines?.get(r.id) ?? '—'}</td>
 </tr>`;
       })}</tbody></table></div>`
 }
