@@ -185,6 +185,18 @@ async function saveProfile(ctx: RouteContext<unknown, unknown, unknown>, input: 
   });
 }
 
+/** A person's cases and outcomes, with the NIP masked for the reader's role; the read is logged (UU PDP). */
+async function personOutcomes(ctx: RouteContext<unknown, unknown, unknown>, personId: string) {
+  const user = requireUser(ctx);
+  const person = await getPersonRow(ctx.deps.db, personId);
+  if (!person) throw notFound('ASN / person');
+  await logUserRead(ctx.deps.db, user, 'person', personId, ctx.request.ip);
+  return {
+    person: { id: person.id, name: person.name, nip: nipFor(user.role, person.nip) },
+    outcomes: await listOutcomesOfPerson(ctx.deps.db, personId),
+  };
+}
+
 export const caseRoutes: RouteDef[] = [
   defineRoute({
     method: 'GET',
@@ -511,16 +523,7 @@ export const caseRoutes: RouteDef[] = [
     tag: 'cases',
     summary: 'A person’s cases, referrals and outcomes (read is logged)',
     params: idParams,
-    handler: async (ctx) => {
-      const user = requireUser(ctx);
-      const person = await getPersonRow(ctx.deps.db, ctx.params.id);
-      if (!person) throw notFound('ASN / person');
-      await logUserRead(ctx.deps.db, user, 'person', ctx.params.id, ctx.request.ip);
-      return {
-        person: { id: person.id, name: person.name, nip: nipFor(user.role, person.nip) },
-        outcomes: await listOutcomesOfPerson(ctx.deps.db, ctx.params.id),
-      };
-    },
+    handler: async (ctx) => personOutcomes(ctx, ctx.params.id),
   }),
   defineRoute({
     method: 'GET',
@@ -531,17 +534,13 @@ export const caseRoutes: RouteDef[] = [
     summary: 'A person’s cases and outcomes page (read is logged)',
     params: idParams,
     handler: async (ctx) => {
-      const user = requireUser(ctx);
-      const person = await getPersonRow(ctx.deps.db, ctx.params.id);
-      if (!person) throw notFound('ASN / person');
-      await logUserRead(ctx.deps.db, user, 'person', ctx.params.id, ctx.request.ip);
-      const rows = await listOutcomesOfPerson(ctx.deps.db, ctx.params.id);
+      const { person, outcomes } = await personOutcomes(ctx, ctx.params.id);
       return layout({
         title: person.name,
         t: ctx.t,
         lang: ctx.lang,
-        user,
-        body: personOutcomesBody(ctx.t, { id: person.id, name: person.name, nip: nipFor(user.role, person.nip) }, rows),
+        user: requireUser(ctx),
+        body: personOutcomesBody(ctx.t, person, outcomes),
       });
     },
   }),
