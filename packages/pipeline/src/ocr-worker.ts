@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { ArtefactStore } from '@netra/collectors';
+import { ArtefactStore, type EvidenceStore } from '@netra/collectors';
 import { type EvidenceArtefactRef, type Logger, parseOrThrow, ValidationError } from '@netra/core';
 import { type Database, findImageOcr, type ImageOcrRow, isDatabaseUnavailable, saveImageOcr } from '@netra/db';
 import { isOcrError, OcrError, type OcrOptions, readImage } from '@netra/ocr';
@@ -15,8 +15,10 @@ export interface OcrWorkerOptions {
   queues: Pick<Queues, 'classify'>;
   prefix: string;
   logger: Logger;
-  /** Where the collectors stored the images (the evidence store's root). */
+  /** Where the collectors stored the images (the evidence store's root), when no `evidenceStore` is given. */
   evidenceDir: string;
+  /** The evidence store the scraper writes to (disk or S3, `openEvidenceStore`); default: disk at `evidenceDir`. */
+  evidenceStore?: Pick<EvidenceStore, 'read'> | undefined;
   /** Posts read at once; each runs one Tesseract process at a time, so this is about the cores given to OCR. */
   concurrency: number;
   lockDurationMs: number;
@@ -70,7 +72,7 @@ const retryableCodes = new Set<string>(['OCR_TIMEOUT', 'OCR_ENGINE_FAILED', 'OCR
  * Reads one image artefact, or returns its per-image error row. Only a missing engine throws: that is the
  * deployment's fault, not the image's, and the job must wait for it instead of classifying without image text.
  */
-async function readArtefact(store: ArtefactStore, image: EvidenceArtefactRef, ocr: Partial<OcrOptions>) {
+async function readArtefact(store: Pick<EvidenceStore, 'read'>, image: EvidenceArtefactRef, ocr: Partial<OcrOptions>) {
   let bytes: Buffer | null;
   try {
     bytes = await store.read(image);
@@ -114,7 +116,7 @@ async function readArtefact(store: ArtefactStore, image: EvidenceArtefactRef, oc
  * and the post goes on without its text. Job ids are deterministic, so a retried job writes and queues nothing twice.
  */
 export function startOcrWorker(options: OcrWorkerOptions): Worker<OcrJob, OcrOutcome> {
-  const store = new ArtefactStore(options.evidenceDir);
+  const store = options.evidenceStore ?? new ArtefactStore(options.evidenceDir);
   const ocr = {
     timeoutMs: OCR_WORKER_DEFAULTS.timeoutMs,
     maxBytes: OCR_WORKER_DEFAULTS.maxBytes,

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { evidenceConfigExamples, evidenceConfigShape } from '@netra/collectors';
 import { commonConfigExamples, commonConfigShape, env, loadConfig } from '@netra/core';
 import { opsConfigExamples, opsConfigShape } from '@netra/observability';
 import { OCR_VARIANTS, OCR_WORKER_DEFAULTS } from '@netra/pipeline';
@@ -7,6 +8,7 @@ import { z } from 'zod';
 const schema = z.object({
   ...commonConfigShape,
   ...opsConfigShape,
+  ...evidenceConfigShape,
   /** The evidence store the scraper writes images into (same default as the scraper). */
   EVIDENCE_DIR: z.string().optional(),
   /** Posts read at once; one Tesseract process each, so about one per core given to OCR. */
@@ -34,6 +36,11 @@ const schema = z.object({
 });
 
 export function loadOcrConfig(source: Record<string, string | undefined>) {
-  const c = loadConfig(schema, source, { ...commonConfigExamples, ...opsConfigExamples, OCR_TIMEOUT_MS: '60000' });
+  const c = loadConfig(schema, source, {
+    ...commonConfigExamples,
+    ...opsConfigExamples,
+    ...evidenceConfigExamples,
+    OCR_TIMEOUT_MS: '60000',
+  });
   return { ...c, evidenceDir: c.EVIDENCE_DIR ?? join(c.NETRA_DATA_DIR, 'evidence') };
 }

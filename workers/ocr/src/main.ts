@@ -1,3 +1,4 @@
+import { openEvidenceStore } from '@netra/collectors';
 import { createLogger, exitOnSignals, startOrExit } from '@netra/core';
 import { observeWorker, startDeployableOps } from '@netra/observability';
 import { startOcrWorker } from '@netra/pipeline';
@@ -17,6 +18,8 @@ await startOrExit('netra-ocr', async () => {
     prefix: config.QUEUE_PREFIX,
     logger,
     evidenceDir: config.evidenceDir,
+    // The same store the scraper writes to: disk by default, S3-compatible with EVIDENCE_STORE=s3.
+    evidenceStore: openEvidenceStore(config, config.evidenceDir),
     concurrency: config.OCR_CONCURRENCY,
     lockDurationMs: config.OCR_LOCK_MS,
     maxImagesPerPost: config.OCR_MAX_IMAGES_PER_POST,
