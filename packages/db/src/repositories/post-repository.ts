@@ -9,11 +9,14 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(text.normalize('NFC'), 'utf8').digest('hex');
 }
 
+/** A post as stored: a collected post, or a tip whose URL matches no watched account (no account id). */
+export type StorablePost = Omit<CollectedPost, 'accountId'> & { accountId: string | null };
+
 /**
  * Inserts a collected post, or, when `(platform, external_id)` is already stored, only records that it was
  * seen again. The first captured text stays: it is what the evidence artefacts show.
  */
-export async function upsertPost(db: Executor, post: CollectedPost): Promise<{ id: string; inserted: boolean }> {
+export async function upsertPost(db: Executor, post: StorablePost): Promise<{ id: string; inserted: boolean }> {
   const row = await db
     .insertInto('posts')
     .values({

@@ -1,7 +1,7 @@
 import type { EvidenceArtefactRef, Platform } from '@netra/core';
 import { sql } from 'kysely';
 import type { Executor } from '../connection/executor.ts';
-import { contentHash } from './post-repository.ts';
+import { upsertPost } from './post-repository.ts';
 
 export interface TipPostValues {
   platform: Platform;
@@ -21,50 +21,21 @@ export interface TipPostValues {
  * the same URL adds its evidence to the same post and keeps the first text.
  */
 export async function storeTipPost(db: Executor, v: TipPostValues): Promise<{ id: string; inserted: boolean }> {
-  const row = await db
-    .insertInto('posts')
-    .values({
-      platform: v.platform,
-      external_id: v.externalId,
-      account_id: v.accountId,
-      author_handle: v.authorHandle,
-      url: v.url,
-      kind: 'post',
-      text: v.text,
-      content_hash: contentHash(v.text),
-      posted_at: v.postedAt,
-      fetched_at: v.capturedAt,
-      last_seen_at: v.capturedAt,
-      context: null,
-      media_descriptions: JSON.stringify([]),
-      raw: JSON.stringify(v.raw),
-      crawl_run_id: null,
-    })
-    .onConflict((oc) =>
-      oc.columns(['platform', 'external_id']).doUpdateSet({
-        last_seen_at: sql`greatest(posts.last_seen_at, excluded.last_seen_at)`,
-      }),
-    )
-    .returning(['id', sql<boolean>`(xmax = 0)`.as('inserted')])
-    .executeTakeFirstOrThrow();
-  if (v.evidence.length > 0) {
-    await db
-      .insertInto('evidence_artefacts')
-      .values(
-        v.evidence.map((e) => ({
-          post_id: row.id,
-          kind: e.kind,
-          sha256: e.sha256,
-          bytes: e.bytes,
-          media_type: e.mediaType,
-          path: e.path,
-          captured_at: e.capturedAt,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['post_id', 'sha256']).doNothing())
-      .execute();
-  }
-  return { id: row.id, inserted: row.inserted };
+  return upsertPost(db, {
+    platform: v.platform,
+    externalId: v.externalId,
+    accountId: v.accountId,
+    authorHandle: v.authorHandle,
+    url: v.url,
+    kind: 'post',
+    text: v.text,
+    postedAt: v.postedAt,
+    fetchedAt: v.capturedAt,
+    mediaDescriptions: [],
+    evidence: [...v.evidence],
+    raw: v.raw,
+    crawlRunId: null,
+  });
 }
 
 /** The tip of a post (one per post; a repeated submission finds the first). */
