@@ -316,6 +316,7 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
     const out: EvidenceArtefactRef[] = [];
     try {
       const box = boxes.get(item.marker);
+      const locator = lease.page.locator(`[data-netra-item="${item.marker}"]`).first();
       if (box && box.width >= 1 && box.height >= 1) {
         out.push(await store.put('html', box.html, 'text/html; charset=utf-8', fetchedAt));
         // The element's region of the full page: no scrolling or stability wait per element.
@@ -326,9 +327,7 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
           clip: { x: box.x, y: box.y, width: box.width, height: box.height },
         });
         out.push(await store.put('screenshot', png, 'image/png', fetchedAt));
-      }
-      const locator = lease.page.locator(`[data-netra-item="${item.marker}"]`).first();
-      if (!(box && box.width >= 1 && box.height >= 1)) {
+      } else {
         const html = await locator.evaluate((el) => el.outerHTML);
         out.push(await store.put('html', html, 'text/html; charset=utf-8', fetchedAt));
         const png = await locator.screenshot({ type: 'png', timeout: 5_000, animations: 'disabled' });

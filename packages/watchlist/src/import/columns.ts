@@ -118,6 +118,11 @@ export function headerSignature(headerRow: readonly string[]): string {
   return createHash('sha256').update(names.join('|')).digest('hex').slice(0, 32);
 }
 
+/** A header cell as written, without the byte-order mark Excel puts before the first one and outer spaces. */
+export function headerText(cell: string): string {
+  return cell.replace(/^\ufeff/, '').trim();
+}
+
 /** The target of a header by its name alone (no mapping): a field, a platform's accounts, or ignore. */
 export function knownTarget(header: string): ColumnTarget | undefined {
   const key = normaliseHeader(header);
@@ -162,7 +167,7 @@ export function mapHeaders(
   const ignored: string[] = [];
   const problems: HeaderMap['problems'] = [];
   const columns: ColumnInfo[] = [];
-  const headers = headerRow.map((h) => h.replace(/^\ufeff/, '').trim());
+  const headers = headerRow.map(headerText);
   headers.forEach((header, i) => {
     const mapped = mapping[normaliseHeader(header)];
     const known = knownTarget(header);

@@ -1,5 +1,5 @@
 import type { Table } from '../table/table.ts';
-import { knownTarget } from './columns.ts';
+import { headerText, knownTarget } from './columns.ts';
 
 /** Rows above the column headers: an agency's title block ("DAFTAR ASN DINAS …", "Tahun 2024"). */
 export interface TitleRow {
@@ -27,7 +27,7 @@ export function locateHeader(table: Table): { table: Table; titleRows: TitleRow[
   for (let i = 0; i < limit; i++) {
     const targets = new Set<string>();
     for (const cell of table.rows[i]!) {
-      const target = knownTarget(cell.replace(/^\ufeff/, '').trim());
+      const target = knownTarget(headerText(cell));
       if (target && target !== 'ignore') targets.add(target);
     }
     if (targets.size >= 2 && (targets.has('name') || targets.has('nip'))) {
@@ -51,7 +51,7 @@ export function locateHeader(table: Table): { table: Table; titleRows: TitleRow[
   if (at === 0 && headerRows === 1) return { table, titleRows: [] };
   const titleRows: TitleRow[] = table.rows.slice(0, at).map((cells, i) => ({
     row: table.rowNumbers[i] ?? i + 1,
-    text: cells.map(clean).filter(Boolean).join(' · ').slice(0, 120),
+    text: cells.map(headerText).filter(Boolean).join(' · ').slice(0, 120),
   }));
   const rows = [merged ?? header, ...table.rows.slice(at + headerRows)];
   const rowNumbers = [table.rowNumbers[at] ?? at + 1, ...table.rowNumbers.slice(at + headerRows)];
@@ -61,11 +61,9 @@ export function locateHeader(table: Table): { table: Table; titleRows: TitleRow[
   return { table: { ...table, rows, rowNumbers }, titleRows };
 }
 
-const clean = (cell: string) => cell.replace(/^\ufeff/, '').trim();
-
 /** A second header line: only header words (known columns or platforms), no NIP, no name. */
 function isSubHeader(cells: readonly string[]): boolean {
-  const filled = cells.map(clean).filter(Boolean);
+  const filled = cells.map(headerText).filter(Boolean);
   if (filled.length === 0) return false;
   return filled.every((c) => {
     const target = knownTarget(c);
@@ -76,7 +74,7 @@ function isSubHeader(cells: readonly string[]): boolean {
 /** A line of column numbers under the header: 1, 2, 3 … (or (1), (2) …), in order. */
 function isColumnNumbers(cells: readonly string[]): boolean {
   const numbers = cells
-    .map(clean)
+    .map(headerText)
     .filter(Boolean)
     .map((c) => c.replace(/^\((\d+)\)$/, '$1'));
   if (numbers.length < 3 || !numbers.every((n) => /^\d{1,2}$/.test(n))) return false;
@@ -85,8 +83,8 @@ function isColumnNumbers(cells: readonly string[]): boolean {
 
 /** Header over sub-header: the sub-header when it names a column by itself, else both words together. */
 function combineHeader(top: string, sub: string): string {
-  const t = clean(top);
-  const s = clean(sub);
+  const t = headerText(top);
+  const s = headerText(sub);
   if (!s) return t;
   if (!t) return s;
   const target = knownTarget(s);

@@ -66,13 +66,21 @@ function itemNav(m: ItemPageModel): SafeHtml {
 </nav>`;
 }
 
-function postCard(m: ItemPageModel): SafeHtml {
+/**
+ * The evidence spans split onto the parts the classifier read, in its order: the text, each image description,
+ * then the text read from each image (OCR). Computed once per page for the post card and the image card.
+ */
+function postSegments(item: ReviewItem) {
+  return splitSpans(
+    [item.text, ...item.media_descriptions, ...imageTextsRead(item.image_readings ?? [])],
+    item.evidence,
+  );
+}
+
+function postCard(m: ItemPageModel, segments: ReturnType<typeof postSegments>): SafeHtml {
   const { t, item, lang, labels } = m;
   const context = item.context as { parentText?: string; parentAuthor?: string; parentCandidate?: string } | null;
   const media = item.media_descriptions;
-  // Image text (OCR) follows the descriptions in what the classifier read; evidence spans can point into it.
-  const imageTexts = imageTextsRead(item.image_readings ?? []);
-  const segments = splitSpans([item.text, ...media, ...imageTexts], item.evidence);
   const shot = item.artefacts.find((a) => a.kind === 'screenshot');
   return html`<article class="card post" id="post" tabindex="-1" aria-labelledby="post-title">
     <h2 id="post-title">${t.reviewText}</h2>
@@ -91,12 +99,11 @@ function postCard(m: ItemPageModel): SafeHtml {
 }
 
 /** The post's images with the recognised words outlined and the evidence words highlighted (image-text-view.ts). */
-function imageCard(m: ItemPageModel): SafeHtml {
+function imageCard(m: ItemPageModel, segments: ReturnType<typeof postSegments>): SafeHtml {
   const readings = m.item.image_readings ?? [];
   if (readings.length === 0) return html``;
-  const media = m.item.media_descriptions;
-  const segments = splitSpans([m.item.text, ...media, ...imageTextsRead(readings)], m.item.evidence);
-  return imageTextCard(m.t, readings, m.ocr ?? new Map(), imageSpansOf(readings, segments.slice(1 + media.length)));
+  const imageSegments = segments.slice(1 + m.item.media_descriptions.length);
+  return imageTextCard(m.t, readings, m.ocr ?? new Map(), imageSpansOf(readings, imageSegments));
 }
 
 function whyCard(m: ItemPageModel): SafeHtml {
@@ -180,13 +187,14 @@ export function reviewItemBody(m: ItemPageModel): SafeHtml {
   const { t, user, item } = m;
   const canDecide = hasRole(user.role, 'analyst');
   const heldByOther = Boolean(m.claim && !m.claim.mine && m.claim.holderId);
+  const segments = postSegments(item);
   return html`${itemNav(m)}
 <p>${t.reviewStatus}: <strong class="status-${item.status}">${statusLabel(t, item.status)}</strong></p>
 ${claimBanner(m)}
 <div class="grid">
 <div class="main-col">
-  ${postCard(m)}
-  ${imageCard(m)}
+  ${postCard(m, segments)}
+  ${imageCard(m, segments)}
   ${m.extraSections ?? []}
   ${whyCard(m)}
   ${artefactsCard(m)}
