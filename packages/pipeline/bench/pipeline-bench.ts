@@ -7,20 +7,21 @@
  *   DATABASE_URL=postgres://… REDIS_URL=redis://… pnpm bench:pipeline
  *
  * It works in a database and under a key prefix of its own and removes both afterwards. Environment:
- * BENCH_JOBS (default 20000); BENCH_CPU_PROFILE=<file.cpuprofile> profiles the classifier worker in the last round and
+ * BENCH_JOBS (default 20000); BENCH_THREADS overrides the classifier threads (experiments); BENCH_CPU_PROFILE=<file.cpuprofile> profiles the classifier worker in the last round and
  * prints the top functions by self time.
  */
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { loadavg } from 'node:os';
 import { benchPosts } from '@netra/classifier/bench-posts';
 import { createLogger } from '@netra/core';
-import { createDatabase, migrateToLatest } from '@netra/db';
+import { createDatabase, type Database, migrateToLatest } from '@netra/db';
 import { countRows } from '@netra/db/testing';
 import { seedDemo } from '@netra/demo-platform/seed';
 import { type ClassifyJob, classifyJobId, createQueues, createRedisConnection, QUEUE, type Queues } from '@netra/queue';
 import { Worker } from 'bullmq';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { CLASSIFIER_DEFAULTS, classifierWorkerConcurrency, startClassifierWorker } from '../src/index.ts';
 
 const N = Number(process.env.BENCH_JOBS ?? 20_000);
@@ -112,6 +113,47 @@ function cpuMicros(since: NodeJS.CpuUsage): number {
   return d.user + d.system;
 }
 
+function mainThreadCpuMicros(since: NodeJS.CpuUsage): number {
+  const d = process.threadCpuUsage(since);
+  return d.user + d.system;
+}
+
+/** Redis server CPU (all its clients, so other sessions' too: an upper bound) in µs. */
+async function redisCpuMicros(redis: ReturnType<typeof createRedisConnection>): Promise<number> {
+  const info = await redis.info('cpu');
+  const field = (name: string) => Number(new RegExp(`^${name}:([0-9.]+)`, 'm').exec(info)?.[1] ?? 0);
+  return Math.round((field('used_cpu_user') + field('used_cpu_sys')) * 1e6);
+}
+
+/**
+ * CPU of the PostgreSQL backends serving the bench database, in µs (from /proc; 0 where /proc cannot be read,
+ * e.g. a server on another machine). Backends that closed during a round are missed: a floor.
+ */
+async function postgresCpuMicros(db: Kysely<Database>): Promise<Map<number, number>> {
+  const rows = await sql<{ pid: number }>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`.execute(
+    db,
+  );
+  const out = new Map<number, number>();
+  for (const { pid } of rows.rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+        .replace(/^.*\) /, '')
+        .split(' ');
+      // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+      out.set(pid, (Number(fields[11]) + Number(fields[12])) * 10_000);
+    } catch {
+      // Not on this machine or not readable.
+    }
+  }
+  return out;
+}
+
+function postgresDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, micros] of after) sum += micros - (before.get(pid) ?? 0);
+  return sum;
+}
+
 async function topSelfTime(session: Session, file: string): Promise<string[]> {
   const { profile } = await session.post('Profiler.stop');
   session.disconnect();
@@ -154,6 +196,8 @@ try {
   const jobs = makeJobs(accounts);
   const payloadBytes = Math.round(jobs.reduce((s, j) => s + JSON.stringify(j).length, 0) / jobs.length);
   const concurrency = classifierWorkerConcurrency(CLASSIFIER_DEFAULTS.batchSize);
+  // BENCH_THREADS overrides the thread count for experiments only; the figures in docs/performance.md use the default.
+  const threads = process.env.BENCH_THREADS ? Number(process.env.BENCH_THREADS) : CLASSIFIER_DEFAULTS.threads;
 
   // Both workers start, then pause: the figures are steady-state throughput, not start-up time.
   const noopConnection = createRedisConnection({ url: REDIS_URL, forWorker: true });
@@ -174,6 +218,7 @@ try {
     lockDurationMs: CLASSIFIER_DEFAULTS.lockDurationMs,
     stalledIntervalMs: CLASSIFIER_DEFAULTS.stalledIntervalMs,
     registryTtlMs: CLASSIFIER_DEFAULTS.registryTtlMs,
+    threads,
   });
   await worker.pause();
   cleanup.unshift(async () => {
@@ -206,8 +251,12 @@ try {
   // Rounds alternate the two workers over slices of the jobs, so that load from elsewhere on the machine
   // weighs on both sides alike; each side still handles all N jobs.
   const time = { noop: 0, real: 0 };
+  const loadAtStart = loadavg()[0]!;
   let profileTop: string[] | null = null;
   const cpu = { noop: 0, real: 0 };
+  const mainCpu = { noop: 0, real: 0 };
+  const redisCpu = { noop: 0, real: 0 };
+  let postgresCpu = 0;
   for (let r = 0; r < ROUNDS; r++) {
     const slice = jobs.slice(Math.floor((r * N) / ROUNDS), Math.floor(((r + 1) * N) / ROUNDS));
     await enqueue(queues.noop, slice);
@@ -215,20 +264,30 @@ try {
     const target = Math.floor(((r + 1) * N) / ROUNDS);
 
     let cpu0 = process.cpuUsage();
+    let main0 = process.threadCpuUsage();
+    let redis0 = await redisCpuMicros(producer);
     let t0 = performance.now();
     if (r === 0) noop.run().catch((e: unknown) => process.stderr.write(`no-op worker: ${String(e)}\n`));
     else await noop.resume();
     time.noop += await finished(t0, () => noopDone >= target);
     cpu.noop += cpuMicros(cpu0);
+    mainCpu.noop += mainThreadCpuMicros(main0);
+    redisCpu.noop += (await redisCpuMicros(producer)) - redis0;
     await noop.pause();
 
     const profiling = session && r === ROUNDS - 1;
     if (profiling) await session.post('Profiler.start');
+    const postgres0 = await postgresCpuMicros(database.db);
     cpu0 = process.cpuUsage();
+    main0 = process.threadCpuUsage();
+    redis0 = await redisCpuMicros(producer);
     t0 = performance.now();
     await worker.resume();
     time.real += await finished(t0, () => realDone + realFailed >= target);
     cpu.real += cpuMicros(cpu0);
+    mainCpu.real += mainThreadCpuMicros(main0);
+    redisCpu.real += (await redisCpuMicros(producer)) - redis0;
+    postgresCpu += postgresDelta(postgres0, await postgresCpuMicros(database.db));
     if (profiling && profileFile) profileTop = await topSelfTime(session, profileFile);
     await worker.pause();
   }
@@ -243,16 +302,21 @@ try {
     payloadBytes,
     concurrency,
     batchSize: CLASSIFIER_DEFAULTS.batchSize,
-    threads: CLASSIFIER_DEFAULTS.threads,
+    threads,
     rounds: ROUNDS,
     noop: {
       seconds: +time.noop.toFixed(2),
       jobsPerSecond: Math.round(noopRate),
       cpuMicrosPerJob: Math.round(cpu.noop / N),
+      mainThreadCpuMicrosPerJob: Math.round(mainCpu.noop / N),
+      redisCpuMicrosPerJob: Math.round(redisCpu.noop / N),
     },
     classifier: {
       seconds: +time.real.toFixed(2),
       cpuMicrosPerJob: Math.round(cpu.real / N),
+      mainThreadCpuMicrosPerJob: Math.round(mainCpu.real / N),
+      redisCpuMicrosPerJob: Math.round(redisCpu.real / N),
+      postgresCpuMicrosPerJob: Math.round(postgresCpu / N),
       storedPostsPerSecond: Math.round(realRate),
       stored,
       classified,
@@ -260,6 +324,8 @@ try {
       failedJobs: realFailed,
     },
     ratio: +ratio.toFixed(3),
+    // 1-minute load average when the timed rounds started and when they ended (the machine's other load).
+    loadAverage: { start: +loadAtStart.toFixed(2), end: +loadavg()[0]!.toFixed(2) },
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
   if (profileTop)

@@ -109,4 +109,25 @@ describe('batch writes of the classifier worker', () => {
     const items = await database.db.selectFrom('review_items').select('id').where('post_id', '=', p1!.id).execute();
     expect(items).toHaveLength(1);
   });
+
+  it("gives a review item its classification's candidate and contest, written in the same statement", async () => {
+    const [p] = await upsertPosts(database.db, [post(accountId, 'r1', '2024-10-01T00:00:00Z')]);
+    const [saved] = await saveClassifications(database.db, [
+      { postId: p!.id, result: { ...result(true), candidate: 'kontes-1#2', stance: 'pro' } },
+    ]);
+    const item = await database.db
+      .selectFrom('review_items')
+      .select(['candidate', 'contest_id', 'platform', 'person_id'])
+      .where('id', '=', saved!.reviewItemId!)
+      .executeTakeFirstOrThrow();
+    expect(item).toMatchObject({ candidate: 'kontes-1#2', contest_id: 'kontes-1', platform: 'x' });
+    expect(item.person_id).not.toBeNull();
+  });
+
+  it('stores a text with a cut emoji (a lone surrogate) as PostgreSQL did before, with U+FFFD', async () => {
+    const cut = { ...post(accountId, 's1', '2024-10-01T00:00:00Z'), text: 'dukung \ud83d paslon' };
+    const [p] = await upsertPosts(database.db, [cut]);
+    const row = await database.db.selectFrom('posts').select('text').where('id', '=', p!.id).executeTakeFirstOrThrow();
+    expect(row.text).toBe('dukung \ufffd paslon');
+  });
 });

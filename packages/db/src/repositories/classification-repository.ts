@@ -1,4 +1,5 @@
 import type { ClassificationResult } from '@netra/core';
+import { sql } from 'kysely';
 import type { Executor } from '../connection/executor.ts';
 import { chunks } from './batch-chunks.ts';
 
@@ -52,9 +53,10 @@ export async function listClassificationsOfPost(db: Executor, postId: string) {
 }
 
 /**
- * `saveClassification` for a whole batch: one INSERT for the classifications and one for the review items of
- * the flagged ones, each keyed as above (post + model version; post), plus a lookup only for rows that were
- * already there. The answer has one entry per input, in order.
+ * `saveClassification` for a whole batch in one statement: the classifications and the review items of the
+ * flagged ones (or of those marked `review`), each keyed as above (post + model version; post). Rows that were
+ * already there (a retried batch) are read back in the same statement; the answer has one entry per input,
+ * in order. The rows travel as one JSON parameter (see `upsertPosts`).
  */
 export async function saveClassifications(
   db: Executor,
@@ -66,35 +68,81 @@ export async function saveClassifications(
 ): Promise<{ classificationId: string; reviewItemId: string | null }[]> {
   if (items.length === 0) return [];
   const key = (postId: string, modelVersion: string) => `${postId}\u0000${modelVersion}`;
-  const unique = new Map<string, { postId: string; result: ClassificationResult }>();
+  const reviewed = (item: { result: ClassificationResult; review?: boolean }) =>
+    item.result.flagged || item.review === true;
+  const unique = new Map<string, { postId: string; result: ClassificationResult; review: boolean }>();
+  // One review item per post: the first reviewed occurrence opens it (with its classification and score).
+  const opening = new Set<string>();
   for (const item of items) {
     const k = key(item.postId, item.result.modelVersion);
-    if (!unique.has(k)) unique.set(k, item);
+    const seen = unique.get(k);
+    const opens = reviewed(item) && !opening.has(item.postId);
+    if (opens) opening.add(item.postId);
+    if (!seen) unique.set(k, { postId: item.postId, result: item.result, review: opens });
+    else if (opens) seen.review = true;
   }
   const classificationIds = new Map<string, string>();
+  const reviewItemIds = new Map<string, string>();
   for (const chunk of chunks([...unique.values()])) {
-    const inserted = await db
-      .insertInto('classifications')
-      .values(
-        chunk.map(({ postId, result }) => ({
-          post_id: postId,
-          model_version: result.modelVersion,
-          score: result.score,
-          flagged: result.flagged,
-          candidate: result.candidate,
-          stance: result.stance,
-          category: result.category,
-          evidence: JSON.stringify(result.evidence),
-          language: result.language,
-        })),
+    const rows = chunk.map(({ postId, result, review }) => ({
+      post_id: postId,
+      model_version: result.modelVersion,
+      score: result.score,
+      flagged: result.flagged,
+      candidate: result.candidate,
+      stance: result.stance,
+      category: result.category,
+      evidence: result.evidence,
+      language: result.language,
+      review,
+    }));
+    // Sub-statements share one snapshot: the SELECTs over classifications and review_items see only rows that
+    // were there before this statement, i.e. exactly those its INSERTs skipped. The review item gets its
+    // classification's candidate here because its key trigger cannot see a classification inserted by the
+    // same statement.
+    const result = await sql<{
+      post_id: string;
+      model_version: string;
+      classification_id: string;
+      review_item_id: string | null;
+    }>`
+      WITH input AS (
+        SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json) AS x(
+          post_id uuid, model_version text, score double precision, flagged boolean, candidate text, stance text,
+          category text, evidence jsonb, language text, review boolean)
+      ), inserted AS (
+        INSERT INTO classifications (post_id, model_version, score, flagged, candidate, stance, category, evidence,
+          language)
+        SELECT post_id, model_version, score, flagged, candidate, stance, category, evidence, language FROM input
+        ON CONFLICT (post_id, model_version) DO NOTHING
+        RETURNING id, post_id, model_version, candidate
+      ), classified AS (
+        SELECT id, post_id, model_version, candidate FROM inserted
+        UNION ALL
+        SELECT c.id, c.post_id, c.model_version, c.candidate
+        FROM classifications c JOIN input i ON i.post_id = c.post_id AND i.model_version = c.model_version
+      ), opened AS (
+        INSERT INTO review_items (post_id, classification_id, score, candidate)
+        SELECT i.post_id, k.id, i.score, k.candidate
+        FROM input i JOIN classified k ON k.post_id = i.post_id AND k.model_version = i.model_version
+        WHERE i.review
+        ON CONFLICT (post_id) DO NOTHING
+        RETURNING id, post_id
+      ), reviewed AS (
+        SELECT id, post_id FROM opened
+        UNION ALL
+        SELECT r.id, r.post_id FROM review_items r JOIN input i ON i.post_id = r.post_id WHERE i.review
       )
-      .onConflict((oc) => oc.columns(['post_id', 'model_version']).doNothing())
-      .returning(['id', 'post_id', 'model_version'])
-      .execute();
-    for (const row of inserted) classificationIds.set(key(row.post_id, row.model_version), row.id);
+      SELECT k.post_id, k.model_version, k.id AS classification_id, r.id AS review_item_id
+      FROM classified k LEFT JOIN reviewed r ON r.post_id = k.post_id`.execute(db);
+    for (const row of result.rows) {
+      classificationIds.set(key(row.post_id, row.model_version), row.classification_id);
+      if (row.review_item_id) reviewItemIds.set(row.post_id, row.review_item_id);
+    }
   }
+  // A row another transaction committed while this statement waited on it is in neither its INSERT's answer
+  // nor its snapshot: look those up, and only those (rare: two workers writing the same post at once).
   const missing = [...unique.values()].filter((i) => !classificationIds.has(key(i.postId, i.result.modelVersion)));
-  // Rows that were already there (a retried batch): look those up, and only those.
   for (const chunk of chunks(missing)) {
     const existing = await db
       .selectFrom('classifications')
@@ -104,34 +152,7 @@ export async function saveClassifications(
       .execute();
     for (const row of existing) classificationIds.set(key(row.post_id, row.model_version), row.id);
   }
-  const classificationOf = (item: { postId: string; result: ClassificationResult }) => {
-    const id = classificationIds.get(key(item.postId, item.result.modelVersion));
-    if (!id) throw new Error(`classification of post ${item.postId} was not stored`);
-    return id;
-  };
-
-  const flagged = new Map<string, { postId: string; result: ClassificationResult }>();
-  const reviewed = (item: { result: ClassificationResult; review?: boolean }) =>
-    item.result.flagged || item.review === true;
-  for (const item of items) if (reviewed(item) && !flagged.has(item.postId)) flagged.set(item.postId, item);
-  const reviewItemIds = new Map<string, string>();
-  for (const chunk of chunks([...flagged.values()])) {
-    const opened = await db
-      .insertInto('review_items')
-      .values(
-        chunk.map((item) => ({
-          post_id: item.postId,
-          classification_id: classificationOf(item),
-          score: item.result.score,
-        })),
-      )
-      .onConflict((oc) => oc.column('post_id').doNothing())
-      .returning(['id', 'post_id'])
-      .execute();
-    for (const row of opened) reviewItemIds.set(row.post_id, row.id);
-  }
-  // Posts that already had a review item (a retried batch): look those up, and only those.
-  const open = [...flagged.keys()].filter((postId) => !reviewItemIds.has(postId));
+  const open = [...opening].filter((postId) => !reviewItemIds.has(postId));
   for (const chunk of chunks(open)) {
     const existing = await db
       .selectFrom('review_items')
@@ -141,7 +162,8 @@ export async function saveClassifications(
     for (const row of existing) reviewItemIds.set(row.post_id, row.id);
   }
   return items.map((item) => {
-    const classificationId = classificationOf(item);
+    const classificationId = classificationIds.get(key(item.postId, item.result.modelVersion));
+    if (!classificationId) throw new Error(`classification of post ${item.postId} was not stored`);
     if (!reviewed(item)) return { classificationId, reviewItemId: null };
     const reviewItemId = reviewItemIds.get(item.postId);
     if (!reviewItemId) throw new Error(`review item of post ${item.postId} was not stored`);

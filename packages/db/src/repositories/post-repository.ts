@@ -104,102 +104,117 @@ function postKey(post: { platform: string; externalId: string }): string {
 }
 
 /**
- * `upsertPost` for a whole batch in one statement (and one more for all its evidence), the classifier
- * worker's write path: a round trip per table instead of one per post. Same rules: a post is stored once per
- * platform + external id, the first text stays, a later sighting moves `last_seen_at` forward, evidence is
- * added once per post + SHA-256. A post repeated within the batch is written once; the answer has one entry
- * per input, in order, and only the first occurrence of a newly stored post says `inserted`.
+ * `upsertPost` for a whole batch in one statement (posts and their evidence), the classifier worker's write
+ * path. Same rules: a post is stored once per platform + external id, the first text stays, a later sighting
+ * moves `last_seen_at` forward, evidence is added once per post + SHA-256. A post repeated within the batch is
+ * written once; the answer has one entry per input, in order, and only the first occurrence of a newly stored
+ * post says `inserted`.
+ *
+ * The rows travel as one JSON parameter read by `json_to_recordset`: a fixed, short statement instead of a
+ * 16-parameters-per-row `VALUES` list, which cost the worker more CPU to build and send (and PostgreSQL to
+ * parse) than the rows themselves (docs/performance.md).
  */
 export async function upsertPosts(
   db: Executor,
   posts: readonly (CollectedPost & { imageReadings?: readonly PostImageReading[] })[],
 ): Promise<{ id: string; inserted: boolean }[]> {
+  const keyOf = (post: { platform: string; externalId: string }) =>
+    postKey({ platform: post.platform, externalId: wellFormed(post.externalId) });
   const unique = new Map<string, { post: (typeof posts)[number]; lastSeen: string }>();
   for (const post of posts) {
-    const seen = unique.get(postKey(post));
-    if (!seen) unique.set(postKey(post), { post, lastSeen: post.fetchedAt });
+    const seen = unique.get(keyOf(post));
+    if (!seen) unique.set(keyOf(post), { post, lastSeen: post.fetchedAt });
     else if (Date.parse(post.fetchedAt) > Date.parse(seen.lastSeen)) seen.lastSeen = post.fetchedAt;
+  }
+  // Evidence of every occurrence: a repeated sighting may carry artefacts the first did not.
+  const evidence = new Map<string, Map<string, CollectedPost['evidence'][number]>>();
+  for (const post of posts) {
+    const ofPost = evidence.get(keyOf(post)) ?? new Map<string, CollectedPost['evidence'][number]>();
+    evidence.set(keyOf(post), ofPost);
+    for (const e of post.evidence) ofPost.set(e.sha256, e);
   }
   const stored = new Map<string, { id: string; inserted: boolean }>();
   for (const chunk of chunks([...unique.values()])) {
-    const rows = await db
-      .insertInto('posts')
-      .values(
-        chunk.map(({ post, lastSeen }) => ({
-          platform: post.platform,
-          external_id: post.externalId,
-          account_id: post.accountId,
-          author_handle: post.authorHandle,
-          url: post.url,
-          kind: post.kind,
-          text: post.text,
-          content_hash: contentHash(post.text),
-          posted_at: post.postedAt,
-          fetched_at: post.fetchedAt,
-          last_seen_at: lastSeen,
-          context: post.context ? JSON.stringify(post.context) : null,
-          media_descriptions: JSON.stringify(post.mediaDescriptions),
-          // Like the text, the first reading stays: the classification's evidence offsets point into it.
-          image_readings: JSON.stringify(post.imageReadings ?? []),
-          raw: JSON.stringify(post.raw),
-          crawl_run_id: post.crawlRunId,
-        })),
+    const rows = chunk.map(({ post, lastSeen }) => ({
+      platform: post.platform,
+      external_id: wellFormed(post.externalId),
+      account_id: post.accountId,
+      author_handle: wellFormed(post.authorHandle),
+      url: wellFormed(post.url),
+      kind: post.kind,
+      text: wellFormed(post.text),
+      content_hash: contentHash(post.text),
+      posted_at: post.postedAt,
+      fetched_at: post.fetchedAt,
+      last_seen_at: lastSeen,
+      context: post.context ?? null,
+      media_descriptions: post.mediaDescriptions,
+      // Like the text, the first reading stays: the classification's evidence offsets point into it.
+      image_readings: post.imageReadings ?? [],
+      raw: post.raw,
+      crawl_run_id: post.crawlRunId,
+    }));
+    const artefacts = chunk.flatMap(({ post }) =>
+      [...evidence.get(keyOf(post))!.values()].map((e) => ({
+        platform: post.platform,
+        external_id: wellFormed(post.externalId),
+        kind: e.kind,
+        sha256: e.sha256,
+        bytes: e.bytes,
+        media_type: e.mediaType,
+        path: wellFormed(e.path),
+        captured_at: e.capturedAt,
+      })),
+    );
+    const result = await sql<{ id: string; platform: string; external_id: string; inserted: boolean }>`
+      WITH input AS (
+        SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json) AS x(
+          platform text, external_id text, account_id uuid, author_handle text, url text, kind text, text text,
+          content_hash text, posted_at timestamptz, fetched_at timestamptz, last_seen_at timestamptz, context jsonb,
+          media_descriptions jsonb, image_readings jsonb, raw jsonb, crawl_run_id uuid)
+      ), stored AS (
+        INSERT INTO posts (platform, external_id, account_id, author_handle, url, kind, text, content_hash, posted_at,
+          fetched_at, last_seen_at, context, media_descriptions, image_readings, raw, crawl_run_id)
+        SELECT platform, external_id, account_id, author_handle, url, kind, text, content_hash, posted_at,
+          fetched_at, last_seen_at, context, media_descriptions, image_readings, raw, crawl_run_id
+        FROM input
+        ON CONFLICT (platform, external_id) DO UPDATE SET
+          last_seen_at = greatest(posts.last_seen_at, excluded.last_seen_at),
+          -- The scraper records the sighting before OCR has run: the first readings the classifier brings fill
+          -- the empty list; once set they stay (the classification's evidence offsets point into them).
+          image_readings = CASE WHEN posts.image_readings = '[]'::jsonb THEN excluded.image_readings
+            ELSE posts.image_readings END
+        -- xmax = 0 only for a freshly inserted row: tells insert from update in the same statement.
+        RETURNING id, platform, external_id, (xmax = 0) AS inserted
+      ), evidence AS (
+        INSERT INTO evidence_artefacts (post_id, kind, sha256, bytes, media_type, path, captured_at)
+        SELECT s.id, e.kind, e.sha256, e.bytes, e.media_type, e.path, e.captured_at
+        FROM json_to_recordset(${JSON.stringify(artefacts)}::json) AS e(
+          platform text, external_id text, kind text, sha256 text, bytes integer, media_type text, path text,
+          captured_at timestamptz)
+        JOIN stored s ON s.platform = e.platform AND s.external_id = e.external_id
+        ON CONFLICT (post_id, sha256) DO NOTHING
       )
-      .onConflict((oc) =>
-        oc.columns(['platform', 'external_id']).doUpdateSet({
-          last_seen_at: sql`greatest(posts.last_seen_at, excluded.last_seen_at)`,
-          // The scraper records the sighting before OCR has run: the first readings the classifier brings fill
-          // the empty list; once set they stay (the classification's evidence offsets point into them).
-          image_readings: sql`CASE WHEN posts.image_readings = '[]'::jsonb THEN excluded.image_readings ELSE posts.image_readings END`,
-        }),
-      )
-      .returning(['id', 'platform', 'external_id', sql<boolean>`(xmax = 0)`.as('inserted')])
-      .execute();
-    for (const row of rows) stored.set(postKey({ platform: row.platform, externalId: row.external_id }), row);
-  }
-  const evidence = new Map<string, ReturnType<typeof evidenceRow>>();
-  // Evidence of every occurrence: a repeated sighting may carry artefacts the first did not.
-  for (const post of posts) {
-    const id = stored.get(postKey(post))?.id;
-    if (!id) throw new Error(`post ${post.platform}/${post.externalId} was not stored`);
-    for (const e of post.evidence) evidence.set(`${id}\u0000${e.sha256}`, evidenceRow(id, e));
-  }
-  for (const chunk of chunks([...evidence.values()])) {
-    await db
-      .insertInto('evidence_artefacts')
-      .values(chunk)
-      .onConflict((oc) => oc.columns(['post_id', 'sha256']).doNothing())
-      .execute();
+      SELECT id, platform, external_id, inserted FROM stored`.execute(db);
+    for (const row of result.rows) stored.set(postKey({ platform: row.platform, externalId: row.external_id }), row);
   }
   const first = new Set<string>();
   return posts.map((post) => {
-    const key = postKey(post);
-    const row = stored.get(key)!;
+    const key = keyOf(post);
+    const row = stored.get(key);
+    if (!row) throw new Error(`post ${post.platform}/${post.externalId} was not stored`);
     const inserted = row.inserted && !first.has(key);
     first.add(key);
     return { id: row.id, inserted };
   });
 }
 
-function evidenceRow(postId: string, e: CollectedPost['evidence'][number]) {
-  return {
-    post_id: postId,
-    kind: e.kind,
-    sha256: e.sha256,
-    bytes: e.bytes,
-    media_type: e.mediaType,
-    path: e.path,
-    captured_at: e.capturedAt,
-  };
-}
-
-/** One stored evidence artefact by its content hash, for serving it to analysts. */
-export async function getEvidenceArtefactBySha(db: Executor, sha256: string) {
-  return db
-    .selectFrom('evidence_artefacts')
-    .select(['path', 'media_type', 'kind'])
-    .where('sha256', '=', sha256)
-    .executeTakeFirst();
+/**
+ * A string as PostgreSQL will store it. The rows travel as JSON, where a lone UTF-16 surrogate (a cut emoji)
+ * is an escape PostgreSQL refuses; sent as a plain parameter it became U+FFFD, and so it still does.
+ */
+function wellFormed(value: string): string {
+  return value.isWellFormed() ? value : value.toWellFormed();
 }
 
 /**

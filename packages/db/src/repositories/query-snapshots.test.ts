@@ -139,7 +139,7 @@ describe('repository SQL', () => {
           }),
       ],
       [
-        'upsertPosts (the classifier worker: one statement per table for a batch)',
+        'upsertPosts (the classifier worker: one statement for a batch of posts and their evidence)',
         () =>
           upsertPosts(db, [
             {
@@ -160,7 +160,7 @@ describe('repository SQL', () => {
           ]),
       ],
       [
-        'saveClassifications (the classifier worker)',
+        'saveClassifications (the classifier worker: one statement for classifications and review items)',
         () =>
           saveClassifications(db, [
             {

@@ -101,12 +101,71 @@ insert into "classifications" ("post_id", "model_version", "score", "flagged", "
 insert into "review_items" ("post_id", "classification_id", "score") values ($1, $2, $3) on conflict ("post_id") do nothing;
 select "id" from "review_items" where "post_id" = $1;
 
--- upsertPosts (the classifier worker: one statement per table for a batch)
-insert into "posts" ("platform", "external_id", "account_id", "author_handle", "url", "kind", "text", "content_hash", "posted_at", "fetched_at", "last_seen_at", "context", "media_descriptions", "image_readings", "raw", "crawl_run_id") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) on conflict ("platform", "external_id") do update set "last_seen_at" = greatest(posts.last_seen_at, excluded.last_seen_at), "image_readings" = CASE WHEN posts.image_readings = '[]'::jsonb THEN excluded.image_readings ELSE posts.image_readings END returning "id", "platform", "external_id", (xmax = 0) as "inserted";
+-- upsertPosts (the classifier worker: one statement for a batch of posts and their evidence)
 
--- saveClassifications (the classifier worker)
-insert into "classifications" ("post_id", "model_version", "score", "flagged", "candidate", "stance", "category", "evidence", "language") values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict ("post_id", "model_version") do nothing returning "id", "post_id", "model_version";
+      WITH input AS (
+        SELECT * FROM json_to_recordset($1::json) AS x(
+          platform text, external_id text, account_id uuid, author_handle text, url text, kind text, text text,
+          content_hash text, posted_at timestamptz, fetched_at timestamptz, last_seen_at timestamptz, context jsonb,
+          media_descriptions jsonb, image_readings jsonb, raw jsonb, crawl_run_id uuid)
+      ), stored AS (
+        INSERT INTO posts (platform, external_id, account_id, author_handle, url, kind, text, content_hash, posted_at,
+          fetched_at, last_seen_at, context, media_descriptions, image_readings, raw, crawl_run_id)
+        SELECT platform, external_id, account_id, author_handle, url, kind, text, content_hash, posted_at,
+          fetched_at, last_seen_at, context, media_descriptions, image_readings, raw, crawl_run_id
+        FROM input
+        ON CONFLICT (platform, external_id) DO UPDATE SET
+          last_seen_at = greatest(posts.last_seen_at, excluded.last_seen_at),
+          -- The scraper records the sighting before OCR has run: the first readings the classifier brings fill
+          -- the empty list; once set they stay (the classification's evidence offsets point into them).
+          image_readings = CASE WHEN posts.image_readings = '[]'::jsonb THEN excluded.image_readings
+            ELSE posts.image_readings END
+        -- xmax = 0 only for a freshly inserted row: tells insert from update in the same statement.
+        RETURNING id, platform, external_id, (xmax = 0) AS inserted
+      ), evidence AS (
+        INSERT INTO evidence_artefacts (post_id, kind, sha256, bytes, media_type, path, captured_at)
+        SELECT s.id, e.kind, e.sha256, e.bytes, e.media_type, e.path, e.captured_at
+        FROM json_to_recordset($2::json) AS e(
+          platform text, external_id text, kind text, sha256 text, bytes integer, media_type text, path text,
+          captured_at timestamptz)
+        JOIN stored s ON s.platform = e.platform AND s.external_id = e.external_id
+        ON CONFLICT (post_id, sha256) DO NOTHING
+      )
+      SELECT id, platform, external_id, inserted FROM stored;
+
+-- saveClassifications (the classifier worker: one statement for classifications and review items)
+
+      WITH input AS (
+        SELECT * FROM json_to_recordset($1::json) AS x(
+          post_id uuid, model_version text, score double precision, flagged boolean, candidate text, stance text,
+          category text, evidence jsonb, language text, review boolean)
+      ), inserted AS (
+        INSERT INTO classifications (post_id, model_version, score, flagged, candidate, stance, category, evidence,
+          language)
+        SELECT post_id, model_version, score, flagged, candidate, stance, category, evidence, language FROM input
+        ON CONFLICT (post_id, model_version) DO NOTHING
+        RETURNING id, post_id, model_version, candidate
+      ), classified AS (
+        SELECT id, post_id, model_version, candidate FROM inserted
+        UNION ALL
+        SELECT c.id, c.post_id, c.model_version, c.candidate
+        FROM classifications c JOIN input i ON i.post_id = c.post_id AND i.model_version = c.model_version
+      ), opened AS (
+        INSERT INTO review_items (post_id, classification_id, score, candidate)
+        SELECT i.post_id, k.id, i.score, k.candidate
+        FROM input i JOIN classified k ON k.post_id = i.post_id AND k.model_version = i.model_version
+        WHERE i.review
+        ON CONFLICT (post_id) DO NOTHING
+        RETURNING id, post_id
+      ), reviewed AS (
+        SELECT id, post_id FROM opened
+        UNION ALL
+        SELECT r.id, r.post_id FROM review_items r JOIN input i ON i.post_id = r.post_id WHERE i.review
+      )
+      SELECT k.post_id, k.model_version, k.id AS classification_id, r.id AS review_item_id
+      FROM classified k LEFT JOIN reviewed r ON r.post_id = k.post_id;
 select "id", "post_id", "model_version" from "classifications" where "post_id" in ($1) and "model_version" in ($2);
+select "id", "post_id" from "review_items" where "post_id" in ($1);
 
 -- listCrawlableAccounts
 select "a"."id", "a"."platform", "a"."handle", "a"."profile_url", "a"."person_id", "p"."region_code" from "accounts" as "a" inner join "people" as "p" on "p"."id" = "a"."person_id" where "p"."status" = $1 and "a"."id" in ($2) order by "a"."platform", "a"."handle";
