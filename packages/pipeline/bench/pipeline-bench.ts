@@ -94,6 +94,18 @@ function makeJobs(accounts: { id: string; platform: string; handle: string; regi
   });
 }
 
+/**
+ * Waits until this process has (nearly) stopped using CPU: the classifier threads load the model and warm up
+ * after `startClassifierWorker` returns, and that start-up must weigh on neither side's timed rounds.
+ */
+async function settled(): Promise<void> {
+  for (let quiet = 0; quiet < 3; ) {
+    const before = process.cpuUsage();
+    await new Promise((r) => setTimeout(r, 200));
+    quiet = cpuMicros(before) < 20_000 ? quiet + 1 : 0;
+  }
+}
+
 /** Waits until `done()` reports every job finished; returns the seconds since `started`. */
 async function finished(started: number, done: () => boolean): Promise<number> {
   while (!done()) await new Promise((r) => setTimeout(r, 20));
@@ -242,6 +254,7 @@ try {
     producer.disconnect();
   });
 
+  await settled();
   const profileFile = process.env.BENCH_CPU_PROFILE;
   const session = profileFile ? new Session() : null;
   if (session) {

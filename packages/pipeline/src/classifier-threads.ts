@@ -12,11 +12,13 @@ export interface BatchClassifier {
 }
 
 /**
- * Classifier threads by default: all cores but one (the main thread talks to Redis and PostgreSQL), at
- * least two so that classification never waits for the main thread or the main thread for it, at most four.
+ * Classifier threads by default: all cores but one (the main thread talks to Redis and PostgreSQL), at least
+ * one, at most four. On two cores that is one thread: a second one cost ~50 % more CPU per post (its own JIT
+ * warm-up and model, and two threads competing with the main thread, Redis and PostgreSQL for two cores) and
+ * lowered throughput (docs/performance.md).
  */
 export function defaultClassifierThreads(cores = availableParallelism()): number {
-  return Math.min(4, Math.max(2, cores - 1));
+  return Math.min(4, Math.max(1, cores - 1));
 }
 
 /** Classifies on the calling thread: for `threads: 0` and for tests. */

@@ -56,7 +56,7 @@ export async function listClassificationsOfPost(db: Executor, postId: string) {
  * `saveClassification` for a whole batch in one statement: the classifications and the review items of the
  * flagged ones (or of those marked `review`), each keyed as above (post + model version; post). Rows that were
  * already there (a retried batch) are read back in the same statement; the answer has one entry per input,
- * in order. The rows travel as one JSON parameter (see `upsertPosts`).
+ * in order. Each column travels as one array parameter (see `upsertPosts`).
  */
 export async function saveClassifications(
   db: Executor,
@@ -84,18 +84,7 @@ export async function saveClassifications(
   const classificationIds = new Map<string, string>();
   const reviewItemIds = new Map<string, string>();
   for (const chunk of chunks([...unique.values()])) {
-    const rows = chunk.map(({ postId, result, review }) => ({
-      post_id: postId,
-      model_version: result.modelVersion,
-      score: result.score,
-      flagged: result.flagged,
-      candidate: result.candidate,
-      stance: result.stance,
-      category: result.category,
-      evidence: result.evidence,
-      language: result.language,
-      review,
-    }));
+    const r = chunk.map((item) => item.result);
     // Sub-statements share one snapshot: the SELECTs over classifications and review_items see only rows that
     // were there before this statement, i.e. exactly those its INSERTs skipped. The review item gets its
     // classification's candidate here because its key trigger cannot see a classification inserted by the
@@ -107,9 +96,13 @@ export async function saveClassifications(
       review_item_id: string | null;
     }>`
       WITH input AS (
-        SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json) AS x(
-          post_id uuid, model_version text, score double precision, flagged boolean, candidate text, stance text,
-          category text, evidence jsonb, language text, review boolean)
+        SELECT * FROM unnest(
+          ${chunk.map((i) => i.postId)}::uuid[], ${r.map((x) => x.modelVersion)}::text[],
+          ${r.map((x) => x.score)}::double precision[], ${r.map((x) => x.flagged)}::boolean[],
+          ${r.map((x) => x.candidate)}::text[], ${r.map((x) => x.stance)}::text[], ${r.map((x) => x.category)}::text[],
+          ${r.map((x) => JSON.stringify(x.evidence))}::jsonb[], ${r.map((x) => x.language)}::text[],
+          ${chunk.map((i) => i.review)}::boolean[]
+        ) AS x(post_id, model_version, score, flagged, candidate, stance, category, evidence, language, review)
       ), inserted AS (
         INSERT INTO classifications (post_id, model_version, score, flagged, candidate, stance, category, evidence,
           language)

@@ -103,17 +103,19 @@ select "id" from "review_items" where "post_id" = $1;
 
 -- upsertPosts (the classifier worker: one statement for a batch of posts and their evidence)
 
-      WITH input AS (
-        SELECT * FROM json_to_recordset($1::json) AS x(
-          platform text, external_id text, account_id uuid, author_handle text, url text, kind text, text text,
-          content_hash text, posted_at timestamptz, fetched_at timestamptz, last_seen_at timestamptz, context jsonb,
-          media_descriptions jsonb, image_readings jsonb, raw jsonb, crawl_run_id uuid)
-      ), stored AS (
+      WITH stored AS (
         INSERT INTO posts (platform, external_id, account_id, author_handle, url, kind, text, content_hash, posted_at,
           fetched_at, last_seen_at, context, media_descriptions, image_readings, raw, crawl_run_id)
-        SELECT platform, external_id, account_id, author_handle, url, kind, text, content_hash, posted_at,
-          fetched_at, last_seen_at, context, media_descriptions, image_readings, raw, crawl_run_id
-        FROM input
+        SELECT * FROM unnest(
+          $1::text[], $2::text[],
+          $3::uuid[], $4::text[], $5::text[],
+          $6::text[], $7::text[], $8::text[],
+          $9::timestamptz[], $10::timestamptz[],
+          $11::timestamptz[], $12::jsonb[],
+          $13::jsonb[],
+          -- Like the text, the first reading stays: the classification's evidence offsets point into it.
+          $14::jsonb[], $15::jsonb[],
+          $16::uuid[])
         ON CONFLICT (platform, external_id) DO UPDATE SET
           last_seen_at = greatest(posts.last_seen_at, excluded.last_seen_at),
           -- The scraper records the sighting before OCR has run: the first readings the classifier brings fill
@@ -125,9 +127,12 @@ select "id" from "review_items" where "post_id" = $1;
       ), evidence AS (
         INSERT INTO evidence_artefacts (post_id, kind, sha256, bytes, media_type, path, captured_at)
         SELECT s.id, e.kind, e.sha256, e.bytes, e.media_type, e.path, e.captured_at
-        FROM json_to_recordset($2::json) AS e(
-          platform text, external_id text, kind text, sha256 text, bytes integer, media_type text, path text,
-          captured_at timestamptz)
+        FROM unnest(
+          $17::text[], $18::text[],
+          $19::text[], $20::text[],
+          $21::integer[], $22::text[],
+          $23::text[], $24::timestamptz[]
+        ) AS e(platform, external_id, kind, sha256, bytes, media_type, path, captured_at)
         JOIN stored s ON s.platform = e.platform AND s.external_id = e.external_id
         ON CONFLICT (post_id, sha256) DO NOTHING
       )
@@ -136,9 +141,13 @@ select "id" from "review_items" where "post_id" = $1;
 -- saveClassifications (the classifier worker: one statement for classifications and review items)
 
       WITH input AS (
-        SELECT * FROM json_to_recordset($1::json) AS x(
-          post_id uuid, model_version text, score double precision, flagged boolean, candidate text, stance text,
-          category text, evidence jsonb, language text, review boolean)
+        SELECT * FROM unnest(
+          $1::uuid[], $2::text[],
+          $3::double precision[], $4::boolean[],
+          $5::text[], $6::text[], $7::text[],
+          $8::jsonb[], $9::text[],
+          $10::boolean[]
+        ) AS x(post_id, model_version, score, flagged, candidate, stance, category, evidence, language, review)
       ), inserted AS (
         INSERT INTO classifications (post_id, model_version, score, flagged, candidate, stance, category, evidence,
           language)
