@@ -35,10 +35,16 @@ export async function createCrawlRun(
 
 /**
  * Records one account's crawl in its run, idempotently: the account's result is one row keyed by run and
- * account, and the run's counters are recomputed from those rows, so recording the same account twice (a
- * scraper killed after recording, before its job completed) counts it once. A success replaces an earlier
- * failure of the same account; a failure never replaces a success. The run row is locked first, so
- * replicas recording different accounts of one run at once each see the other's row.
+ * account, and the run's counters move by the difference that row makes, so recording the same account twice
+ * (a scraper killed after recording, before its job completed) counts it once. A success replaces an earlier
+ * failure of the same account; a failure never replaces a success.
+ *
+ * The counters move by a delta instead of being recounted from every account row of the run: a recount costs
+ * a scan of the run's rows per account, under the run's lock — quadratic over a night (at 100,000 accounts the
+ * last ones each aggregated ~100,000 rows while every scraper waited on that lock). Two recordings of the same
+ * account are ordered by the account's own row (the insert of the first blocks the second, which then locks
+ * that row); the run's row is locked only by the last statement, so replicas recording different accounts wait
+ * on each other for one UPDATE, not for the whole transaction.
  */
 export async function recordAccountCrawled(
   db: Executor,
@@ -52,60 +58,58 @@ export async function recordAccountCrawled(
   },
 ): Promise<void> {
   const write = async (tx: Executor) => {
-    await tx.selectFrom('crawl_runs').select('id').where('id', '=', input.runId).forUpdate().execute();
     await tx
       .updateTable('accounts')
       .set({ status: input.status, last_crawled_at: sql`now()`, updated_at: sql`now()` })
       .where('id', '=', input.accountId)
       .execute();
-    await tx
+    const row = {
+      status: input.status,
+      posts_found: input.postsFound,
+      failed: input.failed,
+      errors: JSON.stringify(input.errors),
+    };
+    const first = await tx
       .insertInto('crawl_run_accounts')
-      .values({
-        run_id: input.runId,
-        account_id: input.accountId,
-        status: input.status,
-        posts_found: input.postsFound,
-        failed: input.failed,
-        errors: JSON.stringify(input.errors),
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(['run_id', 'account_id'])
-          .doUpdateSet({
-            status: sql`excluded.status`,
-            posts_found: sql`excluded.posts_found`,
-            failed: sql`excluded.failed`,
-            errors: sql`excluded.errors`,
-            recorded_at: sql`now()`,
-          })
-          .where(sql<boolean>`crawl_run_accounts.failed OR NOT excluded.failed`),
-      )
-      .execute();
+      .values({ run_id: input.runId, account_id: input.accountId, ...row })
+      .onConflict((oc) => oc.columns(['run_id', 'account_id']).doNothing())
+      .returning('account_id')
+      .executeTakeFirst();
+    let previous: { failed: boolean; posts_found: number } | undefined;
+    if (!first) {
+      previous = await tx
+        .selectFrom('crawl_run_accounts')
+        .select(['failed', 'posts_found'])
+        .where('run_id', '=', input.runId)
+        .where('account_id', '=', input.accountId)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      if (!previous.failed && input.failed) return;
+      await tx
+        .updateTable('crawl_run_accounts')
+        .set({ ...row, recorded_at: sql`now()` })
+        .where('run_id', '=', input.runId)
+        .where('account_id', '=', input.accountId)
+        .execute();
+    }
+    const done = previous ? 0 : 1;
+    const failed = (input.failed ? 1 : 0) - (previous?.failed ? 1 : 0);
+    const posts = input.postsFound - (previous?.posts_found ?? 0);
+    const added = JSON.stringify(input.errors.map((e) => ({ ...e, accountId: input.accountId })));
+    // A replaced result takes its errors with it; the new ones go last (the run's errors are in recording order).
+    const kept = previous
+      ? sql`coalesce((SELECT jsonb_agg(e.value ORDER BY e.n) FROM jsonb_array_elements(r.errors) WITH ORDINALITY AS e(value, n) WHERE e.value->>'accountId' IS DISTINCT FROM ${input.accountId}), '[]'::jsonb)`
+      : sql`r.errors`;
     await tx
       .updateTable('crawl_runs as r')
-      .from((eb) =>
-        eb
-          .selectFrom('crawl_run_accounts as a')
-          .where('a.run_id', '=', input.runId)
-          .select([
-            sql<number>`count(*)::int`.as('done'),
-            sql<number>`(count(*) FILTER (WHERE a.failed))::int`.as('failed'),
-            sql<number>`coalesce(sum(a.posts_found), 0)::int`.as('posts'),
-            sql<string>`coalesce(
-                (SELECT jsonb_agg(e || jsonb_build_object('accountId', x.account_id) ORDER BY x.recorded_at, x.account_id)
-                 FROM crawl_run_accounts x, jsonb_array_elements(x.errors) e WHERE x.run_id = ${input.runId}),
-                '[]'::jsonb)`.as('errors'),
-          ])
-          .as('s'),
-      )
       .set({
-        accounts_done: sql`s.done`,
-        accounts_failed: sql`s.failed`,
-        posts_found: sql`s.posts`,
-        errors: sql`s.errors`,
-        status: sql`CASE WHEN s.done >= r.accounts_total THEN 'completed' ELSE 'running' END`,
+        accounts_done: sql`r.accounts_done + ${done}::int`,
+        accounts_failed: sql`r.accounts_failed + ${failed}::int`,
+        posts_found: sql`r.posts_found + ${posts}::int`,
+        errors: sql`${kept} || ${added}::jsonb`,
+        status: sql`CASE WHEN r.accounts_done + ${done}::int >= r.accounts_total THEN 'completed' ELSE 'running' END`,
         started_at: sql`coalesce(r.started_at, now())`,
-        finished_at: sql`CASE WHEN s.done >= r.accounts_total THEN coalesce(r.finished_at, now()) ELSE NULL END`,
+        finished_at: sql`CASE WHEN r.accounts_done + ${done}::int >= r.accounts_total THEN coalesce(r.finished_at, now()) ELSE NULL END`,
       })
       .where('r.id', '=', input.runId)
       .execute();

@@ -112,13 +112,9 @@ select "id", "post_id", "model_version" from "classifications" where "post_id" i
 select "a"."id", "a"."platform", "a"."handle", "a"."profile_url", "a"."person_id", "p"."region_code" from "accounts" as "a" inner join "people" as "p" on "p"."id" = "a"."person_id" where "p"."status" = $1 and "a"."id" in ($2) order by "a"."platform", "a"."handle";
 
 -- recordAccountCrawled
-select "id" from "crawl_runs" where "id" = $1 for update;
 update "accounts" set "status" = $1, "last_crawled_at" = now(), "updated_at" = now() where "id" = $2;
-insert into "crawl_run_accounts" ("run_id", "account_id", "status", "posts_found", "failed", "errors") values ($1, $2, $3, $4, $5, $6) on conflict ("run_id", "account_id") do update set "status" = excluded.status, "posts_found" = excluded.posts_found, "failed" = excluded.failed, "errors" = excluded.errors, "recorded_at" = now() where crawl_run_accounts.failed OR NOT excluded.failed;
-update "crawl_runs" as "r" set "accounts_done" = s.done, "accounts_failed" = s.failed, "posts_found" = s.posts, "errors" = s.errors, "status" = CASE WHEN s.done >= r.accounts_total THEN 'completed' ELSE 'running' END, "started_at" = coalesce(r.started_at, now()), "finished_at" = CASE WHEN s.done >= r.accounts_total THEN coalesce(r.finished_at, now()) ELSE NULL END from (select count(*)::int as "done", (count(*) FILTER (WHERE a.failed))::int as "failed", coalesce(sum(a.posts_found), 0)::int as "posts", coalesce(
-                (SELECT jsonb_agg(e || jsonb_build_object('accountId', x.account_id) ORDER BY x.recorded_at, x.account_id)
-                 FROM crawl_run_accounts x, jsonb_array_elements(x.errors) e WHERE x.run_id = $1),
-                '[]'::jsonb) as "errors" from "crawl_run_accounts" as "a" where "a"."run_id" = $2) as "s" where "r"."id" = $3;
+insert into "crawl_run_accounts" ("run_id", "account_id", "status", "posts_found", "failed", "errors") values ($1, $2, $3, $4, $5, $6) on conflict ("run_id", "account_id") do nothing returning "account_id";
+update "crawl_runs" as "r" set "accounts_done" = r.accounts_done + $1::int, "accounts_failed" = r.accounts_failed + $2::int, "posts_found" = r.posts_found + $3::int, "errors" = r.errors || $4::jsonb, "status" = CASE WHEN r.accounts_done + $5::int >= r.accounts_total THEN 'completed' ELSE 'running' END, "started_at" = coalesce(r.started_at, now()), "finished_at" = CASE WHEN r.accounts_done + $6::int >= r.accounts_total THEN coalesce(r.finished_at, now()) ELSE NULL END where "r"."id" = $7;
 
 -- countRecentFailures
 select count(*) filter(where lower("username") = $1) as "by_username", count(*) filter(where "ip" = $2) as "by_ip" from "login_attempts" where "success" = $3 and "at" > $4;
