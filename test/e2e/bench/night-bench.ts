@@ -18,7 +18,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchPosts } from '@netra/classifier/bench-posts';
 import { createLogger } from '@netra/core';
-import { createDatabase, findCrawlRun, migrateToLatest, upsertAccounts, upsertPeople } from '@netra/db';
+import { createDatabase, findCrawlRun, migrateToLatest } from '@netra/db';
+import { seedNightAccounts } from '@netra/db/testing';
 import { demoRegistry } from '@netra/demo-platform/seed';
 import { startCrawlRun } from '@netra/pipeline/crawl-runs';
 import { type ClassifyJob, type CrawlJob, createQueues, createRedisConnection, freePort, QUEUE } from '@netra/queue';
@@ -81,14 +82,6 @@ function databaseUrl(): string {
   const u = new URL(DATABASE_URL!);
   u.pathname = `/${dbName}`;
   return u.toString();
-}
-/** A distinct, well-formed NIP per person (birth date, appointment month, sex, sequence). */
-function nip(i: number): string {
-  const p = (n: number, w: number) => String(n).padStart(w, '0');
-  const by = 1960 + (i % 30);
-  const bm = 1 + (Math.floor(i / 30) % 12);
-  const bd = 1 + (Math.floor(i / 360) % 28);
-  return `${by}${p(bm, 2)}${p(bd, 2)}${by + 24}${p(bm, 2)}${1 + (i % 2)}${p(1 + Math.floor(i / 10080), 3)}`;
 }
 const now = () => performance.now();
 
@@ -174,36 +167,18 @@ try {
   await importRegistry(db, demoRegistry(), { actorId: null, actorUsername: 'bench' });
   say(`seeding ${ACCOUNTS} accounts over bluesky, mastodon and telegram`);
   const seedStart = now();
-  for (let start = 0; start < ACCOUNTS; start += 5_000) {
-    const slice = Array.from({ length: Math.min(5_000, ACCOUNTS - start) }, (_, k) => start + k);
-    const people = slice.map((i) => ({
-      id: randomUUID(),
-      name: `Pegawai Uji ${i}`,
-      nip: nip(i),
-      agency: 'Pemerintah Provinsi Lampung',
-      unit: null,
-      position: 'Staf',
-      region_code: '18.71',
-      ppk: null,
-      status: 'active' as const,
-      notes: null,
-    }));
-    await upsertPeople(db, people);
-    await upsertAccounts(
-      db,
-      slice.map((i, k) => {
-        const a = benchAccount(i);
-        return {
-          id: randomUUID(),
-          person_id: people[k]!.id,
-          platform: a.platform,
-          handle: a.handle,
-          profile_url: a.profileUrl,
-          platform_id: null,
-          link_method: 'self_declared' as const,
-        };
-      }),
-    );
+  await seedNightAccounts(db, ACCOUNTS);
+  // The seed writes the handles in SQL; the synthetic platforms answer for benchAccount's: they must agree.
+  const sample = [0, 1, 2, ACCOUNTS - 1].filter((i) => i >= 0 && i < ACCOUNTS);
+  for (const i of sample) {
+    const expected = benchAccount(i);
+    const row = await db
+      .selectFrom('accounts')
+      .select(['platform', 'handle', 'profile_url'])
+      .where('handle', '=', expected.handle)
+      .executeTakeFirst();
+    if (row?.platform !== expected.platform || row.profile_url !== expected.profileUrl)
+      throw new Error(`seeded account ${i} differs from benchAccount(${i}): ${JSON.stringify(row)}`);
   }
   say(`seeded in ${((now() - seedStart) / 1000).toFixed(1)} s`);
   const texts = benchPosts(5_000).map((p) => p.text);
