@@ -5,21 +5,26 @@ import { insertWatchedAccount } from '@netra/db/testing';
 import { type DemoPlatform, startDemoPlatform } from '@netra/demo-platform';
 import { seedDemo } from '@netra/demo-platform/seed';
 import { startCrawlRun } from '@netra/pipeline/crawl-runs';
+import { freePort } from '@netra/queue';
 import { createTestServer, type TestServer } from '@netra/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DeployableProcess, startDeployable, stopAllDeployables, waitFor } from './support/deployable-process.ts';
+import { has, parsePrometheusText, sumOf } from './support/prometheus-text.ts';
 
 /**
  * Issue 12 end to end: the demo platform serves a post whose only cue is a campaign poster (the caption says
  * "Selamat pagi"). Scraper, OCR and classifier workers run as their own processes; the poster is saved as
  * evidence, read by Tesseract, the post is classified with the image text and reaches review flagged, and the
- * review page shows the poster with the recognised words outlined and the evidence words highlighted.
+ * review page shows the poster with the recognised words outlined and the evidence words highlighted. The OCR
+ * worker's own /metrics then counts the jobs it did (the scraper's, classifier's and API's are checked after a
+ * crawl in operations-metrics.test.ts).
  */
 describe('poster image → OCR → classify → review', () => {
   let server: TestServer;
   let demo: DemoPlatform;
   let dataDir: string;
   const workers: DeployableProcess[] = [];
+  let ocrMetricsPort = 0;
   const logs = () => workers.map((w) => w.log().slice(-3000)).join('\n---\n');
 
   beforeAll(async () => {
@@ -27,6 +32,7 @@ describe('poster image → OCR → classify → review', () => {
     server = await createTestServer({ evidenceDir: join(dataDir, 'evidence') });
     await seedDemo(server.database.db);
     demo = await startDemoPlatform();
+    ocrMetricsPort = await freePort();
     const env = {
       DATABASE_URL: server.database.url,
       REDIS_URL: server.redisUrl,
@@ -40,7 +46,11 @@ describe('poster image → OCR → classify → review', () => {
         PLATFORM_ORIGINS: JSON.stringify(demo.origins),
         SCHEDULER_ENABLED: 'false',
       }),
-      startDeployable('workers/ocr/src/main.ts', { ...env, OCR_CONCURRENCY: '1' }),
+      startDeployable('workers/ocr/src/main.ts', {
+        ...env,
+        OCR_CONCURRENCY: '1',
+        METRICS_PORT: String(ocrMetricsPort),
+      }),
       startDeployable('workers/classifier/src/main.ts', env),
     );
   });
@@ -111,5 +121,39 @@ describe('poster image → OCR → classify → review', () => {
     });
     expect(image.statusCode).toBe(200);
     expect(image.headers['content-type']).toBe('image/png');
+
+    // The OCR deployable's /metrics (docs/operations.md): one completed ocr job per post of the crawl that had
+    // an image — counted from PostgreSQL, not written here — no failures, nothing left waiting, process series.
+    const withImages = (
+      await server.database.db
+        .selectFrom('posts')
+        .select('image_readings')
+        .where('account_id', '=', accountId)
+        .execute()
+    ).filter((p) => p.image_readings.length > 0).length;
+    expect(withImages).toBeGreaterThanOrEqual(1);
+    const scrapeOcr = async () => {
+      const response = await fetch(`http://127.0.0.1:${ocrMetricsPort}/metrics`);
+      expect(response.status).toBe(200);
+      return parsePrometheusText(await response.text());
+    };
+    // The job's completion is counted when BullMQ reports it, which can come just after the classifier's write.
+    const samples = await waitFor(
+      async () => {
+        const s = await scrapeOcr();
+        return sumOf(s, 'netra_job_duration_seconds_count', { queue: 'ocr', outcome: 'completed' }) >= withImages
+          ? s
+          : undefined;
+      },
+      30_000,
+      logs,
+    );
+    expect(sumOf(samples, 'netra_job_duration_seconds_count', { queue: 'ocr', outcome: 'completed' })).toBe(withImages);
+    expect(sumOf(samples, 'netra_job_duration_seconds_sum', { queue: 'ocr', outcome: 'completed' })).toBeGreaterThan(0);
+    expect(sumOf(samples, 'netra_job_failures_total', { queue: 'ocr' })).toBe(0);
+    expect(sumOf(samples, 'netra_queue_jobs', { queue: 'ocr', state: 'waiting' })).toBe(0);
+    expect(sumOf(samples, 'netra_queue_jobs', { queue: 'ocr', state: 'failed' })).toBe(0);
+    expect(sumOf(samples, 'netra_queue_oldest_waiting_seconds', { queue: 'ocr' })).toBe(0);
+    expect(has(samples, 'process_resident_memory_bytes', { service: 'netra-ocr' })).toBe(true);
   });
 });

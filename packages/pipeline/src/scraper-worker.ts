@@ -16,7 +16,7 @@ import {
 import { isNetraError, type Logger, type Platform, parseOrThrow, type Registry, ValidationError } from '@netra/core';
 import {
   type AccountStatus,
-  advanceAccountCursor,
+  advanceAccountCursors,
   type CursorStream,
   type Database,
   getAccountCursors,
@@ -217,15 +217,21 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
     }
     // Only after the posts are safely queued: a crash before this line re-reads them, never skips them.
     if (viaApi && result.status === 'ok' && result.cursors) {
-      for (const [stream, cursor] of Object.entries(result.cursors)) {
-        if (!cursor) continue;
-        await advanceAccountCursor(options.db, {
-          accountId: data.accountId,
-          stream: stream as CursorStream,
-          newestId: cursor.newestId,
-          newestAt: cursor.newestAt ? new Date(cursor.newestAt) : null,
-        });
-      }
+      await advanceAccountCursors(
+        options.db,
+        Object.entries(result.cursors).flatMap(([stream, cursor]) =>
+          cursor
+            ? [
+                {
+                  accountId: data.accountId,
+                  stream: stream as CursorStream,
+                  newestId: cursor.newestId,
+                  newestAt: cursor.newestAt ? new Date(cursor.newestAt) : null,
+                },
+              ]
+            : [],
+        ),
+      );
     }
     if (result.gaps && result.gaps.length > 0 && data.platform === 'telegram') {
       // Ids missing between two messages: stored ones among them are deletion candidates, re-checked next run.

@@ -37,19 +37,34 @@ export async function startCrawlRun(db: Kysely<Database>, queues: Queues, input:
     }
     return created;
   });
+  // In slices: one addBulk is one MULTI, and 100,000 jobs in one would hold Redis (and this process's memory)
+  // for the whole batch while the workers wait for their first job.
+  for (let i = 0; i < accounts.length; i += ADD_BULK_SLICE) {
+    await addSlice(queues, run.id, accounts.slice(i, i + ADD_BULK_SLICE), input.full);
+  }
+  return run;
+}
+
+const ADD_BULK_SLICE = 2_000;
+
+async function addSlice(
+  queues: Queues,
+  runId: string,
+  accounts: Awaited<ReturnType<typeof listCrawlableAccounts>>,
+  full: boolean | undefined,
+) {
   await queues.crawl.addBulk(
     accounts.map((a) => {
       const data = {
-        runId: run.id,
+        runId,
         accountId: a.id,
         platform: a.platform as 'facebook',
         handle: a.handle,
         profileUrl: a.profile_url,
         regionCode: a.region_code,
-        ...(input.full ? { full: true } : {}),
+        ...(full ? { full: true } : {}),
       };
       return { name: 'crawl-account', data, opts: { jobId: crawlJobId(data) } };
     }),
   );
-  return run;
 }

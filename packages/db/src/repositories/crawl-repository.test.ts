@@ -57,6 +57,33 @@ describe('crawl-run counters', () => {
     expect(row).toMatchObject({ accounts_done: 4, posts_found: 10, status: 'completed' });
   });
 
+  it('a failure recorded again replaces its errors instead of adding to them; other accounts keep theirs', async () => {
+    const run = await createCrawlRun(t.db, { trigger: 'on_demand', requestedBy: null, accountsTotal: 3 });
+    const fail = (accountId: string, message: string) =>
+      recordAccountCrawled(t.db, {
+        runId: run.id,
+        accountId,
+        status: 'unknown',
+        postsFound: 0,
+        failed: true,
+        errors: [{ code: 'NAV', message }],
+      });
+    await fail(accounts[0]!, 'percobaan pertama');
+    await fail(accounts[1]!, 'akun kedua');
+    await fail(accounts[0]!, 'percobaan kedua');
+    let row = await findCrawlRun(t.db, run.id);
+    expect(row).toMatchObject({ accounts_done: 2, accounts_failed: 2, status: 'running' });
+    expect(row?.errors).toEqual([
+      { code: 'NAV', message: 'akun kedua', accountId: accounts[1] },
+      { code: 'NAV', message: 'percobaan kedua', accountId: accounts[0] },
+    ]);
+    await ok(run.id, accounts[1]!, 7);
+    await ok(run.id, accounts[2]!, 1);
+    row = await findCrawlRun(t.db, run.id);
+    expect(row).toMatchObject({ accounts_done: 3, accounts_failed: 1, posts_found: 8, status: 'completed' });
+    expect(row?.errors).toEqual([{ code: 'NAV', message: 'percobaan kedua', accountId: accounts[0] }]);
+  });
+
   it('errors keep the account they came from', async () => {
     const run = await createCrawlRun(t.db, { trigger: 'on_demand', requestedBy: null, accountsTotal: 1 });
     await recordAccountCrawled(t.db, {

@@ -35,10 +35,20 @@ export async function createCrawlRun(
 
 /**
  * Records one account's crawl in its run, idempotently: the account's result is one row keyed by run and
- * account, and the run's counters are recomputed from those rows, so recording the same account twice (a
- * scraper killed after recording, before its job completed) counts it once. A success replaces an earlier
- * failure of the same account; a failure never replaces a success. The run row is locked first, so
- * replicas recording different accounts of one run at once each see the other's row.
+ * account, and the run's counters move by the difference that row makes, so recording the same account twice
+ * (a scraper killed after recording, before its job completed) counts it once. A success replaces an earlier
+ * failure of the same account; a failure never replaces a success.
+ *
+ * Why one statement with deltas: every scraper replica records into the same run row. Recounting the run's
+ * account rows per account was quadratic over a night, and a transaction that updated the run row and then
+ * waited for its client's COMMIT held that row's lock for a client round trip — on a loaded scraper tens of
+ * milliseconds, which capped the whole night at ~16 accounts/s (docs/performance.md). As one statement the
+ * row is locked from its UPDATE to the statement's own commit, with no client in between.
+ *
+ * Inside the statement: `prev` locks the account's earlier result, if any; the upsert inserts a first result or
+ * replaces an earlier one that may be replaced; the run's counters move by what changed. A first result that
+ * another replica committed after this statement's snapshot is visible to neither `prev` nor the insert (it
+ * conflicts): nothing is written and the statement is run again, now seeing that result.
  */
 export async function recordAccountCrawled(
   db: Executor,
@@ -51,67 +61,58 @@ export async function recordAccountCrawled(
     errors: { code: string; message: string }[];
   },
 ): Promise<void> {
-  const write = async (tx: Executor) => {
-    await tx.selectFrom('crawl_runs').select('id').where('id', '=', input.runId).forUpdate().execute();
-    await tx
-      .updateTable('accounts')
-      .set({ status: input.status, last_crawled_at: sql`now()`, updated_at: sql`now()` })
-      .where('id', '=', input.accountId)
-      .execute();
-    await tx
-      .insertInto('crawl_run_accounts')
-      .values({
-        run_id: input.runId,
-        account_id: input.accountId,
-        status: input.status,
-        posts_found: input.postsFound,
-        failed: input.failed,
-        errors: JSON.stringify(input.errors),
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(['run_id', 'account_id'])
-          .doUpdateSet({
-            status: sql`excluded.status`,
-            posts_found: sql`excluded.posts_found`,
-            failed: sql`excluded.failed`,
-            errors: sql`excluded.errors`,
-            recorded_at: sql`now()`,
-          })
-          .where(sql<boolean>`crawl_run_accounts.failed OR NOT excluded.failed`),
+  const errors = JSON.stringify(input.errors);
+  const added = JSON.stringify(input.errors.map((e) => ({ ...e, accountId: input.accountId })));
+  for (let attempt = 1; ; attempt++) {
+    const { rows } = await sql<{ wrote: number; had_previous: number }>`
+      WITH account AS (
+        UPDATE accounts SET status = ${input.status}, last_crawled_at = now(), updated_at = now()
+         WHERE id = ${input.accountId} RETURNING id
+      ), prev AS (
+        SELECT failed, posts_found FROM crawl_run_accounts
+         WHERE run_id = ${input.runId} AND account_id = ${input.accountId} FOR UPDATE
+      ), up AS (
+        INSERT INTO crawl_run_accounts AS c (run_id, account_id, status, posts_found, failed, errors)
+        VALUES (${input.runId}, ${input.accountId}, ${input.status}, ${input.postsFound}, ${input.failed}, ${errors}::jsonb)
+        ON CONFLICT (run_id, account_id) DO UPDATE
+           SET status = excluded.status, posts_found = excluded.posts_found, failed = excluded.failed,
+               errors = excluded.errors, recorded_at = now()
+         WHERE EXISTS (SELECT 1 FROM prev) AND (c.failed OR NOT excluded.failed)
+        RETURNING 1
+      ), delta AS (
+        SELECT CASE WHEN p.failed IS NULL THEN 1 ELSE 0 END AS done,
+               ${input.failed}::boolean::int - coalesce(p.failed::int, 0) AS failed,
+               ${input.postsFound}::int - coalesce(p.posts_found, 0) AS posts,
+               p.failed IS NOT NULL AS replaced
+          FROM (SELECT 1) one LEFT JOIN prev p ON true
+         WHERE EXISTS (SELECT 1 FROM up)
+      ), run AS (
+        UPDATE crawl_runs r
+           SET accounts_done = r.accounts_done + d.done,
+               accounts_failed = r.accounts_failed + d.failed,
+               posts_found = r.posts_found + d.posts,
+               -- A replaced result takes its errors with it; the new ones go last (recording order).
+               errors = CASE WHEN d.replaced
+                          THEN coalesce((SELECT jsonb_agg(e.value ORDER BY e.n)
+                                           FROM jsonb_array_elements(r.errors) WITH ORDINALITY AS e(value, n)
+                                          WHERE e.value->>'accountId' IS DISTINCT FROM ${input.accountId}), '[]'::jsonb)
+                          ELSE r.errors END || ${added}::jsonb,
+               status = CASE WHEN r.accounts_done + d.done >= r.accounts_total THEN 'completed' ELSE 'running' END,
+               started_at = coalesce(r.started_at, now()),
+               finished_at = CASE WHEN r.accounts_done + d.done >= r.accounts_total
+                                  THEN coalesce(r.finished_at, now()) ELSE NULL END
+          FROM delta d
+         WHERE r.id = ${input.runId}
+        RETURNING 1
       )
-      .execute();
-    await tx
-      .updateTable('crawl_runs as r')
-      .from((eb) =>
-        eb
-          .selectFrom('crawl_run_accounts as a')
-          .where('a.run_id', '=', input.runId)
-          .select([
-            sql<number>`count(*)::int`.as('done'),
-            sql<number>`(count(*) FILTER (WHERE a.failed))::int`.as('failed'),
-            sql<number>`coalesce(sum(a.posts_found), 0)::int`.as('posts'),
-            sql<string>`coalesce(
-                (SELECT jsonb_agg(e || jsonb_build_object('accountId', x.account_id) ORDER BY x.recorded_at, x.account_id)
-                 FROM crawl_run_accounts x, jsonb_array_elements(x.errors) e WHERE x.run_id = ${input.runId}),
-                '[]'::jsonb)`.as('errors'),
-          ])
-          .as('s'),
-      )
-      .set({
-        accounts_done: sql`s.done`,
-        accounts_failed: sql`s.failed`,
-        posts_found: sql`s.posts`,
-        errors: sql`s.errors`,
-        status: sql`CASE WHEN s.done >= r.accounts_total THEN 'completed' ELSE 'running' END`,
-        started_at: sql`coalesce(r.started_at, now())`,
-        finished_at: sql`CASE WHEN s.done >= r.accounts_total THEN coalesce(r.finished_at, now()) ELSE NULL END`,
-      })
-      .where('r.id', '=', input.runId)
-      .execute();
-  };
-  if (db.isTransaction) await write(db);
-  else await db.transaction().execute(write);
+      SELECT (SELECT count(*) FROM up)::int AS wrote, (SELECT count(*) FROM prev)::int AS had_previous,
+             (SELECT count(*) FROM account)::int AS accounts, (SELECT count(*) FROM run)::int AS runs`.execute(db);
+    const row = rows[0];
+    // Written, or an earlier success kept (a failure never replaces it): done either way.
+    if (!row || row.wrote > 0 || row.had_previous > 0) return;
+    // Another replica's first result for this account landed after this statement's snapshot: run it again.
+    if (attempt >= 5) throw new Error(`recordAccountCrawled: ${input.runId}/${input.accountId} kept racing`);
+  }
 }
 
 export async function findCrawlRun(db: Executor, id: string) {

@@ -27,14 +27,25 @@ export async function advanceAccountCursor(
   db: Executor,
   input: { accountId: string; stream: CursorStream; newestId: string | null; newestAt: Date | null },
 ): Promise<void> {
+  await advanceAccountCursors(db, [input]);
+}
+
+/** `advanceAccountCursor` for several streams in one statement (a crawl ends with posts, likes and follows). */
+export async function advanceAccountCursors(
+  db: Executor,
+  inputs: readonly { accountId: string; stream: CursorStream; newestId: string | null; newestAt: Date | null }[],
+): Promise<void> {
+  if (inputs.length === 0) return;
   await db
     .insertInto('account_cursors')
-    .values({
-      account_id: input.accountId,
-      stream: input.stream,
-      newest_id: input.newestId,
-      newest_at: input.newestAt,
-    })
+    .values(
+      inputs.map((input) => ({
+        account_id: input.accountId,
+        stream: input.stream,
+        newest_id: input.newestId,
+        newest_at: input.newestAt,
+      })),
+    )
     .onConflict((oc) =>
       oc
         .columns(['account_id', 'stream'])

@@ -73,14 +73,11 @@ export async function upsertPost(db: Executor, post: StorablePost): Promise<{ id
 /** Returns how many of the posts were seen for the first time (stored now), for the metrics. */
 export async function recordSightings(db: Executor, posts: readonly CollectedPost[]): Promise<number> {
   if (posts.length === 0) return 0;
-  let inserted = 0;
-  const write = async (tx: Executor) => {
-    inserted = 0;
-    for (const post of posts) if ((await upsertPost(tx, post)).inserted) inserted += 1;
-  };
-  if (db.isTransaction) await write(db);
-  else await db.transaction().execute(write);
-  return inserted;
+  // One statement for the posts and one for their evidence (`upsertPosts`), not two per post: the scraper
+  // records every account's sightings, so round trips here are paid per account all night.
+  const write = async (tx: Executor) => (await upsertPosts(tx, posts)).filter((r) => r.inserted).length;
+  if (db.isTransaction) return write(db);
+  return db.transaction().execute(write);
 }
 
 export async function findPostById(db: Executor, id: string) {

@@ -180,13 +180,221 @@ select "id", "post_id" from "review_items" where "post_id" in ($1);
 select "a"."id", "a"."platform", "a"."handle", "a"."profile_url", "a"."person_id", "p"."region_code" from "accounts" as "a" inner join "people" as "p" on "p"."id" = "a"."person_id" where "p"."status" = $1 and "a"."id" in ($2) order by "a"."platform", "a"."handle";
 
 -- recordAccountCrawled
-select "id" from "crawl_runs" where "id" = $1 for update;
-update "accounts" set "status" = $1, "last_crawled_at" = now(), "updated_at" = now() where "id" = $2;
-insert into "crawl_run_accounts" ("run_id", "account_id", "status", "posts_found", "failed", "errors") values ($1, $2, $3, $4, $5, $6) on conflict ("run_id", "account_id") do update set "status" = excluded.status, "posts_found" = excluded.posts_found, "failed" = excluded.failed, "errors" = excluded.errors, "recorded_at" = now() where crawl_run_accounts.failed OR NOT excluded.failed;
-update "crawl_runs" as "r" set "accounts_done" = s.done, "accounts_failed" = s.failed, "posts_found" = s.posts, "errors" = s.errors, "status" = CASE WHEN s.done >= r.accounts_total THEN 'completed' ELSE 'running' END, "started_at" = coalesce(r.started_at, now()), "finished_at" = CASE WHEN s.done >= r.accounts_total THEN coalesce(r.finished_at, now()) ELSE NULL END from (select count(*)::int as "done", (count(*) FILTER (WHERE a.failed))::int as "failed", coalesce(sum(a.posts_found), 0)::int as "posts", coalesce(
-                (SELECT jsonb_agg(e || jsonb_build_object('accountId', x.account_id) ORDER BY x.recorded_at, x.account_id)
-                 FROM crawl_run_accounts x, jsonb_array_elements(x.errors) e WHERE x.run_id = $1),
-                '[]'::jsonb) as "errors" from "crawl_run_accounts" as "a" where "a"."run_id" = $2) as "s" where "r"."id" = $3;
+
+      WITH account AS (
+        UPDATE accounts SET status = $1, last_crawled_at = now(), updated_at = now()
+         WHERE id = $2 RETURNING id
+      ), prev AS (
+        SELECT failed, posts_found FROM crawl_run_accounts
+         WHERE run_id = $3 AND account_id = $4 FOR UPDATE
+      ), up AS (
+        INSERT INTO crawl_run_accounts AS c (run_id, account_id, status, posts_found, failed, errors)
+        VALUES ($5, $6, $7, $8, $9, $10::jsonb)
+        ON CONFLICT (run_id, account_id) DO UPDATE
+           SET status = excluded.status, posts_found = excluded.posts_found, failed = excluded.failed,
+               errors = excluded.errors, recorded_at = now()
+         WHERE EXISTS (SELECT 1 FROM prev) AND (c.failed OR NOT excluded.failed)
+        RETURNING 1
+      ), delta AS (
+        SELECT CASE WHEN p.failed IS NULL THEN 1 ELSE 0 END AS done,
+               $11::boolean::int - coalesce(p.failed::int, 0) AS failed,
+               $12::int - coalesce(p.posts_found, 0) AS posts,
+               p.failed IS NOT NULL AS replaced
+          FROM (SELECT 1) one LEFT JOIN prev p ON true
+         WHERE EXISTS (SELECT 1 FROM up)
+      ), run AS (
+        UPDATE crawl_runs r
+           SET accounts_done = r.accounts_done + d.done,
+               accounts_failed = r.accounts_failed + d.failed,
+               posts_found = r.posts_found + d.posts,
+               -- A replaced result takes its errors with it; the new ones go last (recording order).
+               errors = CASE WHEN d.replaced
+                          THEN coalesce((SELECT jsonb_agg(e.value ORDER BY e.n)
+                                           FROM jsonb_array_elements(r.errors) WITH ORDINALITY AS e(value, n)
+                                          WHERE e.value->>'accountId' IS DISTINCT FROM $13), '[]'::jsonb)
+                          ELSE r.errors END || $14::jsonb,
+               status = CASE WHEN r.accounts_done + d.done >= r.accounts_total THEN 'completed' ELSE 'running' END,
+               started_at = coalesce(r.started_at, now()),
+               finished_at = CASE WHEN r.accounts_done + d.done >= r.accounts_total
+                                  THEN coalesce(r.finished_at, now()) ELSE NULL END
+          FROM delta d
+         WHERE r.id = $15
+        RETURNING 1
+      )
+      SELECT (SELECT count(*) FROM up)::int AS wrote, (SELECT count(*) FROM prev)::int AS had_previous,
+             (SELECT count(*) FROM account)::int AS accounts, (SELECT count(*) FROM run)::int AS runs;
+
+      WITH account AS (
+        UPDATE accounts SET status = $1, last_crawled_at = now(), updated_at = now()
+         WHERE id = $2 RETURNING id
+      ), prev AS (
+        SELECT failed, posts_found FROM crawl_run_accounts
+         WHERE run_id = $3 AND account_id = $4 FOR UPDATE
+      ), up AS (
+        INSERT INTO crawl_run_accounts AS c (run_id, account_id, status, posts_found, failed, errors)
+        VALUES ($5, $6, $7, $8, $9, $10::jsonb)
+        ON CONFLICT (run_id, account_id) DO UPDATE
+           SET status = excluded.status, posts_found = excluded.posts_found, failed = excluded.failed,
+               errors = excluded.errors, recorded_at = now()
+         WHERE EXISTS (SELECT 1 FROM prev) AND (c.failed OR NOT excluded.failed)
+        RETURNING 1
+      ), delta AS (
+        SELECT CASE WHEN p.failed IS NULL THEN 1 ELSE 0 END AS done,
+               $11::boolean::int - coalesce(p.failed::int, 0) AS failed,
+               $12::int - coalesce(p.posts_found, 0) AS posts,
+               p.failed IS NOT NULL AS replaced
+          FROM (SELECT 1) one LEFT JOIN prev p ON true
+         WHERE EXISTS (SELECT 1 FROM up)
+      ), run AS (
+        UPDATE crawl_runs r
+           SET accounts_done = r.accounts_done + d.done,
+               accounts_failed = r.accounts_failed + d.failed,
+               posts_found = r.posts_found + d.posts,
+               -- A replaced result takes its errors with it; the new ones go last (recording order).
+               errors = CASE WHEN d.replaced
+                          THEN coalesce((SELECT jsonb_agg(e.value ORDER BY e.n)
+                                           FROM jsonb_array_elements(r.errors) WITH ORDINALITY AS e(value, n)
+                                          WHERE e.value->>'accountId' IS DISTINCT FROM $13), '[]'::jsonb)
+                          ELSE r.errors END || $14::jsonb,
+               status = CASE WHEN r.accounts_done + d.done >= r.accounts_total THEN 'completed' ELSE 'running' END,
+               started_at = coalesce(r.started_at, now()),
+               finished_at = CASE WHEN r.accounts_done + d.done >= r.accounts_total
+                                  THEN coalesce(r.finished_at, now()) ELSE NULL END
+          FROM delta d
+         WHERE r.id = $15
+        RETURNING 1
+      )
+      SELECT (SELECT count(*) FROM up)::int AS wrote, (SELECT count(*) FROM prev)::int AS had_previous,
+             (SELECT count(*) FROM account)::int AS accounts, (SELECT count(*) FROM run)::int AS runs;
+
+      WITH account AS (
+        UPDATE accounts SET status = $1, last_crawled_at = now(), updated_at = now()
+         WHERE id = $2 RETURNING id
+      ), prev AS (
+        SELECT failed, posts_found FROM crawl_run_accounts
+         WHERE run_id = $3 AND account_id = $4 FOR UPDATE
+      ), up AS (
+        INSERT INTO crawl_run_accounts AS c (run_id, account_id, status, posts_found, failed, errors)
+        VALUES ($5, $6, $7, $8, $9, $10::jsonb)
+        ON CONFLICT (run_id, account_id) DO UPDATE
+           SET status = excluded.status, posts_found = excluded.posts_found, failed = excluded.failed,
+               errors = excluded.errors, recorded_at = now()
+         WHERE EXISTS (SELECT 1 FROM prev) AND (c.failed OR NOT excluded.failed)
+        RETURNING 1
+      ), delta AS (
+        SELECT CASE WHEN p.failed IS NULL THEN 1 ELSE 0 END AS done,
+               $11::boolean::int - coalesce(p.failed::int, 0) AS failed,
+               $12::int - coalesce(p.posts_found, 0) AS posts,
+               p.failed IS NOT NULL AS replaced
+          FROM (SELECT 1) one LEFT JOIN prev p ON true
+         WHERE EXISTS (SELECT 1 FROM up)
+      ), run AS (
+        UPDATE crawl_runs r
+           SET accounts_done = r.accounts_done + d.done,
+               accounts_failed = r.accounts_failed + d.failed,
+               posts_found = r.posts_found + d.posts,
+               -- A replaced result takes its errors with it; the new ones go last (recording order).
+               errors = CASE WHEN d.replaced
+                          THEN coalesce((SELECT jsonb_agg(e.value ORDER BY e.n)
+                                           FROM jsonb_array_elements(r.errors) WITH ORDINALITY AS e(value, n)
+                                          WHERE e.value->>'accountId' IS DISTINCT FROM $13), '[]'::jsonb)
+                          ELSE r.errors END || $14::jsonb,
+               status = CASE WHEN r.accounts_done + d.done >= r.accounts_total THEN 'completed' ELSE 'running' END,
+               started_at = coalesce(r.started_at, now()),
+               finished_at = CASE WHEN r.accounts_done + d.done >= r.accounts_total
+                                  THEN coalesce(r.finished_at, now()) ELSE NULL END
+          FROM delta d
+         WHERE r.id = $15
+        RETURNING 1
+      )
+      SELECT (SELECT count(*) FROM up)::int AS wrote, (SELECT count(*) FROM prev)::int AS had_previous,
+             (SELECT count(*) FROM account)::int AS accounts, (SELECT count(*) FROM run)::int AS runs;
+
+      WITH account AS (
+        UPDATE accounts SET status = $1, last_crawled_at = now(), updated_at = now()
+         WHERE id = $2 RETURNING id
+      ), prev AS (
+        SELECT failed, posts_found FROM crawl_run_accounts
+         WHERE run_id = $3 AND account_id = $4 FOR UPDATE
+      ), up AS (
+        INSERT INTO crawl_run_accounts AS c (run_id, account_id, status, posts_found, failed, errors)
+        VALUES ($5, $6, $7, $8, $9, $10::jsonb)
+        ON CONFLICT (run_id, account_id) DO UPDATE
+           SET status = excluded.status, posts_found = excluded.posts_found, failed = excluded.failed,
+               errors = excluded.errors, recorded_at = now()
+         WHERE EXISTS (SELECT 1 FROM prev) AND (c.failed OR NOT excluded.failed)
+        RETURNING 1
+      ), delta AS (
+        SELECT CASE WHEN p.failed IS NULL THEN 1 ELSE 0 END AS done,
+               $11::boolean::int - coalesce(p.failed::int, 0) AS failed,
+               $12::int - coalesce(p.posts_found, 0) AS posts,
+               p.failed IS NOT NULL AS replaced
+          FROM (SELECT 1) one LEFT JOIN prev p ON true
+         WHERE EXISTS (SELECT 1 FROM up)
+      ), run AS (
+        UPDATE crawl_runs r
+           SET accounts_done = r.accounts_done + d.done,
+               accounts_failed = r.accounts_failed + d.failed,
+               posts_found = r.posts_found + d.posts,
+               -- A replaced result takes its errors with it; the new ones go last (recording order).
+               errors = CASE WHEN d.replaced
+                          THEN coalesce((SELECT jsonb_agg(e.value ORDER BY e.n)
+                                           FROM jsonb_array_elements(r.errors) WITH ORDINALITY AS e(value, n)
+                                          WHERE e.value->>'accountId' IS DISTINCT FROM $13), '[]'::jsonb)
+                          ELSE r.errors END || $14::jsonb,
+               status = CASE WHEN r.accounts_done + d.done >= r.accounts_total THEN 'completed' ELSE 'running' END,
+               started_at = coalesce(r.started_at, now()),
+               finished_at = CASE WHEN r.accounts_done + d.done >= r.accounts_total
+                                  THEN coalesce(r.finished_at, now()) ELSE NULL END
+          FROM delta d
+         WHERE r.id = $15
+        RETURNING 1
+      )
+      SELECT (SELECT count(*) FROM up)::int AS wrote, (SELECT count(*) FROM prev)::int AS had_previous,
+             (SELECT count(*) FROM account)::int AS accounts, (SELECT count(*) FROM run)::int AS runs;
+
+      WITH account AS (
+        UPDATE accounts SET status = $1, last_crawled_at = now(), updated_at = now()
+         WHERE id = $2 RETURNING id
+      ), prev AS (
+        SELECT failed, posts_found FROM crawl_run_accounts
+         WHERE run_id = $3 AND account_id = $4 FOR UPDATE
+      ), up AS (
+        INSERT INTO crawl_run_accounts AS c (run_id, account_id, status, posts_found, failed, errors)
+        VALUES ($5, $6, $7, $8, $9, $10::jsonb)
+        ON CONFLICT (run_id, account_id) DO UPDATE
+           SET status = excluded.status, posts_found = excluded.posts_found, failed = excluded.failed,
+               errors = excluded.errors, recorded_at = now()
+         WHERE EXISTS (SELECT 1 FROM prev) AND (c.failed OR NOT excluded.failed)
+        RETURNING 1
+      ), delta AS (
+        SELECT CASE WHEN p.failed IS NULL THEN 1 ELSE 0 END AS done,
+               $11::boolean::int - coalesce(p.failed::int, 0) AS failed,
+               $12::int - coalesce(p.posts_found, 0) AS posts,
+               p.failed IS NOT NULL AS replaced
+          FROM (SELECT 1) one LEFT JOIN prev p ON true
+         WHERE EXISTS (SELECT 1 FROM up)
+      ), run AS (
+        UPDATE crawl_runs r
+           SET accounts_done = r.accounts_done + d.done,
+               accounts_failed = r.accounts_failed + d.failed,
+               posts_found = r.posts_found + d.posts,
+               -- A replaced result takes its errors with it; the new ones go last (recording order).
+               errors = CASE WHEN d.replaced
+                          THEN coalesce((SELECT jsonb_agg(e.value ORDER BY e.n)
+                                           FROM jsonb_array_elements(r.errors) WITH ORDINALITY AS e(value, n)
+                                          WHERE e.value->>'accountId' IS DISTINCT FROM $13), '[]'::jsonb)
+                          ELSE r.errors END || $14::jsonb,
+               status = CASE WHEN r.accounts_done + d.done >= r.accounts_total THEN 'completed' ELSE 'running' END,
+               started_at = coalesce(r.started_at, now()),
+               finished_at = CASE WHEN r.accounts_done + d.done >= r.accounts_total
+                                  THEN coalesce(r.finished_at, now()) ELSE NULL END
+          FROM delta d
+         WHERE r.id = $15
+        RETURNING 1
+      )
+      SELECT (SELECT count(*) FROM up)::int AS wrote, (SELECT count(*) FROM prev)::int AS had_previous,
+             (SELECT count(*) FROM account)::int AS accounts, (SELECT count(*) FROM run)::int AS runs;
 
 -- countRecentFailures
 select count(*) filter(where lower("username") = $1) as "by_username", count(*) filter(where "ip" = $2) as "by_ip" from "login_attempts" where "success" = $3 and "at" > $4;
