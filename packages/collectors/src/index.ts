@@ -9,6 +9,20 @@ export type {
   StreamCursor,
 } from './api/api-types.ts';
 export { BLUESKY_APPVIEW, collectBluesky, facetsOf } from './api/bluesky.ts';
+export {
+  type CandidateAccount,
+  type CandidateRepliesInput,
+  type CandidateRepliesResult,
+  type CandidateRepliesStatus,
+  type FoundReply,
+  isReverseCrawlPlatform,
+  REVERSE_CRAWL_PLATFORMS,
+  type ReverseCrawlNotice,
+  type ReverseCrawlPlatform,
+  replyItem,
+} from './api/candidate-replies.ts';
+export { homeStatusId } from './api/candidate-replies-mastodon.ts';
+export { collectCandidateReplies } from './api/collect-candidate-replies.ts';
 export { API_PLATFORMS, type ApiPlatform, collectViaApi, isApiPlatform } from './api/collect-via-api.ts';
 export { htmlToText } from './api/html-text.ts';
 export {
@@ -35,6 +49,7 @@ export {
   YouTubeDataApi,
   type YouTubeDataApiConfig,
 } from './api/youtube-data-api.ts';
+export { YOUTUBE_COMMENTS_COLLECTOR, youtubeErrorReason } from './api/youtube-comments.ts';
 export { channelIdFromPage, collectYouTube, parseChannelFeed } from './api/youtube-feed.ts';
 export {
   BrowserPool,
