@@ -14,6 +14,25 @@ export const crawlJobSchema = z.object({
 });
 export type CrawlJob = z.infer<typeof crawlJobSchema>;
 
+/** The crawl queue's job name for the reverse crawl of one candidate official account (beside `crawl-account`). */
+export const CANDIDATE_REPLIES_JOB = 'candidate-replies';
+
+/**
+ * Reverse crawl: replies under a candidate official account's newest posts, read for replies by watched
+ * accounts. Not a watched account, so it is not counted in the run's accounts.
+ */
+export const candidateRepliesJobSchema = z.object({
+  runId: z.string().uuid(),
+  platform: z.enum(['bluesky', 'mastodon', 'youtube']),
+  handle: z.string().min(1),
+  /** `<contest>#<number>`. */
+  candidate: z.string().min(1),
+});
+export type CandidateRepliesJob = z.infer<typeof candidateRepliesJobSchema>;
+
+/** What the crawl queue carries: a watched account's crawl or a candidate account's reverse crawl. */
+export type CrawlQueueJob = CrawlJob | CandidateRepliesJob;
+
 /** What OCR made of one image of a post: its text, or the per-image error that kept it from being read. */
 export const imageReadingSchema = z.object({
   sha256: z.string().regex(/^[a-f0-9]{64}$/),
@@ -73,6 +92,11 @@ export function ocrJobId(post: { platform: string; externalId: string }): string
 
 export function crawlJobId(job: { runId: string; accountId: string }): string {
   return `crawl-${job.runId}-${job.accountId}`;
+}
+
+/** One reverse crawl per candidate account per run. */
+export function candidateRepliesJobId(job: { runId: string; platform: string; handle: string }): string {
+  return `candrep-${job.runId}-${token(`${job.platform}:${job.handle.toLowerCase()}`)}`;
 }
 
 /**
