@@ -43,13 +43,13 @@ export {
   recheckPost,
 } from './api/recheck-post.ts';
 export { collectTelegram, gapsOf, parseCount, parseTelegramPage } from './api/telegram.ts';
+export { YOUTUBE_COMMENTS_COLLECTOR, youtubeErrorReason } from './api/youtube-comments.ts';
 export {
   collectYouTubeViaApi,
   YOUTUBE_API_BASE,
   YouTubeDataApi,
   type YouTubeDataApiConfig,
 } from './api/youtube-data-api.ts';
-export { YOUTUBE_COMMENTS_COLLECTOR, youtubeErrorReason } from './api/youtube-comments.ts';
 export { channelIdFromPage, collectYouTube, parseChannelFeed } from './api/youtube-feed.ts';
 export {
   BrowserPool,

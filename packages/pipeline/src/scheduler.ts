@@ -5,9 +5,9 @@ import { QUEUE, type Queues, type ScheduleJob, scheduleJobSchema } from '@netra/
 import { UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
-import { reverseCrawlAccountsOf } from './reverse-crawl-accounts.ts';
 import { type RecheckDueOptions, recheckDuePosts } from './post-recheck.ts';
 import { readRegistryFromDb } from './registry-provider.ts';
+import { reverseCrawlAccountsOf } from './reverse-crawl-accounts.ts';
 import { startCrawlRun } from './start-crawl-run.ts';
 import { workerErrorListener } from './store-outage.ts';
 

@@ -49,6 +49,8 @@ export type ImageReading = z.infer<typeof imageReadingSchema>;
  */
 export const classifyJobSchema = collectedPostSchema.extend({
   regionCode: z.string().min(1).nullable(),
+  /** A tip may belong to a person without a matching watched account (the analyst named the person). */
+  accountId: z.string().uuid().nullable(),
   imageReadings: z.array(imageReadingSchema).max(50).optional(),
 });
 export type ClassifyJob = z.infer<typeof classifyJobSchema>;
@@ -56,8 +58,13 @@ export type ClassifyJob = z.infer<typeof classifyJobSchema>;
 export type ClassifyJobData = z.input<typeof classifyJobSchema>;
 
 /** The OCR queue carries the same post (its `image` evidence is what gets read); the OCR worker adds the readings. */
-export const ocrJobSchema = collectedPostSchema.extend({ regionCode: z.string().min(1).nullable() });
+export const ocrJobSchema = collectedPostSchema.extend({
+  regionCode: z.string().min(1).nullable(),
+  accountId: z.string().uuid().nullable(),
+});
 export type OcrJob = z.infer<typeof ocrJobSchema>;
+/** What producers put on the ocr queue. */
+export type OcrJobData = z.input<typeof ocrJobSchema>;
 
 /** The image texts the classifier reads, in evidence order (images that could not be read give none). */
 export function imageTextsOf(readings: readonly ImageReading[] = []): string[] {

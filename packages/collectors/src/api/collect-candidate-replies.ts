@@ -1,6 +1,6 @@
+import type { CandidateRepliesInput, CandidateRepliesResult, ReverseCrawlPlatform } from './candidate-replies.ts';
 import { candidateRepliesBluesky } from './candidate-replies-bluesky.ts';
 import { candidateRepliesMastodon } from './candidate-replies-mastodon.ts';
-import type { CandidateRepliesInput, CandidateRepliesResult, ReverseCrawlPlatform } from './candidate-replies.ts';
 import { candidateRepliesYouTube } from './youtube-comments.ts';
 
 const REVERSE: Record<ReverseCrawlPlatform, (input: CandidateRepliesInput) => Promise<CandidateRepliesResult>> = {
