@@ -79,6 +79,8 @@ export interface ScraperWorkerOptions {
   politeness?: PolitenessOptions | undefined;
   /** Reverse crawl: newest posts per candidate official account whose replies are read (default 20). */
   candidatePostsPerAccount?: number | undefined;
+  /** API platforms: download post images (at most `maxBytes` each) for OCR; absent = not downloaded. */
+  images?: { maxBytes: number } | undefined;
 }
 
 /** An API crawl that did not recognise the platform's answer says nothing about the account itself. */
@@ -180,6 +182,7 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
         ...(cursors ? { cursors } : {}),
         ...(viaApi && options.interactions !== false ? { interactions: true } : {}),
         ...(options.youtubeApiKey ? { youtubeApiKey: options.youtubeApiKey } : {}),
+        ...(options.images ? { images: options.images } : {}),
         pool,
         store,
         platformOrigins: options.platformOrigins,

@@ -20,6 +20,16 @@ const schema = z.object({
    * replies are read for replies by watched accounts; 0 turns the reverse crawl off.
    */
   SCRAPER_CANDIDATE_POSTS: z.coerce.number().int().min(0).max(100).default(20),
+  /**
+   * API collectors download post images (Bluesky, Mastodon, Telegram) up to this size each for OCR (JPEG, PNG,
+   * WebP, GIF; public addresses or the PLATFORM_ORIGINS origin only); 0 turns the download off.
+   */
+  SCRAPER_IMAGE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(15 * 1024 * 1024)
+    .default(5 * 1024 * 1024),
   /** YouTube Data API v3 key: uploads older than the channel feed's latest 15. A secret: env only. */
   YOUTUBE_API_KEY: z
     .string()

@@ -30,6 +30,7 @@ await startOrExit('netra-scraper', async () => {
     incremental: config.SCRAPER_INCREMENTAL,
     politeness: config.politeness,
     candidatePostsPerAccount: config.SCRAPER_CANDIDATE_POSTS,
+    images: config.SCRAPER_IMAGE_MAX_BYTES > 0 ? { maxBytes: config.SCRAPER_IMAGE_MAX_BYTES } : undefined,
   });
   observeWorker(ops.metrics, scraper.worker, crawlObserver(ops.metrics));
   const scheduler = config.SCHEDULER_ENABLED

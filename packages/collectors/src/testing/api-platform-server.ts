@@ -76,6 +76,11 @@ export interface ApiWorld {
   /** `descendants` of `GET /api/v1/statuses/:id/context`, by status id (ancestors are always empty here). */
   mastodonContexts?: Record<string, Json[]>;
   youtube: YouTubeChannelFixture[];
+  /**
+   * Files under `/media/<name>` (post images for the collectors' image download): bytes with their content
+   * type, or a redirect to another URL.
+   */
+  media?: Record<string, { type: string; body: Buffer } | { redirect: string }>;
   /** `commentThread` resources per video id (builder `youtubeCommentThread`), or `disabled` (403 commentsDisabled). */
   youtubeComments?: Record<string, Json[] | 'disabled'>;
   telegram: TelegramChannelFixture[];
@@ -544,6 +549,14 @@ export async function startApiPlatformServer(
     const [, platform, ...rest] = path.split('/');
     const sub = `/${rest.join('/')}`;
     let reply: Reply;
+    if (platform === 'media') {
+      const file = world.media?.[decodeURIComponent(rest.join('/'))];
+      if (!file) return send({ status: 404, body: 'not found' });
+      if ('redirect' in file) return send({ status: 302, body: '', headers: { location: file.redirect } });
+      res.writeHead(200, { 'content-type': file.type, 'content-length': String(file.body.length) });
+      res.end(file.body);
+      return;
+    }
     try {
       switch (platform) {
         case 'bluesky':
