@@ -11,6 +11,7 @@ import {
 import type { ApiCursors, CollectedInteraction } from './api/api-types.ts';
 import { collectViaApi, isApiPlatform } from './api/collect-via-api.ts';
 import type { HttpClientOptions } from './api/http-client.ts';
+import type { ImageDownloadOptions } from './api/image-download.ts';
 import type { YouTubeDataApiConfig } from './api/youtube-data-api.ts';
 import { collectYouTubeViaApi } from './api/youtube-data-api.ts';
 import type { BrowserPool, PageLease } from './browser-pool.ts';
@@ -63,6 +64,8 @@ export interface CrawlAccountInput {
   youtubeApiKey?: string;
   /** Rate limits, timeouts and politeness of the API collectors' HTTP client. */
   http?: HttpClientOptions;
+  /** API collectors: download post images (size cap, allowed types, public addresses) for OCR. */
+  images?: ImageDownloadOptions;
   /** Awaited before every page load and API request: the process-wide per-platform pacing (`Politeness.pace`). */
   pace?: () => Promise<void>;
   /** Navigation attempts for transient failures (default 3), with backoff from `retryBaseMs` (default 300). */
@@ -249,6 +252,7 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
       ...(input.candidateAccounts ? { candidateAccounts: input.candidateAccounts } : {}),
       crawlRunId: input.crawlRunId ?? null,
       ...(youtubeApiKey ? { youtubeApiKey } : {}),
+      ...(input.images ? { images: input.images } : {}),
       ...(input.http || input.pace
         ? { http: { ...input.http, ...(input.pace ? { beforeRequest: input.pace } : {}) } }
         : {}),

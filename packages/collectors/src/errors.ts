@@ -19,6 +19,8 @@ export const COLLECTOR_ERROR = {
   markupChanged: 'COLLECTOR_MARKUP_CHANGED',
   /** The platform kept answering 429 / announced a wait longer than the collector may wait. */
   rateLimited: 'COLLECTOR_RATE_LIMITED',
+  /** A post image was not kept (too large, wrong type, blocked address, HTTP error): the post goes on without it. */
+  imageSkipped: 'COLLECTOR_IMAGE_SKIPPED',
 } as const;
 export type CollectorErrorCode = (typeof COLLECTOR_ERROR)[keyof typeof COLLECTOR_ERROR];
 

@@ -9,6 +9,20 @@ export type {
   StreamCursor,
 } from './api/api-types.ts';
 export { BLUESKY_APPVIEW, collectBluesky, facetsOf } from './api/bluesky.ts';
+export {
+  type CandidateAccount,
+  type CandidateRepliesInput,
+  type CandidateRepliesResult,
+  type CandidateRepliesStatus,
+  type FoundReply,
+  isReverseCrawlPlatform,
+  REVERSE_CRAWL_PLATFORMS,
+  type ReverseCrawlNotice,
+  type ReverseCrawlPlatform,
+  replyItem,
+} from './api/candidate-replies.ts';
+export { homeStatusId } from './api/candidate-replies-mastodon.ts';
+export { collectCandidateReplies } from './api/collect-candidate-replies.ts';
 export { API_PLATFORMS, type ApiPlatform, collectViaApi, isApiPlatform } from './api/collect-via-api.ts';
 export { htmlToText } from './api/html-text.ts';
 export {
@@ -29,6 +43,7 @@ export {
   recheckPost,
 } from './api/recheck-post.ts';
 export { collectTelegram, gapsOf, parseCount, parseTelegramPage } from './api/telegram.ts';
+export { YOUTUBE_COMMENTS_COLLECTOR, youtubeErrorReason } from './api/youtube-comments.ts';
 export {
   collectYouTubeViaApi,
   YOUTUBE_API_BASE,

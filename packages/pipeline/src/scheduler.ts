@@ -6,6 +6,8 @@ import { UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import { type RecheckDueOptions, recheckDuePosts } from './post-recheck.ts';
+import { readRegistryFromDb } from './registry-provider.ts';
+import { reverseCrawlAccountsOf } from './reverse-crawl-accounts.ts';
 import { startCrawlRun } from './start-crawl-run.ts';
 import { workerErrorListener } from './store-outage.ts';
 
@@ -24,6 +26,8 @@ export interface SchedulerOptions {
   redisState?: DependencyState | undefined;
   /** Edit/deletion watch of flagged and tipped posts, every `intervalMs` (e.g. 6 h); absent = off. */
   recheck?: (Omit<RecheckDueOptions, 'db' | 'logger' | 'store'> & { evidenceDir: string }) | undefined;
+  /** Nightly runs also reverse-crawl the registry's candidate official accounts (default true). */
+  candidateReplies?: boolean | undefined;
 }
 
 /**
@@ -63,13 +67,22 @@ export async function startScheduler(options: SchedulerOptions): Promise<Worker<
       } catch (error) {
         throw new UnrecoverableError(String((error as Error).message));
       }
+      // The nightly run (all accounts) also reads the replies under candidates' posts; a run for chosen accounts does not.
+      const candidateAccounts =
+        options.candidateReplies !== false && data.trigger === 'nightly' && !data.accountIds
+          ? reverseCrawlAccountsOf(await readRegistryFromDb(options.db))
+          : [];
       const run = await startCrawlRun(options.db, options.queues, {
         trigger: data.trigger,
         requestedBy: null,
         accountIds: data.accountIds,
         full: data.full,
+        candidateAccounts,
       });
-      options.logger.info({ runId: run.id, accounts: run.accounts_total }, 'crawl run started');
+      options.logger.info(
+        { runId: run.id, accounts: run.accounts_total, candidateAccounts: candidateAccounts.length },
+        'crawl run started',
+      );
       return { runId: run.id };
     },
     { connection: options.connection, prefix: options.prefix, concurrency: 1 },

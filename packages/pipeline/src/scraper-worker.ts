@@ -25,11 +25,22 @@ import {
   recordAccountCrawled,
   recordSightings,
 } from '@netra/db';
-import { type CrawlJob, classifyJobId, crawlJobSchema, ocrJobId, postKey, QUEUE, type Queues } from '@netra/queue';
+import {
+  CANDIDATE_REPLIES_JOB,
+  type CrawlJob,
+  type CrawlQueueJob,
+  candidateRepliesJobSchema,
+  crawlJobSchema,
+  postKey,
+  QUEUE,
+  type Queues,
+} from '@netra/queue';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import { candidateAccountsOf } from './candidate-accounts.ts';
+import { type CandidateRepliesOutcome, runCandidateReplies } from './candidate-replies-job.ts';
+import { queueCollected } from './queue-collected.ts';
 import { RegistryProvider } from './registry-provider.ts';
 import { postponeForOutage, type StoreStates, workerErrorListener } from './store-outage.ts';
 
@@ -66,6 +77,10 @@ export interface ScraperWorkerOptions {
   interactions?: boolean | undefined;
   /** Per-platform concurrency, delay with jitter, kill switch and user agent (default: none of them). */
   politeness?: PolitenessOptions | undefined;
+  /** Reverse crawl: newest posts per candidate official account whose replies are read (default 20). */
+  candidatePostsPerAccount?: number | undefined;
+  /** API platforms: download post images (at most `maxBytes` each) for OCR; absent = not downloaded. */
+  images?: { maxBytes: number } | undefined;
 }
 
 /** An API crawl that did not recognise the platform's answer says nothing about the account itself. */
@@ -82,7 +97,7 @@ async function loadCursors(db: Kysely<Database>, accountId: string): Promise<Api
 }
 
 export interface ScraperWorker {
-  worker: Worker<CrawlJob>;
+  worker: Worker<CrawlQueueJob>;
   close(): Promise<void>;
 }
 
@@ -167,6 +182,7 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
         ...(cursors ? { cursors } : {}),
         ...(viaApi && options.interactions !== false ? { interactions: true } : {}),
         ...(options.youtubeApiKey ? { youtubeApiKey: options.youtubeApiKey } : {}),
+        ...(options.images ? { images: options.images } : {}),
         pool,
         store,
         platformOrigins: options.platformOrigins,
@@ -197,24 +213,10 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
     for (const post of collected) log.debug({ postKey: postKey(post) }, 'post queued for classification');
     // A post with images waits for their text (ocr queue → classify queue); the others go straight to the
     // classifier. Both job ids are deterministic per post (docs/decisions.md, "Text in images").
-    const withImages = collected.filter((post) => post.evidence.some((e) => e.kind === 'image'));
-    const textOnly = collected.filter((post) => !post.evidence.some((e) => e.kind === 'image'));
-    await options.queues.classify.addBulk(
-      textOnly.map((post) => ({
-        name: 'classify-post',
-        data: { ...post, regionCode: data.regionCode },
-        opts: { jobId: classifyJobId(post) },
-      })),
+    await queueCollected(
+      options.queues,
+      collected.map((post) => ({ post, regionCode: data.regionCode })),
     );
-    if (withImages.length > 0) {
-      await options.queues.ocr.addBulk(
-        withImages.map((post) => ({
-          name: 'ocr-post',
-          data: { ...post, regionCode: data.regionCode },
-          opts: { jobId: ocrJobId(post) },
-        })),
-      );
-    }
     // Only after the posts are safely queued: a crash before this line re-reads them, never skips them.
     if (viaApi && result.status === 'ok' && result.cursors) {
       await advanceAccountCursors(
@@ -279,18 +281,42 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
     };
   };
 
-  const processJob = async (job: Job<CrawlJob>, token?: string): Promise<CrawlOutcome> => {
+  const reverse = async (job: Job<CrawlQueueJob>): Promise<CandidateRepliesOutcome> => {
+    let data: ReturnType<typeof candidateRepliesJobSchema.parse>;
+    try {
+      data = parseOrThrow(candidateRepliesJobSchema, job.data, 'CANDIDATE_REPLIES_PAYLOAD_INVALID');
+    } catch (error) {
+      if (error instanceof ValidationError) throw new UnrecoverableError(`${error.code}: ${error.message}`);
+      throw error;
+    }
+    return runCandidateReplies(data, {
+      db: options.db,
+      queues: options.queues,
+      store,
+      platformOrigins: options.platformOrigins,
+      politeness,
+      logger: options.logger.child({ jobId: job.id }),
+      maxPosts: options.candidatePostsPerAccount ?? 20,
+      youtubeApiKey: options.youtubeApiKey,
+    });
+  };
+
+  const processJob = async (
+    job: Job<CrawlQueueJob>,
+    token?: string,
+  ): Promise<CrawlOutcome | CandidateRepliesOutcome> => {
     const database = options.stores?.database;
     if (database && !database.available) return postponeForOutage(job, token, null, database);
     try {
-      return await crawl(job);
+      if (job.name === CANDIDATE_REPLIES_JOB) return await reverse(job);
+      return await crawl(job as Job<CrawlJob>);
     } catch (error) {
       if (isDatabaseUnavailable(error)) return postponeForOutage(job, token, error, database);
       throw error;
     }
   };
 
-  const worker = new Worker<CrawlJob, CrawlOutcome>(QUEUE.crawl, processJob, {
+  const worker = new Worker<CrawlQueueJob, CrawlOutcome | CandidateRepliesOutcome>(QUEUE.crawl, processJob, {
     connection: options.connection,
     prefix: options.prefix,
     concurrency: options.concurrency,
@@ -304,7 +330,8 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
       {
         runId: job.data?.runId,
         jobId: job.id,
-        accountId: job.data?.accountId,
+        accountId: job.data && 'accountId' in job.data ? job.data.accountId : undefined,
+        candidateAccount: job.data && 'candidate' in job.data ? job.data.handle : undefined,
         platform: job.data?.platform,
         attempts: job.attemptsMade,
         final,
@@ -312,7 +339,8 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
       },
       'crawl job failed',
     );
-    if (!final || !job.data?.runId || !job.data.accountId) return;
+    // A candidate account's reverse crawl is not a watched account: its failure stays in the failed-jobs list.
+    if (!final || !job.data?.runId || !('accountId' in job.data) || !job.data.accountId) return;
     recordAccountCrawled(options.db, {
       runId: job.data.runId,
       accountId: job.data.accountId,

@@ -1,6 +1,12 @@
 import type { Database } from '@netra/db';
 import { appendAudit, completeEmptyCrawlRun, createCrawlRun, listCrawlableAccounts } from '@netra/db';
-import { crawlJobId, type Queues } from '@netra/queue';
+import {
+  CANDIDATE_REPLIES_JOB,
+  type CandidateRepliesJob,
+  candidateRepliesJobId,
+  crawlJobId,
+  type Queues,
+} from '@netra/queue';
 import type { Kysely } from 'kysely';
 
 export interface StartCrawlInput {
@@ -10,6 +16,11 @@ export interface StartCrawlInput {
   accountIds?: string[] | undefined;
   /** Read everything again instead of only what is newer than each account's cursor. */
   full?: boolean | undefined;
+  /**
+   * Candidate official accounts to reverse-crawl in this run (replies under their newest posts): one job each
+   * on the crawl queue, beside the watched accounts' jobs and not counted among them.
+   */
+  candidateAccounts?: readonly Omit<CandidateRepliesJob, 'runId'>[] | undefined;
 }
 
 /**
@@ -41,6 +52,14 @@ export async function startCrawlRun(db: Kysely<Database>, queues: Queues, input:
   // for the whole batch while the workers wait for their first job.
   for (let i = 0; i < accounts.length; i += ADD_BULK_SLICE) {
     await addSlice(queues, run.id, accounts.slice(i, i + ADD_BULK_SLICE), input.full);
+  }
+  if (input.candidateAccounts && input.candidateAccounts.length > 0) {
+    await queues.crawl.addBulk(
+      input.candidateAccounts.map((c) => {
+        const data: CandidateRepliesJob = { runId: run.id, ...c };
+        return { name: CANDIDATE_REPLIES_JOB, data, opts: { jobId: candidateRepliesJobId(data) } };
+      }),
+    );
   }
   return run;
 }

@@ -14,6 +14,25 @@ export const crawlJobSchema = z.object({
 });
 export type CrawlJob = z.infer<typeof crawlJobSchema>;
 
+/** The crawl queue's job name for the reverse crawl of one candidate official account (beside `crawl-account`). */
+export const CANDIDATE_REPLIES_JOB = 'candidate-replies';
+
+/**
+ * Reverse crawl: replies under a candidate official account's newest posts, read for replies by watched
+ * accounts. Not a watched account, so it is not counted in the run's accounts.
+ */
+export const candidateRepliesJobSchema = z.object({
+  runId: z.string().uuid(),
+  platform: z.enum(['bluesky', 'mastodon', 'youtube']),
+  handle: z.string().min(1),
+  /** `<contest>#<number>`. */
+  candidate: z.string().min(1),
+});
+export type CandidateRepliesJob = z.infer<typeof candidateRepliesJobSchema>;
+
+/** What the crawl queue carries: a watched account's crawl or a candidate account's reverse crawl. */
+export type CrawlQueueJob = CrawlJob | CandidateRepliesJob;
+
 /** What OCR made of one image of a post: its text, or the per-image error that kept it from being read. */
 export const imageReadingSchema = z.object({
   sha256: z.string().regex(/^[a-f0-9]{64}$/),
@@ -30,6 +49,8 @@ export type ImageReading = z.infer<typeof imageReadingSchema>;
  */
 export const classifyJobSchema = collectedPostSchema.extend({
   regionCode: z.string().min(1).nullable(),
+  /** A tip may belong to a person without a matching watched account (the analyst named the person). */
+  accountId: z.string().uuid().nullable(),
   imageReadings: z.array(imageReadingSchema).max(50).optional(),
 });
 export type ClassifyJob = z.infer<typeof classifyJobSchema>;
@@ -37,8 +58,13 @@ export type ClassifyJob = z.infer<typeof classifyJobSchema>;
 export type ClassifyJobData = z.input<typeof classifyJobSchema>;
 
 /** The OCR queue carries the same post (its `image` evidence is what gets read); the OCR worker adds the readings. */
-export const ocrJobSchema = collectedPostSchema.extend({ regionCode: z.string().min(1).nullable() });
+export const ocrJobSchema = collectedPostSchema.extend({
+  regionCode: z.string().min(1).nullable(),
+  accountId: z.string().uuid().nullable(),
+});
 export type OcrJob = z.infer<typeof ocrJobSchema>;
+/** What producers put on the ocr queue. */
+export type OcrJobData = z.input<typeof ocrJobSchema>;
 
 /** The image texts the classifier reads, in evidence order (images that could not be read give none). */
 export function imageTextsOf(readings: readonly ImageReading[] = []): string[] {
@@ -73,6 +99,11 @@ export function ocrJobId(post: { platform: string; externalId: string }): string
 
 export function crawlJobId(job: { runId: string; accountId: string }): string {
   return `crawl-${job.runId}-${job.accountId}`;
+}
+
+/** One reverse crawl per candidate account per run. */
+export function candidateRepliesJobId(job: { runId: string; platform: string; handle: string }): string {
+  return `candrep-${job.runId}-${token(`${job.platform}:${job.handle.toLowerCase()}`)}`;
 }
 
 /**

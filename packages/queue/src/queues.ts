@@ -1,11 +1,11 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { ClassifyJobData, CrawlJob, OcrJob, ScheduleJob } from './job-payloads.ts';
+import type { ClassifyJobData, CrawlQueueJob, OcrJob, ScheduleJob } from './job-payloads.ts';
 import { defaultJobOptions } from './job-retention.ts';
 import { QUEUE } from './queue-names.ts';
 
 export interface Queues {
-  crawl: Queue<CrawlJob>;
+  crawl: Queue<CrawlQueueJob>;
   classify: Queue<ClassifyJobData>;
   ocr: Queue<OcrJob>;
   schedule: Queue<ScheduleJob>;
@@ -19,7 +19,7 @@ export interface Queues {
  */
 export function createQueues(connection: Redis, prefix: string, onError: (error: Error) => void = () => {}): Queues {
   const opts = { connection, prefix, defaultJobOptions };
-  const crawl = new Queue<CrawlJob>(QUEUE.crawl, opts);
+  const crawl = new Queue<CrawlQueueJob>(QUEUE.crawl, opts);
   const classify = new Queue<ClassifyJobData>(QUEUE.classify, opts);
   const ocr = new Queue<OcrJob>(QUEUE.ocr, opts);
   const schedule = new Queue<ScheduleJob>(QUEUE.schedule, opts);

@@ -15,6 +15,21 @@ const schema = z.object({
   SCRAPER_CONCURRENCY: env.positiveInt(2),
   SCRAPER_MAX_POSTS_PER_ACCOUNT: env.positiveInt(200),
   SCRAPER_LOCK_MS: env.positiveInt(120_000),
+  /**
+   * Reverse crawl (nightly): newest posts per candidate official account (Bluesky, Mastodon, YouTube) whose
+   * replies are read for replies by watched accounts; 0 turns the reverse crawl off.
+   */
+  SCRAPER_CANDIDATE_POSTS: z.coerce.number().int().min(0).max(100).default(20),
+  /**
+   * API collectors download post images (Bluesky, Mastodon, Telegram) up to this size each for OCR (JPEG, PNG,
+   * WebP, GIF; public addresses or the PLATFORM_ORIGINS origin only); 0 turns the download off.
+   */
+  SCRAPER_IMAGE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(15 * 1024 * 1024)
+    .default(5 * 1024 * 1024),
   /** YouTube Data API v3 key: uploads older than the channel feed's latest 15. A secret: env only. */
   YOUTUBE_API_KEY: z
     .string()

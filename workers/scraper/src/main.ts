@@ -29,6 +29,8 @@ await startOrExit('netra-scraper', async () => {
     apiPlatforms: config.apiPlatforms,
     incremental: config.SCRAPER_INCREMENTAL,
     politeness: config.politeness,
+    candidatePostsPerAccount: config.SCRAPER_CANDIDATE_POSTS,
+    images: config.SCRAPER_IMAGE_MAX_BYTES > 0 ? { maxBytes: config.SCRAPER_IMAGE_MAX_BYTES } : undefined,
   });
   observeWorker(ops.metrics, scraper.worker, crawlObserver(ops.metrics));
   const scheduler = config.SCHEDULER_ENABLED
@@ -41,6 +43,7 @@ await startOrExit('netra-scraper', async () => {
         nightlyCron: config.NIGHTLY_CRON,
         timezone: config.NIGHTLY_TIMEZONE,
         redisState: stores.health.redis,
+        candidateReplies: config.SCRAPER_CANDIDATE_POSTS > 0,
         recheck:
           config.RECHECK_INTERVAL_HOURS > 0
             ? {

@@ -9,6 +9,7 @@ import { COLLECTOR_ERROR, collectorError } from '../errors.ts';
 import type { ApiCollectInput, ApiCollectResult, ApiCrawlStatus, CollectedInteraction } from './api-types.ts';
 import { ShapeError } from './api-types.ts';
 import { HttpClient, type HttpExchange } from './http-client.ts';
+import { storePostImages } from './image-download.ts';
 
 export interface CollectorIdentity {
   name: string;
@@ -120,14 +121,16 @@ export class ApiCrawlContext {
     },
     exchange: HttpExchange,
     kind: 'json' | 'html',
+    imageUrls: readonly string[] = [],
   ): Promise<CollectedPost | null> {
     const evidence = await this.evidenceOf(exchange, kind);
+    const images = await this.imagesOf(imageUrls, fields.externalId, fields.url, exchange.fetchedAt);
     const parsed = collectedPostSchema.safeParse({
       ...fields,
       platform: this.platform,
       accountId: this.input.account.id,
       fetchedAt: exchange.fetchedAt.toISOString(),
-      evidence: evidence.refs,
+      evidence: [...evidence.refs, ...images],
       raw: {
         ...fields.raw,
         collector: this.collector.name,
@@ -152,6 +155,45 @@ export class ApiCrawlContext {
     }
     this.posts.push(parsed.data);
     return parsed.data;
+  }
+
+  /**
+   * The post's images as `image` evidence plus a manifest naming their sources, for the OCR worker — when the
+   * crawl asked for images and has a store. An image not kept is reported (COLLECTOR_IMAGE_SKIPPED, naming the
+   * post and the reason); the post goes on without it.
+   */
+  async imagesOf(
+    urls: readonly string[],
+    externalId: string,
+    postUrl: string,
+    capturedAt: Date,
+  ): Promise<EvidenceArtefactRef[]> {
+    const store = this.input.store;
+    const options = this.input.images;
+    if (!store || !options || urls.length === 0) return [];
+    const result = await storePostImages(urls, {
+      store,
+      capturedAt,
+      localOrigin: this.input.platformOrigins?.[this.platform],
+      options,
+      userAgent: this.http.userAgent,
+      collector: this.collector,
+      postUrl,
+      beforeRequest: this.input.http?.beforeRequest,
+    });
+    for (const problem of result.problems) {
+      this.errors.push(
+        collectorError(
+          COLLECTOR_ERROR.imageSkipped,
+          `${this.who}: ${externalId}: gambar dilewati / image skipped: ${problem}`,
+          {
+            externalId,
+            account: this.who,
+          },
+        ),
+      );
+    }
+    return result.refs;
   }
 
   /**

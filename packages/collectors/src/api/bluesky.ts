@@ -57,19 +57,23 @@ function postUrl(handle: string, uri: string): string {
 
 interface EmbedParts {
   alts: string[];
+  /** `fullsize` URLs of the post's images (app.bsky.embed.images#view), for OCR. */
+  images: string[];
   linkCard: { uri: string; title: string; description: string } | null;
   quote: { uri: string; authorHandle: string | null; text: string | null } | null;
 }
 
 /** Image alt texts, the link card and the quoted post of a post view's embed (and its record's, as fallback). */
 function embedParts(view: unknown, record: unknown): EmbedParts {
-  const parts: EmbedParts = { alts: [], linkCard: null, quote: null };
+  const parts: EmbedParts = { alts: [], images: [], linkCard: null, quote: null };
   const visit = (embed: unknown) => {
     if (!isRecord(embed)) return;
     const type = String(embed.$type ?? '');
     if (isArray(embed.images)) {
-      for (const image of embed.images)
+      for (const image of embed.images) {
         if (isRecord(image) && isString(image.alt) && image.alt.trim()) parts.alts.push(image.alt);
+        if (isRecord(image) && isString(image.fullsize)) parts.images.push(image.fullsize);
+      }
     }
     if (type.startsWith('app.bsky.embed.video') && isString(embed.alt) && embed.alt.trim()) parts.alts.push(embed.alt);
     if (isRecord(embed.external) && isString(embed.external.uri)) {
@@ -318,6 +322,7 @@ class BlueskyCrawl {
           },
           exchange,
           'json',
+          embeds.images,
         );
         if (indexedAt && (!newest?.newestAt || Date.parse(indexedAt) > Date.parse(newest.newestAt))) {
           newest = { newestId: externalId, newestAt: indexedAt };

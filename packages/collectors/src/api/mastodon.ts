@@ -78,6 +78,15 @@ class MastodonCrawl {
     return out;
   }
 
+  /** Image attachments' URLs (`type: image`), for OCR; videos and audio are not read. */
+  imagesOf(status: Json): string[] {
+    const out: string[] = [];
+    for (const media of isArray(status.media_attachments) ? status.media_attachments : []) {
+      if (isRecord(media) && media.type === 'image' && isString(media.url)) out.push(media.url);
+    }
+    return out;
+  }
+
   async parent(id: string): Promise<Json | null> {
     if (this.parentLookups >= MAX_PARENT_LOOKUPS) return null;
     this.parentLookups++;
@@ -221,6 +230,7 @@ class MastodonCrawl {
           },
           exchange,
           'json',
+          this.imagesOf(shown),
         );
         if (!newest?.newestAt || Date.parse(createdAt) > Date.parse(newest.newestAt)) {
           newest = { newestId: status.id, newestAt: createdAt };

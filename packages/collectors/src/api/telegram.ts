@@ -244,6 +244,7 @@ export async function collectTelegram(input: ApiCollectInput): Promise<ApiCollec
           },
           exchange,
           'html',
+          message.photos,
         );
         if (!newest || message.id > Number(newest.newestId)) {
           newest = { newestId: String(message.id), newestAt: message.postedAt };

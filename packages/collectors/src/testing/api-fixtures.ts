@@ -171,3 +171,69 @@ export function mastodonStatus(s: {
     poll: null,
   };
 }
+
+/** A reply node of `getPostThread` (`app.bsky.feed.defs#threadViewPost`) with its own replies. */
+export function bskyThreadNode(post: Json, replies: Json[] = []): Json {
+  return { $type: 'app.bsky.feed.defs#threadViewPost', post, replies };
+}
+
+export function bskyNotFoundNode(uri: string): Json {
+  return { $type: 'app.bsky.feed.defs#notFoundPost', uri, notFound: true };
+}
+
+export function bskyBlockedNode(uri: string, authorDid: string): Json {
+  return { $type: 'app.bsky.feed.defs#blockedPost', uri, blocked: true, author: { did: authorDid } };
+}
+
+/** A YouTube `comment` resource (Data API v3). */
+export function youtubeComment(c: {
+  id: string;
+  videoId: string;
+  channelId: string;
+  authorChannelId: string;
+  authorDisplayName: string;
+  text: string;
+  publishedAt: string;
+  parentId?: string;
+}): Json {
+  return {
+    kind: 'youtube#comment',
+    etag: `etag-${c.id}`,
+    id: c.id,
+    snippet: {
+      channelId: c.channelId,
+      videoId: c.videoId,
+      textDisplay: c.text,
+      textOriginal: c.text,
+      ...(c.parentId ? { parentId: c.parentId } : {}),
+      authorDisplayName: c.authorDisplayName,
+      authorProfileImageUrl: 'https://yt3.ggpht.example/a.jpg',
+      authorChannelUrl: `http://www.youtube.com/${c.authorDisplayName}`,
+      authorChannelId: { value: c.authorChannelId },
+      canRate: true,
+      viewerRating: 'none',
+      likeCount: 0,
+      publishedAt: c.publishedAt,
+      updatedAt: c.publishedAt,
+    },
+  };
+}
+
+/** A `commentThread` resource: the top-level comment and (some of) its replies. */
+export function youtubeCommentThread(top: Json, replies: Json[] = []): Json {
+  const snippet = top.snippet as Json;
+  return {
+    kind: 'youtube#commentThread',
+    etag: `etag-t-${String(top.id)}`,
+    id: top.id,
+    snippet: {
+      channelId: snippet.channelId,
+      videoId: snippet.videoId,
+      topLevelComment: top,
+      canReply: true,
+      totalReplyCount: replies.length,
+      isPublic: true,
+    },
+    ...(replies.length > 0 ? { replies: { comments: replies } } : {}),
+  };
+}

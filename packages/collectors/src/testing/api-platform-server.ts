@@ -65,10 +65,24 @@ export interface ApiWorld {
   bluesky: BlueskyActorFixture[];
   /** Posts any `getPosts` may hydrate (targets of likes), by at:// URI. */
   blueskyPosts: Record<string, Json>;
+  /**
+   * `replies` of a post's `getPostThread` answer, by the post's at:// URI: `#threadViewPost` nodes (with their
+   * own `replies`), `#notFoundPost` or `#blockedPost` (builders `bskyThreadNode`, `bskyNotFoundNode`, …).
+   */
+  blueskyThreads?: Record<string, Json[]>;
   mastodon: MastodonAccountFixture[];
   /** Statuses fetchable by id (reply parents). */
   mastodonStatuses: Record<string, Json>;
+  /** `descendants` of `GET /api/v1/statuses/:id/context`, by status id (ancestors are always empty here). */
+  mastodonContexts?: Record<string, Json[]>;
   youtube: YouTubeChannelFixture[];
+  /**
+   * Files under `/media/<name>` (post images for the collectors' image download): bytes with their content
+   * type, or a redirect to another URL.
+   */
+  media?: Record<string, { type: string; body: Buffer } | { redirect: string }>;
+  /** `commentThread` resources per video id (builder `youtubeCommentThread`), or `disabled` (403 commentsDisabled). */
+  youtubeComments?: Record<string, Json[] | 'disabled'>;
   telegram: TelegramChannelFixture[];
 }
 
@@ -168,7 +182,14 @@ function bluesky(world: ApiWorld, path: string, q: URLSearchParams, o: Required<
       const size = Math.min(Number(q.get('limit') ?? 50), o.pageSize);
       const cursor = q.get('cursor');
       if (cursor === 'end') return json(200, { feed: [], cursor: 'end' });
-      const { page, next } = pageOf(a.feed, cursor, size);
+      // posts_no_replies: the author's own posts and reposts, without its replies (the lexicon's filter values).
+      const items =
+        q.get('filter') === 'posts_no_replies'
+          ? a.feed.filter(
+              (item) => item.reason || !((item.post as Json | undefined)?.record as Json | undefined)?.reply,
+            )
+          : a.feed;
+      const { page, next } = pageOf(items, cursor, size);
       return json(200, { feed: page, ...(next ? { cursor: next } : o.trailingCursor ? { cursor: 'end' } : {}) });
     }
     case 'com.atproto.repo.listRecords': {
@@ -190,6 +211,30 @@ function bluesky(world: ApiWorld, path: string, q: URLSearchParams, o: Required<
       });
       return json(200, { posts });
     }
+    case 'app.bsky.feed.getPostThread': {
+      // app.bsky.feed.getPostThread: {thread: #threadViewPost | #notFoundPost | #blockedPost}, replies `depth` deep.
+      const uri = q.get('uri') ?? '';
+      const post =
+        world.blueskyPosts[uri] ??
+        (world.bluesky.flatMap((a) => a.feed).find((item) => (item.post as Json | undefined)?.uri === uri)?.post as
+          | Json
+          | undefined);
+      if (!post) return json(400, { error: 'NotFound', message: `Post not found: ${uri}` });
+      const depth = Math.min(Number(q.get('depth') ?? 6), 1000);
+      const cut = (nodes: Json[], level: number): Json[] | undefined =>
+        level >= depth
+          ? undefined
+          : nodes.map((n) =>
+              isThreadView(n) ? { ...n, replies: cut((n.replies as Json[] | undefined) ?? [], level + 1) ?? [] } : n,
+            );
+      return json(200, {
+        thread: {
+          $type: 'app.bsky.feed.defs#threadViewPost',
+          post,
+          replies: cut(world.blueskyThreads?.[uri] ?? [], 0) ?? [],
+        },
+      });
+    }
     case 'app.bsky.graph.getFollows': {
       const a = actorOf(q.get('actor'));
       if (!a) return notFound;
@@ -203,6 +248,10 @@ function bluesky(world: ApiWorld, path: string, q: URLSearchParams, o: Required<
     default:
       return json(501, { error: 'MethodNotImplemented', message: `${method} not implemented` });
   }
+}
+
+function isThreadView(node: Json): boolean {
+  return String(node.$type ?? '').endsWith('#threadViewPost');
 }
 
 function mastodon(world: ApiWorld, path: string, q: URLSearchParams, o: Required<ApiPlatformServerOptions>): Reply {
@@ -226,7 +275,9 @@ function mastodon(world: ApiWorld, path: string, q: URLSearchParams, o: Required
   if (m) {
     const a = o.lazy.mastodon?.(m[1]!) ?? world.mastodon.find((x) => x.id === m![1]);
     if (!a) return notFound;
-    const items = m[2] === 'statuses' ? a.statuses : a.following;
+    let items = m[2] === 'statuses' ? a.statuses : a.following;
+    if (m[2] === 'statuses' && q.get('exclude_replies') === 'true') items = items.filter((s) => !s.in_reply_to_id);
+    if (m[2] === 'statuses' && q.get('exclude_reblogs') === 'true') items = items.filter((s) => !s.reblog);
     const maxId = q.get('max_id');
     const start = maxId ? items.findIndex((s) => String(s.id) === maxId) + 1 : 0;
     const size = Math.min(Number(q.get('limit') ?? 20), o.pageSize);
@@ -241,6 +292,14 @@ function mastodon(world: ApiWorld, path: string, q: URLSearchParams, o: Required
     if (page.length > 0) links.push(`<${base}?limit=${size}&min_id=${String(page[0]!.id)}>; rel="prev"`);
     if (links.length > 0) headers.link = links.join(', ');
     return json(200, page, headers);
+  }
+  m = /^\/api\/v1\/statuses\/([^/]+)\/context$/.exec(path);
+  if (m) {
+    const id = m[1]!;
+    const known = world.mastodonStatuses[id] ?? world.mastodon.flatMap((a) => a.statuses).find((s) => s.id === id);
+    if (!known) return notFound;
+    // docs.joinmastodon.org Context entity: ancestors and descendants, both lists of Status.
+    return json(200, { ancestors: [], descendants: world.mastodonContexts?.[id] ?? [] });
   }
   m = /^\/api\/v1\/statuses\/([^/]+)(\/history)?$/.exec(path);
   if (m) {
@@ -350,7 +409,41 @@ function youtube(world: ApiWorld, path: string, q: URLSearchParams, o: Required<
       })),
     });
   }
+  if (path === '/api/v3/commentThreads') {
+    if (!q.get('key')) return json(403, { error: { code: 403, message: 'API key missing' } });
+    const videoId = q.get('videoId') ?? '';
+    const known = world.youtube.some((c) => c.videos.some((v) => v.videoId === videoId));
+    const threads = world.youtubeComments?.[videoId];
+    if (!known)
+      return youtubeError(
+        404,
+        'youtube.commentThread',
+        'videoNotFound',
+        'The video identified by the videoId parameter could not be found.',
+      );
+    if (threads === 'disabled') {
+      return youtubeError(
+        403,
+        'youtube.commentThread',
+        'commentsDisabled',
+        'The video identified by the videoId parameter has disabled comments.',
+      );
+    }
+    const size = Math.min(Number(q.get('maxResults') ?? 20), 100, o.pageSize * 2);
+    const { page, next } = pageOf(threads ?? [], q.get('pageToken'), size);
+    return json(200, {
+      kind: 'youtube#commentThreadListResponse',
+      ...(next ? { nextPageToken: next } : {}),
+      pageInfo: { totalResults: page.length, resultsPerPage: size },
+      items: page,
+    });
+  }
   return { status: 404, body: '<!DOCTYPE html><title>404</title>', type: 'text/html' };
+}
+
+/** A Data API error body: `{error: {code, message, errors: [{message, domain, reason}]}}`. */
+function youtubeError(status: number, domain: string, reason: string, message: string): Reply {
+  return json(status, { error: { code: status, message, errors: [{ message, domain, reason }] } });
 }
 
 function telegramMessage(channel: string, m: TelegramMessageFixture): string {
@@ -456,6 +549,14 @@ export async function startApiPlatformServer(
     const [, platform, ...rest] = path.split('/');
     const sub = `/${rest.join('/')}`;
     let reply: Reply;
+    if (platform === 'media') {
+      const file = world.media?.[decodeURIComponent(rest.join('/'))];
+      if (!file) return send({ status: 404, body: 'not found' });
+      if ('redirect' in file) return send({ status: 302, body: '', headers: { location: file.redirect } });
+      res.writeHead(200, { 'content-type': file.type, 'content-length': String(file.body.length) });
+      res.end(file.body);
+      return;
+    }
     try {
       switch (platform) {
         case 'bluesky':

@@ -22,6 +22,39 @@ export async function listCrawlableAccounts(db: Executor, accountIds?: string[])
   return q.orderBy('a.platform').orderBy('a.handle').execute();
 }
 
+/**
+ * Watched accounts (active people) of one platform stored under any of these keys — the case-folded handle
+ * or the platform's own id (DID, channel id) — for the reverse crawl, which meets reply authors by either.
+ */
+export async function findWatchedAccountsByKeys(
+  db: Executor,
+  platform: string,
+  keys: readonly string[],
+): Promise<(CrawlableAccount & { platform_id: string | null })[]> {
+  const wanted = [...new Set(keys.map((k) => k.replace(/^@/, '').toLowerCase()))].filter(Boolean);
+  if (wanted.length === 0) return [];
+  const out: (CrawlableAccount & { platform_id: string | null })[] = [];
+  for (let i = 0; i < wanted.length; i += 5000) {
+    const part = wanted.slice(i, i + 5000);
+    out.push(
+      ...(await db
+        .selectFrom('accounts as a')
+        .innerJoin('people as p', 'p.id', 'a.person_id')
+        .select(['a.id', 'a.platform', 'a.handle', 'a.profile_url', 'a.person_id', 'a.platform_id', 'p.region_code'])
+        .where('p.status', '=', 'active')
+        .where('a.platform', '=', platform)
+        .where((eb) =>
+          eb.or([
+            eb(sql<string>`lower(ltrim(a.handle, '@'))`, 'in', part),
+            eb(sql<string>`lower(a.platform_id)`, 'in', part),
+          ]),
+        )
+        .execute()),
+    );
+  }
+  return [...new Map(out.map((a) => [a.id, a])).values()];
+}
+
 export async function createCrawlRun(
   db: Executor,
   run: { trigger: 'nightly' | 'on_demand'; requestedBy: string | null; accountsTotal: number },

@@ -114,7 +114,7 @@ function postKey(post: { platform: string; externalId: string }): string {
  */
 export async function upsertPosts(
   db: Executor,
-  posts: readonly (CollectedPost & { imageReadings?: readonly PostImageReading[] })[],
+  posts: readonly (StorablePost & { imageReadings?: readonly PostImageReading[] })[],
 ): Promise<{ id: string; inserted: boolean }[]> {
   const unique = new Map<string, { post: (typeof posts)[number]; lastSeen: string }>();
   for (const post of posts) {

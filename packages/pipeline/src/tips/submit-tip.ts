@@ -18,6 +18,7 @@ import {
   saveClassifications,
   storeTipPost,
 } from '@netra/db';
+import { type OcrJob, ocrJobId, type Queues } from '@netra/queue';
 import { normaliseAccount, PLATFORM_HOSTS } from '@netra/watchlist';
 import type { Kysely } from 'kysely';
 import type { Classifier } from '../registry-classifier.ts';
@@ -55,6 +56,8 @@ export interface TipDeps {
   store: ArtefactStore;
   classifier: Classifier;
   registry: () => Promise<Registry>;
+  /** The OCR queue: an uploaded screenshot is read like a collected post's images (absent: not read). */
+  queues?: Pick<Queues, 'ocr'> | undefined;
   now?: () => Date;
 }
 
@@ -69,6 +72,8 @@ export interface TipResult {
   personId: string | null;
   score: number;
   flagged: boolean;
+  /** The screenshot's OCR: `queued`, `no_screenshot`, or `no_queue` (submitted without a queue, e.g. no REDIS_URL). */
+  ocr: 'queued' | 'no_screenshot' | 'no_queue';
 }
 
 const invalid = (code: string, field: string, message: string) => new ValidationError(code, [{ field, message }]);
@@ -178,8 +183,11 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
 
   const now = deps.now?.() ?? new Date();
   const artefacts: EvidenceArtefactRef[] = [];
-  if (input.screenshot && screenshotType)
-    artefacts.push(await deps.store.put('screenshot', input.screenshot, screenshotType, now));
+  let screenshotRef: EvidenceArtefactRef | null = null;
+  if (input.screenshot && screenshotType) {
+    screenshotRef = await deps.store.put('screenshot', input.screenshot, screenshotType, now);
+    artefacts.push(screenshotRef);
+  }
   if (input.savedPage && pageType) artefacts.push(await deps.store.put('html', input.savedPage, pageType, now));
   const manifest = {
     collector: TIP_COLLECTOR.name,
@@ -214,24 +222,26 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
     { platform: owner.platform, externalId, text, mediaDescriptions: [], regionCode, kind: 'post', context: undefined },
     registry,
   );
-  return deps.db.transaction().execute(async (tx) => {
+  const raw = {
+    collector: TIP_COLLECTOR.name,
+    collectorVersion: TIP_COLLECTOR.version,
+    tip: true,
+    requestUrl: url.toString(),
+    evidenceManifest: manifestRef.sha256,
+    textSource: pasted ? 'pasted' : pageType === 'text/html' ? 'saved_page' : 'none',
+  };
+  const authorHandle = owner.handle ?? account?.handle ?? url.hostname;
+  const stored = await deps.db.transaction().execute(async (tx) => {
     const post = await storeTipPost(tx, {
       platform: owner.platform,
       externalId,
       accountId: account?.id ?? null,
-      authorHandle: owner.handle ?? account?.handle ?? url.hostname,
+      authorHandle,
       url: url.toString(),
       text,
       postedAt,
       capturedAt: now.toISOString(),
-      raw: {
-        collector: TIP_COLLECTOR.name,
-        collectorVersion: TIP_COLLECTOR.version,
-        tip: true,
-        requestUrl: url.toString(),
-        evidenceManifest: manifestRef.sha256,
-        textSource: pasted ? 'pasted' : pageType === 'text/html' ? 'saved_page' : 'none',
-      },
+      raw,
       evidence: artefacts,
     });
     const [saved] = await saveClassifications(tx, [{ postId: post.id, result, review: true }]);
@@ -270,4 +280,31 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
       flagged: result.flagged,
     };
   });
+  // After the commit: the screenshot goes through the OCR worker like a collected post's images. Its text is
+  // stored per image (image_ocr) and on the post (image_readings), shown on the item page; the tip is in
+  // review whatever its score. The job id names the screenshot, so a second screenshot of the same URL is read too.
+  if (!screenshotRef) return { ...stored, ocr: 'no_screenshot' as const };
+  if (!deps.queues) return { ...stored, ocr: 'no_queue' as const };
+  const job: OcrJob = {
+    platform: owner.platform,
+    externalId,
+    url: url.toString(),
+    kind: 'post',
+    accountId: account?.id ?? null,
+    authorHandle,
+    text,
+    postedAt,
+    fetchedAt: now.toISOString(),
+    mediaDescriptions: [],
+    // The OCR worker reads `image` evidence: the screenshot, under that kind for this job only (stored as `screenshot`).
+    evidence: [{ ...screenshotRef, kind: 'image' }],
+    raw,
+    crawlRunId: null,
+    tip: true,
+    regionCode,
+  };
+  await deps.queues.ocr.add('ocr-post', job, {
+    jobId: `${ocrJobId({ platform: owner.platform, externalId })}-${screenshotRef.sha256.slice(0, 16)}`,
+  });
+  return { ...stored, ocr: 'queued' as const };
 }

@@ -35,6 +35,7 @@ export function submitTipAs(deps: ServerDeps, user: SessionUser, input: TipInput
       store: t.store,
       classifier: t.classifier,
       registry: () => t.registry.get(),
+      queues: deps.queues,
       ...(deps.now ? { now: deps.now } : {}),
     },
     input,

@@ -30,8 +30,10 @@ describe('crawl routes', () => {
   });
   afterAll(async () => server?.close());
 
+  /** The watched accounts' crawl jobs (an on-demand run queues no candidate reverse crawls). */
   async function waitingCrawlJobs() {
-    return server.queues.crawl.getJobs(['waiting', 'prioritized', 'delayed']);
+    const jobs = await server.queues.crawl.getJobs(['waiting', 'prioritized', 'delayed']);
+    return jobs.flatMap((j) => ('accountId' in j.data ? [{ data: j.data }] : []));
   }
 
   it('starts an on-demand crawl: a run, one queued job per account and an audit entry', async () => {

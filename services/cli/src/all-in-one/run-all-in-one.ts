@@ -78,6 +78,8 @@ export async function runAllInOne(options: AllInOneOptions): Promise<number> {
       concurrency: 2,
       maxPostsPerAccount: 200,
       lockDurationMs: 120_000,
+      // API posts' images go to OCR like the page collectors' (5 MiB each, public addresses or PLATFORM_ORIGINS).
+      images: { maxBytes: 5 * 1024 * 1024 },
     });
     steps.unshift({ name: 'scraper', run: () => scraper.close() });
     const scheduler = await startScheduler({

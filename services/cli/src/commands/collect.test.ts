@@ -8,6 +8,7 @@ import {
   bskyLikeRecord,
   bskyPostView,
   bskyProfileView,
+  bskyThreadNode,
   emptyWorld,
   startApiPlatformServer,
 } from '@netra/collectors/testing';
@@ -18,6 +19,14 @@ import { collectCommand } from './collect.ts';
 const ME = { did: 'did:plc:aaaaaaaaaaaaaaaaaaaaaaaa', handle: 'budi.bsky.social' };
 const CAND = { did: 'did:plc:cccccccccccccccccccccccc', handle: 'paslon2.bsky.social' };
 const target = bskyPostView({ ...CAND, rkey: 'c1', text: 'Visi misi', createdAt: '2026-11-01T00:00:00.000Z' });
+const REPLIER = { did: 'did:plc:rrrrrrrrrrrrrrrrrrrrrrrr', handle: 'sari.bsky.social' };
+const reply = bskyPostView({
+  ...REPLIER,
+  rkey: 'r1',
+  text: 'Setuju sekali',
+  createdAt: '2026-11-03T00:00:00.000Z',
+  reply: { parent: target.uri as string },
+});
 
 let server: ApiPlatformServer;
 let dir: string;
@@ -35,6 +44,11 @@ beforeAll(async () => {
     follows: [bskyProfileView(CAND.did, CAND.handle)],
   });
   world.blueskyPosts[target.uri as string] = target;
+  world.bluesky.push(
+    { ...CAND, feed: [bskyFeedItem(target)], likes: [], follows: [] },
+    { ...REPLIER, feed: [bskyFeedItem(reply, { parent: target })], likes: [], follows: [] },
+  );
+  world.blueskyThreads = { [target.uri as string]: [bskyThreadNode(reply)] };
   server = await startApiPlatformServer(world);
   dir = mkdtempSync(join(tmpdir(), 'netra-collect-'));
 });
@@ -88,6 +102,26 @@ describe('netra collect', () => {
     const interactions = all.lines.filter((l) => 'interaction' in l);
     expect(interactions.map((l) => l.interaction)).toEqual(['like', 'follow']);
     expect(interactions[0]!.target).toMatchObject({ authorHandle: CAND.handle, text: 'Visi misi' });
+  });
+
+  it('prints a watched account’s replies as reply interactions (--interactions) and a candidate’s repliers (--replies)', async () => {
+    const forward = await run(['bluesky', REPLIER.handle, '--interactions']);
+    const replies = forward.lines.filter((l) => l.interaction === 'reply');
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toMatchObject({ externalId: reply.uri, target: { externalId: target.uri, text: 'Visi misi' } });
+    const reverse = await run(['bluesky', CAND.handle, '--replies', '--candidate', 'pilkada-x#2']);
+    expect(reverse.code).toBe(0);
+    expect(reverse.lines).toEqual([
+      expect.objectContaining({
+        interaction: 'reply',
+        actorHandle: REPLIER.handle,
+        externalId: reply.uri,
+        text: 'Setuju sekali',
+        target: expect.objectContaining({ externalId: target.uri, text: 'Visi misi', candidate: 'pilkada-x#2' }),
+      }),
+    ]);
+    expect(JSON.parse(reverse.stderr)).toMatchObject({ status: 'ok', postsRead: 1, replies: 1 });
+    expect((await run(['telegram', 'kanal', '--replies'])).code).toBe(2);
   });
 
   it('exits 1 with not_found for an unknown account and 2 for bad arguments', async () => {

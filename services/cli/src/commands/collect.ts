@@ -1,13 +1,24 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { API_PLATFORMS, ArtefactStore, BrowserPool, type CollectedInteraction, crawlAccount } from '@netra/collectors';
+import {
+  API_PLATFORMS,
+  ArtefactStore,
+  BrowserPool,
+  type CollectedInteraction,
+  collectCandidateReplies,
+  crawlAccount,
+  type FoundReply,
+  isReverseCrawlPlatform,
+  REVERSE_CRAWL_PLATFORMS,
+} from '@netra/collectors';
 import { env, loadConfig, type Platform, platformSchema } from '@netra/core';
 import { normaliseAccount, profileUrlFor } from '@netra/watchlist';
 import { z } from 'zod';
 import type { CliIO, Command } from '../command.ts';
 
-const USAGE = 'collect <platform> <account> [--since ISO] [--max N] [--interactions] [--evidence DIR]';
+const USAGE =
+  'collect <platform> <account> [--since ISO] [--max N] [--interactions] [--replies [--candidate REF]] [--evidence DIR]';
 
 const configSchema = z.object({
   PLATFORM_ORIGINS: env.platformOrigins(),
@@ -33,6 +44,24 @@ function interactionLine(i: CollectedInteraction) {
   return { interaction, target, ...rest };
 }
 
+/** A reply found by the reverse crawl, printed like the forward crawl's interactions (actor = the reply's author). */
+function replyLine(platform: string, r: FoundReply) {
+  return {
+    interaction: 'reply',
+    target: r.target,
+    platform,
+    actorHandle: r.authorHandle,
+    actorKeys: r.authorKeys,
+    externalId: r.externalId,
+    at: r.postedAt,
+    url: r.url,
+    text: r.text,
+    fetchedAt: r.fetchedAt,
+    raw: r.raw,
+    evidence: r.evidence,
+  };
+}
+
 /**
  * `netra collect`: runs one collector against one public account and prints one JSON line per item (the
  * collected-post shape; with `--interactions` also `{"interaction": …, "target": …}` lines) and a summary on
@@ -43,7 +72,14 @@ export const collectCommand: Command = {
   summary: 'Collect one public account now and print its items as JSON lines',
   usage: USAGE,
   async run(argv: string[], io: CliIO): Promise<number> {
-    let values: { since?: string; max?: string; interactions?: boolean; evidence?: string };
+    let values: {
+      since?: string;
+      max?: string;
+      interactions?: boolean;
+      replies?: boolean;
+      candidate?: string;
+      evidence?: string;
+    };
     let positionals: string[];
     try {
       ({ values, positionals } = parseArgs({
@@ -53,6 +89,8 @@ export const collectCommand: Command = {
           since: { type: 'string' },
           max: { type: 'string' },
           interactions: { type: 'boolean' },
+          replies: { type: 'boolean' },
+          candidate: { type: 'string' },
           evidence: { type: 'string' },
         },
         strict: true,
@@ -98,6 +136,36 @@ export const collectCommand: Command = {
       return 2;
     }
     const store = new ArtefactStore(values.evidence ?? config.EVIDENCE_DIR ?? join(config.NETRA_DATA_DIR, 'evidence'));
+    if (values.replies) {
+      // Reverse crawl: the account is a candidate's official account; every reply under its newest posts is printed.
+      if (!isReverseCrawlPlatform(platform)) {
+        return usage(`--replies: hanya / only ${REVERSE_CRAWL_PLATFORMS.join(', ')}`);
+      }
+      const started = Date.now();
+      const result = await collectCandidateReplies({
+        account: { platform, handle, candidate: values.candidate ?? `${platform}:${handle}` },
+        store,
+        platformOrigins: config.PLATFORM_ORIGINS,
+        ...(max ? { maxPosts: max } : {}),
+        ...(since ? { since } : {}),
+        ...(config.YOUTUBE_API_KEY ? { youtubeApiKey: config.YOUTUBE_API_KEY } : {}),
+      });
+      for (const reply of result.replies) await write(io, replyLine(platform, reply));
+      io.stderr.write(
+        `${JSON.stringify({
+          status: result.status,
+          platform,
+          account: handle,
+          postsRead: result.postsRead,
+          replies: result.replies.length,
+          pages: result.pages,
+          seconds: Math.round((Date.now() - started) / 100) / 10,
+          notices: result.notices,
+          errors: result.errors.map((e) => ({ code: e.code, message: e.message })),
+        })}\n`,
+      );
+      return result.status === 'ok' ? 0 : 1;
+    }
     const pool = new BrowserPool({ executablePath: config.CHROMIUM_PATH, maxConcurrency: 1 });
     const started = Date.now();
     try {

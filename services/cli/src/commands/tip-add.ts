@@ -4,6 +4,7 @@ import { ArtefactStore } from '@netra/collectors';
 import { isNetraError, ValidationError } from '@netra/core';
 import { findUserByUsername } from '@netra/db';
 import { RegistryProvider, registryClassifier, submitTip } from '@netra/pipeline';
+import { createQueues, createRedisConnection, type Queues } from '@netra/queue';
 import { cliActor, withDatabase } from '../cli-context.ts';
 import type { CliIO, Command } from '../command.ts';
 import { evidenceDirOf } from './evidence-verify.ts';
@@ -62,6 +63,11 @@ export const tipAddCommand: Command = {
         ]);
       }
     };
+    // With REDIS_URL the screenshot is queued for OCR like the form's; without it the tip says `ocr: no_queue`.
+    const connection = io.env.REDIS_URL ? createRedisConnection({ url: io.env.REDIS_URL, forWorker: false }) : null;
+    const queues: Queues | undefined = connection
+      ? createQueues(connection, io.env.QUEUE_PREFIX || 'netra')
+      : undefined;
     try {
       const result = await withDatabase(io.env, async (handle) => {
         const user = await findUserByUsername(handle.db, v.by!);
@@ -80,6 +86,7 @@ export const tipAddCommand: Command = {
             store: new ArtefactStore(evidenceDirOf(v.evidence, io.env)),
             classifier: registryClassifier(),
             registry: () => registry.get(),
+            queues,
           },
           {
             url: v.url!,
@@ -105,6 +112,9 @@ export const tipAddCommand: Command = {
         return 1;
       }
       throw error;
+    } finally {
+      await queues?.close();
+      connection?.disconnect();
     }
   },
 };

@@ -1,0 +1,272 @@
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
+import type { EvidenceArtefactRef } from '@netra/core';
+import type { EvidenceStore } from '../evidence/artefact-store.ts';
+
+/** What the API collectors download from posts for OCR (`images` in their input turns it on). */
+export interface ImageDownloadOptions {
+  /** A larger image is not kept (default 5 MiB; the scraper's SCRAPER_IMAGE_MAX_BYTES). */
+  maxBytes?: number;
+  /** Images per post at most (default 8, the OCR worker's own default limit). */
+  maxImages?: number;
+  /** Per image, redirects included (default 15 s). */
+  timeoutMs?: number;
+}
+
+export const IMAGE_MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
+export const DEFAULT_IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+const MAX_REDIRECTS = 3;
+
+/**
+ * Addresses a collector must never fetch from, whatever a post's markup says (SSRF): loopback, private,
+ * link-local (cloud metadata at 169.254.169.254), carrier-grade NAT, multicast, reserved, and their IPv6
+ * counterparts (IPv4-mapped addresses are checked as IPv4).
+ */
+const BLOCKED = new BlockList();
+for (const [net, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  BLOCKED.addSubnet(net, prefix, 'ipv4');
+for (const [net, prefix] of [
+  ['::', 128],
+  ['::1', 128],
+  ['64:ff9b::', 96],
+  ['100::', 64],
+  ['2001:db8::', 32],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const)
+  BLOCKED.addSubnet(net, prefix, 'ipv6');
+
+export function isBlockedAddress(address: string): boolean {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return BLOCKED.check(mapped[1]!, 'ipv4');
+  const family = isIP(address);
+  if (family === 0) return true;
+  return BLOCKED.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/**
+ * DNS lookup that refuses blocked addresses at connect time: the address checked is the address connected
+ * to, so a name that resolves differently a second time (DNS rebinding) cannot slip through.
+ */
+const guardedLookup: LookupFunction = (hostname, options, callback) => {
+  dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
+    if (error) return callback(error, '', 0);
+    const allowed = addresses.filter((a) => !isBlockedAddress(a.address));
+    if (allowed.length === 0 || allowed.length !== addresses.length) {
+      return callback(
+        Object.assign(new Error(`${hostname}: alamat privat/terlarang / private or blocked address`), {
+          code: 'EBLOCKEDADDRESS',
+        }),
+        '',
+        0,
+      );
+    }
+    if ((options as { all?: boolean }).all) return (callback as (e: null, a: LookupAddress[]) => void)(null, allowed);
+    callback(null, allowed[0]!.address, allowed[0]!.family);
+  });
+};
+
+/**
+ * Which URLs may be fetched: the origin PLATFORM_ORIGINS points the platform at (a test or demo server,
+ * loopback allowed) — and then only that, so a local setup never reaches the internet — otherwise public
+ * `https` hosts on the default port whose every address is public.
+ */
+export function imageUrlProblem(url: string, localOrigin: string | undefined): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'bukan URL / not a URL';
+  }
+  if (localOrigin) {
+    return parsed.origin === new URL(localOrigin).origin
+      ? null
+      : `di luar PLATFORM_ORIGINS / outside PLATFORM_ORIGINS (${new URL(localOrigin).origin})`;
+  }
+  if (parsed.protocol !== 'https:') return `hanya https / https only (${parsed.protocol})`;
+  if (parsed.port && parsed.port !== '443') return `port ${parsed.port} tidak diizinkan / not allowed`;
+  if (parsed.username || parsed.password) return 'kredensial di URL / credentials in URL';
+  const host = parsed.hostname.replace(/^\[|\]$/g, '');
+  if (isIP(host) && isBlockedAddress(host)) return `${host}: alamat privat/terlarang / private or blocked address`;
+  return null;
+}
+
+/** The first bytes of the four allowed formats: a declared type the bytes contradict is refused. */
+export function sniffImageType(bytes: Buffer): string | null {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
+  if (bytes.length >= 6 && /^GIF8[79]a$/.test(bytes.subarray(0, 6).toString('latin1'))) return 'image/gif';
+  if (
+    bytes.length >= 12 &&
+    bytes.subarray(0, 4).toString('latin1') === 'RIFF' &&
+    bytes.subarray(8, 12).toString('latin1') === 'WEBP'
+  )
+    return 'image/webp';
+  return null;
+}
+
+export interface FetchedImage {
+  sourceUrl: string;
+  finalUrl: string;
+  mediaType: string;
+  bytes: Buffer;
+}
+
+function get(url: URL, userAgent: string, timeoutMs: number): Promise<IncomingMessage> {
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'GET',
+        headers: { 'user-agent': userAgent, accept: IMAGE_MEDIA_TYPES.join(', ') },
+        lookup: guardedLookup,
+        timeout: timeoutMs,
+      },
+      resolve,
+    );
+    req.on('timeout', () => req.destroy(new Error(`timeout ${timeoutMs} ms`)));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/**
+ * Downloads one post image: every hop (at most 3 redirects) passes `imageUrlProblem` and the connect-time
+ * address check; only the allowed image types, at most `maxBytes` (declared or read), and bytes that are
+ * what they claim to be. Throws an Error whose message says why (it becomes a per-image problem).
+ */
+export async function fetchImage(
+  sourceUrl: string,
+  o: { localOrigin: string | undefined; maxBytes: number; timeoutMs: number; userAgent: string },
+): Promise<FetchedImage> {
+  let url = sourceUrl;
+  const deadline = Date.now() + o.timeoutMs;
+  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+    const problem = imageUrlProblem(url, o.localOrigin);
+    if (problem) throw new Error(problem);
+    const res = await get(new URL(url), o.userAgent, Math.max(1, deadline - Date.now()));
+    const status = res.statusCode ?? 0;
+    if (status >= 300 && status < 400 && res.headers.location) {
+      res.resume();
+      url = new URL(res.headers.location, url).toString();
+      continue;
+    }
+    if (status !== 200) {
+      res.resume();
+      throw new Error(`HTTP ${status}`);
+    }
+    const declaredType = String(res.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim()
+      .toLowerCase();
+    if (!(IMAGE_MEDIA_TYPES as readonly string[]).includes(declaredType)) {
+      res.destroy();
+      throw new Error(`jenis ${declaredType || '(kosong)'} tidak diizinkan / type not allowed`);
+    }
+    const declared = Number(res.headers['content-length'] ?? 0);
+    if (declared > o.maxBytes) {
+      res.destroy();
+      throw new Error(`${declared} bytes > ${o.maxBytes}`);
+    }
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for await (const chunk of res as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > o.maxBytes) {
+        res.destroy();
+        throw new Error(`> ${o.maxBytes} bytes`);
+      }
+      chunks.push(chunk);
+    }
+    const bytes = Buffer.concat(chunks);
+    const sniffed = sniffImageType(bytes);
+    if (sniffed !== declaredType) throw new Error(`isi bukan ${declaredType} / bytes are not ${declaredType}`);
+    return { sourceUrl, finalUrl: url, mediaType: declaredType, bytes };
+  }
+  throw new Error(`lebih dari ${MAX_REDIRECTS} pengalihan / more than ${MAX_REDIRECTS} redirects`);
+}
+
+export interface PostImages {
+  /** The images, then one manifest listing them with their source URLs; empty when none was kept. */
+  refs: EvidenceArtefactRef[];
+  /** `<url>: <why>` per image not kept: the post goes on without it. */
+  problems: string[];
+}
+
+/** Downloads a post's images into the evidence store, as `image` artefacts plus a manifest naming each source. */
+export async function storePostImages(
+  urls: readonly string[],
+  o: {
+    store: EvidenceStore;
+    capturedAt: Date;
+    localOrigin: string | undefined;
+    options: ImageDownloadOptions;
+    userAgent: string;
+    collector: { name: string; version: string };
+    postUrl: string;
+    beforeRequest?: (() => Promise<void>) | undefined;
+  },
+): Promise<PostImages> {
+  const maxBytes = o.options.maxBytes ?? DEFAULT_IMAGE_MAX_BYTES;
+  const unique = [...new Set(urls)].slice(0, o.options.maxImages ?? 8);
+  const images: { ref: EvidenceArtefactRef; image: FetchedImage }[] = [];
+  const problems: string[] = [];
+  for (const url of unique) {
+    try {
+      await o.beforeRequest?.();
+      const image = await fetchImage(url, {
+        localOrigin: o.localOrigin,
+        maxBytes,
+        timeoutMs: o.options.timeoutMs ?? 15_000,
+        userAgent: o.userAgent,
+      });
+      images.push({ ref: await o.store.put('image', image.bytes, image.mediaType, o.capturedAt), image });
+    } catch (error) {
+      problems.push(`${url.slice(0, 200)}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (images.length === 0) return { refs: [], problems };
+  const manifest = {
+    collector: o.collector.name,
+    collectorVersion: o.collector.version,
+    postUrl: o.postUrl,
+    capturedAt: o.capturedAt.toISOString(),
+    artefacts: images.map(({ ref, image }) => ({
+      role: 'post-image',
+      kind: 'image',
+      sha256: ref.sha256,
+      bytes: ref.bytes,
+      mediaType: image.mediaType,
+      path: ref.path,
+      sourceUrl: image.sourceUrl,
+      finalUrl: image.finalUrl,
+    })),
+  };
+  const manifestRef = await o.store.put(
+    'json',
+    JSON.stringify(manifest, null, 2),
+    'application/vnd.netra.evidence-manifest+json',
+    o.capturedAt,
+  );
+  return { refs: [...images.map((i) => i.ref), manifestRef], problems };
+}

@@ -1,0 +1,124 @@
+import {
+  collectCandidateReplies,
+  type EvidenceStore,
+  type FoundReply,
+  type PlatformOrigins,
+  type Politeness,
+  type ReverseCrawlNotice,
+  replyItem,
+} from '@netra/collectors';
+import type { CollectedPost, Logger } from '@netra/core';
+import { type Database, findWatchedAccountsByKeys, recordSightings } from '@netra/db';
+import { type CandidateRepliesJob, postKey, type Queues } from '@netra/queue';
+import type { Kysely } from 'kysely';
+import { queueCollected } from './queue-collected.ts';
+
+export interface CandidateRepliesDeps {
+  db: Kysely<Database>;
+  queues: Queues;
+  store: EvidenceStore;
+  platformOrigins: PlatformOrigins;
+  politeness: Politeness;
+  logger: Logger;
+  /** Newest posts per candidate account whose replies are read (SCRAPER_CANDIDATE_POSTS). */
+  maxPosts: number;
+  youtubeApiKey?: string | undefined;
+}
+
+/** What a reverse crawl job returns (kept on the job, visible in bull-board; metrics read the crawl fields). */
+export interface CandidateRepliesOutcome {
+  status: string;
+  /** Replies by watched accounts queued as items. */
+  posts: number;
+  newPosts: number;
+  errors: number;
+  errorCodes: string[];
+  postsRead: number;
+  /** Replies seen in the threads, by anyone. */
+  repliesSeen: number;
+  notices: ReverseCrawlNotice[];
+  invalid: { externalId: string; message: string }[];
+}
+
+/**
+ * One candidate account's reverse crawl: the replies under its newest posts, kept when their author is a
+ * watched account, become that account's `comment` items with a `reply` interaction toward the candidate —
+ * the very item (external id, job id) the forward crawl of the author makes, so the reply is stored once.
+ * A retryable failure (rate limit, quota) is thrown for BullMQ to retry; everything else is a visible outcome.
+ */
+export async function runCandidateReplies(
+  data: CandidateRepliesJob,
+  deps: CandidateRepliesDeps,
+): Promise<CandidateRepliesOutcome> {
+  const log = deps.logger.child({ runId: data.runId, platform: data.platform, candidateAccount: data.handle });
+  const empty = { posts: 0, newPosts: 0, postsRead: 0, repliesSeen: 0, notices: [], invalid: [] };
+  if (deps.politeness.isDisabled(data.platform)) {
+    return { status: 'reverse_disabled', errors: 0, errorCodes: [], ...empty };
+  }
+  const result = await deps.politeness.slot(data.platform, () =>
+    collectCandidateReplies({
+      account: { platform: data.platform, handle: data.handle, candidate: data.candidate },
+      store: deps.store,
+      platformOrigins: deps.platformOrigins,
+      maxPosts: deps.maxPosts,
+      ...(deps.youtubeApiKey ? { youtubeApiKey: deps.youtubeApiKey } : {}),
+      http: {
+        beforeRequest: () => deps.politeness.pace(data.platform),
+        ...(deps.politeness.userAgent ? { userAgent: deps.politeness.userAgent } : {}),
+      },
+    }),
+  );
+  const retryable = result.errors.find((e) => e.retryable);
+  if (retryable && result.replies.length === 0) throw retryable;
+  const watched = await findWatchedAccountsByKeys(
+    deps.db,
+    data.platform,
+    result.replies.flatMap((r) => r.authorKeys),
+  );
+  const byKey = new Map<string, (typeof watched)[number]>();
+  for (const a of watched) {
+    byKey.set(a.handle.replace(/^@/, '').toLowerCase(), a);
+    if (a.platform_id) byKey.set(a.platform_id.toLowerCase(), a);
+  }
+  const items: { post: CollectedPost; regionCode: string }[] = [];
+  const invalid: CandidateRepliesOutcome['invalid'] = [];
+  const authorOf = (reply: FoundReply) => reply.authorKeys.map((k) => byKey.get(k)).find(Boolean);
+  for (const reply of result.replies) {
+    const account = authorOf(reply);
+    if (!account) continue;
+    const made = replyItem(reply, account, data.runId);
+    if (made.ok) items.push({ post: made.post, regionCode: account.region_code });
+    else invalid.push({ externalId: reply.externalId, message: made.message });
+  }
+  const newPosts = await recordSightings(
+    deps.db,
+    items.map((i) => i.post),
+  );
+  await queueCollected(deps.queues, items);
+  for (const { post } of items) log.debug({ postKey: postKey(post) }, 'reply toward candidate queued');
+  const outcome: CandidateRepliesOutcome = {
+    status: `reverse_${result.status}`,
+    posts: items.length,
+    newPosts,
+    errors: result.errors.length + invalid.length,
+    errorCodes: [...result.errors.map((e) => e.code), ...invalid.map(() => 'INTERACTION_INVALID')],
+    postsRead: result.postsRead,
+    repliesSeen: result.replies.length,
+    notices: result.notices,
+    invalid,
+  };
+  const level = result.status === 'ok' && invalid.length === 0 ? 'info' : 'warn';
+  log[level](
+    {
+      status: result.status,
+      postsRead: result.postsRead,
+      repliesSeen: result.replies.length,
+      watchedReplies: items.length,
+      notices: result.notices,
+      invalid,
+      errors: result.errors.map((e) => ({ code: e.code, message: e.message })),
+    },
+    'candidate account reverse-crawled',
+  );
+  return outcome;
+}
