@@ -8,18 +8,18 @@ import {
   type NetraError,
   type Platform,
 } from '@netra/core';
+import type { Response } from 'playwright-core';
 import type { ApiCursors, CollectedInteraction } from './api/api-types.ts';
 import { collectViaApi, isApiPlatform } from './api/collect-via-api.ts';
 import type { HttpClientOptions } from './api/http-client.ts';
 import type { YouTubeDataApiConfig } from './api/youtube-data-api.ts';
 import { collectYouTubeViaApi } from './api/youtube-data-api.ts';
-import type { Response } from 'playwright-core';
 import type { BrowserPool, PageLease } from './browser-pool.ts';
 import { COLLECTOR_ERROR, collectorError } from './errors.ts';
 import type { EvidenceStore } from './evidence/artefact-store.ts';
 import {
-  croppable,
   cropElement,
+  croppable,
   fullPageScreenshot,
   type ItemSnapshot,
   PAGE_COLLECTOR,
