@@ -282,4 +282,23 @@ describe('crawlAccount against the demo platform in Chromium', () => {
     // One full-page screenshot per page, shared by that page's posts.
     expect(pageShots.size).toBe(result.pages);
   });
+
+  it('cuts each post of a "load more" page (scrolled, taller than the window) out of the whole document', async () => {
+    const result = await crawl(watched('rina.marlina.nurse'), { captureEvidence: true });
+    expect(result.errors).toEqual([]);
+    expect(result.pages).toBeGreaterThan(1);
+    for (const post of result.posts) {
+      const of = (kind: string) => post.evidence.find((e) => e.kind === kind)!;
+      const crop = (await store.read(of('screenshot')))!;
+      const page = (await store.read(of('page_screenshot')))!;
+      const manifest = JSON.parse((await store.read(of('json')))!.toString()) as {
+        elementBox: { x: number; y: number; width: number; height: number };
+      };
+      // Every element is inside the captured document and its crop has the element's size.
+      expect(manifest.elementBox.y + manifest.elementBox.height).toBeLessThanOrEqual(page.readUInt32BE(20));
+      expect(crop.readUInt32BE(20)).toBe(
+        Math.ceil(manifest.elementBox.y + manifest.elementBox.height) - Math.floor(manifest.elementBox.y),
+      );
+    }
+  });
 });

@@ -28,7 +28,8 @@ import {
   type PageResponseInfo,
   type PageSnapshot,
   responseInfo,
-  snapshotItems,
+  extractWithSnapshot,
+  snapshotOf,
   storePage,
   storePostManifest,
 } from './evidence/page-evidence.ts';
@@ -398,23 +399,26 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
     kept: { item: RawItem; post: CollectedPost }[],
     response: PageResponseInfo,
     navigation: Response | null,
+    pageSnapshot: PageSnapshot | null,
+    allMarkers: readonly string[],
     fetchedAt: Date,
   ): Promise<void> => {
     if (input.captureEvidence === false || kept.length === 0) return;
     const browserPage = lease.page;
     images ??= new PageImages(() => lease.page, store);
-    // The snapshot, the screenshot and the response body in parallel: the page does not change in between.
-    const [snapshotResult, shotResult, bodyResult] = await Promise.allSettled([
-      snapshotItems(
-        browserPage,
-        kept.map((k) => k.item.marker),
-      ),
-      fullPageScreenshot(browserPage),
+    // The screenshot and the response body in parallel: the page does not change in between.
+    if (!pageSnapshot) evidenceFailed(`${kept.length} post`, 'ukuran elemen', 'snapshot gagal / failed');
+    let snapshot = pageSnapshot
+      ? snapshotOf(
+          pageSnapshot,
+          kept.map((k) => k.item.marker),
+          allMarkers,
+        )
+      : null;
+    const [shotResult, bodyResult] = await Promise.allSettled([
+      snapshot ? fullPageScreenshot(browserPage, snapshot) : Promise.reject(new Error('no snapshot')),
       navigation ? navigation.body() : browserPage.content(),
     ]);
-    let snapshot: PageSnapshot | null = null;
-    if (snapshotResult.status === 'fulfilled') snapshot = snapshotResult.value;
-    else evidenceFailed(`${kept.length} post`, 'ukuran elemen', snapshotResult.reason);
     let page: Promise<PageCapture | null> = Promise.resolve(null);
     if (shotResult.status === 'fulfilled' && snapshot) {
       const body = bodyResult.status === 'fulfilled' ? bodyResult.value : null;
@@ -531,7 +535,12 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
     while (pages < maxPages && posts.length < maxPosts) {
       pages++;
       const fetchedAt = now();
-      const items = await lease.page.evaluate(definition.extract, { handle: account.handle });
+      const { items, snapshot } = await extractWithSnapshot(
+        lease.page,
+        definition.extract,
+        { handle: account.handle },
+        input.captureEvidence !== false,
+      );
       let older = 0;
       const kept: { item: RawItem; post: CollectedPost }[] = [];
       for (const item of items) {
@@ -545,7 +554,15 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
         posts.push(post);
         kept.push({ item, post });
       }
-      await captureEvidence(lease, kept, response, navigation, fetchedAt);
+      await captureEvidence(
+        lease,
+        kept,
+        response,
+        navigation,
+        snapshot,
+        items.map((i) => i.marker),
+        fetchedAt,
+      );
       if (posts.length >= maxPosts || (items.length > 0 && older === items.length)) break;
       const more = await nextPage(lease, definition, attempts, baseMs, errors, input.pace, (outcome) => {
         response = outcome.response!;

@@ -44,45 +44,74 @@ export interface PageSnapshot {
   width: number;
   height: number;
   scale: number;
+  scrollX: number;
+  scrollY: number;
 }
 
 /**
- * Reads every item's HTML, box and image sources in ONE round trip (after the item images have decoded, at most
- * 5 s): per-item browser calls cost more than the page load on a loaded machine.
+ * Runs IN the page (serialised, self-contained): every listed item's HTML, box and image sources, after the
+ * item images have decoded (at most 5 s), and the document's size and scroll position.
  */
-export async function snapshotItems(page: Page, markers: readonly string[]): Promise<PageSnapshot> {
-  return page.evaluate(
-    async ({ list, minSide, max }) => {
-      const els = list.map((m) => document.querySelector(`[data-netra-item="${CSS.escape(m)}"]`));
-      const imgs = els.flatMap((el) => (el ? Array.from(el.querySelectorAll('img')) : []));
-      await Promise.race([
-        Promise.all(imgs.map((img) => img.decode().catch(() => undefined))),
-        new Promise((resolve) => setTimeout(resolve, 5_000)),
-      ]);
-      const items = els.map((el) => {
-        if (!el) return null;
-        const r = el.getBoundingClientRect();
-        const images = Array.from(el.querySelectorAll('img'))
-          .filter((img) => img.naturalWidth >= minSide && img.naturalHeight >= minSide)
-          .map((img) => img.currentSrc || img.src)
-          // Vector images are icons and illustrations drawn by the page, not photos or posters people post.
-          .filter((src) => /^(https?:|data:image\/)/i.test(src) && !/\.svg(\?|#|$)|^data:image\/svg/i.test(src));
-        return {
-          html: el.outerHTML,
-          box: { x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height },
-          images: [...new Set(images)].slice(0, max),
-        };
-      });
-      const root = document.documentElement;
-      return {
-        items,
-        width: Math.max(root.scrollWidth, root.clientWidth),
-        height: Math.max(root.scrollHeight, root.clientHeight),
-        scale: window.devicePixelRatio || 1,
-      };
-    },
-    { list: [...markers], minSide: MIN_SIDE, max: MAX_IMAGES },
-  );
+async function snapshotInPage(args: { list: string[]; minSide: number; max: number }) {
+  const { list, minSide, max } = args;
+  const els = list.map((m) => document.querySelector(`[data-netra-item="${CSS.escape(m)}"]`));
+  const imgs = els.flatMap((el) => (el ? Array.from(el.querySelectorAll('img')) : []));
+  await Promise.race([
+    Promise.all(imgs.map((img) => img.decode().catch(() => undefined))),
+    new Promise((resolve) => setTimeout(resolve, 5_000)),
+  ]);
+  const items = els.map((el) => {
+    if (!el) return null;
+    const r = el.getBoundingClientRect();
+    const images = Array.from(el.querySelectorAll('img'))
+      .filter((img) => img.naturalWidth >= minSide && img.naturalHeight >= minSide)
+      .map((img) => img.currentSrc || img.src)
+      // Vector images are icons and illustrations drawn by the page, not photos or posters people post.
+      .filter((src) => /^(https?:|data:image\/)/i.test(src) && !/\.svg(\?|#|$)|^data:image\/svg/i.test(src));
+    return {
+      html: el.outerHTML,
+      box: { x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height },
+      images: [...new Set(images)].slice(0, max),
+    };
+  });
+  const root = document.documentElement;
+  return {
+    items,
+    width: Math.max(root.scrollWidth, root.clientWidth),
+    height: Math.max(root.scrollHeight, root.clientHeight),
+    scale: window.devicePixelRatio || 1,
+    scrollX: window.scrollX,
+    scrollY: window.scrollY,
+  };
+}
+
+/**
+ * Runs the platform's `extract` and, with evidence, the item snapshot in ONE browser round trip: on a loaded
+ * machine a round trip costs 50–70 ms, about a quarter of a page load. Both functions are serialised the way
+ * Playwright serialises any `evaluate` function (their source text).
+ */
+export async function extractWithSnapshot<T extends { marker: string }>(
+  page: Page,
+  extract: (args: { handle: string }) => T[],
+  args: { handle: string },
+  withSnapshot: boolean,
+): Promise<{ items: T[]; snapshot: PageSnapshot | null }> {
+  if (!withSnapshot) return { items: await page.evaluate(extract, args), snapshot: null };
+  const expression = `(async () => {
+    const items = (${extract.toString()})(${JSON.stringify(args)});
+    let snapshot = null;
+    try {
+      snapshot = await (${snapshotInPage.toString()})({ list: items.map((i) => i.marker), minSide: ${MIN_SIDE}, max: ${MAX_IMAGES} });
+    } catch {}
+    return { items, snapshot };
+  })()`;
+  return page.evaluate(expression) as Promise<{ items: T[]; snapshot: PageSnapshot | null }>;
+}
+
+/** The snapshot of some items only, by marker (the others' entries are null). */
+export function snapshotOf(snapshot: PageSnapshot, markers: readonly string[], all: readonly string[]): PageSnapshot {
+  const byMarker = new Map(all.map((m, i) => [m, snapshot.items[i] ?? null]));
+  return { ...snapshot, items: markers.map((m) => byMarker.get(m) ?? null) };
 }
 
 /** Whether the element's box lies inside the document the full-page screenshot covers. */
@@ -113,23 +142,33 @@ function sessionOf(page: Page): Promise<CDPSession | null> {
 }
 
 /**
- * One PNG of the whole document. Straight through DevTools with `optimizeForSpeed` (faster PNG encoding, larger
- * files) and the document size from `Page.getLayoutMetrics`, so it can run alongside the item snapshot: on the
- * benchmark machine ~100 ms a page against ~170 ms for Playwright's `fullPage` screenshot, which adds layout and
- * style round trips. Most of what remains is waiting for the first painted frame after the load, which a bare
- * `goto` never waits for. Falls back to Playwright when there is no DevTools session.
+ * One PNG of the whole document, straight through DevTools with `optimizeForSpeed` (faster PNG encoding, larger
+ * files). When the document fits the viewport and is not scrolled, the viewport is captured as is; otherwise
+ * `captureBeyondViewport` lays the page out at its full size for the capture (one more layout and frame). On the
+ * loaded benchmark machine ~80 ms / ~120 ms against ~170 ms for Playwright's `fullPage` screenshot, which adds
+ * layout and style round trips. Falls back to Playwright when there is no DevTools session.
  */
-export async function fullPageScreenshot(page: Page): Promise<Buffer> {
+export async function fullPageScreenshot(page: Page, snapshot: PageSnapshot): Promise<Buffer> {
   const cdp = await sessionOf(page);
   if (cdp) {
-    const metrics = await cdp.send('Page.getLayoutMetrics');
-    const size = metrics.cssContentSize;
-    const shot = await cdp.send('Page.captureScreenshot', {
-      format: 'png',
-      captureBeyondViewport: true,
-      optimizeForSpeed: true,
-      clip: { x: 0, y: 0, width: Math.ceil(size.width), height: Math.ceil(size.height), scale: 1 },
-    });
+    const viewport = page.viewportSize();
+    const fits =
+      viewport !== null &&
+      snapshot.scrollX === 0 &&
+      snapshot.scrollY === 0 &&
+      snapshot.width <= viewport.width &&
+      snapshot.height <= viewport.height;
+    const shot = await cdp.send(
+      'Page.captureScreenshot',
+      fits
+        ? { format: 'png', optimizeForSpeed: true }
+        : {
+            format: 'png',
+            captureBeyondViewport: true,
+            optimizeForSpeed: true,
+            clip: { x: 0, y: 0, width: Math.ceil(snapshot.width), height: Math.ceil(snapshot.height), scale: 1 },
+          },
+    );
     return Buffer.from(shot.data, 'base64');
   }
   return page.screenshot({ type: 'png', fullPage: true, timeout: 15_000 });

@@ -67,7 +67,11 @@ describe('platform switch routes', () => {
     });
     expect(off.statusCode).toBe(303);
     expect(off.headers.location).toBe('/admin/platforms?done=saved');
-    const after = await server.app.inject({ method: 'GET', url: '/admin/platforms?done=saved', headers: admin.headers });
+    const after = await server.app.inject({
+      method: 'GET',
+      url: '/admin/platforms?done=saved',
+      headers: admin.headers,
+    });
     expect(after.body).toContain('Saklar platform tersimpan.');
     expect(after.body).toContain('<tr class="switch-off">\n  <td>tiktok</td>');
     expect(after.body).toContain('tampilan &lt;b&gt;berubah&lt;/b&gt;');
