@@ -20,6 +20,7 @@ import type { EvidenceStore } from './evidence/artefact-store.ts';
 import {
   cropElement,
   croppable,
+  extractWithSnapshot,
   fullPageScreenshot,
   type ItemSnapshot,
   PAGE_COLLECTOR,
@@ -28,7 +29,6 @@ import {
   type PageResponseInfo,
   type PageSnapshot,
   responseInfo,
-  extractWithSnapshot,
   snapshotOf,
   storePage,
   storePostManifest,
