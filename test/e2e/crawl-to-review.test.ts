@@ -113,6 +113,17 @@ describe('crawl → queue → classify → store → API', () => {
       .where('kind', '=', 'screenshot')
       .executeTakeFirstOrThrow();
     expect(Number(withScreenshot.n)).toBe(c.posts);
+    // One full-page screenshot per page, shared by the posts of that page (stored once by its hash).
+    const pageShots = await server.database.db
+      .selectFrom('evidence_artefacts')
+      .select((eb) => [
+        eb.fn.count<number>('post_id').distinct().as('posts'),
+        eb.fn.count<number>('sha256').distinct().as('shots'),
+      ])
+      .where('kind', '=', 'page_screenshot')
+      .executeTakeFirstOrThrow();
+    expect(Number(pageShots.posts)).toBe(c.posts);
+    expect(Number(pageShots.shots)).toBeLessThan(c.posts);
   });
 
   it('flags explicit calls to vote with the right contest and leaves everyday posts alone', async () => {

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserPool } from './browser-pool.ts';
 import { type CrawlAccountInput, type CrawlAccountRef, crawlAccount } from './crawl-account.ts';
 import { ArtefactStore } from './evidence/artefact-store.ts';
+import { verifyPostEvidence } from './evidence/verify-evidence.ts';
 
 let demo: DemoPlatform;
 let pool: BrowserPool;
@@ -208,20 +209,96 @@ describe('crawlAccount against the demo platform in Chromium', () => {
     );
   });
 
-  it('writes a PNG and the HTML of every post as hash-verified evidence', async () => {
+  it('keeps per post the element HTML and crop, the page HTML and full-page PNG, and a manifest of them all', async () => {
     const result = await crawl(watched('siti.aminah.sdn3'), {
       captureEvidence: true,
       crawlRunId: '6f1c2a4e-1b7d-4c3e-9a10-1234567890ab',
     });
     expect(result.errors).toEqual([]);
+    expect(result.posts.length).toBeGreaterThan(1);
+    const pageShots = new Set<string>();
     for (const post of result.posts) {
       expect(post.crawlRunId).toBe('6f1c2a4e-1b7d-4c3e-9a10-1234567890ab');
-      expect(post.evidence.map((e) => e.kind).sort()).toEqual(['html', 'screenshot']);
+      expect(post.evidence.map((e) => e.kind).sort()).toEqual([
+        'html',
+        'json',
+        'page_html',
+        'page_screenshot',
+        'screenshot',
+      ]);
       for (const ref of post.evidence) expect(await store.verify(ref)).toMatchObject({ ok: true });
-      const png = (await store.read(post.evidence.find((e) => e.kind === 'screenshot')!))!;
-      expect(png.subarray(1, 4).toString()).toBe('PNG');
-      const html = (await store.read(post.evidence.find((e) => e.kind === 'html')!))!.toString();
+      const of = (kind: string) => post.evidence.find((e) => e.kind === kind)!;
+      const crop = (await store.read(of('screenshot')))!;
+      const page = (await store.read(of('page_screenshot')))!;
+      expect(crop.subarray(1, 4).toString()).toBe('PNG');
+      expect(page.subarray(1, 4).toString()).toBe('PNG');
+      pageShots.add(of('page_screenshot').sha256);
+      const html = (await store.read(of('html')))!.toString();
       expect(html).toContain(`data-post-id="${post.externalId}"`);
+      expect(html.length).toBeLessThan((await store.read(of('page_html')))!.length);
+
+      // The manifest names the collector, the request and every artefact with its hash; the post keeps its hash.
+      const manifestRef = of('json');
+      expect(post.raw.evidenceManifest).toBe(manifestRef.sha256);
+      expect(post.raw).toMatchObject({ collector: 'netra-page-collector', httpStatus: 200 });
+      const manifest = JSON.parse((await store.read(manifestRef))!.toString()) as {
+        collector: string;
+        collectorVersion: string;
+        requestUrl: string;
+        finalUrl: string;
+        status: number;
+        headers: Record<string, string>;
+        capturedAt: string;
+        elementBox: { x: number; width: number; height: number };
+        artefacts: { role: string; sha256: string; bytes: number }[];
+      };
+      expect(manifest).toMatchObject({ collector: 'netra-page-collector', status: 200, capturedAt: post.fetchedAt });
+      expect(manifest.requestUrl).toContain(demo.url);
+      expect(manifest.headers['content-type']).toContain('text/html');
+      expect(manifest.artefacts.map((a) => a.role).sort()).toEqual([
+        'element_html',
+        'element_screenshot',
+        'page_html',
+        'page_screenshot',
+      ]);
+      for (const a of manifest.artefacts) {
+        const ref = post.evidence.find((e) => e.sha256 === a.sha256)!;
+        expect(ref.bytes).toBe(a.bytes);
+      }
+      // The crop is the element's box out of the full page (PNG width/height at bytes 16–23).
+      expect(crop.readUInt32BE(16)).toBe(
+        Math.ceil(manifest.elementBox.x + manifest.elementBox.width) - Math.floor(manifest.elementBox.x),
+      );
+      expect(crop.readUInt32BE(16)).toBeLessThan(page.readUInt32BE(16));
+      expect(crop.readUInt32BE(20)).toBeLessThan(page.readUInt32BE(20));
+      const report = await verifyPostEvidence(
+        store,
+        post.externalId,
+        post.evidence.map((e) => ({ sha256: e.sha256, bytes: e.bytes, kind: e.kind, mediaType: e.mediaType })),
+        manifestRef.sha256,
+      );
+      expect(report).toMatchObject({ ok: true, manifests: 1 });
+    }
+    // One full-page screenshot per page, shared by that page's posts.
+    expect(pageShots.size).toBe(result.pages);
+  });
+
+  it('cuts each post of a "load more" page (scrolled, taller than the window) out of the whole document', async () => {
+    const result = await crawl(watched('rina.marlina.nurse'), { captureEvidence: true });
+    expect(result.errors).toEqual([]);
+    expect(result.pages).toBeGreaterThan(1);
+    for (const post of result.posts) {
+      const of = (kind: string) => post.evidence.find((e) => e.kind === kind)!;
+      const crop = (await store.read(of('screenshot')))!;
+      const page = (await store.read(of('page_screenshot')))!;
+      const manifest = JSON.parse((await store.read(of('json')))!.toString()) as {
+        elementBox: { x: number; y: number; width: number; height: number };
+      };
+      // Every element is inside the captured document and its crop has the element's size.
+      expect(manifest.elementBox.y + manifest.elementBox.height).toBeLessThanOrEqual(page.readUInt32BE(20));
+      expect(crop.readUInt32BE(20)).toBe(
+        Math.ceil(manifest.elementBox.y + manifest.elementBox.height) - Math.floor(manifest.elementBox.y),
+      );
     }
   });
 });

@@ -8,6 +8,7 @@ import {
   type NetraError,
   type Platform,
 } from '@netra/core';
+import type { Response } from 'playwright-core';
 import type { ApiCursors, CollectedInteraction } from './api/api-types.ts';
 import { collectViaApi, isApiPlatform } from './api/collect-via-api.ts';
 import type { HttpClientOptions } from './api/http-client.ts';
@@ -17,7 +18,22 @@ import { collectYouTubeViaApi } from './api/youtube-data-api.ts';
 import type { BrowserPool, PageLease } from './browser-pool.ts';
 import { COLLECTOR_ERROR, collectorError } from './errors.ts';
 import type { EvidenceStore } from './evidence/artefact-store.ts';
-import { capturePostImages } from './evidence/post-images.ts';
+import {
+  cropElement,
+  croppable,
+  extractWithSnapshot,
+  fullPageScreenshot,
+  type ItemSnapshot,
+  PAGE_COLLECTOR,
+  type PageCapture,
+  PageImages,
+  type PageResponseInfo,
+  type PageSnapshot,
+  responseInfo,
+  snapshotOf,
+  storePage,
+  storePostManifest,
+} from './evidence/page-evidence.ts';
 import { type PlatformOrigins, toFetchUrl, toRealUrl } from './origin-mapping.ts';
 import { platformDefinitions } from './platforms/index.ts';
 import type { AccountState, PlatformDefinition, RawItem } from './platforms/types.ts';
@@ -46,7 +62,10 @@ export interface CrawlAccountInput {
   /** `<platform>:<handle lowercase>` → `<contest id>#<ballot number>`, to fill `context.parentCandidate`. */
   candidateAccounts?: Readonly<Record<string, string>>;
   crawlRunId?: string | null;
-  /** Save a PNG and the HTML of each post element (default true). */
+  /**
+   * Keep evidence (default true): per page its HTML and one full-page PNG; per post the element's HTML, its
+   * screenshot (cut from the page's PNG), its images and a manifest listing all of them with their SHA-256.
+   */
   captureEvidence?: boolean;
   /** Use the YouTube Data API instead of the channel page for YouTube accounts. */
   youtubeApi?: YouTubeDataApiConfig;
@@ -93,9 +112,20 @@ export interface CrawlAccountResult {
 class NavigationOutcome {
   readonly state: AccountState | 'failed';
   readonly error?: NetraError;
-  constructor(state: AccountState | 'failed', error?: NetraError) {
+  /** The answer the page came from, for the evidence manifest. */
+  readonly response?: PageResponseInfo;
+  /** Playwright's response, to read the page's HTML as received. */
+  readonly navigation: Response | null;
+  constructor(
+    state: AccountState | 'failed',
+    error?: NetraError,
+    response?: PageResponseInfo,
+    navigation: Response | null = null,
+  ) {
     this.state = state;
     if (error) this.error = error;
+    if (response) this.response = response;
+    this.navigation = navigation;
   }
 }
 
@@ -111,14 +141,19 @@ async function navigate(
   for (let attempt = 1; attempt <= attempts; attempt++) {
     try {
       await pace?.();
-      const response = await lease.goto(url);
+      const response: Response | null = await lease.goto(url);
       const status = response?.status() ?? 0;
       if (status === 404 || status === 410) return new NavigationOutcome('not_found');
       if (status === 429 || status >= 500) {
         last = `HTTP ${status}`;
       } else {
         await lease.page.waitForSelector(definition.readySelector, { timeout: 10_000 });
-        return new NavigationOutcome(await lease.page.evaluate(definition.detect));
+        return new NavigationOutcome(
+          await lease.page.evaluate(definition.detect),
+          undefined,
+          responseInfo(url, response, lease.page.url()),
+          response,
+        );
       }
     } catch (error) {
       last = error instanceof Error ? error.message.split('\n')[0]! : String(error);
@@ -182,18 +217,24 @@ async function nextPage(
   baseMs: number,
   errors: NetraError[],
   pace?: () => Promise<void>,
+  onResponse?: (outcome: NavigationOutcome) => void,
 ): Promise<boolean> {
   const page = lease.page;
   const control = page.locator(definition.pagination.selector).first();
-  if ((await control.count()) === 0) return false;
   if (definition.pagination.kind === 'link') {
-    const href = await control.evaluate((a) => (a as HTMLAnchorElement).href);
+    // One round trip: the link's target, or null when there is no next page.
+    const href = await page.evaluate(
+      (selector) => (document.querySelector(selector) as HTMLAnchorElement | null)?.href || null,
+      definition.pagination.selector,
+    );
     if (!href) return false;
     const outcome = await navigate(lease, definition, href, attempts, baseMs, pace);
+    if (outcome.response) onResponse?.(outcome);
     if (outcome.state === 'ok') return true;
     if (outcome.error) errors.push(outcome.error);
     return false;
   }
+  if ((await control.count()) === 0) return false;
   const before = await page.locator('[data-netra-item]').count();
   await pace?.();
   await control.click({ timeout: 5_000 });
@@ -287,90 +328,139 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
     return ref ? { parentCandidate: ref } : {};
   };
 
+  const evidenceFailed = (externalId: string, what: string, error: unknown) =>
+    errors.push(
+      collectorError(
+        COLLECTOR_ERROR.evidenceFailed,
+        `${who}: ${what} ${externalId} tidak tersimpan / not saved: ${
+          error instanceof Error ? error.message.split('\n')[0] : String(error)
+        }`,
+        { externalId },
+        true,
+      ),
+    );
+
+  let images: PageImages | null = null;
+  /** Node-side evidence work (crops, hashing, writes, image downloads) running while the browser moves on. */
+  const pending: Promise<void>[] = [];
+
   /**
-   * Where each item of the current page is and what it is, read in one round trip: the element's HTML and its
-   * box in document coordinates. One `evaluate` per page instead of two browser calls per item.
+   * The Node side of one post's evidence: element HTML, the element's screenshot (cut from the page's PNG unless
+   * one was taken of the element itself), its images, and a manifest listing all of them plus the page's HTML
+   * and full-page screenshot, with the response they came from.
    */
-  type ItemBox = { html: string; x: number; y: number; width: number; height: number } | null;
-  let boxes = new Map<string, ItemBox>();
-  const measure = async (lease: PageLease, items: readonly RawItem[]) => {
-    if (input.captureEvidence === false) return;
-    const markers = items.map((i) => i.marker);
-    const found = await lease.page
-      .evaluate((list: string[]) => {
-        return list.map((m) => {
-          const el = document.querySelector(`[data-netra-item="${CSS.escape(m)}"]`);
-          if (!el) return null;
-          const r = el.getBoundingClientRect();
-          return {
-            html: el.outerHTML,
-            x: r.left + window.scrollX,
-            y: r.top + window.scrollY,
-            width: r.width,
-            height: r.height,
-          };
-        });
-      }, markers)
-      .catch(() => markers.map(() => null));
-    boxes = new Map(markers.map((m, i) => [m, found[i] ?? null]));
-  };
-
-  const capture = async (lease: PageLease, item: RawItem, fetchedAt: Date): Promise<EvidenceArtefactRef[]> => {
-    if (input.captureEvidence === false) return [];
-    const out: EvidenceArtefactRef[] = [];
+  const storeOne = async (
+    item: RawItem,
+    post: CollectedPost,
+    snapshot: ItemSnapshot | null,
+    elementHtml: string,
+    elementPng: Buffer | null,
+    page: Promise<PageCapture | null>,
+    response: PageResponseInfo,
+    fetchedAt: Date,
+  ): Promise<void> => {
+    const roles: { role: string; ref: EvidenceArtefactRef }[] = [];
     try {
-      const box = boxes.get(item.marker);
-      const locator = lease.page.locator(`[data-netra-item="${item.marker}"]`).first();
-      if (box && box.width >= 1 && box.height >= 1) {
-        out.push(await store.put('html', box.html, 'text/html; charset=utf-8', fetchedAt));
-        // The element's region of the full page: no scrolling or stability wait per element.
-        const png = await lease.page.screenshot({
-          type: 'png',
-          timeout: 5_000,
-          fullPage: true,
-          clip: { x: box.x, y: box.y, width: box.width, height: box.height },
-        });
-        out.push(await store.put('screenshot', png, 'image/png', fetchedAt));
-      } else {
-        const html = await locator.evaluate((el) => el.outerHTML);
-        out.push(await store.put('html', html, 'text/html; charset=utf-8', fetchedAt));
-        const png = await locator.screenshot({ type: 'png', timeout: 5_000, animations: 'disabled' });
-        out.push(await store.put('screenshot', png, 'image/png', fetchedAt));
-      }
+      const capture = await page;
+      const crop = elementPng ? null : capture && snapshot ? await cropElement(capture, snapshot.box) : null;
+      const png = elementPng ?? crop;
+      const [htmlRef, shotRef] = await Promise.all([
+        store.put('html', elementHtml, 'text/html; charset=utf-8', fetchedAt),
+        png ? store.put('screenshot', png, 'image/png', fetchedAt) : null,
+      ]);
+      roles.push({ role: 'element_html', ref: htmlRef });
+      if (shotRef) roles.push({ role: 'element_screenshot', ref: shotRef });
+      else evidenceFailed(item.externalId!, 'tangkapan layar', 'elemen di luar halaman / element outside the page');
       // The post's own images, for OCR (issue 12): one that cannot be fetched is reported, the post goes on.
-      const images = await capturePostImages(lease.page, locator, store, fetchedAt);
-      out.push(...images.refs);
-      for (const problem of images.problems) {
-        errors.push(
-          collectorError(
-            COLLECTOR_ERROR.evidenceFailed,
-            `${who}: gambar ${item.externalId} tidak tersimpan / image not saved: ${problem}`,
-            { externalId: item.externalId },
-            true,
-          ),
-        );
-      }
+      const found = await images!.capture(snapshot?.images ?? [], fetchedAt);
+      for (const ref of found.refs) roles.push({ role: 'image', ref });
+      for (const problem of found.problems) evidenceFailed(item.externalId!, 'gambar', problem);
+      if (capture?.html) roles.push({ role: 'page_html', ref: capture.html });
+      if (capture) roles.push({ role: 'page_screenshot', ref: capture.screenshot });
+      const manifest = await storePostManifest(store, {
+        definitionVersion: definition.version,
+        response,
+        capturedAt: fetchedAt,
+        externalId: item.externalId!,
+        box: crop && snapshot ? snapshot.box : null,
+        artefacts: roles,
+      });
+      post.evidence = [...roles.map((r) => r.ref), manifest];
+      post.raw = { ...post.raw, evidenceManifest: manifest.sha256 };
     } catch (error) {
-      errors.push(
-        collectorError(
-          COLLECTOR_ERROR.evidenceFailed,
-          `${who}: bukti untuk ${item.externalId} tidak tersimpan / evidence not captured: ${
-            error instanceof Error ? error.message.split('\n')[0] : String(error)
-          }`,
-          { externalId: item.externalId },
-          true,
-        ),
-      );
+      post.evidence = roles.map((r) => r.ref);
+      evidenceFailed(item.externalId!, 'bukti untuk', error);
     }
-    return out;
   };
 
-  const toPost = async (
+  /**
+   * The browser side of one page's evidence, while the page is still there: one snapshot of every item (HTML,
+   * box, images), one full-page screenshot, the response body; an element screenshot only for an item that
+   * cannot be cut from the page's PNG. The rest runs in the background (`pending`) during the next page load.
+   */
+  const captureEvidence = async (
     lease: PageLease,
+    kept: { item: RawItem; post: CollectedPost }[],
+    response: PageResponseInfo,
+    navigation: Response | null,
+    pageSnapshot: PageSnapshot | null,
+    allMarkers: readonly string[],
+    fetchedAt: Date,
+  ): Promise<void> => {
+    if (input.captureEvidence === false || kept.length === 0) return;
+    const browserPage = lease.page;
+    images ??= new PageImages(() => lease.page, store);
+    // The screenshot and the response body in parallel: the page does not change in between.
+    if (!pageSnapshot) evidenceFailed(`${kept.length} post`, 'ukuran elemen', 'snapshot gagal / failed');
+    let snapshot = pageSnapshot
+      ? snapshotOf(
+          pageSnapshot,
+          kept.map((k) => k.item.marker),
+          allMarkers,
+        )
+      : null;
+    const [shotResult, bodyResult] = await Promise.allSettled([
+      snapshot ? fullPageScreenshot(browserPage, snapshot) : Promise.reject(new Error('no snapshot')),
+      navigation ? navigation.body() : browserPage.content(),
+    ]);
+    let page: Promise<PageCapture | null> = Promise.resolve(null);
+    if (shotResult.status === 'fulfilled' && snapshot) {
+      const body = bodyResult.status === 'fulfilled' ? bodyResult.value : null;
+      page = storePage(store, shotResult.value, body, snapshot.scale, fetchedAt).catch((error: unknown) => {
+        evidenceFailed(`${kept.length} post`, 'halaman', error);
+        return null;
+      });
+    } else if (snapshot) {
+      // Without the page capture each post still gets its element screenshot; the problem is reported once.
+      evidenceFailed(`${kept.length} post`, 'halaman', shotResult.status === 'rejected' ? shotResult.reason : '');
+      snapshot = { ...snapshot, width: 0, height: 0 };
+    }
+    for (const [i, k] of kept.entries()) {
+      const item = snapshot?.items[i] ?? null;
+      let html = item?.html ?? null;
+      let png: Buffer | null = null;
+      if (!item || !snapshot || !croppable(snapshot, item.box)) {
+        // Not measurable or outside the captured document: Playwright scrolls to the element and shoots it.
+        try {
+          const locator = browserPage.locator(`[data-netra-item="${k.item.marker}"]`).first();
+          html ??= await locator.evaluate((el) => el.outerHTML);
+          png = await locator.screenshot({ type: 'png', timeout: 5_000, animations: 'disabled' });
+        } catch (error) {
+          evidenceFailed(k.item.externalId!, 'bukti untuk', error);
+          continue;
+        }
+      }
+      const work = storeOne(k.item, k.post, item, html!, png, page, response, fetchedAt);
+      pending.push(work);
+    }
+  };
+
+  const toPost = (
     item: RawItem,
     position: number,
     fetchedAt: Date,
-  ): Promise<CollectedPost | null | 'older'> => {
+    response: PageResponseInfo,
+  ): CollectedPost | null | 'older' => {
     if (!item.externalId) {
       const field = item.missingField ?? 'id';
       errors.push(
@@ -407,6 +497,11 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
       raw: {
         ...item.raw,
         definitionVersion: definition.version,
+        collector: PAGE_COLLECTOR.name,
+        collectorVersion: PAGE_COLLECTOR.version,
+        requestUrl: response.requestUrl,
+        finalUrl: response.finalUrl,
+        httpStatus: response.status,
         position,
         timeText: item.timeText ?? null,
         postedAtPrecision: time.precision,
@@ -425,9 +520,7 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
       );
       return null;
     }
-    const post = parsed.data;
-    post.evidence = await capture(lease, item, fetchedAt);
-    return post;
+    return parsed.data;
   };
 
   return pool.withPage(async (lease) => {
@@ -437,6 +530,8 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
     if (first.state === 'failed') return { status: 'blocked' as const, posts, errors: [first.error!], pages: 0 };
     const problem = stateError(first.state, account);
     if (problem) return { status: problem.status, posts, errors: [problem.error], pages: 0 };
+    let response = first.response!;
+    let navigation = first.navigation;
 
     const seen = new Set<string>();
     let position = 0;
@@ -444,22 +539,43 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
     while (pages < maxPages && posts.length < maxPosts) {
       pages++;
       const fetchedAt = now();
-      const items = await lease.page.evaluate(definition.extract, { handle: account.handle });
-      await measure(lease, items);
+      const { items, snapshot } = await extractWithSnapshot(
+        lease.page,
+        definition.extract,
+        { handle: account.handle },
+        input.captureEvidence !== false,
+      );
       let older = 0;
+      const kept: { item: RawItem; post: CollectedPost }[] = [];
       for (const item of items) {
         position++;
         if (posts.length >= maxPosts) break;
         if (item.externalId && seen.has(item.externalId)) continue;
-        const post = await toPost(lease, item, position, fetchedAt);
+        const post = toPost(item, position, fetchedAt, response);
         if (post === 'older') older++;
         if (!post || post === 'older') continue;
         seen.add(post.externalId);
         posts.push(post);
+        kept.push({ item, post });
       }
+      await captureEvidence(
+        lease,
+        kept,
+        response,
+        navigation,
+        snapshot,
+        items.map((i) => i.marker),
+        fetchedAt,
+      );
       if (posts.length >= maxPosts || (items.length > 0 && older === items.length)) break;
-      if (!(await nextPage(lease, definition, attempts, baseMs, errors, input.pace))) break;
+      const more = await nextPage(lease, definition, attempts, baseMs, errors, input.pace, (outcome) => {
+        response = outcome.response!;
+        navigation = outcome.navigation;
+      });
+      if (!more) break;
     }
+    // Posts come back only with their evidence complete (or its failure reported).
+    await Promise.all(pending);
     return { status: 'ok' as const, posts, errors, pages };
   });
 }

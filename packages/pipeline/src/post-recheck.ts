@@ -3,6 +3,7 @@ import type { Logger, Platform } from '@netra/core';
 import type { Database } from '@netra/db';
 import { listPostsToRecheck, recordPostChecked, recordPostGone, recordPostPresent } from '@netra/db';
 import type { Kysely } from 'kysely';
+import { platformSwitchStates } from './platform-switches.ts';
 
 export interface RecheckDueOptions {
   db: Kysely<Database>;
@@ -35,7 +36,11 @@ export interface RecheckSummary {
  */
 export async function recheckDuePosts(options: RecheckDueOptions): Promise<RecheckSummary> {
   const now = options.now?.() ?? new Date();
-  const platforms = API_PLATFORMS.filter((p) => !options.disabledPlatforms?.includes(p));
+  // Off in configuration or switched off by an admin (platform_switches): not contacted at all.
+  const switchedOff = new Set(
+    (await platformSwitchStates(options.db)).filter((s) => !s.enabled).map((s) => s.platform),
+  );
+  const platforms = API_PLATFORMS.filter((p) => !options.disabledPlatforms?.includes(p) && !switchedOff.has(p));
   const due = await listPostsToRecheck(options.db, {
     // 90% of the interval: the job scheduler fires every interval, and a post checked by the previous run must
     // be due again in this one even when the two runs are a few milliseconds less than the interval apart.

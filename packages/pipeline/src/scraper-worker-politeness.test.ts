@@ -15,6 +15,7 @@ import {
 import { createQueues, createRedisConnection, type Queues } from '@netra/queue';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { switchPlatform } from './platform-switches.ts';
 import { type ScraperWorker, startScraperWorker } from './scraper-worker.ts';
 import { startCrawlRun } from './start-crawl-run.ts';
 
@@ -104,5 +105,55 @@ describe('scraper worker: politeness', () => {
       (r.errors as { code: string }[]).some((e) => e.code === 'COLLECTOR_PLATFORM_DISABLED'),
     );
     expect(off).toMatchObject({ status: 'unknown', failed: false, posts_found: 0 });
+  });
+
+  it('skips a platform an admin switched off, with a visible status, and crawls it again once on', {
+    timeout: 60_000,
+  }, async () => {
+    const admin = await database.db
+      .insertInto('users')
+      .values({ username: 'admin.saklar', display_name: 'Admin', password_hash: 'x', role: 'admin' })
+      .returning(['id', 'username'])
+      .executeTakeFirstOrThrow();
+    const runOnce = async () => {
+      const run = await startCrawlRun(database.db, queues, { trigger: 'on_demand', requestedBy: null });
+      let done = await findCrawlRun(database.db, run.id);
+      for (let i = 0; i < 600 && done?.status !== 'completed'; i++) {
+        await sleep(50);
+        done = await findCrawlRun(database.db, run.id);
+      }
+      expect(done?.status).toBe('completed');
+      return database.db.selectFrom('crawl_run_accounts').selectAll().where('run_id', '=', run.id).execute();
+    };
+    const telegramRequests = () => server.requests.filter((r) => r.path.startsWith('/telegram')).length;
+
+    await switchPlatform(database.db, admin, { platform: 'telegram', enabled: false, reason: 'uji saklar' });
+    const before = telegramRequests();
+    const off = await runOnce();
+    expect(telegramRequests()).toBe(before);
+    const skipped = off.filter((r) =>
+      (r.errors as { code: string; message: string }[]).some(
+        (e) => e.code === 'COLLECTOR_PLATFORM_DISABLED' && e.message.includes('admin.saklar: uji saklar'),
+      ),
+    );
+    expect(skipped).toHaveLength(2);
+    for (const row of skipped) expect(row).toMatchObject({ status: 'unknown', failed: false, posts_found: 0 });
+
+    await switchPlatform(database.db, admin, { platform: 'telegram', enabled: true });
+    const on = await runOnce();
+    expect(telegramRequests()).toBeGreaterThan(before);
+    expect(
+      on.filter((r) => (r.errors as { code: string }[]).some((e) => e.code === 'COLLECTOR_PLATFORM_DISABLED')),
+    ).toHaveLength(1); // only the Bluesky account, off in configuration
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id', 'after'])
+      .where('action', '=', 'platform.switch')
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => [a.entity_id, (a.after as { enabled: boolean }).enabled])).toEqual([
+      ['telegram', false],
+      ['telegram', true],
+    ]);
   });
 });

@@ -41,6 +41,7 @@ import type { Kysely } from 'kysely';
 import { candidateAccountsOf } from './candidate-accounts.ts';
 import { type CandidateRepliesOutcome, runCandidateReplies } from './candidate-replies-job.ts';
 import { queueCollected } from './queue-collected.ts';
+import { platformSwitchedOff } from './platform-switches.ts';
 import { RegistryProvider } from './registry-provider.ts';
 import { postponeForOutage, type StoreStates, workerErrorListener } from './store-outage.ts';
 
@@ -152,8 +153,15 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
       accountId: data.accountId,
       platform: data.platform,
     });
-    if (politeness.isDisabled(data.platform)) {
-      // Kill switch: the platform is not contacted; the account is reported, not silently skipped.
+    // Kill switch, from configuration or from the admin page (read per job, so a switch takes effect on the
+    // next job without a restart): the platform is not contacted; the account is reported, not silently skipped.
+    const switched = politeness.isDisabled(data.platform)
+      ? { off: true as const, why: 'SCRAPER_DISABLED_PLATFORMS' }
+      : await platformSwitchedOff(options.db, data.platform).then((s) =>
+          s.off ? { off: true as const, why: `admin ${s.by ?? '?'}: ${s.reason}` } : { off: false as const },
+        );
+    if (switched.off) {
+      log.info({ why: switched.why }, 'platform switched off: crawl skipped');
       await recordAccountCrawled(options.db, {
         runId: data.runId,
         accountId: data.accountId,
@@ -163,7 +171,7 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
         errors: [
           {
             code: 'COLLECTOR_PLATFORM_DISABLED',
-            message: `${data.platform}: pengumpulan dimatikan (SCRAPER_DISABLED_PLATFORMS) / collection switched off`,
+            message: `${data.platform}: pengumpulan dimatikan (${switched.why}) / collection switched off`,
           },
         ],
       });

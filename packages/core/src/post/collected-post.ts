@@ -6,7 +6,7 @@ import { httpUrlSchema, interactionSchema, platformSchema, postKindSchema, reply
  * served it — read by OCR), addressed by its SHA-256 so it cannot change unseen.
  */
 export const evidenceArtefactRefSchema = z.object({
-  kind: z.enum(['screenshot', 'html', 'json', 'image']),
+  kind: z.enum(['screenshot', 'html', 'json', 'image', 'page_screenshot', 'page_html']),
   sha256: z.string().regex(/^[a-f0-9]{64}$/),
   bytes: z.number().int().min(0),
   mediaType: z.string(),

@@ -1,6 +1,7 @@
 export * from './access-log-repository.ts';
 export * from './account-repository.ts';
 export * from './audit-repository.ts';
+export * from './canary-repository.ts';
 export * from './case-repository.ts';
 export * from './classification-repository.ts';
 export * from './crawl-repository.ts';
@@ -13,6 +14,7 @@ export * from './login-attempt-repository.ts';
 export * from './ops-stats-repository.ts';
 export * from './people-repository.ts';
 export * from './person-export-repository.ts';
+export * from './platform-switch-repository.ts';
 export * from './post-repository.ts';
 export * from './post-watch-repository.ts';
 export * from './referral-repository.ts';

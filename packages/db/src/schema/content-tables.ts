@@ -60,7 +60,7 @@ export interface PostsTable {
 export interface EvidenceArtefactsTable {
   id: Generated<string>;
   post_id: string;
-  kind: 'screenshot' | 'html' | 'json' | 'image';
+  kind: 'screenshot' | 'html' | 'json' | 'image' | 'page_screenshot' | 'page_html';
   sha256: string;
   bytes: number;
   media_type: string;

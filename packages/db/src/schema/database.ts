@@ -11,6 +11,7 @@ import type {
   CasesTable,
   ReferralsTable,
 } from './case-tables.ts';
+import type { CanaryResultsTable, PlatformSwitchesTable } from './collector-tables.ts';
 import type {
   AccountCursorsTable,
   CrawlRunAccountsTable,
@@ -66,4 +67,6 @@ export interface Database {
   post_interactions: PostInteractionsTable;
   post_versions: PostVersionsTable;
   tips: TipsTable;
+  canary_results: CanaryResultsTable;
+  platform_switches: PlatformSwitchesTable;
 }

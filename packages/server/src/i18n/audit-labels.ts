@@ -15,6 +15,7 @@ const LABELS: Record<string, { id: string; en: string }> = {
   'watchlist.update': { id: 'Daftar pantau diubah', en: 'Watchlist changed' },
   'registry.import': { id: 'Registri calon diimpor', en: 'Candidate registry imported' },
   'crawl.start': { id: 'Perayapan dimulai', en: 'Crawl started' },
+  'platform.switch': { id: 'Saklar platform diubah', en: 'Platform switch changed' },
   'job.retry': { id: 'Tugas diulang', en: 'Job retried' },
   'review.decide': { id: 'Keputusan telaah', en: 'Review decision' },
   'review.undo': { id: 'Keputusan dibatalkan', en: 'Decision undone' },

@@ -1,5 +1,6 @@
 import { type AdminMessages, adminMessages } from './admin-messages.ts';
 import { type CaseMessages, caseMessages } from './case-messages.ts';
+import { type CollectorMessages, collectorMessages } from './collector-messages.ts';
 import { type CommonMessages, commonMessages } from './common-messages.ts';
 import { type ImageTextMessages, imageTextMessages } from './image-text-messages.ts';
 import { type ReviewMessages, reviewMessages } from './review-messages.ts';
@@ -18,7 +19,8 @@ export type Messages = CommonMessages &
   WorkspaceMessages &
   CaseMessages &
   WatchMessages &
-  ImageTextMessages;
+  ImageTextMessages &
+  CollectorMessages;
 
 export const catalogue: Record<'id' | 'en', Messages> = {
   id: {
@@ -30,6 +32,7 @@ export const catalogue: Record<'id' | 'en', Messages> = {
     ...caseMessages.id,
     ...watchMessages.id,
     ...imageTextMessages.id,
+    ...collectorMessages.id,
   },
   en: {
     ...commonMessages.en,
@@ -40,5 +43,6 @@ export const catalogue: Record<'id' | 'en', Messages> = {
     ...caseMessages.en,
     ...watchMessages.en,
     ...imageTextMessages.en,
+    ...collectorMessages.en,
   },
 };

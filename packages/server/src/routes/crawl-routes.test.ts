@@ -1,3 +1,4 @@
+import { recordCanaryResults } from '@netra/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../testing/test-server.ts';
 
@@ -174,6 +175,54 @@ describe('crawl routes', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('body.accountIds');
+  });
+
+  it('page: shows the latest canary verdict per platform with its definition version and time in WIB', async () => {
+    const viewer = await server.signIn('viewer');
+    const empty = await server.app.inject({ method: 'GET', url: '/crawls', headers: viewer.headers });
+    expect(empty.body).toContain('Belum ada hasil canary.');
+    await recordCanaryResults(server.database.db, [
+      {
+        platform: 'facebook',
+        definitionVersion: 'facebook-page/2026.11.1',
+        account: 'https://www.facebook.com/halaman.uji',
+        verdict: 'recognised',
+        items: 4,
+        detail: 'lama',
+        checkedAt: '2026-11-28T01:00:00Z',
+      },
+      {
+        platform: 'facebook',
+        definitionVersion: 'facebook-page/2026.11.1',
+        account: 'https://www.facebook.com/halaman.uji',
+        verdict: 'changed',
+        items: 0,
+        detail: 'ready selector <div> missing',
+        checkedAt: '2026-11-29T01:00:00Z',
+      },
+      {
+        platform: 'x',
+        definitionVersion: 'x-page/2026.11.1',
+        account: 'https://x.com/akun_uji',
+        verdict: 'captcha',
+        items: 0,
+        detail: '',
+        checkedAt: '2026-11-29T01:05:00Z',
+      },
+    ]);
+    const page = await server.app.inject({ method: 'GET', url: '/crawls', headers: viewer.headers });
+    expect(page.statusCode).toBe(200);
+    const section = page.body.slice(page.body.indexOf('id="canary"'));
+    expect(section).toContain('Canary definisi halaman');
+    // Only the latest check of each platform; labels in Indonesian; the detail escaped.
+    expect(section).toContain('<tr class="canary-changed">');
+    expect(section).not.toContain('canary-recognised');
+    expect(section).toContain('<strong>Markup berubah</strong>');
+    expect(section).toContain('<strong>CAPTCHA</strong>');
+    expect(section).toContain('ready selector &lt;div&gt; missing');
+    expect(section).toContain('facebook-page/2026.11.1');
+    expect(section).toContain('<time datetime="2026-11-29T01:00:00.000Z">');
+    expect(section).toMatch(/08[.:]00[^<]*WIB<\/time>/);
   });
 
   it('refuses analysts starting a crawl', async () => {

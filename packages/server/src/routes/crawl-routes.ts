@@ -1,4 +1,12 @@
-import { type Database, findCrawlRun, listCrawlableAccounts, listCrawlRuns, listUsernamesByIds } from '@netra/db';
+import {
+  type CanaryResultRow,
+  type Database,
+  findCrawlRun,
+  latestCanaryResults,
+  listCrawlableAccounts,
+  listCrawlRuns,
+  listUsernamesByIds,
+} from '@netra/db';
 import { startCrawlRun } from '@netra/pipeline/crawl-runs';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -162,7 +170,42 @@ function runRow(t: Messages, run: CrawlRunView, lang: 'id' | 'en'): SafeHtml {
 </tr>`;
 }
 
-function crawlsPage(ctx: RouteContext<unknown, { done?: string | undefined }, unknown>, runs: CrawlRunView[]): string {
+function verdictLabel(t: Messages, verdict: CanaryResultRow['verdict']): string {
+  const key = `canaryVerdict${verdict[0]!.toUpperCase()}${verdict.slice(1)}` as 'canaryVerdictRecognised';
+  return t[key];
+}
+
+/** The latest canary verdict of each page platform: a definition that no longer recognises its platform stands out. */
+function canarySection(t: Messages, results: CanaryResultRow[], lang: 'id' | 'en'): SafeHtml {
+  const table =
+    results.length === 0
+      ? html`<p>${t.canaryNone}</p>`
+      : html`<table class="canary">
+<thead><tr><th>${t.canaryPlatform}</th><th>${t.canaryVerdict}</th><th>${t.canaryVersion}</th><th>${t.canaryAccount}</th><th>${t.canaryItems}</th><th>${t.canaryDetail}</th><th>${t.canaryCheckedAt}</th></tr></thead>
+<tbody>${results.map(
+          (r) => html`<tr class="canary-${r.verdict}">
+  <td>${r.platform}</td>
+  <td>${r.verdict === 'recognised' ? verdictLabel(t, r.verdict) : html`<strong>${verdictLabel(t, r.verdict)}</strong>`}</td>
+  <td><code>${r.definition_version ?? '—'}</code></td>
+  <td><small>${r.account}</small></td>
+  <td>${r.items}</td>
+  <td><small>${r.detail}</small></td>
+  <td>${time(new Date(r.checked_at).toISOString(), lang)}</td>
+</tr>`,
+        )}</tbody>
+</table>`;
+  return html`<section id="canary">
+<h2>${t.canaryTitle}</h2>
+<p><small>${t.canaryIntro}</small></p>
+${table}
+</section>`;
+}
+
+function crawlsPage(
+  ctx: RouteContext<unknown, { done?: string | undefined }, unknown>,
+  runs: CrawlRunView[],
+  canary: CanaryResultRow[],
+): string {
   const { t } = ctx;
   const user = requireUser(ctx);
   const form = hasRole(user.role, 'supervisor')
@@ -187,7 +230,7 @@ function crawlsPage(ctx: RouteContext<unknown, { done?: string | undefined }, un
     t,
     lang: ctx.lang,
     user,
-    body: html`${form}${table}`,
+    body: html`${form}${table}${canarySection(t, canary, ctx.lang)}`,
     flash: ctx.query.done === 'started' ? t.crawlStarted : undefined,
     refreshSeconds: runs.some((r) => r.status === 'queued' || r.status === 'running') ? 10 : undefined,
   });
@@ -243,9 +286,10 @@ export const crawlRoutes = [
     role: 'viewer',
     kind: 'page',
     tag: 'crawls',
-    summary: 'Crawl runs page; supervisors can start a crawl',
+    summary: 'Crawl runs page with the latest canary result per platform; supervisors can start a crawl',
     query: z.object({ done: z.string().max(20).optional(), lang: z.string().optional() }),
-    handler: async (ctx) => crawlsPage(ctx, await listRunViews(ctx.deps.db, 50)),
+    handler: async (ctx) =>
+      crawlsPage(ctx, await listRunViews(ctx.deps.db, 50), await latestCanaryResults(ctx.deps.db)),
   }),
   defineRoute({
     method: 'POST',

@@ -6,6 +6,7 @@ import { crawlRoutes } from './crawl-routes.ts';
 import { failedJobsRoutes } from './failed-jobs-routes.ts';
 import { overviewRoutes } from './overview-routes.ts';
 import { personRoutes } from './person-routes.ts';
+import { platformSwitchRoutes } from './platform-switch-routes.ts';
 import { registryApiRoutes } from './registry-api-routes.ts';
 import { registryPages } from './registry-pages.ts';
 import { reviewApiRoutes } from './review-api-routes.ts';
@@ -26,6 +27,6 @@ allRoutes.push(...reviewApiRoutes, ...reviewPageRoutes, ...personRoutes, ...over
 allRoutes.push(...caseRoutes);
 allRoutes.push(...usersRoutes);
 allRoutes.push(...auditRoutes);
-allRoutes.push(...crawlRoutes);
+allRoutes.push(...crawlRoutes, ...platformSwitchRoutes);
 allRoutes.push(...failedJobsRoutes);
 allRoutes.push(...watchlistApiRoutes, ...watchlistPages, ...registryApiRoutes, ...registryPages);

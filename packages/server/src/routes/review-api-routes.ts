@@ -34,8 +34,8 @@ const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif
  */
 export function evidenceMediaType(kind: string, stored: string): string {
   const base = (stored.split(';')[0] ?? '').trim().toLowerCase();
-  if (kind === 'html') return 'text/plain; charset=utf-8';
-  if ((kind === 'screenshot' || kind === 'image') && IMAGE_TYPES.has(base)) return base;
+  if (kind === 'html' || kind === 'page_html') return 'text/plain; charset=utf-8';
+  if ((kind === 'screenshot' || kind === 'page_screenshot' || kind === 'image') && IMAGE_TYPES.has(base)) return base;
   if (kind === 'json' && base === 'application/json') return 'application/json; charset=utf-8';
   return 'application/octet-stream';
 }

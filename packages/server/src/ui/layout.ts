@@ -21,6 +21,7 @@ const NAV: NavItem[] = [
   { href: '/admin/failed-jobs', label: 'navFailedJobs', role: 'supervisor' },
   { href: '/admin/users', label: 'navUsers', role: 'admin' },
   { href: '/admin/audit', label: 'navAudit', role: 'admin' },
+  { href: '/admin/platforms', label: 'navPlatforms', role: 'admin' },
 ];
 
 export interface PageOptions {

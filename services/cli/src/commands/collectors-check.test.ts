@@ -1,4 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
+import { latestCanaryResults } from '@netra/db';
+import { createTestDatabase, type TestDatabase } from '@netra/db/testing';
 import { type DemoPlatform, demoEdgeCases, startDemoPlatform } from '@netra/demo-platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIO } from '../command.ts';
@@ -14,10 +16,15 @@ function collect(stream: PassThrough): () => string {
 /** `netra collectors check` in real Chromium against the demo platform. */
 describe('netra collectors check', () => {
   let demo: DemoPlatform;
+  let database: TestDatabase;
   beforeAll(async () => {
     demo = await startDemoPlatform();
+    database = await createTestDatabase();
   });
-  afterAll(async () => demo?.close());
+  afterAll(async () => {
+    await demo?.close();
+    await database?.drop();
+  });
 
   async function run(argv: string[], env: Record<string, string>) {
     const stdout = new PassThrough();
@@ -33,6 +40,7 @@ describe('netra collectors check', () => {
     timeout: 60_000,
   }, async () => {
     const result = await run([], {
+      DATABASE_URL: database.url,
       PLATFORM_ORIGINS: JSON.stringify(demo.origins),
       COLLECTOR_CANARY_ACCOUNTS: JSON.stringify({
         facebook: 'https://www.facebook.com/suryadi.guru.mesuji',
@@ -49,10 +57,20 @@ describe('netra collectors check', () => {
       ['x', 'walled', 'x-page/2026.11.1'],
     ]);
     expect(result.code).toBe(1);
-    const one = await run(['--platform', 'facebook', '--account', 'https://www.facebook.com/suryadi.guru.mesuji'], {
+    // Stored for the crawls page: the latest verdict per platform.
+    const stored = await latestCanaryResults(database.db);
+    expect(stored.map((r) => [r.platform, r.verdict, r.definition_version])).toEqual([
+      ['facebook', 'recognised', 'facebook-page/2026.11.1'],
+      ['x', 'walled', 'x-page/2026.11.1'],
+    ]);
+    expect(stored[0]!.checked_at.toISOString()).toBe(lines[0].checkedAt);
+    const one = await run(['--platform', 'x', '--account', 'https://x.com/hendrowibowo_'], {
+      DATABASE_URL: database.url,
       PLATFORM_ORIGINS: JSON.stringify(demo.origins),
     });
     expect(one.code).toBe(0);
+    const latest = await latestCanaryResults(database.db);
+    expect(latest.find((r) => r.platform === 'x')?.verdict).toBe('recognised');
   });
 
   it('refuses an API platform and an empty configuration with exit 2', async () => {

@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import { BrowserPool, type CanaryReport, checkDefinition, platformDefinitions } from '@netra/collectors';
 import { env, loadConfig, type Platform, platformSchema } from '@netra/core';
+import { recordCanaryResults } from '@netra/db';
 import { normaliseAccount } from '@netra/watchlist';
 import { z } from 'zod';
+import { withDatabase } from '../cli-context.ts';
 import type { CliIO, Command } from '../command.ts';
 
 const USAGE = 'collectors check [--platform P --account URL]';
@@ -32,7 +34,9 @@ const configSchema = z.object({
  * `netra collectors check`: the page-definition canary. Loads one configured public account per page platform
  * (COLLECTOR_CANARY_ACCOUNTS, or --platform/--account) with the current definition and prints one JSON line per
  * platform: recognised / changed / walled / consent / captcha / not_found / unreachable, with the definition
- * version. Exit 0 only when every platform is recognised, 1 otherwise, 2 on bad arguments or configuration.
+ * version, and stores them (`canary_results`, DATABASE_URL or the embedded database) for the crawls page.
+ * Exit 0 only when every platform is recognised and the results are stored, 1 otherwise, 2 on bad arguments or
+ * configuration.
  */
 export const collectorsCheckCommand: Command = {
   path: ['collectors', 'check'],
@@ -85,6 +89,27 @@ export const collectorsCheckCommand: Command = {
       }
     } finally {
       await pool.close();
+    }
+    try {
+      await withDatabase(io.env, (handle) =>
+        recordCanaryResults(
+          handle.db,
+          reports.map((r) => ({
+            platform: r.platform,
+            definitionVersion: r.definitionVersion,
+            account: r.account,
+            verdict: r.verdict,
+            items: r.items,
+            detail: r.detail,
+            checkedAt: r.checkedAt,
+          })),
+        ),
+      );
+    } catch (error) {
+      io.stderr.write(
+        `galat / error: hasil canary tidak tersimpan / canary results not stored: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+      return 1;
     }
     return reports.every((r) => r.verdict === 'recognised') ? 0 : 1;
   },

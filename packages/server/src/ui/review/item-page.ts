@@ -81,12 +81,14 @@ function postCard(m: ItemPageModel, segments: ReturnType<typeof postSegments>): 
   const { t, item, lang, labels } = m;
   const context = item.context as { parentText?: string; parentAuthor?: string; parentCandidate?: string } | null;
   const media = item.media_descriptions;
+  // The post element's own screenshot is what is shown; the page it was cut from is one click away.
   const shot = item.artefacts.find((a) => a.kind === 'screenshot');
+  const fullPage = item.artefacts.find((a) => a.kind === 'page_screenshot');
   return html`<article class="card post" id="post" tabindex="-1" aria-labelledby="post-title">
     <h2 id="post-title">${t.reviewText}</h2>
     <p class="meta"><small>${item.platform} · ${item.kind} · @${item.author_handle}<br>${t.reviewPosted}: ${when(item.posted_at, item.zone, lang)} · ${t.reviewFetched}: ${when(item.fetched_at, item.zone, lang)}</small></p>
     <div class="post-text" lang="id">${highlightSpans(segments[0]!.text, segments[0]!.spans)}</div>
-    ${shot ? html`<figure class="shot"><a href="/evidence/${shot.sha256}" target="_blank" rel="noopener"><img class="evidence" src="/evidence/${shot.sha256}" alt="${t.reviewArtefacts}: screenshot" loading="lazy"></a></figure>` : ''}
+    ${shot ? html`<figure class="shot"><a href="/evidence/${shot.sha256}" target="_blank" rel="noopener"><img class="evidence" src="/evidence/${shot.sha256}" alt="${t.reviewArtefacts}: screenshot" loading="lazy"></a>${fullPage ? html`<figcaption><a href="/evidence/${fullPage.sha256}" target="_blank" rel="noopener">${t.reviewFullPage}</a></figcaption>` : ''}</figure>` : ''}
     ${media.length > 0 ? html`<h3>${t.reviewMedia}</h3><ul>${segments.slice(1, 1 + media.length).map((s) => html`<li>${highlightSpans(s.text, s.spans)}</li>`)}</ul>` : ''}
     ${
       context?.parentText
