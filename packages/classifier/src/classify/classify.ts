@@ -7,8 +7,10 @@ import type {
   SkbCategory,
 } from '@netra/core';
 import { type Analysis, analyse, fullText } from '../features/extract-features.ts';
+import { SIGNALS } from '../features/feature-names.ts';
 import { detectLanguage } from '../language/detect-language.ts';
 import { loadModel, type Model } from '../model/artefact.ts';
+import { predictBoost, STAGE_MARGINS, stageInput } from '../model/boost.ts';
 import { applyPlatt } from '../model/calibrate.ts';
 import { dot, sigmoid } from '../model/logistic.ts';
 import { type CompiledRegistry, compileRegistry } from '../registry/compile-registry.ts';
@@ -49,7 +51,10 @@ export function resolveCandidate(analysis: Analysis, stance: 'pro' | 'contra' | 
     const b = contestTotal.get(best.split('#')[0]!) ?? 0;
     return a > b + 1e-9;
   };
-  for (const [ref, s] of analysis.scores) {
+  // Cue words next to a mention that match the stance count half a mention more (`A hebat, B pecundang`).
+  const bonus = stance ? analysis.cueNear[stance] : undefined;
+  for (const [ref, raw] of analysis.scores) {
+    const s = raw + 0.5 * (bonus?.get(ref) ?? 0);
     if (better(ref, s)) {
       best = ref;
       bestScore = s;
@@ -106,9 +111,19 @@ export function classify(
   return decide(analyse(post, compiledOf(registry)), fullText(post), model);
 }
 
+const STAGE_INPUT = new Float64Array(SIGNALS.length + STAGE_MARGINS);
+
+/** The score before calibration: the first-stage margin, or the second stage's log-odds over it and the signals. */
+export function rawScore(analysis: Analysis, model: Pick<Model, 'weights' | 'stage2' | 'realWeights'>): number {
+  const m = margin(analysis, model);
+  if (!model.stage2) return m;
+  const real = model.realWeights ? dot(model.realWeights, analysis.vector) : 0;
+  return predictBoost(model.stage2, stageInput(analysis.vector, m, real, SIGNALS.length, STAGE_INPUT));
+}
+
 /** The decision part of `classify`, for an already analysed post (training and evaluation reuse analyses). */
 export function decide(analysis: Analysis, text: string, model: Model): ClassificationResult {
-  const score = applyPlatt(model.calibration, margin(analysis, model));
+  const score = applyPlatt(model.calibration, rawScore(analysis, model));
   const flagged = score >= model.threshold;
   let candidate: CandidateRef | null = null;
   let stance: 'pro' | 'contra' | null = null;

@@ -37,6 +37,12 @@ export interface Analysis {
   /** Candidates the post's own text points at (a mention, `calon tunggal` or a ballot number), not its parent. */
   named: Set<CandidateRef>;
   evidence: EvidenceSpan[];
+  /**
+   * Per candidate named in the post: how many of its mentions have a support cue (vote verb, praise, wish,
+   * cheering emoji) or an attack cue (scorn, mockery, a negated vote) close by. Candidate resolution adds the
+   * cues matching the post's stance, so `A hebat, B pecundang` goes to A when pro and to B when contra.
+   */
+  cueNear: { pro: Map<CandidateRef, number>; contra: Map<CandidateRef, number> };
   vector: SparseVector;
   contraCue: boolean;
   /** Every vote verb in the post is negated (`jangan pilih`, `ojo dipilih`) and a candidate is named: contra. */
@@ -89,6 +95,32 @@ function fnv1a(s: string): number {
 // Scratch accumulators for hashed word and character grams, reused by every post analysed on this thread.
 const GRAMS = new SparseAccumulator(SIGNALS.length + (1 << HASH_BITS) + (1 << IMAGE_HASH_BITS));
 const CHARS = new SparseAccumulator(SIGNALS.length + (1 << HASH_BITS));
+
+/** Character-gram indices per folded word (bounded memo: words repeat across posts far more than they vary). */
+const CHAR_GRAMS = new Map<string, Int32Array>();
+
+/** Hashed character 3- and 4-grams of `<word>` (boundaries as code 1 and 2), in order, repeats kept. */
+function charGramsOf(w: string): Int32Array {
+  const hit = CHAR_GRAMS.get(w);
+  if (hit) return hit;
+  const len = w.length + 2;
+  const code = (k: number) => (k === 0 ? 1 : k === len - 1 ? 2 : w.charCodeAt(k - 1));
+  const out = new Int32Array(Math.max(0, len - 2) + Math.max(0, len - 3));
+  let o = 0;
+  for (let n = 3; n <= 4; n++) {
+    for (let k = 0; k + n <= len; k++) {
+      let h = CHAR_SEED;
+      for (let j = k; j < k + n; j++) {
+        h ^= code(j);
+        h = Math.imul(h, 0x01000193);
+      }
+      out[o++] = SIGNALS.length + ((h >>> 0) & HASH_MASK);
+    }
+  }
+  if (CHAR_GRAMS.size > 50_000) CHAR_GRAMS.clear();
+  CHAR_GRAMS.set(w, out);
+  return out;
+}
 
 type LexiconName = keyof typeof LEXICON;
 const NO_POSITIONS: readonly number[] = [];
@@ -143,6 +175,27 @@ export function fullText(post: Pick<Classifiable, 'text' | 'imageText'>): string
   return post.imageText?.length ? classifiedText(post.text, [], post.imageText) : post.text;
 }
 
+/** Evaluative words of praise / of scorn (the `evaluative` lexicon holds both). */
+const PRAISE = new Set(
+  'hebat bagus pinter cerdas pintar keren mantap top jos juara terbaik luar biasa hebatnya'
+    .split(' ')
+    .map((w) => standardise(fold(w))),
+);
+const SCORN = new Set(
+  (
+    'jelek bodoh dungu goblok bego parah payah memalukan malu songong sombong licik munafik hipokrit badut kampungan ' +
+    'norak kacau ngawur ngaco halu bohong pembohong gila edan sinting omon pecundang'
+  )
+    .split(' ')
+    .map((w) => standardise(fold(w))),
+);
+function evaluativePraise(tokens: readonly Token[]): number[] {
+  return tokens.flatMap((t, i) => (t.kind === 'word' && PRAISE.has(t.key) ? [i] : []));
+}
+function evaluativeScorn(tokens: readonly Token[]): number[] {
+  return tokens.flatMap((t, i) => (t.kind === 'word' && SCORN.has(t.key) ? [i] : []));
+}
+
 function near(indexes: readonly number[], targets: readonly number[], window: number): boolean {
   for (const i of indexes) for (const t of targets) if (Math.abs(i - t) <= window) return true;
   return false;
@@ -176,6 +229,8 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   const mask: (string | null)[] = new Array(tokens.length).fill(null);
   const targetIdx: number[] = [];
   const strongTargetIdx: number[] = [];
+  // Token position and candidates of every named mention (for cue-near-candidate bonuses).
+  const mentionAt: { at: number; refs: CandidateRef[] }[] = [];
 
   // Contest preference for bare ballot numbers: the regency contest unless governor words appear.
   let governorHint = false;
@@ -320,9 +375,12 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
       kind = 'empty box with vote';
     }
     inc(`m_${m.kind}` as SignalName);
-    const share = refs.length > 1 ? 1 / refs.length : 1;
+    // A name shared by candidates of ONE contest is split between them; a person who runs in two contests (one
+    // name in two presidential races) is named in full in each (splitting made any rival outweigh them).
+    const perContestRefs = new Map<string, number>();
+    for (const r of refs) perContestRefs.set(contestOf(r), (perContestRefs.get(contestOf(r)) ?? 0) + 1);
     for (const r of refs) {
-      addScore(r, weight * share);
+      addScore(r, weight / perContestRefs.get(contestOf(r))!);
       if (weight >= 1) {
         candsMentioned.add(r);
         named.add(r);
@@ -330,7 +388,10 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
       if (reg.candidates.get(r)?.emptyBox) emptyBoxMention = true;
     }
     for (let k = m.from; k < m.to; k++) mask[k] = tag;
-    if (weight >= 1 && !plainJargon) targetIdx.push(m.from);
+    if (weight >= 1 && !plainJargon) {
+      targetIdx.push(m.from);
+      mentionAt.push({ at: m.from, refs });
+    }
     if (STRONG_MENTIONS.has(m.kind) || weight >= 2) strongTargetIdx.push(m.from);
     const label = reg.candidates.get(refs[0]!)?.label ?? refs[0]!;
     evidence.push({ start: m.start, end: m.end, cue: `${kind.replace('_', ' ')}: ${label}` });
@@ -587,6 +648,52 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   set('compare_with_target', near(compare, targetIdx, 5) ? 1 : 0);
   set('wish_with_target', near(wish, targetIdx, 6) || (wish.length > 0 && parentCand) ? 1 : 0);
 
+  const cueNear = { pro: new Map<CandidateRef, number>(), contra: new Map<CandidateRef, number>() };
+  if (mentionAt.length > 1) {
+    // Only worth computing when two or more mentions compete. Cue words within 3 tokens of the mention, and not
+    // past another mention (`A hebat, B pecundang`: `hebat` is A's, `pecundang` is B's).
+    const positiveWords = [
+      ...support,
+      ...wish,
+      ...vote.filter((i) => !negvote.includes(i)),
+      ...evaluativePraise(tokens),
+    ];
+    const attackWords = [...contra, ...negvote, ...evaluativeScorn(tokens), ...laugh.map((t) => tokens.indexOf(t))];
+    for (const t of tokens.keys()) {
+      const tk = tokens[t]!;
+      if (tk.kind !== 'emoji') continue;
+      if (POSITIVE_EMOJI.has(tk.key)) positiveWords.push(t);
+      if (MOCK_EMOJI.has(tk.key)) attackWords.push(t);
+    }
+    const starts = mentionAt.map((m) => m.at).sort((a, b) => a - b);
+    const owner = (i: number) => {
+      // The closest mention, preferring the one before the cue (Indonesian puts the comment after its subject).
+      let best = -1;
+      let dist = Number.POSITIVE_INFINITY;
+      for (const s of starts) {
+        const d = s <= i ? i - s : (s - i) * 1.5;
+        if (d < dist) {
+          dist = d;
+          best = s;
+        }
+      }
+      return dist <= 4 ? best : -1;
+    };
+    for (const [list, into] of [
+      [positiveWords, cueNear.pro],
+      [attackWords, cueNear.contra],
+    ] as const) {
+      for (const i of new Set(list)) {
+        const at = owner(i);
+        if (at < 0) continue;
+        for (const m of mentionAt) {
+          if (m.at !== at) continue;
+          for (const r of m.refs) into.set(r, (into.get(r) ?? 0) + 1 / m.refs.length);
+        }
+      }
+    }
+  }
+
   if (hasTarget) {
     for (const list of [vote, exhort, negvote]) {
       for (const i of list) {
@@ -642,20 +749,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   chars.clear();
   tokens.forEach((t, i) => {
     if (mask[i] || t.kind !== 'word' || t.num || t.folded.length < 3 || inImage(i)) return;
-    const w = t.folded;
-    // Over `<word>` (boundaries as code 1 and 2), hashed in place: no substring is allocated.
-    const len = w.length + 2;
-    const code = (k: number) => (k === 0 ? 1 : k === len - 1 ? 2 : w.charCodeAt(k - 1));
-    for (let n = 3; n <= 4; n++) {
-      for (let k = 0; k + n <= len; k++) {
-        let h = CHAR_SEED;
-        for (let j = k; j < k + n; j++) {
-          h ^= code(j);
-          h = Math.imul(h, 0x01000193);
-        }
-        chars.add(SIGNALS.length + ((h >>> 0) & HASH_MASK));
-      }
-    }
+    for (const h of charGramsOf(t.folded)) chars.add(h);
   });
   if (ctx?.parentText) {
     for (const t of tokenize(ctx.parentText)) if (t.kind === 'word' && !t.num) addGram(`p:${stem(t.key)}`);
@@ -697,6 +791,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     scores,
     named,
     evidence,
+    cueNear,
     vector: { indices, values },
     contraCue: contraNear,
     negVoteOnly: strongNeg.length > 0 && strongNeg.length === vote.length && hasTarget,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { NetraError } from '@netra/core';
 import { HASH_BITS, IMAGE_HASH_BITS } from '../features/extract-features.ts';
 import { SIGNALS } from '../features/feature-names.ts';
+import type { Boost } from './boost.ts';
 import type { Platt, PrPoint } from './calibrate.ts';
 
 export const ARTEFACT_FORMAT = 'netra-endorsement-lr';
@@ -16,6 +17,10 @@ export interface ModelArtefact {
   signals: string[];
   endorse: { indices: number[]; weights: number[] };
   stance: { indices: number[]; weights: number[] };
+  /** Second stage (issue 7): trees over the margin and the signals; `calibration` then applies to its output. */
+  stage2?: Boost;
+  /** Weights of the model trained on real posts alone (a stage-2 input). */
+  real?: { indices: number[]; weights: number[] };
   calibration: Platt;
   threshold: number;
   training: {
@@ -38,6 +43,8 @@ export interface Model {
   version: string;
   weights: Float64Array;
   stanceWeights: Float64Array;
+  stage2?: Boost;
+  realWeights?: Float64Array;
   calibration: Platt;
   threshold: number;
 }
@@ -90,6 +97,8 @@ export function modelFromArtefact(art: ModelArtefact): Model {
     version: art.modelVersion,
     weights: dense(art.endorse),
     stanceWeights: dense(art.stance),
+    ...(art.stage2 ? { stage2: art.stage2 } : {}),
+    ...(art.real ? { realWeights: dense(art.real) } : {}),
     calibration: art.calibration,
     threshold: art.threshold,
   };

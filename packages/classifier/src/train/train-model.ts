@@ -9,12 +9,13 @@ import {
   modelFromArtefact,
   sparse,
 } from '../model/artefact.ts';
+import { type Boost, type BoostOptions, DEFAULT_BOOST, fitBoost, predictBoost, stageInput } from '../model/boost.ts';
 import { applyPlatt, chooseThreshold, fitPlatt, prCurve } from '../model/calibrate.ts';
 import { DEFAULT_LOGISTIC, dot, type LogisticOptions, mulberry32, trainLogistic } from '../model/logistic.ts';
 import type { CompiledRegistry } from '../registry/compile-registry.ts';
 import type { LabelledPost } from './labelled-post.ts';
 
-export const MODEL_SEMVER = '1.5.0';
+export const MODEL_SEMVER = '1.6.0';
 
 export interface TrainOptions {
   logistic?: Partial<LogisticOptions>;
@@ -22,6 +23,8 @@ export interface TrainOptions {
   calibrationFolds?: number;
   minRecall?: number;
   sources?: string[];
+  /** Second-stage trees over the margin and signals (default on); `false` ships the linear model alone. */
+  stage2?: boolean | Partial<BoostOptions>;
   /** Digests of the input and registry files, recorded in the artefact. */
   inputs?: { path: string; sha256: string }[];
   registries?: { path: string; sha256: string }[];
@@ -121,6 +124,16 @@ function fitWeights(items: readonly Prepared[], options: Partial<LogisticOptions
   return { weights, stanceWeights };
 }
 
+/** Endorsement weights of a model trained on the real posts (those with a `source`) alone. */
+function fitReal(items: readonly Prepared[], options: Partial<LogisticOptions>): Float64Array {
+  const real = items.filter((p) => p.post.source && !hasImageText(p.post));
+  return trainLogistic(
+    real.map((p) => ({ vector: p.analysis.vector, y: y(p) })),
+    MODEL_DIM,
+    options,
+  );
+}
+
 /**
  * Trains the endorsement model on prepared posts: out-of-fold margins → Platt calibration and the
  * threshold (best precision with out-of-fold recall ≥ minRecall), then the final weights on everything. Deterministic.
@@ -134,12 +147,19 @@ export function trainModel(items: readonly Prepared[], options: TrainOptions = {
     items.map((p) => hasImageText(p.post)),
     k,
   );
+  const boostOptions = options.stage2 === false ? null : options.stage2 === true ? {} : (options.stage2 ?? {});
+  // The model of real posts alone (a stage-2 input): its n-grams are not drowned by the synthetic posts' style.
+  const realOnly = boostOptions !== null && items.some((p) => p.post.source);
   const margins = new Array<number>(items.length).fill(0);
+  const realMargins = new Array<number>(items.length).fill(0);
   for (let f = 0; f < k; f++) {
     const train = items.filter((_, i) => folds[i] !== f);
     const { weights } = fitWeights(train, logistic);
+    const realWeights = realOnly ? fitReal(train, logistic) : null;
     items.forEach((p, i) => {
-      if (folds[i] === f) margins[i] = dot(weights, p.analysis.vector);
+      if (folds[i] !== f) return;
+      margins[i] = dot(weights, p.analysis.vector);
+      if (realWeights) realMargins[i] = dot(realWeights, p.analysis.vector);
     });
   }
   // Calibration and the operating point (issue 7: recall ≥ 0.90 over real and synthetic *text*) come from posts
@@ -148,11 +168,39 @@ export function trainModel(items: readonly Prepared[], options: TrainOptions = {
   const forText = items.map((p) => !hasImageText(p.post));
   const chosen = forText.some((x) => x) ? forText : items.map(() => true);
   const pointLabels = labels.filter((_, i) => chosen[i]);
+  let scores = margins;
+  let stage2: Boost | undefined;
+  if (boostOptions) {
+    // Stacking: the trees learn from out-of-fold margins (what the linear model says about posts it has not
+    // seen), starting from their Platt fit; their own out-of-fold scores (same folds) give calibration and threshold.
+    const base = fitPlatt(
+      margins.filter((_, i) => chosen[i]),
+      pointLabels,
+    );
+    const rows = items.map((p, i) => stageInput(p.analysis.vector, margins[i]!, realMargins[i]!, SIGNALS.length));
+    const realWeight = { ...DEFAULT_BOOST, ...boostOptions }.realWeight;
+    const weights = items.map((p) => (p.post.source ? realWeight : 1));
+    scores = new Array<number>(items.length).fill(0);
+    for (let f = 0; f < k; f++) {
+      const inFold = (i: number) => folds[i] === f;
+      const b = fitBoost(
+        rows.filter((_, i) => !inFold(i)),
+        labels.filter((_, i) => !inFold(i)),
+        base,
+        boostOptions,
+        weights.filter((_, i) => !inFold(i)),
+      );
+      rows.forEach((r, i) => {
+        if (inFold(i)) scores[i] = predictBoost(b, r);
+      });
+    }
+    stage2 = fitBoost(rows, labels, base, boostOptions, weights);
+  }
   const calibration = fitPlatt(
-    margins.filter((_, i) => chosen[i]),
+    scores.filter((_, i) => chosen[i]),
     pointLabels,
   );
-  const probs = margins.filter((_, i) => chosen[i]).map((m) => applyPlatt(calibration, m));
+  const probs = scores.filter((_, i) => chosen[i]).map((m) => applyPlatt(calibration, m));
   const threshold = chooseThreshold(probs, pointLabels, options.minRecall ?? DEFAULT_MIN_RECALL);
   let tp = 0;
   let fp = 0;
@@ -167,7 +215,7 @@ export function trainModel(items: readonly Prepared[], options: TrainOptions = {
   const { weights, stanceWeights } = fitWeights(items, logistic);
   const hash = createHash('sha256');
   for (const p of items) hash.update(`${JSON.stringify(p.post)}\n`);
-  hash.update(JSON.stringify({ logistic, k, signals: SIGNALS }));
+  hash.update(JSON.stringify({ logistic, k, signals: SIGNALS, ...(stage2 ? { stage2: options.stage2 ?? true } : {}) }));
   const dataSha256 = hash.digest('hex');
   const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
   return {
@@ -178,6 +226,8 @@ export function trainModel(items: readonly Prepared[], options: TrainOptions = {
     signals: [...SIGNALS],
     endorse: sparse(weights),
     stance: sparse(stanceWeights),
+    ...(stage2 ? { stage2: roundBoost(stage2) } : {}),
+    ...(stage2 && realOnly ? { real: sparse(fitReal(items, logistic)) } : {}),
     calibration: { a: Math.round(calibration.a * 1e6) / 1e6, b: Math.round(calibration.b * 1e6) / 1e6 },
     threshold,
     training: {
@@ -196,6 +246,14 @@ export function trainModel(items: readonly Prepared[], options: TrainOptions = {
       prCurve: prCurve(probs, pointLabels),
     },
   };
+}
+
+/** Boosted trees with numbers rounded as the sparse weights are (stable JSON, same scores to 1e-9). */
+function roundBoost(b: Boost): Boost {
+  const r = (x: number) => Math.round(x * 1e9) / 1e9;
+  const node = (t: Boost['trees'][number]): Boost['trees'][number] =>
+    typeof t === 'number' ? r(t) : [t[0], r(t[1]), node(t[2]), node(t[3])];
+  return { base: { a: r(b.base.a), b: r(b.base.b) }, trees: b.trees.map(node) };
 }
 
 export function trainToModel(items: readonly Prepared[], options: TrainOptions = {}): Model {

@@ -67,6 +67,22 @@ describe('training on a small fixture', () => {
     expect(art.training.prCurve.length).toBeGreaterThan(10);
     expect(modelFromArtefact(art).threshold).toBe(art.threshold);
   });
+  it('ships a second stage over the margins and signals, and a real-post model when real posts (with a source) train', () => {
+    const items = prepare(readLabelledJsonl(file), compileRegistry(registry));
+    const synthetic = trainModel(items, { calibrationFolds: 3 });
+    expect(synthetic.stage2?.trees.length).toBeGreaterThan(0);
+    expect(synthetic.real).toBeUndefined();
+    // Half the fixture marked as real posts (a `source`): the real-only model is trained and shipped.
+    const mixed = prepare(
+      readLabelledJsonl(file).map((p, i) => (i % 2 ? { ...p, source: `example/repo:posts.csv#${i}` } : p)),
+      compileRegistry(registry),
+    );
+    const withReal = trainModel(mixed, { calibrationFolds: 3 });
+    expect(withReal.real?.indices.length).toBeGreaterThan(0);
+    const linear = trainModel(items, { calibrationFolds: 3, stage2: false });
+    expect(linear.stage2).toBeUndefined();
+    expect(linear.modelVersion).not.toBe(synthetic.modelVersion);
+  });
   it('changes the recorded digest when an input changes', () => {
     const before = fileDigest(file).sha256;
     writeFileSync(join(dir, 'other.jsonl'), `${JSON.stringify(fixture[0])}\n`);
