@@ -34,6 +34,16 @@ export {
   parseWait,
   redactUrl,
 } from './api/http-client.ts';
+export {
+  DEFAULT_IMAGE_MAX_BYTES,
+  fetchImage,
+  IMAGE_MEDIA_TYPES,
+  type ImageDownloadOptions,
+  imageUrlProblem,
+  isBlockedAddress,
+  type PostImages,
+  storePostImages,
+} from './api/image-download.ts';
 export { type InteractionItems, interactionItems } from './api/interaction-posts.ts';
 export { collectMastodon, mastodonStatusText, nextLink, splitAcct } from './api/mastodon.ts';
 export {

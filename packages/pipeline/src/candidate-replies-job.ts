@@ -1,11 +1,13 @@
 import {
   collectCandidateReplies,
+  DEFAULT_USER_AGENT,
   type EvidenceStore,
   type FoundReply,
   type PlatformOrigins,
   type Politeness,
   type ReverseCrawlNotice,
   replyItem,
+  storePostImages,
 } from '@netra/collectors';
 import type { CollectedPost, Logger } from '@netra/core';
 import { type Database, findWatchedAccountsByKeys, recordSightings } from '@netra/db';
@@ -23,6 +25,8 @@ export interface CandidateRepliesDeps {
   /** Newest posts per candidate account whose replies are read (SCRAPER_CANDIDATE_POSTS). */
   maxPosts: number;
   youtubeApiKey?: string | undefined;
+  /** Download the images of watched authors' replies for OCR (SCRAPER_IMAGE_MAX_BYTES); absent = not. */
+  images?: { maxBytes: number } | undefined;
 }
 
 /** What a reverse crawl job returns (kept on the job, visible in bull-board; metrics read the crawl fields). */
@@ -38,6 +42,8 @@ export interface CandidateRepliesOutcome {
   repliesSeen: number;
   notices: ReverseCrawlNotice[];
   invalid: { externalId: string; message: string }[];
+  /** Images of watched replies not kept (`<reply id>: <url>: <why>`). */
+  imageProblems: string[];
 }
 
 /**
@@ -51,7 +57,7 @@ export async function runCandidateReplies(
   deps: CandidateRepliesDeps,
 ): Promise<CandidateRepliesOutcome> {
   const log = deps.logger.child({ runId: data.runId, platform: data.platform, candidateAccount: data.handle });
-  const empty = { posts: 0, newPosts: 0, postsRead: 0, repliesSeen: 0, notices: [], invalid: [] };
+  const empty = { posts: 0, newPosts: 0, postsRead: 0, repliesSeen: 0, notices: [], invalid: [], imageProblems: [] };
   if (deps.politeness.isDisabled(data.platform)) {
     return { status: 'reverse_disabled', errors: 0, errorCodes: [], ...empty };
   }
@@ -83,9 +89,26 @@ export async function runCandidateReplies(
   const items: { post: CollectedPost; regionCode: string }[] = [];
   const invalid: CandidateRepliesOutcome['invalid'] = [];
   const authorOf = (reply: FoundReply) => reply.authorKeys.map((k) => byKey.get(k)).find(Boolean);
-  for (const reply of result.replies) {
-    const account = authorOf(reply);
+  const imageProblems: string[] = [];
+  for (const found of result.replies) {
+    const account = authorOf(found);
     if (!account) continue;
+    // Only now, for a watched author, are the reply's images fetched (never strangers' images).
+    let reply = found;
+    if (deps.images && found.imageUrls.length > 0) {
+      const images = await storePostImages(found.imageUrls, {
+        store: deps.store,
+        capturedAt: new Date(found.fetchedAt),
+        localOrigin: deps.platformOrigins[data.platform],
+        options: deps.images,
+        userAgent: deps.politeness.userAgent ?? DEFAULT_USER_AGENT,
+        collector: { name: String(found.raw.collector), version: String(found.raw.collectorVersion) },
+        postUrl: found.url,
+        beforeRequest: () => deps.politeness.pace(data.platform),
+      });
+      imageProblems.push(...images.problems.map((p) => `${found.externalId}: ${p}`));
+      reply = { ...found, evidence: [...found.evidence, ...images.refs] };
+    }
     const made = replyItem(reply, account, data.runId);
     if (made.ok) items.push({ post: made.post, regionCode: account.region_code });
     else invalid.push({ externalId: reply.externalId, message: made.message });
@@ -100,12 +123,17 @@ export async function runCandidateReplies(
     status: `reverse_${result.status}`,
     posts: items.length,
     newPosts,
-    errors: result.errors.length + invalid.length,
-    errorCodes: [...result.errors.map((e) => e.code), ...invalid.map(() => 'INTERACTION_INVALID')],
+    errors: result.errors.length + invalid.length + imageProblems.length,
+    errorCodes: [
+      ...result.errors.map((e) => e.code),
+      ...invalid.map(() => 'INTERACTION_INVALID'),
+      ...imageProblems.map(() => 'COLLECTOR_IMAGE_SKIPPED'),
+    ],
     postsRead: result.postsRead,
     repliesSeen: result.replies.length,
     notices: result.notices,
     invalid,
+    imageProblems,
   };
   const level = result.status === 'ok' && invalid.length === 0 ? 'info' : 'warn';
   log[level](
@@ -116,6 +144,7 @@ export async function runCandidateReplies(
       watchedReplies: items.length,
       notices: result.notices,
       invalid,
+      imageProblems,
       errors: result.errors.map((e) => ({ code: e.code, message: e.message })),
     },
     'candidate account reverse-crawled',

@@ -28,9 +28,14 @@ import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startClassifierWorker } from './classifier-worker.ts';
+import { startOcrWorker } from './ocr-worker.ts';
 import { startScheduler } from './scheduler.ts';
 import { type ScraperWorker, startScraperWorker } from './scraper-worker.ts';
 
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 const CAND = { did: 'did:plc:calcalcalcalcalcalcalcal', handle: 'paslon1.bsky.social' };
 const ASN = { did: 'did:plc:asnasnasnasnasnasnasnasn', handle: 'pegawai.bsky.social' };
 const STRANGER = { did: 'did:plc:wargawargawargawargawarg', handle: 'warga.bsky.social' };
@@ -68,7 +73,7 @@ const mCandStatus = mastodonStatus({
   createdAt: '2026-11-01T00:00:00.000Z',
 });
 // Only the reverse crawl sees this one (the watched account's Mastodon statuses are empty here).
-const mReply = {
+const mReply: Record<string, unknown> = {
   ...mastodonStatus({
     id: '9001',
     account: M_ASN,
@@ -96,6 +101,7 @@ describe('scraper: reverse crawl of candidate accounts', () => {
   let scraper: ScraperWorker;
   let classifier: Worker;
   let scheduler: Worker;
+  let ocr: Worker;
   let evidenceDir: string;
 
   beforeAll(async () => {
@@ -199,6 +205,18 @@ describe('scraper: reverse crawl of candidate accounts', () => {
       ],
     };
     server = await startApiPlatformServer(world, { pageSize: 5 });
+    // The watched author's reply carries a photo (downloaded, then read by OCR); the stranger's is never fetched.
+    world.media = {
+      'dukungan.png': { type: 'image/png', body: PNG },
+      'warga.png': { type: 'image/png', body: PNG },
+    };
+    mReply.media_attachments = [
+      { id: 'm1', type: 'image', url: `${server.url}/media/dukungan.png`, preview_url: null, description: null },
+    ];
+    strangerReply.embed = {
+      $type: 'app.bsky.embed.images#view',
+      images: [{ thumb: `${server.url}/media/warga.png`, fullsize: `${server.url}/media/warga.png`, alt: '' }],
+    };
     connection = createRedisConnection({ url: testRedisUrl(), forWorker: true });
     const prefix = testQueuePrefix();
     queues = createQueues(connection, prefix);
@@ -218,6 +236,19 @@ describe('scraper: reverse crawl of candidate accounts', () => {
       maxPostsPerAccount: 100,
       lockDurationMs: 30_000,
       candidatePostsPerAccount: 5,
+      images: { maxBytes: 1_000_000 },
+    });
+    ocr = startOcrWorker({
+      db: database.db,
+      connection,
+      queues,
+      prefix,
+      logger,
+      evidenceDir,
+      concurrency: 1,
+      lockDurationMs: 120_000,
+      maxImagesPerPost: 8,
+      ocr: {},
     });
     classifier = startClassifierWorker({
       db: database.db,
@@ -243,6 +274,7 @@ describe('scraper: reverse crawl of candidate accounts', () => {
 
   afterAll(async () => {
     await scheduler?.close();
+    await ocr?.close();
     await scraper?.close();
     await classifier?.close();
     await queues?.close();
@@ -267,7 +299,8 @@ describe('scraper: reverse crawl of candidate accounts', () => {
       const run = await findCrawlRun(database.db, runId);
       const crawlPending = await queues.crawl.getJobCountByTypes('waiting', 'prioritized', 'delayed', 'active');
       const classifyPending = await queues.classify.getJobCountByTypes('waiting', 'prioritized', 'delayed', 'active');
-      if (run?.status === 'completed' && crawlPending === 0 && classifyPending === 0) return runId;
+      const ocrPending = await queues.ocr.getJobCountByTypes('waiting', 'prioritized', 'delayed', 'active');
+      if (run?.status === 'completed' && crawlPending === 0 && classifyPending === 0 && ocrPending === 0) return runId;
       await sleep(50);
     }
     throw new Error('nightly run did not finish');
@@ -305,6 +338,17 @@ describe('scraper: reverse crawl of candidate accounts', () => {
     expect(rows.find((r) => r.platform === 'youtube')?.target_text).toBe('Debat\nDebat kandidat');
     const posts = await database.db.selectFrom('posts').select(['external_id']).execute();
     expect(posts.map((p) => p.external_id)).not.toContain(strangerReply.uri);
+    // The watched reply's photo is evidence of its item (through the ocr queue); the stranger's was never fetched.
+    const images = await database.db
+      .selectFrom('evidence_artefacts as e')
+      .innerJoin('posts as p', 'p.id', 'e.post_id')
+      .select(['p.external_id', 'e.media_type'])
+      .where('e.kind', '=', 'image')
+      .execute();
+    expect(images).toEqual([{ external_id: '1004', media_type: 'image/png' }]);
+    expect(server.requests.filter((r) => r.path.startsWith('/media/')).map((r) => r.path)).toEqual([
+      '/media/dukungan.png',
+    ]);
     // Each reverse job says what it read.
     const bluesky = reverseJobs.find((j) => j.data.platform === 'bluesky')!;
     expect(bluesky.returnvalue).toMatchObject({ status: 'reverse_ok', postsRead: 1, repliesSeen: 2, posts: 1 });

@@ -306,6 +306,7 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
       logger: options.logger.child({ jobId: job.id }),
       maxPosts: options.candidatePostsPerAccount ?? 20,
       youtubeApiKey: options.youtubeApiKey,
+      images: options.images,
     });
   };
 

@@ -24,14 +24,16 @@ function postUrl(handle: string, uri: string): string {
   return `https://bsky.app/profile/${encodeURIComponent(handle)}/post/${encodeURIComponent(uri.split('/').pop() ?? uri)}`;
 }
 
-/** Image alt texts of a post view (the forward crawl keeps the same in `mediaDescriptions`). */
-function altsOf(post: Json): string[] {
-  const out: string[] = [];
+/** Image alt texts and `fullsize` URLs of a post view (the forward crawl keeps the same). */
+function imagesOf(post: Json): { alts: string[]; urls: string[] } {
+  const out = { alts: [] as string[], urls: [] as string[] };
   const visit = (embed: unknown) => {
     if (!isRecord(embed)) return;
     if (isArray(embed.images))
-      for (const image of embed.images)
-        if (isRecord(image) && isString(image.alt) && image.alt.trim()) out.push(image.alt);
+      for (const image of embed.images) {
+        if (isRecord(image) && isString(image.alt) && image.alt.trim()) out.alts.push(image.alt);
+        if (isRecord(image) && isString(image.fullsize)) out.urls.push(image.fullsize);
+      }
     if (isRecord(embed.media)) visit(embed.media);
   };
   visit(post.embed);
@@ -155,7 +157,8 @@ async function walk(node: Json, candidateDid: string, sink: ReplySink, exchange:
           authorKeys: [author.handle.toLowerCase(), ...(isString(author.did) ? [author.did.toLowerCase()] : [])],
           text: isString(record.text) ? record.text : '',
           postedAt: createdAt,
-          mediaDescriptions: altsOf(post),
+          mediaDescriptions: imagesOf(post).alts,
+          imageUrls: imagesOf(post).urls,
           target: {
             type: 'post',
             externalId: String(parent.uri),

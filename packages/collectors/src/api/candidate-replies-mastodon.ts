@@ -93,6 +93,7 @@ export async function candidateRepliesMastodon(input: CandidateRepliesInput): Pr
               .filter(isRecord)
               .map((m) => (isString(m.description) ? m.description : ''))
               .filter((d) => d.trim()),
+            imageUrls: media.filter(isRecord).flatMap((m) => (m.type === 'image' && isString(m.url) ? [m.url] : [])),
             target: {
               type: 'post',
               externalId: String(parent.id),

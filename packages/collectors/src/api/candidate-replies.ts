@@ -53,6 +53,8 @@ export interface FoundReply {
   postedAt: string | null;
   fetchedAt: string;
   mediaDescriptions: string[];
+  /** The reply's own images; the caller downloads them for watched authors only (`storePostImages`). */
+  imageUrls: string[];
   target: InteractionTarget;
   raw: Record<string, unknown>;
   evidence: CollectedPost['evidence'];

@@ -187,6 +187,7 @@ async function readVideo(
             text: isString(s.textOriginal) ? s.textOriginal : isString(s.textDisplay) ? s.textDisplay : '',
             postedAt: isString(s.publishedAt) ? s.publishedAt : null,
             mediaDescriptions: [],
+            imageUrls: [],
             target,
             raw: {
               source: 'commentThreads.list',

@@ -24,7 +24,9 @@ export async function listCrawlableAccounts(db: Executor, accountIds?: string[])
 
 /**
  * Watched accounts (active people) of one platform stored under any of these keys — the case-folded handle
- * or the platform's own id (DID, channel id) — for the reverse crawl, which meets reply authors by either.
+ * (with or without a leading `@`) or the platform's own id (DID, channel id) — for the reverse crawl, which meets
+ * reply authors by either. Handles go through the (platform, lower(handle)) index; `platform_id` has none, so
+ * only keys shaped like ids (`did:…`, `uc…`) are looked up there (a scan of one platform's accounts).
  */
 export async function findWatchedAccountsByKeys(
   db: Executor,
@@ -33,24 +35,23 @@ export async function findWatchedAccountsByKeys(
 ): Promise<(CrawlableAccount & { platform_id: string | null })[]> {
   const wanted = [...new Set(keys.map((k) => k.replace(/^@/, '').toLowerCase()))].filter(Boolean);
   if (wanted.length === 0) return [];
+  const base = () =>
+    db
+      .selectFrom('accounts as a')
+      .innerJoin('people as p', 'p.id', 'a.person_id')
+      .select(['a.id', 'a.platform', 'a.handle', 'a.profile_url', 'a.person_id', 'a.platform_id', 'p.region_code'])
+      .where('p.status', '=', 'active')
+      .where('a.platform', '=', platform);
   const out: (CrawlableAccount & { platform_id: string | null })[] = [];
-  for (let i = 0; i < wanted.length; i += 5000) {
-    const part = wanted.slice(i, i + 5000);
+  for (let i = 0; i < wanted.length; i += 2500) {
+    const part = wanted.slice(i, i + 2500);
     out.push(
-      ...(await db
-        .selectFrom('accounts as a')
-        .innerJoin('people as p', 'p.id', 'a.person_id')
-        .select(['a.id', 'a.platform', 'a.handle', 'a.profile_url', 'a.person_id', 'a.platform_id', 'p.region_code'])
-        .where('p.status', '=', 'active')
-        .where('a.platform', '=', platform)
-        .where((eb) =>
-          eb.or([
-            eb(sql<string>`lower(ltrim(a.handle, '@'))`, 'in', part),
-            eb(sql<string>`lower(a.platform_id)`, 'in', part),
-          ]),
-        )
+      ...(await base()
+        .where(sql<string>`lower(a.handle)`, 'in', [...part, ...part.map((k) => `@${k}`)])
         .execute()),
     );
+    const ids = part.filter((k) => /^(did:|uc[a-z0-9_-]{22}$)/.test(k));
+    if (ids.length > 0) out.push(...(await base().where(sql<string>`lower(a.platform_id)`, 'in', ids).execute()));
   }
   return [...new Map(out.map((a) => [a.id, a])).values()];
 }

@@ -53,7 +53,11 @@ describe('tips', () => {
     });
     expect(response.statusCode).toBe(201);
     const body = response.json();
-    expect(body).toMatchObject({ created: true, platform: 'instagram', flagged: false });
+    expect(body).toMatchObject({ created: true, platform: 'instagram', flagged: false, ocr: 'queued' });
+    // The screenshot waits on the ocr queue like a collected post's images.
+    const ocrJobs = await server.queues.ocr.getJobs(['waiting', 'prioritized', 'delayed']);
+    const ocrJob = ocrJobs.find((j) => j.data.tip === true && j.data.url.includes('Cxyz123'));
+    expect(ocrJob?.data.evidence.map((e) => e.kind)).toEqual(['image']);
     expect(body.accountId).toMatch(/^[0-9a-f-]{36}$/);
     const db = server.database.db;
     const item = await db

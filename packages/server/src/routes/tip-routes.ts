@@ -130,6 +130,8 @@ export const tipRoutes = [
       personId: z.string().nullable(),
       score: z.number(),
       flagged: z.boolean(),
+      /** The screenshot's OCR: queued on the ocr queue, or why not. */
+      ocr: z.enum(['queued', 'no_screenshot', 'no_queue']),
     }),
     handler: async (ctx) => {
       const result = await submit(ctx);
