@@ -2,16 +2,17 @@
  * Crawl benchmark (not a test), loopback only:
  *  1. items/s of each API collector (Bluesky, Mastodon, YouTube feed + Data API, Telegram preview) against the
  *     local API server answering in the documented shapes, evidence written to a temporary artefact store;
- *  2. pages/s of the page collector (`crawlAccount` on the demo platform, with its per-post evidence) next to a
- *     bare Playwright loop loading the same pages and waiting for the same ready selector, in the same run on
- *     the same browser binary — ratio kept ≥ 0.7;
+ *  2. pages/s of the page collector (`crawlAccount` on the demo platform, with its evidence: page HTML, one
+ *     full-page PNG per page, element crops, manifests) next to a bare Playwright loop loading the same pages and
+ *     waiting for the same ready selector, in rounds interleaved in the same run on the same browser binary —
+ *     target ≥ 0.7;
  *  3. browser memory (RSS of every Chromium process under this one) after 200 and after 2,000 pages loaded
  *     through the BrowserPool — within 20%.
  *
  *   pnpm bench:crawl            (BENCH_ITEMS=2000 BENCH_PAGE_ROUNDS=6 BENCH_MEMORY_PAGES=2000)
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Platform } from '@netra/core';
 import { allDemoWatchedAccounts, startDemoPlatform } from '@netra/demo-platform';
@@ -213,6 +214,8 @@ async function pageBench(): Promise<void> {
     await pool.close();
     await browser.close();
     const collectorRate = pages / collectorSeconds;
+    // The machine may be shared: the 1-minute load average says how comparable this run is to another.
+    out(`Load average (1 min) after the page rounds: ${loadavg()[0]!.toFixed(1)}`);
     const bareRate = barePages / bareSeconds;
     out(
       `Page collector (${platform}, ${accounts.length} demo accounts × ${PAGE_ROUNDS}, evidence on): ${pages} pages in ${collectorSeconds.toFixed(2)} s = ${collectorRate.toFixed(1)} pages/s`,

@@ -147,9 +147,8 @@ async function navigate(
       if (status === 429 || status >= 500) {
         last = `HTTP ${status}`;
       } else {
-        await lease.page.waitForSelector(definition.readySelector, { timeout: 10_000 });
         return new NavigationOutcome(
-          await lease.page.evaluate(definition.detect),
+          await readyAndDetect(lease.page, definition),
           undefined,
           responseInfo(url, response, lease.page.url()),
           response,
@@ -169,6 +168,26 @@ async function navigate(
       true,
     ),
   );
+}
+
+/**
+ * Waits (in the page, at most 10 s) for the ready selector and runs `detect`: one browser round trip instead of
+ * two, since on a loaded machine each costs a sizeable share of a page load.
+ */
+async function readyAndDetect(page: PageLease['page'], definition: PlatformDefinition): Promise<AccountState> {
+  const expression = `new Promise((resolve, reject) => {
+    const selector = ${JSON.stringify(definition.readySelector)};
+    const started = Date.now();
+    const tick = () => {
+      if (document.querySelector(selector)) {
+        try { resolve((${definition.detect.toString()})()); } catch (error) { reject(error); }
+      } else if (Date.now() - started > 10000) {
+        reject(new Error('ready selector not found after 10 s: ' + selector));
+      } else setTimeout(tick, 15);
+    };
+    tick();
+  })`;
+  return (await page.evaluate(expression)) as AccountState;
 }
 
 function stateError(state: AccountState, account: CrawlAccountRef): { status: CrawlStatus; error: NetraError } | null {
@@ -218,15 +237,20 @@ async function nextPage(
   errors: NetraError[],
   pace?: () => Promise<void>,
   onResponse?: (outcome: NavigationOutcome) => void,
+  /** The next link's target, read with the page's items (link pagination). */
+  knownHref?: string | null,
 ): Promise<boolean> {
   const page = lease.page;
   const control = page.locator(definition.pagination.selector).first();
   if (definition.pagination.kind === 'link') {
-    // One round trip: the link's target, or null when there is no next page.
-    const href = await page.evaluate(
-      (selector) => (document.querySelector(selector) as HTMLAnchorElement | null)?.href || null,
-      definition.pagination.selector,
-    );
+    // The link's target, or null when there is no next page (read with the items when possible).
+    const href =
+      knownHref !== undefined
+        ? knownHref
+        : await page.evaluate(
+            (selector) => (document.querySelector(selector) as HTMLAnchorElement | null)?.href || null,
+            definition.pagination.selector,
+          );
     if (!href) return false;
     const outcome = await navigate(lease, definition, href, attempts, baseMs, pace);
     if (outcome.response) onResponse?.(outcome);
@@ -539,11 +563,12 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
     while (pages < maxPages && posts.length < maxPosts) {
       pages++;
       const fetchedAt = now();
-      const { items, snapshot } = await extractWithSnapshot(
+      const { items, snapshot, nextHref } = await extractWithSnapshot(
         lease.page,
         definition.extract,
         { handle: account.handle },
         input.captureEvidence !== false,
+        definition.pagination.kind === 'link' ? definition.pagination.selector : null,
       );
       let older = 0;
       const kept: { item: RawItem; post: CollectedPost }[] = [];
@@ -568,10 +593,19 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
         fetchedAt,
       );
       if (posts.length >= maxPosts || (items.length > 0 && older === items.length)) break;
-      const more = await nextPage(lease, definition, attempts, baseMs, errors, input.pace, (outcome) => {
-        response = outcome.response!;
-        navigation = outcome.navigation;
-      });
+      const more = await nextPage(
+        lease,
+        definition,
+        attempts,
+        baseMs,
+        errors,
+        input.pace,
+        (outcome) => {
+          response = outcome.response!;
+          navigation = outcome.navigation;
+        },
+        nextHref,
+      );
       if (!more) break;
     }
     // Posts come back only with their evidence complete (or its failure reported).

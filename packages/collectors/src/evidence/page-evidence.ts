@@ -86,26 +86,32 @@ async function snapshotInPage(args: { list: string[]; minSide: number; max: numb
 }
 
 /**
- * Runs the platform's `extract` and, with evidence, the item snapshot in ONE browser round trip: on a loaded
- * machine a round trip costs 50–70 ms, about a quarter of a page load. Both functions are serialised the way
- * Playwright serialises any `evaluate` function (their source text).
+ * Runs the platform's `extract`, with evidence the item snapshot, and for link pagination the next link's target,
+ * in ONE browser round trip: on a loaded machine a round trip costs 50–70 ms, about a quarter of a page load.
+ * The functions are serialised the way Playwright serialises any `evaluate` function (their source text).
  */
 export async function extractWithSnapshot<T extends { marker: string }>(
   page: Page,
   extract: (args: { handle: string }) => T[],
   args: { handle: string },
   withSnapshot: boolean,
-): Promise<{ items: T[]; snapshot: PageSnapshot | null }> {
-  if (!withSnapshot) return { items: await page.evaluate(extract, args), snapshot: null };
+  /** Link pagination: also read the next link's target (undefined in the result when not asked). */
+  nextLinkSelector: string | null = null,
+): Promise<{ items: T[]; snapshot: PageSnapshot | null; nextHref?: string | null }> {
   const expression = `(async () => {
     const items = (${extract.toString()})(${JSON.stringify(args)});
     let snapshot = null;
-    try {
-      snapshot = await (${snapshotInPage.toString()})({ list: items.map((i) => i.marker), minSide: ${MIN_SIDE}, max: ${MAX_IMAGES} });
-    } catch {}
-    return { items, snapshot };
+    if (${withSnapshot}) {
+      try {
+        snapshot = await (${snapshotInPage.toString()})({ list: items.map((i) => i.marker), minSide: ${MIN_SIDE}, max: ${MAX_IMAGES} });
+      } catch {}
+    }
+    const selector = ${JSON.stringify(nextLinkSelector)};
+    const out = { items, snapshot };
+    if (selector !== null) out.nextHref = document.querySelector(selector)?.href || null;
+    return out;
   })()`;
-  return page.evaluate(expression) as Promise<{ items: T[]; snapshot: PageSnapshot | null }>;
+  return page.evaluate(expression) as Promise<{ items: T[]; snapshot: PageSnapshot | null; nextHref?: string | null }>;
 }
 
 /** The snapshot of some items only, by marker (the others' entries are null). */
