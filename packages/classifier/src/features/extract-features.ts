@@ -96,6 +96,9 @@ function fnv1a(s: string): number {
 const GRAMS = new SparseAccumulator(SIGNALS.length + (1 << HASH_BITS) + (1 << IMAGE_HASH_BITS));
 const CHARS = new SparseAccumulator(SIGNALS.length + (1 << HASH_BITS));
 
+/** Shared by every post with fewer than two named candidates (never written to: no allocation per post). */
+const NO_CUES: Analysis['cueNear'] = { pro: new Map(), contra: new Map() };
+
 type LexiconName = keyof typeof LEXICON;
 const NO_POSITIONS: readonly number[] = [];
 /** Every lexicon a word belongs to, so a post's cue positions come from one pass over its tokens. */
@@ -601,8 +604,9 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   set('compare_with_target', near(compare, targetIdx, 5) ? 1 : 0);
   set('wish_with_target', near(wish, targetIdx, 6) || (wish.length > 0 && parentCand) ? 1 : 0);
 
-  const cueNear = { pro: new Map<CandidateRef, number>(), contra: new Map<CandidateRef, number>() };
+  let cueNear: Analysis['cueNear'] = NO_CUES;
   if (mentionAt.length > 1) {
+    cueNear = { pro: new Map<CandidateRef, number>(), contra: new Map<CandidateRef, number>() };
     // Only worth computing when two or more mentions compete.
     // Cue words within 4 tokens of the closest mention (comments follow their subject: `A hebat, B pecundang`).
     const positiveWords = [...support, ...wish, ...vote.filter((i) => !negvote.includes(i)), ...idx('praise')];
