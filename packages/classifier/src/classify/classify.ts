@@ -10,7 +10,7 @@ import { type Analysis, analyse, fullText } from '../features/extract-features.t
 import { SIGNALS } from '../features/feature-names.ts';
 import { detectLanguage } from '../language/detect-language.ts';
 import { loadModel, type Model } from '../model/artefact.ts';
-import { predictBoost, STAGE_MARGINS, stageInput } from '../model/boost.ts';
+import { predictCompiled, STAGE_MARGINS, stageInput } from '../model/boost.ts';
 import { applyPlatt } from '../model/calibrate.ts';
 import { dot, sigmoid } from '../model/logistic.ts';
 import { type CompiledRegistry, compileRegistry } from '../registry/compile-registry.ts';
@@ -114,11 +114,18 @@ export function classify(
 const STAGE_INPUT = new Float64Array(SIGNALS.length + STAGE_MARGINS);
 
 /** The score before calibration: the first-stage margin, or the second stage's log-odds over it and the signals. */
-export function rawScore(analysis: Analysis, model: Pick<Model, 'weights' | 'stage2' | 'realWeights'>): number {
-  const m = margin(analysis, model);
-  if (!model.stage2) return m;
-  const real = model.realWeights ? dot(model.realWeights, analysis.vector) : 0;
-  return predictBoost(model.stage2, stageInput(analysis.vector, m, real, SIGNALS.length, STAGE_INPUT));
+export function rawScore(analysis: Analysis, model: Pick<Model, 'weights' | 'stage2' | 'paired'>): number {
+  if (!model.stage2 || !model.paired) return margin(analysis, model);
+  const { indices, values } = analysis.vector;
+  const w = model.paired;
+  let m = 0;
+  let real = 0;
+  for (let k = 0; k < indices.length; k++) {
+    const at = 2 * indices[k]!;
+    m += w[at]! * values[k]!;
+    real += w[at + 1]! * values[k]!;
+  }
+  return predictCompiled(model.stage2, stageInput(analysis.vector, m, real, SIGNALS.length, STAGE_INPUT));
 }
 
 /** The decision part of `classify`, for an already analysed post (training and evaluation reuse analyses). */

@@ -96,31 +96,8 @@ function fnv1a(s: string): number {
 const GRAMS = new SparseAccumulator(SIGNALS.length + (1 << HASH_BITS) + (1 << IMAGE_HASH_BITS));
 const CHARS = new SparseAccumulator(SIGNALS.length + (1 << HASH_BITS));
 
-/** Character-gram indices per folded word (bounded memo: words repeat across posts far more than they vary). */
-const CHAR_GRAMS = new Map<string, Int32Array>();
-
-/** Hashed character 3- and 4-grams of `<word>` (boundaries as code 1 and 2), in order, repeats kept. */
-function charGramsOf(w: string): Int32Array {
-  const hit = CHAR_GRAMS.get(w);
-  if (hit) return hit;
-  const len = w.length + 2;
-  const code = (k: number) => (k === 0 ? 1 : k === len - 1 ? 2 : w.charCodeAt(k - 1));
-  const out = new Int32Array(Math.max(0, len - 2) + Math.max(0, len - 3));
-  let o = 0;
-  for (let n = 3; n <= 4; n++) {
-    for (let k = 0; k + n <= len; k++) {
-      let h = CHAR_SEED;
-      for (let j = k; j < k + n; j++) {
-        h ^= code(j);
-        h = Math.imul(h, 0x01000193);
-      }
-      out[o++] = SIGNALS.length + ((h >>> 0) & HASH_MASK);
-    }
-  }
-  if (CHAR_GRAMS.size > 50_000) CHAR_GRAMS.clear();
-  CHAR_GRAMS.set(w, out);
-  return out;
-}
+/** Shared by every post with fewer than two named candidates (never written to: no allocation per post). */
+const NO_CUES: Analysis['cueNear'] = { pro: new Map(), contra: new Map() };
 
 type LexiconName = keyof typeof LEXICON;
 const NO_POSITIONS: readonly number[] = [];
@@ -173,27 +150,6 @@ function adjacent(text: string, a: Token | undefined, b: Token | undefined): boo
 /** The post's text followed by the text read from its images, one part per line (core's `classifiedText`). */
 export function fullText(post: Pick<Classifiable, 'text' | 'imageText'>): string {
   return post.imageText?.length ? classifiedText(post.text, [], post.imageText) : post.text;
-}
-
-/** Evaluative words of praise / of scorn (the `evaluative` lexicon holds both). */
-const PRAISE = new Set(
-  'hebat bagus pinter cerdas pintar keren mantap top jos juara terbaik luar biasa hebatnya'
-    .split(' ')
-    .map((w) => standardise(fold(w))),
-);
-const SCORN = new Set(
-  (
-    'jelek bodoh dungu goblok bego parah payah memalukan malu songong sombong licik munafik hipokrit badut kampungan ' +
-    'norak kacau ngawur ngaco halu bohong pembohong gila edan sinting omon pecundang'
-  )
-    .split(' ')
-    .map((w) => standardise(fold(w))),
-);
-function evaluativePraise(tokens: readonly Token[]): number[] {
-  return tokens.flatMap((t, i) => (t.kind === 'word' && PRAISE.has(t.key) ? [i] : []));
-}
-function evaluativeScorn(tokens: readonly Token[]): number[] {
-  return tokens.flatMap((t, i) => (t.kind === 'word' && SCORN.has(t.key) ? [i] : []));
 }
 
 function near(indexes: readonly number[], targets: readonly number[], window: number): boolean {
@@ -377,10 +333,10 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     inc(`m_${m.kind}` as SignalName);
     // A name shared by candidates of ONE contest is split between them; a person who runs in two contests (one
     // name in two presidential races) is named in full in each (splitting made any rival outweigh them).
-    const perContestRefs = new Map<string, number>();
-    for (const r of refs) perContestRefs.set(contestOf(r), (perContestRefs.get(contestOf(r)) ?? 0) + 1);
     for (const r of refs) {
-      addScore(r, weight / perContestRefs.get(contestOf(r))!);
+      let sameContest = 0;
+      if (refs.length > 1) for (const o of refs) if (contestOf(o) === contestOf(r)) sameContest++;
+      addScore(r, weight / Math.max(1, sameContest));
       if (weight >= 1) {
         candsMentioned.add(r);
         named.add(r);
@@ -648,22 +604,19 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   set('compare_with_target', near(compare, targetIdx, 5) ? 1 : 0);
   set('wish_with_target', near(wish, targetIdx, 6) || (wish.length > 0 && parentCand) ? 1 : 0);
 
-  const cueNear = { pro: new Map<CandidateRef, number>(), contra: new Map<CandidateRef, number>() };
+  let cueNear: Analysis['cueNear'] = NO_CUES;
   if (mentionAt.length > 1) {
-    // Only worth computing when two or more mentions compete. Cue words within 3 tokens of the mention, and not
-    // past another mention (`A hebat, B pecundang`: `hebat` is A's, `pecundang` is B's).
-    const positiveWords = [
-      ...support,
-      ...wish,
-      ...vote.filter((i) => !negvote.includes(i)),
-      ...evaluativePraise(tokens),
-    ];
-    const attackWords = [...contra, ...negvote, ...evaluativeScorn(tokens), ...laugh.map((t) => tokens.indexOf(t))];
-    for (const t of tokens.keys()) {
+    cueNear = { pro: new Map<CandidateRef, number>(), contra: new Map<CandidateRef, number>() };
+    // Only worth computing when two or more mentions compete.
+    // Cue words within 4 tokens of the closest mention (comments follow their subject: `A hebat, B pecundang`).
+    const positiveWords = [...support, ...wish, ...vote.filter((i) => !negvote.includes(i)), ...idx('praise')];
+    const attackWords = [...contra, ...negvote, ...idx('scorn')];
+    for (let t = 0; t < tokens.length; t++) {
       const tk = tokens[t]!;
-      if (tk.kind !== 'emoji') continue;
-      if (POSITIVE_EMOJI.has(tk.key)) positiveWords.push(t);
-      if (MOCK_EMOJI.has(tk.key)) attackWords.push(t);
+      if (tk.kind === 'emoji') {
+        if (POSITIVE_EMOJI.has(tk.key)) positiveWords.push(t);
+        if (MOCK_EMOJI.has(tk.key)) attackWords.push(t);
+      } else if (laugh.includes(tk)) attackWords.push(t);
     }
     const starts = mentionAt.map((m) => m.at).sort((a, b) => a - b);
     const owner = (i: number) => {
@@ -749,7 +702,21 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   chars.clear();
   tokens.forEach((t, i) => {
     if (mask[i] || t.kind !== 'word' || t.num || t.folded.length < 3 || inImage(i)) return;
-    for (const h of charGramsOf(t.folded)) chars.add(h);
+    const w = t.folded;
+    // Over `<word>` (boundaries as code 1 and 2), hashed in place: no substring is allocated. (A per-word memo of
+    // these hashes was measured slower: the bench's typo variants miss it and the lookups cost more than hashing.)
+    const len = w.length + 2;
+    const code = (k: number) => (k === 0 ? 1 : k === len - 1 ? 2 : w.charCodeAt(k - 1));
+    for (let n = 3; n <= 4; n++) {
+      for (let k = 0; k + n <= len; k++) {
+        let h = CHAR_SEED;
+        for (let j = k; j < k + n; j++) {
+          h ^= code(j);
+          h = Math.imul(h, 0x01000193);
+        }
+        chars.add(SIGNALS.length + ((h >>> 0) & HASH_MASK));
+      }
+    }
   });
   if (ctx?.parentText) {
     for (const t of tokenize(ctx.parentText)) if (t.kind === 'word' && !t.num) addGram(`p:${stem(t.key)}`);

@@ -74,6 +74,12 @@ export const LEXICON = {
       'songong sombong licik munafik hipokrit badut kampungan norak luar biasa top jos juara terbaik kacau ngawur ' +
       'ngaco asal halu bohong pembohong hebatnya gemoy gila edan sinting planga plongo omon',
   ),
+  /** The praising and the scornful halves of `evaluative` (which one sits next to which candidate, issue 7). */
+  praise: set('hebat bagus pinter cerdas pintar keren mantap top jos juara terbaik luar biasa hebatnya'),
+  scorn: set(
+    'jelek bodoh dungu goblok bego parah payah memalukan malu songong sombong licik munafik hipokrit badut kampungan ' +
+      'norak kacau ngawur ngaco halu bohong pembohong gila edan sinting omon pecundang',
+  ),
   /** Imperatives and invitations of the author's own voice. */
   imperative: set('ayo ayok yuk yok mari gas gaskeun hayu hayuk monggo sok pilihlah cobloslah dukunglah menangkan'),
   /** Reporting verbs and attribution: a sentence about what someone else said or did. */

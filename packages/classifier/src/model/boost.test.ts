@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitBoost, predictBoost, stageInput } from './boost.ts';
+import { compileBoost, fitBoost, predictBoost, predictCompiled, stageInput } from './boost.ts';
 
 // x[0] is the first-stage margin; x[1] a second margin; x[2], x[3] two binary signals whose AND flips the label,
 // an interaction a linear model over them cannot express.
@@ -43,6 +43,12 @@ describe('second-stage boosted trees', () => {
     );
     const mean = (b: typeof plain) => xs.reduce((s, x) => s + predictBoost(b, x), 0) / xs.length;
     expect(mean(heavy)).toBeGreaterThan(mean(plain) + 0.1);
+  });
+  it('scores the same once flattened into typed arrays (the form the classifier uses)', () => {
+    const { xs, ys } = rows(300);
+    const boost = fitBoost(xs, ys, { a: 1.5, b: -0.2 }, { trees: 30, depth: 3 });
+    const compiled = compileBoost(boost);
+    for (const x of xs) expect(predictCompiled(compiled, x)).toBe(predictBoost(boost, x));
   });
   it('puts the margins first and each signal at its index after them', () => {
     const x = stageInput({ indices: [1, 3, 500], values: [0.5, 1, 9] }, 2, -1, 4);
