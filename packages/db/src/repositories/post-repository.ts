@@ -182,6 +182,15 @@ export async function upsertPosts(
   });
 }
 
+/** One stored evidence artefact by its content hash, for serving it to analysts. */
+export async function getEvidenceArtefactBySha(db: Executor, sha256: string) {
+  return db
+    .selectFrom('evidence_artefacts')
+    .select(['path', 'media_type', 'kind'])
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
+}
+
 /**
  * Post ids in order, a page at a time (evidence verification walks every post without holding them all).
  * With `postId`, only that post.
