@@ -40,8 +40,8 @@ import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import { candidateAccountsOf } from './candidate-accounts.ts';
 import { type CandidateRepliesOutcome, runCandidateReplies } from './candidate-replies-job.ts';
-import { queueCollected } from './queue-collected.ts';
 import { platformSwitchedOff } from './platform-switches.ts';
+import { queueCollected } from './queue-collected.ts';
 import { RegistryProvider } from './registry-provider.ts';
 import { postponeForOutage, type StoreStates, workerErrorListener } from './store-outage.ts';
 
