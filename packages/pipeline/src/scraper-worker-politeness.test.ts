@@ -95,9 +95,12 @@ describe('scraper worker: politeness', () => {
     const telegram = server.requests.filter((r) => r.path.startsWith('/telegram'));
     expect(telegram.length).toBeGreaterThanOrEqual(6);
     const at = telegram.map((r) => r.at).sort((a, b) => a - b);
-    // 120 ms apart when each request starts; the server sees arrivals, which a slower connection of the earlier
-    // request can bring closer (107 ms seen on a loaded machine). Unpaced, they arrive within a few ms.
-    for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(80);
+    // The gate starts requests 120 ms apart. The server sees arrivals, and on a loaded machine one request's
+    // connection can be slowed while the next one's is not, so two neighbouring arrivals may come closer than
+    // 120 ms (41 ms was seen at load 20). What cannot happen with the gate is the k-th request arriving before
+    // k paces after the first one started: arrival[k] - arrival[0] >= k × 120 ms - (the first one's own delay,
+    // allowed 150 ms). Unpaced, all six arrive within a few milliseconds and this fails from k = 2 on.
+    for (let k = 1; k < at.length; k++) expect(at[k]! - at[0]!).toBeGreaterThanOrEqual(k * 120 - 150);
     expect(new Set(telegram.map((r) => r.userAgent))).toEqual(new Set(['NetraUji/2.0 (+bawaslu.test)']));
     expect(server.requests.filter((r) => r.path.startsWith('/bluesky'))).toEqual([]);
     const rows = await database.db.selectFrom('crawl_run_accounts').selectAll().where('run_id', '=', run.id).execute();
