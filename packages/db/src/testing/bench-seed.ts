@@ -98,3 +98,17 @@ export async function seedNightAccounts(db: Kysely<Database>, count: number): Pr
       CROSS JOIN LATERAL (SELECT n.g, (ARRAY['bluesky', 'mastodon', 'telegram'])[1 + n.g % 3] AS platform) x
      WHERE p.nip::bigint BETWEEN 198001012005010000 AND 198001012005010000 + ${count - 1}::int`.execute(db);
 }
+
+/**
+ * Stands in for autovacuum during `pnpm bench:night` when the server runs without it (this machine's CI
+ * config sets `autovacuum = off`): the crawl run's row is updated once per account, and without vacuum its
+ * dead versions pile up — at ~55,000 accounts each update of that row read ~630 buffers and took ~110 ms, which
+ * capped the night at ~10 accounts/s; after a VACUUM, 59 buffers and 13 ms. Production keeps autovacuum on.
+ * Returns whether it vacuumed.
+ */
+export async function vacuumCrawlRunsIfNoAutovacuum(db: Kysely<Database>): Promise<boolean> {
+  const { rows } = await sql<{ autovacuum: string }>`SHOW autovacuum`.execute(db);
+  if (rows[0]?.autovacuum === 'on') return false;
+  await sql`VACUUM crawl_runs`.execute(db);
+  return true;
+}
