@@ -10,7 +10,6 @@ import {
   startPrivateRedis,
 } from '@netra/queue';
 import type { Redis } from 'ioredis';
-import { sql } from 'kysely';
 
 export interface StoreSettings {
   DATABASE_URL?: string | undefined;

@@ -1,5 +1,4 @@
 import { isDatabaseUnavailable, pingDatabase } from '@netra/db';
-import { sql } from 'kysely';
 import { buildOpenApi } from '../http/openapi.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
 import { staticAssetRoute } from '../http/static-asset-route.ts';
