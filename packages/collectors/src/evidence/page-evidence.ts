@@ -3,7 +3,6 @@ import type { EvidenceArtefactRef } from '@netra/core';
 import type { CDPSession, Page, Response } from 'playwright-core';
 import sharp from 'sharp';
 import type { EvidenceStore } from './artefact-store.ts';
-import { MAX_IMAGE_BYTES } from './post-images.ts';
 import { MANIFEST_MEDIA_TYPE } from './verify-evidence.ts';
 
 /** Who wrote a page post's evidence: kept in its manifest and in `raw.collector` / `raw.collectorVersion`. */
@@ -13,6 +12,8 @@ export const PAGE_COLLECTOR = { name: 'netra-page-collector', version: '2.0.0' }
 const MIN_SIDE = 120;
 /** Images kept per post; the OCR worker reads at most its own limit of them. */
 const MAX_IMAGES = 8;
+/** A larger image file is not downloaded (the OCR worker would refuse it anyway). */
+const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
 
 const KEPT_HEADERS = ['content-type', 'content-language', 'date', 'etag', 'last-modified', 'server', 'location'];
 
