@@ -47,11 +47,22 @@ export function facetsOf(text: string, facets: unknown): BlueskyFacet[] {
   return out;
 }
 
+/** An XRPC GET URL; an array parameter is repeated (`uris=…&uris=…`), undefined ones are left out. */
+export function xrpcUrl(base: string, method: string, params: Record<string, string | string[] | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) query.append(key, v);
+  }
+  return `${base}/xrpc/${method}?${query}`;
+}
+
 function rkeyOf(uri: string): string {
   return uri.split('/').pop() ?? uri;
 }
 
-function postUrl(handle: string, uri: string): string {
+/** The post's page on bsky.app (the reverse crawl of candidates' replies builds the same URLs). */
+export function postUrl(handle: string, uri: string): string {
   return `https://bsky.app/profile/${encodeURIComponent(handle)}/post/${encodeURIComponent(rkeyOf(uri))}`;
 }
 
@@ -138,12 +149,7 @@ class BlueskyCrawl {
   }
 
   xrpc(base: string, method: string, params: Record<string, string | string[] | undefined>): string {
-    const query = new URLSearchParams();
-    for (const [key, value] of Object.entries(params)) {
-      if (value === undefined) continue;
-      for (const v of Array.isArray(value) ? value : [value]) query.append(key, v);
-    }
-    return `${base}/xrpc/${method}?${query}`;
+    return xrpcUrl(base, method, params);
   }
 
   /** XRPC errors: 400 with {error, message}. Unknown actors come back as InvalidRequest "not found"/"resolve". */

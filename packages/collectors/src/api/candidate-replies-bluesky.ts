@@ -1,6 +1,6 @@
 import { isArray, isRecord, isString, jsonBody, need } from './api-context.ts';
 import { ShapeError } from './api-types.ts';
-import { BLUESKY_APPVIEW, BLUESKY_COLLECTOR } from './bluesky.ts';
+import { BLUESKY_APPVIEW, BLUESKY_COLLECTOR, postUrl, xrpcUrl as xrpc } from './bluesky.ts';
 import {
   type CandidateRepliesInput,
   type CandidateRepliesResult,
@@ -13,16 +13,6 @@ type Json = Record<string, unknown>;
 
 /** Reply levels read below each candidate post (the lexicon's default is 6). */
 const THREAD_DEPTH = 6;
-
-function xrpc(base: string, method: string, params: Record<string, string | undefined>): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined) query.append(key, value);
-  return `${base}/xrpc/${method}?${query}`;
-}
-
-function postUrl(handle: string, uri: string): string {
-  return `https://bsky.app/profile/${encodeURIComponent(handle)}/post/${encodeURIComponent(uri.split('/').pop() ?? uri)}`;
-}
 
 /** Image alt texts and `fullsize` URLs of a post view (the forward crawl keeps the same). */
 function imagesOf(post: Json): { alts: string[]; urls: string[] } {
@@ -148,6 +138,7 @@ async function walk(node: Json, candidateDid: string, sink: ReplySink, exchange:
         : isString(post.indexedAt)
           ? post.indexedAt
           : null;
+      const images = imagesOf(post);
       await sink.add(
         {
           platform: 'bluesky',
@@ -157,8 +148,8 @@ async function walk(node: Json, candidateDid: string, sink: ReplySink, exchange:
           authorKeys: [author.handle.toLowerCase(), ...(isString(author.did) ? [author.did.toLowerCase()] : [])],
           text: isString(record.text) ? record.text : '',
           postedAt: createdAt,
-          mediaDescriptions: imagesOf(post).alts,
-          imageUrls: imagesOf(post).urls,
+          mediaDescriptions: images.alts,
+          imageUrls: images.urls,
           target: {
             type: 'post',
             externalId: String(parent.uri),
