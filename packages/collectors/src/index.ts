@@ -42,6 +42,7 @@ export {
   imageUrlProblem,
   isBlockedAddress,
   type PostImages,
+  sniffImageType,
   storePostImages,
 } from './api/image-download.ts';
 export { type InteractionItems, interactionItems } from './api/interaction-posts.ts';

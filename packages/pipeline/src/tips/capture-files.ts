@@ -1,33 +1,16 @@
+import { sniffImageType } from '@netra/collectors';
 import { ValidationError } from '@netra/core';
 
 /** Largest uploaded capture (screenshot or saved page), before base64: a full-page PNG is rarely above this. */
 export const TIP_MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
 
-/** The image type a screenshot really is, read from its first bytes (never from its name or declared type). */
+/**
+ * The image type a screenshot really is, read from its first bytes (never from its name or declared type):
+ * the collectors' sniffer, without GIF (a screenshot is never one).
+ */
 export function imageTypeOf(bytes: Uint8Array): 'image/png' | 'image/jpeg' | 'image/webp' | null {
-  const b = bytes;
-  if (
-    b.length >= 8 &&
-    b[0] === 0x89 &&
-    b[1] === 0x50 &&
-    b[2] === 0x4e &&
-    b[3] === 0x47 &&
-    b[4] === 0x0d &&
-    b[5] === 0x0a &&
-    b[6] === 0x1a &&
-    b[7] === 0x0a
-  ) {
-    return 'image/png';
-  }
-  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
-  if (
-    b.length >= 12 &&
-    Buffer.from(b.subarray(0, 4)).toString('latin1') === 'RIFF' &&
-    Buffer.from(b.subarray(8, 12)).toString('latin1') === 'WEBP'
-  ) {
-    return 'image/webp';
-  }
-  return null;
+  const type = sniffImageType(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  return type === 'image/png' || type === 'image/jpeg' || type === 'image/webp' ? type : null;
 }
 
 /**
