@@ -12,7 +12,15 @@ export interface OcrWord {
 export interface NoiseRules {
   /** Words below this confidence are dropped (speckles, textures read as letters). */
   minConfidence: number;
+  /**
+   * Prepared pixels per original pixel. A word whose box is under {@link MIN_GLYPH_HEIGHT} original pixels tall is
+   * grain, not text: nobody reads 3-pixel letters on a screen, but photo noise read at ×3 comes out as such words.
+   */
+  scale?: number;
 }
+
+/** The smallest word box, in original pixels, that can hold legible letters (12 px text boxes at 5–6 px). */
+export const MIN_GLYPH_HEIGHT = 4;
 
 const HAS_WORD_CHAR = /[\p{L}\p{N}#@]/u;
 
@@ -22,6 +30,7 @@ const HAS_WORD_CHAR = /[\p{L}\p{N}#@]/u;
  */
 export function isSignal(word: RawWord, rules: NoiseRules): boolean {
   if (!HAS_WORD_CHAR.test(word.text)) return false;
+  if (word.height / (rules.scale ?? 1) < MIN_GLYPH_HEIGHT) return false;
   const letters = [...word.text].filter((c) => /[\p{L}\p{N}]/u.test(c)).length;
   const chars = [...word.text].length;
   let needed = rules.minConfidence;

@@ -56,20 +56,30 @@ describe('readImage (real tesseract, ind+eng)', () => {
     expect(coblos.box[1]).toBeLessThan(60);
   });
 
-  it('drops low-confidence noise from a photo-like image with no text', async () => {
-    const noise = await sharp({
-      create: {
-        width: 240,
-        height: 180,
-        channels: 3,
-        background: '#7a8b9c',
-        noise: { type: 'gaussian', mean: 128, sigma: 60 },
-      },
-    })
-      .png()
-      .toBuffer();
-    const r = await readImage(noise);
-    expect(r.words.length).toBeLessThanOrEqual(2);
+  it('drops grain from photo-like images with no text (seeded noise, so every run reads the same pixels)', async () => {
+    // Gaussian grain as a camera gives it, from a fixed seed: sharp's own noise differs per run, and Tesseract reads
+    // one or two speckles as letters in some of those images, which made this check pass or fail by chance.
+    let seed = 0x5eed;
+    const uniform = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const gaussian = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
+    let total = 0;
+    for (let image = 0; image < 6; image++) {
+      const [width, height] = [240, 180];
+      const pixels = Buffer.alloc(width * height * 3);
+      for (let i = 0; i < pixels.length; i++) pixels[i] = Math.max(0, Math.min(255, Math.round(128 + 60 * gaussian())));
+      const png = await sharp(pixels, { raw: { width, height, channels: 3 } })
+        .png()
+        .toBuffer();
+      const r = await readImage(png);
+      expect(r.words.length).toBeLessThanOrEqual(1);
+      total += r.words.length;
+    }
+    expect(total).toBeLessThanOrEqual(2);
   });
 
   it('answers bad images with per-image errors: corrupt, too large, timeout, engine missing', async () => {

@@ -103,7 +103,7 @@ export async function readImage(bytes: Uint8Array, options: ReadOptions = {}): P
       psm: o.psm,
       timeoutMs: left,
     }).catch(withFile);
-    perVariant.push(words.filter((w) => isSignal(w, { minConfidence: o.minConfidence })));
+    perVariant.push(words.filter((w) => isSignal(w, { minConfidence: o.minConfidence, scale: image.scale })));
   }
   const words = mergeVariants(perVariant).map((w) => toWord(w, image.scale));
   const lines = toLines(words);
