@@ -8,9 +8,8 @@ import type { HttpExchange } from './http-client.ts';
 /** Bluesky's public AppView: profiles, feeds, follows and post hydration without an account. */
 export const BLUESKY_APPVIEW = 'https://public.api.bsky.app';
 export const PLC_DIRECTORY = 'https://plc.directory';
-export const BLUESKY_COLLECTOR = { name: 'bluesky-api', version: '1.0.0' };
+export const BLUESKY_COLLECTOR = { name: 'bluesky-api', version: '1.1.0' };
 
-type Json = Record<string, unknown>;
 
 /** A facet with its UTF-8 byte range and the text that range covers (facets index bytes, not characters). */
 export interface BlueskyFacet {

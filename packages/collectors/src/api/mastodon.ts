@@ -6,7 +6,7 @@ import { ShapeError } from './api-types.ts';
 import { htmlToText } from './html-text.ts';
 import type { HttpExchange } from './http-client.ts';
 
-export const MASTODON_COLLECTOR = { name: 'mastodon-api', version: '1.0.0' };
+export const MASTODON_COLLECTOR = { name: 'mastodon-api', version: '1.1.0' };
 
 type Json = Record<string, unknown>;
 

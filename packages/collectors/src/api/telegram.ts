@@ -7,7 +7,7 @@ import { htmlToText } from './html-text.ts';
 import type { HttpExchange } from './http-client.ts';
 
 export const TELEGRAM_ORIGIN = 'https://t.me';
-export const TELEGRAM_COLLECTOR = { name: 'telegram-preview', version: '1.0.0' };
+export const TELEGRAM_COLLECTOR = { name: 'telegram-preview', version: '1.1.0' };
 
 export interface TelegramMessage {
   id: number;
