@@ -10,7 +10,6 @@ export const BLUESKY_APPVIEW = 'https://public.api.bsky.app';
 export const PLC_DIRECTORY = 'https://plc.directory';
 export const BLUESKY_COLLECTOR = { name: 'bluesky-api', version: '1.1.0' };
 
-
 /** A facet with its UTF-8 byte range and the text that range covers (facets index bytes, not characters). */
 export interface BlueskyFacet {
   byteStart: number;
