@@ -4,6 +4,7 @@ import {
   bskyFeedItem,
   bskyImagesView,
   bskyPostView,
+  bskyProfileView,
   bskyQuoteView,
   byteRange,
   emptyWorld,
@@ -140,7 +141,7 @@ let server: ApiPlatformServer;
 
 beforeAll(async () => {
   const world = emptyWorld();
-  world.bluesky.push({ ...ME, feed: shapes(), likes: [], follows: [] });
+  world.bluesky.push({ ...ME, feed: shapes(), likes: [], follows: [bskyProfileView(CAND.did, CAND.handle)] });
   server = await startApiPlatformServer(world, { pageSize: 4 });
 });
 afterAll(() => server.close());
@@ -260,6 +261,26 @@ describe('Bluesky collector against the lexicon’s other shapes', () => {
       expect(result.posts).toEqual([]);
     } finally {
       server.override('getAuthorFeed', null);
+    }
+  });
+
+  it('likes refused with an XRPC error (repo deactivated) are reported; posts and follows are still read', async () => {
+    server.override('listRecords', {
+      status: 400,
+      body: JSON.stringify({ error: 'RepoDeactivated', message: 'Repo has been deactivated' }),
+      type: 'application/json',
+    });
+    try {
+      const result = await collectBluesky({ ...input(), interactions: true });
+      expect(result.status).toBe('ok');
+      expect(result.posts.length).toBeGreaterThan(0);
+      const refused = result.errors.find((e) => e.code === 'COLLECTOR_API_FAILED')!;
+      expect(refused.details).toMatchObject({ stream: 'likes' });
+      expect(refused.message).toContain('RepoDeactivated');
+      expect(result.interactions.filter((i) => i.interaction === 'follow')).toHaveLength(1);
+      expect(result.cursors.likes).toBeUndefined();
+    } finally {
+      server.override('listRecords', null);
     }
   });
 });

@@ -488,12 +488,17 @@ class BlueskyCrawl {
     return newest ?? cursor;
   }
 
-  async pds(): Promise<string> {
+  /** The account's PDS from its DID document; null when the directory no longer has it (404, 410 tombstone). */
+  async pds(): Promise<string | null> {
     if (this.ctx.overridden) return this.appview;
     const url = this.did.startsWith('did:web:')
       ? `https://${decodeURIComponent(this.did.slice('did:web:'.length))}/.well-known/did.json`
       : `${PLC_DIRECTORY}/${this.did}`;
     const exchange = await this.ctx.get(url);
+    if (exchange.status === 404 || exchange.status === 410) {
+      this.streamUnavailable('likes', exchange);
+      return null;
+    }
     const doc = need(jsonBody(exchange, 'DID document'), '(did document)', isRecord, 'object');
     const services = need(doc.service, 'service', isArray, 'array');
     for (const service of services) {
@@ -504,10 +509,44 @@ class BlueskyCrawl {
     throw new ShapeError('service', 'DID document: layanan #atproto_pds tidak ada / no #atproto_pds service');
   }
 
+  /**
+   * Likes or follows the platform refuses with a documented error (repo deactivated or taken down, DID gone):
+   * reported, the posts already read kept; the stream's cursor stays where it was.
+   */
+  streamUnavailable(stream: 'likes' | 'follows', exchange: HttpExchange): void {
+    let reason = `HTTP ${exchange.status}`;
+    try {
+      const body = JSON.parse(exchange.body) as unknown;
+      if (isRecord(body)) reason = [body.error, body.message].filter(isString).join(': ') || reason;
+    } catch {
+      // the status says enough
+    }
+    this.ctx.errors.push(
+      collectorError(COLLECTOR_ERROR.apiFailed, `${this.ctx.who}: ${stream} tidak tersedia / unavailable (${reason})`, {
+        account: this.ctx.who,
+        stream,
+        status: exchange.status,
+        url: exchange.requestUrl,
+      }),
+    );
+  }
+
+  /** An XRPC error answer (`{error: "..."}` with a 4xx): the documented way to refuse, not a changed shape. */
+  isXrpcError(exchange: HttpExchange): boolean {
+    if (exchange.status < 400 || exchange.status >= 500) return false;
+    try {
+      const body = JSON.parse(exchange.body) as unknown;
+      return isRecord(body) && isString(body.error);
+    } catch {
+      return false;
+    }
+  }
+
   /** Public like records from the account's repository, newest first, hydrated with their target posts. */
   async likes(cursor: StreamCursor | undefined): Promise<StreamCursor | undefined> {
     const { ctx } = this;
     const pds = await this.pds();
+    if (!pds) return cursor;
     let next: string | undefined;
     let newest: StreamCursor | undefined;
     const found: { uri: string; subject: string; at: string | null; fetchedAt: string; exchange: HttpExchange }[] = [];
@@ -520,7 +559,13 @@ class BlueskyCrawl {
           cursor: next,
         }),
       );
-      if (exchange.status !== 200) throw new ShapeError('(status)', `listRecords: HTTP ${exchange.status}`);
+      if (exchange.status !== 200) {
+        if (!this.isXrpcError(exchange)) throw new ShapeError('(status)', `listRecords: HTTP ${exchange.status}`);
+        // Likes read before the refusal stay; the cursor is not moved past what was not read.
+        this.streamUnavailable('likes', exchange);
+        newest = undefined;
+        break;
+      }
       const body = need(jsonBody(exchange, 'listRecords'), '(body)', isRecord, 'object');
       const records = need(body.records, 'records', isArray, 'array');
       if (records.length === 0) break;
@@ -586,7 +631,11 @@ class BlueskyCrawl {
       const exchange = await ctx.get(
         this.xrpc(this.appview, 'app.bsky.graph.getFollows', { actor: this.did, limit: '100', cursor: next }),
       );
-      if (exchange.status !== 200) throw new ShapeError('(status)', `getFollows: HTTP ${exchange.status}`);
+      if (exchange.status !== 200) {
+        if (!this.isXrpcError(exchange)) throw new ShapeError('(status)', `getFollows: HTTP ${exchange.status}`);
+        this.streamUnavailable('follows', exchange);
+        return cursor;
+      }
       const body = need(jsonBody(exchange, 'getFollows'), '(body)', isRecord, 'object');
       const follows = need(body.follows, 'follows', isArray, 'array');
       if (follows.length === 0) break;
