@@ -359,18 +359,14 @@ export function clip(value: string, max: number): string {
 export function isoTime(value: string | null | undefined): string | null {
   if (!value) return null;
   const trimmed = value.trim();
-  // Already what the schema takes: kept as the platform wrote it (the evidence shows the same string).
-  if (
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(trimmed) &&
-    !Number.isNaN(Date.parse(trimmed))
-  ) {
-    return trimmed;
-  }
-  const zoned = /(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed) ? trimmed : `${trimmed}Z`;
-  const at = Date.parse(zoned);
+  const strict = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(trimmed);
+  const at = Date.parse(strict || /(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed) ? trimmed : `${trimmed}Z`);
   if (Number.isNaN(at)) return null;
+  // Clients have written year 0001 and far futures into records: no real post time.
   const year = new Date(at).getUTCFullYear();
-  return year >= 1970 && year <= 9999 ? new Date(at).toISOString() : null;
+  if (year < 1990 || year > 2200) return null;
+  // Already what the schema takes: kept as the platform wrote it (the evidence shows the same string).
+  return strict ? trimmed : new Date(at).toISOString();
 }
 
 /** Latest of two ISO times (null-safe). */

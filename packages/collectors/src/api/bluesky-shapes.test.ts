@@ -116,6 +116,8 @@ function shapes() {
       multiByte,
     ),
   ];
+  // A client wrote year 0001 into the record: the AppView's indexedAt is the post's time.
+  ((feed[4]!.post as Record<string, unknown>).record as Record<string, unknown>).createdAt = '0001-01-01T00:00:00.000Z';
   // A reply whose parent the AppView will not show (#blockedPost), labelled, with a zone-less record time.
   const reply = bskyPostView({
     ...ME,
@@ -180,6 +182,7 @@ describe('Bluesky collector against the lexicon’s other shapes', () => {
     expect(byRkey['3lgone']!.raw.quote).toMatchObject({ state: 'notFound', text: null });
     expect(byRkey['3lblock']!.raw.quote).toMatchObject({ state: 'blocked', authorHandle: null });
     expect(byRkey['3ldetach']!.raw.quote).toMatchObject({ state: 'detached' });
+    expect(byRkey['3ldetach']!.postedAt).toBe(at(4));
     expect(byRkey['3lvideo']!.mediaDescriptions).toEqual(['Video orasi calon nomor tiga']);
     expect(byRkey['3lvideo']!.raw.videoThumbnails).toEqual(['https://video.bsky.app/watch/x/thumbnail.jpg']);
     // A feed generator is not a quoted post: no repost interaction, its name is read as a description.

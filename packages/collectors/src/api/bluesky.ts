@@ -1,6 +1,6 @@
 import type { PostKind } from '@netra/core';
 import { COLLECTOR_ERROR, collectorError } from '../errors.ts';
-import { ApiCrawlContext, isArray, isRecord, isString, jsonBody, need } from './api-context.ts';
+import { ApiCrawlContext, isArray, isoTime, isRecord, isString, jsonBody, need } from './api-context.ts';
 import type { ApiCollectInput, ApiCollectResult, ApiCursors, InteractionTarget, StreamCursor } from './api-types.ts';
 import { ShapeError } from './api-types.ts';
 import type { HttpExchange } from './http-client.ts';
@@ -466,7 +466,10 @@ class BlueskyCrawl {
             kind,
             authorHandle,
             text: isRepost ? '' : text,
-            postedAt: isRepost ? indexedAt : ((isString(record.createdAt) ? record.createdAt : null) ?? indexedAt),
+            // A record's createdAt is what the client wrote (no zone, year 0001…); the AppView's time is the fallback.
+            postedAt: isRepost
+              ? indexedAt
+              : (isoTime(isString(record.createdAt) ? record.createdAt : null) ?? indexedAt),
             ...(context && Object.keys(context).length > 0 ? { context } : {}),
             ...common,
           },
