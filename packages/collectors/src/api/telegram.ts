@@ -69,11 +69,15 @@ export interface TelegramPage {
   dataPosts: number;
 }
 
-/** "1.2K" → 1200, "3,4M" → 3400000, "987" → 987. */
+/**
+ * "1.2K" → 1200, "3,4M" → 3400000, "987" → 987. Without a suffix the separators are thousands ("12 345",
+ * "1,234"); with one, a comma is a decimal point.
+ */
 export function parseCount(label: string): number | null {
-  const m = /^([\d.,]+)\s*([KMB])?$/i.exec(label.trim());
+  const m = /^([\d.,\s\u00a0\u202f]+?)\s*([KMB])?$/i.exec(label.trim());
   if (!m) return null;
-  const n = Number(m[1]!.replace(',', '.'));
+  const digits = m[1]!.replace(/[\s\u00a0\u202f]/g, '');
+  const n = m[2] ? Number(digits.replace(',', '.')) : Number(digits.replace(/[.,]/g, ''));
   if (Number.isNaN(n)) return null;
   const scale = { K: 1e3, M: 1e6, B: 1e9 }[(m[2] ?? '').toUpperCase() as 'K' | 'M' | 'B'] ?? 1;
   return Math.round(n * scale);
