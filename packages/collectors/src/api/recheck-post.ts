@@ -120,6 +120,11 @@ export async function recheckPost(target: RecheckTarget, options: RecheckOptions
         const page = parseTelegramPage(exchange.body);
         if (!page.isChannel) throw new ShapeError('.tgme_channel_info', 't.me/s: not a channel preview');
         const messages = page.messages.filter((x) => 'id' in x);
+        // "Gone" only from a page Netra can read: messages in moved markup must not turn into deletions.
+        const readableEmpty = page.empty || (page.hasHistory && page.dataPosts === 0);
+        if (messages.length === 0 && !readableEmpty) {
+          throw new ShapeError('.tgme_widget_message', 't.me/s: no readable message on the page (markup changed)');
+        }
         const found = messages.find((x) => x.id === id);
         if (!found) {
           // The page before id+1 starts right at the message; absent there, it was deleted (or the channel
