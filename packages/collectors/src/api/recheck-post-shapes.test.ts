@@ -44,3 +44,24 @@ describe('Telegram re-check against changed pages', () => {
     expect(noList.state).toBe('failed');
   });
 });
+
+describe('Bluesky re-check against a changed answer', () => {
+  it('posts without their uri are a failed check, an empty list is gone', async () => {
+    const post = {
+      ...target,
+      platform: 'bluesky' as const,
+      externalId: 'at://did:plc:x/app.bsky.feed.post/3k1',
+      accountHandle: 'x.bsky.social',
+    };
+    const run = async (body: unknown) => {
+      server.override('getPosts', { status: 200, body: JSON.stringify(body), type: 'application/json' });
+      try {
+        return await recheckPost(post, { platformOrigins: { bluesky: server.origins.bluesky } });
+      } finally {
+        server.override('getPosts', null);
+      }
+    };
+    expect((await run({ posts: [{ postUri: post.externalId, record: { text: 'x' } }] })).state).toBe('failed');
+    expect((await run({ posts: [] })).state).toBe('gone');
+  });
+});

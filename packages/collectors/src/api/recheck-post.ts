@@ -71,6 +71,10 @@ export async function recheckPost(target: RecheckTarget, options: RecheckOptions
         if (exchange.status !== 200) throw new ShapeError('(status)', `getPosts: HTTP ${exchange.status}`);
         const body = jsonBody(exchange, 'getPosts');
         if (!isRecord(body) || !isArray(body.posts)) throw new ShapeError('posts', 'getPosts: posts: array expected');
+        // Posts without the documented `uri`: a changed answer, never a deletion.
+        if (body.posts.length > 0 && !body.posts.some((p) => isRecord(p) && isString(p.uri))) {
+          throw new ShapeError('posts[].uri', 'getPosts: posts[].uri missing');
+        }
         const view = body.posts.find((p) => isRecord(p) && p.uri === target.externalId);
         if (!isRecord(view))
           return {
