@@ -38,6 +38,17 @@ function shapes() {
   const item = (rkey: string, n: number, extra: Record<string, unknown>, text = `posting ${rkey}`) =>
     bskyFeedItem(bskyPostView({ ...ME, rkey, text, createdAt: at(n), ...extra }));
   const feed = [
+    // A repost of a post whose author's handle no longer verifies (`handle.invalid`).
+    bskyFeedItem(
+      bskyPostView({
+        did: 'did:plc:lostlostlostlostlostlost',
+        handle: 'handle.invalid',
+        rkey: '3linvalid',
+        text: 'Pesan lama',
+        createdAt: at(0),
+      }),
+      { repostBy: { ...ME, at: at(0) } },
+    ),
     // A pinned post heads the feed (includePins); it is listed again in its place.
     { ...item('3lpinned', 9, {}), reason: { $type: 'app.bsky.feed.defs#reasonPin' } },
     item('3lrwm', 1, {
@@ -117,7 +128,7 @@ function shapes() {
     ),
   ];
   // A client wrote year 0001 into the record: the AppView's indexedAt is the post's time.
-  ((feed[4]!.post as Record<string, unknown>).record as Record<string, unknown>).createdAt = '0001-01-01T00:00:00.000Z';
+  ((feed[5]!.post as Record<string, unknown>).record as Record<string, unknown>).createdAt = '0001-01-01T00:00:00.000Z';
   // A reply whose parent the AppView will not show (#blockedPost), labelled, with a zone-less record time.
   const reply = bskyPostView({
     ...ME,
@@ -162,8 +173,20 @@ describe('Bluesky collector against the lexicon’s other shapes', () => {
     const byRkey = Object.fromEntries(result.posts.map((p) => [p.externalId.split('/').pop(), p]));
     // The pinned item is not collected twice; everything else is, the unknown embed included.
     expect(Object.keys(byRkey).sort()).toEqual(
-      ['3lblock', '3ldetach', '3lemoji', '3lfeedgen', '3lgone', '3lnewembed', '3lreply', '3lrwm', '3lvideo'].sort(),
+      [
+        '3lblock',
+        '3ldetach',
+        '3lemoji',
+        '3lfeedgen',
+        '3lgone',
+        '3linvalid',
+        '3lnewembed',
+        '3lreply',
+        '3lrwm',
+        '3lvideo',
+      ].sort(),
     );
+    expect(byRkey['3linvalid']!.url).toBe('https://bsky.app/profile/did:plc:lostlostlostlostlostlost/post/3linvalid');
     const unrecognised = result.errors.filter((e) => e.code === 'COLLECTOR_RESPONSE_UNRECOGNISED');
     expect(unrecognised).toHaveLength(1);
     expect(unrecognised[0]!.details).toMatchObject({ externalId: postUri(ME.did, '3lnewembed') });

@@ -62,7 +62,9 @@ function rkeyOf(uri: string): string {
 
 /** The post's page on bsky.app (the reverse crawl of candidates' replies builds the same URLs). */
 export function postUrl(handle: string, uri: string): string {
-  return `https://bsky.app/profile/${encodeURIComponent(handle)}/post/${encodeURIComponent(rkeyOf(uri))}`;
+  // An account whose handle no longer verifies is shown as `handle.invalid`; its DID still addresses it.
+  const who = handle === 'handle.invalid' ? (/^at:\/\/([^/]+)\//.exec(uri)?.[1] ?? handle) : handle;
+  return `https://bsky.app/profile/${encodeURIComponent(who).replace(/%3A/gi, ':')}/post/${encodeURIComponent(rkeyOf(uri))}`;
 }
 
 interface EmbedParts {
