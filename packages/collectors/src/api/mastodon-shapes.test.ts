@@ -182,4 +182,24 @@ describe('Mastodon collector against the Status entity’s other shapes', () => 
       server.override('/301/statuses', null);
     }
   });
+
+  it('follows an instance refuses (401) are reported; the statuses stay and the crawl is ok', async () => {
+    server.override('/301/following', {
+      status: 401,
+      body: JSON.stringify({ error: 'This API requires an authenticated user' }),
+      type: 'application/json',
+    });
+    try {
+      const result = await collectMastodon({ ...input(), interactions: true });
+      expect(result.status).toBe('ok');
+      expect(result.posts).toHaveLength(5);
+      expect(result.errors.find((e) => e.code === 'COLLECTOR_API_FAILED')!.details).toMatchObject({
+        stream: 'follows',
+        status: 401,
+      });
+      expect(result.cursors.follows).toBeUndefined();
+    } finally {
+      server.override('/301/following', null);
+    }
+  });
 });

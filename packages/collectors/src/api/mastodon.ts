@@ -381,6 +381,18 @@ class MastodonCrawl {
     let newest: StreamCursor | undefined;
     for (let page = 0; url && page < ctx.maxPages; page++) {
       const exchange: HttpExchange = await ctx.get(url);
+      if ([401, 403, 404, 410].includes(exchange.status)) {
+        // An instance may hide the list or want a login for it: the statuses already read stay, the follows
+        // cursor stays where it was.
+        ctx.errors.push(
+          collectorError(
+            COLLECTOR_ERROR.apiFailed,
+            `${ctx.who}: follows tidak tersedia / unavailable (HTTP ${exchange.status})`,
+            { account: ctx.who, stream: 'follows', status: exchange.status, url: exchange.requestUrl },
+          ),
+        );
+        return cursor;
+      }
       if (exchange.status !== 200) throw new ShapeError('(status)', `following: HTTP ${exchange.status}`);
       const body = need(jsonBody(exchange, 'following'), '(body)', isArray, 'array');
       if (body.length === 0) break;
