@@ -117,6 +117,19 @@ export function channelIdFromPage(html: string): string | null {
   return null;
 }
 
+/** consent.youtube.com / consent.google.com, by the final URL or by the consent form on the page. */
+function isConsentPage(exchange: HttpExchange): boolean {
+  let host = '';
+  try {
+    host = new URL(exchange.finalUrl).hostname;
+  } catch {
+    // a relative or broken final URL says nothing
+  }
+  return (
+    host.startsWith('consent.') || /<form[^>]+action="https:\/\/consent\.(youtube|google)\.com/i.test(exchange.body)
+  );
+}
+
 class YouTubeCrawl {
   readonly ctx: ApiCrawlContext;
   readonly origin: string;
@@ -163,6 +176,15 @@ class YouTubeCrawl {
     if (exchange.status === 404 || exchange.status === 410) return null;
     if (exchange.status !== 200) throw new ShapeError('(status)', `channel page: HTTP ${exchange.status}`);
     const id = channelIdFromPage(exchange.body);
+    // Visitors from some regions get the cookie-consent interstitial instead of the page: no channel id there,
+    // and not a changed page either. The operator passes a UC… id (or a key) for such a channel.
+    if (!id && isConsentPage(exchange)) {
+      throw collectorError(
+        COLLECTOR_ERROR.loginWall,
+        `${this.ctx.who}: YouTube menampilkan persetujuan cookie / shows a consent interstitial (${exchange.finalUrl})`,
+        { account: this.ctx.who, url: exchange.finalUrl },
+      );
+    }
     if (!id) throw new ShapeError('channelId', 'halaman kanal tanpa id kanal / channel page names no channel id');
     return id;
   }

@@ -215,4 +215,14 @@ describe('YouTube collectors against the feed’s and Data API’s other answers
     );
     expect(byId.status).toBe('not_found');
   });
+
+  it('a cookie-consent interstitial instead of the channel page is blocked (login wall), not a changed page', async () => {
+    const consent =
+      '<!DOCTYPE html><html><body><form action="https://consent.youtube.com/save" method="POST"><input type="hidden" name="continue" value="https://www.youtube.com/@kanalwarga"><button>Terima semua</button></form></body></html>';
+    const result = await withOverride('/@kanalwarga', { status: 200, body: consent, type: 'text/html' }, () =>
+      collectYouTube(input()),
+    );
+    expect(result.status).toBe('blocked');
+    expect(result.errors[0]!.code).toBe('COLLECTOR_LOGIN_WALL');
+  });
 });
