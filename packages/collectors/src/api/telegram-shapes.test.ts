@@ -41,7 +41,7 @@ const messages = [
   ),
   msg(
     45,
-    `<a class="tgme_widget_message_document_wrap" href="https://t.me/kabardesa/45"><div class="tgme_widget_message_document_icon accent_bg"></div><div class="tgme_widget_message_document"><div class="tgme_widget_message_document_title accent_color" dir="auto">Jadwal_kampanye.pdf</div><div class="tgme_widget_message_document_extra" dir="auto">1.2 MB</div></div></a>${text('Jadwal lengkap terlampir')}`,
+    `<a class="tgme_widget_message_document_wrap" href="https://t.me/kabardesa/45"><div class="tgme_widget_message_document_icon accent_bg"></div><div class="tgme_widget_message_document"><div class="tgme_widget_message_document_title accent_color" dir="auto">Jadwal_kampanye.pdf</div><div class="tgme_widget_message_document_extra" dir="auto">1.2 MB</div></div></a>${text('Jadwal lengkap terlampir, lihat juga <a href="https://t.me/kabardesa/39?single">pesan ini</a>')}`,
   ),
   msg(
     46,
@@ -108,7 +108,9 @@ describe('Telegram preview collector against the preview’s other message kinds
     expect(byId[44]!.mediaDescriptions).toEqual([
       'Jajak pendapat / poll: Siapa pilihan warga? / Pasangan nomor 1 / Pasangan nomor 2',
     ]);
-    expect(byId[45]!.text).toBe('Jadwal lengkap terlampir');
+    expect(byId[45]!.text).toBe('Jadwal lengkap terlampir, lihat juga pesan ini');
+    // A `?single` link typed into the text is no album item.
+    expect(byId[45]!.raw.albumIds).toBeUndefined();
     expect(byId[45]!.mediaDescriptions).toEqual(['Jadwal_kampanye.pdf — 1.2 MB']);
     expect(byId[46]!.kind).toBe('share');
     expect(byId[46]!.context).toMatchObject({ parentText: 'Pesan berantai dari grup', parentAuthor: 'Warga Peduli' });

@@ -163,10 +163,12 @@ export function parseTelegramPage(html: string): TelegramPage {
     const signature = node.querySelector('.tgme_widget_message_from_author')?.textContent.trim() || null;
     const groupIds = [
       ...new Set(
+        // Only the album's media tiles: a `?single` link typed into the text names another message.
         node
-          .querySelectorAll('a[href]')
+          .querySelectorAll('.grouped_media_wrap, .tgme_widget_message_photo_wrap, .tgme_widget_message_video_player')
           .filter((a) => !inReply(a))
-          .map((a) => /\/(\d+)\?single\b/.exec(a.getAttribute('href') ?? '')?.[1])
+          .map((a) => /\/([^/?#]+)\/(\d+)\?single\b/.exec(a.getAttribute('href') ?? ''))
+          .map((link) => (link && link[1]!.toLowerCase() === m[1]!.toLowerCase() ? link[2] : undefined))
           .filter((id): id is string => Boolean(id))
           .map(Number)
           .filter((id) => id !== Number(m[2])),
