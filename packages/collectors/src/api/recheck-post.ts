@@ -8,7 +8,7 @@ import type { HttpClientOptions, HttpExchange } from './http-client.ts';
 import { mastodonStatusText, splitAcct } from './mastodon.ts';
 import { parseTelegramPage } from './telegram.ts';
 
-const RECHECK_COLLECTOR = { name: 'netra-recheck', version: '1.0.0' };
+const RECHECK_COLLECTOR = { name: 'netra-recheck', version: '1.1.0' };
 
 /** A stored post to look at again. */
 export interface RecheckTarget {
