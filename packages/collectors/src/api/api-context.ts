@@ -127,6 +127,24 @@ export class ApiCrawlContext {
     const images = await this.imagesOf(imageUrls, fields.externalId, fields.url, exchange.fetchedAt);
     const parsed = collectedPostSchema.safeParse({
       ...fields,
+      // Platforms allow longer alt texts and card descriptions than one stored description (Bluesky counts
+      // graphemes, instances raise Mastodon's limit): cut them instead of losing the whole post.
+      text: clip(fields.text, MAX_TEXT),
+      mediaDescriptions: fields.mediaDescriptions?.map((d) => clip(d, MAX_DESCRIPTION)),
+      postedAt: isoTime(fields.postedAt),
+      ...(fields.context
+        ? {
+            context: {
+              ...fields.context,
+              ...(fields.context.parentText !== undefined
+                ? { parentText: clip(fields.context.parentText, MAX_TEXT) }
+                : {}),
+              ...(fields.context.parentAuthor !== undefined
+                ? { parentAuthor: clip(fields.context.parentAuthor, 200) }
+                : {}),
+            },
+          }
+        : {}),
       platform: this.platform,
       accountId: this.input.account.id,
       fetchedAt: exchange.fetchedAt.toISOString(),
@@ -208,6 +226,7 @@ export class ApiCrawlContext {
     const evidence = exchange ? await this.evidenceOf(exchange, kind) : null;
     this.interactions.push({
       ...interaction,
+      at: isoTime(interaction.at),
       platform: this.platform,
       accountId: this.input.account.id,
       actorHandle: this.input.account.handle,
@@ -220,6 +239,21 @@ export class ApiCrawlContext {
         ...(evidence ? { evidenceManifest: evidence.manifestSha256 } : {}),
       },
     });
+  }
+
+  /**
+   * A part of an item in a shape the collector does not know (a new embed or media type): the item is kept
+   * with what was understood, and the unknown part is reported with the distinct code — so a platform change
+   * shows up without losing the page. Not retryable: a re-run would see the same shape.
+   */
+  unrecognisedPart(externalId: string, part: string, html = false): void {
+    this.errors.push(
+      collectorError(
+        html ? COLLECTOR_ERROR.markupChanged : COLLECTOR_ERROR.responseUnrecognised,
+        `${this.who}: ${externalId}: bagian tidak dikenali / unrecognised part: ${part}`,
+        { externalId, part, account: this.who, itemLevel: true },
+      ),
+    );
   }
 
   /** A per-item problem: reported, the other items of the page kept. */
@@ -268,7 +302,8 @@ export class ApiCrawlContext {
     if (error instanceof ShapeError && exchange) return this.unrecognised(exchange, error, html);
     if (error instanceof Error && 'code' in error && 'retryable' in error) {
       this.errors.push(error as NetraError);
-      return this.result('blocked');
+      // An account that disappears between two requests of one crawl is gone, not blocked.
+      return this.result((error as NetraError).code === COLLECTOR_ERROR.notFound ? 'not_found' : 'blocked');
     }
     this.errors.push(
       collectorError(
@@ -303,6 +338,36 @@ export function need<T>(value: unknown, field: string, check: (v: unknown) => v 
 
 export const isString = (v: unknown): v is string => typeof v === 'string';
 export const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
+
+const MAX_TEXT = 20_000;
+const MAX_DESCRIPTION = 2_000;
+
+/** Cuts a string to `max` UTF-16 units without splitting a surrogate pair, marking the cut with an ellipsis. */
+export function clip(value: string, max: number): string {
+  if (value.length <= max) return value;
+  let end = max - 1;
+  const code = value.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return `${value.slice(0, end)}…`;
+}
+
+/**
+ * A platform time as ISO 8601 with an offset, or null. Records carry what clients wrote: times without a zone
+ * (read as UTC, as the AppView does), with `+00:00`, with microseconds; an unreadable one becomes null rather
+ * than dropping the post.
+ */
+export function isoTime(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  const strict = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(trimmed);
+  const at = Date.parse(strict || /(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed) ? trimmed : `${trimmed}Z`);
+  if (Number.isNaN(at)) return null;
+  // Clients have written year 0001 and far futures into records: no real post time.
+  const year = new Date(at).getUTCFullYear();
+  if (year < 1990 || year > 2200) return null;
+  // Already what the schema takes: kept as the platform wrote it (the evidence shows the same string).
+  return strict ? trimmed : new Date(at).toISOString();
+}
 
 /** Latest of two ISO times (null-safe). */
 export function laterIso(a: string | null, b: string | null): string | null {

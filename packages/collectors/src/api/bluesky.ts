@@ -1,5 +1,6 @@
 import type { PostKind } from '@netra/core';
-import { ApiCrawlContext, isArray, isRecord, isString, jsonBody, need } from './api-context.ts';
+import { COLLECTOR_ERROR, collectorError } from '../errors.ts';
+import { ApiCrawlContext, isArray, isoTime, isRecord, isString, jsonBody, need } from './api-context.ts';
 import type { ApiCollectInput, ApiCollectResult, ApiCursors, InteractionTarget, StreamCursor } from './api-types.ts';
 import { ShapeError } from './api-types.ts';
 import type { HttpExchange } from './http-client.ts';
@@ -7,9 +8,7 @@ import type { HttpExchange } from './http-client.ts';
 /** Bluesky's public AppView: profiles, feeds, follows and post hydration without an account. */
 export const BLUESKY_APPVIEW = 'https://public.api.bsky.app';
 export const PLC_DIRECTORY = 'https://plc.directory';
-export const BLUESKY_COLLECTOR = { name: 'bluesky-api', version: '1.0.0' };
-
-type Json = Record<string, unknown>;
+export const BLUESKY_COLLECTOR = { name: 'bluesky-api', version: '1.1.0' };
 
 /** A facet with its UTF-8 byte range and the text that range covers (facets index bytes, not characters). */
 export interface BlueskyFacet {
@@ -63,53 +62,136 @@ function rkeyOf(uri: string): string {
 
 /** The post's page on bsky.app (the reverse crawl of candidates' replies builds the same URLs). */
 export function postUrl(handle: string, uri: string): string {
-  return `https://bsky.app/profile/${encodeURIComponent(handle)}/post/${encodeURIComponent(rkeyOf(uri))}`;
+  // An account whose handle no longer verifies is shown as `handle.invalid`; its DID still addresses it.
+  const who = handle === 'handle.invalid' ? (/^at:\/\/([^/]+)\//.exec(uri)?.[1] ?? handle) : handle;
+  return `https://bsky.app/profile/${encodeURIComponent(who).replace(/%3A/gi, ':')}/post/${encodeURIComponent(rkeyOf(uri))}`;
 }
 
 interface EmbedParts {
   alts: string[];
   /** `fullsize` URLs of the post's images (app.bsky.embed.images#view), for OCR. */
   images: string[];
+  /** Video poster frames (app.bsky.embed.video#view `thumbnail`), kept in `raw`. */
+  videoThumbnails: string[];
   linkCard: { uri: string; title: string; description: string } | null;
-  quote: { uri: string; authorHandle: string | null; text: string | null } | null;
+  /**
+   * The quoted post. `state` says what the AppView could show: `ok` (text and author), or `notFound`,
+   * `blocked`, `detached` (the quote was removed by its author) — then only the URI is known.
+   */
+  quote: {
+    uri: string;
+    authorHandle: string | null;
+    text: string | null;
+    state: 'ok' | 'notFound' | 'blocked' | 'detached';
+  } | null;
+  /** A record that is not a post (feed generator, list, starter pack, labeler) embedded like a quote. */
+  embeddedRecord: { type: string; uri: string | null; name: string | null; description: string | null } | null;
+  /** `$type`s of embed parts the collector does not know: the post is kept, the part reported. */
+  unknown: string[];
 }
 
-/** Image alt texts, the link card and the quoted post of a post view's embed (and its record's, as fallback). */
+const EMBED = 'app.bsky.embed.';
+/** Records the AppView may put in `app.bsky.embed.record#view` that are not posts (lexicon unions). */
+const NON_POST_RECORDS: Record<string, { name: string; description: string }> = {
+  'app.bsky.feed.defs#generatorView': { name: 'displayName', description: 'description' },
+  'app.bsky.graph.defs#listView': { name: 'name', description: 'description' },
+  'app.bsky.graph.defs#listViewBasic': { name: 'name', description: 'description' },
+  'app.bsky.graph.defs#starterPackViewBasic': { name: 'record.name', description: 'record.description' },
+  'app.bsky.graph.defs#starterPackView': { name: 'record.name', description: 'record.description' },
+  'app.bsky.labeler.defs#labelerView': { name: 'creator.displayName', description: 'creator.description' },
+};
+
+function pathOf(value: Record<string, unknown>, path: string): string | null {
+  let at: unknown = value;
+  for (const key of path.split('.')) at = isRecord(at) ? at[key] : undefined;
+  return isString(at) && at.trim() ? at : null;
+}
+
+/** The embedded record of an `app.bsky.embed.record#view` (or a recordWithMedia's inner view). */
+function visitRecord(quoted: unknown, parts: EmbedParts): void {
+  if (!isRecord(quoted)) return;
+  const type = String(quoted.$type ?? '');
+  const uri = isString(quoted.uri) ? quoted.uri : null;
+  const nonPost = NON_POST_RECORDS[type];
+  if (nonPost) {
+    parts.embeddedRecord ??= {
+      type,
+      uri,
+      name: pathOf(quoted, nonPost.name),
+      description: pathOf(quoted, nonPost.description),
+    };
+    return;
+  }
+  // The lexicon's post views; an older AppView left `$type` out, so the flags and fields decide as well.
+  const state =
+    type.endsWith('#viewNotFound') || quoted.notFound === true
+      ? 'notFound'
+      : type.endsWith('#viewBlocked') || quoted.blocked === true
+        ? 'blocked'
+        : type.endsWith('#viewDetached') || quoted.detached === true
+          ? 'detached'
+          : type.endsWith('#viewRecord') || (!type && isRecord(quoted.value))
+            ? 'ok'
+            : null;
+  if (!state || !uri) {
+    parts.unknown.push(type || 'app.bsky.embed.record#view.record');
+    return;
+  }
+  if (parts.quote) return;
+  const author = isRecord(quoted.author) && isString(quoted.author.handle) ? quoted.author.handle : null;
+  const value = isRecord(quoted.value) ? quoted.value : null;
+  parts.quote = {
+    uri,
+    authorHandle: state === 'ok' ? author : null,
+    text: state === 'ok' && value && isString(value.text) ? value.text : null,
+    state,
+  };
+}
+
+/**
+ * Image alt texts, video alt text, the link card and the quoted post of a post view's embed (and its record's,
+ * as fallback when the AppView sent no view). Each `app.bsky.embed.*#view` of the lexicon is read by its
+ * type; an unknown type is listed in `unknown` and the rest of the post is kept.
+ */
 function embedParts(view: unknown, record: unknown): EmbedParts {
-  const parts: EmbedParts = { alts: [], images: [], linkCard: null, quote: null };
+  const parts: EmbedParts = {
+    alts: [],
+    images: [],
+    videoThumbnails: [],
+    linkCard: null,
+    quote: null,
+    embeddedRecord: null,
+    unknown: [],
+  };
   const visit = (embed: unknown) => {
     if (!isRecord(embed)) return;
     const type = String(embed.$type ?? '');
-    if (isArray(embed.images)) {
-      for (const image of embed.images) {
+    const kind = type.startsWith(EMBED) ? type.slice(EMBED.length).replace(/#view$/, '') : type ? null : '';
+    if (kind === 'images' || (kind === '' && isArray(embed.images))) {
+      for (const image of isArray(embed.images) ? embed.images : []) {
         if (isRecord(image) && isString(image.alt) && image.alt.trim()) parts.alts.push(image.alt);
         if (isRecord(image) && isString(image.fullsize)) parts.images.push(image.fullsize);
       }
-    }
-    if (type.startsWith('app.bsky.embed.video') && isString(embed.alt) && embed.alt.trim()) parts.alts.push(embed.alt);
-    if (isRecord(embed.external) && isString(embed.external.uri)) {
-      parts.linkCard = {
-        uri: embed.external.uri,
-        title: isString(embed.external.title) ? embed.external.title : '',
-        description: isString(embed.external.description) ? embed.external.description : '',
-      };
-    }
-    if (type.startsWith('app.bsky.embed.recordWithMedia')) {
-      visit(embed.media);
-      if (isRecord(embed.record)) visit({ $type: 'app.bsky.embed.record#view', record: embed.record.record });
-      return;
-    }
-    if (type.startsWith('app.bsky.embed.record') && isRecord(embed.record)) {
-      const quoted = embed.record;
-      if (isString(quoted.uri) && !parts.quote) {
-        const author = isRecord(quoted.author) && isString(quoted.author.handle) ? quoted.author.handle : null;
-        const value = isRecord(quoted.value) ? quoted.value : null;
-        parts.quote = {
-          uri: quoted.uri,
-          authorHandle: author,
-          text: value && isString(value.text) ? value.text : null,
+    } else if (kind === 'video') {
+      if (isString(embed.alt) && embed.alt.trim()) parts.alts.push(embed.alt);
+      if (isString(embed.thumbnail)) parts.videoThumbnails.push(embed.thumbnail);
+    } else if (kind === 'external' || (kind === '' && isRecord(embed.external))) {
+      const external = isRecord(embed.external) ? embed.external : {};
+      if (isString(external.uri)) {
+        parts.linkCard = {
+          uri: external.uri,
+          title: isString(external.title) ? external.title : '',
+          description: isString(external.description) ? external.description : '',
         };
       }
+    } else if (kind === 'recordWithMedia') {
+      visit(embed.media);
+      // `record` is an app.bsky.embed.record#view whose own `record` is the quoted view.
+      if (isRecord(embed.record)) visitRecord(embed.record.record, parts);
+    } else if (kind === 'record' || (kind === '' && isRecord(embed.record))) {
+      visitRecord(embed.record, parts);
+    } else {
+      parts.unknown.push(type || '(embed tanpa $type / without $type)');
     }
   };
   visit(view);
@@ -123,9 +205,24 @@ function embedParts(view: unknown, record: unknown): EmbedParts {
           : [];
       for (const image of images)
         if (isRecord(image) && isString(image.alt) && image.alt.trim()) parts.alts.push(image.alt);
+      const video = isRecord(embed.video)
+        ? embed
+        : isRecord(embed.media) && isRecord(embed.media.video)
+          ? embed.media
+          : null;
+      if (video && isString(video.alt) && video.alt.trim()) parts.alts.push(video.alt);
     }
   }
   return parts;
+}
+
+/** Label values (`val`, negated ones marked `-val`) of a view's `labels` (com.atproto.label.defs#label). */
+function labelsOf(labels: unknown): string[] {
+  if (!isArray(labels)) return [];
+  return labels
+    .filter(isRecord)
+    .filter((l) => isString(l.val))
+    .map((l) => `${l.neg === true ? '-' : ''}${String(l.val)}`);
 }
 
 /** A hydrated post view's author handle and text, or nulls for notFound/blocked views. */
@@ -152,17 +249,38 @@ class BlueskyCrawl {
     return xrpcUrl(base, method, params);
   }
 
-  /** XRPC errors: 400 with {error, message}. Unknown actors come back as InvalidRequest "not found"/"resolve". */
-  isUnknownActor(exchange: HttpExchange): boolean {
-    if (exchange.status === 404) return true;
-    if (exchange.status !== 400) return false;
+  /**
+   * What an XRPC error answer says about the actor: `gone` for an unknown, invalid, taken-down or deactivated
+   * account (the AppView answers 400 `{error, message}`: InvalidRequest "Profile not found", AccountTakedown,
+   * AccountDeactivated…), `login` when the method wants authentication, null for anything else.
+   */
+  actorState(exchange: HttpExchange): { state: 'gone' | 'login'; error: string; message: string } | null {
+    let error = '';
+    let message = '';
     try {
-      const body = JSON.parse(exchange.body) as Json;
-      const text = `${String(body.error ?? '')} ${String(body.message ?? '')}`;
-      return /not ?found|unable to resolve|could not (find|resolve)|AccountTakedown|AccountDeactivated/i.test(text);
+      const body = JSON.parse(exchange.body) as unknown;
+      if (isRecord(body)) {
+        error = isString(body.error) ? body.error : '';
+        message = isString(body.message) ? body.message : '';
+      }
     } catch {
-      return false;
+      // not an XRPC error body; only the status speaks
     }
+    if (exchange.status === 401 || /^Auth(Missing|Required)$/.test(error)) return { state: 'login', error, message };
+    if (exchange.status === 404 || exchange.status === 410) return { state: 'gone', error, message };
+    if (exchange.status !== 400) return null;
+    if (/^Account(Takedown|Deactivated|Suspended)$|^(RepoNotFound|ProfileNotFound|NotFound)$/.test(error)) {
+      return { state: 'gone', error, message };
+    }
+    const text = `${error} ${message}`;
+    if (
+      /not ?found|unable to resolve|could not (find|resolve)|must be a valid (did|handle)|invalid (handle|did)|deactivated|takedown|suspended/i.test(
+        text,
+      )
+    ) {
+      return { state: 'gone', error, message };
+    }
+    return null;
   }
 
   target(view: unknown, fallbackUri: string): InteractionTarget {
@@ -191,11 +309,24 @@ class BlueskyCrawl {
           cursor: next,
         }),
       );
-      if (exchange.status !== 200) throw new ShapeError('(status)', `getAuthorFeed: HTTP ${exchange.status}`);
+      if (exchange.status !== 200) {
+        if (this.actorState(exchange)?.state === 'gone') {
+          throw collectorError(
+            COLLECTOR_ERROR.notFound,
+            `${ctx.who}: akun hilang saat dibaca / account gone while read`,
+            {
+              account: ctx.who,
+              status: exchange.status,
+            },
+          );
+        }
+        throw new ShapeError('(status)', `getAuthorFeed: HTTP ${exchange.status}`);
+      }
       const body = need(jsonBody(exchange, 'getAuthorFeed'), '(body)', isRecord, 'object');
       const feed = need(body.feed, 'feed', isArray, 'array');
       if (feed.length === 0) break;
       let reachedKnown = false;
+      let recognised = 0;
       for (const [i, entry] of feed.entries()) {
         if (ctx.full) break;
         const item = isRecord(entry) ? entry : {};
@@ -206,9 +337,15 @@ class BlueskyCrawl {
           ctx.itemProblem(`feed[${i}].post`, `feed[${i}]: post.uri/author/record hilang / missing`, { position: i });
           continue;
         }
+        recognised++;
         const reason = isRecord(item.reason) ? item.reason : null;
-        const isRepost = reason !== null && String(reason.$type ?? '').endsWith('#reasonRepost');
-        if (reason && !isRepost) continue; // a pinned post (#reasonPin) is also listed in its place
+        const reasonType = String(reason?.$type ?? '');
+        const isRepost = reason !== null && reasonType.endsWith('#reasonRepost');
+        if (reason && !isRepost) {
+          // A pinned post (#reasonPin) is also listed in its place; another reason is new to the collector.
+          if (!reasonType.endsWith('#reasonPin')) ctx.unrecognisedPart(post.uri, `feed[${i}].reason ${reasonType}`);
+          continue;
+        }
         const indexedAt =
           (isRepost && isString(reason?.indexedAt) ? reason.indexedAt : null) ??
           (isString(post.indexedAt) ? post.indexedAt : null) ??
@@ -223,6 +360,7 @@ class BlueskyCrawl {
         }
         const text = isString(record.text) ? record.text : '';
         const embeds = embedParts(post.embed, record);
+        for (const part of embeds.unknown) ctx.unrecognisedPart(post.uri, `embed ${part}`);
         const facets = facetsOf(text, record.facets);
         const replyRef = isRecord(record.reply) && isRecord(record.reply.parent) ? record.reply.parent : null;
         const parentView = isRecord(item.reply) ? item.reply.parent : null;
@@ -230,6 +368,9 @@ class BlueskyCrawl {
           ...embeds.alts,
           ...(embeds.linkCard
             ? [[embeds.linkCard.title, embeds.linkCard.description].filter(Boolean).join(' — ')]
+            : []),
+          ...(embeds.embeddedRecord
+            ? [[embeds.embeddedRecord.name, embeds.embeddedRecord.description].filter(Boolean).join(' — ')]
             : []),
         ].filter((d) => d.trim().length > 0);
         const common = {
@@ -243,7 +384,12 @@ class BlueskyCrawl {
             links: facets.flatMap((f) => f.features.filter((x) => x.uri).map((x) => x.uri)),
             linkCard: embeds.linkCard,
             quote: embeds.quote,
+            embeddedRecord: embeds.embeddedRecord,
+            videoThumbnails: embeds.videoThumbnails,
             replyTo: replyRef && isString(replyRef.uri) ? replyRef.uri : null,
+            // Moderation labels (e.g. `!hide`, `porn`) and a reply gate say how the platform treats the post.
+            labels: labelsOf(post.labels),
+            threadgate: isRecord(post.threadgate) ? (post.threadgate.uri ?? true) : null,
             counts: {
               likes: post.likeCount ?? null,
               reposts: post.repostCount ?? null,
@@ -322,7 +468,10 @@ class BlueskyCrawl {
             kind,
             authorHandle,
             text: isRepost ? '' : text,
-            postedAt: isRepost ? indexedAt : ((isString(record.createdAt) ? record.createdAt : null) ?? indexedAt),
+            // A record's createdAt is what the client wrote (no zone, year 0001…); the AppView's time is the fallback.
+            postedAt: isRepost
+              ? indexedAt
+              : (isoTime(isString(record.createdAt) ? record.createdAt : null) ?? indexedAt),
             ...(context && Object.keys(context).length > 0 ? { context } : {}),
             ...common,
           },
@@ -334,6 +483,9 @@ class BlueskyCrawl {
           newest = { newestId: externalId, newestAt: indexedAt };
         }
       }
+      // Not one item of a non-empty page in the documented shape: the feed changed, not "no posts".
+      if (recognised === 0 && !reachedKnown)
+        throw new ShapeError('feed[].post', 'getAuthorFeed: tidak ada item yang dikenali / no item recognised');
       const nextCursor = isString(body.cursor) && body.cursor ? body.cursor : undefined;
       if (reachedKnown || !nextCursor || nextCursor === next) break;
       next = nextCursor;
@@ -341,12 +493,17 @@ class BlueskyCrawl {
     return newest ?? cursor;
   }
 
-  async pds(): Promise<string> {
+  /** The account's PDS from its DID document; null when the directory no longer has it (404, 410 tombstone). */
+  async pds(): Promise<string | null> {
     if (this.ctx.overridden) return this.appview;
     const url = this.did.startsWith('did:web:')
       ? `https://${decodeURIComponent(this.did.slice('did:web:'.length))}/.well-known/did.json`
       : `${PLC_DIRECTORY}/${this.did}`;
     const exchange = await this.ctx.get(url);
+    if (exchange.status === 404 || exchange.status === 410) {
+      this.streamUnavailable('likes', exchange);
+      return null;
+    }
     const doc = need(jsonBody(exchange, 'DID document'), '(did document)', isRecord, 'object');
     const services = need(doc.service, 'service', isArray, 'array');
     for (const service of services) {
@@ -357,10 +514,44 @@ class BlueskyCrawl {
     throw new ShapeError('service', 'DID document: layanan #atproto_pds tidak ada / no #atproto_pds service');
   }
 
+  /**
+   * Likes or follows the platform refuses with a documented error (repo deactivated or taken down, DID gone):
+   * reported, the posts already read kept; the stream's cursor stays where it was.
+   */
+  streamUnavailable(stream: 'likes' | 'follows', exchange: HttpExchange): void {
+    let reason = `HTTP ${exchange.status}`;
+    try {
+      const body = JSON.parse(exchange.body) as unknown;
+      if (isRecord(body)) reason = [body.error, body.message].filter(isString).join(': ') || reason;
+    } catch {
+      // the status says enough
+    }
+    this.ctx.errors.push(
+      collectorError(COLLECTOR_ERROR.apiFailed, `${this.ctx.who}: ${stream} tidak tersedia / unavailable (${reason})`, {
+        account: this.ctx.who,
+        stream,
+        status: exchange.status,
+        url: exchange.requestUrl,
+      }),
+    );
+  }
+
+  /** An XRPC error answer (`{error: "..."}` with a 4xx): the documented way to refuse, not a changed shape. */
+  isXrpcError(exchange: HttpExchange): boolean {
+    if (exchange.status < 400 || exchange.status >= 500) return false;
+    try {
+      const body = JSON.parse(exchange.body) as unknown;
+      return isRecord(body) && isString(body.error);
+    } catch {
+      return false;
+    }
+  }
+
   /** Public like records from the account's repository, newest first, hydrated with their target posts. */
   async likes(cursor: StreamCursor | undefined): Promise<StreamCursor | undefined> {
     const { ctx } = this;
     const pds = await this.pds();
+    if (!pds) return cursor;
     let next: string | undefined;
     let newest: StreamCursor | undefined;
     const found: { uri: string; subject: string; at: string | null; fetchedAt: string; exchange: HttpExchange }[] = [];
@@ -373,7 +564,13 @@ class BlueskyCrawl {
           cursor: next,
         }),
       );
-      if (exchange.status !== 200) throw new ShapeError('(status)', `listRecords: HTTP ${exchange.status}`);
+      if (exchange.status !== 200) {
+        if (!this.isXrpcError(exchange)) throw new ShapeError('(status)', `listRecords: HTTP ${exchange.status}`);
+        // Likes read before the refusal stay; the cursor is not moved past what was not read.
+        this.streamUnavailable('likes', exchange);
+        newest = undefined;
+        break;
+      }
       const body = need(jsonBody(exchange, 'listRecords'), '(body)', isRecord, 'object');
       const records = need(body.records, 'records', isArray, 'array');
       if (records.length === 0) break;
@@ -439,7 +636,11 @@ class BlueskyCrawl {
       const exchange = await ctx.get(
         this.xrpc(this.appview, 'app.bsky.graph.getFollows', { actor: this.did, limit: '100', cursor: next }),
       );
-      if (exchange.status !== 200) throw new ShapeError('(status)', `getFollows: HTTP ${exchange.status}`);
+      if (exchange.status !== 200) {
+        if (!this.isXrpcError(exchange)) throw new ShapeError('(status)', `getFollows: HTTP ${exchange.status}`);
+        this.streamUnavailable('follows', exchange);
+        return cursor;
+      }
       const body = need(jsonBody(exchange, 'getFollows'), '(body)', isRecord, 'object');
       const follows = need(body.follows, 'follows', isArray, 'array');
       if (follows.length === 0) break;
@@ -493,7 +694,19 @@ export async function collectBluesky(input: ApiCollectInput): Promise<ApiCollect
     exchange = await ctx.get(
       crawl.xrpc(crawl.appview, 'app.bsky.actor.getProfile', { actor: input.account.handle.replace(/^@/, '') }),
     );
-    if (crawl.isUnknownActor(exchange)) return ctx.notFound();
+    const actor = crawl.actorState(exchange);
+    if (actor?.state === 'gone') {
+      // The platform's reason (taken down, deactivated, unknown) stays in the message for the operator.
+      return ctx.notFound(
+        `akun tidak ditemukan / account not found${actor.error || actor.message ? ` (${[actor.error, actor.message].filter(Boolean).join(': ')})` : ''}`,
+      );
+    }
+    if (actor?.state === 'login') {
+      throw collectorError(COLLECTOR_ERROR.loginWall, `${ctx.who}: AppView meminta login / AppView requires login`, {
+        account: ctx.who,
+        status: exchange.status,
+      });
+    }
     if (exchange.status !== 200) throw new ShapeError('(status)', `getProfile: HTTP ${exchange.status}`);
     const profile = need(jsonBody(exchange, 'getProfile'), '(body)', isRecord, 'object');
     crawl.did = need(profile.did, 'did', isString, 'string');

@@ -1,7 +1,7 @@
 import { type CollectedPost, collectedPostSchema, type NetraError, type Platform } from '@netra/core';
 import type { EvidenceStore } from '../evidence/artefact-store.ts';
 import type { PlatformOrigins } from '../origin-mapping.ts';
-import { ApiCrawlContext, type CollectorIdentity } from './api-context.ts';
+import { ApiCrawlContext, type CollectorIdentity, clip, isoTime } from './api-context.ts';
 import type { ApiCollectResult, ApiCrawlStatus, InteractionTarget } from './api-types.ts';
 import type { HttpClientOptions, HttpExchange } from './http-client.ts';
 
@@ -154,6 +154,8 @@ export function replyItem(
   account: { id: string; handle: string },
   crawlRunId: string | null = null,
 ): { ok: true; post: CollectedPost } | { ok: false; message: string } {
+  // The same tolerance as the forward crawl: zone-less times read as UTC, over-long texts cut, not dropped.
+  const postedAt = isoTime(reply.postedAt);
   const parsed = collectedPostSchema.safeParse({
     platform: reply.platform,
     externalId: reply.externalId,
@@ -161,21 +163,21 @@ export function replyItem(
     kind: 'comment',
     accountId: account.id,
     authorHandle: account.handle,
-    text: reply.text,
-    postedAt: reply.postedAt,
+    text: clip(reply.text, 20_000),
+    postedAt,
     fetchedAt: reply.fetchedAt,
     context: {
-      ...(reply.target.text ? { parentText: reply.target.text } : {}),
+      ...(reply.target.text ? { parentText: clip(reply.target.text, 20_000) } : {}),
       ...(reply.target.authorHandle ? { parentAuthor: reply.target.authorHandle } : {}),
       ...(reply.target.candidate ? { parentCandidate: reply.target.candidate } : {}),
     },
-    mediaDescriptions: reply.mediaDescriptions,
+    mediaDescriptions: reply.mediaDescriptions.map((d) => clip(d, 2_000)),
     evidence: reply.evidence,
     raw: reply.raw,
     crawlRunId,
     interaction: {
       kind: 'reply',
-      at: reply.postedAt,
+      at: postedAt,
       target: { ...reply.target },
     },
   });

@@ -6,7 +6,7 @@ import { ShapeError } from './api-types.ts';
 import { htmlToText } from './html-text.ts';
 import type { HttpExchange } from './http-client.ts';
 
-export const MASTODON_COLLECTOR = { name: 'mastodon-api', version: '1.0.0' };
+export const MASTODON_COLLECTOR = { name: 'mastodon-api', version: '1.1.0' };
 
 type Json = Record<string, unknown>;
 
@@ -27,6 +27,54 @@ export function nextLink(header: string | undefined): string | null {
     if (m && /\brel\s*=\s*"?([^";]*\s)?next(\s[^";]*)?"?/i.test(m[2]!)) return m[1]!;
   }
   return null;
+}
+
+/** `media_attachments[].type` values of the Status entity (docs.joinmastodon.org, MediaAttachment). */
+const MEDIA_TYPES = new Set(['image', 'gifv', 'video', 'audio', 'unknown']);
+
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return null;
+  }
+}
+
+/** A poll's options (`poll.options[].title`) and its end, or null without a poll. */
+export function pollOf(status: Record<string, unknown>): { options: string[]; expiresAt: string | null } | null {
+  const poll = status.poll;
+  if (!isRecord(poll)) return null;
+  const options = (isArray(poll.options) ? poll.options : [])
+    .filter(isRecord)
+    .map((o) => (isString(o.title) ? o.title.trim() : ''))
+    .filter(Boolean);
+  return { options, expiresAt: isString(poll.expires_at) ? poll.expires_at : null };
+}
+
+/**
+ * The post a status quotes. Mastodon 4.4+ sends `quote: {state, quoted_status}` (a Quote, the status null
+ * unless `state` is `accepted`) or `{state, quoted_status_id}` (a ShallowQuote, nested quotes); some forks
+ * send the quoted Status itself as `quote`. Null without a quote.
+ */
+export function quoteOf(
+  status: Record<string, unknown>,
+): { id: string; state: string; url: string | null; status: Record<string, unknown> | null } | null {
+  const quote = status.quote;
+  if (!isRecord(quote)) return null;
+  const quoted = isRecord(quote.quoted_status)
+    ? quote.quoted_status
+    : isString(quote.id) && isRecord(quote.account)
+      ? quote
+      : null;
+  const id =
+    quoted && isString(quoted.id) ? quoted.id : isString(quote.quoted_status_id) ? quote.quoted_status_id : null;
+  if (!id) return null;
+  return {
+    id,
+    state: isString(quote.state) ? quote.state : 'accepted',
+    url: quoted && isString(quoted.url) ? quoted.url : quoted && isString(quoted.uri) ? quoted.uri : null,
+    status: quoted,
+  };
 }
 
 /** A status's text as Netra keeps it: the content warning first, then the content as plain text. */
@@ -66,6 +114,7 @@ class MastodonCrawl {
     return mastodonStatusText(status);
   }
 
+  /** Media descriptions (null when the author wrote none), the link card and the poll's options. */
   descriptionsOf(status: Json): string[] {
     const out: string[] = [];
     for (const media of isArray(status.media_attachments) ? status.media_attachments : []) {
@@ -75,14 +124,38 @@ class MastodonCrawl {
       const line = [status.card.title, status.card.description].filter((v) => isString(v) && v.trim()).join(' — ');
       if (line) out.push(line);
     }
+    const poll = pollOf(status);
+    // A poll's options are words the author wrote (a poll can carry the whole message).
+    if (poll && poll.options.length > 0) out.push(`Jajak pendapat / poll: ${poll.options.join(' / ')}`);
     return out;
   }
 
-  /** Image attachments' URLs (`type: image`), for OCR; videos and audio are not read. */
+  /**
+   * Image attachments' URLs (`type: image`), for OCR; videos and audio are not read. A remote image the
+   * instance has not fetched has `url` null and only `remote_url`.
+   */
   imagesOf(status: Json): string[] {
     const out: string[] = [];
     for (const media of isArray(status.media_attachments) ? status.media_attachments : []) {
-      if (isRecord(media) && media.type === 'image' && isString(media.url)) out.push(media.url);
+      if (!isRecord(media) || media.type !== 'image') continue;
+      const url = isString(media.url) ? media.url : isString(media.remote_url) ? media.remote_url : null;
+      if (url) out.push(url);
+    }
+    return out;
+  }
+
+  /** Attachment types the Status entity documents; another one is reported and the status kept. */
+  mediaOf(status: Json, externalId: string): { type: string; description: string | null; url: string | null }[] {
+    const out: { type: string; description: string | null; url: string | null }[] = [];
+    for (const media of isArray(status.media_attachments) ? status.media_attachments : []) {
+      if (!isRecord(media)) continue;
+      const type = isString(media.type) ? media.type : '';
+      if (!MEDIA_TYPES.has(type)) this.ctx.unrecognisedPart(externalId, `media_attachments type "${type}"`);
+      out.push({
+        type,
+        description: isString(media.description) ? media.description : null,
+        url: isString(media.url) ? media.url : isString(media.remote_url) ? media.remote_url : null,
+      });
     }
     return out;
   }
@@ -92,15 +165,20 @@ class MastodonCrawl {
     this.parentLookups++;
     const exchange = await this.ctx.get(`${this.base}/api/v1/statuses/${encodeURIComponent(id)}`);
     if (exchange.status !== 200) return null; // deleted or private parent: the reply keeps the parent's id
-    const body = jsonBody(exchange, 'status');
-    return isRecord(body) ? body : null;
+    // A parent in another shape costs the reply its context, not the crawl.
+    const body = parseJson(exchange.body);
+    return isRecord(body) && isString(body.id) ? body : null;
   }
 
+  /** The edits of a status (oldest first); null when unavailable, an unknown shape reported on the status. */
   async history(id: string): Promise<{ createdAt: string | null; text: string }[] | null> {
     const exchange = await this.ctx.get(`${this.base}/api/v1/statuses/${encodeURIComponent(id)}/history`);
     if (exchange.status !== 200) return null;
-    const body = jsonBody(exchange, 'status history');
-    if (!isArray(body)) throw new ShapeError('(history)', 'statuses/:id/history: array diharapkan / expected array');
+    const body = parseJson(exchange.body);
+    if (!isArray(body)) {
+      this.ctx.unrecognisedPart(id, 'statuses/:id/history (array diharapkan / expected array)');
+      return null;
+    }
     return body.filter(isRecord).map((edit) => ({
       createdAt: isString(edit.created_at) ? edit.created_at : null,
       text: this.textOf(edit),
@@ -120,10 +198,21 @@ class MastodonCrawl {
           { account: ctx.who, status: exchange.status },
         );
       }
+      if (exchange.status === 404 || exchange.status === 410) {
+        throw collectorError(
+          COLLECTOR_ERROR.notFound,
+          `${ctx.who}: akun hilang saat dibaca / account gone while read`,
+          {
+            account: ctx.who,
+            status: exchange.status,
+          },
+        );
+      }
       if (exchange.status !== 200) throw new ShapeError('(status)', `statuses: HTTP ${exchange.status}`);
       const body = need(jsonBody(exchange, 'statuses'), '(body)', isArray, 'array');
       if (body.length === 0) break;
       let reachedKnown = false;
+      let recognised = 0;
       for (const [i, entry] of body.entries()) {
         if (ctx.full) break;
         const status = isRecord(entry) ? entry : {};
@@ -131,6 +220,7 @@ class MastodonCrawl {
           ctx.itemProblem(`[${i}].id`, `status #${i}: id/created_at/account hilang / missing`, { position: i });
           continue;
         }
+        recognised++;
         const createdAt = status.created_at;
         if (cursor?.newestAt && Date.parse(createdAt) <= Date.parse(cursor.newestAt)) {
           reachedKnown = true;
@@ -156,6 +246,16 @@ class MastodonCrawl {
           visibility: status.visibility ?? null,
           editedAt: status.edited_at ?? null,
           tags: isArray(status.tags) ? status.tags.filter(isRecord).map((t) => t.name) : [],
+          sensitive: status.sensitive === true,
+          spoilerText: isString(status.spoiler_text) && status.spoiler_text ? status.spoiler_text : null,
+          media: this.mediaOf(reblog ?? status, status.id),
+          poll: pollOf(reblog ?? status),
+          card: isRecord((reblog ?? status).card)
+            ? {
+                url: ((reblog ?? status).card as Json).url ?? null,
+                type: ((reblog ?? status).card as Json).type ?? null,
+              }
+            : null,
           counts: {
             replies: status.replies_count ?? null,
             reblogs: status.reblogs_count ?? null,
@@ -212,6 +312,33 @@ class MastodonCrawl {
             },
             exchange,
           );
+        } else {
+          const quote = quoteOf(status);
+          if (quote) {
+            // A quote post (Mastodon 4.4+): the author's own words about someone else's post, like a Bluesky quote.
+            const author = quote.status ? this.fullAcct(quote.status.account) : null;
+            const quoteText = quote.status ? this.textOf(quote.status) : null;
+            context = { ...(quoteText ? { parentText: quoteText } : {}), ...(author ? { parentAuthor: author } : {}) };
+            raw.quote = { id: quote.id, state: quote.state, url: quote.url };
+            await ctx.addInteraction(
+              {
+                interaction: 'repost',
+                externalId: status.id,
+                at: createdAt,
+                target: {
+                  type: 'post',
+                  externalId: quote.id,
+                  url: quote.url,
+                  authorHandle: author,
+                  text: quoteText,
+                  candidate: ctx.candidateOf(author),
+                },
+                fetchedAt: exchange.fetchedAt.toISOString(),
+                raw: { source: 'accounts/:id/statuses', quote: true, state: quote.state, text },
+              },
+              exchange,
+            );
+          }
         }
         if (isString(status.edited_at)) raw.history = await this.history(status.id);
         const candidate = ctx.candidateOf(context?.parentAuthor);
@@ -236,6 +363,10 @@ class MastodonCrawl {
           newest = { newestId: status.id, newestAt: createdAt };
         }
       }
+      // Not one status of a non-empty page in the documented shape: the API changed, not "no posts".
+      if (recognised === 0 && !reachedKnown) {
+        throw new ShapeError('[].id', 'statuses: tidak ada status yang dikenali / no status recognised');
+      }
       if (reachedKnown) break;
       const next = nextLink(exchange.headers.link);
       url = next ? this.follow(next) : null;
@@ -250,6 +381,18 @@ class MastodonCrawl {
     let newest: StreamCursor | undefined;
     for (let page = 0; url && page < ctx.maxPages; page++) {
       const exchange: HttpExchange = await ctx.get(url);
+      if ([401, 403, 404, 410].includes(exchange.status)) {
+        // An instance may hide the list or want a login for it: the statuses already read stay, the follows
+        // cursor stays where it was.
+        ctx.errors.push(
+          collectorError(
+            COLLECTOR_ERROR.apiFailed,
+            `${ctx.who}: follows tidak tersedia / unavailable (HTTP ${exchange.status})`,
+            { account: ctx.who, stream: 'follows', status: exchange.status, url: exchange.requestUrl },
+          ),
+        );
+        return cursor;
+      }
       if (exchange.status !== 200) throw new ShapeError('(status)', `following: HTTP ${exchange.status}`);
       const body = need(jsonBody(exchange, 'following'), '(body)', isArray, 'array');
       if (body.length === 0) break;
@@ -307,6 +450,14 @@ export async function collectMastodon(input: ApiCollectInput): Promise<ApiCollec
   try {
     const exchange = await ctx.get(`${crawl.base}/api/v1/accounts/lookup?acct=${encodeURIComponent(acct.user)}`);
     if (exchange.status === 404 || exchange.status === 410) return ctx.notFound();
+    // Instances in "limited federation" / authorized-fetch mode answer the public API with 401 or 403.
+    if (exchange.status === 401 || exchange.status === 403) {
+      throw collectorError(
+        COLLECTOR_ERROR.loginWall,
+        `${ctx.who}: instans meminta login / instance requires login (HTTP ${exchange.status})`,
+        { account: ctx.who, status: exchange.status },
+      );
+    }
     if (exchange.status !== 200) throw new ShapeError('(status)', `accounts/lookup: HTTP ${exchange.status}`);
     const account = need(jsonBody(exchange, 'accounts/lookup'), '(body)', isRecord, 'object');
     crawl.accountId = need(account.id, 'id', isString, 'string');

@@ -8,7 +8,7 @@ import type { HttpClientOptions, HttpExchange } from './http-client.ts';
 import { mastodonStatusText, splitAcct } from './mastodon.ts';
 import { parseTelegramPage } from './telegram.ts';
 
-const RECHECK_COLLECTOR = { name: 'netra-recheck', version: '1.0.0' };
+const RECHECK_COLLECTOR = { name: 'netra-recheck', version: '1.1.0' };
 
 /** A stored post to look at again. */
 export interface RecheckTarget {
@@ -71,6 +71,10 @@ export async function recheckPost(target: RecheckTarget, options: RecheckOptions
         if (exchange.status !== 200) throw new ShapeError('(status)', `getPosts: HTTP ${exchange.status}`);
         const body = jsonBody(exchange, 'getPosts');
         if (!isRecord(body) || !isArray(body.posts)) throw new ShapeError('posts', 'getPosts: posts: array expected');
+        // Posts without the documented `uri`: a changed answer, never a deletion.
+        if (body.posts.length > 0 && !body.posts.some((p) => isRecord(p) && isString(p.uri))) {
+          throw new ShapeError('posts[].uri', 'getPosts: posts[].uri missing');
+        }
         const view = body.posts.find((p) => isRecord(p) && p.uri === target.externalId);
         if (!isRecord(view))
           return {
@@ -120,6 +124,11 @@ export async function recheckPost(target: RecheckTarget, options: RecheckOptions
         const page = parseTelegramPage(exchange.body);
         if (!page.isChannel) throw new ShapeError('.tgme_channel_info', 't.me/s: not a channel preview');
         const messages = page.messages.filter((x) => 'id' in x);
+        // "Gone" only from a page Netra can read: messages in moved markup must not turn into deletions.
+        const readableEmpty = page.empty || (page.hasHistory && page.dataPosts === 0);
+        if (messages.length === 0 && !readableEmpty) {
+          throw new ShapeError('.tgme_widget_message', 't.me/s: no readable message on the page (markup changed)');
+        }
         const found = messages.find((x) => x.id === id);
         if (!found) {
           // The page before id+1 starts right at the message; absent there, it was deleted (or the channel

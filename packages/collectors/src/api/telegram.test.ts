@@ -58,6 +58,10 @@ describe('Telegram preview collector', () => {
     expect(parseCount('1.2K')).toBe(1200);
     expect(parseCount('3,4M')).toBe(3_400_000);
     expect(parseCount('987')).toBe(987);
+    expect(parseCount('12 345')).toBe(12_345);
+    expect(parseCount('1,234')).toBe(1234);
+    expect(parseCount('12.5M')).toBe(12_500_000);
+    expect(parseCount('dilihat')).toBeNull();
     expect(gapsOf([15, 14, 13, 11, 10], null)).toEqual([{ after: '11', before: '13' }]);
     expect(gapsOf([20], 17)).toEqual([{ after: '17', before: '20' }]);
   });

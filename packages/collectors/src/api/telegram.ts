@@ -7,7 +7,7 @@ import { htmlToText } from './html-text.ts';
 import type { HttpExchange } from './http-client.ts';
 
 export const TELEGRAM_ORIGIN = 'https://t.me';
-export const TELEGRAM_COLLECTOR = { name: 'telegram-preview', version: '1.0.0' };
+export const TELEGRAM_COLLECTOR = { name: 'telegram-preview', version: '1.1.0' };
 
 export interface TelegramMessage {
   id: number;
@@ -17,10 +17,43 @@ export interface TelegramMessage {
   edited: boolean;
   views: number | null;
   photos: string[];
-  forwardedFrom: { name: string; url: string | null } | null;
+  forwardedFrom: { name: string; url: string | null; author?: string } | null;
   replyTo: { id: number | null; author: string | null; text: string | null; url: string | null } | null;
   linkPreview: { title: string; description: string; url: string | null } | null;
+  /** A service message (channel photo changed, message pinned…): not a post, but its id is not a deletion. */
+  service: boolean;
+  /** What the message carries besides text: `photo`, `video`, `round_video`, `voice`, `document`, `poll`, … */
+  media: string[];
+  /** Poster frames of videos and round videos (background-image of their thumbs). */
+  videoThumbs: string[];
+  /** Documents and music: title and the size/performer line. */
+  documents: { title: string; extra: string }[];
+  poll: { question: string; options: string[] } | null;
+  /** The author signature some channels show (`.tgme_widget_message_from_author`). */
+  signature: string | null;
+  /**
+   * Ids of the other messages of an album: each item is its own message (linked as `/<channel>/<id>?single`)
+   * shown in one bubble — none of them is a deletion.
+   */
+  groupIds: number[];
 }
+
+/** Media markers of the preview (the classes open tools such as RSSHub's and snscrape's parsers read). */
+const MEDIA_MARKERS: [string, string][] = [
+  ['.tgme_widget_message_photo_wrap', 'photo'],
+  ['.tgme_widget_message_video_player', 'video'],
+  ['.tgme_widget_message_roundvideo_player', 'round_video'],
+  ['.tgme_widget_message_voice', 'voice'],
+  ['.tgme_widget_message_voice_player', 'voice'],
+  ['.tgme_widget_message_document_wrap', 'document'],
+  ['.tgme_widget_message_poll', 'poll'],
+  ['.tgme_widget_message_sticker', 'sticker'],
+  ['.tgme_widget_message_tgsticker', 'sticker'],
+  ['.tgme_widget_message_videosticker', 'sticker'],
+  ['.tgme_widget_message_location_wrap', 'location'],
+  ['.tgme_widget_message_contact', 'contact'],
+  ['.message_media_not_supported', 'unsupported'],
+];
 
 export interface TelegramPage {
   /** The page is a channel preview (`.tgme_channel_info` or messages). */
@@ -28,13 +61,23 @@ export interface TelegramPage {
   messages: (TelegramMessage | { problem: string; position: number })[];
   /** `?before=` of the older page, when the page links one. */
   before: number | null;
+  /** The page says the channel has no messages (`.tme_no_messages_found`). */
+  empty: boolean;
+  /** The page has the message list (`.tgme_channel_history`). */
+  hasHistory: boolean;
+  /** `data-post` attributes in the page, however they are wrapped: more than messages parsed = markup moved. */
+  dataPosts: number;
 }
 
-/** "1.2K" → 1200, "3,4M" → 3400000, "987" → 987. */
+/**
+ * "1.2K" → 1200, "3,4M" → 3400000, "987" → 987. Without a suffix the separators are thousands ("12 345",
+ * "1,234"); with one, a comma is a decimal point.
+ */
 export function parseCount(label: string): number | null {
-  const m = /^([\d.,]+)\s*([KMB])?$/i.exec(label.trim());
+  const m = /^([\d.,\s\u00a0\u202f]+?)\s*([KMB])?$/i.exec(label.trim());
   if (!m) return null;
-  const n = Number(m[1]!.replace(',', '.'));
+  const digits = m[1]!.replace(/[\s\u00a0\u202f]/g, '');
+  const n = m[2] ? Number(digits.replace(',', '.')) : Number(digits.replace(/[.,]/g, ''));
   if (Number.isNaN(n)) return null;
   const scale = { K: 1e3, M: 1e6, B: 1e9 }[(m[2] ?? '').toUpperCase() as 'K' | 'M' | 'B'] ?? 1;
   return Math.round(n * scale);
@@ -84,7 +127,53 @@ export function parseTelegramPage(html: string): TelegramPage {
       .map((p) => urlOfStyle(p.getAttribute('style')) ?? p.getAttribute('href') ?? '')
       .filter(Boolean);
     const forwarded = node.querySelector('.tgme_widget_message_forwarded_from_name');
+    const forwardedAuthor = node.querySelector('.tgme_widget_message_forwarded_from_author');
     const reply = node.querySelector('.tgme_widget_message_reply');
+    const inReply = (el: HTMLElement) => {
+      for (let p = el.parentNode; p && p !== node; p = p.parentNode) {
+        if ((p.getAttribute?.('class') ?? '').includes('tgme_widget_message_reply')) return true;
+      }
+      return false;
+    };
+    const media = [
+      ...new Set(
+        MEDIA_MARKERS.filter(([selector]) => node.querySelectorAll(selector).some((el) => !inReply(el))).map(
+          ([, type]) => type,
+        ),
+      ),
+    ];
+    const videoThumbs = node
+      .querySelectorAll('.tgme_widget_message_video_thumb, .tgme_widget_message_roundvideo_thumb')
+      .map((t) => urlOfStyle(t.getAttribute('style')))
+      .filter((u): u is string => Boolean(u));
+    const documents = node.querySelectorAll('.tgme_widget_message_document_wrap').map((d) => ({
+      title: d.querySelector('.tgme_widget_message_document_title')?.textContent.trim() ?? '',
+      extra: d.querySelector('.tgme_widget_message_document_extra')?.textContent.trim() ?? '',
+    }));
+    const pollNode = node.querySelector('.tgme_widget_message_poll');
+    const poll = pollNode
+      ? {
+          question: pollNode.querySelector('.tgme_widget_message_poll_question')?.textContent.trim() ?? '',
+          options: pollNode
+            .querySelectorAll('.tgme_widget_message_poll_option_text')
+            .map((o) => o.textContent.trim())
+            .filter(Boolean),
+        }
+      : null;
+    const signature = node.querySelector('.tgme_widget_message_from_author')?.textContent.trim() || null;
+    const groupIds = [
+      ...new Set(
+        // Only the album's media tiles: a `?single` link typed into the text names another message.
+        node
+          .querySelectorAll('.grouped_media_wrap, .tgme_widget_message_photo_wrap, .tgme_widget_message_video_player')
+          .filter((a) => !inReply(a))
+          .map((a) => /\/([^/?#]+)\/(\d+)\?single\b/.exec(a.getAttribute('href') ?? ''))
+          .map((link) => (link && link[1]!.toLowerCase() === m[1]!.toLowerCase() ? link[2] : undefined))
+          .filter((id): id is string => Boolean(id))
+          .map(Number)
+          .filter((id) => id !== Number(m[2])),
+      ),
+    ];
     const replyHref = reply?.getAttribute('href') ?? null;
     const replyId = replyHref ? /\/(\d+)(?:\?|$)/.exec(replyHref)?.[1] : undefined;
     const preview = node.querySelector('.tgme_widget_message_link_preview');
@@ -97,13 +186,21 @@ export function parseTelegramPage(html: string): TelegramPage {
       views: viewsLabel ? parseCount(viewsLabel) : null,
       photos,
       forwardedFrom: forwarded
-        ? { name: forwarded.textContent.trim(), url: forwarded.getAttribute('href') ?? null }
+        ? {
+            name: forwarded.textContent.trim(),
+            url: forwarded.getAttribute('href') ?? null,
+            ...(forwardedAuthor ? { author: forwardedAuthor.textContent.trim() } : {}),
+          }
         : null,
       replyTo: reply
         ? {
             id: replyId ? Number(replyId) : null,
             author: reply.querySelector('.tgme_widget_message_author_name')?.textContent.trim() ?? null,
-            text: reply.querySelector('.js-message_reply_text, .tgme_widget_message_text')?.textContent.trim() ?? null,
+            // A reply to a photo or file without caption shows only a meta line ("Photo").
+            text:
+              reply
+                .querySelector('.js-message_reply_text, .tgme_widget_message_text, .tgme_widget_message_metatext')
+                ?.textContent.trim() ?? null,
             url: replyHref,
           }
         : null,
@@ -114,12 +211,42 @@ export function parseTelegramPage(html: string): TelegramPage {
             url: preview.getAttribute('href') ?? null,
           }
         : null,
+      service: (node.getAttribute('class') ?? '').split(/\s+/).includes('service_message'),
+      media,
+      videoThumbs,
+      documents,
+      poll,
+      signature,
+      groupIds,
     });
   });
-  const more = root.querySelector('.tme_messages_more[data-before], a.tme_messages_more');
+  // Only the link to older messages: a page opened with ?before= also links newer ones (data-after).
+  const more = root
+    .querySelectorAll('.tme_messages_more, .js-messages_more')
+    .find((a) => a.getAttribute('data-before') || /[?&]before=\d+/.test(a.getAttribute('href') ?? ''));
   const beforeAttr =
     more?.getAttribute('data-before') ?? /[?&]before=(\d+)/.exec(more?.getAttribute('href') ?? '')?.[1];
-  return { isChannel, messages, before: beforeAttr ? Number(beforeAttr) : null };
+  return {
+    isChannel,
+    messages,
+    before: beforeAttr ? Number(beforeAttr) : null,
+    empty: Boolean(root.querySelector('.tme_no_messages_found')),
+    hasHistory: Boolean(root.querySelector('.tgme_channel_history')),
+    dataPosts: root.querySelectorAll('[data-post]').length,
+  };
+}
+
+/** What the classifier should read besides the text: link preview, document titles, the poll's words. */
+function descriptionsOf(message: TelegramMessage): string[] {
+  const out: string[] = [];
+  if (message.linkPreview) {
+    out.push([message.linkPreview.title, message.linkPreview.description].filter(Boolean).join(' — '));
+  }
+  for (const doc of message.documents) out.push([doc.title, doc.extra].filter(Boolean).join(' — '));
+  if (message.poll) {
+    out.push([`Jajak pendapat / poll: ${message.poll.question}`, ...message.poll.options].filter(Boolean).join(' / '));
+  }
+  return out.filter((d) => d.trim().length > 0);
 }
 
 /** The channel name in a forward's link (`https://t.me/<channel>/<id>`), else the shown name. */
@@ -140,6 +267,7 @@ export async function collectTelegram(input: ApiCollectInput): Promise<ApiCollec
   const cursor: StreamCursor | undefined = input.cursors?.posts;
   const known = cursor?.newestId ? Number(cursor.newestId) : null;
   const ids: number[] = [];
+  const seen = new Set<number>();
   let newest: StreamCursor | undefined;
   const cursors: ApiCursors = {};
   try {
@@ -163,7 +291,20 @@ export async function collectTelegram(input: ApiCollectInput): Promise<ApiCollec
           'pratinjau tanpa kanal maupun pesan / preview shows no channel and no message',
         );
       }
-      if (parsed.messages.length === 0) break;
+      if (parsed.messages.length === 0) {
+        // An empty channel says so, or shows its message list with nothing in it. Anything else (posts marked
+        // by data-post but not in the known wrapper, no message list at all) is a page Netra no longer reads.
+        if (parsed.empty || (parsed.hasHistory && parsed.dataPosts === 0)) break;
+        throw new ShapeError(
+          '.tgme_widget_message',
+          parsed.dataPosts > 0
+            ? `pesan bertanda data-post tanpa pembungkus yang dikenal / ${parsed.dataPosts} data-post without the known wrapper`
+            : 'halaman kanal tanpa daftar pesan / channel page without a message list',
+        );
+      }
+      if (parsed.messages.every((m) => 'problem' in m)) {
+        throw new ShapeError('data-post', 'tidak ada pesan yang dikenali / no message recognised');
+      }
       // A preview page lists messages oldest first; the newest are read first, so walk it backwards.
       let reachedKnown = false;
       for (const message of [...parsed.messages].reverse()) {
@@ -174,6 +315,8 @@ export async function collectTelegram(input: ApiCollectInput): Promise<ApiCollec
           });
           continue;
         }
+        // Pages can overlap (a message posted while paging shifts them): each message is read once.
+        if (seen.has(message.id)) continue;
         if (known !== null && message.id <= known) {
           reachedKnown = true;
           break;
@@ -182,7 +325,11 @@ export async function collectTelegram(input: ApiCollectInput): Promise<ApiCollec
           reachedKnown = true;
           break;
         }
-        ids.push(message.id);
+        ids.push(message.id, ...message.groupIds);
+        seen.add(message.id);
+        for (const id of message.groupIds) seen.add(id);
+        // "Channel photo updated", "pinned a message": not a post, but its id is no deletion either.
+        if (message.service) continue;
         let kind: PostKind = 'post';
         let context: { parentText?: string; parentAuthor?: string; parentCandidate?: string } | undefined;
         if (message.forwardedFrom) {
@@ -226,11 +373,7 @@ export async function collectTelegram(input: ApiCollectInput): Promise<ApiCollec
             text: message.forwardedFrom ? '' : message.text,
             postedAt: message.postedAt,
             ...(context && Object.keys(context).length > 0 ? { context } : {}),
-            mediaDescriptions: message.linkPreview
-              ? [[message.linkPreview.title, message.linkPreview.description].filter(Boolean).join(' — ')].filter(
-                  Boolean,
-                )
-              : [],
+            mediaDescriptions: descriptionsOf(message),
             raw: {
               source: 'telegram-preview',
               messageId: message.id,
@@ -240,14 +383,22 @@ export async function collectTelegram(input: ApiCollectInput): Promise<ApiCollec
               forwardedFrom: message.forwardedFrom,
               replyTo: message.replyTo,
               linkPreview: message.linkPreview,
+              media: message.media,
+              videoThumbs: message.videoThumbs,
+              documents: message.documents,
+              poll: message.poll,
+              signature: message.signature,
+              ...(message.groupIds.length > 0 ? { albumIds: message.groupIds } : {}),
             },
           },
           exchange,
           'html',
           message.photos,
         );
-        if (!newest || message.id > Number(newest.newestId)) {
-          newest = { newestId: String(message.id), newestAt: message.postedAt };
+        // An album's last item is the newest id seen, so the next crawl sees no gap after it.
+        const top = Math.max(message.id, ...message.groupIds);
+        if (!newest || top > Number(newest.newestId)) {
+          newest = { newestId: String(top), newestAt: message.postedAt };
         }
       }
       const oldest = Math.min(...parsed.messages.filter((m): m is TelegramMessage => 'id' in m).map((m) => m.id));

@@ -1,4 +1,3 @@
-import { COLLECTOR_ERROR, collectorError } from '../errors.ts';
 import { isArray, isRecord, isString, jsonBody, need } from './api-context.ts';
 import { ShapeError } from './api-types.ts';
 import {
@@ -8,6 +7,7 @@ import {
   reverseContext,
 } from './candidate-replies.ts';
 import type { HttpExchange } from './http-client.ts';
+import { youtubeApiError, youtubeErrorReason } from './youtube-api-errors.ts';
 import { YOUTUBE_DATA_API, YOUTUBE_ORIGIN } from './youtube-feed.ts';
 
 export const YOUTUBE_COMMENTS_COLLECTOR = { name: 'youtube-comments', version: '1.0.0' };
@@ -16,29 +16,7 @@ type Json = Record<string, unknown>;
 
 const CHANNEL_ID = /^UC[A-Za-z0-9_-]{22}$/;
 
-/** The `reason` of a Data API error (`{error: {code, message, errors: [{domain, reason, message}]}}`). */
-export function youtubeErrorReason(exchange: HttpExchange): string | null {
-  try {
-    const body = JSON.parse(exchange.body) as Json;
-    const error = isRecord(body.error) ? body.error : null;
-    const first = error && isArray(error.errors) && isRecord(error.errors[0]) ? error.errors[0] : null;
-    return first && isString(first.reason) ? first.reason : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Quota used up (`quotaExceeded`, `dailyLimitExceeded`, `rateLimitExceeded`): retry later, visibly. */
-function quotaError(exchange: HttpExchange, reason: string) {
-  return collectorError(
-    COLLECTOR_ERROR.rateLimited,
-    `YouTube Data API: kuota habis / quota exhausted (${reason}, ${exchange.requestUrl})`,
-    { url: exchange.requestUrl, status: exchange.status, reason },
-    true,
-  );
-}
-
-const QUOTA_REASONS = new Set(['quotaExceeded', 'dailyLimitExceeded', 'rateLimitExceeded', 'userRateLimitExceeded']);
+export { youtubeErrorReason } from './youtube-api-errors.ts';
 
 /**
  * YouTube comment threads under a candidate channel's newest uploads (Data API v3, key required):
@@ -64,11 +42,12 @@ export async function candidateRepliesYouTube(input: CandidateRepliesInput): Pro
   const api = (resource: string, params: Record<string, string>) =>
     `${apiBase}/${resource}?${new URLSearchParams({ ...params, key })}`;
   const checked = (exchange: HttpExchange, what: string): Json => {
-    if (exchange.status === 403 || exchange.status === 429) {
-      const reason = youtubeErrorReason(exchange) ?? `HTTP ${exchange.status}`;
-      if (QUOTA_REASONS.has(reason) || exchange.status === 429) throw quotaError(exchange, reason);
+    if (exchange.status !== 200) {
+      // A documented error body (quota, refused key, …) is a typed error; anything else a changed answer.
+      const typed = youtubeApiError(exchange, what);
+      if (typed) throw typed;
+      throw new ShapeError('(status)', `${what}: HTTP ${exchange.status}`);
     }
-    if (exchange.status !== 200) throw new ShapeError('(status)', `${what}: HTTP ${exchange.status}`);
     return need(jsonBody(exchange, what), '(body)', isRecord, 'object');
   };
   try {

@@ -83,7 +83,15 @@ export class YouTubeDataApi {
         maxResults: String(Math.min(50, max)),
         ...(pageToken ? { pageToken } : {}),
       });
-      for (const item of (body.items as PlaylistItem[] | undefined) ?? []) {
+      // A 200 without the documented `items` list is a changed answer, never "no videos".
+      if (!Array.isArray(body.items)) {
+        throw collectorError(
+          COLLECTOR_ERROR.responseUnrecognised,
+          `YouTube API playlistItems: items: array diharapkan / expected array`,
+          { resource: 'playlistItems', field: 'items' },
+        );
+      }
+      for (const item of body.items as PlaylistItem[]) {
         if (count++ >= max) return;
         yield item;
       }
@@ -153,7 +161,7 @@ export async function collectYouTubeViaApi(
   } catch (error) {
     const netra = error instanceof Error && 'code' in error ? (error as NetraError) : null;
     return {
-      status: 'blocked',
+      status: netra?.code === COLLECTOR_ERROR.responseUnrecognised ? 'response_unrecognised' : 'blocked',
       posts,
       errors: [...errors, netra ?? collectorError(COLLECTOR_ERROR.apiFailed, String(error))],
       pages: 1,

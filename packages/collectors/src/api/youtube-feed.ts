@@ -1,12 +1,14 @@
 import { XMLParser } from 'fast-xml-parser';
+import { COLLECTOR_ERROR, collectorError } from '../errors.ts';
 import { ApiCrawlContext, isArray, isRecord, isString, jsonBody, need } from './api-context.ts';
 import type { ApiCollectInput, ApiCollectResult, ApiCursors, StreamCursor } from './api-types.ts';
 import { ShapeError } from './api-types.ts';
 import type { HttpExchange } from './http-client.ts';
+import { youtubeApiError } from './youtube-api-errors.ts';
 
 export const YOUTUBE_ORIGIN = 'https://www.youtube.com';
 export const YOUTUBE_DATA_API = 'https://www.googleapis.com/youtube/v3';
-export const YOUTUBE_FEED_COLLECTOR = { name: 'youtube-feed', version: '1.0.0' };
+export const YOUTUBE_FEED_COLLECTOR = { name: 'youtube-feed', version: '1.1.0' };
 
 type Json = Record<string, unknown>;
 
@@ -36,6 +38,19 @@ export interface FeedVideo {
   url: string;
   views: number | null;
   thumbnail: string | null;
+  /** The feed links a Short as `/shorts/<id>` instead of `/watch?v=<id>`. */
+  short?: boolean;
+}
+
+/** A watch or Shorts URL on youtube.com, as the feed's alternate link gives it. */
+const VIDEO_URL = /^https?:\/\/(?:www\.|m\.)?youtube\.com\/(?:watch\?v=|shorts\/)[A-Za-z0-9_-]{6,}/;
+
+function alternateHref(links: unknown): string | null {
+  for (const link of isArray(links) ? links : []) {
+    if (!isRecord(link) || !isString(link['@_href'])) continue;
+    if ((link['@_rel'] ?? 'alternate') === 'alternate') return link['@_href'];
+  }
+  return null;
 }
 
 /** Entries of a channel's Atom feed (`/feeds/videos.xml`); a document that is not such a feed is a ShapeError. */
@@ -65,15 +80,19 @@ export function parseChannelFeed(body: string): {
     const community = isRecord(group['media:community']) ? group['media:community'] : {};
     const stats = isRecord(community['media:statistics']) ? community['media:statistics'] : {};
     const thumb = isRecord(group['media:thumbnail']) ? group['media:thumbnail'] : {};
+    const href = alternateHref(entry.link);
+    const linked = href && VIDEO_URL.test(href) && href.includes(videoId) ? href : null;
+    const views = isString(stats['@_views']) ? Number(stats['@_views']) : Number.NaN;
     return {
       videoId,
       title: textOf(entry.title) || textOf(group['media:title']),
       description: textOf(group['media:description']),
       published: textOf(entry.published) || null,
       updated: textOf(entry.updated) || null,
-      url: `${YOUTUBE_ORIGIN}/watch?v=${encodeURIComponent(videoId)}`,
-      views: isString(stats['@_views']) ? Number(stats['@_views']) : null,
+      url: linked ?? `${YOUTUBE_ORIGIN}/watch?v=${encodeURIComponent(videoId)}`,
+      views: Number.isFinite(views) ? views : null,
       thumbnail: isString(thumb['@_url']) ? thumb['@_url'] : null,
+      ...(linked?.includes('/shorts/') ? { short: true } : {}),
     };
   });
   return {
@@ -98,6 +117,19 @@ export function channelIdFromPage(html: string): string | null {
   return null;
 }
 
+/** consent.youtube.com / consent.google.com, by the final URL or by the consent form on the page. */
+function isConsentPage(exchange: HttpExchange): boolean {
+  let host = '';
+  try {
+    host = new URL(exchange.finalUrl).hostname;
+  } catch {
+    // a relative or broken final URL says nothing
+  }
+  return (
+    host.startsWith('consent.') || /<form[^>]+action="https:\/\/consent\.(youtube|google)\.com/i.test(exchange.body)
+  );
+}
+
 class YouTubeCrawl {
   readonly ctx: ApiCrawlContext;
   readonly origin: string;
@@ -118,14 +150,23 @@ class YouTubeCrawl {
     return `${this.apiBase}/${resource}?${new URLSearchParams({ ...params, key: this.apiKey ?? '' })}`;
   }
 
+  /** Whether the channel was seen to exist (page or Data API), so a missing feed is not a missing channel. */
+  confirmed = false;
+
+  /** A Data API answer other than 200: a typed error when the body is a documented error, else a shape error. */
+  apiFailure(exchange: HttpExchange, what: string): Error {
+    return youtubeApiError(exchange, what) ?? new ShapeError('(status)', `${what}: HTTP ${exchange.status}`);
+  }
+
   /** The channel id for a handle: given directly, via the Data API (with a key), or read off the channel page. */
   async channelId(handle: string): Promise<string | null> {
     const bare = handle.replace(/^@/, '');
     if (CHANNEL_ID.test(bare)) return bare;
+    this.confirmed = true;
     if (this.apiKey) {
       const exchange = await this.ctx.get(this.api('channels', { part: 'id', forHandle: `@${bare}` }));
       if (exchange.status === 404) return null;
-      if (exchange.status !== 200) throw new ShapeError('(status)', `channels: HTTP ${exchange.status}`);
+      if (exchange.status !== 200) throw this.apiFailure(exchange, 'channels');
       const body = need(jsonBody(exchange, 'channels'), '(body)', isRecord, 'object');
       const items = isArray(body.items) ? body.items : [];
       const first = items[0];
@@ -135,6 +176,15 @@ class YouTubeCrawl {
     if (exchange.status === 404 || exchange.status === 410) return null;
     if (exchange.status !== 200) throw new ShapeError('(status)', `channel page: HTTP ${exchange.status}`);
     const id = channelIdFromPage(exchange.body);
+    // Visitors from some regions get the cookie-consent interstitial instead of the page: no channel id there,
+    // and not a changed page either. The operator passes a UC… id (or a key) for such a channel.
+    if (!id && isConsentPage(exchange)) {
+      throw collectorError(
+        COLLECTOR_ERROR.loginWall,
+        `${this.ctx.who}: YouTube menampilkan persetujuan cookie / shows a consent interstitial (${exchange.finalUrl})`,
+        { account: this.ctx.who, url: exchange.finalUrl },
+      );
+    }
     if (!id) throw new ShapeError('channelId', 'halaman kanal tanpa id kanal / channel page names no channel id');
     return id;
   }
@@ -157,7 +207,14 @@ class YouTubeCrawl {
         text: [video.title, video.description].filter(Boolean).join('\n'),
         postedAt: video.published,
         mediaDescriptions: [],
-        raw: { source, title: video.title, updated: video.updated, views: video.views, thumbnail: video.thumbnail },
+        raw: {
+          source,
+          title: video.title,
+          updated: video.updated,
+          views: video.views,
+          thumbnail: video.thumbnail,
+          ...(video.short ? { short: true } : {}),
+        },
       },
       exchange,
       kind,
@@ -176,6 +233,9 @@ class YouTubeCrawl {
     if (exchange.status === 404 || exchange.status === 410) return null;
     if (exchange.status !== 200) throw new ShapeError('(status)', `feed: HTTP ${exchange.status}`);
     const feed = parseChannelFeed(exchange.body);
+    if (feed.videos.length > 0 && feed.videos.every((v) => 'problem' in v)) {
+      throw new ShapeError('entry.yt:videoId', 'feed: tidak ada entri yang dikenali / no entry recognised');
+    }
     let reached = false;
     for (const [i, video] of feed.videos.entries()) {
       if (this.ctx.full) break;
@@ -199,14 +259,14 @@ class YouTubeCrawl {
     for (let page = 0; page < this.ctx.maxPages && !this.ctx.full; page++) {
       const exchange = await this.ctx.get(
         this.api('playlistItems', {
-          part: 'snippet,contentDetails',
+          part: 'snippet,contentDetails,status',
           playlistId,
           maxResults: '50',
           ...(pageToken ? { pageToken } : {}),
         }),
       );
       if (exchange.status === 404) return;
-      if (exchange.status !== 200) throw new ShapeError('(status)', `playlistItems: HTTP ${exchange.status}`);
+      if (exchange.status !== 200) throw this.apiFailure(exchange, 'playlistItems');
       const body = need(jsonBody(exchange, 'playlistItems'), '(body)', isRecord, 'object');
       const items = need(body.items, 'items', isArray, 'array');
       if (items.length === 0) return;
@@ -224,6 +284,12 @@ class YouTubeCrawl {
             : null;
         if (!videoId) {
           this.ctx.itemProblem(`items[${i}].contentDetails.videoId`, `playlist item #${i}: videoId hilang / missing`);
+          continue;
+        }
+        // A private or deleted upload stays listed ("Private video", no videoPublishedAt): nothing to read.
+        const privacy = isRecord(item.status) && isString(item.status.privacyStatus) ? item.status.privacyStatus : null;
+        if (privacy === 'private' || privacy === 'privacyStatusUnspecified') continue;
+        if (!isString(details.videoPublishedAt) && /^(Private|Deleted) video$/.test(String(snippet.title ?? ''))) {
           continue;
         }
         const published = isString(details.videoPublishedAt)
@@ -269,7 +335,18 @@ export async function collectYouTube(input: ApiCollectInput): Promise<ApiCollect
     const channelId = await crawl.channelId(input.account.handle);
     if (!channelId) return ctx.notFound('kanal tidak ditemukan / channel not found');
     const complete = await crawl.feed(channelId, input.cursors?.posts);
-    if (complete === null) return ctx.notFound('kanal tidak ditemukan / channel not found');
+    if (complete === null) {
+      // The feed of a channel that was just seen to exist can answer 404 for a while: a retry, not a deletion.
+      if (crawl.confirmed) {
+        throw collectorError(
+          COLLECTOR_ERROR.apiFailed,
+          `${ctx.who}: feed kanal ${channelId} tidak tersedia / channel feed unavailable (HTTP 404)`,
+          { account: ctx.who, channelId },
+          true,
+        );
+      }
+      return ctx.notFound('kanal tidak ditemukan / channel not found');
+    }
     if (!complete && crawl.apiKey && !ctx.full) await crawl.uploads(channelId, input.cursors?.posts);
     const newest = crawl.newest ?? input.cursors?.posts;
     if (newest) cursors.posts = newest;
