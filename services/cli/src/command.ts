@@ -17,3 +17,9 @@ export interface Command {
   usage: string;
   run(argv: string[], io: CliIO): Promise<number>;
 }
+
+/** A command as the dispatcher knows it before it runs: its words, and how to load the module behind them. */
+export interface CommandEntry {
+  path: readonly string[];
+  load(): Promise<Command>;
+}
