@@ -83,18 +83,33 @@ const TUNGGAL = standardise(fold('tunggal'));
 const OPPONENT = new Set(['lawan', 'melawan', 'vs', 'versus', 'hadapi', 'menghadapi', 'kontra']);
 const STRONG_MENTIONS = new Set(['name', 'alias', 'hashtag', 'slogan', 'handle', 'fuzzy', 'namepart', 'hashtag_part']);
 
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a state after hashing `s` from state `h` (continuing a state hashes a concatenation without building it). */
+function fnvFrom(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
 }
+
+function fnv1a(s: string): number {
+  return fnvFrom(FNV_OFFSET, s) >>> 0;
+}
+
+/** Hash state of each gram-sequence element, and character codes of one word: grown, never shrunk. */
+let seqHash = new Int32Array(256);
+let wordCodes = new Int32Array(64);
+let gram3 = new Int32Array(64);
 
 // Scratch accumulators for hashed word and character grams, reused by every post analysed on this thread.
 const GRAMS = new SparseAccumulator(SIGNALS.length + (1 << HASH_BITS) + (1 << IMAGE_HASH_BITS));
 const CHARS = new SparseAccumulator(SIGNALS.length + (1 << HASH_BITS));
+
+/**
+ * Signal positions as a plain object: `set` and `inc` are inlined at about a hundred call sites, and a Map lookup
+ * inlined at each made `analyse` slow to optimise (seconds of compiler time in a 20,000-post run).
+ */
+const SIGNAL_AT = Object.fromEntries(SIGNALS.map((name, i) => [name, i])) as Record<SignalName, number>;
 
 /** Shared by every post with fewer than two named candidates (never written to: no allocation per post). */
 const NO_CUES: Analysis['cueNear'] = { pro: new Map(), contra: new Map() };
@@ -171,10 +186,10 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   const mentions = resolveWordNames(matchMentions(reg, tokens), tokens);
   const f = new Float64Array(SIGNALS.length);
   const set = (name: SignalName, v = 1) => {
-    f[SIGNAL_INDEX.get(name)!] = v;
+    f[SIGNAL_AT[name]] = v;
   };
   const inc = (name: SignalName, v = 1) => {
-    f[SIGNAL_INDEX.get(name)!]! += v;
+    f[SIGNAL_AT[name]]! += v;
   };
   set('bias');
 
@@ -605,46 +620,12 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   set('wish_with_target', near(wish, targetIdx, 6) || (wish.length > 0 && parentCand) ? 1 : 0);
 
   let cueNear: Analysis['cueNear'] = NO_CUES;
+  // Only worth computing when two or more mentions compete.
   if (mentionAt.length > 1) {
-    cueNear = { pro: new Map<CandidateRef, number>(), contra: new Map<CandidateRef, number>() };
-    // Only worth computing when two or more mentions compete.
     // Cue words within 4 tokens of the closest mention (comments follow their subject: `A hebat, B pecundang`).
     const positiveWords = [...support, ...wish, ...vote.filter((i) => !negvote.includes(i)), ...idx('praise')];
     const attackWords = [...contra, ...negvote, ...idx('scorn')];
-    for (let t = 0; t < tokens.length; t++) {
-      const tk = tokens[t]!;
-      if (tk.kind === 'emoji') {
-        if (POSITIVE_EMOJI.has(tk.key)) positiveWords.push(t);
-        if (MOCK_EMOJI.has(tk.key)) attackWords.push(t);
-      } else if (laugh.includes(tk)) attackWords.push(t);
-    }
-    const starts = mentionAt.map((m) => m.at).sort((a, b) => a - b);
-    const owner = (i: number) => {
-      // The closest mention, preferring the one before the cue (Indonesian puts the comment after its subject).
-      let best = -1;
-      let dist = Number.POSITIVE_INFINITY;
-      for (const s of starts) {
-        const d = s <= i ? i - s : (s - i) * 1.5;
-        if (d < dist) {
-          dist = d;
-          best = s;
-        }
-      }
-      return dist <= 4 ? best : -1;
-    };
-    for (const [list, into] of [
-      [positiveWords, cueNear.pro],
-      [attackWords, cueNear.contra],
-    ] as const) {
-      for (const i of new Set(list)) {
-        const at = owner(i);
-        if (at < 0) continue;
-        for (const m of mentionAt) {
-          if (m.at !== at) continue;
-          for (const r of m.refs) into.set(r, (into.get(r) ?? 0) + 1 / m.refs.length);
-        }
-      }
-    }
+    cueNear = cuesNearMentions(tokens, mentionAt, positiveWords, attackWords, laugh);
   }
 
   if (hasTarget) {
@@ -666,6 +647,38 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     }
   }
 
+  const vector = hashedGrams(post, tokens, mask, f);
+
+  return {
+    tokens,
+    contests,
+    scores,
+    named,
+    evidence,
+    cueNear,
+    vector,
+    contraCue: contraNear,
+    negVoteOnly: strongNeg.length > 0 && strongNeg.length === vote.length && hasTarget,
+    cues: {
+      gesture: ballots.some((b) => b.form === 'gesture' || b.form === 'jari') || gestureWords.length > 0,
+      share: share.length > 0,
+      parentCandidate,
+      mock: mockEmoji > 0,
+    },
+  };
+}
+
+/**
+ * The engineered signals `f` followed by the hashed word n-grams of the masked token stream, the parent post's
+ * unigrams and the character grams. Apart from `analyse` so each is optimised on its own: one function of this
+ * size took the JIT seconds to (re)compile, a large part of a 20,000-post run.
+ */
+function hashedGrams(
+  post: Classifiable,
+  tokens: readonly Token[],
+  mask: readonly (string | null)[],
+  f: Float64Array,
+): SparseVector {
   // Hashed n-grams over the masked stream, plus parent-context unigrams.
   const grams = GRAMS;
   grams.clear();
@@ -691,10 +704,17 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   // Registry matches and the engineered signals stay shared, so a name or number counts wherever it is.
   const imageFrom = post.imageText?.length ? post.text.length + 1 : Number.POSITIVE_INFINITY;
   const inImage = (i: number) => tokens[i]!.start >= imageFrom;
+  // Each element is hashed once; a bigram `a b` continues a's state with ' ' and b (the same hash as the joined
+  // string, without building a string per bigram).
+  if (seqHash.length < seq.length) seqHash = new Int32Array(seq.length * 2);
+  for (let i = 0; i < seq.length; i++) seqHash[i] = fnvFrom(FNV_OFFSET, seq[i]!);
+  const imageBase = SIGNALS.length + (1 << HASH_BITS);
   for (let i = 0; i < seq.length; i++) {
     const image = inImage(i);
-    addGram(seq[i]!, image);
-    if (i + 1 < seq.length) addGram(`${seq[i]} ${seq[i + 1]}`, image);
+    const bits = image ? IMAGE_HASH_MASK : HASH_MASK;
+    const base = image ? imageBase : SIGNALS.length;
+    grams.add(base + (seqHash[i]! & bits));
+    if (i + 1 < seq.length) grams.add(base + (fnvFrom(Math.imul(seqHash[i]! ^ 32, FNV_PRIME), seq[i + 1]!) & bits));
   }
   if (post.kind) addGram(`kind=${post.kind}`);
   // Character 3- and 4-grams of unmasked words (spelling variation, regional and slang forms share pieces).
@@ -705,19 +725,29 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     const w = t.folded;
     // Over `<word>` (boundaries as code 1 and 2), hashed in place: no substring is allocated. (A per-word memo of
     // these hashes was measured slower: the bench's typo variants miss it and the lookups cost more than hashing.)
+    // A 4-gram continues the state of the 3-gram it starts with; every 3-gram is added before any 4-gram (the
+    // order the grams are first seen is the order of the vector, so it must not change).
     const len = w.length + 2;
-    const code = (k: number) => (k === 0 ? 1 : k === len - 1 ? 2 : w.charCodeAt(k - 1));
-    for (let n = 3; n <= 4; n++) {
-      for (let k = 0; k + n <= len; k++) {
-        let h = CHAR_SEED;
-        for (let j = k; j < k + n; j++) {
-          h ^= code(j);
-          h = Math.imul(h, 0x01000193);
-        }
-        chars.add(SIGNALS.length + ((h >>> 0) & HASH_MASK));
-      }
+    if (wordCodes.length < len) {
+      wordCodes = new Int32Array(len * 2);
+      gram3 = new Int32Array(len * 2);
+    }
+    wordCodes[0] = 1;
+    for (let k = 0; k < w.length; k++) wordCodes[k + 1] = w.charCodeAt(k);
+    wordCodes[len - 1] = 2;
+    for (let k = 0; k + 3 <= len; k++) {
+      const h = Math.imul(
+        Math.imul(Math.imul(CHAR_SEED ^ wordCodes[k]!, FNV_PRIME) ^ wordCodes[k + 1]!, FNV_PRIME) ^ wordCodes[k + 2]!,
+        FNV_PRIME,
+      );
+      gram3[k] = h;
+      chars.add(SIGNALS.length + (h & HASH_MASK));
+    }
+    for (let k = 0; k + 4 <= len; k++) {
+      chars.add(SIGNALS.length + (Math.imul(gram3[k]! ^ wordCodes[k + 3]!, FNV_PRIME) & HASH_MASK));
     }
   });
+  const ctx = post.context;
   if (ctx?.parentText) {
     for (const t of tokenize(ctx.parentText)) if (t.kind === 'word' && !t.num) addGram(`p:${stem(t.key)}`);
   }
@@ -751,22 +781,54 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   }
   grams.clear();
   chars.clear();
+  return { indices, values };
+}
 
-  return {
-    tokens,
-    contests,
-    scores,
-    named,
-    evidence,
-    cueNear,
-    vector: { indices, values },
-    contraCue: contraNear,
-    negVoteOnly: strongNeg.length > 0 && strongNeg.length === vote.length && hasTarget,
-    cues: {
-      gesture: ballots.some((b) => b.form === 'gesture' || b.form === 'jari') || gestureWords.length > 0,
-      share: share.length > 0,
-      parentCandidate,
-      mock: mockEmoji > 0,
-    },
+/**
+ * Per candidate, how many support and attack cues (word positions; cheering or mocking emoji and laughter are
+ * added here) sit within 4 tokens of one of its mentions, the closest mention owning the cue.
+ */
+function cuesNearMentions(
+  tokens: readonly Token[],
+  mentionAt: readonly { at: number; refs: CandidateRef[] }[],
+  positiveWords: number[],
+  attackWords: number[],
+  laugh: readonly Token[],
+): Analysis['cueNear'] {
+  const cueNear = { pro: new Map<CandidateRef, number>(), contra: new Map<CandidateRef, number>() };
+  for (let t = 0; t < tokens.length; t++) {
+    const tk = tokens[t]!;
+    if (tk.kind === 'emoji') {
+      if (POSITIVE_EMOJI.has(tk.key)) positiveWords.push(t);
+      if (MOCK_EMOJI.has(tk.key)) attackWords.push(t);
+    } else if (laugh.includes(tk)) attackWords.push(t);
+  }
+  const starts = mentionAt.map((m) => m.at).sort((a, b) => a - b);
+  const owner = (i: number) => {
+    // The closest mention, preferring the one before the cue (Indonesian puts the comment after its subject).
+    let best = -1;
+    let dist = Number.POSITIVE_INFINITY;
+    for (const s of starts) {
+      const d = s <= i ? i - s : (s - i) * 1.5;
+      if (d < dist) {
+        dist = d;
+        best = s;
+      }
+    }
+    return dist <= 4 ? best : -1;
   };
+  for (const [list, into] of [
+    [positiveWords, cueNear.pro],
+    [attackWords, cueNear.contra],
+  ] as const) {
+    for (const i of new Set(list)) {
+      const at = owner(i);
+      if (at < 0) continue;
+      for (const m of mentionAt) {
+        if (m.at !== at) continue;
+        for (const r of m.refs) into.set(r, (into.get(r) ?? 0) + 1 / m.refs.length);
+      }
+    }
+  }
+  return cueNear;
 }
