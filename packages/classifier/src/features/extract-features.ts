@@ -111,6 +111,47 @@ const CHARS = new SparseAccumulator(SIGNALS.length + (1 << HASH_BITS));
  */
 const SIGNAL_AT = Object.fromEntries(SIGNALS.map((name, i) => [name, i])) as Record<SignalName, number>;
 
+/** The engineered signals of the post being analysed (copied into its vector; zeroed for each post). */
+const SIGNAL_SCRATCH = new Float64Array(SIGNALS.length);
+
+/** What `analyse` needs about the contests of one author region, computed once per registry and region. */
+interface ContestView {
+  contests: CompiledContest[];
+  inContest: Set<string>;
+  /** Contests other than the presidential one (region 00). */
+  localContests: number;
+  /** Every place word of these contests → the one contest it belongs to, or null when several share it. */
+  placeOwner: Map<string, string | null>;
+  emptyBoxes: CompiledContest['candidates'];
+}
+
+const contestViews = new WeakMap<CompiledRegistry, Map<string | undefined, ContestView>>();
+const CONTEST_VIEWS_MAX = 10_000;
+
+function contestView(reg: CompiledRegistry, region: string | undefined): ContestView {
+  let views = contestViews.get(reg);
+  if (!views) {
+    views = new Map();
+    contestViews.set(reg, views);
+  }
+  let view = views.get(region);
+  if (view) return view;
+  const contests = contestsOf(reg, region);
+  const placeOwner = new Map<string, string | null>();
+  for (const c of contests) for (const p of c.places) placeOwner.set(p, placeOwner.has(p) ? null : c.id);
+  view = {
+    contests,
+    inContest: new Set(contests.map((c) => c.id)),
+    localContests: contests.filter((c) => c.regionCode !== '00').length,
+    placeOwner,
+    emptyBoxes: contests.flatMap((c) => c.candidates.filter((x) => x.emptyBox)),
+  };
+  // Regions come from posts: bounded like the word caches.
+  if (views.size >= CONTEST_VIEWS_MAX) views.clear();
+  views.set(region, view);
+  return view;
+}
+
 /** Shared by every post with fewer than two named candidates (never written to: no allocation per post). */
 const NO_CUES: Analysis['cueNear'] = { pro: new Map(), contra: new Map() };
 
@@ -180,11 +221,11 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   // Image text (OCR) is read as more lines of the post: evidence spans then index into `classifiedText`.
   const text = fullText(post);
   const tokens = tokenize(text);
-  const contests = contestsOf(reg, post.region);
-  const inContest = new Set(contests.map((c) => c.id));
+  const view = contestView(reg, post.region);
+  const { contests, inContest } = view;
   const contestOf = (ref: CandidateRef) => reg.candidates.get(ref)?.contestId ?? '';
   const mentions = resolveWordNames(matchMentions(reg, tokens), tokens);
-  const f = new Float64Array(SIGNALS.length);
+  const f = SIGNAL_SCRATCH.fill(0);
   const set = (name: SignalName, v = 1) => {
     f[SIGNAL_AT[name]] = v;
   };
@@ -212,19 +253,13 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     if (LEXICON.regent.has(t.key)) regentHint = true;
     if (LEXICON.president.has(t.key)) presidentHint = true;
   }
-  const localContests = contests.filter((c) => c.regionCode !== '00').length;
+  const { localContests, placeOwner } = view;
   // A place word of exactly one of the author's contests (`Tuba`, `Lamtim`) points at that contest.
   const placeHint = new Set<string>();
   for (const t of tokens) {
     if (t.kind !== 'word') continue;
-    let owner: CompiledContest | undefined;
-    let owners = 0;
-    for (const c of contests) {
-      if (!c.places.has(t.key)) continue;
-      owner = c;
-      owners++;
-    }
-    if (owners === 1) placeHint.add(owner!.id);
+    const owner = placeOwner.get(t.key);
+    if (owner) placeHint.add(owner);
   }
   const contestFactor = (c: CompiledContest) => {
     // The presidential contest (region 00) applies everywhere; a bare number in a post from a region with its own
@@ -237,11 +272,9 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     return regentHint || !governorHint ? 1 : 0.45;
   };
 
-  const places = new Set<string>();
-  for (const c of contests) for (const p of c.places) places.add(p);
   const placeIdx: number[] = [];
   tokens.forEach((t, i) => {
-    if (t.kind === 'word' && places.has(t.key)) {
+    if (t.kind === 'word' && placeOwner.has(t.key)) {
       placeIdx.push(i);
       mask[i] = '<place>';
     }
@@ -270,7 +303,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     ) ||
     Boolean(post.context?.parentCandidate || post.context?.parentText);
   // In a contest against the empty box: `kosongkan`, `kotaknya`, 📦 point at the box (no registry word needed).
-  const emptyBoxes = contests.flatMap((c) => c.candidates.filter((x) => x.emptyBox));
+  const { emptyBoxes } = view;
   if (emptyBoxes.length > 0) {
     tokens.forEach((t, i) => {
       const strong =
@@ -559,65 +592,15 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     f[i] = Math.min(f[i]!, 3) / 2;
   }
 
-  // Register and voice: the author's own words (first/second person, laughter, evaluation, imperatives, emoji)
-  // against the shape of a headline or a report (reporting verbs, poll words, title case, a bare link).
-  const firstSg = idx('firstSingular');
-  const second = idx('second');
-  const laugh = tokens.filter(
-    (t) => t.kind === 'word' && (LEXICON.laugh.has(t.key) || /^(wk){2,}|^(ha){2,}|^(he){2,}/.test(t.key)),
-  );
-  const evaluative = idx('evaluative');
-  const imperative = idx('imperative');
-  const reporting = idx('reporting');
-  const poll = idx('poll');
-  const newsTime = idx('newsTime');
-  const mobilise = idx('mobilise');
-  const compare = idx('compare');
-  const wish = idx('wish');
-  const words = tokens.filter((t) => t.kind === 'word' && !t.num);
-  const emojiCount = tokens.filter((t) => t.kind === 'emoji').length;
-  const titled = words.filter((t) => /^\p{Lu}/u.test(t.raw)).length;
-  const ownVoice = firstSg.length + second.length + laugh.length + imperative.length > 0;
-  const headline = words.length >= 5 && titled / words.length >= 0.6 && !ownVoice && !text.includes('!');
-  let leadingMentions = 0;
-  for (const t of tokens) {
-    if (t.kind !== 'mention') break;
-    leadingMentions++;
-  }
-  const anyTarget = hasTarget || parentCand;
-  set('voice_first_sg', firstSg.length > 0 ? 1 : 0);
-  set('voice_second', second.length > 0 ? 1 : 0);
-  set('voice_first_with_target', firstSg.length > 0 && anyTarget ? 1 : 0);
-  set('voice_second_with_target', second.length > 0 && anyTarget ? 1 : 0);
-  set('voice_laugh', laugh.length > 0 ? 1 : 0);
-  set('voice_laugh_with_target', laugh.length > 0 && anyTarget ? 1 : 0);
-  set('voice_exclaim', /!/.test(text) ? 1 : 0);
-  set('voice_emoji_many', emojiCount >= 3 ? 1 : 0);
-  set('voice_evaluative', evaluative.length > 0 ? 1 : 0);
-  set('voice_evaluative_with_target', near(evaluative, targetIdx, 8) ? 1 : 0);
-  set('voice_imperative', imperative.length > 0 ? 1 : 0);
-  set('news_reporting_verb', reporting.length > 0 ? 1 : 0);
-  set('news_reporting_with_target', near(reporting, targetIdx, 6) && !ownVoice ? 1 : 0);
-  set('news_headline_shape', headline ? 1 : 0);
-  set('news_headline_with_target', headline && hasTarget ? 1 : 0);
-  set('news_poll', poll.length > 0 ? 1 : 0);
-  set('news_poll_with_target', poll.length > 0 && hasTarget ? 1 : 0);
-  set(
-    'news_url_only_share',
-    tokens.some((t) => t.kind === 'url') && !ownVoice && evaluative.length === 0 && words.length <= 25 ? 1 : 0,
-  );
-  set('news_time_words', newsTime.length > 0 ? 1 : 0);
-  set('reply_leading_mentions', leadingMentions > 0 ? 1 : 0);
-  set('mobilise_event', mobilise.length > 0 ? 1 : 0);
-  set('mobilise_with_target', mobilise.length > 0 && (anyTarget || exhort.length > 0) ? 1 : 0);
-  set(
-    'party_only',
-    f[SIGNAL_INDEX.get('m_party')!]! > 0 && strongTargetIdx.length === 0 && ballotValues.size === 0 ? 1 : 0,
-  );
-  set('presidential_hint', presidentHint ? 1 : 0);
-  set('compare_prefer', compare.length > 0 ? 1 : 0);
-  set('compare_with_target', near(compare, targetIdx, 5) ? 1 : 0);
-  set('wish_with_target', near(wish, targetIdx, 6) || (wish.length > 0 && parentCand) ? 1 : 0);
+  const { laugh, wish } = voiceSignals(f, tokens, text, lexiconHits, {
+    targetIdx,
+    strongTargetIdx,
+    hasTarget,
+    parentCand,
+    presidentHint,
+    ballotValues,
+    exhort,
+  });
 
   let cueNear: Analysis['cueNear'] = NO_CUES;
   // Only worth computing when two or more mentions compete.
@@ -831,4 +814,102 @@ function cuesNearMentions(
     }
   }
   return cueNear;
+}
+
+/** Signals computed earlier in `analyse` that the register-and-voice signals combine with. */
+interface VoiceInputs {
+  targetIdx: readonly number[];
+  strongTargetIdx: readonly number[];
+  hasTarget: boolean;
+  parentCand: boolean;
+  presidentHint: boolean;
+  ballotValues: ReadonlySet<number>;
+  exhort: readonly number[];
+}
+
+/**
+ * Sets the register-and-voice signals in `f`; returns the laughter tokens and wish-word positions (the cue-near-mention
+ * pass uses them). Apart from `analyse` so the JIT compiles smaller functions.
+ */
+function voiceSignals(
+  f: Float64Array,
+  tokens: readonly Token[],
+  text: string,
+  lexiconHits: Map<LexiconName, number[]>,
+  inputs: VoiceInputs,
+): { laugh: Token[]; wish: readonly number[] } {
+  const { targetIdx, strongTargetIdx, hasTarget, parentCand, presidentHint, ballotValues, exhort } = inputs;
+  const set = (name: SignalName, v = 1) => {
+    f[SIGNAL_AT[name]] = v;
+  };
+  const idx = (name: LexiconName) => lexiconHits.get(name) ?? NO_POSITIONS;
+  // Register and voice: the author's own words (first/second person, laughter, evaluation, imperatives, emoji)
+  // against the shape of a headline or a report (reporting verbs, poll words, title case, a bare link).
+  const firstSg = idx('firstSingular');
+  const second = idx('second');
+  // `wkwk…`, `haha…`, `hehe…` (was /^(wk){2,}|^(ha){2,}|^(he){2,}/, the same test without a regex per word).
+  const laugh = tokens.filter(
+    (t) =>
+      t.kind === 'word' &&
+      (LEXICON.laugh.has(t.key) || t.key.startsWith('wkwk') || t.key.startsWith('haha') || t.key.startsWith('hehe')),
+  );
+  const evaluative = idx('evaluative');
+  const imperative = idx('imperative');
+  const reporting = idx('reporting');
+  const poll = idx('poll');
+  const newsTime = idx('newsTime');
+  const mobilise = idx('mobilise');
+  const compare = idx('compare');
+  const wish = idx('wish');
+  const words = tokens.filter((t) => t.kind === 'word' && !t.num);
+  const emojiCount = tokens.filter((t) => t.kind === 'emoji').length;
+  const titled = words.filter((t) => startsUpper(t.raw)).length;
+  const ownVoice = firstSg.length + second.length + laugh.length + imperative.length > 0;
+  const headline = words.length >= 5 && titled / words.length >= 0.6 && !ownVoice && !text.includes('!');
+  let leadingMentions = 0;
+  for (const t of tokens) {
+    if (t.kind !== 'mention') break;
+    leadingMentions++;
+  }
+  const anyTarget = hasTarget || parentCand;
+  set('voice_first_sg', firstSg.length > 0 ? 1 : 0);
+  set('voice_second', second.length > 0 ? 1 : 0);
+  set('voice_first_with_target', firstSg.length > 0 && anyTarget ? 1 : 0);
+  set('voice_second_with_target', second.length > 0 && anyTarget ? 1 : 0);
+  set('voice_laugh', laugh.length > 0 ? 1 : 0);
+  set('voice_laugh_with_target', laugh.length > 0 && anyTarget ? 1 : 0);
+  set('voice_exclaim', /!/.test(text) ? 1 : 0);
+  set('voice_emoji_many', emojiCount >= 3 ? 1 : 0);
+  set('voice_evaluative', evaluative.length > 0 ? 1 : 0);
+  set('voice_evaluative_with_target', near(evaluative, targetIdx, 8) ? 1 : 0);
+  set('voice_imperative', imperative.length > 0 ? 1 : 0);
+  set('news_reporting_verb', reporting.length > 0 ? 1 : 0);
+  set('news_reporting_with_target', near(reporting, targetIdx, 6) && !ownVoice ? 1 : 0);
+  set('news_headline_shape', headline ? 1 : 0);
+  set('news_headline_with_target', headline && hasTarget ? 1 : 0);
+  set('news_poll', poll.length > 0 ? 1 : 0);
+  set('news_poll_with_target', poll.length > 0 && hasTarget ? 1 : 0);
+  set(
+    'news_url_only_share',
+    tokens.some((t) => t.kind === 'url') && !ownVoice && evaluative.length === 0 && words.length <= 25 ? 1 : 0,
+  );
+  set('news_time_words', newsTime.length > 0 ? 1 : 0);
+  set('reply_leading_mentions', leadingMentions > 0 ? 1 : 0);
+  set('mobilise_event', mobilise.length > 0 ? 1 : 0);
+  set('mobilise_with_target', mobilise.length > 0 && (anyTarget || exhort.length > 0) ? 1 : 0);
+  set(
+    'party_only',
+    f[SIGNAL_INDEX.get('m_party')!]! > 0 && strongTargetIdx.length === 0 && ballotValues.size === 0 ? 1 : 0,
+  );
+  set('presidential_hint', presidentHint ? 1 : 0);
+  set('compare_prefer', compare.length > 0 ? 1 : 0);
+  set('compare_with_target', near(compare, targetIdx, 5) ? 1 : 0);
+  set('wish_with_target', near(wish, targetIdx, 6) || (wish.length > 0 && parentCand) ? 1 : 0);
+  return { laugh, wish };
+}
+
+/** `/^\p{Lu}/u.test(s)` without the regex when the first character is ASCII (its only capitals are A–Z). */
+function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(s);
 }
