@@ -372,7 +372,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     if (m.kind !== 'jargon' && m.kind !== 'namepart_weak' && m.kind !== 'party') jargonOnly = false;
     // `lawan kotak kosong`, `melawan kolom kosong`: the empty box named as the opponent, not backed.
     const emptyBoxRef = refs.every((r) => reg.candidates.get(r)?.emptyBox);
-    if (emptyBoxRef && OPPONENT.has(tokens[m.from - 1]?.key ?? '')) weight *= 0.3;
+    if (emptyBoxRef && m.from > 0 && OPPONENT.has(tokens[m.from - 1]!.key)) weight *= 0.3;
     // `coblos yang kosong`, `pilih kosong saja`: the bare word next to a vote verb means the empty box.
     if (emptyBoxRef && m.kind === 'namepart_weak' && voteNear(m.from)) {
       weight = 2;
@@ -451,41 +451,9 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   }
 
   // Reply context.
-  const ctx = post.context;
-  let parentCandidate: CandidateRef | null = null;
-  if (ctx) {
-    set('has_parent');
-    // A reply to a candidate's official account: given, or found from the parent author's handle.
-    const viaHandle = ctx.parentAuthor ? reg.handles.get(fold(ctx.parentAuthor.replace(/^@/, ''))) : undefined;
-    const parentRef = ctx.parentCandidate ?? viaHandle;
-    if (parentRef) {
-      parentCandidate = parentRef as CandidateRef;
-      if (inContest.has(contestOf(parentCandidate))) {
-        set('parent_candidate_in_contest');
-        addScore(parentCandidate, 2.5);
-      } else set('parent_candidate_other');
-    }
-    if (ctx.parentText) {
-      const ptoks = tokenize(ctx.parentText);
-      for (const m of resolveWordNames(matchMentions(reg, ptoks), ptoks)) {
-        for (const r of m.refs) {
-          if (!inContest.has(contestOf(r)) || MENTION_WEIGHT[m.kind] < 1) continue;
-          set('parent_mentions_cand');
-          addScore(r, 1);
-        }
-      }
-      for (const b of findBallotNumbers(ptoks)) {
-        if (BALLOT_WEIGHT[b.form] < 2) continue;
-        for (const c of contests) {
-          const cand = c.byNumber.get(b.value);
-          if (cand) {
-            set('parent_target_number');
-            addScore(cand.ref, 1 * contestFactor(c));
-          }
-        }
-      }
-    }
-  }
+  const parentCandidate = post.context
+    ? replyContext(post.context, reg, view, { set, addScore, contestFactor, contestOf })
+    : null;
 
   // Cue words, alone and near a target.
   const lexiconHits = lexiconPositions(tokens);
@@ -912,4 +880,58 @@ function voiceSignals(
 function startsUpper(s: string): boolean {
   const c = s.charCodeAt(0);
   return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(s);
+}
+
+/** The callbacks of `analyse` that the reply-context signals write through. */
+interface ReplyWriters {
+  set: (name: SignalName, v?: number) => void;
+  addScore: (ref: CandidateRef, w: number) => void;
+  contestFactor: (c: CompiledContest) => number;
+  contestOf: (ref: CandidateRef) => string;
+}
+
+/**
+ * Reply-context signals and scores (the parent post's candidate, author, names and ballot numbers); returns the
+ * candidate replied to. Apart from `analyse`: few posts are replies, and a branch first taken after the JIT has
+ * optimised a function throws its code away (this one is small to recompile).
+ */
+function replyContext(
+  ctx: NonNullable<Classifiable['context']>,
+  reg: CompiledRegistry,
+  { contests, inContest }: ContestView,
+  { set, addScore, contestFactor, contestOf }: ReplyWriters,
+): CandidateRef | null {
+  let parentCandidate: CandidateRef | null = null;
+  set('has_parent');
+  // A reply to a candidate's official account: given, or found from the parent author's handle.
+  const viaHandle = ctx.parentAuthor ? reg.handles.get(fold(ctx.parentAuthor.replace(/^@/, ''))) : undefined;
+  const parentRef = ctx.parentCandidate ?? viaHandle;
+  if (parentRef) {
+    parentCandidate = parentRef as CandidateRef;
+    if (inContest.has(contestOf(parentCandidate))) {
+      set('parent_candidate_in_contest');
+      addScore(parentCandidate, 2.5);
+    } else set('parent_candidate_other');
+  }
+  if (ctx.parentText) {
+    const ptoks = tokenize(ctx.parentText);
+    for (const m of resolveWordNames(matchMentions(reg, ptoks), ptoks)) {
+      for (const r of m.refs) {
+        if (!inContest.has(contestOf(r)) || MENTION_WEIGHT[m.kind] < 1) continue;
+        set('parent_mentions_cand');
+        addScore(r, 1);
+      }
+    }
+    for (const b of findBallotNumbers(ptoks)) {
+      if (BALLOT_WEIGHT[b.form] < 2) continue;
+      for (const c of contests) {
+        const cand = c.byNumber.get(b.value);
+        if (cand) {
+          set('parent_target_number');
+          addScore(cand.ref, 1 * contestFactor(c));
+        }
+      }
+    }
+  }
+  return parentCandidate;
 }
