@@ -27,7 +27,8 @@ if (process.env.BENCH_DUMP)
   writeFileSync(process.env.BENCH_DUMP, `${posts.map((p) => JSON.stringify(p)).join('\n')}\n`);
 const compiled = compileRegistry(registry);
 const model = loadModel();
-// Warm-up on 2,000 OTHER generated posts (JIT, stemmer cache): the timed run is the steady state.
+// Warm-up on 2,000 OTHER generated posts (JIT, stemmer cache). Not quite the steady state: V8 keeps optimising for
+// about 10,000 more posts, so the timed run includes that ramp (as `netra classify` does; docs/classifier.md).
 for (const post of warm) classify(post, compiled, model);
 
 // Baseline in the same run: tokenising the same posts (the least any classifier does), so the report carries a

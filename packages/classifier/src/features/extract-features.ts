@@ -83,18 +83,74 @@ const TUNGGAL = standardise(fold('tunggal'));
 const OPPONENT = new Set(['lawan', 'melawan', 'vs', 'versus', 'hadapi', 'menghadapi', 'kontra']);
 const STRONG_MENTIONS = new Set(['name', 'alias', 'hashtag', 'slogan', 'handle', 'fuzzy', 'namepart', 'hashtag_part']);
 
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a state after hashing `s` from state `h` (continuing a state hashes a concatenation without building it). */
+function fnvFrom(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
 }
+
+function fnv1a(s: string): number {
+  return fnvFrom(FNV_OFFSET, s) >>> 0;
+}
+
+/** Hash state of each gram-sequence element, and character codes of one word: grown, never shrunk. */
+let seqHash = new Int32Array(256);
+let wordCodes = new Int32Array(64);
+let gram3 = new Int32Array(64);
 
 // Scratch accumulators for hashed word and character grams, reused by every post analysed on this thread.
 const GRAMS = new SparseAccumulator(SIGNALS.length + (1 << HASH_BITS) + (1 << IMAGE_HASH_BITS));
 const CHARS = new SparseAccumulator(SIGNALS.length + (1 << HASH_BITS));
+
+/**
+ * Signal positions as a plain object: `set` and `inc` are inlined at about a hundred call sites, and a Map lookup
+ * inlined at each made `analyse` slow to optimise (seconds of compiler time in a 20,000-post run).
+ */
+const SIGNAL_AT = Object.fromEntries(SIGNALS.map((name, i) => [name, i])) as Record<SignalName, number>;
+
+/** The engineered signals of the post being analysed (copied into its vector; zeroed for each post). */
+const SIGNAL_SCRATCH = new Float64Array(SIGNALS.length);
+
+/** What `analyse` needs about the contests of one author region, computed once per registry and region. */
+interface ContestView {
+  contests: CompiledContest[];
+  inContest: Set<string>;
+  /** Contests other than the presidential one (region 00). */
+  localContests: number;
+  /** Every place word of these contests → the one contest it belongs to, or null when several share it. */
+  placeOwner: Map<string, string | null>;
+  emptyBoxes: CompiledContest['candidates'];
+}
+
+const contestViews = new WeakMap<CompiledRegistry, Map<string | undefined, ContestView>>();
+const CONTEST_VIEWS_MAX = 10_000;
+
+function contestView(reg: CompiledRegistry, region: string | undefined): ContestView {
+  let views = contestViews.get(reg);
+  if (!views) {
+    views = new Map();
+    contestViews.set(reg, views);
+  }
+  let view = views.get(region);
+  if (view) return view;
+  const contests = contestsOf(reg, region);
+  const placeOwner = new Map<string, string | null>();
+  for (const c of contests) for (const p of c.places) placeOwner.set(p, placeOwner.has(p) ? null : c.id);
+  view = {
+    contests,
+    inContest: new Set(contests.map((c) => c.id)),
+    localContests: contests.filter((c) => c.regionCode !== '00').length,
+    placeOwner,
+    emptyBoxes: contests.flatMap((c) => c.candidates.filter((x) => x.emptyBox)),
+  };
+  // Regions come from posts: bounded like the word caches.
+  if (views.size >= CONTEST_VIEWS_MAX) views.clear();
+  views.set(region, view);
+  return view;
+}
 
 /** Shared by every post with fewer than two named candidates (never written to: no allocation per post). */
 const NO_CUES: Analysis['cueNear'] = { pro: new Map(), contra: new Map() };
@@ -165,16 +221,16 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   // Image text (OCR) is read as more lines of the post: evidence spans then index into `classifiedText`.
   const text = fullText(post);
   const tokens = tokenize(text);
-  const contests = contestsOf(reg, post.region);
-  const inContest = new Set(contests.map((c) => c.id));
+  const view = contestView(reg, post.region);
+  const { contests, inContest } = view;
   const contestOf = (ref: CandidateRef) => reg.candidates.get(ref)?.contestId ?? '';
   const mentions = resolveWordNames(matchMentions(reg, tokens), tokens);
-  const f = new Float64Array(SIGNALS.length);
+  const f = SIGNAL_SCRATCH.fill(0);
   const set = (name: SignalName, v = 1) => {
-    f[SIGNAL_INDEX.get(name)!] = v;
+    f[SIGNAL_AT[name]] = v;
   };
   const inc = (name: SignalName, v = 1) => {
-    f[SIGNAL_INDEX.get(name)!]! += v;
+    f[SIGNAL_AT[name]]! += v;
   };
   set('bias');
 
@@ -197,19 +253,13 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     if (LEXICON.regent.has(t.key)) regentHint = true;
     if (LEXICON.president.has(t.key)) presidentHint = true;
   }
-  const localContests = contests.filter((c) => c.regionCode !== '00').length;
+  const { localContests, placeOwner } = view;
   // A place word of exactly one of the author's contests (`Tuba`, `Lamtim`) points at that contest.
   const placeHint = new Set<string>();
   for (const t of tokens) {
     if (t.kind !== 'word') continue;
-    let owner: CompiledContest | undefined;
-    let owners = 0;
-    for (const c of contests) {
-      if (!c.places.has(t.key)) continue;
-      owner = c;
-      owners++;
-    }
-    if (owners === 1) placeHint.add(owner!.id);
+    const owner = placeOwner.get(t.key);
+    if (owner) placeHint.add(owner);
   }
   const contestFactor = (c: CompiledContest) => {
     // The presidential contest (region 00) applies everywhere; a bare number in a post from a region with its own
@@ -222,11 +272,9 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     return regentHint || !governorHint ? 1 : 0.45;
   };
 
-  const places = new Set<string>();
-  for (const c of contests) for (const p of c.places) places.add(p);
   const placeIdx: number[] = [];
   tokens.forEach((t, i) => {
-    if (t.kind === 'word' && places.has(t.key)) {
+    if (t.kind === 'word' && placeOwner.has(t.key)) {
       placeIdx.push(i);
       mask[i] = '<place>';
     }
@@ -255,7 +303,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     ) ||
     Boolean(post.context?.parentCandidate || post.context?.parentText);
   // In a contest against the empty box: `kosongkan`, `kotaknya`, 📦 point at the box (no registry word needed).
-  const emptyBoxes = contests.flatMap((c) => c.candidates.filter((x) => x.emptyBox));
+  const { emptyBoxes } = view;
   if (emptyBoxes.length > 0) {
     tokens.forEach((t, i) => {
       const strong =
@@ -324,7 +372,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     if (m.kind !== 'jargon' && m.kind !== 'namepart_weak' && m.kind !== 'party') jargonOnly = false;
     // `lawan kotak kosong`, `melawan kolom kosong`: the empty box named as the opponent, not backed.
     const emptyBoxRef = refs.every((r) => reg.candidates.get(r)?.emptyBox);
-    if (emptyBoxRef && OPPONENT.has(tokens[m.from - 1]?.key ?? '')) weight *= 0.3;
+    if (emptyBoxRef && m.from > 0 && OPPONENT.has(tokens[m.from - 1]!.key)) weight *= 0.3;
     // `coblos yang kosong`, `pilih kosong saja`: the bare word next to a vote verb means the empty box.
     if (emptyBoxRef && m.kind === 'namepart_weak' && voteNear(m.from)) {
       weight = 2;
@@ -403,41 +451,9 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   }
 
   // Reply context.
-  const ctx = post.context;
-  let parentCandidate: CandidateRef | null = null;
-  if (ctx) {
-    set('has_parent');
-    // A reply to a candidate's official account: given, or found from the parent author's handle.
-    const viaHandle = ctx.parentAuthor ? reg.handles.get(fold(ctx.parentAuthor.replace(/^@/, ''))) : undefined;
-    const parentRef = ctx.parentCandidate ?? viaHandle;
-    if (parentRef) {
-      parentCandidate = parentRef as CandidateRef;
-      if (inContest.has(contestOf(parentCandidate))) {
-        set('parent_candidate_in_contest');
-        addScore(parentCandidate, 2.5);
-      } else set('parent_candidate_other');
-    }
-    if (ctx.parentText) {
-      const ptoks = tokenize(ctx.parentText);
-      for (const m of resolveWordNames(matchMentions(reg, ptoks), ptoks)) {
-        for (const r of m.refs) {
-          if (!inContest.has(contestOf(r)) || MENTION_WEIGHT[m.kind] < 1) continue;
-          set('parent_mentions_cand');
-          addScore(r, 1);
-        }
-      }
-      for (const b of findBallotNumbers(ptoks)) {
-        if (BALLOT_WEIGHT[b.form] < 2) continue;
-        for (const c of contests) {
-          const cand = c.byNumber.get(b.value);
-          if (cand) {
-            set('parent_target_number');
-            addScore(cand.ref, 1 * contestFactor(c));
-          }
-        }
-      }
-    }
-  }
+  const parentCandidate = post.context
+    ? replyContext(post.context, reg, view, { set, addScore, contestFactor, contestOf })
+    : null;
 
   // Cue words, alone and near a target.
   const lexiconHits = lexiconPositions(tokens);
@@ -544,12 +560,266 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     f[i] = Math.min(f[i]!, 3) / 2;
   }
 
+  const { laugh, wish } = voiceSignals(f, tokens, text, lexiconHits, {
+    targetIdx,
+    strongTargetIdx,
+    hasTarget,
+    parentCand,
+    presidentHint,
+    ballotValues,
+    exhort,
+  });
+
+  let cueNear: Analysis['cueNear'] = NO_CUES;
+  // Only worth computing when two or more mentions compete.
+  if (mentionAt.length > 1) {
+    // Cue words within 4 tokens of the closest mention (comments follow their subject: `A hebat, B pecundang`).
+    const positiveWords = [...support, ...wish, ...vote.filter((i) => !negvote.includes(i)), ...idx('praise')];
+    const attackWords = [...contra, ...negvote, ...idx('scorn')];
+    cueNear = cuesNearMentions(tokens, mentionAt, positiveWords, attackWords, laugh);
+  }
+
+  if (hasTarget) {
+    for (const list of [vote, exhort, negvote]) {
+      for (const i of list) {
+        if (!near([i], targetIdx, W)) continue;
+        const t = tokens[i]!;
+        evidence.push({
+          start: t.start,
+          end: t.end,
+          cue: negvote.includes(i) ? 'vote against' : 'call to vote/support',
+        });
+      }
+    }
+    for (const i of contra) {
+      if (!near([i], targetIdx, 6)) continue;
+      const t = tokens[i]!;
+      evidence.push({ start: t.start, end: t.end, cue: 'attack' });
+    }
+  }
+
+  const vector = hashedGrams(post, tokens, mask, f);
+
+  return {
+    tokens,
+    contests,
+    scores,
+    named,
+    evidence,
+    cueNear,
+    vector,
+    contraCue: contraNear,
+    negVoteOnly: strongNeg.length > 0 && strongNeg.length === vote.length && hasTarget,
+    cues: {
+      gesture: ballots.some((b) => b.form === 'gesture' || b.form === 'jari') || gestureWords.length > 0,
+      share: share.length > 0,
+      parentCandidate,
+      mock: mockEmoji > 0,
+    },
+  };
+}
+
+/**
+ * The engineered signals `f` followed by the hashed word n-grams of the masked token stream, the parent post's
+ * unigrams and the character grams. Apart from `analyse` so each is optimised on its own: one function of this
+ * size took the JIT seconds to (re)compile, a large part of a 20,000-post run.
+ */
+function hashedGrams(
+  post: Classifiable,
+  tokens: readonly Token[],
+  mask: readonly (string | null)[],
+  f: Float64Array,
+): SparseVector {
+  // Hashed n-grams over the masked stream, plus parent-context unigrams.
+  const grams = GRAMS;
+  grams.clear();
+  // Words read from images get a range of their own (image examples train only weights text never uses).
+  const addGram = (g: string, image = false) =>
+    grams.add(
+      image
+        ? SIGNALS.length + (1 << HASH_BITS) + (fnv1a(g) & IMAGE_HASH_MASK)
+        : SIGNALS.length + (fnv1a(g) & HASH_MASK),
+    );
+  const seq: string[] = [];
+  tokens.forEach((t, i) => {
+    const m = mask[i];
+    if (m) seq.push(m);
+    else if (t.kind === 'word') seq.push(t.num ? '<n>' : stem(t.key));
+    else if (t.kind === 'hashtag') seq.push(/\d/.test(t.key) ? '#<tag>' : `#${t.key}`);
+    else if (t.kind === 'mention') seq.push('<at>');
+    else if (t.kind === 'url') seq.push('<url>');
+    else seq.push(t.key);
+  });
+  // Words read from images get their own n-grams (a separate hash range): posters shout in capitals and OCR breaks lines, and
+  // sharing weights with the post's own words moved the text model (measured: real-post LOSO F1 went down).
+  // Registry matches and the engineered signals stay shared, so a name or number counts wherever it is.
+  const imageFrom = post.imageText?.length ? post.text.length + 1 : Number.POSITIVE_INFINITY;
+  const inImage = (i: number) => tokens[i]!.start >= imageFrom;
+  // Each element is hashed once; a bigram `a b` continues a's state with ' ' and b (the same hash as the joined
+  // string, without building a string per bigram).
+  if (seqHash.length < seq.length) seqHash = new Int32Array(seq.length * 2);
+  for (let i = 0; i < seq.length; i++) seqHash[i] = fnvFrom(FNV_OFFSET, seq[i]!);
+  const imageBase = SIGNALS.length + (1 << HASH_BITS);
+  for (let i = 0; i < seq.length; i++) {
+    const image = inImage(i);
+    const bits = image ? IMAGE_HASH_MASK : HASH_MASK;
+    const base = image ? imageBase : SIGNALS.length;
+    grams.add(base + (seqHash[i]! & bits));
+    if (i + 1 < seq.length) grams.add(base + (fnvFrom(Math.imul(seqHash[i]! ^ 32, FNV_PRIME), seq[i + 1]!) & bits));
+  }
+  if (post.kind) addGram(`kind=${post.kind}`);
+  // Character 3- and 4-grams of unmasked words (spelling variation, regional and slang forms share pieces).
+  const chars = CHARS;
+  chars.clear();
+  tokens.forEach((t, i) => {
+    if (mask[i] || t.kind !== 'word' || t.num || t.folded.length < 3 || inImage(i)) return;
+    const w = t.folded;
+    // Over `<word>` (boundaries as code 1 and 2), hashed in place: no substring is allocated. (A per-word memo of
+    // these hashes was measured slower: the bench's typo variants miss it and the lookups cost more than hashing.)
+    // A 4-gram continues the state of the 3-gram it starts with; every 3-gram is added before any 4-gram (the
+    // order the grams are first seen is the order of the vector, so it must not change).
+    const len = w.length + 2;
+    if (wordCodes.length < len) {
+      wordCodes = new Int32Array(len * 2);
+      gram3 = new Int32Array(len * 2);
+    }
+    wordCodes[0] = 1;
+    for (let k = 0; k < w.length; k++) wordCodes[k + 1] = w.charCodeAt(k);
+    wordCodes[len - 1] = 2;
+    for (let k = 0; k + 3 <= len; k++) {
+      const h = Math.imul(
+        Math.imul(Math.imul(CHAR_SEED ^ wordCodes[k]!, FNV_PRIME) ^ wordCodes[k + 1]!, FNV_PRIME) ^ wordCodes[k + 2]!,
+        FNV_PRIME,
+      );
+      gram3[k] = h;
+      chars.add(SIGNALS.length + (h & HASH_MASK));
+    }
+    for (let k = 0; k + 4 <= len; k++) {
+      chars.add(SIGNALS.length + (Math.imul(gram3[k]! ^ wordCodes[k + 3]!, FNV_PRIME) & HASH_MASK));
+    }
+  });
+  const ctx = post.context;
+  if (ctx?.parentText) {
+    for (const t of tokenize(ctx.parentText)) if (t.kind === 'word' && !t.num) addGram(`p:${stem(t.key)}`);
+  }
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (let i = 0; i < f.length; i++) {
+    if (f[i] !== 0) {
+      indices.push(i);
+      values.push(f[i]!);
+    }
+  }
+  const norm = grams.sumOfSquares();
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  // Character grams share the hashed space with word grams: merged into the word gram's value where both hit
+  // (indices stay unique); the rest follow, in the order they first appeared.
+  const cnorm = chars.sumOfSquares();
+  const cscale = cnorm > 0 ? CHAR_WEIGHT / Math.sqrt(cnorm) : 0;
+  for (const h of grams.indices) grams.set(h, grams.get(h) * scale * 2);
+  const charOnly: number[] = [];
+  for (const h of chars.indices) {
+    if (grams.has(h)) grams.set(h, grams.get(h) + chars.get(h) * cscale);
+    else charOnly.push(h);
+  }
+  for (const h of grams.indices) {
+    indices.push(h);
+    values.push(grams.get(h));
+  }
+  for (const h of charOnly) {
+    indices.push(h);
+    values.push(chars.get(h) * cscale);
+  }
+  grams.clear();
+  chars.clear();
+  return { indices, values };
+}
+
+/**
+ * Per candidate, how many support and attack cues (word positions; cheering or mocking emoji and laughter are
+ * added here) sit within 4 tokens of one of its mentions, the closest mention owning the cue.
+ */
+function cuesNearMentions(
+  tokens: readonly Token[],
+  mentionAt: readonly { at: number; refs: CandidateRef[] }[],
+  positiveWords: number[],
+  attackWords: number[],
+  laugh: readonly Token[],
+): Analysis['cueNear'] {
+  const cueNear = { pro: new Map<CandidateRef, number>(), contra: new Map<CandidateRef, number>() };
+  for (let t = 0; t < tokens.length; t++) {
+    const tk = tokens[t]!;
+    if (tk.kind === 'emoji') {
+      if (POSITIVE_EMOJI.has(tk.key)) positiveWords.push(t);
+      if (MOCK_EMOJI.has(tk.key)) attackWords.push(t);
+    } else if (laugh.includes(tk)) attackWords.push(t);
+  }
+  const starts = mentionAt.map((m) => m.at).sort((a, b) => a - b);
+  const owner = (i: number) => {
+    // The closest mention, preferring the one before the cue (Indonesian puts the comment after its subject).
+    let best = -1;
+    let dist = Number.POSITIVE_INFINITY;
+    for (const s of starts) {
+      const d = s <= i ? i - s : (s - i) * 1.5;
+      if (d < dist) {
+        dist = d;
+        best = s;
+      }
+    }
+    return dist <= 4 ? best : -1;
+  };
+  for (const [list, into] of [
+    [positiveWords, cueNear.pro],
+    [attackWords, cueNear.contra],
+  ] as const) {
+    for (const i of new Set(list)) {
+      const at = owner(i);
+      if (at < 0) continue;
+      for (const m of mentionAt) {
+        if (m.at !== at) continue;
+        for (const r of m.refs) into.set(r, (into.get(r) ?? 0) + 1 / m.refs.length);
+      }
+    }
+  }
+  return cueNear;
+}
+
+/** Signals computed earlier in `analyse` that the register-and-voice signals combine with. */
+interface VoiceInputs {
+  targetIdx: readonly number[];
+  strongTargetIdx: readonly number[];
+  hasTarget: boolean;
+  parentCand: boolean;
+  presidentHint: boolean;
+  ballotValues: ReadonlySet<number>;
+  exhort: readonly number[];
+}
+
+/**
+ * Sets the register-and-voice signals in `f`; returns the laughter tokens and wish-word positions (the cue-near-mention
+ * pass uses them). Apart from `analyse` so the JIT compiles smaller functions.
+ */
+function voiceSignals(
+  f: Float64Array,
+  tokens: readonly Token[],
+  text: string,
+  lexiconHits: Map<LexiconName, number[]>,
+  inputs: VoiceInputs,
+): { laugh: Token[]; wish: readonly number[] } {
+  const { targetIdx, strongTargetIdx, hasTarget, parentCand, presidentHint, ballotValues, exhort } = inputs;
+  const set = (name: SignalName, v = 1) => {
+    f[SIGNAL_AT[name]] = v;
+  };
+  const idx = (name: LexiconName) => lexiconHits.get(name) ?? NO_POSITIONS;
   // Register and voice: the author's own words (first/second person, laughter, evaluation, imperatives, emoji)
   // against the shape of a headline or a report (reporting verbs, poll words, title case, a bare link).
   const firstSg = idx('firstSingular');
   const second = idx('second');
+  // `wkwk…`, `haha…`, `hehe…` (was /^(wk){2,}|^(ha){2,}|^(he){2,}/, the same test without a regex per word).
   const laugh = tokens.filter(
-    (t) => t.kind === 'word' && (LEXICON.laugh.has(t.key) || /^(wk){2,}|^(ha){2,}|^(he){2,}/.test(t.key)),
+    (t) =>
+      t.kind === 'word' &&
+      (LEXICON.laugh.has(t.key) || t.key.startsWith('wkwk') || t.key.startsWith('haha') || t.key.startsWith('hehe')),
   );
   const evaluative = idx('evaluative');
   const imperative = idx('imperative');
@@ -561,7 +831,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   const wish = idx('wish');
   const words = tokens.filter((t) => t.kind === 'word' && !t.num);
   const emojiCount = tokens.filter((t) => t.kind === 'emoji').length;
-  const titled = words.filter((t) => /^\p{Lu}/u.test(t.raw)).length;
+  const titled = words.filter((t) => startsUpper(t.raw)).length;
   const ownVoice = firstSg.length + second.length + laugh.length + imperative.length > 0;
   const headline = words.length >= 5 && titled / words.length >= 0.6 && !ownVoice && !text.includes('!');
   let leadingMentions = 0;
@@ -603,170 +873,65 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   set('compare_prefer', compare.length > 0 ? 1 : 0);
   set('compare_with_target', near(compare, targetIdx, 5) ? 1 : 0);
   set('wish_with_target', near(wish, targetIdx, 6) || (wish.length > 0 && parentCand) ? 1 : 0);
+  return { laugh, wish };
+}
 
-  let cueNear: Analysis['cueNear'] = NO_CUES;
-  if (mentionAt.length > 1) {
-    cueNear = { pro: new Map<CandidateRef, number>(), contra: new Map<CandidateRef, number>() };
-    // Only worth computing when two or more mentions compete.
-    // Cue words within 4 tokens of the closest mention (comments follow their subject: `A hebat, B pecundang`).
-    const positiveWords = [...support, ...wish, ...vote.filter((i) => !negvote.includes(i)), ...idx('praise')];
-    const attackWords = [...contra, ...negvote, ...idx('scorn')];
-    for (let t = 0; t < tokens.length; t++) {
-      const tk = tokens[t]!;
-      if (tk.kind === 'emoji') {
-        if (POSITIVE_EMOJI.has(tk.key)) positiveWords.push(t);
-        if (MOCK_EMOJI.has(tk.key)) attackWords.push(t);
-      } else if (laugh.includes(tk)) attackWords.push(t);
+/** `/^\p{Lu}/u.test(s)` without the regex when the first character is ASCII (its only capitals are A–Z). */
+function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(s);
+}
+
+/** The callbacks of `analyse` that the reply-context signals write through. */
+interface ReplyWriters {
+  set: (name: SignalName, v?: number) => void;
+  addScore: (ref: CandidateRef, w: number) => void;
+  contestFactor: (c: CompiledContest) => number;
+  contestOf: (ref: CandidateRef) => string;
+}
+
+/**
+ * Reply-context signals and scores (the parent post's candidate, author, names and ballot numbers); returns the
+ * candidate replied to. Apart from `analyse`: few posts are replies, and a branch first taken after the JIT has
+ * optimised a function throws its code away (this one is small to recompile).
+ */
+function replyContext(
+  ctx: NonNullable<Classifiable['context']>,
+  reg: CompiledRegistry,
+  { contests, inContest }: ContestView,
+  { set, addScore, contestFactor, contestOf }: ReplyWriters,
+): CandidateRef | null {
+  let parentCandidate: CandidateRef | null = null;
+  set('has_parent');
+  // A reply to a candidate's official account: given, or found from the parent author's handle.
+  const viaHandle = ctx.parentAuthor ? reg.handles.get(fold(ctx.parentAuthor.replace(/^@/, ''))) : undefined;
+  const parentRef = ctx.parentCandidate ?? viaHandle;
+  if (parentRef) {
+    parentCandidate = parentRef as CandidateRef;
+    if (inContest.has(contestOf(parentCandidate))) {
+      set('parent_candidate_in_contest');
+      addScore(parentCandidate, 2.5);
+    } else set('parent_candidate_other');
+  }
+  if (ctx.parentText) {
+    const ptoks = tokenize(ctx.parentText);
+    for (const m of resolveWordNames(matchMentions(reg, ptoks), ptoks)) {
+      for (const r of m.refs) {
+        if (!inContest.has(contestOf(r)) || MENTION_WEIGHT[m.kind] < 1) continue;
+        set('parent_mentions_cand');
+        addScore(r, 1);
+      }
     }
-    const starts = mentionAt.map((m) => m.at).sort((a, b) => a - b);
-    const owner = (i: number) => {
-      // The closest mention, preferring the one before the cue (Indonesian puts the comment after its subject).
-      let best = -1;
-      let dist = Number.POSITIVE_INFINITY;
-      for (const s of starts) {
-        const d = s <= i ? i - s : (s - i) * 1.5;
-        if (d < dist) {
-          dist = d;
-          best = s;
+    for (const b of findBallotNumbers(ptoks)) {
+      if (BALLOT_WEIGHT[b.form] < 2) continue;
+      for (const c of contests) {
+        const cand = c.byNumber.get(b.value);
+        if (cand) {
+          set('parent_target_number');
+          addScore(cand.ref, 1 * contestFactor(c));
         }
       }
-      return dist <= 4 ? best : -1;
-    };
-    for (const [list, into] of [
-      [positiveWords, cueNear.pro],
-      [attackWords, cueNear.contra],
-    ] as const) {
-      for (const i of new Set(list)) {
-        const at = owner(i);
-        if (at < 0) continue;
-        for (const m of mentionAt) {
-          if (m.at !== at) continue;
-          for (const r of m.refs) into.set(r, (into.get(r) ?? 0) + 1 / m.refs.length);
-        }
-      }
     }
   }
-
-  if (hasTarget) {
-    for (const list of [vote, exhort, negvote]) {
-      for (const i of list) {
-        if (!near([i], targetIdx, W)) continue;
-        const t = tokens[i]!;
-        evidence.push({
-          start: t.start,
-          end: t.end,
-          cue: negvote.includes(i) ? 'vote against' : 'call to vote/support',
-        });
-      }
-    }
-    for (const i of contra) {
-      if (!near([i], targetIdx, 6)) continue;
-      const t = tokens[i]!;
-      evidence.push({ start: t.start, end: t.end, cue: 'attack' });
-    }
-  }
-
-  // Hashed n-grams over the masked stream, plus parent-context unigrams.
-  const grams = GRAMS;
-  grams.clear();
-  // Words read from images get a range of their own (image examples train only weights text never uses).
-  const addGram = (g: string, image = false) =>
-    grams.add(
-      image
-        ? SIGNALS.length + (1 << HASH_BITS) + (fnv1a(g) & IMAGE_HASH_MASK)
-        : SIGNALS.length + (fnv1a(g) & HASH_MASK),
-    );
-  const seq: string[] = [];
-  tokens.forEach((t, i) => {
-    const m = mask[i];
-    if (m) seq.push(m);
-    else if (t.kind === 'word') seq.push(t.num ? '<n>' : stem(t.key));
-    else if (t.kind === 'hashtag') seq.push(/\d/.test(t.key) ? '#<tag>' : `#${t.key}`);
-    else if (t.kind === 'mention') seq.push('<at>');
-    else if (t.kind === 'url') seq.push('<url>');
-    else seq.push(t.key);
-  });
-  // Words read from images get their own n-grams (a separate hash range): posters shout in capitals and OCR breaks lines, and
-  // sharing weights with the post's own words moved the text model (measured: real-post LOSO F1 went down).
-  // Registry matches and the engineered signals stay shared, so a name or number counts wherever it is.
-  const imageFrom = post.imageText?.length ? post.text.length + 1 : Number.POSITIVE_INFINITY;
-  const inImage = (i: number) => tokens[i]!.start >= imageFrom;
-  for (let i = 0; i < seq.length; i++) {
-    const image = inImage(i);
-    addGram(seq[i]!, image);
-    if (i + 1 < seq.length) addGram(`${seq[i]} ${seq[i + 1]}`, image);
-  }
-  if (post.kind) addGram(`kind=${post.kind}`);
-  // Character 3- and 4-grams of unmasked words (spelling variation, regional and slang forms share pieces).
-  const chars = CHARS;
-  chars.clear();
-  tokens.forEach((t, i) => {
-    if (mask[i] || t.kind !== 'word' || t.num || t.folded.length < 3 || inImage(i)) return;
-    const w = t.folded;
-    // Over `<word>` (boundaries as code 1 and 2), hashed in place: no substring is allocated. (A per-word memo of
-    // these hashes was measured slower: the bench's typo variants miss it and the lookups cost more than hashing.)
-    const len = w.length + 2;
-    const code = (k: number) => (k === 0 ? 1 : k === len - 1 ? 2 : w.charCodeAt(k - 1));
-    for (let n = 3; n <= 4; n++) {
-      for (let k = 0; k + n <= len; k++) {
-        let h = CHAR_SEED;
-        for (let j = k; j < k + n; j++) {
-          h ^= code(j);
-          h = Math.imul(h, 0x01000193);
-        }
-        chars.add(SIGNALS.length + ((h >>> 0) & HASH_MASK));
-      }
-    }
-  });
-  if (ctx?.parentText) {
-    for (const t of tokenize(ctx.parentText)) if (t.kind === 'word' && !t.num) addGram(`p:${stem(t.key)}`);
-  }
-  const indices: number[] = [];
-  const values: number[] = [];
-  for (let i = 0; i < f.length; i++) {
-    if (f[i] !== 0) {
-      indices.push(i);
-      values.push(f[i]!);
-    }
-  }
-  const norm = grams.sumOfSquares();
-  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  // Character grams share the hashed space with word grams: merged into the word gram's value where both hit
-  // (indices stay unique); the rest follow, in the order they first appeared.
-  const cnorm = chars.sumOfSquares();
-  const cscale = cnorm > 0 ? CHAR_WEIGHT / Math.sqrt(cnorm) : 0;
-  for (const h of grams.indices) grams.set(h, grams.get(h) * scale * 2);
-  const charOnly: number[] = [];
-  for (const h of chars.indices) {
-    if (grams.has(h)) grams.set(h, grams.get(h) + chars.get(h) * cscale);
-    else charOnly.push(h);
-  }
-  for (const h of grams.indices) {
-    indices.push(h);
-    values.push(grams.get(h));
-  }
-  for (const h of charOnly) {
-    indices.push(h);
-    values.push(chars.get(h) * cscale);
-  }
-  grams.clear();
-  chars.clear();
-
-  return {
-    tokens,
-    contests,
-    scores,
-    named,
-    evidence,
-    cueNear,
-    vector: { indices, values },
-    contraCue: contraNear,
-    negVoteOnly: strongNeg.length > 0 && strongNeg.length === vote.length && hasTarget,
-    cues: {
-      gesture: ballots.some((b) => b.form === 'gesture' || b.form === 'jari') || gestureWords.length > 0,
-      share: share.length > 0,
-      parentCandidate,
-      mock: mockEmoji > 0,
-    },
-  };
+  return parentCandidate;
 }

@@ -16,13 +16,17 @@ export interface Mention {
 
 const fuzzyCache = new WeakMap<CompiledRegistry, Map<string, string | null>>();
 
-function fuzzyLookup(reg: CompiledRegistry, key: string): string | null {
-  if (key.length < 5) return null;
+function fuzzyCacheOf(reg: CompiledRegistry): Map<string, string | null> {
   let cache = fuzzyCache.get(reg);
   if (!cache) {
     cache = new Map();
     fuzzyCache.set(reg, cache);
   }
+  return cache;
+}
+
+function fuzzyLookup(reg: CompiledRegistry, cache: Map<string, string | null>, key: string): string | null {
+  if (key.length < 5) return null;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const found = fuzzySearch(reg, key);
@@ -47,6 +51,8 @@ function fuzzySearch(reg: CompiledRegistry, key: string): string | null {
  */
 export function matchMentions(reg: CompiledRegistry, tokens: readonly Token[]): Mention[] {
   const out: Mention[] = [];
+  // Looked up once per post, not once per word (a WeakMap lookup per word showed in profiles).
+  const cache = fuzzyCacheOf(reg);
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
@@ -95,7 +101,7 @@ export function matchMentions(reg: CompiledRegistry, tokens: readonly Token[]): 
       }
     }
     if (matched) continue;
-    const target = fuzzyLookup(reg, t.key);
+    const target = fuzzyLookup(reg, cache, t.key);
     if (target) {
       const p = reg.fuzzyTargets.get(target)!;
       out.push({ kind: 'fuzzy', refs: p.refs, from: i, to: i + 1, start: t.start, end: t.end });
