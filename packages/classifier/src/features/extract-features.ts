@@ -6,6 +6,7 @@ import { type Token, tokenize } from '../normalise/tokenize.ts';
 import { type CompiledContest, type CompiledRegistry, contestsOf } from '../registry/compile-registry.ts';
 import { type Mention, matchMentions } from '../registry/match-mentions.ts';
 import { BALLOT_WEIGHT, findBallotNumbers } from './ballot-numbers.ts';
+import { contestsByYear, dropPresidentialInRegionalFrame, type RaceFrame, raceFrame } from './contest-frame.ts';
 import { SIGNAL_INDEX, SIGNALS, type SignalName } from './feature-names.ts';
 import { LEXICON, MOCK_EMOJI, POSITIVE_EMOJI } from './lexicon.ts';
 import { SparseAccumulator } from './sparse-accumulator.ts';
@@ -48,6 +49,10 @@ export interface Analysis {
   /** Every vote verb in the post is negated (`jangan pilih`, `ojo dipilih`) and a candidate is named: contra. */
   negVoteOnly: boolean;
   cues: { gesture: boolean; share: boolean; parentCandidate: CandidateRef | null; mock: boolean };
+  /** Contests whose election year the post writes (tie-break between contests that share a person). */
+  yearContests: ReadonlySet<string>;
+  /** The race the post (else its parent) names: `regional` (`pilkada`, `cagub`), `president`, `both` or null. */
+  frame: RaceFrame;
 }
 
 const MENTION_WEIGHT: Record<Mention['kind'], number> = {
@@ -141,6 +146,18 @@ export function resolveWordNames(mentions: Mention[], tokens: readonly Token[]):
   return mentions;
 }
 
+/** Most words of three letters or more are in capitals: the post is written in capitals throughout. */
+function writtenInCapitals(tokens: readonly Token[]): boolean {
+  let words = 0;
+  let shouted = 0;
+  for (const t of tokens) {
+    if (t.kind !== 'word' || t.folded.length < 3 || !/\p{L}/u.test(t.raw)) continue;
+    words++;
+    if (t.shout) shouted++;
+  }
+  return words >= 4 && shouted >= 0.8 * words;
+}
+
 /** True when only spaces separate two tokens (no comma, dash or full stop): `Samarinda Keren`, not `Samarinda, betah`. */
 function adjacent(text: string, a: Token | undefined, b: Token | undefined): boolean {
   if (!a || !b) return false;
@@ -216,7 +233,8 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     // contest reads as the local one unless the post talks about the presidency.
     if (c.regionCode === '00') return localContests === 0 || presidentHint ? 1 : 0.3;
     const province = !c.regionCode.includes('.');
-    if (contests.length === 1) return 1;
+    // The only regional contest of the author's region: nothing local to tell it from.
+    if (contests.length === 1 || localContests === 1) return 1;
     if (placeHint.size === 1) return placeHint.has(c.id) ? 1 : 0.45;
     if (province) return governorHint ? 1 : 0.45;
     return regentHint || !governorHint ? 1 : 0.45;
@@ -270,6 +288,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
 
   let jargonOnly = true;
   let emptyBoxMention = false;
+  let allCaps: boolean | null = null;
   const candsMentioned = new Set<CandidateRef>();
   // Non-jargon mentions first: whether a jargon word is meant as jargon depends on what surrounds it.
   const ordered = [...mentions.filter((m) => m.kind !== 'jargon'), ...mentions.filter((m) => m.kind === 'jargon')];
@@ -333,10 +352,16 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     inc(`m_${m.kind}` as SignalName);
     // A name shared by candidates of ONE contest is split between them; a person who runs in two contests (one
     // name in two presidential races) is named in full in each (splitting made any rival outweigh them).
+    // A party backs different tickets in different contests: named alone it points at its ticket only when it
+    // backs one in the author's contests (split over the contests, it stays under the resolution floor).
+    const spread = m.kind === 'party' ? new Set(refs.map(contestOf)).size : 1;
     for (const r of refs) {
       let sameContest = 0;
       if (refs.length > 1) for (const o of refs) if (contestOf(o) === contestOf(r)) sameContest++;
-      addScore(r, weight / Math.max(1, sameContest));
+      // A slogan word in capitals is shouted only if the post is not written in capitals throughout.
+      if (kind === 'jargon shout') allCaps ??= writtenInCapitals(tokens);
+      const scoreWeight = kind === 'jargon shout' && allCaps ? 1 : weight;
+      addScore(r, scoreWeight / Math.max(1, sameContest) / spread);
       if (weight >= 1) {
         candsMentioned.add(r);
         named.add(r);
@@ -405,6 +430,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   // Reply context.
   const ctx = post.context;
   let parentCandidate: CandidateRef | null = null;
+  let parentTokens: Token[] | null = null;
   if (ctx) {
     set('has_parent');
     // A reply to a candidate's official account: given, or found from the parent author's handle.
@@ -418,12 +444,16 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
       } else set('parent_candidate_other');
     }
     if (ctx.parentText) {
+      // The parent (often a video title) names the race's people; when the post names a candidate itself, the
+      // parent's names only break ties (`setuju sama bu X` under a title about Y is about X).
+      const parentWeight = named.size > 0 ? 0.25 : 1;
       const ptoks = tokenize(ctx.parentText);
+      parentTokens = ptoks;
       for (const m of resolveWordNames(matchMentions(reg, ptoks), ptoks)) {
         for (const r of m.refs) {
           if (!inContest.has(contestOf(r)) || MENTION_WEIGHT[m.kind] < 1) continue;
           set('parent_mentions_cand');
-          addScore(r, 1);
+          addScore(r, parentWeight);
         }
       }
       for (const b of findBallotNumbers(ptoks)) {
@@ -432,7 +462,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
           const cand = c.byNumber.get(b.value);
           if (cand) {
             set('parent_target_number');
-            addScore(cand.ref, 1 * contestFactor(c));
+            addScore(cand.ref, parentWeight * contestFactor(c));
           }
         }
       }
@@ -752,10 +782,16 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   grams.clear();
   chars.clear();
 
+  // The post's own words say which race it is about; a reply that says nothing goes by its parent (a video title).
+  // (Only read when there is evidence to weigh.)
+  const frame = scores.size === 0 ? null : (raceFrame(tokens) ?? (parentTokens ? raceFrame(parentTokens) : null));
+  dropPresidentialInRegionalFrame(scores, contests, frame);
   return {
     tokens,
     contests,
     scores,
+    yearContests: contestsByYear(text, scores, contests),
+    frame,
     named,
     evidence,
     cueNear,
