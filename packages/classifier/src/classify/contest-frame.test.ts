@@ -118,3 +118,20 @@ describe('evidence weights', () => {
     expect(resolve('paling masuk akal jawabannya', '81', { context: { parentText } })).toBe('pilgub-maluku-2044#2');
   });
 });
+
+describe('short forms of a name after a form of address', () => {
+  it('reads the beginning or end of a distinctive name word after pak/bu/om/pa as that candidate', () => {
+    expect(resolve('semangat terus Pak Latu, jangan kendor')).toBe('pilgub-maluku-2044#1');
+    expect(resolve('om Sikal kapan datang ke kampung kami')).toBe('pilgub-maluku-2044#2');
+    expect(resolve('pa Jafar mantap jawabannya')).toBe('pilgub-maluku-2044#2');
+  });
+  it('ignores short forms without an address or across punctuation', () => {
+    expect(resolve('latu latu di halaman rumah')).toBe(null);
+    expect(resolve('terima kasih pak, Latu itu nama kampung')).toBe(null);
+  });
+  it('ignores short forms that are ordinary words', () => {
+    // `Tuasikal` begins with `tuas` (a lever): `pak tuas` is no one.
+    expect(resolve('pak tuas mesinnya patah')).toBe(null);
+    expect(resolve('bu Oliv sudah datang')).toBe('pilgub-maluku-2044#2');
+  });
+});

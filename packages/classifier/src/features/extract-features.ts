@@ -9,6 +9,7 @@ import { BALLOT_WEIGHT, findBallotNumbers } from './ballot-numbers.ts';
 import { contestsByYear, dropPresidentialInRegionalFrame, type RaceFrame, raceFrame } from './contest-frame.ts';
 import { SIGNAL_INDEX, SIGNALS, type SignalName } from './feature-names.ts';
 import { LEXICON, MOCK_EMOJI, POSITIVE_EMOJI } from './lexicon.ts';
+import { nicknameEvidence } from './nicknames.ts';
 import { SparseAccumulator } from './sparse-accumulator.ts';
 
 export const HASH_BITS = 18;
@@ -395,6 +396,8 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     set('m_strong_any', strongTargetIdx.length > 0 ? 1 : 0);
     if (jargonOnly && f[SIGNAL_INDEX.get('m_jargon')!]! > 0) set('m_jargon_only');
   }
+
+  nicknameEvidence(text, tokens, mentions, reg, inContest, addScore, evidence);
 
   // Ballot numbers that are numbers of a candidate in the author's contests.
   const ballots = findBallotNumbers(tokens);
