@@ -36,24 +36,36 @@ function compiledOf(registry: Registry | CompiledRegistry): CompiledRegistry {
 export function resolveCandidate(analysis: Analysis, stance: 'pro' | 'contra' | null = null): CandidateRef | null {
   let best: CandidateRef | null = null;
   let bestScore = 0.6;
-  // Ties (a person who ran in two contests, `Prabowo` in two presidential races) go to the contest with more
-  // evidence overall (a running mate or rival named), else to the contest listed first in the registry. (Preferring
-  // the later election was tried and cost candidate accuracy on real posts written about the earlier one.)
+  // Ties (a person who ran in two contests, `Prabowo` in two presidential races) go to the contest whose election
+  // year the post writes, then to a local contest over a national one (unless the post is about the presidency),
+  // then to the contest with more evidence overall (a running mate or rival named), else to the contest listed
+  // first in the registry. (Preferring the later election was tried and cost candidate accuracy on real posts
+  // written about the earlier one.)
+  const presidential = analysis.frame === 'president' || analysis.frame === 'both';
+  const regionOf = (ref: CandidateRef) => analysis.contests.find((c) => c.id === ref.split('#')[0])?.regionCode ?? '00';
+  const scores = analysis.scores;
   const contestTotal = new Map<string, number>();
-  for (const [ref, s] of analysis.scores) {
+  for (const [ref, s] of scores) {
     const c = ref.split('#')[0]!;
     contestTotal.set(c, (contestTotal.get(c) ?? 0) + s);
   }
   const better = (ref: CandidateRef, s: number) => {
     if (s > bestScore + 1e-9) return true;
     if (!best || s < bestScore - 1e-9) return false;
+    const yearA = analysis.yearContests.has(ref.split('#')[0]!);
+    const yearB = analysis.yearContests.has(best.split('#')[0]!);
+    if (yearA !== yearB) return yearA;
+    // A national figure and a local candidate named as often: the presidential race when the post talks about it,
+    // else the local race (national figures appear in regional campaigns as backers).
+    const localA = regionOf(ref) !== '00';
+    if (localA !== (regionOf(best) !== '00')) return localA !== presidential;
     const a = contestTotal.get(ref.split('#')[0]!) ?? 0;
     const b = contestTotal.get(best.split('#')[0]!) ?? 0;
     return a > b + 1e-9;
   };
   // Cue words next to a mention that match the stance count half a mention more (`A hebat, B pecundang`).
   const bonus = stance ? analysis.cueNear[stance] : undefined;
-  for (const [ref, raw] of analysis.scores) {
+  for (const [ref, raw] of scores) {
     const s = raw + 0.5 * (bonus?.get(ref) ?? 0);
     if (better(ref, s)) {
       best = ref;

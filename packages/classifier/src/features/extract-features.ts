@@ -6,8 +6,10 @@ import { type Token, tokenize } from '../normalise/tokenize.ts';
 import { type CompiledContest, type CompiledRegistry, contestsOf } from '../registry/compile-registry.ts';
 import { type Mention, matchMentions } from '../registry/match-mentions.ts';
 import { BALLOT_WEIGHT, findBallotNumbers } from './ballot-numbers.ts';
+import { contestsByYear, dropPresidentialInRegionalFrame, type RaceFrame, raceFrame } from './contest-frame.ts';
 import { SIGNAL_INDEX, SIGNALS, type SignalName } from './feature-names.ts';
 import { LEXICON, MOCK_EMOJI, POSITIVE_EMOJI } from './lexicon.ts';
+import { nicknameEvidence } from './nicknames.ts';
 import { SparseAccumulator } from './sparse-accumulator.ts';
 
 export const HASH_BITS = 18;
@@ -48,6 +50,10 @@ export interface Analysis {
   /** Every vote verb in the post is negated (`jangan pilih`, `ojo dipilih`) and a candidate is named: contra. */
   negVoteOnly: boolean;
   cues: { gesture: boolean; share: boolean; parentCandidate: CandidateRef | null; mock: boolean };
+  /** Contests whose election year the post writes (tie-break between contests that share a person). */
+  yearContests: ReadonlySet<string>;
+  /** The race the post (else its parent) names: `regional` (`pilkada`, `cagub`), `president`, `both` or null. */
+  frame: RaceFrame;
 }
 
 const MENTION_WEIGHT: Record<Mention['kind'], number> = {
@@ -197,6 +203,18 @@ export function resolveWordNames(mentions: Mention[], tokens: readonly Token[]):
   return mentions;
 }
 
+/** Most words of three letters or more are in capitals: the post is written in capitals throughout. */
+function writtenInCapitals(tokens: readonly Token[]): boolean {
+  let words = 0;
+  let shouted = 0;
+  for (const t of tokens) {
+    if (t.kind !== 'word' || t.folded.length < 3 || !/\p{L}/u.test(t.raw)) continue;
+    words++;
+    if (t.shout) shouted++;
+  }
+  return words >= 4 && shouted >= 0.8 * words;
+}
+
 /** True when only spaces separate two tokens (no comma, dash or full stop): `Samarinda Keren`, not `Samarinda, betah`. */
 function adjacent(text: string, a: Token | undefined, b: Token | undefined): boolean {
   if (!a || !b) return false;
@@ -266,7 +284,8 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     // contest reads as the local one unless the post talks about the presidency.
     if (c.regionCode === '00') return localContests === 0 || presidentHint ? 1 : 0.3;
     const province = !c.regionCode.includes('.');
-    if (contests.length === 1) return 1;
+    // The only regional contest of the author's region: nothing local to tell it from.
+    if (contests.length === 1 || localContests === 1) return 1;
     if (placeHint.size === 1) return placeHint.has(c.id) ? 1 : 0.45;
     if (province) return governorHint ? 1 : 0.45;
     return regentHint || !governorHint ? 1 : 0.45;
@@ -318,6 +337,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
 
   let jargonOnly = true;
   let emptyBoxMention = false;
+  let allCaps: boolean | null = null;
   const candsMentioned = new Set<CandidateRef>();
   // Non-jargon mentions first: whether a jargon word is meant as jargon depends on what surrounds it.
   const ordered = [...mentions.filter((m) => m.kind !== 'jargon'), ...mentions.filter((m) => m.kind === 'jargon')];
@@ -381,10 +401,16 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     inc(`m_${m.kind}` as SignalName);
     // A name shared by candidates of ONE contest is split between them; a person who runs in two contests (one
     // name in two presidential races) is named in full in each (splitting made any rival outweigh them).
+    // A party backs different tickets in different contests: named alone it points at its ticket only when it
+    // backs one in the author's contests (split over the contests, it stays under the resolution floor).
+    const spread = m.kind === 'party' ? new Set(refs.map(contestOf)).size : 1;
     for (const r of refs) {
       let sameContest = 0;
       if (refs.length > 1) for (const o of refs) if (contestOf(o) === contestOf(r)) sameContest++;
-      addScore(r, weight / Math.max(1, sameContest));
+      // A slogan word in capitals is shouted only if the post is not written in capitals throughout.
+      if (kind === 'jargon shout') allCaps ??= writtenInCapitals(tokens);
+      const scoreWeight = kind === 'jargon shout' && allCaps ? 1 : weight;
+      addScore(r, scoreWeight / Math.max(1, sameContest) / spread);
       if (weight >= 1) {
         candsMentioned.add(r);
         named.add(r);
@@ -419,6 +445,8 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     if (jargonOnly && f[SIGNAL_INDEX.get('m_jargon')!]! > 0) set('m_jargon_only');
   }
 
+  nicknameEvidence(text, tokens, mentions, reg, inContest, addScore, evidence);
+
   // Ballot numbers that are numbers of a candidate in the author's contests.
   const ballots = findBallotNumbers(tokens);
   const ballotValues = new Set<number>();
@@ -451,9 +479,12 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   }
 
   // Reply context.
-  const parentCandidate = post.context
-    ? replyContext(post.context, reg, view, { set, addScore, contestFactor, contestOf })
+  // The parent (often a video title) names the race's people; when the post names a candidate itself, the
+  // parent's names only break ties (`setuju sama bu X` under a title about Y is about X).
+  const parent = post.context
+    ? replyContext(post.context, reg, view, { set, addScore, contestFactor, contestOf }, named.size > 0 ? 0.25 : 1)
     : null;
+  const parentCandidate = parent?.candidate ?? null;
 
   // Cue words, alone and near a target.
   const lexiconHits = lexiconPositions(tokens);
@@ -600,10 +631,17 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
 
   const vector = hashedGrams(post, tokens, mask, f);
 
+  // The post's own words say which race it is about; a reply that says nothing goes by its parent (a video title).
+  // (Only read when there is evidence to weigh.)
+  const parentTokens = parent?.tokens ?? null;
+  const frame = scores.size === 0 ? null : (raceFrame(tokens) ?? (parentTokens ? raceFrame(parentTokens) : null));
+  dropPresidentialInRegionalFrame(scores, contests, frame);
   return {
     tokens,
     contests,
     scores,
+    yearContests: contestsByYear(text, scores, contests),
+    frame,
     named,
     evidence,
     cueNear,
@@ -891,8 +929,8 @@ interface ReplyWriters {
 }
 
 /**
- * Reply-context signals and scores (the parent post's candidate, author, names and ballot numbers); returns the
- * candidate replied to. Apart from `analyse`: few posts are replies, and a branch first taken after the JIT has
+ * Reply-context signals and scores (the parent post's candidate, author, names and ballot numbers, each name and
+ * number weighing `parentWeight`); returns the candidate replied to and the parent's tokens. Apart from `analyse`: few posts are replies, and a branch first taken after the JIT has
  * optimised a function throws its code away (this one is small to recompile).
  */
 function replyContext(
@@ -900,8 +938,10 @@ function replyContext(
   reg: CompiledRegistry,
   { contests, inContest }: ContestView,
   { set, addScore, contestFactor, contestOf }: ReplyWriters,
-): CandidateRef | null {
+  parentWeight: number,
+): { candidate: CandidateRef | null; tokens: Token[] | null } {
   let parentCandidate: CandidateRef | null = null;
+  let parentTokens: Token[] | null = null;
   set('has_parent');
   // A reply to a candidate's official account: given, or found from the parent author's handle.
   const viaHandle = ctx.parentAuthor ? reg.handles.get(fold(ctx.parentAuthor.replace(/^@/, ''))) : undefined;
@@ -915,11 +955,12 @@ function replyContext(
   }
   if (ctx.parentText) {
     const ptoks = tokenize(ctx.parentText);
+    parentTokens = ptoks;
     for (const m of resolveWordNames(matchMentions(reg, ptoks), ptoks)) {
       for (const r of m.refs) {
         if (!inContest.has(contestOf(r)) || MENTION_WEIGHT[m.kind] < 1) continue;
         set('parent_mentions_cand');
-        addScore(r, 1);
+        addScore(r, parentWeight);
       }
     }
     for (const b of findBallotNumbers(ptoks)) {
@@ -928,10 +969,10 @@ function replyContext(
         const cand = c.byNumber.get(b.value);
         if (cand) {
           set('parent_target_number');
-          addScore(cand.ref, 1 * contestFactor(c));
+          addScore(cand.ref, parentWeight * contestFactor(c));
         }
       }
     }
   }
-  return parentCandidate;
+  return { candidate: parentCandidate, tokens: parentTokens };
 }

@@ -58,6 +58,13 @@ export interface CompiledRegistry {
   fuzzyTargets: Map<string, Pattern>;
   /** Candidates by official account handle (folded, without @). */
   handles: Map<string, CandidateRef>;
+  /**
+   * Short forms of candidates' name words, read only after a form of address (`Pak Prab`, `om Bowo`, `pa Ade`):
+   * each distinctive name word's beginnings and endings of ≥ 4 letters that are no ordinary word, and every name
+   * word itself. A form
+   * shared by two candidates of one contest is dropped (see `nicknameIndex`).
+   */
+  nicknames: Map<string, CandidateRef[]>;
 }
 
 const HONORIFICS = new Set(
@@ -229,6 +236,7 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
     fuzzy: new Map(),
     fuzzyTargets: new Map(),
     handles: new Map(),
+    nicknames: new Map(),
   };
   const patternIndex = new Map<string, Pattern>();
   const add = (keys: string[], kind: MatchKind, ref: CandidateRef) => {
@@ -323,6 +331,22 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
         const words = camelWords(h.replace(/^#/, ''));
         if (words.length === 2 && words.every((w) => nameWords.has(w))) add(words, 'alias', ref);
       }
+      for (const k of new Set(cand.names.flatMap((n) => keysOf(n)))) {
+        if (HONORIFICS.has(k) || /\d/.test(k)) continue;
+        const forms = new Set([k]);
+        if (k.length >= 5 && namepartKind(k, 'namepart') === 'namepart') {
+          // Shortened forms that are words (or other common names' beginnings, `Ani`) would name strangers.
+          for (let n = 4; n < k.length; n++) {
+            for (const f of [k.slice(0, n), k.slice(k.length - n)])
+              if (!isDictionaryWord(f) && !COMMON.has(f)) forms.add(f);
+          }
+        }
+        for (const f of forms) {
+          const list = compiled.nicknames.get(f) ?? [];
+          if (!list.includes(ref)) list.push(ref);
+          compiled.nicknames.set(f, list);
+        }
+      }
       // The two first names joined (`Rusdi–Ayu` for Rusdi Effendi and Ayu Kartika).
       const firsts = cand.names.map((n) => keysOf(n).find((k) => !HONORIFICS.has(k)) ?? '');
       if (firsts.length === 2 && firsts.every((k) => k.length >= 3)) add(firsts, 'alias', ref);
@@ -345,6 +369,11 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
     list.sort((a, b) => b.keys.length - a.keys.length);
   }
   return compiled;
+}
+
+/** A form of address before a name (`pak`, `bu`, `mas`, regional titles); `pa` and `si` count for nicknames. */
+export function isAddress(key: string): boolean {
+  return HONORIFICS.has(key) || key === 'pa' || key === 'si' || key === 'bung' || key === 'mba' || key === 'ibu';
 }
 
 /** The contests a post's author votes in (regency/city contest plus the province's), compiled. */
