@@ -1,4 +1,5 @@
 import type { ClassificationResult, CollectedPost } from '@netra/core';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 import { countRows, insertWatchedAccount } from '../testing/test-fixtures.ts';
@@ -129,5 +130,67 @@ describe('batch writes of the classifier worker', () => {
     const [p] = await upsertPosts(database.db, [cut]);
     const row = await database.db.selectFrom('posts').select('text').where('id', '=', p!.id).executeTakeFirstOrThrow();
     expect(row.text).toBe('dukung \ufffd paslon');
+  });
+  it('prepares the two batch statements once per connection, also across a rolled back batch', async () => {
+    await database.db.connection().execute(async (conn) => {
+      const prepared = async () =>
+        (
+          await sql<{ name: string; statement: string }>`
+            SELECT name, statement FROM pg_prepared_statements WHERE name LIKE 'netra_%' ORDER BY name`.execute(conn)
+        ).rows;
+      // A batch whose transaction fails after its statements ran: the statements stay prepared (they are not
+      // transactional), and the next batch on the same connection uses them.
+      await expect(
+        conn.transaction().execute(async (tx) => {
+          const [p] = await upsertPosts(tx, [post(accountId, 't1', '2024-10-01T00:00:00Z')]);
+          await saveClassifications(tx, [{ postId: p!.id, result: result(true) }]);
+          throw new Error('batch failed');
+        }),
+      ).rejects.toThrow('batch failed');
+      const afterFailure = await prepared();
+      expect(afterFailure.map((r) => /INSERT INTO (posts|classifications) /.exec(r.statement)?.[1]).sort()).toEqual([
+        'classifications',
+        'posts',
+      ]);
+      for (let i = 0; i < 3; i++) {
+        const [p] = await upsertPosts(conn, [post(accountId, `t${i}`, '2024-10-01T00:00:00Z')]);
+        const [saved] = await saveClassifications(conn, [{ postId: p!.id, result: result(true) }]);
+        expect(saved!.reviewItemId).not.toBeNull();
+      }
+      expect(await prepared()).toEqual(afterFailure);
+    });
+  });
+
+  it('finds rows that already existed (a retried batch) by index, without scanning the tables', async () => {
+    const posts = await upsertPosts(
+      database.db,
+      Array.from({ length: 400 }, (_, i) => post(accountId, `u${i}`, '2024-10-01T00:00:00Z')),
+    );
+    const items = posts.map((p, i) => ({ postId: p.id, result: result(i % 2 === 0) }));
+    const first = await saveClassifications(database.db, items);
+    await sql`ANALYZE classifications, review_items`.execute(database.db);
+    await database.db.transaction().execute(async (tx) => {
+      // Sequential scans counted by this backend and not yet flushed to the shared statistics (so: a difference).
+      const scans = async () =>
+        (
+          await sql<{ relname: string; seq_scan: string }>`
+            SELECT relname, seq_scan FROM pg_stat_xact_user_tables
+            WHERE relname IN ('classifications', 'review_items') ORDER BY relname`.execute(tx)
+        ).rows.map((r) => Number(r.seq_scan));
+      // Half of the batch was stored before (a retry), half is new.
+      const fresh = await upsertPosts(
+        tx,
+        Array.from({ length: 64 }, (_, i) => post(accountId, `v${i}`, '2024-10-01T00:00:00Z')),
+      );
+      const before = await scans();
+      const again = await saveClassifications(tx, [
+        ...items.slice(0, 64),
+        ...fresh.map((p) => ({ postId: p.id, result: result(true) })),
+      ]);
+      const after = await scans();
+      expect(again.slice(0, 64)).toEqual(first.slice(0, 64));
+      // A scan per batch grew with the table: at a few million rows, seconds per batch.
+      expect(after).toEqual(before);
+    });
   });
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CollectedPost } from '@netra/core';
 import { sql } from 'kysely';
 import type { Executor } from '../connection/executor.ts';
+import { preparedStatement } from '../connection/prepared-statements.ts';
 import type { PostImageReading } from '../schema/content-tables.ts';
 import { chunks } from './batch-chunks.ts';
 
@@ -134,7 +135,12 @@ export async function upsertPosts(
     const p = chunk.map(({ post }) => post);
     const artefacts = chunk.flatMap(({ post }) => [...evidence.get(postKey(post))!.values()].map((e) => ({ post, e })));
     const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
-    const result = await sql<{ id: string; platform: string; external_id: string; inserted: boolean }>`
+    const result = await sql<{
+      id: string;
+      platform: string;
+      external_id: string;
+      inserted: boolean;
+    }>`${preparedStatement}
       WITH stored AS (
         INSERT INTO posts (platform, external_id, account_id, author_handle, url, kind, text, content_hash, posted_at,
           fetched_at, last_seen_at, context, media_descriptions, image_readings, raw, crawl_run_id)

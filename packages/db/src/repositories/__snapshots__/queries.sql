@@ -102,7 +102,7 @@ insert into "review_items" ("post_id", "classification_id", "score") values ($1,
 select "id" from "review_items" where "post_id" = $1;
 
 -- upsertPosts (the classifier worker: one statement for a batch of posts and their evidence)
-
+/* netra:prepared */ 
       WITH stored AS (
         INSERT INTO posts (platform, external_id, account_id, author_handle, url, kind, text, content_hash, posted_at,
           fetched_at, last_seen_at, context, media_descriptions, image_readings, raw, crawl_run_id)
@@ -139,7 +139,7 @@ select "id" from "review_items" where "post_id" = $1;
       SELECT id, platform, external_id, inserted FROM stored;
 
 -- saveClassifications (the classifier worker: one statement for classifications and review items)
-
+/* netra:prepared */ 
       WITH input AS (
         SELECT * FROM unnest(
           $1::uuid[], $2::text[],
@@ -158,7 +158,9 @@ select "id" from "review_items" where "post_id" = $1;
         SELECT id, post_id, model_version, candidate FROM inserted
         UNION ALL
         SELECT c.id, c.post_id, c.model_version, c.candidate
-        FROM classifications c JOIN input i ON i.post_id = c.post_id AND i.model_version = c.model_version
+        FROM input i CROSS JOIN LATERAL (
+          SELECT id, post_id, model_version, candidate FROM classifications
+          WHERE post_id = i.post_id AND model_version = i.model_version LIMIT 1) c
       ), opened AS (
         INSERT INTO review_items (post_id, classification_id, score, candidate)
         SELECT i.post_id, k.id, i.score, k.candidate
@@ -169,7 +171,9 @@ select "id" from "review_items" where "post_id" = $1;
       ), reviewed AS (
         SELECT id, post_id FROM opened
         UNION ALL
-        SELECT r.id, r.post_id FROM review_items r JOIN input i ON i.post_id = r.post_id WHERE i.review
+        SELECT r.id, r.post_id
+        FROM input i CROSS JOIN LATERAL (SELECT id, post_id FROM review_items WHERE post_id = i.post_id LIMIT 1) r
+        WHERE i.review
       )
       SELECT k.post_id, k.model_version, k.id AS classification_id, r.id AS review_item_id
       FROM classified k LEFT JOIN reviewed r ON r.post_id = k.post_id;
