@@ -5,13 +5,13 @@
  *
  *   DATABASE_URL=postgres://… node --no-warnings packages/pipeline/bench/store-probe.ts
  *
- * PROBE_POSTS (default 6400); PROBE_BATCH (default 64, the worker's batch size); PROBE_SQL=<statement;…> runs after migrating (experiments: drop an index, …).
+ * PROBE_POSTS (default 6400); PROBE_SIGHTED=1 records every post's sighting first (as the scraper does); PROBE_BATCH (default 64, the worker's batch size); PROBE_SQL=<statement;…> runs after migrating (experiments: drop an index, …).
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { benchPosts } from '@netra/classifier/bench-posts';
 import { createLogger } from '@netra/core';
-import { createDatabase, migrateToLatest } from '@netra/db';
+import { createDatabase, migrateToLatest, recordSightings } from '@netra/db';
 import { seedDemo } from '@netra/demo-platform/seed';
 import type { ClassifyJob } from '@netra/queue';
 import { sql } from 'kysely';
@@ -75,6 +75,9 @@ try {
     });
     const registry = await readRegistryFromDb(database.db);
     const results = await inlineBatchClassifier().classify(jobs, registry);
+    // PROBE_SIGHTED=1: the production path, where the scraper recorded every post before it was queued.
+    if (process.env.PROBE_SIGHTED)
+      for (let i = 0; i < N; i += 64) await recordSightings(database.db, jobs.slice(i, i + 64));
     const { pid } = (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(database.db)).rows[0]!;
     process.stderr.write(`backend pid ${pid}\n`);
     const pg0 = backendCpu(pid);
