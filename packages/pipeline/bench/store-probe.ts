@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { benchPosts } from '@netra/classifier/bench-posts';
 import { createLogger } from '@netra/core';
-import { createDatabase, migrateToLatest, recordSightings } from '@netra/db';
+import { createDatabase, migrateToLatest, upsertPosts } from '@netra/db';
 import { seedDemo } from '@netra/demo-platform/seed';
 import type { ClassifyJob } from '@netra/queue';
 import { sql } from 'kysely';
@@ -77,7 +77,7 @@ try {
     const results = await inlineBatchClassifier().classify(jobs, registry);
     // PROBE_SIGHTED=1: the production path, where the scraper recorded every post before it was queued.
     if (process.env.PROBE_SIGHTED)
-      for (let i = 0; i < N; i += 64) await recordSightings(database.db, jobs.slice(i, i + 64));
+      for (let i = 0; i < N; i += 64) await upsertPosts(database.db, jobs.slice(i, i + 64));
     const { pid } = (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(database.db)).rows[0]!;
     process.stderr.write(`backend pid ${pid}\n`);
     const pg0 = backendCpu(pid);
