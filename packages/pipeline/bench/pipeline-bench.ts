@@ -251,7 +251,7 @@ try {
   const queues = { noop: createQueues(producer, prefixes.noop), real: createQueues(producer, prefixes.real) };
   cleanup.unshift(async () => {
     for (const q of [queues.noop, queues.real]) {
-      for (const queue of [q.classify, q.crawl, q.schedule]) await queue.obliterate({ force: true });
+      for (const queue of [q.classify, q.crawl, q.ocr, q.schedule]) await queue.obliterate({ force: true });
       await q.close();
     }
     producer.disconnect();
