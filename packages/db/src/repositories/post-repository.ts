@@ -208,7 +208,8 @@ export async function upsertPosts(
   let pending = [...unique.values()];
   // A post another transaction committed while this statement waited for it, with nothing new to record, is
   // neither updated (so not returned) nor in the statement's snapshot: a second statement sees it. Twice is
-  // enough: by then every post of the batch was committed before that statement started.
+  // enough: by then every post of the batch was committed before that statement started (READ COMMITTED, the
+  // isolation of every Netra transaction: each statement takes a new snapshot).
   for (let pass = 0; pass < 2 && pending.length > 0; pass++) {
     for (const chunk of chunks(pending)) {
       for (const row of await upsertChunk(db, chunk, evidence))
