@@ -7,7 +7,8 @@
  *   DATABASE_URL=postgres://… REDIS_URL=redis://… pnpm bench:pipeline
  *
  * It works in a database and under a key prefix of its own and removes both afterwards. Environment:
- * BENCH_JOBS (default 20000); BENCH_THREADS overrides the classifier threads (experiments); BENCH_CPU_PROFILE=<file.cpuprofile> profiles the classifier worker in the last round and
+ * BENCH_JOBS (default 20000); BENCH_THREADS and BENCH_BATCH override the classifier threads and the batch size
+ * (experiments); BENCH_CPU_PROFILE=<file.cpuprofile> profiles the classifier worker in the last round and
  * prints the top functions by self time.
  */
 import { randomBytes } from 'node:crypto';
@@ -207,7 +208,9 @@ try {
     .execute();
   const jobs = makeJobs(accounts);
   const payloadBytes = Math.round(jobs.reduce((s, j) => s + JSON.stringify(j).length, 0) / jobs.length);
-  const concurrency = classifierWorkerConcurrency(CLASSIFIER_DEFAULTS.batchSize);
+  // BENCH_BATCH overrides the batch size (and with it the concurrency of both workers), for experiments only.
+  const batchSize = process.env.BENCH_BATCH ? Number(process.env.BENCH_BATCH) : CLASSIFIER_DEFAULTS.batchSize;
+  const concurrency = classifierWorkerConcurrency(batchSize);
   // BENCH_THREADS overrides the thread count for experiments only; the figures in docs/performance.md use the default.
   const threads = process.env.BENCH_THREADS ? Number(process.env.BENCH_THREADS) : CLASSIFIER_DEFAULTS.threads;
 
@@ -225,7 +228,7 @@ try {
     connection: workerConnection,
     prefix: prefixes.real,
     logger,
-    batchSize: CLASSIFIER_DEFAULTS.batchSize,
+    batchSize,
     batchWaitMs: CLASSIFIER_DEFAULTS.batchWaitMs,
     lockDurationMs: CLASSIFIER_DEFAULTS.lockDurationMs,
     stalledIntervalMs: CLASSIFIER_DEFAULTS.stalledIntervalMs,
@@ -248,7 +251,7 @@ try {
   const queues = { noop: createQueues(producer, prefixes.noop), real: createQueues(producer, prefixes.real) };
   cleanup.unshift(async () => {
     for (const q of [queues.noop, queues.real]) {
-      for (const queue of [q.classify, q.crawl, q.schedule]) await queue.obliterate({ force: true });
+      for (const queue of [q.classify, q.crawl, q.ocr, q.schedule]) await queue.obliterate({ force: true });
       await q.close();
     }
     producer.disconnect();
@@ -314,7 +317,7 @@ try {
     jobs: N,
     payloadBytes,
     concurrency,
-    batchSize: CLASSIFIER_DEFAULTS.batchSize,
+    batchSize,
     threads,
     rounds: ROUNDS,
     noop: {

@@ -3,6 +3,7 @@ import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../schema/database.ts';
 import { guardBrokenClients } from './broken-client-guard.ts';
+import { prepareMarkedStatements } from './prepared-statements.ts';
 
 export interface DatabaseOptions {
   /** `postgres://…`; without it Netra runs on embedded PGlite in `dataDir`. */
@@ -59,6 +60,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     // Every client's failure is reported once and the broken client is dropped, idle or lent out
     // (broken-client-guard.ts says why pg alone is not enough).
     guardBrokenClients(pool, (error) => options.onConnectionError?.(error));
+    prepareMarkedStatements(pool);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

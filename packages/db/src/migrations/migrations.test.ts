@@ -72,6 +72,28 @@ describe('migrations', () => {
       expect(await migrateToLatest(db.db)).toEqual([]);
     });
 
+    it('leave no index that is a leading part of another index of the same table', async () => {
+      // Such an index serves no query the longer one cannot, and costs an insert per row (docs/performance.md).
+      const { rows } = await sql<{ table: string; name: string; def: string }>`
+        SELECT tablename AS table, indexname AS name, indexdef AS def FROM pg_indexes WHERE schemaname = 'public'`.execute(
+        db.db,
+      );
+      // `CREATE [UNIQUE] INDEX name ON public.t USING btree (a, b DESC)`: the key list, and whether it is partial or unique.
+      const indexes = rows.map((r) => ({
+        ...r,
+        keys: /USING \w+ \((.*?)\)(?: WHERE |$)/.exec(r.def)?.[1] ?? r.def,
+        partial: r.def.includes(' WHERE '),
+        unique: r.def.startsWith('CREATE UNIQUE'),
+      }));
+      const redundant = indexes.filter(
+        (a) =>
+          !a.partial &&
+          !a.unique &&
+          indexes.some((b) => b.table === a.table && !b.partial && b.keys.startsWith(`${a.keys}, `)),
+      );
+      expect(redundant.map((r) => r.name)).toEqual([]);
+    });
+
     it('make the audit log refuse updates and deletes', async () => {
       await db.db
         .insertInto('audit_log')

@@ -1,4 +1,5 @@
 import type { ClassificationResult, CollectedPost } from '@netra/core';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 import { countRows, insertWatchedAccount } from '../testing/test-fixtures.ts';
@@ -129,5 +130,129 @@ describe('batch writes of the classifier worker', () => {
     const [p] = await upsertPosts(database.db, [cut]);
     const row = await database.db.selectFrom('posts').select('text').where('id', '=', p!.id).executeTakeFirstOrThrow();
     expect(row.text).toBe('dukung \ufffd paslon');
+  });
+  it('prepares the two batch statements once per connection, also across a rolled back batch', async () => {
+    await database.db.connection().execute(async (conn) => {
+      const prepared = async () =>
+        (
+          await sql<{ name: string; statement: string }>`
+            SELECT name, statement FROM pg_prepared_statements WHERE name LIKE 'netra_%' ORDER BY name`.execute(conn)
+        ).rows;
+      // A batch whose transaction fails after its statements ran: the statements stay prepared (they are not
+      // transactional), and the next batch on the same connection uses them.
+      await expect(
+        conn.transaction().execute(async (tx) => {
+          const [p] = await upsertPosts(tx, [post(accountId, 't1', '2024-10-01T00:00:00Z')]);
+          await saveClassifications(tx, [{ postId: p!.id, result: result(true) }]);
+          throw new Error('batch failed');
+        }),
+      ).rejects.toThrow('batch failed');
+      const afterFailure = await prepared();
+      expect(afterFailure.map((r) => /INSERT INTO (posts|classifications) /.exec(r.statement)?.[1]).sort()).toEqual([
+        'classifications',
+        'posts',
+      ]);
+      for (let i = 0; i < 3; i++) {
+        const [p] = await upsertPosts(conn, [post(accountId, `t${i}`, '2024-10-01T00:00:00Z')]);
+        const [saved] = await saveClassifications(conn, [{ postId: p!.id, result: result(true) }]);
+        expect(saved!.reviewItemId).not.toBeNull();
+      }
+      expect(await prepared()).toEqual(afterFailure);
+    });
+  });
+
+  it('finds rows that already existed (a retried batch) by index, without scanning the tables', async () => {
+    const posts = await upsertPosts(
+      database.db,
+      Array.from({ length: 1_600 }, (_, i) => post(accountId, `u${i}`, '2024-10-01T00:00:00Z')),
+    );
+    const items = posts.map((p, i) => ({ postId: p.id, result: result(i % 2 === 0) }));
+    const first = await saveClassifications(database.db, items);
+    // Enough rows that an index probe is the cheaper plan (over a few pages a scan is, and rightly chosen).
+    await sql`ANALYZE classifications, review_items`.execute(database.db);
+    await database.db.transaction().execute(async (tx) => {
+      // Sequential scans counted by this backend and not yet flushed to the shared statistics (so: a difference).
+      const scans = async () =>
+        (
+          await sql<{ relname: string; seq_scan: string }>`
+            SELECT relname, seq_scan FROM pg_stat_xact_user_tables
+            WHERE relname IN ('classifications', 'review_items') ORDER BY relname`.execute(tx)
+        ).rows.map((r) => Number(r.seq_scan));
+      // Half of the batch was stored before (a retry), half is new.
+      const fresh = await upsertPosts(
+        tx,
+        Array.from({ length: 64 }, (_, i) => post(accountId, `v${i}`, '2024-10-01T00:00:00Z')),
+      );
+      const before = await scans();
+      const again = await saveClassifications(tx, [
+        ...items.slice(0, 64),
+        ...fresh.map((p) => ({ postId: p.id, result: result(true) })),
+      ]);
+      const after = await scans();
+      expect(again.slice(0, 64)).toEqual(first.slice(0, 64));
+      // A scan per batch costs as much as the table is large (the join form chose one at 6,400 rows).
+      expect(after).toEqual(before);
+    });
+  });
+  it('records a sighting that brings nothing new without writing the post row again', async () => {
+    const version = async (id: string) =>
+      (await sql<{ v: string }>`SELECT xmin::text AS v FROM posts WHERE id = ${id}`.execute(database.db)).rows[0]!.v;
+    const [first] = await upsertPosts(database.db, [post(accountId, 'w1', '2024-10-02T00:00:00Z')]);
+    const v1 = await version(first!.id);
+    // The same sighting again (the classifier after the scraper), with one more artefact: the row stays as it
+    // was, the artefact is added.
+    const [same] = await upsertPosts(database.db, [post(accountId, 'w1', '2024-10-02T00:00:00Z', 'd')]);
+    expect(same).toEqual({ id: first!.id, inserted: false });
+    expect(await version(first!.id)).toBe(v1);
+    expect((await listEvidenceOfPost(database.db, first!.id)).map((e) => e.sha256[0]).sort()).toEqual(['a', 'd']);
+    // An older sighting changes nothing either; a later one, or the first image readings, do.
+    await upsertPosts(database.db, [post(accountId, 'w1', '2024-10-01T00:00:00Z')]);
+    expect(await version(first!.id)).toBe(v1);
+    await upsertPosts(database.db, [post(accountId, 'w1', '2024-10-03T00:00:00Z')]);
+    const v2 = await version(first!.id);
+    expect(v2).not.toBe(v1);
+    const reading = { sha256: 'e'.repeat(64), engine: 'uji', text: 'teks gambar', error: null };
+    await upsertPosts(database.db, [{ ...post(accountId, 'w1', '2024-10-03T00:00:00Z'), imageReadings: [reading] }]);
+    const row = await database.db
+      .selectFrom('posts')
+      .select(['last_seen_at', 'image_readings'])
+      .where('id', '=', first!.id)
+      .executeTakeFirstOrThrow();
+    expect(new Date(row.last_seen_at).toISOString()).toBe('2024-10-03T00:00:00.000Z');
+    expect(row.image_readings).toEqual([reading]);
+    expect(await version(first!.id)).not.toBe(v2);
+  });
+
+  it('returns a post another transaction committed while the batch waited for it', async () => {
+    let inserted!: () => void;
+    const insertedYet = new Promise<void>((r) => {
+      inserted = r;
+    });
+    let commit!: () => void;
+    const committing = new Promise<void>((r) => {
+      commit = r;
+    });
+    let firstId = '';
+    const other = database.db.transaction().execute(async (tx) => {
+      firstId = (await upsertPosts(tx, [post(accountId, 'x1', '2024-10-02T00:00:00Z')]))[0]!.id;
+      inserted();
+      await committing;
+    });
+    await insertedYet;
+    // Same sighting, another artefact: waits on the uncommitted row, then has nothing to update.
+    const batch = upsertPosts(database.db, [post(accountId, 'x1', '2024-10-02T00:00:00Z', 'f')]);
+    const waiting = async () =>
+      Number(
+        (
+          await sql<{ n: string }>`
+            SELECT count(*) AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'`.execute(database.db)
+        ).rows[0]!.n,
+      );
+    while ((await waiting()) === 0) await new Promise((r) => setTimeout(r, 10));
+    commit();
+    await other;
+    expect(await batch).toEqual([{ id: firstId, inserted: false }]);
+    expect((await listEvidenceOfPost(database.db, firstId)).map((e) => e.sha256[0]).sort()).toEqual(['a', 'f']);
   });
 });

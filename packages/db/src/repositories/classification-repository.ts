@@ -1,6 +1,7 @@
 import type { ClassificationResult } from '@netra/core';
 import { sql } from 'kysely';
 import type { Executor } from '../connection/executor.ts';
+import { preparedStatement } from '../connection/prepared-statements.ts';
 import { chunks } from './batch-chunks.ts';
 
 /**
@@ -86,7 +87,9 @@ export async function saveClassifications(
   for (const chunk of chunks([...unique.values()])) {
     const r = chunk.map((item) => item.result);
     // Sub-statements share one snapshot: the SELECTs over classifications and review_items see only rows that
-    // were there before this statement, i.e. exactly those its INSERTs skipped. The review item gets its
+    // were there before this statement, i.e. exactly those its INSERTs skipped. They are LATERAL … LIMIT 1 so
+    // that each is one index probe per input row: as plain joins the planner chose a sequential scan of the
+    // whole table for every batch, a cost that grew with the table (docs/performance.md). The review item gets its
     // classification's candidate here because its key trigger cannot see a classification inserted by the
     // same statement.
     const result = await sql<{
@@ -94,7 +97,7 @@ export async function saveClassifications(
       model_version: string;
       classification_id: string;
       review_item_id: string | null;
-    }>`
+    }>`${preparedStatement}
       WITH input AS (
         SELECT * FROM unnest(
           ${chunk.map((i) => i.postId)}::uuid[], ${r.map((x) => x.modelVersion)}::text[],
@@ -113,7 +116,9 @@ export async function saveClassifications(
         SELECT id, post_id, model_version, candidate FROM inserted
         UNION ALL
         SELECT c.id, c.post_id, c.model_version, c.candidate
-        FROM classifications c JOIN input i ON i.post_id = c.post_id AND i.model_version = c.model_version
+        FROM input i CROSS JOIN LATERAL (
+          SELECT id, post_id, model_version, candidate FROM classifications
+          WHERE post_id = i.post_id AND model_version = i.model_version LIMIT 1) c
       ), opened AS (
         INSERT INTO review_items (post_id, classification_id, score, candidate)
         SELECT i.post_id, k.id, i.score, k.candidate
@@ -124,7 +129,9 @@ export async function saveClassifications(
       ), reviewed AS (
         SELECT id, post_id FROM opened
         UNION ALL
-        SELECT r.id, r.post_id FROM review_items r JOIN input i ON i.post_id = r.post_id WHERE i.review
+        SELECT r.id, r.post_id
+        FROM input i CROSS JOIN LATERAL (SELECT id, post_id FROM review_items WHERE post_id = i.post_id LIMIT 1) r
+        WHERE i.review
       )
       SELECT k.post_id, k.model_version, k.id AS classification_id, r.id AS review_item_id
       FROM classified k LEFT JOIN reviewed r ON r.post_id = k.post_id`.execute(db);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CollectedPost } from '@netra/core';
 import { sql } from 'kysely';
 import type { Executor } from '../connection/executor.ts';
+import { preparedStatement } from '../connection/prepared-statements.ts';
 import type { PostImageReading } from '../schema/content-tables.ts';
 import { chunks } from './batch-chunks.ts';
 
@@ -100,12 +101,86 @@ function postKey(post: { platform: string; externalId: string }): string {
   return `${post.platform}\u0000${post.externalId}`;
 }
 
+/** One statement of `upsertPosts`: a chunk of distinct posts and their evidence. */
+async function upsertChunk(
+  db: Executor,
+  chunk: readonly { post: StorablePost & { imageReadings?: readonly PostImageReading[] }; lastSeen: string }[],
+  evidence: ReadonlyMap<string, ReadonlyMap<string, CollectedPost['evidence'][number]>>,
+) {
+  const p = chunk.map(({ post }) => post);
+  const artefacts = chunk.flatMap(({ post }) => [...evidence.get(postKey(post))!.values()].map((e) => ({ post, e })));
+  const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
+  const result = await sql<{
+    id: string;
+    platform: string;
+    external_id: string;
+    inserted: boolean;
+  }>`${preparedStatement}
+    WITH input AS (
+      SELECT * FROM unnest(
+        ${p.map((x) => x.platform)}::text[], ${p.map((x) => x.externalId)}::text[],
+        ${p.map((x) => x.accountId)}::uuid[], ${p.map((x) => x.authorHandle)}::text[], ${p.map((x) => x.url)}::text[],
+        ${p.map((x) => x.kind)}::text[], ${p.map((x) => x.text)}::text[], ${p.map((x) => contentHash(x.text))}::text[],
+        ${p.map((x) => x.postedAt)}::timestamptz[], ${p.map((x) => x.fetchedAt)}::timestamptz[],
+        ${chunk.map(({ lastSeen }) => lastSeen)}::timestamptz[], ${p.map((x) => json(x.context))}::jsonb[],
+        ${p.map((x) => json(x.mediaDescriptions))}::jsonb[],
+        -- Like the text, the first reading stays: the classification's evidence offsets point into it.
+        ${p.map((x) => json(x.imageReadings ?? []))}::jsonb[], ${p.map((x) => json(x.raw))}::jsonb[],
+        ${p.map((x) => x.crawlRunId)}::uuid[]
+      ) AS i(platform, external_id, account_id, author_handle, url, kind, text, content_hash, posted_at, fetched_at,
+        last_seen_at, context, media_descriptions, image_readings, raw, crawl_run_id)
+    ), stored AS (
+      INSERT INTO posts (platform, external_id, account_id, author_handle, url, kind, text, content_hash, posted_at,
+        fetched_at, last_seen_at, context, media_descriptions, image_readings, raw, crawl_run_id)
+      SELECT * FROM input
+      ON CONFLICT (platform, external_id) DO UPDATE SET
+        last_seen_at = greatest(posts.last_seen_at, excluded.last_seen_at),
+        -- The scraper records the sighting before OCR has run: the first readings the classifier brings fill
+        -- the empty list; once set they stay (the classification's evidence offsets point into them).
+        image_readings = CASE WHEN posts.image_readings = '[]'::jsonb THEN excluded.image_readings
+          ELSE posts.image_readings END
+      -- Only when that changes something. The classifier stores posts the scraper has already recorded: an
+      -- unconditional update wrote a new version of every post row (and its index entries) for nothing.
+      WHERE posts.last_seen_at < excluded.last_seen_at
+        OR (posts.image_readings = '[]'::jsonb AND excluded.image_readings <> '[]'::jsonb)
+      -- xmax = 0 only for a freshly inserted row: tells insert from update in the same statement.
+      RETURNING id, platform, external_id, (xmax = 0) AS inserted
+    ), unchanged AS (
+      -- Posts already stored that the update skipped; the snapshot shows the rows as they were before this
+      -- statement, i.e. exactly the stored ones (a post inserted by this statement is not in it).
+      SELECT p.id, p.platform, p.external_id, false AS inserted
+      FROM input i CROSS JOIN LATERAL (
+        SELECT id, platform, external_id FROM posts
+        WHERE platform = i.platform AND external_id = i.external_id LIMIT 1) p
+      WHERE NOT EXISTS (SELECT 1 FROM stored s WHERE s.platform = i.platform AND s.external_id = i.external_id)
+    ), known AS (
+      SELECT id, platform, external_id, inserted FROM stored
+      UNION ALL
+      SELECT id, platform, external_id, inserted FROM unchanged
+    ), evidence AS (
+      INSERT INTO evidence_artefacts (post_id, kind, sha256, bytes, media_type, path, captured_at)
+      SELECT s.id, e.kind, e.sha256, e.bytes, e.media_type, e.path, e.captured_at
+      FROM unnest(
+        ${artefacts.map((a) => a.post.platform)}::text[], ${artefacts.map((a) => a.post.externalId)}::text[],
+        ${artefacts.map((a) => a.e.kind)}::text[], ${artefacts.map((a) => a.e.sha256)}::text[],
+        ${artefacts.map((a) => a.e.bytes)}::integer[], ${artefacts.map((a) => a.e.mediaType)}::text[],
+        ${artefacts.map((a) => a.e.path)}::text[], ${artefacts.map((a) => a.e.capturedAt)}::timestamptz[]
+      ) AS e(platform, external_id, kind, sha256, bytes, media_type, path, captured_at)
+      JOIN known s ON s.platform = e.platform AND s.external_id = e.external_id
+      ON CONFLICT (post_id, sha256) DO NOTHING
+    )
+    SELECT id, platform, external_id, inserted FROM known`.execute(db);
+  return result.rows;
+}
+
 /**
  * `upsertPost` for a whole batch in one statement (posts and their evidence), the classifier worker's write
  * path. Same rules: a post is stored once per platform + external id, the first text stays, a later sighting
- * moves `last_seen_at` forward, evidence is added once per post + SHA-256. A post repeated within the batch is
- * written once; the answer has one entry per input, in order, and only the first occurrence of a newly stored
- * post says `inserted`.
+ * moves `last_seen_at` forward, evidence is added once per post + SHA-256. A post already stored is written
+ * again only when the sighting moves `last_seen_at` or brings its first image readings (the classifier stores
+ * posts the scraper has recorded: rewriting each row for nothing cost PostgreSQL ~30 µs per post,
+ * docs/performance.md). A post repeated within the batch is written once; the answer has one entry per input,
+ * in order, and only the first occurrence of a newly stored post says `inserted`.
  *
  * Each column travels as one array parameter read by `unnest`: a fixed, short statement instead of a
  * 16-parameters-per-row `VALUES` list, which cost the worker more CPU to build and send (and PostgreSQL to
@@ -130,46 +205,17 @@ export async function upsertPosts(
     for (const e of post.evidence) ofPost.set(e.sha256, e);
   }
   const stored = new Map<string, { id: string; inserted: boolean }>();
-  for (const chunk of chunks([...unique.values()])) {
-    const p = chunk.map(({ post }) => post);
-    const artefacts = chunk.flatMap(({ post }) => [...evidence.get(postKey(post))!.values()].map((e) => ({ post, e })));
-    const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
-    const result = await sql<{ id: string; platform: string; external_id: string; inserted: boolean }>`
-      WITH stored AS (
-        INSERT INTO posts (platform, external_id, account_id, author_handle, url, kind, text, content_hash, posted_at,
-          fetched_at, last_seen_at, context, media_descriptions, image_readings, raw, crawl_run_id)
-        SELECT * FROM unnest(
-          ${p.map((x) => x.platform)}::text[], ${p.map((x) => x.externalId)}::text[],
-          ${p.map((x) => x.accountId)}::uuid[], ${p.map((x) => x.authorHandle)}::text[], ${p.map((x) => x.url)}::text[],
-          ${p.map((x) => x.kind)}::text[], ${p.map((x) => x.text)}::text[], ${p.map((x) => contentHash(x.text))}::text[],
-          ${p.map((x) => x.postedAt)}::timestamptz[], ${p.map((x) => x.fetchedAt)}::timestamptz[],
-          ${chunk.map(({ lastSeen }) => lastSeen)}::timestamptz[], ${p.map((x) => json(x.context))}::jsonb[],
-          ${p.map((x) => json(x.mediaDescriptions))}::jsonb[],
-          -- Like the text, the first reading stays: the classification's evidence offsets point into it.
-          ${p.map((x) => json(x.imageReadings ?? []))}::jsonb[], ${p.map((x) => json(x.raw))}::jsonb[],
-          ${p.map((x) => x.crawlRunId)}::uuid[])
-        ON CONFLICT (platform, external_id) DO UPDATE SET
-          last_seen_at = greatest(posts.last_seen_at, excluded.last_seen_at),
-          -- The scraper records the sighting before OCR has run: the first readings the classifier brings fill
-          -- the empty list; once set they stay (the classification's evidence offsets point into them).
-          image_readings = CASE WHEN posts.image_readings = '[]'::jsonb THEN excluded.image_readings
-            ELSE posts.image_readings END
-        -- xmax = 0 only for a freshly inserted row: tells insert from update in the same statement.
-        RETURNING id, platform, external_id, (xmax = 0) AS inserted
-      ), evidence AS (
-        INSERT INTO evidence_artefacts (post_id, kind, sha256, bytes, media_type, path, captured_at)
-        SELECT s.id, e.kind, e.sha256, e.bytes, e.media_type, e.path, e.captured_at
-        FROM unnest(
-          ${artefacts.map((a) => a.post.platform)}::text[], ${artefacts.map((a) => a.post.externalId)}::text[],
-          ${artefacts.map((a) => a.e.kind)}::text[], ${artefacts.map((a) => a.e.sha256)}::text[],
-          ${artefacts.map((a) => a.e.bytes)}::integer[], ${artefacts.map((a) => a.e.mediaType)}::text[],
-          ${artefacts.map((a) => a.e.path)}::text[], ${artefacts.map((a) => a.e.capturedAt)}::timestamptz[]
-        ) AS e(platform, external_id, kind, sha256, bytes, media_type, path, captured_at)
-        JOIN stored s ON s.platform = e.platform AND s.external_id = e.external_id
-        ON CONFLICT (post_id, sha256) DO NOTHING
-      )
-      SELECT id, platform, external_id, inserted FROM stored`.execute(db);
-    for (const row of result.rows) stored.set(postKey({ platform: row.platform, externalId: row.external_id }), row);
+  let pending = [...unique.values()];
+  // A post another transaction committed while this statement waited for it, with nothing new to record, is
+  // neither updated (so not returned) nor in the statement's snapshot: a second statement sees it. Twice is
+  // enough: by then every post of the batch was committed before that statement started (READ COMMITTED, the
+  // isolation of every Netra transaction: each statement takes a new snapshot).
+  for (let pass = 0; pass < 2 && pending.length > 0; pass++) {
+    for (const chunk of chunks(pending)) {
+      for (const row of await upsertChunk(db, chunk, evidence))
+        stored.set(postKey({ platform: row.platform, externalId: row.external_id }), row);
+    }
+    pending = pending.filter(({ post }) => !stored.has(postKey(post)));
   }
   const first = new Set<string>();
   return posts.map((post) => {

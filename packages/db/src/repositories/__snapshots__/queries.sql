@@ -102,44 +102,119 @@ insert into "review_items" ("post_id", "classification_id", "score") values ($1,
 select "id" from "review_items" where "post_id" = $1;
 
 -- upsertPosts (the classifier worker: one statement for a batch of posts and their evidence)
-
-      WITH stored AS (
-        INSERT INTO posts (platform, external_id, account_id, author_handle, url, kind, text, content_hash, posted_at,
-          fetched_at, last_seen_at, context, media_descriptions, image_readings, raw, crawl_run_id)
-        SELECT * FROM unnest(
-          $1::text[], $2::text[],
-          $3::uuid[], $4::text[], $5::text[],
-          $6::text[], $7::text[], $8::text[],
-          $9::timestamptz[], $10::timestamptz[],
-          $11::timestamptz[], $12::jsonb[],
-          $13::jsonb[],
-          -- Like the text, the first reading stays: the classification's evidence offsets point into it.
-          $14::jsonb[], $15::jsonb[],
-          $16::uuid[])
-        ON CONFLICT (platform, external_id) DO UPDATE SET
-          last_seen_at = greatest(posts.last_seen_at, excluded.last_seen_at),
-          -- The scraper records the sighting before OCR has run: the first readings the classifier brings fill
-          -- the empty list; once set they stay (the classification's evidence offsets point into them).
-          image_readings = CASE WHEN posts.image_readings = '[]'::jsonb THEN excluded.image_readings
-            ELSE posts.image_readings END
-        -- xmax = 0 only for a freshly inserted row: tells insert from update in the same statement.
-        RETURNING id, platform, external_id, (xmax = 0) AS inserted
-      ), evidence AS (
-        INSERT INTO evidence_artefacts (post_id, kind, sha256, bytes, media_type, path, captured_at)
-        SELECT s.id, e.kind, e.sha256, e.bytes, e.media_type, e.path, e.captured_at
-        FROM unnest(
-          $17::text[], $18::text[],
-          $19::text[], $20::text[],
-          $21::integer[], $22::text[],
-          $23::text[], $24::timestamptz[]
-        ) AS e(platform, external_id, kind, sha256, bytes, media_type, path, captured_at)
-        JOIN stored s ON s.platform = e.platform AND s.external_id = e.external_id
-        ON CONFLICT (post_id, sha256) DO NOTHING
-      )
-      SELECT id, platform, external_id, inserted FROM stored;
+/* netra:prepared */ 
+    WITH input AS (
+      SELECT * FROM unnest(
+        $1::text[], $2::text[],
+        $3::uuid[], $4::text[], $5::text[],
+        $6::text[], $7::text[], $8::text[],
+        $9::timestamptz[], $10::timestamptz[],
+        $11::timestamptz[], $12::jsonb[],
+        $13::jsonb[],
+        -- Like the text, the first reading stays: the classification's evidence offsets point into it.
+        $14::jsonb[], $15::jsonb[],
+        $16::uuid[]
+      ) AS i(platform, external_id, account_id, author_handle, url, kind, text, content_hash, posted_at, fetched_at,
+        last_seen_at, context, media_descriptions, image_readings, raw, crawl_run_id)
+    ), stored AS (
+      INSERT INTO posts (platform, external_id, account_id, author_handle, url, kind, text, content_hash, posted_at,
+        fetched_at, last_seen_at, context, media_descriptions, image_readings, raw, crawl_run_id)
+      SELECT * FROM input
+      ON CONFLICT (platform, external_id) DO UPDATE SET
+        last_seen_at = greatest(posts.last_seen_at, excluded.last_seen_at),
+        -- The scraper records the sighting before OCR has run: the first readings the classifier brings fill
+        -- the empty list; once set they stay (the classification's evidence offsets point into them).
+        image_readings = CASE WHEN posts.image_readings = '[]'::jsonb THEN excluded.image_readings
+          ELSE posts.image_readings END
+      -- Only when that changes something. The classifier stores posts the scraper has already recorded: an
+      -- unconditional update wrote a new version of every post row (and its index entries) for nothing.
+      WHERE posts.last_seen_at < excluded.last_seen_at
+        OR (posts.image_readings = '[]'::jsonb AND excluded.image_readings <> '[]'::jsonb)
+      -- xmax = 0 only for a freshly inserted row: tells insert from update in the same statement.
+      RETURNING id, platform, external_id, (xmax = 0) AS inserted
+    ), unchanged AS (
+      -- Posts already stored that the update skipped; the snapshot shows the rows as they were before this
+      -- statement, i.e. exactly the stored ones (a post inserted by this statement is not in it).
+      SELECT p.id, p.platform, p.external_id, false AS inserted
+      FROM input i CROSS JOIN LATERAL (
+        SELECT id, platform, external_id FROM posts
+        WHERE platform = i.platform AND external_id = i.external_id LIMIT 1) p
+      WHERE NOT EXISTS (SELECT 1 FROM stored s WHERE s.platform = i.platform AND s.external_id = i.external_id)
+    ), known AS (
+      SELECT id, platform, external_id, inserted FROM stored
+      UNION ALL
+      SELECT id, platform, external_id, inserted FROM unchanged
+    ), evidence AS (
+      INSERT INTO evidence_artefacts (post_id, kind, sha256, bytes, media_type, path, captured_at)
+      SELECT s.id, e.kind, e.sha256, e.bytes, e.media_type, e.path, e.captured_at
+      FROM unnest(
+        $17::text[], $18::text[],
+        $19::text[], $20::text[],
+        $21::integer[], $22::text[],
+        $23::text[], $24::timestamptz[]
+      ) AS e(platform, external_id, kind, sha256, bytes, media_type, path, captured_at)
+      JOIN known s ON s.platform = e.platform AND s.external_id = e.external_id
+      ON CONFLICT (post_id, sha256) DO NOTHING
+    )
+    SELECT id, platform, external_id, inserted FROM known;
+/* netra:prepared */ 
+    WITH input AS (
+      SELECT * FROM unnest(
+        $1::text[], $2::text[],
+        $3::uuid[], $4::text[], $5::text[],
+        $6::text[], $7::text[], $8::text[],
+        $9::timestamptz[], $10::timestamptz[],
+        $11::timestamptz[], $12::jsonb[],
+        $13::jsonb[],
+        -- Like the text, the first reading stays: the classification's evidence offsets point into it.
+        $14::jsonb[], $15::jsonb[],
+        $16::uuid[]
+      ) AS i(platform, external_id, account_id, author_handle, url, kind, text, content_hash, posted_at, fetched_at,
+        last_seen_at, context, media_descriptions, image_readings, raw, crawl_run_id)
+    ), stored AS (
+      INSERT INTO posts (platform, external_id, account_id, author_handle, url, kind, text, content_hash, posted_at,
+        fetched_at, last_seen_at, context, media_descriptions, image_readings, raw, crawl_run_id)
+      SELECT * FROM input
+      ON CONFLICT (platform, external_id) DO UPDATE SET
+        last_seen_at = greatest(posts.last_seen_at, excluded.last_seen_at),
+        -- The scraper records the sighting before OCR has run: the first readings the classifier brings fill
+        -- the empty list; once set they stay (the classification's evidence offsets point into them).
+        image_readings = CASE WHEN posts.image_readings = '[]'::jsonb THEN excluded.image_readings
+          ELSE posts.image_readings END
+      -- Only when that changes something. The classifier stores posts the scraper has already recorded: an
+      -- unconditional update wrote a new version of every post row (and its index entries) for nothing.
+      WHERE posts.last_seen_at < excluded.last_seen_at
+        OR (posts.image_readings = '[]'::jsonb AND excluded.image_readings <> '[]'::jsonb)
+      -- xmax = 0 only for a freshly inserted row: tells insert from update in the same statement.
+      RETURNING id, platform, external_id, (xmax = 0) AS inserted
+    ), unchanged AS (
+      -- Posts already stored that the update skipped; the snapshot shows the rows as they were before this
+      -- statement, i.e. exactly the stored ones (a post inserted by this statement is not in it).
+      SELECT p.id, p.platform, p.external_id, false AS inserted
+      FROM input i CROSS JOIN LATERAL (
+        SELECT id, platform, external_id FROM posts
+        WHERE platform = i.platform AND external_id = i.external_id LIMIT 1) p
+      WHERE NOT EXISTS (SELECT 1 FROM stored s WHERE s.platform = i.platform AND s.external_id = i.external_id)
+    ), known AS (
+      SELECT id, platform, external_id, inserted FROM stored
+      UNION ALL
+      SELECT id, platform, external_id, inserted FROM unchanged
+    ), evidence AS (
+      INSERT INTO evidence_artefacts (post_id, kind, sha256, bytes, media_type, path, captured_at)
+      SELECT s.id, e.kind, e.sha256, e.bytes, e.media_type, e.path, e.captured_at
+      FROM unnest(
+        $17::text[], $18::text[],
+        $19::text[], $20::text[],
+        $21::integer[], $22::text[],
+        $23::text[], $24::timestamptz[]
+      ) AS e(platform, external_id, kind, sha256, bytes, media_type, path, captured_at)
+      JOIN known s ON s.platform = e.platform AND s.external_id = e.external_id
+      ON CONFLICT (post_id, sha256) DO NOTHING
+    )
+    SELECT id, platform, external_id, inserted FROM known;
 
 -- saveClassifications (the classifier worker: one statement for classifications and review items)
-
+/* netra:prepared */ 
       WITH input AS (
         SELECT * FROM unnest(
           $1::uuid[], $2::text[],
@@ -158,7 +233,9 @@ select "id" from "review_items" where "post_id" = $1;
         SELECT id, post_id, model_version, candidate FROM inserted
         UNION ALL
         SELECT c.id, c.post_id, c.model_version, c.candidate
-        FROM classifications c JOIN input i ON i.post_id = c.post_id AND i.model_version = c.model_version
+        FROM input i CROSS JOIN LATERAL (
+          SELECT id, post_id, model_version, candidate FROM classifications
+          WHERE post_id = i.post_id AND model_version = i.model_version LIMIT 1) c
       ), opened AS (
         INSERT INTO review_items (post_id, classification_id, score, candidate)
         SELECT i.post_id, k.id, i.score, k.candidate
@@ -169,7 +246,9 @@ select "id" from "review_items" where "post_id" = $1;
       ), reviewed AS (
         SELECT id, post_id FROM opened
         UNION ALL
-        SELECT r.id, r.post_id FROM review_items r JOIN input i ON i.post_id = r.post_id WHERE i.review
+        SELECT r.id, r.post_id
+        FROM input i CROSS JOIN LATERAL (SELECT id, post_id FROM review_items WHERE post_id = i.post_id LIMIT 1) r
+        WHERE i.review
       )
       SELECT k.post_id, k.model_version, k.id AS classification_id, r.id AS review_item_id
       FROM classified k LEFT JOIN reviewed r ON r.post_id = k.post_id;
