@@ -61,7 +61,21 @@ describe('tip with an uploaded screenshot, in Chromium', () => {
     expect(await page.locator('#watch').textContent()).toContain('Dikirim warga lewat WhatsApp');
     const img = page.locator('img.evidence');
     expect(await img.count()).toBe(1);
-    expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    // The image loads lazily: bring it into view, then wait for its own load (or error) event — right after
+    // navigation the page may still be fetching it.
+    await img.scrollIntoViewIfNeeded();
+    const width = await img.evaluate(
+      (el) =>
+        new Promise<number>((resolve) => {
+          const image = el as HTMLImageElement;
+          if (image.complete) resolve(image.naturalWidth);
+          else {
+            image.addEventListener('load', () => resolve(image.naturalWidth), { once: true });
+            image.addEventListener('error', () => resolve(0), { once: true });
+          }
+        }),
+    );
+    expect(width).toBeGreaterThan(0);
 
     await page.goto(`${base}/review`);
     expect(await page.locator(`a[href="${itemUrl.pathname}"]`).count()).toBeGreaterThan(0);
@@ -73,6 +87,7 @@ describe('tip with an uploaded screenshot, in Chromium', () => {
       .innerJoin('tips as t', 't.post_id', 'p.id')
       .innerJoin('evidence_artefacts as e', 'e.post_id', 'p.id')
       .select(['ri.status', 'p.platform', 'p.account_id', 'e.kind', 'e.sha256', 'e.bytes'])
+      .where('ri.id', '=', itemUrl.pathname.split('/').pop()!)
       .execute();
     expect(rows.map((r) => r.kind).sort()).toEqual(['json', 'screenshot']);
     const shot = rows.find((r) => r.kind === 'screenshot')!;
