@@ -7,7 +7,7 @@ import {
   saveInteractions,
   upsertPosts,
 } from '@netra/db';
-import { type ClassifyJob, postKey } from '@netra/queue';
+import { type ClassifyJob, imageTextsOf, postKey } from '@netra/queue';
 import type { Kysely } from 'kysely';
 import type { Classifier } from './registry-classifier.ts';
 import { applyReviewRules, needsReview } from './review-rules.ts';
@@ -29,6 +29,7 @@ async function store(
   db: Executor,
   jobs: readonly ClassifyJob[],
   results: readonly ClassificationResult[],
+  logger: Logger,
 ): Promise<StoredResult[]> {
   const posts = await upsertPosts(db, jobs);
   await saveInteractions(
@@ -37,8 +38,24 @@ async function store(
   );
   const saved = await saveClassifications(
     db,
-    posts.map((post, i) => ({ postId: post.id, result: results[i]!, review: needsReview(jobs[i]!, results[i]!) })),
+    posts.map((post, i) => ({
+      postId: post.id,
+      result: results[i]!,
+      review: needsReview(jobs[i]!, results[i]!),
+      // Keys the classification by its input: a tip classified from its pasted text is classified again, as a
+      // second row, once its screenshot's text arrives (classification-repository, rescoreReviewItems).
+      withImageText: imageTextsOf(jobs[i]!.imageReadings).length > 0,
+    })),
   );
+  for (const [i, s] of saved.entries()) {
+    if (!s.rescore) continue;
+    logger.info(
+      { postId: posts[i]!.id, reviewItemId: s.reviewItemId, classificationId: s.classificationId, rescore: s.rescore },
+      s.rescore === 'moved'
+        ? 'image text re-scored the post; its open review item now shows the new classification'
+        : 'image text re-scored the post; its review item was already decided and keeps the classification it had',
+    );
+  }
   return posts.map((post, i) => ({
     postId: post.id,
     newPost: post.inserted,
@@ -75,7 +92,7 @@ export async function classifyAndStore(
 
 /**
  * Stores a classified batch — posts, classifications and review items — in one transaction. Every write is
- * keyed (platform + external id; post + model version; post), so a batch retried after a crash writes
+ * keyed (platform + external id; post + model version + whether image text was read; post), so a batch retried after a crash writes
  * nothing twice. A post the classifier could not handle fails alone; if the batch transaction fails, each
  * post is retried alone, so one bad row cannot hold back the others — the bad one fails its own job, where a
  * person can see it.
@@ -97,7 +114,7 @@ export async function storeClassified(
   const okJobs = ok.map((i) => jobs[i]!);
   const results = ok.map((i) => classified[i] as ClassificationResult);
   try {
-    const stored = okJobs.length > 0 ? await db.transaction().execute((tx) => store(tx, okJobs, results)) : [];
+    const stored = okJobs.length > 0 ? await db.transaction().execute((tx) => store(tx, okJobs, results, logger)) : [];
     for (const [k, i] of ok.entries()) out[i] = stored[k]!;
   } catch (error) {
     // An outage fails every post alike: hand the error to each job (the worker postpones them) instead of
@@ -119,7 +136,7 @@ export async function storeClassified(
       okJobs.map((job, k) =>
         db
           .transaction()
-          .execute((tx) => store(tx, [job], [results[k]!]))
+          .execute((tx) => store(tx, [job], [results[k]!], logger))
           .then((r) => r[0]!, asError),
       ),
     );

@@ -11,6 +11,7 @@ import * as postsCreatedIndex from './2026-11-29-1000-posts-created-index.ts';
 import * as interactionsVersionsTips from './2026-11-29-1100-interactions-versions-tips.ts';
 import * as pageEvidenceCanarySwitches from './2026-11-30-0100-page-evidence-canary-switches.ts';
 import * as dropRedundantReviewIndex from './2026-12-01-0200-drop-redundant-review-index.ts';
+import * as classificationImageText from './2026-12-01-0400-classification-image-text.ts';
 
 /**
  * Every migration, in order. Names are dated and frozen; a new migration gets a later name (a test checks
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-1100-interactions-versions-tips': interactionsVersionsTips,
   '2026-11-30-0100-page-evidence-canary-switches': pageEvidenceCanarySwitches,
   '2026-12-01-0200-drop-redundant-review-index': dropRedundantReviewIndex,
+  '2026-12-01-0400-classification-image-text': classificationImageText,
 };

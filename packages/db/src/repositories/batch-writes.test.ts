@@ -255,4 +255,50 @@ describe('batch writes of the classifier worker', () => {
     expect(await batch).toEqual([{ id: firstId, inserted: false }]);
     expect((await listEvidenceOfPost(database.db, firstId)).map((e) => e.sha256[0]).sort()).toEqual(['a', 'f']);
   });
+
+  it('image text arriving later: a new classification; it opens an item as usual, or moves an open one', async () => {
+    const [quiet, tipped] = await upsertPosts(database.db, [
+      post(accountId, 'img1', '2024-10-01T00:00:00Z', 'd'),
+      post(accountId, 'img2', '2024-10-01T00:00:00Z', 'e'),
+    ]);
+    // Without image text: one unflagged (no item), one reviewed anyway (a tip's item).
+    const first = await saveClassifications(database.db, [
+      { postId: quiet!.id, result: result(false) },
+      { postId: tipped!.id, result: result(false), review: true },
+    ]);
+    expect(first[0]!.reviewItemId).toBeNull();
+    const flaggedByImage = { ...result(true), candidate: 'kontes-a#2' };
+    const batch = [
+      { postId: quiet!.id, result: flaggedByImage, withImageText: true },
+      { postId: tipped!.id, result: flaggedByImage, review: true, withImageText: true },
+    ];
+    const second = await saveClassifications(database.db, batch);
+    expect(second.map((s) => s.classificationId)).not.toContain(first[0]!.classificationId);
+    expect(second.map((s) => s.classificationId)).not.toContain(first[1]!.classificationId);
+    expect(second[0]!.rescore).toBeUndefined();
+    expect(second[1]).toMatchObject({ reviewItemId: first[1]!.reviewItemId, rescore: 'moved' });
+    const items = await database.db
+      .selectFrom('review_items')
+      .select(['post_id', 'classification_id', 'score', 'candidate', 'contest_id'])
+      .where('post_id', 'in', [quiet!.id, tipped!.id])
+      .execute();
+    const byPost = new Map(items.map((i) => [i.post_id, i]));
+    expect(byPost.get(quiet!.id)).toMatchObject({ classification_id: second[0]!.classificationId, score: 0.9 });
+    expect(byPost.get(tipped!.id)).toMatchObject({
+      classification_id: second[1]!.classificationId,
+      score: 0.9,
+      candidate: 'kontes-a#2',
+      contest_id: 'kontes-a',
+    });
+    // Retried: the same rows, nothing moved or added.
+    const retried = await saveClassifications(database.db, batch);
+    expect(retried.map((s) => s.classificationId)).toEqual(second.map((s) => s.classificationId));
+    expect(retried.every((s) => s.rescore === undefined)).toBe(true);
+    const rows = await database.db
+      .selectFrom('classifications')
+      .select('with_image_text')
+      .where('post_id', 'in', [quiet!.id, tipped!.id])
+      .execute();
+    expect(rows.map((r) => r.with_image_text).sort()).toEqual([false, false, true, true]);
+  });
 });

@@ -5,7 +5,8 @@ import { preparedStatement } from '../connection/prepared-statements.ts';
 import { chunks } from './batch-chunks.ts';
 
 /**
- * Stores the classification of a post by one model version, once: a retried job finds the row already there.
+ * Stores the classification of a post by one model version (from its text, without image text), once: a
+ * retried job finds the row already there.
  * A flagged result also opens a review item, once per post.
  */
 export async function saveClassification(
@@ -26,7 +27,7 @@ export async function saveClassification(
       evidence: JSON.stringify(result.evidence),
       language: result.language,
     })
-    .onConflict((oc) => oc.columns(['post_id', 'model_version']).doNothing())
+    .onConflict((oc) => oc.columns(['post_id', 'model_version', 'with_image_text']).doNothing())
     .returning('id')
     .executeTakeFirst();
   const classificationId =
@@ -37,6 +38,7 @@ export async function saveClassification(
         .select('id')
         .where('post_id', '=', postId)
         .where('model_version', '=', result.modelVersion)
+        .where('with_image_text', '=', false)
         .executeTakeFirstOrThrow()
     ).id;
   if (!result.flagged) return { classificationId, reviewItemId: null };
@@ -53,9 +55,65 @@ export async function listClassificationsOfPost(db: Executor, postId: string) {
   return db.selectFrom('classifications').selectAll().where('post_id', '=', postId).orderBy('created_at').execute();
 }
 
+export interface SavedClassification {
+  classificationId: string;
+  reviewItemId: string | null;
+  /**
+   * Set when this classification (with image text) followed one without it that a review item points at:
+   * `moved` — the open item now points at this one, with its score and candidate; `kept_decided` — the item
+   * was already decided and keeps the classification the analyst saw.
+   */
+  rescore?: 'moved' | 'kept_decided';
+}
+
+/**
+ * A post's first image text arrived after it was classified without it (a tip's screenshot is read after the
+ * tip was stored): its open review item moves to the new classification, score and candidate — the earlier
+ * classification stays, as evidence of what was shown. A decided item is left as the analyst decided it.
+ * Only classifications this call inserted are passed in, and an item already on one with image text is not
+ * matched, so a retried job changes nothing.
+ */
+async function rescoreReviewItems(
+  db: Executor,
+  fresh: ReadonlyMap<string, string>,
+): Promise<Map<string, { reviewItemId: string; outcome: 'moved' | 'kept_decided' }>> {
+  const out = new Map<string, { reviewItemId: string; outcome: 'moved' | 'kept_decided' }>();
+  for (const chunk of chunks([...fresh.entries()])) {
+    const result = await sql<{ review_item_id: string; classification_id: string; moved: boolean }>`${preparedStatement}
+      WITH input AS (
+        SELECT * FROM unnest(${chunk.map(([postId]) => postId)}::uuid[], ${chunk.map(([, id]) => id)}::uuid[])
+          AS x(post_id, classification_id)
+      ), target AS (
+        SELECT ri.id, ri.classification_id AS earlier_id, c.id AS classification_id, c.score, c.candidate
+        FROM input i
+        JOIN review_items ri ON ri.post_id = i.post_id
+        JOIN classifications earlier ON earlier.id = ri.classification_id AND NOT earlier.with_image_text
+        JOIN classifications c ON c.id = i.classification_id
+      ), moved AS (
+        UPDATE review_items ri SET classification_id = t.classification_id, score = t.score, candidate = t.candidate,
+          contest_id = nullif(split_part(coalesce(t.candidate, ''), '#', 1), ''), updated_at = now()
+        FROM target t
+        -- Checked on the row itself, not the snapshot: UPDATE re-reads it after a concurrent decision commits,
+        -- so an item decided meanwhile is not moved.
+        WHERE ri.id = t.id AND ri.status = 'open' AND ri.classification_id = t.earlier_id
+        RETURNING ri.id
+      )
+      SELECT t.id AS review_item_id, t.classification_id, (m.id IS NOT NULL) AS moved
+      FROM target t LEFT JOIN moved m ON m.id = t.id`.execute(db);
+    for (const row of result.rows) {
+      out.set(row.classification_id, {
+        reviewItemId: row.review_item_id,
+        outcome: row.moved ? 'moved' : 'kept_decided',
+      });
+    }
+  }
+  return out;
+}
+
 /**
  * `saveClassification` for a whole batch in one statement: the classifications and the review items of the
- * flagged ones (or of those marked `review`), each keyed as above (post + model version; post). Rows that were
+ * flagged ones (or of those marked `review`), each keyed as above (post + model version + whether the image text
+ * was read; post), and the re-scoring of `rescoreReviewItems`. Rows that were
  * already there (a retried batch) are read back in the same statement; the answer has one entry per input,
  * in order. Each column travels as one array parameter (see `upsertPosts`).
  */
@@ -63,27 +121,42 @@ export async function saveClassifications(
   db: Executor,
   items: readonly {
     postId: string;
-    result: ClassificationResult /** Open a review item even when not flagged (tips). */;
+    result: ClassificationResult;
+    /** Open a review item even when not flagged (tips). */
     review?: boolean;
+    /** The model read text OCR found in the post's images (part of the key; default false). */
+    withImageText?: boolean;
   }[],
-): Promise<{ classificationId: string; reviewItemId: string | null }[]> {
+): Promise<SavedClassification[]> {
   if (items.length === 0) return [];
-  const key = (postId: string, modelVersion: string) => `${postId}\u0000${modelVersion}`;
+  const key = (postId: string, modelVersion: string, withImageText: boolean | undefined) =>
+    `${postId}\u0000${modelVersion}\u0000${withImageText === true}`;
   const reviewed = (item: { result: ClassificationResult; review?: boolean }) =>
     item.result.flagged || item.review === true;
-  const unique = new Map<string, { postId: string; result: ClassificationResult; review: boolean }>();
+  const unique = new Map<
+    string,
+    { postId: string; result: ClassificationResult; review: boolean; withImageText: boolean }
+  >();
   // One review item per post: the first reviewed occurrence opens it (with its classification and score).
   const opening = new Set<string>();
   for (const item of items) {
-    const k = key(item.postId, item.result.modelVersion);
+    const k = key(item.postId, item.result.modelVersion, item.withImageText);
     const seen = unique.get(k);
     const opens = reviewed(item) && !opening.has(item.postId);
     if (opens) opening.add(item.postId);
-    if (!seen) unique.set(k, { postId: item.postId, result: item.result, review: opens });
+    if (!seen)
+      unique.set(k, {
+        postId: item.postId,
+        result: item.result,
+        review: opens,
+        withImageText: item.withImageText === true,
+      });
     else if (opens) seen.review = true;
   }
   const classificationIds = new Map<string, string>();
   const reviewItemIds = new Map<string, string>();
+  // Classifications with image text this call inserted (not found from an earlier try): they may re-score an item.
+  const freshWithImageText = new Map<string, string>();
   for (const chunk of chunks([...unique.values()])) {
     const r = chunk.map((item) => item.result);
     // Sub-statements share one snapshot: the SELECTs over classifications and review_items see only rows that
@@ -95,7 +168,9 @@ export async function saveClassifications(
     const result = await sql<{
       post_id: string;
       model_version: string;
+      with_image_text: boolean;
       classification_id: string;
+      fresh: boolean;
       review_item_id: string | null;
     }>`${preparedStatement}
       WITH input AS (
@@ -104,25 +179,29 @@ export async function saveClassifications(
           ${r.map((x) => x.score)}::double precision[], ${r.map((x) => x.flagged)}::boolean[],
           ${r.map((x) => x.candidate)}::text[], ${r.map((x) => x.stance)}::text[], ${r.map((x) => x.category)}::text[],
           ${r.map((x) => JSON.stringify(x.evidence))}::jsonb[], ${r.map((x) => x.language)}::text[],
-          ${chunk.map((i) => i.review)}::boolean[]
-        ) AS x(post_id, model_version, score, flagged, candidate, stance, category, evidence, language, review)
+          ${chunk.map((i) => i.review)}::boolean[], ${chunk.map((i) => i.withImageText)}::boolean[]
+        ) AS x(post_id, model_version, score, flagged, candidate, stance, category, evidence, language, review,
+          with_image_text)
       ), inserted AS (
         INSERT INTO classifications (post_id, model_version, score, flagged, candidate, stance, category, evidence,
-          language)
-        SELECT post_id, model_version, score, flagged, candidate, stance, category, evidence, language FROM input
-        ON CONFLICT (post_id, model_version) DO NOTHING
-        RETURNING id, post_id, model_version, candidate
+          language, with_image_text)
+        SELECT post_id, model_version, score, flagged, candidate, stance, category, evidence, language,
+          with_image_text FROM input
+        ON CONFLICT (post_id, model_version, with_image_text) DO NOTHING
+        RETURNING id, post_id, model_version, with_image_text, candidate
       ), classified AS (
-        SELECT id, post_id, model_version, candidate FROM inserted
+        SELECT id, post_id, model_version, with_image_text, candidate, true AS fresh FROM inserted
         UNION ALL
-        SELECT c.id, c.post_id, c.model_version, c.candidate
+        SELECT c.id, c.post_id, c.model_version, c.with_image_text, c.candidate, false AS fresh
         FROM input i CROSS JOIN LATERAL (
-          SELECT id, post_id, model_version, candidate FROM classifications
-          WHERE post_id = i.post_id AND model_version = i.model_version LIMIT 1) c
+          SELECT id, post_id, model_version, with_image_text, candidate FROM classifications
+          WHERE post_id = i.post_id AND model_version = i.model_version AND with_image_text = i.with_image_text
+          LIMIT 1) c
       ), opened AS (
         INSERT INTO review_items (post_id, classification_id, score, candidate)
         SELECT i.post_id, k.id, i.score, k.candidate
         FROM input i JOIN classified k ON k.post_id = i.post_id AND k.model_version = i.model_version
+          AND k.with_image_text = i.with_image_text
         WHERE i.review
         ON CONFLICT (post_id) DO NOTHING
         RETURNING id, post_id
@@ -133,24 +212,28 @@ export async function saveClassifications(
         FROM input i CROSS JOIN LATERAL (SELECT id, post_id FROM review_items WHERE post_id = i.post_id LIMIT 1) r
         WHERE i.review
       )
-      SELECT k.post_id, k.model_version, k.id AS classification_id, r.id AS review_item_id
+      SELECT k.post_id, k.model_version, k.with_image_text, k.id AS classification_id, k.fresh,
+        r.id AS review_item_id
       FROM classified k LEFT JOIN reviewed r ON r.post_id = k.post_id`.execute(db);
     for (const row of result.rows) {
-      classificationIds.set(key(row.post_id, row.model_version), row.classification_id);
+      classificationIds.set(key(row.post_id, row.model_version, row.with_image_text), row.classification_id);
+      if (row.fresh && row.with_image_text) freshWithImageText.set(row.post_id, row.classification_id);
       if (row.review_item_id) reviewItemIds.set(row.post_id, row.review_item_id);
     }
   }
   // A row another transaction committed while this statement waited on it is in neither its INSERT's answer
   // nor its snapshot: look those up, and only those (rare: two workers writing the same post at once).
-  const missing = [...unique.values()].filter((i) => !classificationIds.has(key(i.postId, i.result.modelVersion)));
+  const missing = [...unique.values()].filter(
+    (i) => !classificationIds.has(key(i.postId, i.result.modelVersion, i.withImageText)),
+  );
   for (const chunk of chunks(missing)) {
     const existing = await db
       .selectFrom('classifications')
-      .select(['id', 'post_id', 'model_version'])
+      .select(['id', 'post_id', 'model_version', 'with_image_text'])
       .where('post_id', 'in', [...new Set(chunk.map((i) => i.postId))])
       .where('model_version', 'in', [...new Set(chunk.map((i) => i.result.modelVersion))])
       .execute();
-    for (const row of existing) classificationIds.set(key(row.post_id, row.model_version), row.id);
+    for (const row of existing) classificationIds.set(key(row.post_id, row.model_version, row.with_image_text), row.id);
   }
   const open = [...opening].filter((postId) => !reviewItemIds.has(postId));
   for (const chunk of chunks(open)) {
@@ -161,9 +244,12 @@ export async function saveClassifications(
       .execute();
     for (const row of existing) reviewItemIds.set(row.post_id, row.id);
   }
+  const rescored = await rescoreReviewItems(db, freshWithImageText);
   return items.map((item) => {
-    const classificationId = classificationIds.get(key(item.postId, item.result.modelVersion));
+    const classificationId = classificationIds.get(key(item.postId, item.result.modelVersion, item.withImageText));
     if (!classificationId) throw new Error(`classification of post ${item.postId} was not stored`);
+    const rescore = rescored.get(classificationId);
+    if (rescore) return { classificationId, reviewItemId: rescore.reviewItemId, rescore: rescore.outcome };
     if (!reviewed(item)) return { classificationId, reviewItemId: null };
     const reviewItemId = reviewItemIds.get(item.postId);
     if (!reviewItemId) throw new Error(`review item of post ${item.postId} was not stored`);

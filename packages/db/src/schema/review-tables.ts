@@ -23,6 +23,8 @@ export interface ClassificationsTable {
   category: string | null;
   evidence: Json<{ start: number; end: number; cue: string }[]>;
   language: string;
+  /** The model read the text OCR found in the post's images too (part of the key: a tip is re-scored once read). */
+  with_image_text: Generated<boolean>;
   created_at: Generated<Date>;
 }
 

@@ -281,8 +281,9 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
     };
   });
   // After the commit: the screenshot goes through the OCR worker like a collected post's images. Its text is
-  // stored per image (image_ocr) and on the post (image_readings), shown on the item page; the tip is in
-  // review whatever its score. The job id names the screenshot, so a second screenshot of the same URL is read too.
+  // stored per image (image_ocr) and on the post (image_readings), shown on the item page, and the tip is
+  // classified again with it (a second classification; the open review item moves to it, classify-and-store).
+  // The job id names the screenshot, so a second screenshot of the same URL is read too.
   if (!screenshotRef) return { ...stored, ocr: 'no_screenshot' as const };
   if (!deps.queues) return { ...stored, ocr: 'no_queue' as const };
   const job: OcrJob = {

@@ -3,8 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ArtefactStore } from '@netra/collectors';
-import { createLogger, registrySchema } from '@netra/core';
-import { insertUser, postImageReadings } from '@netra/db';
+import { createLogger } from '@netra/core';
+import {
+  appendDecision,
+  insertUser,
+  listClassificationsOfPost,
+  postImageReadings,
+  readStoredRegistry,
+  upsertCandidate,
+  upsertContest,
+} from '@netra/db';
 import {
   createTestDatabase,
   insertWatchedAccount,
@@ -18,6 +26,7 @@ import type { Redis } from 'ioredis';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startClassifierWorker } from '../classifier-worker.ts';
+import { classifyAndStore } from '../classify-and-store.ts';
 import { startOcrWorker } from '../ocr-worker.ts';
 import { registryClassifier } from '../registry-classifier.ts';
 import { submitTip } from './submit-tip.ts';
@@ -25,6 +34,11 @@ import { submitTip } from './submit-tip.ts';
 const SHOT = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="400"><rect width="800" height="400" fill="#ffffff"/>
 <text x="400" y="180" text-anchor="middle" font-family="DejaVu Sans" font-size="56" font-weight="bold" fill="#111">AYO COBLOS</text>
 <text x="400" y="280" text-anchor="middle" font-family="DejaVu Sans" font-size="56" font-weight="bold" fill="#111">NOMOR DUA</text></svg>`;
+
+/** A campaign screenshot naming a registered candidate: the only capture of a post behind a login wall. */
+const CAMPAIGN_SHOT = `<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="420"><rect width="1000" height="420" fill="#ffffff"/>
+<text x="500" y="140" text-anchor="middle" font-family="DejaVu Sans" font-size="60" font-weight="bold" fill="#111">COBLOS NOMOR DUA</text>
+<text x="500" y="260" text-anchor="middle" font-family="DejaVu Sans" font-size="60" font-weight="bold" fill="#111">PILIH SURYA WIBAWA</text></svg>`;
 
 /**
  * A tip's uploaded screenshot goes through the OCR worker like a collected post's images (real Redis,
@@ -50,7 +64,36 @@ describe('tips: the screenshot is read by OCR', () => {
       role: 'analyst',
     });
     analystId = user.id;
-    await insertWatchedAccount(database.db, { platform: 'x', handle: 'kades_maju' });
+    await insertWatchedAccount(database.db, { platform: 'x', handle: 'kades_maju', regionCode: '18.11' });
+    // The classifier worker reads the stored registry: one regency contest in the account's region.
+    await upsertContest(database.db, {
+      id: 'pilbup-contoh-2026',
+      kind: 'bupati',
+      region_code: '18.11',
+      region_name: 'Kabupaten Contoh',
+      election_date: '2026-12-09',
+      campaign_from: '2026-10-01',
+      campaign_to: '2026-12-05',
+      quiet_from: null,
+      quiet_to: null,
+    });
+    for (const [number, name] of [
+      [1, 'Bagus Hartono'],
+      [2, 'Surya Wibawa'],
+    ] as const) {
+      await upsertCandidate(database.db, {
+        contest_id: 'pilbup-contoh-2026',
+        number,
+        names: [name],
+        aliases: [],
+        jargon: [],
+        hashtags: [],
+        slogans: [],
+        parties: [],
+        official_accounts: [],
+        stage: 'calon',
+      });
+    }
     png = await sharp(Buffer.from(SHOT)).png().toBuffer();
     connection = createRedisConnection({ url: testRedisUrl(), forWorker: true });
     const prefix = testQueuePrefix();
@@ -94,7 +137,7 @@ describe('tips: the screenshot is read by OCR', () => {
     db: database.db,
     store: new ArtefactStore(dir),
     classifier: registryClassifier(),
-    registry: async () => registrySchema.parse({ contests: [] }),
+    registry: () => readStoredRegistry(database.db),
     ...(withQueues ? { queues } : {}),
   });
 
@@ -121,6 +164,121 @@ describe('tips: the screenshot is read by OCR', () => {
       .where('post_id', '=', result.postId)
       .execute();
     expect(evidence.map((e) => e.kind).sort()).toEqual(['json', 'screenshot']);
+  });
+
+  /** Waits for the classifier worker to store a post's classification with image text; all of them, oldest first. */
+  const classificationsOnceRead = async (postId: string) => {
+    let rows = await listClassificationsOfPost(database.db, postId);
+    for (let i = 0; i < 1_200 && !rows.some((r) => r.with_image_text); i++) {
+      await sleep(100);
+      rows = await listClassificationsOfPost(database.db, postId);
+    }
+    return rows;
+  };
+  const reviewItemOf = (postId: string) =>
+    database.db
+      .selectFrom('review_items')
+      .select(['id', 'classification_id', 'score', 'candidate', 'contest_id', 'status'])
+      .where('post_id', '=', postId)
+      .executeTakeFirstOrThrow();
+
+  it('a screenshot-only tip is classified again with its screenshot’s text; the open item moves to it', {
+    timeout: 180_000,
+  }, async () => {
+    const shot = await sharp(Buffer.from(CAMPAIGN_SHOT)).png().toBuffer();
+    const result = await submitTip(
+      deps(true),
+      { url: 'https://x.com/kades_maju/status/90', screenshot: shot },
+      { userId: analystId, username: 'analis' },
+    );
+    // At submission there is no text to read: not flagged, no candidate.
+    expect(result.flagged).toBe(false);
+    const first = await reviewItemOf(result.postId);
+    expect(first.candidate).toBeNull();
+
+    const rows = await classificationsOnceRead(result.postId);
+    expect(rows.map((r) => r.with_image_text)).toEqual([false, true]);
+    const [before, after] = rows as [(typeof rows)[0], (typeof rows)[0]];
+    expect(before.id).toBe(first.classification_id);
+    expect(after.score).toBeGreaterThan(before.score);
+    expect(after.flagged).toBe(true);
+    expect(after.candidate).toBe('pilbup-contoh-2026#2');
+    const item = await reviewItemOf(result.postId);
+    expect(item).toMatchObject({
+      id: result.reviewItemId,
+      status: 'open',
+      classification_id: after.id,
+      score: after.score,
+      candidate: 'pilbup-contoh-2026#2',
+      contest_id: 'pilbup-contoh-2026',
+    });
+
+    // A retried classify job stores nothing twice and leaves the item where it is.
+    const post = await database.db
+      .selectFrom('posts')
+      .selectAll()
+      .where('id', '=', result.postId)
+      .executeTakeFirstOrThrow();
+    const retried = await classifyAndStore(
+      database.db,
+      [
+        {
+          platform: 'x',
+          externalId: post.external_id,
+          url: post.url,
+          kind: 'post',
+          accountId: post.account_id,
+          authorHandle: post.author_handle,
+          text: post.text,
+          postedAt: null,
+          fetchedAt: new Date().toISOString(),
+          mediaDescriptions: [],
+          evidence: [],
+          raw: {},
+          crawlRunId: null,
+          tip: true,
+          regionCode: '18.11',
+          imageReadings: post.image_readings,
+        },
+      ],
+      await readStoredRegistry(database.db),
+      registryClassifier(),
+      createLogger('test', 'silent'),
+    );
+    expect(retried[0]).toMatchObject({ postId: result.postId, reviewItemId: result.reviewItemId });
+    expect((await listClassificationsOfPost(database.db, result.postId)).map((r) => r.id)).toEqual([
+      before.id,
+      after.id,
+    ]);
+    expect((await reviewItemOf(result.postId)).classification_id).toBe(after.id);
+  });
+
+  it('a decided tip keeps the classification the analyst decided on', { timeout: 180_000 }, async () => {
+    const url = 'https://x.com/kades_maju/status/91';
+    const tip = await submitTip(
+      deps(false),
+      { url, text: 'lihat foto terlampir' },
+      { userId: analystId, username: 'analis' },
+    );
+    await appendDecision(database.db, {
+      reviewItemId: tip.reviewItemId,
+      decidedBy: analystId,
+      decision: 'dismissed',
+      label: 'neutral',
+      candidate: null,
+      stance: null,
+      category: null,
+      note: null,
+      reason: 'other',
+    });
+    const decided = await reviewItemOf(tip.postId);
+    // The screenshot arrives later, as more evidence for the same URL.
+    const shot = await sharp(Buffer.from(CAMPAIGN_SHOT)).png().toBuffer();
+    await submitTip(deps(true), { url, screenshot: shot }, { userId: analystId, username: 'analis' });
+    const rows = await classificationsOnceRead(tip.postId);
+    expect(rows.map((r) => r.with_image_text)).toEqual([false, true]);
+    expect(rows[1]!.candidate).toBe('pilbup-contoh-2026#2');
+    expect(await reviewItemOf(tip.postId)).toEqual(decided);
   });
 
   it('says when nothing was queued: no screenshot, or no queue', async () => {

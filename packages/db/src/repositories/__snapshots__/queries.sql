@@ -97,7 +97,7 @@ update "review_items" set "status" = $1, "updated_at" = now(), "decided_at" = no
 insert into "posts" ("platform", "external_id", "account_id", "author_handle", "url", "kind", "text", "content_hash", "posted_at", "fetched_at", "last_seen_at", "context", "media_descriptions", "raw", "crawl_run_id") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) on conflict ("platform", "external_id") do update set "last_seen_at" = greatest(posts.last_seen_at, excluded.last_seen_at) returning "id", (xmax = 0) as "inserted";
 
 -- saveClassification
-insert into "classifications" ("post_id", "model_version", "score", "flagged", "candidate", "stance", "category", "evidence", "language") values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict ("post_id", "model_version") do nothing returning "id";
+insert into "classifications" ("post_id", "model_version", "score", "flagged", "candidate", "stance", "category", "evidence", "language") values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict ("post_id", "model_version", "with_image_text") do nothing returning "id";
 insert into "review_items" ("post_id", "classification_id", "score") values ($1, $2, $3) on conflict ("post_id") do nothing;
 select "id" from "review_items" where "post_id" = $1;
 
@@ -221,25 +221,29 @@ select "id" from "review_items" where "post_id" = $1;
           $3::double precision[], $4::boolean[],
           $5::text[], $6::text[], $7::text[],
           $8::jsonb[], $9::text[],
-          $10::boolean[]
-        ) AS x(post_id, model_version, score, flagged, candidate, stance, category, evidence, language, review)
+          $10::boolean[], $11::boolean[]
+        ) AS x(post_id, model_version, score, flagged, candidate, stance, category, evidence, language, review,
+          with_image_text)
       ), inserted AS (
         INSERT INTO classifications (post_id, model_version, score, flagged, candidate, stance, category, evidence,
-          language)
-        SELECT post_id, model_version, score, flagged, candidate, stance, category, evidence, language FROM input
-        ON CONFLICT (post_id, model_version) DO NOTHING
-        RETURNING id, post_id, model_version, candidate
+          language, with_image_text)
+        SELECT post_id, model_version, score, flagged, candidate, stance, category, evidence, language,
+          with_image_text FROM input
+        ON CONFLICT (post_id, model_version, with_image_text) DO NOTHING
+        RETURNING id, post_id, model_version, with_image_text, candidate
       ), classified AS (
-        SELECT id, post_id, model_version, candidate FROM inserted
+        SELECT id, post_id, model_version, with_image_text, candidate, true AS fresh FROM inserted
         UNION ALL
-        SELECT c.id, c.post_id, c.model_version, c.candidate
+        SELECT c.id, c.post_id, c.model_version, c.with_image_text, c.candidate, false AS fresh
         FROM input i CROSS JOIN LATERAL (
-          SELECT id, post_id, model_version, candidate FROM classifications
-          WHERE post_id = i.post_id AND model_version = i.model_version LIMIT 1) c
+          SELECT id, post_id, model_version, with_image_text, candidate FROM classifications
+          WHERE post_id = i.post_id AND model_version = i.model_version AND with_image_text = i.with_image_text
+          LIMIT 1) c
       ), opened AS (
         INSERT INTO review_items (post_id, classification_id, score, candidate)
         SELECT i.post_id, k.id, i.score, k.candidate
         FROM input i JOIN classified k ON k.post_id = i.post_id AND k.model_version = i.model_version
+          AND k.with_image_text = i.with_image_text
         WHERE i.review
         ON CONFLICT (post_id) DO NOTHING
         RETURNING id, post_id
@@ -250,9 +254,10 @@ select "id" from "review_items" where "post_id" = $1;
         FROM input i CROSS JOIN LATERAL (SELECT id, post_id FROM review_items WHERE post_id = i.post_id LIMIT 1) r
         WHERE i.review
       )
-      SELECT k.post_id, k.model_version, k.id AS classification_id, r.id AS review_item_id
+      SELECT k.post_id, k.model_version, k.with_image_text, k.id AS classification_id, k.fresh,
+        r.id AS review_item_id
       FROM classified k LEFT JOIN reviewed r ON r.post_id = k.post_id;
-select "id", "post_id", "model_version" from "classifications" where "post_id" in ($1) and "model_version" in ($2);
+select "id", "post_id", "model_version", "with_image_text" from "classifications" where "post_id" in ($1) and "model_version" in ($2);
 select "id", "post_id" from "review_items" where "post_id" in ($1);
 
 -- listCrawlableAccounts
