@@ -12,8 +12,6 @@ export const PAGE_COLLECTOR = { name: 'netra-page-collector', version: '2.0.0' }
 const MIN_SIDE = 120;
 /** Images kept per post; the OCR worker reads at most its own limit of them. */
 const MAX_IMAGES = 8;
-/** A larger image file is not downloaded (the OCR worker would refuse it anyway). */
-const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
 
 const KEPT_HEADERS = ['content-type', 'content-language', 'date', 'etag', 'last-modified', 'server', 'location'];
 
@@ -232,69 +230,6 @@ export async function cropElement(capture: PageCapture, box: ItemSnapshot['box']
     .extract({ left, top, width: right - left, height: bottom - top })
     .png({ compressionLevel: 6 })
     .toBuffer();
-}
-
-/**
- * Downloads images through the page's browser context (same cookies, no CORS), each URL once per crawl
- * however many posts show it; `data:` images are decoded in place. Larger than `MAX_IMAGE_BYTES`: refused.
- */
-export class PageImages {
-  readonly #page: () => Page;
-  readonly #store: EvidenceStore;
-  readonly #cache = new Map<string, Promise<EvidenceArtefactRef | null>>();
-
-  constructor(page: () => Page, store: EvidenceStore) {
-    this.#page = page;
-    this.#store = store;
-  }
-
-  /** The stored images of one post, and one problem line per image that could not be kept. */
-  async capture(
-    sources: readonly string[],
-    capturedAt: Date,
-  ): Promise<{ refs: EvidenceArtefactRef[]; problems: string[] }> {
-    const problems: string[] = [];
-    const results = await Promise.all(
-      sources.map(async (src) => {
-        let found = this.#cache.get(src);
-        if (!found) {
-          found = this.#fetch(src, capturedAt);
-          this.#cache.set(src, found);
-        }
-        try {
-          return await found;
-        } catch (error) {
-          const label = src.startsWith('data:') ? 'data: image' : src;
-          problems.push(
-            `${label.slice(0, 200)}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-          );
-          return null;
-        }
-      }),
-    );
-    return { refs: results.filter((r): r is EvidenceArtefactRef => r !== null), problems };
-  }
-
-  async #fetch(src: string, capturedAt: Date): Promise<EvidenceArtefactRef | null> {
-    let bytes: Buffer;
-    let type: string;
-    if (src.startsWith('data:')) {
-      const m = /^data:([^;,]+)(;base64)?,(.*)$/is.exec(src);
-      if (!m) throw new Error('malformed data URL');
-      bytes = m[2] ? Buffer.from(m[3]!, 'base64') : Buffer.from(decodeURIComponent(m[3]!), 'utf8');
-      type = m[1]!;
-    } else {
-      const res = await this.#page().request.get(src, { timeout: 15_000, maxRedirects: 3 });
-      if (!res.ok()) throw new Error(`HTTP ${res.status()}`);
-      const declared = Number(res.headers()['content-length'] ?? 0);
-      if (declared > MAX_IMAGE_BYTES) throw new Error(`${declared} bytes > ${MAX_IMAGE_BYTES}`);
-      bytes = await res.body();
-      type = res.headers()['content-type'] ?? 'application/octet-stream';
-    }
-    if (bytes.length > MAX_IMAGE_BYTES) throw new Error(`${bytes.length} bytes > ${MAX_IMAGE_BYTES}`);
-    if (/svg/i.test(type)) return null;
-    return this.#store.put('image', bytes, type.split(';')[0]!.trim().toLowerCase(), capturedAt);
-  }
 }
 
 export interface PostManifestInput {
