@@ -492,7 +492,9 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
     let page: Promise<PageCapture | null> = Promise.resolve(null);
     if (shotResult.status === 'fulfilled' && snapshot) {
       const body = bodyResult.status === 'fulfilled' ? bodyResult.value : null;
-      page = storePage(store, shotResult.value, body, snapshot.scale, fetchedAt).catch((error: unknown) => {
+      const measured = snapshot;
+      const boxes = measured.items.flatMap((item) => (item && croppable(measured, item.box) ? [item.box] : []));
+      page = storePage(store, shotResult.value, body, snapshot.scale, fetchedAt, boxes).catch((error: unknown) => {
         evidenceFailed(`${kept.length} post`, 'halaman', error);
         return null;
       });
