@@ -28,7 +28,46 @@ describe('BrowserPool', () => {
     // 5 navigations with 2 per page: pages 1-2, 3-4, 5 → two recycles.
     expect(new Set(pages).size).toBe(3);
     expect(pool.stats).toMatchObject({ launches: 1, recycles: 2, navigations: 5, active: 0 });
-    expect(pages[0]!.isClosed()).toBe(true);
+    // The replaced context closes in the background.
+    await expect.poll(() => pages[0]!.isClosed()).toBe(true);
+  });
+
+  it('loads beside the current page without touching it, swaps, and recycles into a context made ahead', async () => {
+    const own = new BrowserPool({ maxConcurrency: 1, navigationsPerPage: 5 });
+    const at = (cursor: string) => `${demo.url}/x/dewikartika_id?cursor=${cursor}`;
+    try {
+      await own.withPage(async (lease) => {
+        await lease.goto(at('a'));
+        const first = lease.page;
+        lease.prepareBeside();
+        await lease.gotoBeside(at('b'));
+        // The current page still shows its own document; the second page holds the new one.
+        expect(lease.page).toBe(first);
+        expect(first.url()).toBe(at('a'));
+        expect(lease.pageBeside!.url()).toBe(at('b'));
+        lease.swap();
+        expect(lease.page.url()).toBe(at('b'));
+        expect(lease.pageBeside).toBe(first);
+        for (const cursor of ['c', 'd', 'e']) {
+          expect(lease.canLoadBeside).toBe(true);
+          await lease.gotoBeside(at(cursor));
+          lease.swap();
+        }
+        // Five loads: the context is due to be replaced, which only `goto` does.
+        expect(lease.canLoadBeside).toBe(false);
+        const old = lease.page;
+        await lease.goto(at('f'));
+        expect(lease.page).not.toBe(old);
+        expect(lease.page.url()).toBe(at('f'));
+        // The context made ahead came with its second page already open.
+        expect(lease.pageBeside).not.toBeNull();
+        await expect.poll(() => old.isClosed()).toBe(true);
+      });
+      // The first context and the one made ahead for the recycling, no other.
+      expect(own.stats).toMatchObject({ contextsCreated: 2, recycles: 1, navigations: 6 });
+    } finally {
+      await own.close();
+    }
   });
 
   it('gives each lease its own context, so cookies do not leak between accounts', async () => {

@@ -1,6 +1,9 @@
-import { type Browser, type BrowserContext, chromium, type Page, type Response } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { COLLECTOR_ERROR, collectorError } from './errors.ts';
+import { type LeaseParts, PageLease } from './page-lease.ts';
 import { resolveChromiumPath } from './resolve-chromium.ts';
+
+export { PageLease };
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -43,78 +46,6 @@ export interface BrowserPoolStats {
   active: number;
 }
 
-/** One borrowed page. Navigate with `goto` so the pool can count navigations and recycle the page. */
-export class PageLease {
-  #pool: BrowserPool;
-  #context: BrowserContext;
-  #page: Page;
-  /** Navigations on the current page. */
-  navigations = 0;
-
-  constructor(pool: BrowserPool, context: BrowserContext, page: Page) {
-    this.#pool = pool;
-    this.#context = context;
-    this.#page = page;
-  }
-
-  get page(): Page {
-    return this.#page;
-  }
-
-  async goto(url: string, timeoutMs?: number): Promise<Response | null> {
-    if (this.navigations >= this.#pool.navigationsPerPage) await this.recycle();
-    this.navigations++;
-    this.#pool.countNavigation();
-    return this.#page.goto(url, { waitUntil: 'load', timeout: timeoutMs ?? this.#pool.navigationTimeoutMs });
-  }
-
-  /** Replaces the context and page with fresh ones (drops cookies, storage and leaked memory). */
-  async recycle(): Promise<void> {
-    const old = this.#context;
-    const fresh = await this.#pool.newContext();
-    this.#context = fresh.context;
-    this.#page = fresh.page;
-    this.navigations = 0;
-    this.#pool.countRecycle();
-    await old.close().catch(() => {});
-  }
-
-  /** @internal */
-  async release(): Promise<void> {
-    await this.#context.close().catch(() => {});
-  }
-
-  /**
-   * @internal Readies the context for the next account instead of closing it: cookies, permissions and the current
-   * origin's storage cleared. False when it cannot be reused (closed, crashed): the caller closes it.
-   */
-  async reset(): Promise<boolean> {
-    if (this.#page.isClosed()) return false;
-    try {
-      await this.#page
-        .evaluate(() => {
-          try {
-            localStorage.clear();
-            sessionStorage.clear();
-          } catch {
-            // about:blank or an opaque origin has no storage to clear
-          }
-        })
-        .catch(() => {});
-      // No navigation to about:blank: the next account's first goto replaces the page anyway.
-      await Promise.all([this.#context.clearCookies(), this.#context.clearPermissions()]);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  /** @internal */
-  get parts(): { context: BrowserContext; page: Page; navigations: number } {
-    return { context: this.#context, page: this.#page, navigations: this.navigations };
-  }
-}
-
 /** One Chromium for the process, handing out isolated pages with bounded concurrency and recycling. */
 export class BrowserPool {
   readonly navigationsPerPage: number;
@@ -127,7 +58,15 @@ export class BrowserPool {
   #waiting: (() => void)[] = [];
   #leases = new Set<PageLease>();
   /** Contexts kept between leases (at most `maxConcurrency`): creating one costs far more than a page load. */
-  #idle: { context: BrowserContext; page: Page; navigations: number }[] = [];
+  #idle: LeaseParts[] = [];
+  /**
+   * The next context, made in the background when a lease nears its recycling: a context and its page (a new
+   * renderer process) take ~0.4 s on a loaded 2-core machine, two page loads, which the recycling or the next
+   * lease would otherwise wait for.
+   */
+  #prepared: Promise<Omit<LeaseParts, 'navigations'> | null> | null = null;
+  /** Contexts being closed in the background; `close` waits for them. */
+  #closing = new Set<Promise<void>>();
   #stats: Omit<BrowserPoolStats, 'active'> = { launches: 0, contextsCreated: 0, recycles: 0, navigations: 0 };
 
   constructor(options: BrowserPoolOptions = {}) {
@@ -163,8 +102,37 @@ export class BrowserPool {
     return this.#browser;
   }
 
-  /** @internal */
-  async newContext(): Promise<{ context: BrowserContext; page: Page }> {
+  /** @internal A fresh context and page: the one made ahead when there is one. */
+  async newContext(): Promise<Omit<LeaseParts, 'navigations'>> {
+    if (this.#closed) throw collectorError(COLLECTOR_ERROR.poolClosed, 'browser pool is closed');
+    const prepared = this.#prepared;
+    this.#prepared = null;
+    const ready = prepared ? await prepared : null;
+    if (ready) {
+      if (!this.#closed) return ready;
+      this.closeLater(ready.context);
+    }
+    return this.#create(false);
+  }
+
+  /** @internal Starts making the next context in the background (one at a time), with a second page if asked. */
+  prepare(withBeside: boolean): void {
+    if (this.#prepared || this.#closed) return;
+    this.#prepared = this.#create(withBeside).catch(() => null);
+  }
+
+  /** @internal Closes a context without waiting for it. */
+  closeLater(context: BrowserContext): void {
+    const closing: Promise<void> = context
+      .close()
+      .catch(() => {})
+      .then(() => {
+        this.#closing.delete(closing);
+      });
+    this.#closing.add(closing);
+  }
+
+  async #create(withBeside: boolean): Promise<Omit<LeaseParts, 'navigations'>> {
     if (this.#closed) throw collectorError(COLLECTOR_ERROR.poolClosed, 'browser pool is closed');
     const browser = await this.#launch();
     const context = await browser.newContext({
@@ -175,8 +143,8 @@ export class BrowserPool {
       ...(this.#options.userAgent ? { userAgent: this.#options.userAgent } : {}),
     });
     this.#stats.contextsCreated++;
-    const page = await context.newPage();
-    return { context, page };
+    const [page, beside] = await Promise.all([context.newPage(), withBeside ? context.newPage() : null]);
+    return { context, page, beside };
   }
 
   async #acquire(): Promise<void> {
@@ -204,13 +172,7 @@ export class BrowserPool {
     let lease: PageLease | null = null;
     try {
       const idle = this.#options.reuseContexts === false ? undefined : this.#idle.pop();
-      if (idle) {
-        lease = new PageLease(this, idle.context, idle.page);
-        lease.navigations = idle.navigations;
-      } else {
-        const { context, page } = await this.newContext();
-        lease = new PageLease(this, context, page);
-      }
+      lease = new PageLease(this, idle ?? (await this.newContext()));
       this.#leases.add(lease);
       return await fn(lease);
     } finally {
@@ -223,7 +185,7 @@ export class BrowserPool {
           lease.navigations < this.navigationsPerPage &&
           (await lease.reset());
         if (keep && !this.#closed) this.#idle.push(lease.parts);
-        else await lease.release();
+        else this.closeLater(lease.parts.context);
       }
       this.#releaseSlot();
     }
@@ -239,6 +201,10 @@ export class BrowserPool {
     const work = (async () => {
       await Promise.all([...this.#leases].map((lease) => lease.release()));
       await Promise.all(this.#idle.splice(0).map((idle) => idle.context.close().catch(() => {})));
+      const prepared = await this.#prepared?.catch(() => null);
+      this.#prepared = null;
+      await prepared?.context.close().catch(() => {});
+      await Promise.all([...this.#closing]);
       if (browser) await (await browser.catch(() => null))?.close();
     })();
     let timer: NodeJS.Timeout | undefined;

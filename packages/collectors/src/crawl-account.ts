@@ -8,10 +8,10 @@ import {
   type NetraError,
   type Platform,
 } from '@netra/core';
-import type { Response } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import type { ApiCursors, CollectedInteraction } from './api/api-types.ts';
 import { collectViaApi, isApiPlatform } from './api/collect-via-api.ts';
-import type { HttpClientOptions } from './api/http-client.ts';
+import { DEFAULT_USER_AGENT, type HttpClientOptions } from './api/http-client.ts';
 import type { ImageDownloadOptions } from './api/image-download.ts';
 import type { YouTubeDataApiConfig } from './api/youtube-data-api.ts';
 import { collectYouTubeViaApi } from './api/youtube-data-api.ts';
@@ -26,7 +26,6 @@ import {
   type ItemSnapshot,
   PAGE_COLLECTOR,
   type PageCapture,
-  PageImages,
   type PageResponseInfo,
   type PageSnapshot,
   responseInfo,
@@ -34,6 +33,7 @@ import {
   storePage,
   storePostManifest,
 } from './evidence/page-evidence.ts';
+import { PageImages } from './evidence/page-images.ts';
 import { type PlatformOrigins, toFetchUrl, toRealUrl } from './origin-mapping.ts';
 import { platformDefinitions } from './platforms/index.ts';
 import type { AccountState, PlatformDefinition, RawItem } from './platforms/types.ts';
@@ -129,6 +129,10 @@ class NavigationOutcome {
   }
 }
 
+/**
+ * Loads `url` with retries, in the lease's current page or, with `beside`, in its second page (the current one
+ * is still being captured; `lease.swap()` makes the second page current once that is done).
+ */
 async function navigate(
   lease: PageLease,
   definition: PlatformDefinition,
@@ -136,21 +140,23 @@ async function navigate(
   attempts: number,
   baseMs: number,
   pace?: () => Promise<void>,
+  beside = false,
 ): Promise<NavigationOutcome> {
   let last = '';
   for (let attempt = 1; attempt <= attempts; attempt++) {
     try {
       await pace?.();
-      const response: Response | null = await lease.goto(url);
+      const response: Response | null = beside ? await lease.gotoBeside(url) : await lease.goto(url);
+      const page = beside ? lease.pageBeside! : lease.page;
       const status = response?.status() ?? 0;
       if (status === 404 || status === 410) return new NavigationOutcome('not_found');
       if (status === 429 || status >= 500) {
         last = `HTTP ${status}`;
       } else {
         return new NavigationOutcome(
-          await readyAndDetect(lease.page, definition),
+          await readyAndDetect(page, definition),
           undefined,
-          responseInfo(url, response, lease.page.url()),
+          responseInfo(url, response, page.url()),
           response,
         );
       }
@@ -229,6 +235,25 @@ function resolvePostedAt(item: RawItem, fetchedAt: Date): { postedAt: string | n
   return { postedAt: null, precision: 'unknown' };
 }
 
+/** Follows a "next" link (in the second page with `beside`): true when the next page is ready to read. */
+async function followLink(
+  lease: PageLease,
+  definition: PlatformDefinition,
+  href: string,
+  attempts: number,
+  baseMs: number,
+  errors: NetraError[],
+  pace: (() => Promise<void>) | undefined,
+  onResponse: ((outcome: NavigationOutcome) => void) | undefined,
+  beside = false,
+): Promise<boolean> {
+  const outcome = await navigate(lease, definition, href, attempts, baseMs, pace, beside);
+  if (outcome.response) onResponse?.(outcome);
+  if (outcome.state === 'ok') return true;
+  if (outcome.error) errors.push(outcome.error);
+  return false;
+}
+
 async function nextPage(
   lease: PageLease,
   definition: PlatformDefinition,
@@ -252,11 +277,7 @@ async function nextPage(
             definition.pagination.selector,
           );
     if (!href) return false;
-    const outcome = await navigate(lease, definition, href, attempts, baseMs, pace);
-    if (outcome.response) onResponse?.(outcome);
-    if (outcome.state === 'ok') return true;
-    if (outcome.error) errors.push(outcome.error);
-    return false;
+    return followLink(lease, definition, href, attempts, baseMs, errors, pace, onResponse);
   }
   if ((await control.count()) === 0) return false;
   const before = await page.locator('[data-netra-item]').count();
@@ -385,20 +406,39 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
   ): Promise<void> => {
     const roles: { role: string; ref: EvidenceArtefactRef }[] = [];
     try {
-      const capture = await page;
-      const crop = elementPng ? null : capture && snapshot ? await cropElement(capture, snapshot.box) : null;
-      const png = elementPng ?? crop;
-      const [htmlRef, shotRef] = await Promise.all([
+      // The element's HTML and the image downloads do not wait for the page's PNG and its crop.
+      const [htmlResult, shotResult, found] = await Promise.allSettled([
         store.put('html', elementHtml, 'text/html; charset=utf-8', fetchedAt),
-        png ? store.put('screenshot', png, 'image/png', fetchedAt) : null,
+        (async () => {
+          const capture = await page;
+          const crop = elementPng ? null : capture && snapshot ? await cropElement(capture, snapshot.box) : null;
+          const png = elementPng ?? crop;
+          const ref = png ? await store.put('screenshot', png, 'image/png', fetchedAt) : null;
+          return { capture, crop, ref };
+        })(),
+        // The post's own images, for OCR (issue 12): one that cannot be fetched is reported, the post goes on.
+        images!.capture(snapshot?.images ?? [], fetchedAt),
       ]);
-      roles.push({ role: 'element_html', ref: htmlRef });
-      if (shotRef) roles.push({ role: 'element_screenshot', ref: shotRef });
-      else evidenceFailed(item.externalId!, 'tangkapan layar', 'elemen di luar halaman / element outside the page');
-      // The post's own images, for OCR (issue 12): one that cannot be fetched is reported, the post goes on.
-      const found = await images!.capture(snapshot?.images ?? [], fetchedAt);
-      for (const ref of found.refs) roles.push({ role: 'image', ref });
-      for (const problem of found.problems) evidenceFailed(item.externalId!, 'gambar', problem);
+      if (htmlResult.status === 'fulfilled') roles.push({ role: 'element_html', ref: htmlResult.value });
+      if (shotResult.status === 'fulfilled' && shotResult.value.ref)
+        roles.push({ role: 'element_screenshot', ref: shotResult.value.ref });
+      if (found.status === 'fulfilled') {
+        for (const ref of found.value.refs) roles.push({ role: 'image', ref });
+        // Reported as the API collectors report theirs: the image is skipped for good, the post goes on.
+        for (const problem of found.value.problems)
+          errors.push(
+            collectorError(
+              COLLECTOR_ERROR.imageSkipped,
+              `${who}: ${item.externalId}: gambar dilewati / image skipped: ${problem}`,
+              { externalId: item.externalId, account: who },
+            ),
+          );
+      }
+      if (htmlResult.status === 'rejected') throw htmlResult.reason;
+      if (shotResult.status === 'rejected') throw shotResult.reason;
+      const { capture, crop, ref: shotRef } = shotResult.value;
+      if (!shotRef)
+        evidenceFailed(item.externalId!, 'tangkapan layar', 'elemen di luar halaman / element outside the page');
       if (capture?.html) roles.push({ role: 'page_html', ref: capture.html });
       if (capture) roles.push({ role: 'page_screenshot', ref: capture.screenshot });
       const manifest = await storePostManifest(store, {
@@ -423,7 +463,7 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
    * cannot be cut from the page's PNG. The rest runs in the background (`pending`) during the next page load.
    */
   const captureEvidence = async (
-    lease: PageLease,
+    browserPage: Page,
     kept: { item: RawItem; post: CollectedPost }[],
     response: PageResponseInfo,
     navigation: Response | null,
@@ -432,8 +472,10 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
     fetchedAt: Date,
   ): Promise<void> => {
     if (input.captureEvidence === false || kept.length === 0) return;
-    const browserPage = lease.page;
-    images ??= new PageImages(() => lease.page, store);
+    images ??= new PageImages(store, {
+      localOrigin: origins[account.platform],
+      userAgent: input.http?.userAgent ?? DEFAULT_USER_AGENT,
+    });
     // The screenshot and the response body in parallel: the page does not change in between.
     if (!pageSnapshot) evidenceFailed(`${kept.length} post`, 'ukuran elemen', 'snapshot gagal / failed');
     let snapshot = pageSnapshot
@@ -450,7 +492,9 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
     let page: Promise<PageCapture | null> = Promise.resolve(null);
     if (shotResult.status === 'fulfilled' && snapshot) {
       const body = bodyResult.status === 'fulfilled' ? bodyResult.value : null;
-      page = storePage(store, shotResult.value, body, snapshot.scale, fetchedAt).catch((error: unknown) => {
+      const measured = snapshot;
+      const boxes = measured.items.flatMap((item) => (item && croppable(measured, item.box) ? [item.box] : []));
+      page = storePage(store, shotResult.value, body, snapshot.scale, fetchedAt, boxes).catch((error: unknown) => {
         evidenceFailed(`${kept.length} post`, 'halaman', error);
         return null;
       });
@@ -547,7 +591,10 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
     return parsed.data;
   };
 
+  const evidence = input.captureEvidence !== false;
   return pool.withPage(async (lease) => {
+    // With evidence, a "next" link loads in a second page while the current one is captured (see below).
+    if (evidence && definition.pagination.kind === 'link') lease.prepareBeside();
     const attempts = input.navigationAttempts ?? 3;
     const baseMs = input.retryBaseMs ?? 300;
     const first = await navigate(lease, definition, startUrl, attempts, baseMs, input.pace);
@@ -567,7 +614,7 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
         lease.page,
         definition.extract,
         { handle: account.handle },
-        input.captureEvidence !== false,
+        evidence,
         definition.pagination.kind === 'link' ? definition.pagination.selector : null,
       );
       let older = 0;
@@ -583,29 +630,40 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
         posts.push(post);
         kept.push({ item, post });
       }
-      await captureEvidence(
-        lease,
-        kept,
-        response,
-        navigation,
-        snapshot,
-        items.map((i) => i.marker),
-        fetchedAt,
-      );
-      if (posts.length >= maxPosts || (items.length > 0 && older === items.length)) break;
-      const more = await nextPage(
-        lease,
-        definition,
-        attempts,
-        baseMs,
-        errors,
-        input.pace,
-        (outcome) => {
-          response = outcome.response!;
-          navigation = outcome.navigation;
-        },
-        nextHref,
-      );
+      const capture = () =>
+        captureEvidence(
+          lease.page,
+          kept,
+          response,
+          navigation,
+          snapshot,
+          items.map((i) => i.marker),
+          fetchedAt,
+        );
+      // The page after the last one allowed is not loaded at all.
+      const last = posts.length >= maxPosts || (items.length > 0 && older === items.length) || pages >= maxPages;
+      const onResponse = (outcome: NavigationOutcome) => {
+        response = outcome.response!;
+        navigation = outcome.navigation;
+      };
+      let more: boolean;
+      if (!last && nextHref && evidence && kept.length > 0 && lease.canLoadBeside) {
+        // The next page loads in the second page of the context while this one is captured: the capture waits
+        // for a painted frame and the PNG, the load for the network and the parser, and neither touches the
+        // other's page. The capture reads `response`/`navigation` before the load replaces them.
+        const [captured, followed] = await Promise.allSettled([
+          capture(),
+          followLink(lease, definition, nextHref, attempts, baseMs, errors, input.pace, onResponse, true),
+        ]);
+        if (captured.status === 'rejected') throw captured.reason;
+        if (followed.status === 'rejected') throw followed.reason;
+        more = followed.value;
+        if (more) lease.swap();
+      } else {
+        await capture();
+        if (last) break;
+        more = await nextPage(lease, definition, attempts, baseMs, errors, input.pace, onResponse, nextHref);
+      }
       if (!more) break;
     }
     // Posts come back only with their evidence complete (or its failure reported).

@@ -12,8 +12,6 @@ export const PAGE_COLLECTOR = { name: 'netra-page-collector', version: '2.0.0' }
 const MIN_SIDE = 120;
 /** Images kept per post; the OCR worker reads at most its own limit of them. */
 const MAX_IMAGES = 8;
-/** A larger image file is not downloaded (the OCR worker would refuse it anyway). */
-const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
 
 const KEPT_HEADERS = ['content-type', 'content-language', 'date', 'etag', 'last-modified', 'server', 'location'];
 
@@ -185,33 +183,54 @@ export async function fullPageScreenshot(page: Page, snapshot: PageSnapshot): Pr
 export interface PageCapture {
   html: EvidenceArtefactRef | null;
   screenshot: EvidenceArtefactRef;
-  /** Decoded pixels of the screenshot, cropped for each element. */
-  pixels: { data: Buffer; width: number; height: number; channels: 1 | 2 | 3 | 4 };
+  png: Buffer;
+  /** The PNG's size in pixels (from its header). */
+  width: number;
+  height: number;
+  /** The PNG decoded once, when the crops would otherwise decode much of it again each (`decodeOnce`). */
+  pixels: { data: Buffer; width: number; height: number; channels: 1 | 2 | 3 | 4 } | null;
   scale: number;
 }
 
-/** Stores the page's HTML and screenshot and decodes the PNG once for the element crops (Node side only). */
+/**
+ * Whether the element crops should share one decode of the page's PNG instead of each decoding it. A decoded
+ * page is width × height × channels bytes that V8 counts as external memory: at one per page the collector's
+ * main thread spent ~16 ms a page in garbage collection (Node CPU profile of 114 demo pages with evidence:
+ * 1,967 ms of GC, 106 ms without evidence), more than the decode itself. PNG rows decode in order, so a crop
+ * decodes only down to its bottom edge; when those rows add up to more than two decodes of the page (many
+ * posts, far down a tall page), decoding once is cheaper.
+ */
+export function decodeOnce(pngHeight: number, boxes: readonly ItemSnapshot['box'][], scale: number): boolean {
+  const rows = boxes.reduce((sum, box) => sum + Math.min(pngHeight, Math.ceil((box.y + box.height) * scale)), 0);
+  return rows > 2 * pngHeight;
+}
+
+/** Stores the page's HTML and screenshot, decoding the PNG once for the crops when `decodeOnce` says so. */
 export async function storePage(
   store: EvidenceStore,
   png: Buffer,
   html: string | Buffer | null,
   scale: number,
   capturedAt: Date,
+  boxes: readonly ItemSnapshot['box'][],
 ): Promise<PageCapture> {
+  // IHDR, always the first chunk: width and height as big-endian 32-bit integers at bytes 16 and 20.
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
   const [decoded, screenshot, htmlRef] = await Promise.all([
-    sharp(png).raw().toBuffer({ resolveWithObject: true }),
+    decodeOnce(height, boxes, scale) ? sharp(png).raw().toBuffer({ resolveWithObject: true }) : null,
     store.put('page_screenshot', png, 'image/png', capturedAt),
     html === null ? null : store.put('page_html', html, 'text/html; charset=utf-8', capturedAt),
   ]);
   return {
     html: htmlRef,
     screenshot,
-    pixels: {
-      data: decoded.data,
-      width: decoded.info.width,
-      height: decoded.info.height,
-      channels: decoded.info.channels,
-    },
+    png,
+    width,
+    height,
+    pixels: decoded
+      ? { data: decoded.data, width: decoded.info.width, height: decoded.info.height, channels: decoded.info.channels }
+      : null,
     scale,
   };
 }
@@ -221,80 +240,21 @@ export async function storePage(
  * per-element screenshot gives, without one more capture per post. Null when the box lies outside the image.
  */
 export async function cropElement(capture: PageCapture, box: ItemSnapshot['box']): Promise<Buffer | null> {
-  const { width, height, channels, data } = capture.pixels;
+  const { width, height, pixels } = capture;
   const left = Math.max(0, Math.floor(box.x * capture.scale));
   const top = Math.max(0, Math.floor(box.y * capture.scale));
   const right = Math.min(width, Math.ceil((box.x + box.width) * capture.scale));
   const bottom = Math.min(height, Math.ceil((box.y + box.height) * capture.scale));
   if (right - left < 1 || bottom - top < 1) return null;
+  const source = pixels
+    ? sharp(pixels.data, { raw: { width: pixels.width, height: pixels.height, channels: pixels.channels } })
+    : // Sequential: libvips decodes the rows down to the crop's bottom edge and no further.
+      sharp(capture.png, { sequentialRead: true });
   // Level 6 is Chromium's own default for element screenshots; a crop encodes in a few ms.
-  return sharp(data, { raw: { width, height, channels } })
+  return source
     .extract({ left, top, width: right - left, height: bottom - top })
     .png({ compressionLevel: 6 })
     .toBuffer();
-}
-
-/**
- * Downloads images through the page's browser context (same cookies, no CORS), each URL once per crawl
- * however many posts show it; `data:` images are decoded in place. Larger than `MAX_IMAGE_BYTES`: refused.
- */
-export class PageImages {
-  readonly #page: () => Page;
-  readonly #store: EvidenceStore;
-  readonly #cache = new Map<string, Promise<EvidenceArtefactRef | null>>();
-
-  constructor(page: () => Page, store: EvidenceStore) {
-    this.#page = page;
-    this.#store = store;
-  }
-
-  /** The stored images of one post, and one problem line per image that could not be kept. */
-  async capture(
-    sources: readonly string[],
-    capturedAt: Date,
-  ): Promise<{ refs: EvidenceArtefactRef[]; problems: string[] }> {
-    const problems: string[] = [];
-    const results = await Promise.all(
-      sources.map(async (src) => {
-        let found = this.#cache.get(src);
-        if (!found) {
-          found = this.#fetch(src, capturedAt);
-          this.#cache.set(src, found);
-        }
-        try {
-          return await found;
-        } catch (error) {
-          const label = src.startsWith('data:') ? 'data: image' : src;
-          problems.push(
-            `${label.slice(0, 200)}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-          );
-          return null;
-        }
-      }),
-    );
-    return { refs: results.filter((r): r is EvidenceArtefactRef => r !== null), problems };
-  }
-
-  async #fetch(src: string, capturedAt: Date): Promise<EvidenceArtefactRef | null> {
-    let bytes: Buffer;
-    let type: string;
-    if (src.startsWith('data:')) {
-      const m = /^data:([^;,]+)(;base64)?,(.*)$/is.exec(src);
-      if (!m) throw new Error('malformed data URL');
-      bytes = m[2] ? Buffer.from(m[3]!, 'base64') : Buffer.from(decodeURIComponent(m[3]!), 'utf8');
-      type = m[1]!;
-    } else {
-      const res = await this.#page().request.get(src, { timeout: 15_000, maxRedirects: 3 });
-      if (!res.ok()) throw new Error(`HTTP ${res.status()}`);
-      const declared = Number(res.headers()['content-length'] ?? 0);
-      if (declared > MAX_IMAGE_BYTES) throw new Error(`${declared} bytes > ${MAX_IMAGE_BYTES}`);
-      bytes = await res.body();
-      type = res.headers()['content-type'] ?? 'application/octet-stream';
-    }
-    if (bytes.length > MAX_IMAGE_BYTES) throw new Error(`${bytes.length} bytes > ${MAX_IMAGE_BYTES}`);
-    if (/svg/i.test(type)) return null;
-    return this.#store.put('image', bytes, type.split(';')[0]!.trim().toLowerCase(), capturedAt);
-  }
 }
 
 export interface PostManifestInput {
