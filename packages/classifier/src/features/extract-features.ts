@@ -13,10 +13,11 @@ import { nicknameEvidence } from './nicknames.ts';
 import { SparseAccumulator } from './sparse-accumulator.ts';
 
 export const HASH_BITS = 18;
-/** Weight of the (L2-normalised) character n-gram block relative to the word n-gram block (2). */
-const CHAR_WEIGHT = 1;
-/** FNV-1a state after hashing the prefix `c:` (character grams live apart from word grams in the hash). */
-const CHAR_SEED = Math.imul(Math.imul(0x811c9dc5 ^ 99, 0x01000193) ^ 58, 0x01000193);
+// No character n-grams since 1.7.0 (issue 7): the character 3/4-grams of 1.4.0–1.6.0 added nothing that carried
+// over to unseen sources and cost a fifth of the CPU per post. Without them (same suite, docs/classifier.md, 1.7.0):
+// leave-one-source-out AUC 0.786 → 0.793 and best-threshold F1 0.685 → 0.692 (at the stored threshold 0.681 → 0.678,
+// within its ±0.01 threshold noise), 5-fold CV 0.857 → 0.860, dev CV 0.920 → 0.931, challenge 0.930 → 0.940;
+// cpuMicrosPerPost ≈105 → ≈83.
 const HASH_MASK = (1 << HASH_BITS) - 1;
 /**
  * Word n-grams read from images hash into their own 2^14 slots after the text's 2^18: a poster word that
@@ -102,14 +103,11 @@ function fnv1a(s: string): number {
   return fnvFrom(FNV_OFFSET, s) >>> 0;
 }
 
-/** Hash state of each gram-sequence element, and character codes of one word: grown, never shrunk. */
+/** Hash state of each gram-sequence element: grown, never shrunk. */
 let seqHash = new Int32Array(256);
-let wordCodes = new Int32Array(64);
-let gram3 = new Int32Array(64);
 
-// Scratch accumulators for hashed word and character grams, reused by every post analysed on this thread.
+// Scratch accumulator for hashed word grams, reused by every post analysed on this thread.
 const GRAMS = new SparseAccumulator(SIGNALS.length + (1 << HASH_BITS) + (1 << IMAGE_HASH_BITS));
-const CHARS = new SparseAccumulator(SIGNALS.length + (1 << HASH_BITS));
 
 /**
  * Signal positions as a plain object: `set` and `inc` are inlined at about a hundred call sites, and a Map lookup
@@ -706,36 +704,6 @@ function hashedGrams(
     if (i + 1 < seq.length) grams.add(base + (fnvFrom(Math.imul(seqHash[i]! ^ 32, FNV_PRIME), seq[i + 1]!) & bits));
   }
   if (post.kind) addGram(`kind=${post.kind}`);
-  // Character 3- and 4-grams of unmasked words (spelling variation, regional and slang forms share pieces).
-  const chars = CHARS;
-  chars.clear();
-  tokens.forEach((t, i) => {
-    if (mask[i] || t.kind !== 'word' || t.num || t.folded.length < 3 || inImage(i)) return;
-    const w = t.folded;
-    // Over `<word>` (boundaries as code 1 and 2), hashed in place: no substring is allocated. (A per-word memo of
-    // these hashes was measured slower: the bench's typo variants miss it and the lookups cost more than hashing.)
-    // A 4-gram continues the state of the 3-gram it starts with; every 3-gram is added before any 4-gram (the
-    // order the grams are first seen is the order of the vector, so it must not change).
-    const len = w.length + 2;
-    if (wordCodes.length < len) {
-      wordCodes = new Int32Array(len * 2);
-      gram3 = new Int32Array(len * 2);
-    }
-    wordCodes[0] = 1;
-    for (let k = 0; k < w.length; k++) wordCodes[k + 1] = w.charCodeAt(k);
-    wordCodes[len - 1] = 2;
-    for (let k = 0; k + 3 <= len; k++) {
-      const h = Math.imul(
-        Math.imul(Math.imul(CHAR_SEED ^ wordCodes[k]!, FNV_PRIME) ^ wordCodes[k + 1]!, FNV_PRIME) ^ wordCodes[k + 2]!,
-        FNV_PRIME,
-      );
-      gram3[k] = h;
-      chars.add(SIGNALS.length + (h & HASH_MASK));
-    }
-    for (let k = 0; k + 4 <= len; k++) {
-      chars.add(SIGNALS.length + (Math.imul(gram3[k]! ^ wordCodes[k + 3]!, FNV_PRIME) & HASH_MASK));
-    }
-  });
   const ctx = post.context;
   if (ctx?.parentText) {
     for (const t of tokenize(ctx.parentText)) if (t.kind === 'word' && !t.num) addGram(`p:${stem(t.key)}`);
@@ -750,26 +718,11 @@ function hashedGrams(
   }
   const norm = grams.sumOfSquares();
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  // Character grams share the hashed space with word grams: merged into the word gram's value where both hit
-  // (indices stay unique); the rest follow, in the order they first appeared.
-  const cnorm = chars.sumOfSquares();
-  const cscale = cnorm > 0 ? CHAR_WEIGHT / Math.sqrt(cnorm) : 0;
-  for (const h of grams.indices) grams.set(h, grams.get(h) * scale * 2);
-  const charOnly: number[] = [];
-  for (const h of chars.indices) {
-    if (grams.has(h)) grams.set(h, grams.get(h) + chars.get(h) * cscale);
-    else charOnly.push(h);
-  }
   for (const h of grams.indices) {
     indices.push(h);
-    values.push(grams.get(h));
-  }
-  for (const h of charOnly) {
-    indices.push(h);
-    values.push(chars.get(h) * cscale);
+    values.push(grams.get(h) * scale * 2);
   }
   grams.clear();
-  chars.clear();
   return { indices, values };
 }
 
