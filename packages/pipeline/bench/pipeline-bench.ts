@@ -15,7 +15,6 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
-import { benchPosts } from '@netra/classifier/bench-posts';
 import { createLogger } from '@netra/core';
 import { createDatabase, type Database, migrateToLatest } from '@netra/db';
 import { countRows } from '@netra/db/testing';
@@ -24,6 +23,7 @@ import { type ClassifyJob, classifyJobId, createQueues, createRedisConnection, Q
 import { Worker } from 'bullmq';
 import { type Kysely, sql } from 'kysely';
 import { CLASSIFIER_DEFAULTS, classifierWorkerConcurrency, startClassifierWorker } from '../src/index.ts';
+import { benchClassifyJobs } from './bench-jobs.ts';
 
 const N = Number(process.env.BENCH_JOBS ?? 20_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
@@ -60,39 +60,6 @@ async function admin(statement: string): Promise<void> {
   } finally {
     await server.close();
   }
-}
-
-/** Demo-like classify jobs: corpus variants spread over the demo watchlist's accounts, with evidence refs. */
-function makeJobs(accounts: { id: string; platform: string; handle: string; region: string }[]): ClassifyJob[] {
-  return benchPosts(N).map((post, i) => {
-    const account = accounts[i % accounts.length]!;
-    const hash = (k: string) => (BigInt(i) * 1_000_003n + BigInt(k.length)).toString(16).padStart(64, '0').slice(-64);
-    const fetchedAt = new Date(Date.UTC(2024, 9, 1) + i * 60_000).toISOString();
-    return {
-      platform: account.platform as ClassifyJob['platform'],
-      externalId: `${tag}-${i}`,
-      url: `https://example.test/${account.platform}/${account.handle}/posts/${i}`,
-      kind: post.kind ?? 'post',
-      accountId: account.id,
-      authorHandle: account.handle,
-      text: post.text,
-      postedAt: new Date(Date.UTC(2024, 8, 25) + i * 60_000).toISOString(),
-      fetchedAt,
-      ...(post.context ? { context: post.context } : {}),
-      mediaDescriptions: i % 7 === 0 ? ['Foto bersama warga di halaman kantor kelurahan'] : [],
-      evidence: (['screenshot', 'html'] as const).map((kind) => ({
-        kind,
-        sha256: hash(kind),
-        bytes: kind === 'screenshot' ? 48_213 : 9_877,
-        mediaType: kind === 'screenshot' ? 'image/png' : 'text/html',
-        path: `${hash(kind).slice(0, 2)}/${hash(kind)}.${kind === 'screenshot' ? 'png' : 'html'}`,
-        capturedAt: fetchedAt,
-      })),
-      raw: { source: 'bench', index: i },
-      crawlRunId: null,
-      regionCode: post.region ?? account.region,
-    };
-  });
 }
 
 /**
@@ -200,13 +167,7 @@ try {
   cleanup.unshift(() => database.close());
   await migrateToLatest(database.db);
   await seedDemo(database.db);
-  const accounts = await database.db
-    .selectFrom('accounts as a')
-    .innerJoin('people as p', 'p.id', 'a.person_id')
-    .select(['a.id', 'a.platform', 'a.handle', 'p.region_code as region'])
-    .orderBy('a.handle')
-    .execute();
-  const jobs = makeJobs(accounts);
+  const jobs = await benchClassifyJobs(database.db, N, tag);
   const payloadBytes = Math.round(jobs.reduce((s, j) => s + JSON.stringify(j).length, 0) / jobs.length);
   // BENCH_BATCH overrides the batch size (and with it the concurrency of both workers), for experiments only.
   const batchSize = process.env.BENCH_BATCH ? Number(process.env.BENCH_BATCH) : CLASSIFIER_DEFAULTS.batchSize;

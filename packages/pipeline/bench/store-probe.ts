@@ -9,13 +9,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { benchPosts } from '@netra/classifier/bench-posts';
 import { createLogger } from '@netra/core';
 import { createDatabase, migrateToLatest, upsertPosts } from '@netra/db';
 import { seedDemo } from '@netra/demo-platform/seed';
-import type { ClassifyJob } from '@netra/queue';
 import { sql } from 'kysely';
 import { inlineBatchClassifier, readRegistryFromDb, storeClassified } from '../src/index.ts';
+import { benchClassifyJobs } from './bench-jobs.ts';
 
 const N = Number(process.env.PROBE_POSTS ?? 6400);
 const url = process.env.DATABASE_URL!;
@@ -38,41 +37,7 @@ try {
     await seedDemo(database.db);
     for (const s of (process.env.PROBE_SQL ?? '').split(';').filter((x) => x.trim()))
       await sql.raw(s).execute(database.db);
-    const accounts = await database.db
-      .selectFrom('accounts as a')
-      .innerJoin('people as p', 'p.id', 'a.person_id')
-      .select(['a.id', 'a.platform', 'a.handle', 'p.region_code as region'])
-      .orderBy('a.handle')
-      .execute();
-    const jobs: ClassifyJob[] = benchPosts(N).map((post, i) => {
-      const account = accounts[i % accounts.length]!;
-      const hash = (k: string) => (BigInt(i) * 1_000_003n + BigInt(k.length)).toString(16).padStart(64, '0').slice(-64);
-      const fetchedAt = new Date(Date.UTC(2024, 9, 1) + i * 60_000).toISOString();
-      return {
-        platform: account.platform as ClassifyJob['platform'],
-        externalId: `${tag}-${i}`,
-        url: `https://example.test/${account.platform}/${account.handle}/posts/${i}`,
-        kind: post.kind ?? 'post',
-        accountId: account.id,
-        authorHandle: account.handle,
-        text: post.text,
-        postedAt: new Date(Date.UTC(2024, 8, 25) + i * 60_000).toISOString(),
-        fetchedAt,
-        ...(post.context ? { context: post.context } : {}),
-        mediaDescriptions: i % 7 === 0 ? ['Foto bersama warga di halaman kantor kelurahan'] : [],
-        evidence: (['screenshot', 'html'] as const).map((kind) => ({
-          kind,
-          sha256: hash(kind),
-          bytes: kind === 'screenshot' ? 48_213 : 9_877,
-          mediaType: kind === 'screenshot' ? 'image/png' : 'text/html',
-          path: `${hash(kind).slice(0, 2)}/${hash(kind)}.${kind === 'screenshot' ? 'png' : 'html'}`,
-          capturedAt: fetchedAt,
-        })),
-        raw: { source: 'bench', index: i },
-        crawlRunId: null,
-        regionCode: post.region ?? account.region,
-      };
-    });
+    const jobs = await benchClassifyJobs(database.db, N, tag);
     const registry = await readRegistryFromDb(database.db);
     const results = await inlineBatchClassifier().classify(jobs, registry);
     // PROBE_SIGHTED=1: the production path, where the scraper recorded every post before it was queued.
