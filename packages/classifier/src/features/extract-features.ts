@@ -627,7 +627,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     }
   }
 
-  const vector = hashedGrams(post, tokens, mask, f);
+  const vector = hashedGrams(post, tokens, mask, f, parent?.tokens ?? null);
 
   // The post's own words say which race it is about; a reply that says nothing goes by its parent (a video title).
   // (Only read when there is evidence to weigh.)
@@ -656,8 +656,8 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
 }
 
 /**
- * The engineered signals `f` followed by the hashed word n-grams of the masked token stream, the parent post's
- * unigrams and the character grams. Apart from `analyse` so each is optimised on its own: one function of this
+ * The engineered signals `f` followed by the hashed word n-grams of the masked token stream and the parent post's
+ * unigrams (`parentTokens`: the parent's text as `replyContext` tokenised it). Apart from `analyse` so each is optimised on its own: one function of this
  * size took the JIT seconds to (re)compile, a large part of a 20,000-post run.
  */
 function hashedGrams(
@@ -665,6 +665,7 @@ function hashedGrams(
   tokens: readonly Token[],
   mask: readonly (string | null)[],
   f: Float64Array,
+  parentTokens: readonly Token[] | null,
 ): SparseVector {
   // Hashed n-grams over the masked stream, plus parent-context unigrams.
   const grams = GRAMS;
@@ -704,9 +705,8 @@ function hashedGrams(
     if (i + 1 < seq.length) grams.add(base + (fnvFrom(Math.imul(seqHash[i]! ^ 32, FNV_PRIME), seq[i + 1]!) & bits));
   }
   if (post.kind) addGram(`kind=${post.kind}`);
-  const ctx = post.context;
-  if (ctx?.parentText) {
-    for (const t of tokenize(ctx.parentText)) if (t.kind === 'word' && !t.num) addGram(`p:${stem(t.key)}`);
+  if (parentTokens) {
+    for (const t of parentTokens) if (t.kind === 'word' && !t.num) addGram(`p:${stem(t.key)}`);
   }
   const indices: number[] = [];
   const values: number[] = [];
