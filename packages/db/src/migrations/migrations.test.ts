@@ -94,6 +94,23 @@ describe('migrations', () => {
       expect(redundant.map((r) => r.name)).toEqual([]);
     });
 
+    it('give the evidence look-ups by content hash and by path an index of their own', async () => {
+      // The evidence route reads an artefact by hash and retention asks whether a path is still used: without
+      // an index each is a scan of a table that grows by several rows per post.
+      const plans = await db.db.transaction().execute(async (trx) => {
+        // On an empty table the planner prefers a scan anyway; forbidding it shows whether an index can serve.
+        await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+        const plan = async (column: 'sha256' | 'path') => {
+          const { rows } = await sql<{ 'QUERY PLAN': string }>`
+            EXPLAIN SELECT id FROM evidence_artefacts WHERE ${sql.ref(column)} = 'x'`.execute(trx);
+          return rows.map((r) => r['QUERY PLAN']).join('\n');
+        };
+        return { sha256: await plan('sha256'), path: await plan('path') };
+      });
+      expect(plans.sha256).toContain('evidence_artefacts_sha256_idx');
+      expect(plans.path).toContain('evidence_artefacts_path_idx');
+    });
+
     it('make the audit log refuse updates and deletes', async () => {
       await db.db
         .insertInto('audit_log')
