@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { decide } from '../src/classify/classify.ts';
 import type { ScoredRow } from '../src/eval/evaluate.ts';
+import { FAMILIES, familyTable } from '../src/eval/families.ts';
 import { fullText } from '../src/features/extract-features.ts';
 import {
   CORPUS_EXTRA_DIR,
@@ -71,6 +72,10 @@ for (const src of [...new Set(loso.map((r) => r.post.source!.split(':')[0]!))]) 
     loso.filter((r) => r.post.source!.startsWith(`${src}:`)),
   );
 }
+const fams = familyTable(loso);
+console.log(
+  `  families: ${FAMILIES.map((f) => `${f} ${fams[f].falseAlarms}/${fams[f].misses}/${fams[f].wrongCandidate} ${r3(fams[f].errorRate)}`).join(', ')}`,
+);
 if (dumpAt >= 0) {
   const errors = loso.filter(
     (r) =>
@@ -85,6 +90,7 @@ if (dumpAt >= 0) {
           id: r.post.id,
           gold: [r.post.label, r.post.candidate, r.post.stance],
           got: [r.result.score, r.result.candidate, r.result.stance],
+          flagged: r.result.flagged,
           region: r.post.region,
         }),
       )

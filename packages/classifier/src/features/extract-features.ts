@@ -6,6 +6,7 @@ import { type Token, tokenize } from '../normalise/tokenize.ts';
 import { type CompiledContest, type CompiledRegistry, contestsOf } from '../registry/compile-registry.ts';
 import { type Mention, matchMentions } from '../registry/match-mentions.ts';
 import { BALLOT_WEIGHT, findBallotNumbers } from './ballot-numbers.ts';
+import { colloquialStanceSignals } from './colloquial-stance.ts';
 import { contestsByYear, dropPresidentialInRegionalFrame, type RaceFrame, raceFrame } from './contest-frame.ts';
 import { SIGNAL_INDEX, SIGNALS, type SignalName } from './feature-names.ts';
 import { LEXICON, MOCK_EMOJI, POSITIVE_EMOJI } from './lexicon.ts';
@@ -589,7 +590,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     f[i] = Math.min(f[i]!, 3) / 2;
   }
 
-  const { laugh, wish } = voiceSignals(f, tokens, text, lexiconHits, {
+  const { laugh, wish, ownVoice } = voiceSignals(f, tokens, text, lexiconHits, {
     targetIdx,
     strongTargetIdx,
     hasTarget,
@@ -597,6 +598,16 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     presidentHint,
     ballotValues,
     exhort,
+  });
+  const signal = (name: SignalName) => f[SIGNAL_AT[name]]!;
+  colloquialStanceSignals(set, tokens, {
+    idx,
+    targetIdx,
+    parentNamesCandidate: parentCand || signal('parent_mentions_cand') > 0,
+    laugh,
+    posEmoji,
+    mockEmoji,
+    ownVoice,
   });
 
   let cueNear: Analysis['cueNear'] = NO_CUES;
@@ -796,7 +807,7 @@ function voiceSignals(
   text: string,
   lexiconHits: Map<LexiconName, number[]>,
   inputs: VoiceInputs,
-): { laugh: Token[]; wish: readonly number[] } {
+): { laugh: Token[]; wish: readonly number[]; ownVoice: boolean } {
   const { targetIdx, strongTargetIdx, hasTarget, parentCand, presidentHint, ballotValues, exhort } = inputs;
   const set = (name: SignalName, v = 1) => {
     f[SIGNAL_AT[name]] = v;
@@ -864,7 +875,7 @@ function voiceSignals(
   set('compare_prefer', compare.length > 0 ? 1 : 0);
   set('compare_with_target', near(compare, targetIdx, 5) ? 1 : 0);
   set('wish_with_target', near(wish, targetIdx, 6) || (wish.length > 0 && parentCand) ? 1 : 0);
-  return { laugh, wish };
+  return { laugh, wish, ownVoice };
 }
 
 /** `/^\p{Lu}/u.test(s)` without the regex when the first character is ASCII (its only capitals are A–Z). */

@@ -119,6 +119,15 @@ export const SIGNALS = [
   // Issue 12: the post carries text read from its images; or only that (an empty caption under a poster).
   'image_text',
   'image_text_only',
+  // Colloquial stance and reply × parent (issue 7, 2026-11-29; features/colloquial-stance.ts).
+  'stance_praise_colloquial',
+  'stance_praise_colloquial_target',
+  'stance_attack_colloquial',
+  'stance_attack_colloquial_target',
+  'reply_agree_parent',
+  'reply_parent_pro_cue',
+  'reply_parent_contra_cue',
+  'reply_parent_short_voice',
 ] as const;
 
 export type SignalName = (typeof SIGNALS)[number];

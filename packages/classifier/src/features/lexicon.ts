@@ -105,6 +105,41 @@ export const LEXICON = {
   compare: set('mending mendingan daripada drpd dibanding dibandingkan ketimbang lebih'),
   /** Wishes and prayers: `semoga menang`, `mugi`, `moga`. */
   wish: set('semoga moga mugi mudah insyaallah aamiin amin doakan doa harap harapan'),
+  // Issue 7, 2026-11-29: colloquial-stance lexicons written from general knowledge of Indonesian, Javanese,
+  // Sundanese and Betawi online speech (not mined from any corpus). They feed the signals of
+  // `colloquial-stance.ts` only; the older lexicons (and the cue-near-candidate pass reading `praise`/`scorn`) are unchanged.
+  /** Agreeing with someone else's point (a reply whose target is in the parent): `setuju`, `leres`, `satuju`. */
+  agree: set('setuju sepakat betul bener benar sarujuk satuju akur tul yoi sip bnr stuju setujuh cocok'),
+  /**
+   * Colloquial and regional praise and allegiance beyond `support`/`praise`: Javanese `apik`, `top markotop`,
+   * Sundanese `hade`, `alus`, slang `gokil`, `respek`, virtues said of a leader (`amanah`, `lurus`).
+   */
+  praiseColloquial: set(
+    'respek respect hormat kagum mengagumkan terharu bangga idola idolaku panutan teladan negarawan pahlawan pejuang ' +
+      'amanah adil bijak bijaksana soleh sholeh alim tulus ikhlas sabar santun sopan ramah humble sederhana ' +
+      'berwibawa karismatik gagah berani pemberani waras lurus bersih berintegritas terbukti berpengalaman ' +
+      'visioner solutif konkret berprestasi prestasi berhasil inspiratif menginspirasi adem sejuk teduh ' +
+      'gokil mantul markotop kece jempolan cakep ' +
+      // Javanese, Sundanese, Betawi: good, clever, caring, humble.
+      'apik becik sae mumpuni ngayomi ngemong hade alus bageur calakan someah ' +
+      'jagoanku pilihanku presidenku gubernurku capresku cagubku pemimpinku calonku paslonku',
+  ),
+  /**
+   * Colloquial and regional scorn, insult and distrust (Javanese `ngapusi`, `ndlogok`; Sundanese `goblog`,
+   * `belegug`; Betawi `belagu`, `sotoy`; camp epithets; distrust of promises and dynasties).
+   */
+  attackColloquial: set(
+    'cebong kampret kadrun buzer buzzer buzzerp antek boneka kacung jongos wayang dinasti oligarki nepotisme kkn ' +
+      'rezim curang kecurangan culas serakah rakus tamak maling rampok koruptor busuk bobrok amburadul berantakan ' +
+      'idiot tolol bloon oon bebal sarap stres ngimpi delusi dusta pendusta fitnah memfitnah pengecut penakut ' +
+      'cemen cupu receh murahan alay arogan angkuh kasar emosian baper blunder gagap asbun ngasal berbelit ' +
+      'labil bunglon sandiwara dagelan lawak lelucon ambisius gimik gimmick settingan lebay omdo nyinyir ' +
+      'diktator otoriter zalim dzalim khianat pengkhianat kafir sesat ambyar ancur kacau balau terpuruk ' +
+      'pembual bualan ngelantur melantur ngeles mencla plin plan plinplan lengserkan makzulkan tukang ' +
+      // Javanese, Sundanese, Betawi: stupid, lying, coward, arrogant, rude exclamations.
+      'elek gemblung ndlogok ngapusi mbujuki mbelgedes taek ndasmu koplak goblog belegug borangan ngabohong ' +
+      'kehed lieur belagu sotoy songong asu jancuk cuk cuih najis muak ogah emoh wegah keok',
+  ),
   president: set('presiden capres cawapres pilpres wapres istana nasional'),
   generic: set(
     'paslon calon kandidat pilkada pemilu cagub cabup cawagub cawabup pilgub pilbup cawalkot cawawali pilwalkot ' +
