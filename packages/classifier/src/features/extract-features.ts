@@ -9,7 +9,9 @@ import { BALLOT_WEIGHT, findBallotNumbers } from './ballot-numbers.ts';
 import { contestsByYear, dropPresidentialInRegionalFrame, type RaceFrame, raceFrame } from './contest-frame.ts';
 import { SIGNAL_INDEX, SIGNALS, type SignalName } from './feature-names.ts';
 import { LEXICON, MOCK_EMOJI, POSITIVE_EMOJI } from './lexicon.ts';
+import { addresseeEvidence } from './addressee.ts';
 import { nicknameEvidence } from './nicknames.ts';
+import { type MentionSpan, OPPONENT, opponentSubject } from './opponents.ts';
 import { SparseAccumulator } from './sparse-accumulator.ts';
 
 export const HASH_BITS = 18;
@@ -87,7 +89,6 @@ const SINGLE_CANDIDATE = new Set(
   ['calon', 'paslon', 'kandidat', 'cabup', 'cagub', 'cawalkot', 'pasangan'].map((w) => standardise(fold(w))),
 );
 const TUNGGAL = standardise(fold('tunggal'));
-const OPPONENT = new Set(['lawan', 'melawan', 'vs', 'versus', 'hadapi', 'menghadapi', 'kontra']);
 const STRONG_MENTIONS = new Set(['name', 'alias', 'hashtag', 'slogan', 'handle', 'fuzzy', 'namepart', 'hashtag_part']);
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -258,7 +259,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   const targetIdx: number[] = [];
   const strongTargetIdx: number[] = [];
   // Token position and candidates of every named mention (for cue-near-candidate bonuses).
-  const mentionAt: { at: number; refs: CandidateRef[] }[] = [];
+  const mentionAt: MentionSpan[] = [];
 
   // Contest preference for bare ballot numbers: the regency contest unless governor words appear.
   let governorHint = false;
@@ -418,7 +419,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     for (let k = m.from; k < m.to; k++) mask[k] = tag;
     if (weight >= 1 && !plainJargon) {
       targetIdx.push(m.from);
-      mentionAt.push({ at: m.from, refs });
+      mentionAt.push({ at: m.from, to: m.to, refs });
     }
     if (STRONG_MENTIONS.has(m.kind) || weight >= 2) strongTargetIdx.push(m.from);
     const label = reg.candidates.get(refs[0]!)?.label ?? refs[0]!;
@@ -476,6 +477,9 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     set('b_gesture_only', gestureOnly ? 1 : 0);
   }
 
+  // `memalukan lawan A dan B`: every candidate named is an opponent, so the post is about the one left.
+  opponentSubject(tokens, mentionAt, named, contests, scores, evidence);
+
   // Reply context.
   // The parent (often a video title) names the race's people; when the post names a candidate itself, the
   // parent's names only break ties (`setuju sama bu X` under a title about Y is about X).
@@ -483,6 +487,13 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     ? replyContext(post.context, reg, view, { set, addScore, contestFactor, contestOf }, named.size > 0 ? 0.25 : 1)
     : null;
   const parentCandidate = parent?.candidate ?? null;
+  // A reply's bare `bu`/`pak` addressing the one ticket of a race in play with a person of that gender.
+  if (post.context && scores.size > 0) {
+    const covered = new Set<number>();
+    for (const m of mentions) if (m.kind !== 'namepart_weak') for (let k = m.from; k < m.to; k++) covered.add(k);
+    const addressee = addresseeEvidence(text, tokens, covered, contests, scores, addScore, evidence);
+    if (addressee) mentionAt.push({ at: addressee.at, to: addressee.at + 1, refs: addressee.refs });
+  }
 
   // Cue words, alone and near a target.
   const lexiconHits = lexiconPositions(tokens);
@@ -732,7 +743,7 @@ function hashedGrams(
  */
 function cuesNearMentions(
   tokens: readonly Token[],
-  mentionAt: readonly { at: number; refs: CandidateRef[] }[],
+  mentionAt: readonly MentionSpan[],
   positiveWords: number[],
   attackWords: number[],
   laugh: readonly Token[],
