@@ -98,9 +98,13 @@ describe('a reply addressing the thread with a bare bu/pak', () => {
       reg,
     );
     expect(regency.evidence.some((e) => e.cue.startsWith('addressee:'))).toBe(false);
-    // No candidate in the post or its parent.
-    const none = analysed('Betul bu', { context: { parentText: 'Resep sayur asem' } });
-    expect(none.scores.size).toBe(0);
+    // The parent names no candidate: `bu` is its author (a teacher), even when the reply itself shows a number.
+    const teacher = analysed('Jawab aja bu: yang mau turun ke kampung. Nomor 2 ✌️', {
+      context: { parentText: 'Murid kelas 6 tanya ke saya: Bu, pemimpin yang baik itu seperti apa?' },
+    });
+    expect(teacher.scores.get('pilgub-nusa-2029#2')).toBeGreaterThan(0);
+    expect(teacher.evidence.some((e) => e.cue.startsWith('addressee:'))).toBe(false);
+    expect(resolveCandidate(teacher, 'pro')).toBe('pilgub-nusa-2029#2');
     // A post that is not a reply: `bu` may be anyone.
     const post = analysed('Betul bu, Bima cuma janji', { kind: 'post' });
     expect(post.evidence.some((e) => e.cue.startsWith('addressee:'))).toBe(false);

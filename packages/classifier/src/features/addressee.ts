@@ -9,11 +9,12 @@ const ADDRESSEE_WEIGHT = 2;
 
 /**
  * A reply that addresses someone with a bare `bu`/`pak` (`Betul bu, jalannya rusak`, `Mantap pak`) speaks to a
- * person of the thread, usually the candidate in the video or post it answers. When exactly one ticket of a race
- * in play has a person of that gender (the registry's aliases say `Bu X`/`Pak Y`), the address names that ticket.
+ * person of the thread, usually the candidate in the video or post it answers. When exactly one ticket of such a race
+ * has a person of that gender (the registry's aliases say `Bu X`/`Pak Y`), the address names that ticket.
  * Not an address: a title followed by a name (`bu Irna`, a word that is no ordinary word, or a registry mention),
- * compounds (`ibu kota`, `bapak ibu`). A race is in play when one of its candidates already has a name's worth of
- * evidence from the post or its parent. Counted once per post. Resolution only: the model's features do not see it.
+ * compounds (`ibu kota`, `bapak ibu`). `contests` are the races the parent is about (it names one of their
+ * candidates or numbers, or is a candidate's account): a `bu` under a post that names no candidate speaks to its
+ * author. Counted once per post. Resolution only: the model's features do not see it.
  * Returns the position and ticket of the address (for cue words next to it), or null.
  */
 export function addresseeEvidence(
@@ -21,7 +22,6 @@ export function addresseeEvidence(
   tokens: readonly Token[],
   covered: ReadonlySet<number>,
   contests: readonly CompiledContest[],
-  scores: ReadonlyMap<CandidateRef, number>,
   add: (ref: CandidateRef, weight: number) => void,
   evidence: EvidenceSpan[],
 ): { at: number; refs: CandidateRef[] } | null {
@@ -40,7 +40,6 @@ export function addresseeEvidence(
     }
     const refs: CandidateRef[] = [];
     for (const c of contests) {
-      if (!c.candidates.some((x) => (scores.get(x.ref) ?? 0) >= 1)) continue;
       const match = c.candidates.filter((x) => !x.emptyBox && x.genders.has(gender));
       if (match.length !== 1) continue;
       add(match[0]!.ref, ADDRESSEE_WEIGHT);

@@ -487,11 +487,12 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     ? replyContext(post.context, reg, view, { set, addScore, contestFactor, contestOf }, named.size > 0 ? 0.25 : 1)
     : null;
   const parentCandidate = parent?.candidate ?? null;
-  // A reply's bare `bu`/`pak` addressing the one ticket of a race in play with a person of that gender.
-  if (post.context && scores.size > 0) {
+  // A reply's bare `bu`/`pak` addressing the one ticket, of a race its parent is about, with a person of that gender.
+  if (parent && parent.contests.size > 0) {
     const covered = new Set<number>();
     for (const m of mentions) if (m.kind !== 'namepart_weak') for (let k = m.from; k < m.to; k++) covered.add(k);
-    const addressee = addresseeEvidence(text, tokens, covered, contests, scores, addScore, evidence);
+    const thread = contests.filter((c) => parent.contests.has(c.id));
+    const addressee = addresseeEvidence(text, tokens, covered, thread, addScore, evidence);
     if (addressee) mentionAt.push({ at: addressee.at, to: addressee.at + 1, refs: addressee.refs });
   }
 
@@ -903,9 +904,11 @@ function replyContext(
   { contests, inContest }: ContestView,
   { set, addScore, contestFactor, contestOf }: ReplyWriters,
   parentWeight: number,
-): { candidate: CandidateRef | null; tokens: Token[] | null } {
+): { candidate: CandidateRef | null; tokens: Token[] | null; contests: Set<string> } {
   let parentCandidate: CandidateRef | null = null;
   let parentTokens: Token[] | null = null;
+  // Contests the parent is about: its candidate's, and those of the candidates and numbers it names.
+  const about = new Set<string>();
   set('has_parent');
   // A reply to a candidate's official account: given, or found from the parent author's handle.
   const viaHandle = ctx.parentAuthor ? reg.handles.get(fold(ctx.parentAuthor.replace(/^@/, ''))) : undefined;
@@ -915,6 +918,7 @@ function replyContext(
     if (inContest.has(contestOf(parentCandidate))) {
       set('parent_candidate_in_contest');
       addScore(parentCandidate, 2.5);
+      about.add(contestOf(parentCandidate));
     } else set('parent_candidate_other');
   }
   if (ctx.parentText) {
@@ -925,6 +929,7 @@ function replyContext(
         if (!inContest.has(contestOf(r)) || MENTION_WEIGHT[m.kind] < 1) continue;
         set('parent_mentions_cand');
         addScore(r, parentWeight);
+        about.add(contestOf(r));
       }
     }
     for (const b of findBallotNumbers(ptoks)) {
@@ -934,9 +939,10 @@ function replyContext(
         if (cand) {
           set('parent_target_number');
           addScore(cand.ref, parentWeight * contestFactor(c));
+          about.add(c.id);
         }
       }
     }
   }
-  return { candidate: parentCandidate, tokens: parentTokens };
+  return { candidate: parentCandidate, tokens: parentTokens, contests: about };
 }
