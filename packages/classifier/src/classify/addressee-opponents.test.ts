@@ -105,6 +105,11 @@ describe('a reply addressing the thread with a bare bu/pak', () => {
     expect(teacher.scores.get('pilgub-nusa-2029#2')).toBeGreaterThan(0);
     expect(teacher.evidence.some((e) => e.cue.startsWith('addressee:'))).toBe(false);
     expect(resolveCandidate(teacher, 'pro')).toBe('pilgub-nusa-2029#2');
+    // The parent's author is a known account that is no candidate: `bu` may be her.
+    const author = analysed('Setuju bu, jalan memang hancur', {
+      context: { parentText: 'Saya dukung Bima, Sekar cuma janji', parentAuthor: '@ibu.warga' },
+    });
+    expect(author.evidence.some((e) => e.cue.startsWith('addressee:'))).toBe(false);
     // A post that is not a reply: `bu` may be anyone.
     const post = analysed('Betul bu, Bima cuma janji', { kind: 'post' });
     expect(post.evidence.some((e) => e.cue.startsWith('addressee:'))).toBe(false);

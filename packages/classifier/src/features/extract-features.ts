@@ -488,7 +488,9 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     : null;
   const parentCandidate = parent?.candidate ?? null;
   // A reply's bare `bu`/`pak` addressing the one ticket, of a race its parent is about, with a person of that gender.
-  if (parent && parent.contests.size > 0) {
+  // When the parent has a known author who is no candidate, `bu` may be that author (`Setuju bu` under her post).
+  const authorUnknownOrCandidate = !post.context?.parentAuthor || parentCandidate !== null;
+  if (parent && parent.contests.size > 0 && authorUnknownOrCandidate) {
     const covered = new Set<number>();
     for (const m of mentions) if (m.kind !== 'namepart_weak') for (let k = m.from; k < m.to; k++) covered.add(k);
     const thread = contests.filter((c) => parent.contests.has(c.id));
