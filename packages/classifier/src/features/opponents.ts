@@ -41,7 +41,7 @@ export function opponentSubject(
     let k = m.at - 1;
     while (k >= 0 && tokens[k]!.kind === 'word' && isAddress(tokens[k]!.key)) k--;
     const before = tokens[k];
-    const isObject =
+    const isObject: boolean =
       (before !== undefined && OPPONENT.has(before.key)) ||
       (before !== undefined && AND.has(before.key) && prevObject !== null && prevObject.to === k);
     if (isObject) for (const r of m.refs) objects.add(r);
