@@ -33,7 +33,8 @@ export function opponentSubject(
   scores: Map<CandidateRef, number>,
   evidence: EvidenceSpan[],
 ): void {
-  if (mentions.length === 0) return;
+  // A chain of opponents starts after an opponent word: without one (most posts) there is nothing to do.
+  if (mentions.length === 0 || !tokens.some((t) => OPPONENT.has(t.key))) return;
   const sorted = [...mentions].sort((a, b) => a.at - b.at);
   const objects = new Set<CandidateRef>();
   let prevObject: MentionSpan | null = null;
