@@ -64,19 +64,19 @@ const underDebate = (text: string) =>
 
 describe('a reply addressing the thread with a bare bu/pak', () => {
   it('names the one ticket of the race whose registry alias gives it a woman', () => {
-    const a = underDebate('Betul bu, jalan di kampung saya juga hancur');
+    const a = underDebate('Setuju bu, jembatan di desa kami juga ambruk');
     expect(a.evidence.some((e) => e.cue.startsWith('addressee:'))).toBe(true);
     expect(resolveCandidate(a, 'pro')).toBe('pilgub-nusa-2029#1');
   });
   it('outweighs a rival the reply names as the one at fault', () => {
-    const a = analysed('Mantap bu, dari dulu Bima cuma janji jalan mulus', {
+    const a = analysed('Keren bu, dari dulu Bima cuma janji pasar baru', {
       context: { parentText: 'Sekar singgung jalan rusak di debat pilgub' },
     });
     expect(resolveCandidate(a, 'pro')).toBe('pilgub-nusa-2029#1');
   });
   it('is no address when a name, a compound or a greeting to everyone follows or precedes the title', () => {
     for (const text of [
-      'Betul bu Irna, jalan hancur', // someone else's name after the title
+      'Setuju bu Wati, jembatan ambruk', // someone else's name after the title
       'Jalan ke ibu kota hancur semua', // compound
       'Bapak ibu sekalian, jalan hancur', // a greeting to everyone
     ]) {
@@ -85,7 +85,7 @@ describe('a reply addressing the thread with a bare bu/pak', () => {
   });
   it('says nothing when the gender fits two tickets or no race is in play, or outside a reply', () => {
     // Both governor tickets have a man.
-    expect(underDebate('Betul pak, jalan hancur').evidence.some((e) => e.cue.startsWith('addressee:'))).toBe(false);
+    expect(underDebate('Setuju pak, jembatan ambruk').evidence.some((e) => e.cue.startsWith('addressee:'))).toBe(false);
     // Both regency tickets have a woman.
     const regency = analyse(
       {
@@ -111,14 +111,14 @@ describe('a reply addressing the thread with a bare bu/pak', () => {
     });
     expect(author.evidence.some((e) => e.cue.startsWith('addressee:'))).toBe(false);
     // A post that is not a reply: `bu` may be anyone.
-    const post = analysed('Betul bu, Bima cuma janji', { kind: 'post' });
+    const post = analysed('Setuju bu, Bima cuma janji', { kind: 'post' });
     expect(post.evidence.some((e) => e.cue.startsWith('addressee:'))).toBe(false);
   });
 });
 
 describe('candidates named only as opponents', () => {
   it('resolves to the one ticket left of a three-way race', () => {
-    const a = analysed('Caranya licik, sengaja mempermalukan lawan Rahmat dan pak Wiryo', { region: '31' });
+    const a = analysed('Mainnya kotor, menjebak lawan Rahmat dan pak Wiryo pakai istilah asing', { region: '31' });
     expect(resolveCandidate(a, 'contra')).toBe('pilpres-2029#2');
     expect(resolveCandidate(a, 'pro')).toBe('pilpres-2029#2');
   });

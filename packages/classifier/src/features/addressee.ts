@@ -8,10 +8,10 @@ import { isDictionaryWord } from '../registry/dictionary.ts';
 const ADDRESSEE_WEIGHT = 2;
 
 /**
- * A reply that addresses someone with a bare `bu`/`pak` (`Betul bu, jalannya rusak`, `Mantap pak`) speaks to a
+ * A reply that addresses someone with a bare `bu`/`pak` (`Setuju bu, jembatannya ambruk`, `Keren pak`) speaks to a
  * person of the thread, usually the candidate in the video or post it answers. When exactly one ticket of such a race
  * has a person of that gender (the registry's aliases say `Bu X`/`Pak Y`), the address names that ticket.
- * Not an address: a title followed by a name (`bu Irna`, a word that is no ordinary word, or a registry mention),
+ * Not an address: a title followed by a name (`bu Wati`, a word that is no ordinary word, or a registry mention),
  * compounds (`ibu kota`, `bapak ibu`). `contests` are the races the parent is about (it names one of their
  * candidates or numbers, or is a candidate's account): a `bu` under a post that names no candidate speaks to its
  * author. Counted once per post. Resolution only: the model's features do not see it.
@@ -35,7 +35,7 @@ export function addresseeEvidence(
       continue;
     const next = tokens[i + 1];
     if (next?.kind === 'word' && /^[ \t-]+$/.test(text.slice(t.end, next.start))) {
-      // `bu Irna`, `pak Ade`: a title in front of a name addresses that person, not the thread's.
+      // `bu Wati`, `pak Ade`: a title in front of a name addresses that person, not the thread's.
       if (NOT_ADDRESS_AFTER.has(next.key) || covered.has(i + 1) || next.num || !isDictionaryWord(next.key)) continue;
     }
     const refs: CandidateRef[] = [];

@@ -19,7 +19,7 @@ export interface MentionSpan {
 }
 
 /**
- * `… caranya licik, memalukan lawan A dan B` — the names after `lawan` are the opponents of the unnamed subject.
+ * `… mainnya kotor, menjebak lawan A dan B` — the names after `lawan` are the opponents of the unnamed subject.
  * When every candidate a post names in a race is named as an opponent, and exactly one real candidate of that race
  * is left, the post is about that one: it gets a name part's weight and the opponents keep 0.3 of theirs. Does
  * nothing when the subject is named too (`A lawan B`), when two or more candidates are left, or when a person named

@@ -76,7 +76,7 @@ export function titleGender(k: string): AddressGender | null {
 }
 
 /**
- * Words a reply uses to address someone on their own (`Betul bu`, `Mantap pak`). Narrower than the titles: `teh` is
+ * Words a reply uses to address someone on their own (`Setuju bu`, `Keren pak`). Narrower than the titles: `teh` is
  * also a Sundanese particle and `h`/`hj` are abbreviations, so they are titles only inside an alias.
  */
 export const VOCATIVES = new Map<string, AddressGender>(
