@@ -5,12 +5,14 @@ import { stem } from '../normalise/stem.ts';
 import { type Token, tokenize } from '../normalise/tokenize.ts';
 import { type CompiledContest, type CompiledRegistry, contestsOf } from '../registry/compile-registry.ts';
 import { type Mention, matchMentions } from '../registry/match-mentions.ts';
+import { addresseeEvidence } from './addressee.ts';
 import { BALLOT_WEIGHT, findBallotNumbers } from './ballot-numbers.ts';
 import { colloquialStanceSignals } from './colloquial-stance.ts';
 import { contestsByYear, dropPresidentialInRegionalFrame, type RaceFrame, raceFrame } from './contest-frame.ts';
 import { SIGNAL_INDEX, SIGNALS, type SignalName } from './feature-names.ts';
 import { LEXICON, MOCK_EMOJI, POSITIVE_EMOJI } from './lexicon.ts';
 import { nicknameEvidence } from './nicknames.ts';
+import { type MentionSpan, OPPONENT, opponentSubject } from './opponents.ts';
 import { SparseAccumulator } from './sparse-accumulator.ts';
 
 export const HASH_BITS = 18;
@@ -88,7 +90,6 @@ const SINGLE_CANDIDATE = new Set(
   ['calon', 'paslon', 'kandidat', 'cabup', 'cagub', 'cawalkot', 'pasangan'].map((w) => standardise(fold(w))),
 );
 const TUNGGAL = standardise(fold('tunggal'));
-const OPPONENT = new Set(['lawan', 'melawan', 'vs', 'versus', 'hadapi', 'menghadapi', 'kontra']);
 const STRONG_MENTIONS = new Set(['name', 'alias', 'hashtag', 'slogan', 'handle', 'fuzzy', 'namepart', 'hashtag_part']);
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -259,7 +260,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   const targetIdx: number[] = [];
   const strongTargetIdx: number[] = [];
   // Token position and candidates of every named mention (for cue-near-candidate bonuses).
-  const mentionAt: { at: number; refs: CandidateRef[] }[] = [];
+  const mentionAt: MentionSpan[] = [];
 
   // Contest preference for bare ballot numbers: the regency contest unless governor words appear.
   let governorHint = false;
@@ -419,7 +420,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     for (let k = m.from; k < m.to; k++) mask[k] = tag;
     if (weight >= 1 && !plainJargon) {
       targetIdx.push(m.from);
-      mentionAt.push({ at: m.from, refs });
+      mentionAt.push({ at: m.from, to: m.to, refs });
     }
     if (STRONG_MENTIONS.has(m.kind) || weight >= 2) strongTargetIdx.push(m.from);
     const label = reg.candidates.get(refs[0]!)?.label ?? refs[0]!;
@@ -477,6 +478,9 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     set('b_gesture_only', gestureOnly ? 1 : 0);
   }
 
+  // `memalukan lawan A dan B`: every candidate named is an opponent, so the post is about the one left.
+  opponentSubject(tokens, mentionAt, named, contests, scores, evidence);
+
   // Reply context.
   // The parent (often a video title) names the race's people; when the post names a candidate itself, the
   // parent's names only break ties (`setuju sama bu X` under a title about Y is about X).
@@ -484,6 +488,16 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     ? replyContext(post.context, reg, view, { set, addScore, contestFactor, contestOf }, named.size > 0 ? 0.25 : 1)
     : null;
   const parentCandidate = parent?.candidate ?? null;
+  // A reply's bare `bu`/`pak` addressing the one ticket, of a race its parent is about, with a person of that gender.
+  // When the parent has a known author who is no candidate, `bu` may be that author (`Setuju bu` under her post).
+  const authorUnknownOrCandidate = !post.context?.parentAuthor || parentCandidate !== null;
+  if (parent && parent.contests.size > 0 && authorUnknownOrCandidate) {
+    const covered = new Set<number>();
+    for (const m of mentions) if (m.kind !== 'namepart_weak') for (let k = m.from; k < m.to; k++) covered.add(k);
+    const thread = contests.filter((c) => parent.contests.has(c.id));
+    const addressee = addresseeEvidence(text, tokens, covered, thread, addScore, evidence);
+    if (addressee) mentionAt.push({ at: addressee.at, to: addressee.at + 1, refs: addressee.refs });
+  }
 
   // Cue words, alone and near a target.
   const lexiconHits = lexiconPositions(tokens);
@@ -743,7 +757,7 @@ function hashedGrams(
  */
 function cuesNearMentions(
   tokens: readonly Token[],
-  mentionAt: readonly { at: number; refs: CandidateRef[] }[],
+  mentionAt: readonly MentionSpan[],
   positiveWords: number[],
   attackWords: number[],
   laugh: readonly Token[],
@@ -903,9 +917,11 @@ function replyContext(
   { contests, inContest }: ContestView,
   { set, addScore, contestFactor, contestOf }: ReplyWriters,
   parentWeight: number,
-): { candidate: CandidateRef | null; tokens: Token[] | null } {
+): { candidate: CandidateRef | null; tokens: Token[] | null; contests: Set<string> } {
   let parentCandidate: CandidateRef | null = null;
   let parentTokens: Token[] | null = null;
+  // Contests the parent is about: its candidate's, and those of the candidates and numbers it names.
+  const about = new Set<string>();
   set('has_parent');
   // A reply to a candidate's official account: given, or found from the parent author's handle.
   const viaHandle = ctx.parentAuthor ? reg.handles.get(fold(ctx.parentAuthor.replace(/^@/, ''))) : undefined;
@@ -915,6 +931,7 @@ function replyContext(
     if (inContest.has(contestOf(parentCandidate))) {
       set('parent_candidate_in_contest');
       addScore(parentCandidate, 2.5);
+      about.add(contestOf(parentCandidate));
     } else set('parent_candidate_other');
   }
   if (ctx.parentText) {
@@ -925,6 +942,7 @@ function replyContext(
         if (!inContest.has(contestOf(r)) || MENTION_WEIGHT[m.kind] < 1) continue;
         set('parent_mentions_cand');
         addScore(r, parentWeight);
+        about.add(contestOf(r));
       }
     }
     for (const b of findBallotNumbers(ptoks)) {
@@ -934,9 +952,10 @@ function replyContext(
         if (cand) {
           set('parent_target_number');
           addScore(cand.ref, parentWeight * contestFactor(c));
+          about.add(c.id);
         }
       }
     }
   }
-  return { candidate: parentCandidate, tokens: parentTokens };
+  return { candidate: parentCandidate, tokens: parentTokens, contests: about };
 }

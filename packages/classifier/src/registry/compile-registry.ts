@@ -2,6 +2,7 @@ import { type CandidateRef, type Contest, candidateRef, isEmptyBox, type Registr
 import { fold } from '../normalise/fold.ts';
 import { standardise } from '../normalise/slang.ts';
 import { tokenize } from '../normalise/tokenize.ts';
+import { type AddressGender, titleGender } from './address-gender.ts';
 import { isDictionaryWord } from './dictionary.ts';
 import { deletes } from './fuzzy.ts';
 
@@ -29,6 +30,11 @@ export interface CompiledCandidate {
   emptyBox: boolean;
   label: string;
   handles: string[];
+  /**
+   * Genders the registry's aliases give the ticket's people through a form of address (`Bu Airin` → female,
+   * `Pak Ade` → male); empty when no alias has a gendered title. Lets a reply's bare `bu`/`pak` find its addressee.
+   */
+  genders: ReadonlySet<AddressGender>;
 }
 
 export interface CompiledContest {
@@ -279,6 +285,7 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
         emptyBox: isEmptyBox(cand),
         label: cand.names.join(' – '),
         handles: cand.officialAccounts.map((a) => fold(a.handle.replace(/^@/, ''))),
+        genders: aliasGenders(cand.aliases),
       };
       for (const h of info.handles) compiled.handles.set(h, ref);
       cc.candidates.push(info);
@@ -369,6 +376,17 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
     list.sort((a, b) => b.keys.length - a.keys.length);
   }
   return compiled;
+}
+
+/** The genders that the titles in front of aliases say (`Bu Airin`, `Pak Ade` → female and male). */
+function aliasGenders(aliases: readonly string[]): ReadonlySet<AddressGender> {
+  const out = new Set<AddressGender>();
+  for (const alias of aliases) {
+    const keys = keysOf(alias);
+    const g = keys.length >= 2 ? titleGender(keys[0]!) : null;
+    if (g) out.add(g);
+  }
+  return out;
 }
 
 /** A form of address before a name (`pak`, `bu`, `mas`, regional titles); `pa` and `si` count for nicknames. */
