@@ -12,7 +12,7 @@
  * prints the top functions by self time.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import { createLogger } from '@netra/core';
@@ -128,6 +128,43 @@ async function postgresCpuMicros(db: Kysely<Database>): Promise<Map<number, numb
   return out;
 }
 
+/**
+ * CPU of this process's threads by kind, in µs (from /proc/self/task; empty where it cannot be read): the main
+ * thread, the classifier threads (named `classify-N`), V8's helper threads (garbage collection, compilation) and
+ * the rest (libuv's pool, the inspector).
+ */
+function threadCpuMicros(): Record<string, number> {
+  const out: Record<string, number> = {};
+  try {
+    for (const task of readdirSync('/proc/self/task')) {
+      try {
+        const comm = readFileSync(`/proc/self/task/${task}/comm`, 'utf8').trim();
+        const fields = readFileSync(`/proc/self/task/${task}/stat`, 'utf8')
+          .replace(/^.*\) /, '')
+          .split(' ');
+        const kind =
+          comm === 'MainThread'
+            ? 'main'
+            : comm.startsWith('classify-')
+              ? 'classifier'
+              : comm.startsWith('V8')
+                ? 'v8Helpers'
+                : 'other';
+        out[kind] = (out[kind] ?? 0) + (Number(fields[11]) + Number(fields[12])) * 10_000;
+      } catch {
+        // The thread ended meanwhile.
+      }
+    }
+  } catch {
+    // Not Linux.
+  }
+  return out;
+}
+
+function addDelta(into: Record<string, number>, before: Record<string, number>, after: Record<string, number>): void {
+  for (const [kind, micros] of Object.entries(after)) into[kind] = (into[kind] ?? 0) + micros - (before[kind] ?? 0);
+}
+
 function postgresDelta(before: Map<number, number>, after: Map<number, number>): number {
   let sum = 0;
   for (const [pid, micros] of after) sum += micros - (before.get(pid) ?? 0);
@@ -234,6 +271,7 @@ try {
   const mainCpu = { noop: 0, real: 0 };
   const redisCpu = { noop: 0, real: 0 };
   let postgresCpu = 0;
+  const threadCpu = { noop: {} as Record<string, number>, real: {} as Record<string, number> };
   for (let r = 0; r < ROUNDS; r++) {
     const slice = jobs.slice(Math.floor((r * N) / ROUNDS), Math.floor(((r + 1) * N) / ROUNDS));
     await enqueue(queues.noop, slice);
@@ -243,11 +281,13 @@ try {
     let cpu0 = process.cpuUsage();
     let main0 = process.threadCpuUsage();
     let redis0 = await redisCpuMicros(producer);
+    let threads0 = threadCpuMicros();
     let t0 = performance.now();
     if (r === 0) noop.run().catch((e: unknown) => process.stderr.write(`no-op worker: ${String(e)}\n`));
     else await noop.resume();
     time.noop += await finished(t0, () => noopDone >= target);
     cpu.noop += cpuMicros(cpu0);
+    addDelta(threadCpu.noop, threads0, threadCpuMicros());
     mainCpu.noop += mainThreadCpuMicros(main0);
     redisCpu.noop += (await redisCpuMicros(producer)) - redis0;
     await noop.pause();
@@ -258,10 +298,12 @@ try {
     cpu0 = process.cpuUsage();
     main0 = process.threadCpuUsage();
     redis0 = await redisCpuMicros(producer);
+    threads0 = threadCpuMicros();
     t0 = performance.now();
     await worker.resume();
     time.real += await finished(t0, () => realDone + realFailed >= target);
     cpu.real += cpuMicros(cpu0);
+    addDelta(threadCpu.real, threads0, threadCpuMicros());
     mainCpu.real += mainThreadCpuMicros(main0);
     redisCpu.real += (await redisCpuMicros(producer)) - redis0;
     postgresCpu += postgresDelta(postgres0, await postgresCpuMicros(database.db));
@@ -274,6 +316,8 @@ try {
   const noopRate = N / time.noop;
   const realRate = stored / time.real;
   const ratio = realRate / noopRate;
+  const perJob = (byKind: Record<string, number>) =>
+    Object.fromEntries(Object.entries(byKind).map(([kind, micros]) => [kind, Math.round(micros / N)]));
   const result = {
     jobs: N,
     payloadBytes,
@@ -287,6 +331,7 @@ try {
       cpuMicrosPerJob: Math.round(cpu.noop / N),
       mainThreadCpuMicrosPerJob: Math.round(mainCpu.noop / N),
       redisCpuMicrosPerJob: Math.round(redisCpu.noop / N),
+      threadCpuMicrosPerJob: perJob(threadCpu.noop),
     },
     classifier: {
       seconds: +time.real.toFixed(2),
@@ -294,6 +339,7 @@ try {
       mainThreadCpuMicrosPerJob: Math.round(mainCpu.real / N),
       redisCpuMicrosPerJob: Math.round(redisCpu.real / N),
       postgresCpuMicrosPerJob: Math.round(postgresCpu / N),
+      threadCpuMicrosPerJob: perJob(threadCpu.real),
       storedPostsPerSecond: Math.round(realRate),
       stored,
       classified,

@@ -5,10 +5,12 @@
  *
  *   DATABASE_URL=postgres://… node --no-warnings packages/pipeline/bench/store-probe.ts
  *
- * PROBE_POSTS (default 6400); PROBE_SIGHTED=1 records every post's sighting first (as the scraper does); PROBE_BATCH (default 64, the worker's batch size); PROBE_SQL=<statement;…> runs after migrating (experiments: drop an index, …).
+ * PROBE_POSTS (default 6400); PROBE_SIGHTED=1 records every post's sighting first (as the scraper does); PROBE_BATCH (default 64, the worker's batch size); PROBE_SQL=<statement;…> runs after migrating (experiments: drop an index, …);
+ * PROBE_CPU_PROFILE=<file.cpuprofile> profiles this process over the timed writes.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { createLogger } from '@netra/core';
 import { createDatabase, migrateToLatest, upsertPosts } from '@netra/db';
 import { seedDemo } from '@netra/demo-platform/seed';
@@ -45,6 +47,12 @@ try {
       for (let i = 0; i < N; i += 64) await upsertPosts(database.db, jobs.slice(i, i + 64));
     const { pid } = (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(database.db)).rows[0]!;
     process.stderr.write(`backend pid ${pid}\n`);
+    const session = process.env.PROBE_CPU_PROFILE ? new Session() : null;
+    if (session) {
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.start');
+    }
     const pg0 = backendCpu(pid);
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
@@ -56,6 +64,11 @@ try {
     }
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
+    if (session) {
+      const { profile } = await session.post('Profiler.stop');
+      session.disconnect();
+      writeFileSync(process.env.PROBE_CPU_PROFILE!, JSON.stringify(profile));
+    }
     const flagged = results.filter((r) => !(r instanceof Error) && r.flagged).length;
     process.stdout.write(
       `${JSON.stringify({ posts: N, flagged, failed, seconds: +seconds.toFixed(2), nodeCpuMicrosPerPost: Math.round((cpu.user + cpu.system) / N), postgresCpuMicrosPerPost: Math.round((backendCpu(pid) - pg0) / N) })}\n`,

@@ -67,6 +67,8 @@ export function threadedBatchClassifier(options: {
 
   const spawn = (slot: number): void => {
     const worker = new Worker(new URL('./classifier-thread.ts', import.meta.url), {
+      // The OS thread's name (at most 15 characters shown): per-thread CPU in top, pidstat and the pipeline bench.
+      name: `classify-${slot}`,
       workerData: { modelPath: options.modelPath, threshold: options.threshold },
     });
     const thread: Thread = { worker, pending: new Map(), registry: null, startedAt: Date.now() };

@@ -110,7 +110,8 @@ export function startClassifierWorker(options: ClassifierWorkerOptions): Worker<
         : undefined,
   });
   worker.on('completed', (job, stored) => {
-    if (stored && typeof stored.score === 'number')
+    // The line's fields are built only when debug lines are written (not by default): this runs for every job.
+    if (options.logger.isLevelEnabled('debug') && stored && typeof stored.score === 'number')
       options.logger.debug({ ...about(job), flagged: stored.flagged, score: stored.score }, 'post classified');
   });
   worker.on('failed', (job, error) => {

@@ -45,6 +45,8 @@ async function store(
       // Keys the classification by its input: a tip classified from its pasted text is classified again, as a
       // second row, once its screenshot's text arrives (classification-repository, rescoreReviewItems).
       withImageText: imageTextsOf(jobs[i]!.imageReadings).length > 0,
+      // Inserted by this transaction: its classification and review item cannot exist yet (no ON CONFLICT).
+      newPost: post.inserted,
     })),
   );
   for (const [i, s] of saved.entries()) {

@@ -13,6 +13,7 @@ import * as pageEvidenceCanarySwitches from './2026-11-30-0100-page-evidence-can
 import * as dropRedundantReviewIndex from './2026-12-01-0200-drop-redundant-review-index.ts';
 import * as classificationImageText from './2026-12-01-0400-classification-image-text.ts';
 import * as evidenceLookupIndexes from './2026-12-02-0500-evidence-lookup-indexes.ts';
+import * as reviewItemKeysGiven from './2026-12-02-1400-review-item-keys-given.ts';
 
 /**
  * Every migration, in order. Names are dated and frozen; a new migration gets a later name (a test checks
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-0200-drop-redundant-review-index': dropRedundantReviewIndex,
   '2026-12-01-0400-classification-image-text': classificationImageText,
   '2026-12-02-0500-evidence-lookup-indexes': evidenceLookupIndexes,
+  '2026-12-02-1400-review-item-keys-given': reviewItemKeysGiven,
 };

@@ -125,6 +125,80 @@ describe('batch writes of the classifier worker', () => {
     expect(item.person_id).not.toBeNull();
   });
 
+  it("writes the item's keys the key trigger would have written, with and without an account or a posting time", async () => {
+    const posts = [
+      post(accountId, 'k1', '2024-10-02T00:00:00Z'),
+      { ...post(accountId, 'k2', '2024-10-02T00:00:00Z'), postedAt: '2024-10-01T08:00:00Z' },
+      { ...post(accountId, 'k3', '2024-10-02T00:00:00Z'), accountId: null },
+    ];
+    const stored = await upsertPosts(database.db, posts);
+    const saved = await saveClassifications(
+      database.db,
+      stored.map((p) => ({ postId: p.id, result: { ...result(true), candidate: 'kontes-9#1' } })),
+    );
+    const keys = ['post_id', 'platform', 'posted_at', 'captured_at', 'person_id', 'candidate', 'contest_id'] as const;
+    const batch = await database.db
+      .selectFrom('review_items')
+      .select(keys)
+      .where(
+        'id',
+        'in',
+        saved.map((s) => s.reviewItemId!),
+      )
+      .orderBy('post_id')
+      .execute();
+    // The same items inserted without keys: the trigger fills them from the post, its account and classification.
+    await sql`DELETE FROM review_items WHERE id = ANY(${saved.map((s) => s.reviewItemId!)}::uuid[])`.execute(
+      database.db,
+    );
+    await database.db
+      .insertInto('review_items')
+      .values(saved.map((s, i) => ({ post_id: stored[i]!.id, classification_id: s.classificationId, score: 0.9 })))
+      .execute();
+    const byTrigger = await database.db
+      .selectFrom('review_items')
+      .select(keys)
+      .where(
+        'post_id',
+        'in',
+        stored.map((p) => p.id),
+      )
+      .orderBy('post_id')
+      .execute();
+    expect(batch).toEqual(byTrigger);
+    expect(byTrigger.filter((k) => k.person_id === null)).toHaveLength(1);
+    expect(new Set(byTrigger.map((k) => String(k.posted_at))).size).toBe(2);
+  });
+
+  it('writes the rows of posts the transaction inserted without ON CONFLICT, and a retry finds them', async () => {
+    const batch = [
+      post(accountId, 'n1', '2024-10-03T00:00:00Z', 'b'),
+      post(accountId, 'n2', '2024-10-03T00:00:00Z', 'c'),
+      post(accountId, 'n1', '2024-10-03T01:00:00Z', 'd'),
+    ];
+    const write = () =>
+      database.db.transaction().execute(async (tx) => {
+        const stored = await upsertPosts(tx, batch);
+        const saved = await saveClassifications(
+          tx,
+          stored.map((p) => ({ postId: p.id, result: result(true), newPost: p.inserted })),
+        );
+        return { stored, saved };
+      });
+    const first = await write();
+    expect(first.stored.map((p) => p.inserted)).toEqual([true, true, false]);
+    const again = await write();
+    expect(again.stored.every((p) => !p.inserted)).toBe(true);
+    expect(again.saved).toEqual(first.saved);
+    const ids = first.stored.map((p) => p.id);
+    const count = async (table: 'classifications' | 'review_items') =>
+      (await database.db.selectFrom(table).select('id').where('post_id', 'in', ids).execute()).length;
+    expect(await count('classifications')).toBe(2);
+    expect(await count('review_items')).toBe(2);
+    expect(first.saved.every((s) => s.reviewItemId !== null)).toBe(true);
+    expect((await listEvidenceOfPost(database.db, ids[0]!)).map((e) => e.sha256[0]).sort()).toEqual(['b', 'd']);
+  });
+
   it('stores a text with a cut emoji (a lone surrogate) as PostgreSQL did before, with U+FFFD', async () => {
     const cut = { ...post(accountId, 's1', '2024-10-01T00:00:00Z'), text: 'dukung \ud83d paslon' };
     const [p] = await upsertPosts(database.db, [cut]);

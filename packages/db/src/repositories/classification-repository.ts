@@ -126,6 +126,11 @@ export async function saveClassifications(
     review?: boolean;
     /** The model read text OCR found in the post's images (part of the key; default false). */
     withImageText?: boolean;
+    /**
+     * The post was inserted by this same transaction (`upsertPosts` said `inserted`): nothing can refer to it
+     * yet, so its classification and review item are written without ON CONFLICT. Default false.
+     */
+    newPost?: boolean;
   }[],
 ): Promise<SavedClassification[]> {
   if (items.length === 0) return [];
@@ -135,7 +140,7 @@ export async function saveClassifications(
     item.result.flagged || item.review === true;
   const unique = new Map<
     string,
-    { postId: string; result: ClassificationResult; review: boolean; withImageText: boolean }
+    { postId: string; result: ClassificationResult; review: boolean; withImageText: boolean; newPost: boolean }
   >();
   // One review item per post: the first reviewed occurrence opens it (with its classification and score).
   const opening = new Set<string>();
@@ -150,8 +155,13 @@ export async function saveClassifications(
         result: item.result,
         review: opens,
         withImageText: item.withImageText === true,
+        // Only when every occurrence says so: a post is new for the whole transaction or not at all.
+        newPost: item.newPost === true,
       });
-    else if (opens) seen.review = true;
+    else {
+      if (opens) seen.review = true;
+      if (item.newPost !== true) seen.newPost = false;
+    }
   }
   const classificationIds = new Map<string, string>();
   const reviewItemIds = new Map<string, string>();
@@ -161,10 +171,10 @@ export async function saveClassifications(
     const r = chunk.map((item) => item.result);
     // Sub-statements share one snapshot: the SELECTs over classifications and review_items see only rows that
     // were there before this statement, i.e. exactly those its INSERTs skipped. They are LATERAL … LIMIT 1 so
-    // that each is one index probe per input row: as plain joins the planner chose a sequential scan of the
-    // whole table for every batch, a cost that grew with the table (docs/performance.md). The review item gets its
-    // classification's candidate here because its key trigger cannot see a classification inserted by the
-    // same statement.
+    // that each is one index probe per input row the INSERT skipped (none, unless the batch is retried): as
+    // plain joins the planner chose a sequential scan of the whole table for every batch, a cost that grew with
+    // the table (docs/performance.md). The review item gets its keys here, its classification's candidate
+    // included (a trigger could not see a classification inserted by the same statement).
     const result = await sql<{
       post_id: string;
       model_version: string;
@@ -179,16 +189,29 @@ export async function saveClassifications(
           ${r.map((x) => x.score)}::double precision[], ${r.map((x) => x.flagged)}::boolean[],
           ${r.map((x) => x.candidate)}::text[], ${r.map((x) => x.stance)}::text[], ${r.map((x) => x.category)}::text[],
           ${r.map((x) => JSON.stringify(x.evidence))}::jsonb[], ${r.map((x) => x.language)}::text[],
-          ${chunk.map((i) => i.review)}::boolean[], ${chunk.map((i) => i.withImageText)}::boolean[]
+          ${chunk.map((i) => i.review)}::boolean[], ${chunk.map((i) => i.withImageText)}::boolean[],
+          ${chunk.map((i) => i.newPost)}::boolean[]
         ) AS x(post_id, model_version, score, flagged, candidate, stance, category, evidence, language, review,
-          with_image_text)
-      ), inserted AS (
+          with_image_text, new_post)
+      ), inserted_new AS (
+        -- Posts this transaction inserted: nothing of theirs can exist, so no ON CONFLICT (its extra index probe
+        -- and confirmation per row).
         INSERT INTO classifications (post_id, model_version, score, flagged, candidate, stance, category, evidence,
           language, with_image_text)
         SELECT post_id, model_version, score, flagged, candidate, stance, category, evidence, language,
-          with_image_text FROM input
+          with_image_text FROM input WHERE new_post
+        RETURNING id, post_id, model_version, with_image_text, candidate
+      ), inserted_known AS (
+        INSERT INTO classifications (post_id, model_version, score, flagged, candidate, stance, category, evidence,
+          language, with_image_text)
+        SELECT post_id, model_version, score, flagged, candidate, stance, category, evidence, language,
+          with_image_text FROM input WHERE NOT new_post
         ON CONFLICT (post_id, model_version, with_image_text) DO NOTHING
         RETURNING id, post_id, model_version, with_image_text, candidate
+      ), inserted AS (
+        SELECT id, post_id, model_version, with_image_text, candidate FROM inserted_new
+        UNION ALL
+        SELECT id, post_id, model_version, with_image_text, candidate FROM inserted_known
       ), classified AS (
         SELECT id, post_id, model_version, with_image_text, candidate, true AS fresh FROM inserted
         UNION ALL
@@ -197,20 +220,42 @@ export async function saveClassifications(
           SELECT id, post_id, model_version, with_image_text, candidate FROM classifications
           WHERE post_id = i.post_id AND model_version = i.model_version AND with_image_text = i.with_image_text
           LIMIT 1) c
-      ), opened AS (
-        INSERT INTO review_items (post_id, classification_id, score, candidate)
-        SELECT i.post_id, k.id, i.score, k.candidate
+        -- Only for rows the INSERT skipped: probing the index for each new row too found nothing, at a cost.
+        WHERE NOT EXISTS (SELECT 1 FROM inserted n WHERE n.post_id = i.post_id AND n.model_version = i.model_version
+          AND n.with_image_text = i.with_image_text)
+      ), items AS (
+        -- The item's keys by the rules of its key trigger (migration 2026-11-29-0800), which then does not run
+        -- (it runs only when no platform is given): read here, they cost no PL/pgSQL call per item.
+        SELECT i.post_id, k.id AS classification_id, i.score, k.candidate,
+          nullif(split_part(coalesce(k.candidate, ''), '#', 1), '') AS contest_id, p.platform,
+          coalesce(p.posted_at, p.fetched_at) AS posted_at, p.fetched_at AS captured_at, a.person_id, i.new_post
         FROM input i JOIN classified k ON k.post_id = i.post_id AND k.model_version = i.model_version
           AND k.with_image_text = i.with_image_text
+          JOIN posts p ON p.id = i.post_id LEFT JOIN accounts a ON a.id = p.account_id
         WHERE i.review
+      ), opened_new AS (
+        INSERT INTO review_items (post_id, classification_id, score, candidate, contest_id, platform, posted_at,
+          captured_at, person_id)
+        SELECT post_id, classification_id, score, candidate, contest_id, platform, posted_at, captured_at, person_id
+        FROM items WHERE new_post
+        RETURNING id, post_id
+      ), opened_known AS (
+        INSERT INTO review_items (post_id, classification_id, score, candidate, contest_id, platform, posted_at,
+          captured_at, person_id)
+        SELECT post_id, classification_id, score, candidate, contest_id, platform, posted_at, captured_at, person_id
+        FROM items WHERE NOT new_post
         ON CONFLICT (post_id) DO NOTHING
         RETURNING id, post_id
+      ), opened AS (
+        SELECT id, post_id FROM opened_new
+        UNION ALL
+        SELECT id, post_id FROM opened_known
       ), reviewed AS (
         SELECT id, post_id FROM opened
         UNION ALL
         SELECT r.id, r.post_id
         FROM input i CROSS JOIN LATERAL (SELECT id, post_id FROM review_items WHERE post_id = i.post_id LIMIT 1) r
-        WHERE i.review
+        WHERE i.review AND NOT EXISTS (SELECT 1 FROM opened o WHERE o.post_id = i.post_id)
       )
       SELECT k.post_id, k.model_version, k.with_image_text, k.id AS classification_id, k.fresh,
         r.id AS review_item_id

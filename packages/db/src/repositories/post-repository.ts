@@ -157,9 +157,8 @@ async function upsertChunk(
       SELECT id, platform, external_id, inserted FROM stored
       UNION ALL
       SELECT id, platform, external_id, inserted FROM unchanged
-    ), evidence AS (
-      INSERT INTO evidence_artefacts (post_id, kind, sha256, bytes, media_type, path, captured_at)
-      SELECT s.id, e.kind, e.sha256, e.bytes, e.media_type, e.path, e.captured_at
+    ), artefacts AS (
+      SELECT s.id AS post_id, s.inserted, e.kind, e.sha256, e.bytes, e.media_type, e.path, e.captured_at
       FROM unnest(
         ${artefacts.map((a) => a.post.platform)}::text[], ${artefacts.map((a) => a.post.externalId)}::text[],
         ${artefacts.map((a) => a.e.kind)}::text[], ${artefacts.map((a) => a.e.sha256)}::text[],
@@ -167,6 +166,14 @@ async function upsertChunk(
         ${artefacts.map((a) => a.e.path)}::text[], ${artefacts.map((a) => a.e.capturedAt)}::timestamptz[]
       ) AS e(platform, external_id, kind, sha256, bytes, media_type, path, captured_at)
       JOIN known s ON s.platform = e.platform AND s.external_id = e.external_id
+    ), new_evidence AS (
+      -- A post this statement inserted has a new id: none of its evidence can exist (the batch's own repeats
+      -- are merged before), so a plain insert, without ON CONFLICT's extra index probe and confirmation per row.
+      INSERT INTO evidence_artefacts (post_id, kind, sha256, bytes, media_type, path, captured_at)
+      SELECT post_id, kind, sha256, bytes, media_type, path, captured_at FROM artefacts WHERE inserted
+    ), evidence AS (
+      INSERT INTO evidence_artefacts (post_id, kind, sha256, bytes, media_type, path, captured_at)
+      SELECT post_id, kind, sha256, bytes, media_type, path, captured_at FROM artefacts WHERE NOT inserted
       ON CONFLICT (post_id, sha256) DO NOTHING
     )
     SELECT id, platform, external_id, inserted FROM known`.execute(db);

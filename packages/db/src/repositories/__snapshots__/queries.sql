@@ -144,9 +144,8 @@ select "id" from "review_items" where "post_id" = $1;
       SELECT id, platform, external_id, inserted FROM stored
       UNION ALL
       SELECT id, platform, external_id, inserted FROM unchanged
-    ), evidence AS (
-      INSERT INTO evidence_artefacts (post_id, kind, sha256, bytes, media_type, path, captured_at)
-      SELECT s.id, e.kind, e.sha256, e.bytes, e.media_type, e.path, e.captured_at
+    ), artefacts AS (
+      SELECT s.id AS post_id, s.inserted, e.kind, e.sha256, e.bytes, e.media_type, e.path, e.captured_at
       FROM unnest(
         $17::text[], $18::text[],
         $19::text[], $20::text[],
@@ -154,6 +153,14 @@ select "id" from "review_items" where "post_id" = $1;
         $23::text[], $24::timestamptz[]
       ) AS e(platform, external_id, kind, sha256, bytes, media_type, path, captured_at)
       JOIN known s ON s.platform = e.platform AND s.external_id = e.external_id
+    ), new_evidence AS (
+      -- A post this statement inserted has a new id: none of its evidence can exist (the batch's own repeats
+      -- are merged before), so a plain insert, without ON CONFLICT's extra index probe and confirmation per row.
+      INSERT INTO evidence_artefacts (post_id, kind, sha256, bytes, media_type, path, captured_at)
+      SELECT post_id, kind, sha256, bytes, media_type, path, captured_at FROM artefacts WHERE inserted
+    ), evidence AS (
+      INSERT INTO evidence_artefacts (post_id, kind, sha256, bytes, media_type, path, captured_at)
+      SELECT post_id, kind, sha256, bytes, media_type, path, captured_at FROM artefacts WHERE NOT inserted
       ON CONFLICT (post_id, sha256) DO NOTHING
     )
     SELECT id, platform, external_id, inserted FROM known;
@@ -199,9 +206,8 @@ select "id" from "review_items" where "post_id" = $1;
       SELECT id, platform, external_id, inserted FROM stored
       UNION ALL
       SELECT id, platform, external_id, inserted FROM unchanged
-    ), evidence AS (
-      INSERT INTO evidence_artefacts (post_id, kind, sha256, bytes, media_type, path, captured_at)
-      SELECT s.id, e.kind, e.sha256, e.bytes, e.media_type, e.path, e.captured_at
+    ), artefacts AS (
+      SELECT s.id AS post_id, s.inserted, e.kind, e.sha256, e.bytes, e.media_type, e.path, e.captured_at
       FROM unnest(
         $17::text[], $18::text[],
         $19::text[], $20::text[],
@@ -209,6 +215,14 @@ select "id" from "review_items" where "post_id" = $1;
         $23::text[], $24::timestamptz[]
       ) AS e(platform, external_id, kind, sha256, bytes, media_type, path, captured_at)
       JOIN known s ON s.platform = e.platform AND s.external_id = e.external_id
+    ), new_evidence AS (
+      -- A post this statement inserted has a new id: none of its evidence can exist (the batch's own repeats
+      -- are merged before), so a plain insert, without ON CONFLICT's extra index probe and confirmation per row.
+      INSERT INTO evidence_artefacts (post_id, kind, sha256, bytes, media_type, path, captured_at)
+      SELECT post_id, kind, sha256, bytes, media_type, path, captured_at FROM artefacts WHERE inserted
+    ), evidence AS (
+      INSERT INTO evidence_artefacts (post_id, kind, sha256, bytes, media_type, path, captured_at)
+      SELECT post_id, kind, sha256, bytes, media_type, path, captured_at FROM artefacts WHERE NOT inserted
       ON CONFLICT (post_id, sha256) DO NOTHING
     )
     SELECT id, platform, external_id, inserted FROM known;
@@ -221,16 +235,29 @@ select "id" from "review_items" where "post_id" = $1;
           $3::double precision[], $4::boolean[],
           $5::text[], $6::text[], $7::text[],
           $8::jsonb[], $9::text[],
-          $10::boolean[], $11::boolean[]
+          $10::boolean[], $11::boolean[],
+          $12::boolean[]
         ) AS x(post_id, model_version, score, flagged, candidate, stance, category, evidence, language, review,
-          with_image_text)
-      ), inserted AS (
+          with_image_text, new_post)
+      ), inserted_new AS (
+        -- Posts this transaction inserted: nothing of theirs can exist, so no ON CONFLICT (its extra index probe
+        -- and confirmation per row).
         INSERT INTO classifications (post_id, model_version, score, flagged, candidate, stance, category, evidence,
           language, with_image_text)
         SELECT post_id, model_version, score, flagged, candidate, stance, category, evidence, language,
-          with_image_text FROM input
+          with_image_text FROM input WHERE new_post
+        RETURNING id, post_id, model_version, with_image_text, candidate
+      ), inserted_known AS (
+        INSERT INTO classifications (post_id, model_version, score, flagged, candidate, stance, category, evidence,
+          language, with_image_text)
+        SELECT post_id, model_version, score, flagged, candidate, stance, category, evidence, language,
+          with_image_text FROM input WHERE NOT new_post
         ON CONFLICT (post_id, model_version, with_image_text) DO NOTHING
         RETURNING id, post_id, model_version, with_image_text, candidate
+      ), inserted AS (
+        SELECT id, post_id, model_version, with_image_text, candidate FROM inserted_new
+        UNION ALL
+        SELECT id, post_id, model_version, with_image_text, candidate FROM inserted_known
       ), classified AS (
         SELECT id, post_id, model_version, with_image_text, candidate, true AS fresh FROM inserted
         UNION ALL
@@ -239,20 +266,42 @@ select "id" from "review_items" where "post_id" = $1;
           SELECT id, post_id, model_version, with_image_text, candidate FROM classifications
           WHERE post_id = i.post_id AND model_version = i.model_version AND with_image_text = i.with_image_text
           LIMIT 1) c
-      ), opened AS (
-        INSERT INTO review_items (post_id, classification_id, score, candidate)
-        SELECT i.post_id, k.id, i.score, k.candidate
+        -- Only for rows the INSERT skipped: probing the index for each new row too found nothing, at a cost.
+        WHERE NOT EXISTS (SELECT 1 FROM inserted n WHERE n.post_id = i.post_id AND n.model_version = i.model_version
+          AND n.with_image_text = i.with_image_text)
+      ), items AS (
+        -- The item's keys by the rules of its key trigger (migration 2026-11-29-0800), which then does not run
+        -- (it runs only when no platform is given): read here, they cost no PL/pgSQL call per item.
+        SELECT i.post_id, k.id AS classification_id, i.score, k.candidate,
+          nullif(split_part(coalesce(k.candidate, ''), '#', 1), '') AS contest_id, p.platform,
+          coalesce(p.posted_at, p.fetched_at) AS posted_at, p.fetched_at AS captured_at, a.person_id, i.new_post
         FROM input i JOIN classified k ON k.post_id = i.post_id AND k.model_version = i.model_version
           AND k.with_image_text = i.with_image_text
+          JOIN posts p ON p.id = i.post_id LEFT JOIN accounts a ON a.id = p.account_id
         WHERE i.review
+      ), opened_new AS (
+        INSERT INTO review_items (post_id, classification_id, score, candidate, contest_id, platform, posted_at,
+          captured_at, person_id)
+        SELECT post_id, classification_id, score, candidate, contest_id, platform, posted_at, captured_at, person_id
+        FROM items WHERE new_post
+        RETURNING id, post_id
+      ), opened_known AS (
+        INSERT INTO review_items (post_id, classification_id, score, candidate, contest_id, platform, posted_at,
+          captured_at, person_id)
+        SELECT post_id, classification_id, score, candidate, contest_id, platform, posted_at, captured_at, person_id
+        FROM items WHERE NOT new_post
         ON CONFLICT (post_id) DO NOTHING
         RETURNING id, post_id
+      ), opened AS (
+        SELECT id, post_id FROM opened_new
+        UNION ALL
+        SELECT id, post_id FROM opened_known
       ), reviewed AS (
         SELECT id, post_id FROM opened
         UNION ALL
         SELECT r.id, r.post_id
         FROM input i CROSS JOIN LATERAL (SELECT id, post_id FROM review_items WHERE post_id = i.post_id LIMIT 1) r
-        WHERE i.review
+        WHERE i.review AND NOT EXISTS (SELECT 1 FROM opened o WHERE o.post_id = i.post_id)
       )
       SELECT k.post_id, k.model_version, k.with_image_text, k.id AS classification_id, k.fresh,
         r.id AS review_item_id
