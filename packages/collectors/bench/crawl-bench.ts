@@ -8,7 +8,7 @@
  *     target ≥ 0.7;
  *  3. browser memory (RSS of every Chromium process under this one) after 200 and after 2,000 pages loaded
  *     by the page collector with evidence through the BrowserPool (two pages per context, contexts made ahead
- *     and replaced every 20 loads) — within 20%.
+ *     and replaced every 100 loads, the pool's default) — within 20%.
  *
  *   pnpm bench:crawl            (BENCH_ITEMS=2000 BENCH_PAGE_ROUNDS=6 BENCH_MEMORY_PAGES=2000)
  */
@@ -290,7 +290,7 @@ async function pageBench(): Promise<void> {
     );
 
     // Memory: the collector with evidence, account after account, as a night's crawl runs them. Its pool opens a
-    // second page per context and makes the next context ahead; replacing contexts every 20 loads keeps
+    // second page per context and makes the next context ahead; replacing contexts every 100 loads keeps
     // Chromium's memory flat over thousands of loads. The renderers alive at one instant depend on where the
     // sample falls in that cycle (a context made ahead, one still closing: 4 to 7 renderers of ~110–220 MB),
     // so each figure is the median of the samples taken after every account over the last 100 loads.
