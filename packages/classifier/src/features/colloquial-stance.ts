@@ -1,6 +1,7 @@
 import type { Token } from '../normalise/tokenize.ts';
 import type { SignalName } from './feature-names.ts';
 import type { LEXICON } from './lexicon.ts';
+import { near } from './near.ts';
 
 type LexiconName = keyof typeof LEXICON;
 
@@ -18,11 +19,6 @@ export interface ColloquialStanceInputs {
   mockEmoji: number;
   /** The author speaks in their own voice (first/second person, laughter, imperatives; 1.4.0's `ownVoice`). */
   ownVoice: boolean;
-}
-
-function near(indexes: readonly number[], targets: readonly number[], window: number): boolean {
-  for (const i of indexes) for (const t of targets) if (Math.abs(i - t) <= window) return true;
-  return false;
 }
 
 /**

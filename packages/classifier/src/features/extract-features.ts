@@ -11,6 +11,7 @@ import { colloquialStanceSignals } from './colloquial-stance.ts';
 import { contestsByYear, dropPresidentialInRegionalFrame, type RaceFrame, raceFrame } from './contest-frame.ts';
 import { SIGNAL_INDEX, SIGNALS, type SignalName } from './feature-names.ts';
 import { LEXICON, MOCK_EMOJI, POSITIVE_EMOJI } from './lexicon.ts';
+import { near } from './near.ts';
 import { nicknameEvidence } from './nicknames.ts';
 import { type MentionSpan, OPPONENT, opponentSubject } from './opponents.ts';
 import { SparseAccumulator } from './sparse-accumulator.ts';
@@ -224,11 +225,6 @@ function adjacent(text: string, a: Token | undefined, b: Token | undefined): boo
 /** The post's text followed by the text read from its images, one part per line (core's `classifiedText`). */
 export function fullText(post: Pick<Classifiable, 'text' | 'imageText'>): string {
   return post.imageText?.length ? classifiedText(post.text, [], post.imageText) : post.text;
-}
-
-function near(indexes: readonly number[], targets: readonly number[], window: number): boolean {
-  for (const i of indexes) for (const t of targets) if (Math.abs(i - t) <= window) return true;
-  return false;
 }
 
 /**
