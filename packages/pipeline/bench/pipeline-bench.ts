@@ -24,6 +24,7 @@ import { Worker } from 'bullmq';
 import { type Kysely, sql } from 'kysely';
 import { CLASSIFIER_DEFAULTS, classifierWorkerConcurrency, startClassifierWorker } from '../src/index.ts';
 import { benchClassifyJobs } from './bench-jobs.ts';
+import { statCpuMicros } from './proc-cpu.ts';
 
 const N = Number(process.env.BENCH_JOBS ?? 20_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
@@ -116,11 +117,7 @@ async function postgresCpuMicros(db: Kysely<Database>): Promise<Map<number, numb
   const out = new Map<number, number>();
   for (const { pid } of rows.rows) {
     try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
-        .replace(/^.*\) /, '')
-        .split(' ');
-      // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
-      out.set(pid, (Number(fields[11]) + Number(fields[12])) * 10_000);
+      out.set(pid, statCpuMicros(`/proc/${pid}/stat`));
     } catch {
       // Not on this machine or not readable.
     }
@@ -139,9 +136,6 @@ function threadCpuMicros(): Record<string, number> {
     for (const task of readdirSync('/proc/self/task')) {
       try {
         const comm = readFileSync(`/proc/self/task/${task}/comm`, 'utf8').trim();
-        const fields = readFileSync(`/proc/self/task/${task}/stat`, 'utf8')
-          .replace(/^.*\) /, '')
-          .split(' ');
         const kind =
           comm === 'MainThread'
             ? 'main'
@@ -150,7 +144,7 @@ function threadCpuMicros(): Record<string, number> {
               : comm.startsWith('V8')
                 ? 'v8Helpers'
                 : 'other';
-        out[kind] = (out[kind] ?? 0) + (Number(fields[11]) + Number(fields[12])) * 10_000;
+        out[kind] = (out[kind] ?? 0) + statCpuMicros(`/proc/self/task/${task}/stat`);
       } catch {
         // The thread ended meanwhile.
       }

@@ -9,7 +9,7 @@
  * PROBE_CPU_PROFILE=<file.cpuprofile> profiles this process over the timed writes.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { createLogger } from '@netra/core';
 import { createDatabase, migrateToLatest, upsertPosts } from '@netra/db';
@@ -17,6 +17,7 @@ import { seedDemo } from '@netra/demo-platform/seed';
 import { sql } from 'kysely';
 import { inlineBatchClassifier, readRegistryFromDb, storeClassified } from '../src/index.ts';
 import { benchClassifyJobs } from './bench-jobs.ts';
+import { statCpuMicros } from './proc-cpu.ts';
 
 const N = Number(process.env.PROBE_POSTS ?? 6400);
 const url = process.env.DATABASE_URL!;
@@ -26,12 +27,7 @@ const logger = createLogger('store-probe', 'warn');
 const withDb = (u: string, d: string) => Object.assign(new URL(u), { pathname: `/${d}` }).toString();
 const server = await createDatabase({ url, maxConnections: 1 });
 await sql.raw(`CREATE DATABASE ${dbName}`).execute(server.db);
-const backendCpu = (pid: number) => {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    .replace(/^.*\) /, '')
-    .split(' ');
-  return (Number(f[11]) + Number(f[12])) * 10_000;
-};
+const backendCpu = (pid: number) => statCpuMicros(`/proc/${pid}/stat`);
 try {
   const database = await createDatabase({ url: withDb(url, dbName), maxConnections: 1 });
   try {
