@@ -12,6 +12,7 @@ import { contestsByYear, dropPresidentialInRegionalFrame, type RaceFrame, raceFr
 import { SIGNAL_INDEX, SIGNALS, type SignalName } from './feature-names.ts';
 import { LEXICON, MOCK_EMOJI, POSITIVE_EMOJI } from './lexicon.ts';
 import { near } from './near.ts';
+import { neutralCueSignals } from './neutral-cues.ts';
 import { nicknameEvidence } from './nicknames.ts';
 import { type MentionSpan, OPPONENT, opponentSubject } from './opponents.ts';
 import { SparseAccumulator } from './sparse-accumulator.ts';
@@ -628,6 +629,9 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     const attackWords = [...contra, ...negvote, ...idx('scorn')];
     cueNear = cuesNearMentions(tokens, mentionAt, positiveWords, attackWords, laugh);
   }
+
+  // A post about the whole field, or formal copy, favours no side (1.9.0; features/neutral-cues.ts).
+  neutralCueSignals(set, tokens, named.size, hasTarget);
 
   if (hasTarget) {
     for (const list of [vote, exhort, negvote]) {

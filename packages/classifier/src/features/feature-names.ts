@@ -128,6 +128,12 @@ export const SIGNALS = [
   'reply_parent_pro_cue',
   'reply_parent_contra_cue',
   'reply_parent_short_voice',
+  // Neutral cues (issue 7, 1.9.0; features/neutral-cues.ts): the whole field at once (`kedua paslon sama saja`),
+  // and copy (news, statements) with no chat particle or slang.
+  'field_all_sides',
+  'field_all_sides_unnamed',
+  'register_formal',
+  'register_formal_target',
 ] as const;
 
 export type SignalName = (typeof SIGNALS)[number];
