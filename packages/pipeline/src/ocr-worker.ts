@@ -3,7 +3,15 @@ import { ArtefactStore, type EvidenceStore } from '@netra/collectors';
 import { type EvidenceArtefactRef, type Logger, parseOrThrow, ValidationError } from '@netra/core';
 import { type Database, findImageOcr, type ImageOcrRow, isDatabaseUnavailable, saveImageOcr } from '@netra/db';
 import { isOcrError, OcrError, type OcrOptions, readImage } from '@netra/ocr';
-import { classifyJobId, type ImageReading, type OcrJob, ocrJobSchema, QUEUE, type Queues } from '@netra/queue';
+import {
+  classifyJobId,
+  type ImageReading,
+  imageTextKey,
+  type OcrJob,
+  ocrJobSchema,
+  QUEUE,
+  type Queues,
+} from '@netra/queue';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
@@ -177,10 +185,14 @@ export function startOcrWorker(options: OcrWorkerOptions): Worker<OcrJob, OcrOut
         'some images could not be read; the post is classified without their text',
       );
     }
+    // The job id names the texts read as well as the post: a post whose images changed (a tip's further
+    // screenshot) is classified again, where the post's id alone would be refused by BullMQ while the first job
+    // is still kept (completed jobs stay a day); a retried OCR job gives the same id and queues nothing twice.
+    const key = imageTextKey(readings);
     await options.queues.classify.add(
       'classify-post',
       { ...post, imageReadings: readings },
-      { jobId: classifyJobId(post) },
+      { jobId: key ? `${classifyJobId(post)}-${key.slice(0, 16)}` : classifyJobId(post) },
     );
     return { images: images.length, read: fresh.filter((r) => !r.errorCode).length, cached, failed };
   };
