@@ -187,7 +187,7 @@ describe('migration 2026-12-03-5000 (classification image text key)', () => {
 
   it('keys existing rows by the image texts they were computed from, and keeps the key unique', async () => {
     const migration = migrations['2026-12-03-5000-classification-image-text-key']!;
-    await migration.down(db.db as never);
+    await migration.down!(db.db as never);
     const [post] = await upsertPosts(db.db, [
       {
         platform: 'x',

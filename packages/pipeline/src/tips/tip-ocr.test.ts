@@ -6,6 +6,7 @@ import { ArtefactStore } from '@netra/collectors';
 import { createLogger } from '@netra/core';
 import {
   appendDecision,
+  getReviewItem,
   insertUser,
   listClassificationsOfPost,
   postImageReadings,
@@ -382,6 +383,10 @@ describe('tips: the screenshot is read by OCR', () => {
     expect(rows.map((r) => r.with_image_text)).toEqual([false, true, true]);
     expect(rows[2]!.candidate).toBe('pilbup-contoh-2026#2');
     expect(await reviewItemOf(first.postId)).toEqual(decided);
+    // The item page is told the post has a newer classification than the one the item keeps.
+    const page = await getReviewItem(database.db, first.reviewItemId);
+    expect(page).toMatchObject({ classification_id: rows[1]!.id, with_image_text: true });
+    expect(page?.newer_classification).toMatchObject({ id: rows[2]!.id, score: rows[2]!.score });
   });
 
   it('says when nothing was queued: no screenshot, or no queue', async () => {
