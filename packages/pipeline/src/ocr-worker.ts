@@ -1,7 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { ArtefactStore, type EvidenceStore } from '@netra/collectors';
 import { type EvidenceArtefactRef, type Logger, parseOrThrow, ValidationError } from '@netra/core';
-import { type Database, findImageOcr, type ImageOcrRow, isDatabaseUnavailable, saveImageOcr } from '@netra/db';
+import {
+  type Database,
+  findImageOcr,
+  type ImageOcrRow,
+  isDatabaseUnavailable,
+  saveImageOcr,
+  storedReadingOrder,
+} from '@netra/db';
 import { isOcrError, OcrError, type OcrOptions, readImage } from '@netra/ocr';
 import {
   classifyJobId,
@@ -139,7 +146,15 @@ export function startOcrWorker(options: OcrWorkerOptions): Worker<OcrJob, OcrOut
       if (error instanceof ValidationError) throw new UnrecoverableError(`${error.code}: ${error.message}`);
       throw error;
     }
-    const images = post.evidence.filter((e) => e.kind === 'image');
+    // Images the post already has readings of come first, in the post's order, then the new ones in the job's: the
+    // post's readings are only appended to (upsertPosts), so the texts the classifier reads line up with them.
+    const order = await storedReadingOrder(options.db, post.platform, post.externalId);
+    const rank = (sha256: string) => (order.includes(sha256) ? order.indexOf(sha256) : order.length);
+    const images = post.evidence
+      .filter((e) => e.kind === 'image')
+      .map((image, i) => ({ image, i }))
+      .sort((a, b) => rank(a.image.sha256) - rank(b.image.sha256) || a.i - b.i)
+      .map(({ image }) => image);
     const toRead = images.slice(0, options.maxImagesPerPost);
     const known = await findImageOcr(
       options.db,
