@@ -6,7 +6,8 @@ import {
   testQueuePrefix,
   testRedisUrl,
 } from '@netra/db/testing';
-import { type ClassifyJob, createQueues, createRedisConnection } from '@netra/queue';
+import { type ClassifyJob, createQueues, createRedisConnection, type ImageReading, imageTextKey } from '@netra/queue';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inlineBatchClassifier, threadedBatchClassifier } from './classifier-threads.ts';
 import { registryClassifier, startClassifierWorker } from './classifier-worker.ts';
@@ -70,6 +71,39 @@ describe('classify and store', () => {
     }));
   });
   afterAll(async () => database?.drop());
+
+  it('keys image text as PostgreSQL does (netra_image_text_key): the backfill and the re-scoring rely on it', async () => {
+    const r = (sha: string, text: string, error: ImageReading['error'] = null): ImageReading => ({
+      sha256: sha.repeat(64),
+      engine: error ? null : 't',
+      text,
+      error,
+    });
+    const sets: ImageReading[][] = [
+      [],
+      [r('a', 'AYO COBLOS NOMOR 2')],
+      [r('a', 'AYO COBLOS NOMOR 2'), r('b', 'Pilih\u00a0Surya ✓ 😀\n')],
+      [r('b', 'Pilih\u00a0Surya ✓ 😀\n'), r('a', 'AYO COBLOS NOMOR 2')],
+      [
+        r('c', '\u2003 \ufeff\t'),
+        r('d', 'sama'),
+        r('e', 'sama'),
+        r('f', 'gagal', { code: 'OCR_TIMEOUT', message: 'm' }),
+      ],
+    ];
+    const keys: string[] = [];
+    for (const readings of sets) {
+      const row = await sql<{
+        k: string;
+      }>`SELECT netra_image_text_key(${JSON.stringify(readings)}::jsonb) AS k`.execute(database.db);
+      expect(row.rows[0]!.k).toBe(imageTextKey(readings));
+      keys.push(imageTextKey(readings));
+    }
+    // None, one text, two texts in either order (one key), blank and failed images ignored, repeats counted.
+    expect(keys[0]).toBe('');
+    expect(keys[2]).toBe(keys[3]);
+    expect(new Set(keys).size).toBe(4);
+  });
 
   it('stores a batch once, however often the same posts arrive', async () => {
     const classifier = registryClassifier();

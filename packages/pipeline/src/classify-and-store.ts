@@ -7,7 +7,7 @@ import {
   saveInteractions,
   upsertPosts,
 } from '@netra/db';
-import { type ClassifyJob, imageTextsOf, postKey } from '@netra/queue';
+import { type ClassifyJob, imageTextKey, postKey } from '@netra/queue';
 import type { Kysely } from 'kysely';
 import type { Classifier } from './registry-classifier.ts';
 import { applyReviewRules, needsReview } from './review-rules.ts';
@@ -42,9 +42,10 @@ async function store(
       postId: post.id,
       result: results[i]!,
       review: needsReview(jobs[i]!, results[i]!),
-      // Keys the classification by its input: a tip classified from its pasted text is classified again, as a
-      // second row, once its screenshot's text arrives (classification-repository, rescoreReviewItems).
-      withImageText: imageTextsOf(jobs[i]!.imageReadings).length > 0,
+      // Keys the classification by its input: a tip classified from its pasted text is classified again, as
+      // another row, once its screenshot's text arrives, and again when a further screenshot brings new text
+      // (classification-repository, rescoreReviewItems).
+      imageTextKey: imageTextKey(jobs[i]!.imageReadings),
       // Inserted by this transaction: its classification and review item cannot exist yet (no ON CONFLICT).
       newPost: post.inserted,
     })),
@@ -55,7 +56,9 @@ async function store(
       { postId: posts[i]!.id, reviewItemId: s.reviewItemId, classificationId: s.classificationId, rescore: s.rescore },
       s.rescore === 'moved'
         ? 'image text re-scored the post; its open review item now shows the new classification'
-        : 'image text re-scored the post; its review item was already decided and keeps the classification it had',
+        : s.rescore === 'kept_decided'
+          ? 'image text re-scored the post; its review item was already decided and keeps the classification it had'
+          : 'image text re-scored the post from fewer images than it now has; its review item keeps the newer classification',
     );
   }
   return posts.map((post, i) => ({
@@ -94,7 +97,7 @@ export async function classifyAndStore(
 
 /**
  * Stores a classified batch — posts, classifications and review items — in one transaction. Every write is
- * keyed (platform + external id; post + model version + whether image text was read; post), so a batch retried after a crash writes
+ * keyed (platform + external id; post + model version + what its image text was; post), so a batch retried after a crash writes
  * nothing twice. A post the classifier could not handle fails alone; if the batch transaction fails, each
  * post is retried alone, so one bad row cannot hold back the others — the bad one fails its own job, where a
  * person can see it.

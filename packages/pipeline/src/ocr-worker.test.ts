@@ -2,12 +2,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ArtefactStore } from '@netra/collectors';
-import { createLogger, type EvidenceArtefactRef, type Registry, registrySchema } from '@netra/core';
-import { createTestDatabase, type TestDatabase, testQueuePrefix, testRedisUrl } from '@netra/db/testing';
+import { classifiedText, createLogger, type EvidenceArtefactRef, type Registry, registrySchema } from '@netra/core';
+import { listClassificationsOfPost, postImageReadings, saveImageOcr } from '@netra/db';
+import {
+  createTestDatabase,
+  insertWatchedAccount,
+  type TestDatabase,
+  testQueuePrefix,
+  testRedisUrl,
+} from '@netra/db/testing';
 import { type ClassifyJob, createQueues, createRedisConnection, type OcrJob, ocrJobId } from '@netra/queue';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { classifyAndStore } from './classify-and-store.ts';
 import { startOcrWorker } from './ocr-worker.ts';
+import { queueCollected } from './queue-collected.ts';
 import { registryClassifier } from './registry-classifier.ts';
 
 const registry: Registry = registrySchema.parse({
@@ -141,6 +150,114 @@ describe('OCR worker (real tesseract, PostgreSQL, Redis)', () => {
       expect(result.flagged).toBe(true);
       expect(result.candidate).toBe('pilwalkot-contoh-2024#1');
       expect(result.evidence.some((e) => e.start > p1.text.length)).toBe(true);
+    } finally {
+      await worker.close();
+      await queues.close();
+      connection.disconnect();
+    }
+  });
+
+  it('a later sighting with a new image: read again, classified again with all image texts, in the post’s order', {
+    timeout: 120_000,
+  }, async () => {
+    const { accountId } = await insertWatchedAccount(database.db, {
+      platform: 'facebook',
+      handle: 'asn.lagi',
+      regionCode: '33.74',
+    });
+    // Both images' text is in the OCR cache already (read by another post): no Tesseract here.
+    const image = (digit: string): EvidenceArtefactRef => ({
+      kind: 'image',
+      sha256: digit.repeat(64),
+      bytes: 1,
+      mediaType: 'image/png',
+      path: `${digit}.png`,
+      capturedAt: '2024-10-06T00:00:00Z',
+    });
+    const [a, b] = [image('7'), image('8')];
+    const cached = (sha256: string, text: string) => ({
+      sha256,
+      engine: 'test',
+      text,
+      words: [],
+      width: 10,
+      height: 10,
+      errorCode: null,
+      errorMessage: null,
+      elapsedMs: 1,
+    });
+    await saveImageOcr(database.db, [
+      cached(a.sha256, 'Selamat pagi semua'),
+      cached(b.sha256, 'BUDI SANTOSO\nRINA WATI\nCOBLOS NOMOR 1\n#BudiRina'),
+    ]);
+    const connection = createRedisConnection({ url: testRedisUrl(), forWorker: true });
+    const prefix = testQueuePrefix();
+    const queues = createQueues(connection, prefix);
+    const worker = startOcrWorker({
+      db: database.db,
+      connection,
+      queues,
+      prefix,
+      logger: createLogger('test', 'silent'),
+      evidenceDir: dir,
+      concurrency: 1,
+      lockDurationMs: 60_000,
+      maxImagesPerPost: 8,
+      ocr: {},
+    });
+    const sighting = (images: EvidenceArtefactRef[]) => ({
+      post: { ...post('later', images), accountId, text: 'Selamat pagi' },
+      regionCode: '33.74',
+    });
+    /** Runs the OCR jobs queued so far and stores what they queued for classification. */
+    const drain = async (ocrJobs: number) => {
+      for (let i = 0; i < 500; i++) {
+        if (((await queues.ocr.getJobCounts('completed')).completed ?? 0) >= ocrJobs) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const jobs = await queues.classify.getJobs(['waiting']);
+      for (const job of jobs) await job.remove();
+      return classifyAndStore(
+        database.db,
+        jobs.map((j) => j.data as ClassifyJob),
+        registry,
+        registryClassifier(),
+        createLogger('test', 'silent'),
+      );
+    };
+    try {
+      await queueCollected(queues, [sighting([a])]);
+      await queueCollected(queues, [sighting([a])]);
+      const [first] = await drain(1);
+      expect(first).toMatchObject({ flagged: false, reviewItemId: null });
+      const postId = (first as { postId: string }).postId;
+      expect(await queues.ocr.getJobCountByTypes('completed', 'waiting', 'active')).toBe(1);
+
+      // Seen again with a second image, listed first by the platform: read (from the cache) and classified again.
+      await queueCollected(queues, [sighting([b, a])]);
+      await queueCollected(queues, [sighting([a, b])]);
+      const [second] = await drain(2);
+      expect(await queues.ocr.getJobCountByTypes('completed', 'waiting', 'active')).toBe(2);
+      expect(second).toMatchObject({ postId, flagged: true });
+      const rows = await listClassificationsOfPost(database.db, postId);
+      expect(rows.map((r) => r.with_image_text)).toEqual([true, true]);
+      expect(rows[1]!.candidate).toBe('pilwalkot-contoh-2024#1');
+      // The post keeps its first image's reading first; the new one is appended, and the evidence of the new
+      // classification points into the texts in that order.
+      const readings = await postImageReadings(database.db, postId);
+      expect(readings.map((r) => r.sha256)).toEqual([a.sha256, b.sha256]);
+      const joined = classifiedText(
+        'Selamat pagi',
+        [],
+        readings.map((r) => r.text),
+      );
+      expect(rows[1]!.evidence.map((e) => joined.slice(e.start, e.end)).join(' ')).toMatch(/BUDI SANTOSO|COBLOS/);
+      const item = await database.db
+        .selectFrom('review_items')
+        .select(['classification_id'])
+        .where('post_id', '=', postId)
+        .executeTakeFirstOrThrow();
+      expect(item.classification_id).toBe(rows[1]!.id);
     } finally {
       await worker.close();
       await queues.close();

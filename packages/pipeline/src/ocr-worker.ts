@@ -1,9 +1,24 @@
 import { availableParallelism } from 'node:os';
 import { ArtefactStore, type EvidenceStore } from '@netra/collectors';
 import { type EvidenceArtefactRef, type Logger, parseOrThrow, ValidationError } from '@netra/core';
-import { type Database, findImageOcr, type ImageOcrRow, isDatabaseUnavailable, saveImageOcr } from '@netra/db';
+import {
+  type Database,
+  findImageOcr,
+  type ImageOcrRow,
+  isDatabaseUnavailable,
+  saveImageOcr,
+  storedReadingOrder,
+} from '@netra/db';
 import { isOcrError, OcrError, type OcrOptions, readImage } from '@netra/ocr';
-import { classifyJobId, type ImageReading, type OcrJob, ocrJobSchema, QUEUE, type Queues } from '@netra/queue';
+import {
+  classifyJobId,
+  type ImageReading,
+  imageTextKey,
+  type OcrJob,
+  ocrJobSchema,
+  QUEUE,
+  type Queues,
+} from '@netra/queue';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
@@ -131,7 +146,15 @@ export function startOcrWorker(options: OcrWorkerOptions): Worker<OcrJob, OcrOut
       if (error instanceof ValidationError) throw new UnrecoverableError(`${error.code}: ${error.message}`);
       throw error;
     }
-    const images = post.evidence.filter((e) => e.kind === 'image');
+    // Images the post already has readings of come first, in the post's order, then the new ones in the job's: the
+    // post's readings are only appended to (upsertPosts), so the texts the classifier reads line up with them.
+    const order = await storedReadingOrder(options.db, post.platform, post.externalId);
+    const rank = (sha256: string) => (order.includes(sha256) ? order.indexOf(sha256) : order.length);
+    const images = post.evidence
+      .filter((e) => e.kind === 'image')
+      .map((image, i) => ({ image, i }))
+      .sort((a, b) => rank(a.image.sha256) - rank(b.image.sha256) || a.i - b.i)
+      .map(({ image }) => image);
     const toRead = images.slice(0, options.maxImagesPerPost);
     const known = await findImageOcr(
       options.db,
@@ -177,10 +200,14 @@ export function startOcrWorker(options: OcrWorkerOptions): Worker<OcrJob, OcrOut
         'some images could not be read; the post is classified without their text',
       );
     }
+    // The job id names the texts read as well as the post: a post whose images changed (a tip's further
+    // screenshot) is classified again, where the post's id alone would be refused by BullMQ while the first job
+    // is still kept (completed jobs stay a day); a retried OCR job gives the same id and queues nothing twice.
+    const key = imageTextKey(readings);
     await options.queues.classify.add(
       'classify-post',
       { ...post, imageReadings: readings },
-      { jobId: classifyJobId(post) },
+      { jobId: key ? `${classifyJobId(post)}-${key.slice(0, 16)}` : classifyJobId(post) },
     );
     return { images: images.length, read: fresh.filter((r) => !r.errorCode).length, cached, failed };
   };

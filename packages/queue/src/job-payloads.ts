@@ -71,6 +71,21 @@ export function imageTextsOf(readings: readonly ImageReading[] = []): string[] {
   return readings.filter((r) => !r.error && r.text.trim()).map((r) => r.text);
 }
 
+/**
+ * What a classification's image text was computed from, as part of its key (`classifications.image_text_key`):
+ * '' when the model read no image text, otherwise the SHA-256 (hex) of the image texts' own SHA-256 digests,
+ * sorted and concatenated — a multiset, so the same texts give the same key whatever order a job lists them in,
+ * and a further image with new text gives a new key (a new classification instead of a silently skipped one).
+ * PostgreSQL computes the same value (`netra_image_text_key`, migration 2026-12-03-5000) for the backfill and
+ * to find a post's newest classification; a test checks that the two agree.
+ */
+export function imageTextKey(readings: readonly ImageReading[] = []): string {
+  const texts = imageTextsOf(readings);
+  if (texts.length === 0) return '';
+  const digests = texts.map((t) => createHash('sha256').update(t, 'utf8').digest('hex')).sort();
+  return createHash('sha256').update(digests.join(''), 'utf8').digest('hex');
+}
+
 export const scheduleJobSchema = z.object({
   trigger: z.enum(['nightly', 'on_demand']),
   requestedBy: z.string().uuid().nullable().default(null),

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type DatabaseHandle } from '../connection/create-database.ts';
+import { upsertPosts } from '../repositories/post-repository.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 import { migrations } from './index.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -173,5 +175,68 @@ describe('migrations', () => {
       const row = await handle.db.selectFrom('contests').select('election_date').executeTakeFirstOrThrow();
       expect(row.election_date).toBe('2024-11-27');
     });
+  });
+});
+
+describe('migration 2026-12-03-5000 (classification image text key)', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => db?.drop());
+
+  it('keys existing rows by the image texts they were computed from, and keeps the key unique', async () => {
+    const migration = migrations['2026-12-03-5000-classification-image-text-key']!;
+    await migration.down!(db.db as never);
+    const [post] = await upsertPosts(db.db, [
+      {
+        platform: 'x',
+        externalId: 'm5000',
+        url: 'https://x.com/a/status/1',
+        kind: 'post',
+        accountId: null,
+        authorHandle: 'a',
+        text: 'teks',
+        postedAt: null,
+        fetchedAt: '2026-11-01T00:00:00Z',
+        mediaDescriptions: [],
+        evidence: [],
+        raw: {},
+        crawlRunId: null,
+        imageReadings: [
+          { sha256: 'b'.repeat(64), engine: 't', text: 'PILIH NOMOR 2', error: null },
+          { sha256: 'c'.repeat(64), engine: null, text: '', error: { code: 'OCR_TIMEOUT', message: 'x' } },
+          { sha256: 'a'.repeat(64), engine: 't', text: 'Ayo coblos\u00a0', error: null },
+          { sha256: 'd'.repeat(64), engine: 't', text: ' \u3000\n', error: null },
+        ],
+      },
+    ]);
+    await sql`INSERT INTO classifications (post_id, model_version, score, flagged, evidence, language, with_image_text)
+      VALUES (${post!.id}, 'm1', 0.1, false, '[]', 'id', false), (${post!.id}, 'm1', 0.9, true, '[]', 'id', true)`.execute(
+      db.db,
+    );
+    await migration.up(db.db as never);
+    const rows = await sql<{ with_image_text: boolean; image_text_key: string }>`
+      SELECT with_image_text, image_text_key FROM classifications WHERE post_id = ${post!.id}
+      ORDER BY with_image_text`.execute(db.db);
+    // What imageTextsOf reads: the texts without error that are not blank, JavaScript's trim() deciding blank.
+    const digest = (t: string) => createHash('sha256').update(t, 'utf8').digest('hex');
+    const expected = digest([digest('PILIH NOMOR 2'), digest('Ayo coblos\u00a0')].sort().join(''));
+    expect(rows.rows).toEqual([
+      { with_image_text: false, image_text_key: '' },
+      { with_image_text: true, image_text_key: expected },
+    ]);
+    // The key, not the flag, is unique now: another set of image texts is another row; the same set is refused.
+    await sql`INSERT INTO classifications (post_id, model_version, score, flagged, evidence, language, with_image_text,
+      image_text_key) VALUES (${post!.id}, 'm1', 0.95, true, '[]', 'id', true, ${'e'.repeat(64)})`.execute(db.db);
+    await expect(
+      sql`INSERT INTO classifications (post_id, model_version, score, flagged, evidence, language, with_image_text,
+        image_text_key) VALUES (${post!.id}, 'm1', 0.95, true, '[]', 'id', true, ${expected})`.execute(db.db),
+    ).rejects.toThrow(/unique/);
+    // The flag must agree with the key.
+    await expect(
+      sql`INSERT INTO classifications (post_id, model_version, score, flagged, evidence, language, with_image_text,
+        image_text_key) VALUES (${post!.id}, 'm2', 0.95, true, '[]', 'id', false, ${expected})`.execute(db.db),
+    ).rejects.toThrow(/image_text_key_agrees/);
   });
 });

@@ -330,11 +330,24 @@ describe('batch writes of the classifier worker', () => {
     expect((await listEvidenceOfPost(database.db, firstId)).map((e) => e.sha256[0]).sort()).toEqual(['a', 'f']);
   });
 
+  /** An OCR reading of one image (sha256 from one hex digit), as the classifier stores it on the post. */
+  const reading = (digit: string, text: string) => ({ sha256: digit.repeat(64), engine: 't', text, error: null });
+  /** The key of a set of readings, as PostgreSQL computes it (the pipeline's tests check that JavaScript agrees). */
+  const keyOf = async (readings: readonly ReturnType<typeof reading>[]) =>
+    (
+      await sql<{ k: string }>`SELECT netra_image_text_key(${JSON.stringify(readings)}::jsonb) AS k`.execute(
+        database.db,
+      )
+    ).rows[0]!.k;
+
   it('image text arriving later: a new classification; it opens an item as usual, or moves an open one', async () => {
     const [quiet, tipped] = await upsertPosts(database.db, [
       post(accountId, 'img1', '2024-10-01T00:00:00Z', 'd'),
       post(accountId, 'img2', '2024-10-01T00:00:00Z', 'e'),
     ]);
+    const shot = [reading('1', 'COBLOS NOMOR DUA')];
+    const imageTextKey = await keyOf(shot);
+    expect(imageTextKey).toMatch(/^[0-9a-f]{64}$/);
     // Without image text: one unflagged (no item), one reviewed anyway (a tip's item).
     const first = await saveClassifications(database.db, [
       { postId: quiet!.id, result: result(false) },
@@ -342,9 +355,14 @@ describe('batch writes of the classifier worker', () => {
     ]);
     expect(first[0]!.reviewItemId).toBeNull();
     const flaggedByImage = { ...result(true), candidate: 'kontes-a#2' };
+    // The classifier stores the post's readings first (upsertPosts), then the classifications from them.
+    await upsertPosts(database.db, [
+      { ...post(accountId, 'img1', '2024-10-01T00:00:00Z', 'd'), imageReadings: shot },
+      { ...post(accountId, 'img2', '2024-10-01T00:00:00Z', 'e'), imageReadings: shot },
+    ]);
     const batch = [
-      { postId: quiet!.id, result: flaggedByImage, withImageText: true },
-      { postId: tipped!.id, result: flaggedByImage, review: true, withImageText: true },
+      { postId: quiet!.id, result: flaggedByImage, imageTextKey },
+      { postId: tipped!.id, result: flaggedByImage, review: true, imageTextKey },
     ];
     const second = await saveClassifications(database.db, batch);
     expect(second.map((s) => s.classificationId)).not.toContain(first[0]!.classificationId);
@@ -374,5 +392,52 @@ describe('batch writes of the classifier worker', () => {
       .where('post_id', 'in', [quiet!.id, tipped!.id])
       .execute();
     expect(rows.map((r) => r.with_image_text).sort()).toEqual([false, false, true, true]);
+  });
+
+  it('a further image with new text: a new classification, the open item moves to it, a late job does not move it back', async () => {
+    const first = [reading('2', 'AYO COBLOS')];
+    const both = [...first, reading('3', 'PILIH SURYA WIBAWA')];
+    const [tip] = await upsertPosts(database.db, [
+      { ...post(accountId, 'img3', '2024-10-01T00:00:00Z', 'f'), imageReadings: first },
+    ]);
+    const once = await saveClassifications(database.db, [
+      { postId: tip!.id, result: result(true), review: true, imageTextKey: await keyOf(first) },
+    ]);
+    // The second screenshot's job reads both: the post's readings grow by the new one, the first stays first.
+    const stored = await upsertPosts(database.db, [
+      { ...post(accountId, 'img3', '2024-10-01T00:00:00Z', 'f'), imageReadings: [both[1]!, both[0]!] },
+    ]);
+    expect(stored[0]!.id).toBe(tip!.id);
+    const post3 = await database.db
+      .selectFrom('posts')
+      .select('image_readings')
+      .where('id', '=', tip!.id)
+      .executeTakeFirstOrThrow();
+    expect(post3.image_readings.map((r) => r.text)).toEqual(['AYO COBLOS', 'PILIH SURYA WIBAWA']);
+    const rescored = { ...result(true), score: 0.95, candidate: 'kontes-a#2' };
+    const twice = await saveClassifications(database.db, [
+      { postId: tip!.id, result: rescored, review: true, imageTextKey: await keyOf(both) },
+    ]);
+    expect(twice[0]!.classificationId).not.toBe(once[0]!.classificationId);
+    expect(twice[0]).toMatchObject({ reviewItemId: once[0]!.reviewItemId, rescore: 'moved' });
+    // Same texts in another order: the same input, the same row.
+    const reordered = await saveClassifications(database.db, [
+      { postId: tip!.id, result: rescored, review: true, imageTextKey: await keyOf([both[1]!, both[0]!]) },
+    ]);
+    expect(reordered).toEqual([{ classificationId: twice[0]!.classificationId, reviewItemId: once[0]!.reviewItemId }]);
+    // A job that read only the first image, finishing after (another model version, so its row is new): stored,
+    // but the item stays on the classification of all the post's image texts.
+    const late = await saveClassifications(database.db, [
+      { postId: tip!.id, result: result(true, 'm2'), review: true, imageTextKey: await keyOf(first) },
+    ]);
+    expect(late[0]).toMatchObject({ reviewItemId: once[0]!.reviewItemId, rescore: 'kept_newer' });
+    const item = await database.db
+      .selectFrom('review_items')
+      .select(['classification_id', 'score', 'candidate'])
+      .where('post_id', '=', tip!.id)
+      .executeTakeFirstOrThrow();
+    expect(item).toEqual({ classification_id: twice[0]!.classificationId, score: 0.95, candidate: 'kontes-a#2' });
+    const rows = await database.db.selectFrom('classifications').select('id').where('post_id', '=', tip!.id).execute();
+    expect(rows).toHaveLength(3);
   });
 });

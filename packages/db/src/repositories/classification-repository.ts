@@ -27,7 +27,7 @@ export async function saveClassification(
       evidence: JSON.stringify(result.evidence),
       language: result.language,
     })
-    .onConflict((oc) => oc.columns(['post_id', 'model_version', 'with_image_text']).doNothing())
+    .onConflict((oc) => oc.columns(['post_id', 'model_version', 'image_text_key']).doNothing())
     .returning('id')
     .executeTakeFirst();
   const classificationId =
@@ -38,7 +38,7 @@ export async function saveClassification(
         .select('id')
         .where('post_id', '=', postId)
         .where('model_version', '=', result.modelVersion)
-        .where('with_image_text', '=', false)
+        .where('image_text_key', '=', '')
         .executeTakeFirstOrThrow()
     ).id;
   if (!result.flagged) return { classificationId, reviewItemId: null };
@@ -59,36 +59,50 @@ export interface SavedClassification {
   classificationId: string;
   reviewItemId: string | null;
   /**
-   * Set when this classification (with image text) followed one without it that a review item points at:
+   * Set when this classification (with image text) is new for a post whose review item points at another:
    * `moved` — the open item now points at this one, with its score and candidate; `kept_decided` — the item
-   * was already decided and keeps the classification the analyst saw.
+   * was already decided and keeps the classification the analyst saw; `kept_newer` — this one read fewer of the
+   * post's image texts than the post now has (a job that finished after a later one), so the item stays.
    */
-  rescore?: 'moved' | 'kept_decided';
+  rescore?: RescoreOutcome;
 }
 
+export type RescoreOutcome = 'moved' | 'kept_decided' | 'kept_newer';
+
 /**
- * A post's first image text arrived after it was classified without it (a tip's screenshot is read after the
- * tip was stored): its open review item moves to the new classification, score and candidate — the earlier
- * classification stays, as evidence of what was shown. A decided item is left as the analyst decided it.
- * Only classifications this call inserted are passed in, and an item already on one with image text is not
- * matched, so a retried job changes nothing.
+ * A post's image text changed after it was classified (a tip's screenshot is read after the tip was stored; a
+ * further screenshot is added to the tip later): its open review item moves to the new classification, score and
+ * candidate — the earlier classifications stay, as evidence of what was shown. A decided item is left as the
+ * analyst decided it. The item moves only to the classification computed from all of the post's image texts
+ * (`image_readings` after this transaction's `upsertPosts` merged them, keyed by `netra_image_text_key`): a
+ * job with fewer images that finished after a later one does not move it back. Only classifications this call
+ * inserted are passed in, and an item already on the passed one is not matched, so a retried job changes nothing.
+ * The key function runs only for items being re-scored, not for every classification stored.
  */
 async function rescoreReviewItems(
   db: Executor,
   fresh: ReadonlyMap<string, string>,
-): Promise<Map<string, { reviewItemId: string; outcome: 'moved' | 'kept_decided' }>> {
-  const out = new Map<string, { reviewItemId: string; outcome: 'moved' | 'kept_decided' }>();
+): Promise<Map<string, { reviewItemId: string; outcome: RescoreOutcome }>> {
+  const out = new Map<string, { reviewItemId: string; outcome: RescoreOutcome }>();
   for (const chunk of chunks([...fresh.entries()])) {
-    const result = await sql<{ review_item_id: string; classification_id: string; moved: boolean }>`${preparedStatement}
+    const result = await sql<{
+      review_item_id: string;
+      classification_id: string;
+      moved: boolean;
+      current: boolean;
+    }>`${preparedStatement}
       WITH input AS (
         SELECT * FROM unnest(${chunk.map(([postId]) => postId)}::uuid[], ${chunk.map(([, id]) => id)}::uuid[])
           AS x(post_id, classification_id)
-      ), target AS (
-        SELECT ri.id, ri.classification_id AS earlier_id, c.id AS classification_id, c.score, c.candidate
+      ), candidates AS (
+        SELECT ri.id, ri.classification_id AS earlier_id, c.id AS classification_id, c.score, c.candidate,
+          c.image_text_key = netra_image_text_key(p.image_readings) AS current
         FROM input i
-        JOIN review_items ri ON ri.post_id = i.post_id
-        JOIN classifications earlier ON earlier.id = ri.classification_id AND NOT earlier.with_image_text
+        JOIN review_items ri ON ri.post_id = i.post_id AND ri.classification_id <> i.classification_id
         JOIN classifications c ON c.id = i.classification_id
+        JOIN posts p ON p.id = i.post_id
+      ), target AS (
+        SELECT * FROM candidates WHERE current
       ), moved AS (
         UPDATE review_items ri SET classification_id = t.classification_id, score = t.score, candidate = t.candidate,
           contest_id = nullif(split_part(coalesce(t.candidate, ''), '#', 1), ''), updated_at = now()
@@ -98,12 +112,12 @@ async function rescoreReviewItems(
         WHERE ri.id = t.id AND ri.status = 'open' AND ri.classification_id = t.earlier_id
         RETURNING ri.id
       )
-      SELECT t.id AS review_item_id, t.classification_id, (m.id IS NOT NULL) AS moved
-      FROM target t LEFT JOIN moved m ON m.id = t.id`.execute(db);
+      SELECT t.id AS review_item_id, t.classification_id, t.current, (m.id IS NOT NULL) AS moved
+      FROM candidates t LEFT JOIN moved m ON m.id = t.id`.execute(db);
     for (const row of result.rows) {
       out.set(row.classification_id, {
         reviewItemId: row.review_item_id,
-        outcome: row.moved ? 'moved' : 'kept_decided',
+        outcome: !row.current ? 'kept_newer' : row.moved ? 'moved' : 'kept_decided',
       });
     }
   }
@@ -112,8 +126,8 @@ async function rescoreReviewItems(
 
 /**
  * `saveClassification` for a whole batch in one statement: the classifications and the review items of the
- * flagged ones (or of those marked `review`), each keyed as above (post + model version + whether the image text
- * was read; post), and the re-scoring of `rescoreReviewItems`. Rows that were
+ * flagged ones (or of those marked `review`), each keyed as above (post + model version + what the image text was
+ * computed from; post), and the re-scoring of `rescoreReviewItems`. Rows that were
  * already there (a retried batch) are read back in the same statement; the answer has one entry per input,
  * in order. Each column travels as one array parameter (see `upsertPosts`).
  */
@@ -124,8 +138,11 @@ export async function saveClassifications(
     result: ClassificationResult;
     /** Open a review item even when not flagged (tips). */
     review?: boolean;
-    /** The model read text OCR found in the post's images (part of the key; default false). */
-    withImageText?: boolean;
+    /**
+     * What the image text the model read was computed from (`imageTextKey` of the job's readings; part of the
+     * key): '' or absent when it read none.
+     */
+    imageTextKey?: string;
     /**
      * The post was inserted by this same transaction (`upsertPosts` said `inserted`): nothing can refer to it
      * yet, so its classification and review item are written without ON CONFLICT. Default false.
@@ -134,18 +151,18 @@ export async function saveClassifications(
   }[],
 ): Promise<SavedClassification[]> {
   if (items.length === 0) return [];
-  const key = (postId: string, modelVersion: string, withImageText: boolean | undefined) =>
-    `${postId}\u0000${modelVersion}\u0000${withImageText === true}`;
+  const key = (postId: string, modelVersion: string, imageTextKey: string | undefined) =>
+    `${postId}\u0000${modelVersion}\u0000${imageTextKey ?? ''}`;
   const reviewed = (item: { result: ClassificationResult; review?: boolean }) =>
     item.result.flagged || item.review === true;
   const unique = new Map<
     string,
-    { postId: string; result: ClassificationResult; review: boolean; withImageText: boolean; newPost: boolean }
+    { postId: string; result: ClassificationResult; review: boolean; imageTextKey: string; newPost: boolean }
   >();
   // One review item per post: the first reviewed occurrence opens it (with its classification and score).
   const opening = new Set<string>();
   for (const item of items) {
-    const k = key(item.postId, item.result.modelVersion, item.withImageText);
+    const k = key(item.postId, item.result.modelVersion, item.imageTextKey);
     const seen = unique.get(k);
     const opens = reviewed(item) && !opening.has(item.postId);
     if (opens) opening.add(item.postId);
@@ -154,7 +171,7 @@ export async function saveClassifications(
         postId: item.postId,
         result: item.result,
         review: opens,
-        withImageText: item.withImageText === true,
+        imageTextKey: item.imageTextKey ?? '',
         // Only when every occurrence says so: a post is new for the whole transaction or not at all.
         newPost: item.newPost === true,
       });
@@ -178,7 +195,7 @@ export async function saveClassifications(
     const result = await sql<{
       post_id: string;
       model_version: string;
-      with_image_text: boolean;
+      image_text_key: string;
       classification_id: string;
       fresh: boolean;
       review_item_id: string | null;
@@ -189,40 +206,40 @@ export async function saveClassifications(
           ${r.map((x) => x.score)}::double precision[], ${r.map((x) => x.flagged)}::boolean[],
           ${r.map((x) => x.candidate)}::text[], ${r.map((x) => x.stance)}::text[], ${r.map((x) => x.category)}::text[],
           ${r.map((x) => JSON.stringify(x.evidence))}::jsonb[], ${r.map((x) => x.language)}::text[],
-          ${chunk.map((i) => i.review)}::boolean[], ${chunk.map((i) => i.withImageText)}::boolean[],
+          ${chunk.map((i) => i.review)}::boolean[], ${chunk.map((i) => i.imageTextKey)}::text[],
           ${chunk.map((i) => i.newPost)}::boolean[]
         ) AS x(post_id, model_version, score, flagged, candidate, stance, category, evidence, language, review,
-          with_image_text, new_post)
+          image_text_key, new_post)
       ), inserted_new AS (
         -- Posts this transaction inserted: nothing of theirs can exist, so no ON CONFLICT (its extra index probe
         -- and confirmation per row).
         INSERT INTO classifications (post_id, model_version, score, flagged, candidate, stance, category, evidence,
-          language, with_image_text)
+          language, image_text_key, with_image_text)
         SELECT post_id, model_version, score, flagged, candidate, stance, category, evidence, language,
-          with_image_text FROM input WHERE new_post
-        RETURNING id, post_id, model_version, with_image_text, candidate
+          image_text_key, image_text_key <> '' FROM input WHERE new_post
+        RETURNING id, post_id, model_version, image_text_key, candidate
       ), inserted_known AS (
         INSERT INTO classifications (post_id, model_version, score, flagged, candidate, stance, category, evidence,
-          language, with_image_text)
+          language, image_text_key, with_image_text)
         SELECT post_id, model_version, score, flagged, candidate, stance, category, evidence, language,
-          with_image_text FROM input WHERE NOT new_post
-        ON CONFLICT (post_id, model_version, with_image_text) DO NOTHING
-        RETURNING id, post_id, model_version, with_image_text, candidate
+          image_text_key, image_text_key <> '' FROM input WHERE NOT new_post
+        ON CONFLICT (post_id, model_version, image_text_key) DO NOTHING
+        RETURNING id, post_id, model_version, image_text_key, candidate
       ), inserted AS (
-        SELECT id, post_id, model_version, with_image_text, candidate FROM inserted_new
+        SELECT id, post_id, model_version, image_text_key, candidate FROM inserted_new
         UNION ALL
-        SELECT id, post_id, model_version, with_image_text, candidate FROM inserted_known
+        SELECT id, post_id, model_version, image_text_key, candidate FROM inserted_known
       ), classified AS (
-        SELECT id, post_id, model_version, with_image_text, candidate, true AS fresh FROM inserted
+        SELECT id, post_id, model_version, image_text_key, candidate, true AS fresh FROM inserted
         UNION ALL
-        SELECT c.id, c.post_id, c.model_version, c.with_image_text, c.candidate, false AS fresh
+        SELECT c.id, c.post_id, c.model_version, c.image_text_key, c.candidate, false AS fresh
         FROM input i CROSS JOIN LATERAL (
-          SELECT id, post_id, model_version, with_image_text, candidate FROM classifications
-          WHERE post_id = i.post_id AND model_version = i.model_version AND with_image_text = i.with_image_text
+          SELECT id, post_id, model_version, image_text_key, candidate FROM classifications
+          WHERE post_id = i.post_id AND model_version = i.model_version AND image_text_key = i.image_text_key
           LIMIT 1) c
         -- Only for rows the INSERT skipped: probing the index for each new row too found nothing, at a cost.
         WHERE NOT EXISTS (SELECT 1 FROM inserted n WHERE n.post_id = i.post_id AND n.model_version = i.model_version
-          AND n.with_image_text = i.with_image_text)
+          AND n.image_text_key = i.image_text_key)
       ), items AS (
         -- The item's keys by the rules of its key trigger (migration 2026-11-29-0800), which then does not run
         -- (it runs only when no platform is given): read here, they cost no PL/pgSQL call per item.
@@ -230,7 +247,7 @@ export async function saveClassifications(
           nullif(split_part(coalesce(k.candidate, ''), '#', 1), '') AS contest_id, p.platform,
           coalesce(p.posted_at, p.fetched_at) AS posted_at, p.fetched_at AS captured_at, a.person_id, i.new_post
         FROM input i JOIN classified k ON k.post_id = i.post_id AND k.model_version = i.model_version
-          AND k.with_image_text = i.with_image_text
+          AND k.image_text_key = i.image_text_key
           JOIN posts p ON p.id = i.post_id LEFT JOIN accounts a ON a.id = p.account_id
         WHERE i.review
       ), opened_new AS (
@@ -257,28 +274,28 @@ export async function saveClassifications(
         FROM input i CROSS JOIN LATERAL (SELECT id, post_id FROM review_items WHERE post_id = i.post_id LIMIT 1) r
         WHERE i.review AND NOT EXISTS (SELECT 1 FROM opened o WHERE o.post_id = i.post_id)
       )
-      SELECT k.post_id, k.model_version, k.with_image_text, k.id AS classification_id, k.fresh,
+      SELECT k.post_id, k.model_version, k.image_text_key, k.id AS classification_id, k.fresh,
         r.id AS review_item_id
       FROM classified k LEFT JOIN reviewed r ON r.post_id = k.post_id`.execute(db);
     for (const row of result.rows) {
-      classificationIds.set(key(row.post_id, row.model_version, row.with_image_text), row.classification_id);
-      if (row.fresh && row.with_image_text) freshWithImageText.set(row.post_id, row.classification_id);
+      classificationIds.set(key(row.post_id, row.model_version, row.image_text_key), row.classification_id);
+      if (row.fresh && row.image_text_key !== '') freshWithImageText.set(row.post_id, row.classification_id);
       if (row.review_item_id) reviewItemIds.set(row.post_id, row.review_item_id);
     }
   }
   // A row another transaction committed while this statement waited on it is in neither its INSERT's answer
   // nor its snapshot: look those up, and only those (rare: two workers writing the same post at once).
   const missing = [...unique.values()].filter(
-    (i) => !classificationIds.has(key(i.postId, i.result.modelVersion, i.withImageText)),
+    (i) => !classificationIds.has(key(i.postId, i.result.modelVersion, i.imageTextKey)),
   );
   for (const chunk of chunks(missing)) {
     const existing = await db
       .selectFrom('classifications')
-      .select(['id', 'post_id', 'model_version', 'with_image_text'])
+      .select(['id', 'post_id', 'model_version', 'image_text_key'])
       .where('post_id', 'in', [...new Set(chunk.map((i) => i.postId))])
       .where('model_version', 'in', [...new Set(chunk.map((i) => i.result.modelVersion))])
       .execute();
-    for (const row of existing) classificationIds.set(key(row.post_id, row.model_version, row.with_image_text), row.id);
+    for (const row of existing) classificationIds.set(key(row.post_id, row.model_version, row.image_text_key), row.id);
   }
   const open = [...opening].filter((postId) => !reviewItemIds.has(postId));
   for (const chunk of chunks(open)) {
@@ -291,7 +308,7 @@ export async function saveClassifications(
   }
   const rescored = await rescoreReviewItems(db, freshWithImageText);
   return items.map((item) => {
-    const classificationId = classificationIds.get(key(item.postId, item.result.modelVersion, item.withImageText));
+    const classificationId = classificationIds.get(key(item.postId, item.result.modelVersion, item.imageTextKey));
     if (!classificationId) throw new Error(`classification of post ${item.postId} was not stored`);
     const rescore = rescored.get(classificationId);
     if (rescore) return { classificationId, reviewItemId: rescore.reviewItemId, rescore: rescore.outcome };

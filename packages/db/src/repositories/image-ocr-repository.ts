@@ -81,3 +81,18 @@ export async function postImageReadings(db: Executor, postId: string): Promise<P
   const row = await db.selectFrom('posts').select('image_readings').where('id', '=', postId).executeTakeFirst();
   return row?.image_readings ?? [];
 }
+
+/**
+ * The images of a post that already have readings on it, in their order (none when the post is not stored yet):
+ * the OCR worker lists them first, so the classifier reads the post's image texts in the order the post keeps
+ * them (new images' readings are appended there) and evidence offsets fit what the review page shows.
+ */
+export async function storedReadingOrder(db: Executor, platform: string, externalId: string): Promise<string[]> {
+  const row = await db
+    .selectFrom('posts')
+    .select('image_readings')
+    .where('platform', '=', platform)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
+  return (row?.image_readings ?? []).map((r) => r.sha256);
+}

@@ -124,7 +124,8 @@ async function upsertChunk(
         ${p.map((x) => x.postedAt)}::timestamptz[], ${p.map((x) => x.fetchedAt)}::timestamptz[],
         ${chunk.map(({ lastSeen }) => lastSeen)}::timestamptz[], ${p.map((x) => json(x.context))}::jsonb[],
         ${p.map((x) => json(x.mediaDescriptions))}::jsonb[],
-        -- Like the text, the first reading stays: the classification's evidence offsets point into it.
+        -- Readings are only ever appended (see the update below): earlier classifications' evidence offsets
+        -- point into the list as it was.
         ${p.map((x) => json(x.imageReadings ?? []))}::jsonb[], ${p.map((x) => json(x.raw))}::jsonb[],
         ${p.map((x) => x.crawlRunId)}::uuid[]
       ) AS i(platform, external_id, account_id, author_handle, url, kind, text, content_hash, posted_at, fetched_at,
@@ -136,13 +137,23 @@ async function upsertChunk(
       ON CONFLICT (platform, external_id) DO UPDATE SET
         last_seen_at = greatest(posts.last_seen_at, excluded.last_seen_at),
         -- The scraper records the sighting before OCR has run: the first readings the classifier brings fill
-        -- the empty list; once set they stay (the classification's evidence offsets point into them).
-        image_readings = CASE WHEN posts.image_readings = '[]'::jsonb THEN excluded.image_readings
-          ELSE posts.image_readings END
+        -- the empty list. Later readings of images the list does not have yet (a tip's further screenshot) are
+        -- appended, in the job's order; readings already there stay as they are — every classification's
+        -- evidence offsets point into the list as it was when it was computed, which appending keeps true.
+        image_readings = CASE
+          WHEN posts.image_readings = '[]'::jsonb THEN excluded.image_readings
+          WHEN excluded.image_readings = '[]'::jsonb THEN posts.image_readings
+          ELSE posts.image_readings || coalesce((
+            SELECT jsonb_agg(e ORDER BY n) FROM jsonb_array_elements(excluded.image_readings) WITH ORDINALITY x(e, n)
+            WHERE NOT posts.image_readings @> jsonb_build_array(jsonb_build_object('sha256', e->'sha256'))), '[]'::jsonb)
+          END
       -- Only when that changes something. The classifier stores posts the scraper has already recorded: an
-      -- unconditional update wrote a new version of every post row (and its index entries) for nothing.
+      -- unconditional update wrote a new version of every post row (and its index entries) for nothing. The
+      -- image check reads the lists only when both have readings (a further image, or a retried job).
       WHERE posts.last_seen_at < excluded.last_seen_at
-        OR (posts.image_readings = '[]'::jsonb AND excluded.image_readings <> '[]'::jsonb)
+        OR (excluded.image_readings <> '[]'::jsonb AND (posts.image_readings = '[]'::jsonb
+          OR EXISTS (SELECT 1 FROM jsonb_array_elements(excluded.image_readings) e
+            WHERE NOT posts.image_readings @> jsonb_build_array(jsonb_build_object('sha256', e->'sha256')))))
       -- xmax = 0 only for a freshly inserted row: tells insert from update in the same statement.
       RETURNING id, platform, external_id, (xmax = 0) AS inserted
     ), unchanged AS (
@@ -183,8 +194,9 @@ async function upsertChunk(
 /**
  * `upsertPost` for a whole batch in one statement (posts and their evidence), the classifier worker's write
  * path. Same rules: a post is stored once per platform + external id, the first text stays, a later sighting
- * moves `last_seen_at` forward, evidence is added once per post + SHA-256. A post already stored is written
- * again only when the sighting moves `last_seen_at` or brings its first image readings (the classifier stores
+ * moves `last_seen_at` forward, evidence is added once per post + SHA-256, image readings are appended for images
+ * not read before. A post already stored is written
+ * again only when the sighting moves `last_seen_at` or brings readings of images it has none of (the classifier stores
  * posts the scraper has recorded: rewriting each row for nothing cost PostgreSQL ~30 µs per post,
  * docs/performance.md). A post repeated within the batch is written once; the answer has one entry per input,
  * in order, and only the first occurrence of a newly stored post says `inserted`.

@@ -242,6 +242,8 @@ export async function getReviewItem(db: Executor, id: string) {
       'c.evidence',
       'c.language',
       'c.model_version',
+      'c.with_image_text',
+      'c.created_at as classified_at',
       'a.handle as account_handle',
       'a.profile_url',
       'pe.id as person_id',
@@ -256,7 +258,7 @@ export async function getReviewItem(db: Executor, id: string) {
     .where('ri.id', '=', id)
     .executeTakeFirst();
   if (!item) return undefined;
-  const [evidence, decisions, contest, claimant] = await Promise.all([
+  const [evidence, decisions, contest, claimant, newest] = await Promise.all([
     db.selectFrom('evidence_artefacts').selectAll().where('post_id', '=', item.post_id).orderBy('kind').execute(),
     listDecisions(db, id),
     item.contest_id
@@ -269,6 +271,16 @@ export async function getReviewItem(db: Executor, id: string) {
     item.claimed_by
       ? db.selectFrom('users').select(['username', 'display_name']).where('id', '=', item.claimed_by).executeTakeFirst()
       : undefined,
+    // The post's newest classification: when it is not the item's (a decided item keeps the one it was decided
+    // on after more image text re-scored the post), the page says so.
+    db
+      .selectFrom('classifications')
+      .select(['id', 'score', 'candidate', 'with_image_text', 'created_at'])
+      .where('post_id', '=', item.post_id)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
   ]);
   return {
     ...item,
@@ -277,6 +289,7 @@ export async function getReviewItem(db: Executor, id: string) {
     contest_region_code: contest?.region_code ?? null,
     contest_name: contest?.region_name ?? null,
     claimant_name: claimant?.display_name ?? null,
+    newer_classification: newest && newest.id !== item.classification_id ? newest : null,
   };
 }
 

@@ -64,3 +64,34 @@ export async function findWatchedAccount(db: Executor, platform: string, handle:
     .where(sql<string>`lower(a.handle)`, '=', handle.toLowerCase())
     .executeTakeFirst();
 }
+
+/**
+ * What the OCR of a tip reads: the post's text as stored (the first tip's; the one the item page shows) and every
+ * screenshot of the post, oldest first. A further screenshot is read together with the earlier ones, so the post
+ * is classified again from all its image texts, and the earlier ones keep their places in the post's readings.
+ */
+export async function tipOcrInput(
+  db: Executor,
+  postId: string,
+): Promise<{ text: string; screenshots: EvidenceArtefactRef[] }> {
+  const post = await db.selectFrom('posts').select('text').where('id', '=', postId).executeTakeFirstOrThrow();
+  const rows = await db
+    .selectFrom('evidence_artefacts')
+    .select(['sha256', 'bytes', 'media_type', 'path', 'captured_at'])
+    .where('post_id', '=', postId)
+    .where('kind', '=', 'screenshot')
+    .orderBy('captured_at')
+    .orderBy('sha256')
+    .execute();
+  return {
+    text: post.text,
+    screenshots: rows.map((r) => ({
+      kind: 'screenshot' as const,
+      sha256: r.sha256,
+      bytes: r.bytes,
+      mediaType: r.media_type,
+      path: r.path,
+      capturedAt: new Date(r.captured_at).toISOString(),
+    })),
+  };
+}

@@ -25,6 +25,11 @@ export interface ClassificationsTable {
   language: string;
   /** The model read the text OCR found in the post's images too (part of the key: a tip is re-scored once read). */
   with_image_text: Generated<boolean>;
+  /**
+   * What the image text was computed from: '' without image text, else the SHA-256 of the sorted digests of the
+   * texts read (`imageTextKey`). Part of the key, so a further image with new text is a new classification.
+   */
+  image_text_key: Generated<string>;
   created_at: Generated<Date>;
 }
 

@@ -17,6 +17,7 @@ import {
   insertTip,
   saveClassifications,
   storeTipPost,
+  tipOcrInput,
 } from '@netra/db';
 import { type OcrJob, ocrJobId, type Queues } from '@netra/queue';
 import { normaliseAccount, PLATFORM_HOSTS } from '@netra/watchlist';
@@ -252,6 +253,8 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
       note,
     });
     if (!saved?.reviewItemId) throw new NetraError('TIP_NOT_QUEUED', 'review item of the tip was not stored');
+    // Read in the transaction that added this screenshot: every screenshot of the post so far, this one included.
+    const ocrInput = screenshotRef && deps.queues ? await tipOcrInput(tx, post.id) : null;
     await appendAudit(tx, {
       actorId: actor.auditActorId === undefined ? actor.userId : actor.auditActorId,
       actorUsername: actor.username,
@@ -278,14 +281,18 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
       personId: person?.id ?? account?.person_id ?? null,
       score: result.score,
       flagged: result.flagged,
+      ocrInput,
     };
   });
   // After the commit: the screenshot goes through the OCR worker like a collected post's images. Its text is
   // stored per image (image_ocr) and on the post (image_readings), shown on the item page, and the tip is
   // classified again with it (a second classification; the open review item moves to it, classify-and-store).
-  // The job id names the screenshot, so a second screenshot of the same URL is read too.
-  if (!screenshotRef) return { ...stored, ocr: 'no_screenshot' as const };
-  if (!deps.queues) return { ...stored, ocr: 'no_queue' as const };
+  // The job id names the screenshot, so a second screenshot of the same URL is read too — with the earlier ones
+  // (read from the OCR cache), so the post is classified again from all its image texts, and from its stored
+  // text: the classification's evidence offsets point into what the item page shows.
+  const { ocrInput, ...submitted } = stored;
+  if (!screenshotRef) return { ...submitted, ocr: 'no_screenshot' as const };
+  if (!deps.queues || !ocrInput) return { ...submitted, ocr: 'no_queue' as const };
   const job: OcrJob = {
     platform: owner.platform,
     externalId,
@@ -293,12 +300,12 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
     kind: 'post',
     accountId: account?.id ?? null,
     authorHandle,
-    text,
+    text: ocrInput.text,
     postedAt,
     fetchedAt: now.toISOString(),
     mediaDescriptions: [],
-    // The OCR worker reads `image` evidence: the screenshot, under that kind for this job only (stored as `screenshot`).
-    evidence: [{ ...screenshotRef, kind: 'image' }],
+    // The OCR worker reads `image` evidence: the screenshots, under that kind for this job only (stored as `screenshot`).
+    evidence: ocrInput.screenshots.map((shot) => ({ ...shot, kind: 'image' as const })),
     raw,
     crawlRunId: null,
     tip: true,
@@ -307,5 +314,5 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
   await deps.queues.ocr.add('ocr-post', job, {
     jobId: `${ocrJobId({ platform: owner.platform, externalId })}-${screenshotRef.sha256.slice(0, 16)}`,
   });
-  return { ...stored, ocr: 'queued' as const };
+  return { ...submitted, ocr: 'queued' as const };
 }

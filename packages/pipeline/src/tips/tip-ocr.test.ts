@@ -6,6 +6,7 @@ import { ArtefactStore } from '@netra/collectors';
 import { createLogger } from '@netra/core';
 import {
   appendDecision,
+  getReviewItem,
   insertUser,
   listClassificationsOfPost,
   postImageReadings,
@@ -279,6 +280,113 @@ describe('tips: the screenshot is read by OCR', () => {
     expect(rows.map((r) => r.with_image_text)).toEqual([false, true]);
     expect(rows[1]!.candidate).toBe('pilbup-contoh-2026#2');
     expect(await reviewItemOf(tip.postId)).toEqual(decided);
+  });
+
+  /** Waits until a post has `count` classifications (or a minute has passed); all of them, oldest first. */
+  const classificationsCounted = async (postId: string, count: number) => {
+    let rows = await listClassificationsOfPost(database.db, postId);
+    for (let i = 0; i < 600 && rows.length < count; i++) {
+      await sleep(100);
+      rows = await listClassificationsOfPost(database.db, postId);
+    }
+    return rows;
+  };
+
+  it('a second screenshot of the same tip is read and the post classified again with both texts', {
+    timeout: 240_000,
+  }, async () => {
+    const url = 'https://x.com/kades_maju/status/92';
+    const first = await submitTip(deps(true), { url, screenshot: png }, { userId: analystId, username: 'analis' });
+    const once = await classificationsCounted(first.postId, 2);
+    expect(once.map((r) => r.with_image_text)).toEqual([false, true]);
+    // Another screenshot of the same post, added later (another analyst, or the tipster sent a second one).
+    const shot = await sharp(Buffer.from(CAMPAIGN_SHOT)).png().toBuffer();
+    const second = await submitTip(deps(true), { url, screenshot: shot }, { userId: analystId, username: 'analis' });
+    expect(second).toMatchObject({ postId: first.postId, created: false, ocr: 'queued' });
+    const rows = await classificationsCounted(first.postId, 3);
+    expect(rows.map((r) => r.with_image_text)).toEqual([false, true, true]);
+    const newest = rows[2]!;
+    expect(newest.candidate).toBe('pilbup-contoh-2026#2');
+    // Both screenshots' texts are on the post, the first one's first (the earlier classification's evidence
+    // offsets still point into it), and the open item shows the newest classification.
+    const readings = await postImageReadings(database.db, first.postId);
+    expect(readings).toHaveLength(2);
+    expect(readings[0]!.text).toMatch(/AYO COBLOS/);
+    expect(readings[1]!.text).toMatch(/SURYA WIBAWA/);
+    expect(await reviewItemOf(first.postId)).toMatchObject({
+      status: 'open',
+      classification_id: newest.id,
+      score: newest.score,
+      candidate: 'pilbup-contoh-2026#2',
+    });
+
+    // The same classify job again (a retry) finds its row: nothing new, the item stays.
+    const post = await database.db
+      .selectFrom('posts')
+      .selectAll()
+      .where('id', '=', first.postId)
+      .executeTakeFirstOrThrow();
+    const retried = await classifyAndStore(
+      database.db,
+      [
+        {
+          platform: 'x',
+          externalId: post.external_id,
+          url: post.url,
+          kind: 'post',
+          accountId: post.account_id,
+          authorHandle: post.author_handle,
+          text: post.text,
+          postedAt: null,
+          fetchedAt: new Date().toISOString(),
+          mediaDescriptions: [],
+          evidence: [],
+          raw: {},
+          crawlRunId: null,
+          tip: true,
+          regionCode: '18.11',
+          imageReadings: post.image_readings,
+        },
+      ],
+      await readStoredRegistry(database.db),
+      registryClassifier(),
+      createLogger('test', 'silent'),
+    );
+    expect(retried[0]).toMatchObject({ postId: first.postId, reviewItemId: first.reviewItemId });
+    expect((await listClassificationsOfPost(database.db, first.postId)).map((r) => r.id)).toEqual(
+      rows.map((r) => r.id),
+    );
+    expect((await reviewItemOf(first.postId)).classification_id).toBe(newest.id);
+  });
+
+  it('a decided item keeps its classification when a further screenshot re-scores the post', {
+    timeout: 240_000,
+  }, async () => {
+    const url = 'https://x.com/kades_maju/status/93';
+    const first = await submitTip(deps(true), { url, screenshot: png }, { userId: analystId, username: 'analis' });
+    await classificationsCounted(first.postId, 2);
+    await appendDecision(database.db, {
+      reviewItemId: first.reviewItemId,
+      decidedBy: analystId,
+      decision: 'dismissed',
+      label: 'neutral',
+      candidate: null,
+      stance: null,
+      category: null,
+      note: null,
+      reason: 'other',
+    });
+    const decided = await reviewItemOf(first.postId);
+    const shot = await sharp(Buffer.from(CAMPAIGN_SHOT)).png().toBuffer();
+    await submitTip(deps(true), { url, screenshot: shot }, { userId: analystId, username: 'analis' });
+    const rows = await classificationsCounted(first.postId, 3);
+    expect(rows.map((r) => r.with_image_text)).toEqual([false, true, true]);
+    expect(rows[2]!.candidate).toBe('pilbup-contoh-2026#2');
+    expect(await reviewItemOf(first.postId)).toEqual(decided);
+    // The item page is told the post has a newer classification than the one the item keeps.
+    const page = await getReviewItem(database.db, first.reviewItemId);
+    expect(page).toMatchObject({ classification_id: rows[1]!.id, with_image_text: true });
+    expect(page?.newer_classification).toMatchObject({ id: rows[2]!.id, score: rows[2]!.score });
   });
 
   it('says when nothing was queued: no screenshot, or no queue', async () => {

@@ -18,6 +18,11 @@ const id = {
   reviewContext: 'Membalas unggahan',
   reviewMedia: 'Keterangan gambar',
   reviewModel: 'Model',
+  reviewClassifiedFrom: 'Dinilai dari',
+  reviewFromText: 'teks unggahan',
+  reviewFromTextAndImages: 'teks unggahan dan teks dari gambarnya',
+  reviewNewerClassification:
+    'Unggahan ini sudah dinilai ulang ({when}, skor {score}) setelah teks gambar bertambah; item ini tetap memakai penilaian yang diputuskan.',
   reviewWhy: 'Mengapa ditandai',
   reviewPerson: 'ASN',
   reviewDecide: 'Putuskan',
@@ -87,6 +92,11 @@ const en: ReviewMessages = {
   reviewContext: 'In reply to',
   reviewMedia: 'Image descriptions',
   reviewModel: 'Model',
+  reviewClassifiedFrom: 'Scored from',
+  reviewFromText: 'the post text',
+  reviewFromTextAndImages: 'the post text and the text in its images',
+  reviewNewerClassification:
+    'This post was scored again ({when}, score {score}) after more image text arrived; this item keeps the scoring it was decided on.',
   reviewWhy: 'Why it was flagged',
   reviewPerson: 'Civil servant',
   reviewDecide: 'Decide',

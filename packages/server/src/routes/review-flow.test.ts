@@ -108,6 +108,47 @@ describe('review flow', () => {
     expect(page.body).toContain('<mark title="vote_call">Coblos no 2</mark>');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.body).toContain('Siti Aminah');
+    // What the classification in force was scored from; no newer one yet.
+    expect(page.body).toContain('Dinilai dari</dt><dd>teks unggahan ·');
+    expect(page.body).not.toContain('newer-classification');
+  });
+
+  it('says when the post was scored again after the classification the item keeps', async () => {
+    const db = server.database.db;
+    const item = await db
+      .selectFrom('review_items')
+      .select(['post_id', 'classification_id'])
+      .where('id', '=', itemId)
+      .executeTakeFirstOrThrow();
+    // A later classification with image text that the item does not point at (the item was decided meanwhile).
+    await db
+      .insertInto('classifications')
+      .values({
+        post_id: item.post_id,
+        model_version: 'test',
+        score: 0.42,
+        flagged: true,
+        candidate: null,
+        stance: null,
+        category: null,
+        evidence: '[]',
+        language: 'id',
+        with_image_text: true,
+        image_text_key: 'e'.repeat(64),
+        created_at: new Date(Date.now() + 60_000),
+      })
+      .execute();
+    const analyst = await server.signIn('analyst');
+    const page = await server.app.inject({
+      method: 'GET',
+      url: `/review/${itemId}`,
+      headers: { cookie: analyst.cookie },
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toMatch(
+      /class="newer-classification"[^>]*><small>Unggahan ini sudah dinilai ulang \([^)]*, skor 42\.0%\)/,
+    );
+    await db.deleteFrom('classifications').where('image_text_key', '=', 'e'.repeat(64)).execute();
   });
 
   it('refuses a confirmed decision labelled neutral and names the field', async () => {

@@ -97,7 +97,7 @@ update "review_items" set "status" = $1, "updated_at" = now(), "decided_at" = no
 insert into "posts" ("platform", "external_id", "account_id", "author_handle", "url", "kind", "text", "content_hash", "posted_at", "fetched_at", "last_seen_at", "context", "media_descriptions", "raw", "crawl_run_id") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) on conflict ("platform", "external_id") do update set "last_seen_at" = greatest(posts.last_seen_at, excluded.last_seen_at) returning "id", (xmax = 0) as "inserted";
 
 -- saveClassification
-insert into "classifications" ("post_id", "model_version", "score", "flagged", "candidate", "stance", "category", "evidence", "language") values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict ("post_id", "model_version", "with_image_text") do nothing returning "id";
+insert into "classifications" ("post_id", "model_version", "score", "flagged", "candidate", "stance", "category", "evidence", "language") values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict ("post_id", "model_version", "image_text_key") do nothing returning "id";
 insert into "review_items" ("post_id", "classification_id", "score") values ($1, $2, $3) on conflict ("post_id") do nothing;
 select "id" from "review_items" where "post_id" = $1;
 
@@ -111,7 +111,8 @@ select "id" from "review_items" where "post_id" = $1;
         $9::timestamptz[], $10::timestamptz[],
         $11::timestamptz[], $12::jsonb[],
         $13::jsonb[],
-        -- Like the text, the first reading stays: the classification's evidence offsets point into it.
+        -- Readings are only ever appended (see the update below): earlier classifications' evidence offsets
+        -- point into the list as it was.
         $14::jsonb[], $15::jsonb[],
         $16::uuid[]
       ) AS i(platform, external_id, account_id, author_handle, url, kind, text, content_hash, posted_at, fetched_at,
@@ -123,13 +124,23 @@ select "id" from "review_items" where "post_id" = $1;
       ON CONFLICT (platform, external_id) DO UPDATE SET
         last_seen_at = greatest(posts.last_seen_at, excluded.last_seen_at),
         -- The scraper records the sighting before OCR has run: the first readings the classifier brings fill
-        -- the empty list; once set they stay (the classification's evidence offsets point into them).
-        image_readings = CASE WHEN posts.image_readings = '[]'::jsonb THEN excluded.image_readings
-          ELSE posts.image_readings END
+        -- the empty list. Later readings of images the list does not have yet (a tip's further screenshot) are
+        -- appended, in the job's order; readings already there stay as they are — every classification's
+        -- evidence offsets point into the list as it was when it was computed, which appending keeps true.
+        image_readings = CASE
+          WHEN posts.image_readings = '[]'::jsonb THEN excluded.image_readings
+          WHEN excluded.image_readings = '[]'::jsonb THEN posts.image_readings
+          ELSE posts.image_readings || coalesce((
+            SELECT jsonb_agg(e ORDER BY n) FROM jsonb_array_elements(excluded.image_readings) WITH ORDINALITY x(e, n)
+            WHERE NOT posts.image_readings @> jsonb_build_array(jsonb_build_object('sha256', e->'sha256'))), '[]'::jsonb)
+          END
       -- Only when that changes something. The classifier stores posts the scraper has already recorded: an
-      -- unconditional update wrote a new version of every post row (and its index entries) for nothing.
+      -- unconditional update wrote a new version of every post row (and its index entries) for nothing. The
+      -- image check reads the lists only when both have readings (a further image, or a retried job).
       WHERE posts.last_seen_at < excluded.last_seen_at
-        OR (posts.image_readings = '[]'::jsonb AND excluded.image_readings <> '[]'::jsonb)
+        OR (excluded.image_readings <> '[]'::jsonb AND (posts.image_readings = '[]'::jsonb
+          OR EXISTS (SELECT 1 FROM jsonb_array_elements(excluded.image_readings) e
+            WHERE NOT posts.image_readings @> jsonb_build_array(jsonb_build_object('sha256', e->'sha256')))))
       -- xmax = 0 only for a freshly inserted row: tells insert from update in the same statement.
       RETURNING id, platform, external_id, (xmax = 0) AS inserted
     ), unchanged AS (
@@ -173,7 +184,8 @@ select "id" from "review_items" where "post_id" = $1;
         $9::timestamptz[], $10::timestamptz[],
         $11::timestamptz[], $12::jsonb[],
         $13::jsonb[],
-        -- Like the text, the first reading stays: the classification's evidence offsets point into it.
+        -- Readings are only ever appended (see the update below): earlier classifications' evidence offsets
+        -- point into the list as it was.
         $14::jsonb[], $15::jsonb[],
         $16::uuid[]
       ) AS i(platform, external_id, account_id, author_handle, url, kind, text, content_hash, posted_at, fetched_at,
@@ -185,13 +197,23 @@ select "id" from "review_items" where "post_id" = $1;
       ON CONFLICT (platform, external_id) DO UPDATE SET
         last_seen_at = greatest(posts.last_seen_at, excluded.last_seen_at),
         -- The scraper records the sighting before OCR has run: the first readings the classifier brings fill
-        -- the empty list; once set they stay (the classification's evidence offsets point into them).
-        image_readings = CASE WHEN posts.image_readings = '[]'::jsonb THEN excluded.image_readings
-          ELSE posts.image_readings END
+        -- the empty list. Later readings of images the list does not have yet (a tip's further screenshot) are
+        -- appended, in the job's order; readings already there stay as they are — every classification's
+        -- evidence offsets point into the list as it was when it was computed, which appending keeps true.
+        image_readings = CASE
+          WHEN posts.image_readings = '[]'::jsonb THEN excluded.image_readings
+          WHEN excluded.image_readings = '[]'::jsonb THEN posts.image_readings
+          ELSE posts.image_readings || coalesce((
+            SELECT jsonb_agg(e ORDER BY n) FROM jsonb_array_elements(excluded.image_readings) WITH ORDINALITY x(e, n)
+            WHERE NOT posts.image_readings @> jsonb_build_array(jsonb_build_object('sha256', e->'sha256'))), '[]'::jsonb)
+          END
       -- Only when that changes something. The classifier stores posts the scraper has already recorded: an
-      -- unconditional update wrote a new version of every post row (and its index entries) for nothing.
+      -- unconditional update wrote a new version of every post row (and its index entries) for nothing. The
+      -- image check reads the lists only when both have readings (a further image, or a retried job).
       WHERE posts.last_seen_at < excluded.last_seen_at
-        OR (posts.image_readings = '[]'::jsonb AND excluded.image_readings <> '[]'::jsonb)
+        OR (excluded.image_readings <> '[]'::jsonb AND (posts.image_readings = '[]'::jsonb
+          OR EXISTS (SELECT 1 FROM jsonb_array_elements(excluded.image_readings) e
+            WHERE NOT posts.image_readings @> jsonb_build_array(jsonb_build_object('sha256', e->'sha256')))))
       -- xmax = 0 only for a freshly inserted row: tells insert from update in the same statement.
       RETURNING id, platform, external_id, (xmax = 0) AS inserted
     ), unchanged AS (
@@ -235,40 +257,40 @@ select "id" from "review_items" where "post_id" = $1;
           $3::double precision[], $4::boolean[],
           $5::text[], $6::text[], $7::text[],
           $8::jsonb[], $9::text[],
-          $10::boolean[], $11::boolean[],
+          $10::boolean[], $11::text[],
           $12::boolean[]
         ) AS x(post_id, model_version, score, flagged, candidate, stance, category, evidence, language, review,
-          with_image_text, new_post)
+          image_text_key, new_post)
       ), inserted_new AS (
         -- Posts this transaction inserted: nothing of theirs can exist, so no ON CONFLICT (its extra index probe
         -- and confirmation per row).
         INSERT INTO classifications (post_id, model_version, score, flagged, candidate, stance, category, evidence,
-          language, with_image_text)
+          language, image_text_key, with_image_text)
         SELECT post_id, model_version, score, flagged, candidate, stance, category, evidence, language,
-          with_image_text FROM input WHERE new_post
-        RETURNING id, post_id, model_version, with_image_text, candidate
+          image_text_key, image_text_key <> '' FROM input WHERE new_post
+        RETURNING id, post_id, model_version, image_text_key, candidate
       ), inserted_known AS (
         INSERT INTO classifications (post_id, model_version, score, flagged, candidate, stance, category, evidence,
-          language, with_image_text)
+          language, image_text_key, with_image_text)
         SELECT post_id, model_version, score, flagged, candidate, stance, category, evidence, language,
-          with_image_text FROM input WHERE NOT new_post
-        ON CONFLICT (post_id, model_version, with_image_text) DO NOTHING
-        RETURNING id, post_id, model_version, with_image_text, candidate
+          image_text_key, image_text_key <> '' FROM input WHERE NOT new_post
+        ON CONFLICT (post_id, model_version, image_text_key) DO NOTHING
+        RETURNING id, post_id, model_version, image_text_key, candidate
       ), inserted AS (
-        SELECT id, post_id, model_version, with_image_text, candidate FROM inserted_new
+        SELECT id, post_id, model_version, image_text_key, candidate FROM inserted_new
         UNION ALL
-        SELECT id, post_id, model_version, with_image_text, candidate FROM inserted_known
+        SELECT id, post_id, model_version, image_text_key, candidate FROM inserted_known
       ), classified AS (
-        SELECT id, post_id, model_version, with_image_text, candidate, true AS fresh FROM inserted
+        SELECT id, post_id, model_version, image_text_key, candidate, true AS fresh FROM inserted
         UNION ALL
-        SELECT c.id, c.post_id, c.model_version, c.with_image_text, c.candidate, false AS fresh
+        SELECT c.id, c.post_id, c.model_version, c.image_text_key, c.candidate, false AS fresh
         FROM input i CROSS JOIN LATERAL (
-          SELECT id, post_id, model_version, with_image_text, candidate FROM classifications
-          WHERE post_id = i.post_id AND model_version = i.model_version AND with_image_text = i.with_image_text
+          SELECT id, post_id, model_version, image_text_key, candidate FROM classifications
+          WHERE post_id = i.post_id AND model_version = i.model_version AND image_text_key = i.image_text_key
           LIMIT 1) c
         -- Only for rows the INSERT skipped: probing the index for each new row too found nothing, at a cost.
         WHERE NOT EXISTS (SELECT 1 FROM inserted n WHERE n.post_id = i.post_id AND n.model_version = i.model_version
-          AND n.with_image_text = i.with_image_text)
+          AND n.image_text_key = i.image_text_key)
       ), items AS (
         -- The item's keys by the rules of its key trigger (migration 2026-11-29-0800), which then does not run
         -- (it runs only when no platform is given): read here, they cost no PL/pgSQL call per item.
@@ -276,7 +298,7 @@ select "id" from "review_items" where "post_id" = $1;
           nullif(split_part(coalesce(k.candidate, ''), '#', 1), '') AS contest_id, p.platform,
           coalesce(p.posted_at, p.fetched_at) AS posted_at, p.fetched_at AS captured_at, a.person_id, i.new_post
         FROM input i JOIN classified k ON k.post_id = i.post_id AND k.model_version = i.model_version
-          AND k.with_image_text = i.with_image_text
+          AND k.image_text_key = i.image_text_key
           JOIN posts p ON p.id = i.post_id LEFT JOIN accounts a ON a.id = p.account_id
         WHERE i.review
       ), opened_new AS (
@@ -303,10 +325,10 @@ select "id" from "review_items" where "post_id" = $1;
         FROM input i CROSS JOIN LATERAL (SELECT id, post_id FROM review_items WHERE post_id = i.post_id LIMIT 1) r
         WHERE i.review AND NOT EXISTS (SELECT 1 FROM opened o WHERE o.post_id = i.post_id)
       )
-      SELECT k.post_id, k.model_version, k.with_image_text, k.id AS classification_id, k.fresh,
+      SELECT k.post_id, k.model_version, k.image_text_key, k.id AS classification_id, k.fresh,
         r.id AS review_item_id
       FROM classified k LEFT JOIN reviewed r ON r.post_id = k.post_id;
-select "id", "post_id", "model_version", "with_image_text" from "classifications" where "post_id" in ($1) and "model_version" in ($2);
+select "id", "post_id", "model_version", "image_text_key" from "classifications" where "post_id" in ($1) and "model_version" in ($2);
 select "id", "post_id" from "review_items" where "post_id" in ($1);
 
 -- listCrawlableAccounts

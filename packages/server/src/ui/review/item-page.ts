@@ -119,7 +119,9 @@ function whyCard(m: ItemPageModel): SafeHtml {
       <dt>${t.reviewStance}</dt><dd>${stanceLabel(t, item.stance)}</dd>
       <dt>${t.reviewCategory}</dt><dd>${categoryLabel(t, item.category)}</dd>
       <dt>${t.reviewModel}</dt><dd><code>${item.model_version}</code> · ${item.language}</dd>
+      <dt>${t.reviewClassifiedFrom}</dt><dd>${item.with_image_text ? t.reviewFromTextAndImages : t.reviewFromText} · ${when(item.classified_at, item.zone, m.lang)}</dd>
     </dl>
+    ${item.newer_classification ? html`<p class="newer-classification" role="note"><small>${fill(t.reviewNewerClassification, { when: formatInZone(item.newer_classification.created_at, item.zone, m.lang), score: percent(item.newer_classification.score) })}</small></p>` : ''}
     <ul>${item.evidence.map((e) => html`<li><mark>${classified.slice(e.start, e.end)}</mark> — ${e.cue}</li>`)}</ul>
   </section>`;
 }
