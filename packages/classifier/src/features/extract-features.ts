@@ -59,6 +59,8 @@ export interface Analysis {
   yearContests: ReadonlySet<string>;
   /** The race the post (else its parent) names: `regional` (`pilkada`, `cagub`), `president`, `both` or null. */
   frame: RaceFrame;
+  /** When the post was published (`postedAt`), or null when unknown: orders contests a post names equally. */
+  postedAt: Date | null;
 }
 
 const MENTION_WEIGHT: Record<Mention['kind'], number> = {
@@ -225,6 +227,13 @@ function adjacent(text: string, a: Token | undefined, b: Token | undefined): boo
 /** The post's text followed by the text read from its images, one part per line (core's `classifiedText`). */
 export function fullText(post: Pick<Classifiable, 'text' | 'imageText'>): string {
   return post.imageText?.length ? classifiedText(post.text, [], post.imageText) : post.text;
+}
+
+/** The post's publication instant; an absent or unreadable `postedAt` is no date (schemas reject bad ones first). */
+function postedAtOf(post: Classifiable): Date | null {
+  if (!post.postedAt) return null;
+  const at = new Date(post.postedAt);
+  return Number.isNaN(at.getTime()) ? null : at;
 }
 
 /**
@@ -661,6 +670,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     scores,
     yearContests: contestsByYear(text, scores, contests),
     frame,
+    postedAt: postedAtOf(post),
     named,
     evidence,
     cueNear,
