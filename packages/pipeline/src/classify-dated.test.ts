@@ -76,6 +76,16 @@ describe('the pipeline gives the classifier the post’s date', () => {
         .executeTakeFirstOrThrow()
     ).candidate;
 
+  const timingOf = async (externalId: string) =>
+    (
+      await database.db
+        .selectFrom('classifications as c')
+        .innerJoin('posts as p', 'p.id', 'c.post_id')
+        .select('c.contest_timing')
+        .where('p.external_id', '=', externalId)
+        .executeTakeFirstOrThrow()
+    ).contest_timing;
+
   beforeAll(async () => {
     database = await createTestDatabase();
     ({ accountId } = await insertWatchedAccount(database.db, {
@@ -101,6 +111,9 @@ describe('the pipeline gives the classifier the post’s date', () => {
     expect(results.every((r) => !(r instanceof Error) && r.flagged)).toBe(true);
     expect(await candidateOf('inline-2034')).toBe('pilpres-2034#2');
     expect(await candidateOf('inline-2029')).toBe('pilpres-2029#2');
+    // Stored with the classification, for the review page: the date chose 2034 over the registry's first race.
+    expect(await timingOf('inline-2034')).toMatchObject({ contest: 'pilpres-2034', phase: 'during', decided: true });
+    expect(await timingOf('inline-undated')).toBeNull();
     // No date: the registry's order, as before.
     expect(await candidateOf('inline-undated')).toBe('pilpres-2029#2');
   });
@@ -140,6 +153,7 @@ describe('the pipeline gives the classifier the post’s date', () => {
       expect(await candidateOf('w-2034')).toBe('pilpres-2034#2');
       expect(await candidateOf('w-2029')).toBe('pilpres-2029#2');
       expect(await candidateOf('w-old')).toBe('pilpres-2029#2');
+      expect(await timingOf('w-2034')).toMatchObject({ postedOn: '2034-01-10', decided: true });
     } finally {
       await worker.close();
       await queues.close();

@@ -26,6 +26,7 @@ export async function saveClassification(
       category: result.category,
       evidence: JSON.stringify(result.evidence),
       language: result.language,
+      contest_timing: result.contestTiming ? JSON.stringify(result.contestTiming) : null,
     })
     .onConflict((oc) => oc.columns(['post_id', 'model_version', 'with_image_text']).doNothing())
     .returning('id')
@@ -190,22 +191,23 @@ export async function saveClassifications(
           ${r.map((x) => x.candidate)}::text[], ${r.map((x) => x.stance)}::text[], ${r.map((x) => x.category)}::text[],
           ${r.map((x) => JSON.stringify(x.evidence))}::jsonb[], ${r.map((x) => x.language)}::text[],
           ${chunk.map((i) => i.review)}::boolean[], ${chunk.map((i) => i.withImageText)}::boolean[],
-          ${chunk.map((i) => i.newPost)}::boolean[]
+          ${chunk.map((i) => i.newPost)}::boolean[],
+          ${r.map((x) => (x.contestTiming ? JSON.stringify(x.contestTiming) : null))}::jsonb[]
         ) AS x(post_id, model_version, score, flagged, candidate, stance, category, evidence, language, review,
-          with_image_text, new_post)
+          with_image_text, new_post, contest_timing)
       ), inserted_new AS (
         -- Posts this transaction inserted: nothing of theirs can exist, so no ON CONFLICT (its extra index probe
         -- and confirmation per row).
         INSERT INTO classifications (post_id, model_version, score, flagged, candidate, stance, category, evidence,
-          language, with_image_text)
+          language, with_image_text, contest_timing)
         SELECT post_id, model_version, score, flagged, candidate, stance, category, evidence, language,
-          with_image_text FROM input WHERE new_post
+          with_image_text, contest_timing FROM input WHERE new_post
         RETURNING id, post_id, model_version, with_image_text, candidate
       ), inserted_known AS (
         INSERT INTO classifications (post_id, model_version, score, flagged, candidate, stance, category, evidence,
-          language, with_image_text)
+          language, with_image_text, contest_timing)
         SELECT post_id, model_version, score, flagged, candidate, stance, category, evidence, language,
-          with_image_text FROM input WHERE NOT new_post
+          with_image_text, contest_timing FROM input WHERE NOT new_post
         ON CONFLICT (post_id, model_version, with_image_text) DO NOTHING
         RETURNING id, post_id, model_version, with_image_text, candidate
       ), inserted AS (

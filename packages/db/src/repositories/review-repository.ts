@@ -242,6 +242,7 @@ export async function getReviewItem(db: Executor, id: string) {
       'c.evidence',
       'c.language',
       'c.model_version',
+      'c.contest_timing',
       'a.handle as account_handle',
       'a.profile_url',
       'pe.id as person_id',

@@ -1,3 +1,4 @@
+import type { ContestTiming } from '@netra/core';
 import type { Generated } from 'kysely';
 import type { Timestamp } from './auth-tables.ts';
 import type { Json } from './registry-tables.ts';
@@ -25,6 +26,8 @@ export interface ClassificationsTable {
   language: string;
   /** The model read the text OCR found in the post's images too (part of the key: a tip is re-scored once read). */
   with_image_text: Generated<boolean>;
+  /** A dated post's `contestTiming` (the chosen contest's running window and the post's day); null when undated. */
+  contest_timing: Json<ContestTiming> | null;
   created_at: Generated<Date>;
 }
 
