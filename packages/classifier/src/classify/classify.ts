@@ -98,9 +98,16 @@ export function resolveCandidate(
   return best ?? analysis.cues.parentCandidate;
 }
 
+/** The post's publication instant; an absent or unreadable `postedAt` is no date (schemas reject bad ones first). */
+function postedInstant(analysis: Analysis): Date | null {
+  if (!analysis.postedAt) return null;
+  const at = new Date(analysis.postedAt);
+  return Number.isNaN(at.getTime()) ? null : at;
+}
+
 /** Days between the post's local date and each contest's running window (memoised), or null for an undated post. */
 function daysOutsideOf(analysis: Analysis): ((contestId: string) => number) | null {
-  const at = analysis.postedAt;
+  const at = postedInstant(analysis);
   if (!at) return null;
   const memo = new Map<string, number>();
   return (contestId) => {
@@ -124,10 +131,11 @@ function contestTimingOf(
   stance: 'pro' | 'contra' | null,
   candidate: CandidateRef | null,
 ): ContestTiming | undefined {
-  if (!analysis.postedAt || !candidate) return undefined;
+  const at = candidate ? postedInstant(analysis) : null;
+  if (!at || !candidate) return undefined;
   const contest = analysis.contests.find((c) => c.id === candidate.split('#')[0]);
   if (!contest) return undefined;
-  const postedOn = localDateInRegion(analysis.postedAt, contest.regionCode);
+  const postedOn = localDateInRegion(at, contest.regionCode);
   return {
     contest: contest.id,
     postedOn,

@@ -59,8 +59,11 @@ export interface Analysis {
   yearContests: ReadonlySet<string>;
   /** The race the post (else its parent) names: `regional` (`pilkada`, `cagub`), `president`, `both` or null. */
   frame: RaceFrame;
-  /** When the post was published (`postedAt`), or null when unknown: orders contests a post names equally. */
-  postedAt: Date | null;
+  /**
+   * When the post was published (`postedAt` as given), or null when unknown: orders contests a post names equally.
+   * Kept as text: only a flagged post's resolution reads it, so the others never pay for parsing it.
+   */
+  postedAt: string | null;
 }
 
 const MENTION_WEIGHT: Record<Mention['kind'], number> = {
@@ -227,13 +230,6 @@ function adjacent(text: string, a: Token | undefined, b: Token | undefined): boo
 /** The post's text followed by the text read from its images, one part per line (core's `classifiedText`). */
 export function fullText(post: Pick<Classifiable, 'text' | 'imageText'>): string {
   return post.imageText?.length ? classifiedText(post.text, [], post.imageText) : post.text;
-}
-
-/** The post's publication instant; an absent or unreadable `postedAt` is no date (schemas reject bad ones first). */
-function postedAtOf(post: Classifiable): Date | null {
-  if (!post.postedAt) return null;
-  const at = new Date(post.postedAt);
-  return Number.isNaN(at.getTime()) ? null : at;
 }
 
 /**
@@ -670,7 +666,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     scores,
     yearContests: contestsByYear(text, scores, contests),
     frame,
-    postedAt: postedAtOf(post),
+    postedAt: post.postedAt ?? null,
     named,
     evidence,
     cueNear,
