@@ -6,7 +6,14 @@ import { type ClassifyJob, imageTextsOf } from '@netra/queue';
 export type ClassifierInput = Pick<
   ClassifyJob,
   'platform' | 'externalId' | 'text' | 'mediaDescriptions' | 'regionCode' | 'kind' | 'context'
-> & { imageReadings?: ClassifyJob['imageReadings'] };
+> & {
+  imageReadings?: ClassifyJob['imageReadings'];
+  /**
+   * When the post was published (an interaction's own time for a like or follow: the collectors put it there);
+   * null when the platform did not say. Optional: a caller that passes none classifies exactly as before.
+   */
+  postedAt?: string | null;
+};
 
 export type Classifier = (job: ClassifierInput, registry: Registry) => ClassificationResult;
 
@@ -29,6 +36,8 @@ export function registryClassifier(modelPath?: string, threshold?: number): Clas
         platform: job.platform,
         kind: job.kind,
         context: job.context,
+        // A person or ballot number in two contests goes to the one running on this day (docs/classifier.md).
+        postedAt: job.postedAt ?? undefined,
       },
       compiled!,
       model,
@@ -47,5 +56,6 @@ export function classifierInput(job: ClassifyJob): ClassifierInput {
     context: job.context,
     // The threads need only the texts; the readings are small (no word boxes on the classify job).
     imageReadings: job.imageReadings,
+    postedAt: job.postedAt,
   };
 }

@@ -44,10 +44,17 @@ export const imageReadingSchema = z.object({
 export type ImageReading = z.infer<typeof imageReadingSchema>;
 
 /**
+ * Nothing read `postedAt` off a job before the classifier began to use it (2026-11-29): a job from a producer
+ * that leaves it out is a post of unknown date, not a malformed job.
+ */
+const jobPostedAtSchema = collectedPostSchema.shape.postedAt.default(null);
+
+/**
  * The classify queue carries the collected post itself plus the author's region (which selects contests) and,
  * for a post that went through the OCR queue first, what was read from its images (in evidence order).
  */
 export const classifyJobSchema = collectedPostSchema.extend({
+  postedAt: jobPostedAtSchema,
   regionCode: z.string().min(1).nullable(),
   /** A tip may belong to a person without a matching watched account (the analyst named the person). */
   accountId: z.string().uuid().nullable(),
@@ -59,6 +66,7 @@ export type ClassifyJobData = z.input<typeof classifyJobSchema>;
 
 /** The OCR queue carries the same post (its `image` evidence is what gets read); the OCR worker adds the readings. */
 export const ocrJobSchema = collectedPostSchema.extend({
+  postedAt: jobPostedAtSchema,
   regionCode: z.string().min(1).nullable(),
   accountId: z.string().uuid().nullable(),
 });

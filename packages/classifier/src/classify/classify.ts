@@ -1,10 +1,12 @@
-import type {
-  CandidateRef,
-  Classifiable,
-  ClassificationResult,
-  EvidenceSpan,
-  Registry,
-  SkbCategory,
+import {
+  type CandidateRef,
+  type Classifiable,
+  type ClassificationResult,
+  type ContestTiming,
+  type EvidenceSpan,
+  localDateInRegion,
+  type Registry,
+  type SkbCategory,
 } from '@netra/core';
 import { type Analysis, analyse, fullText } from '../features/extract-features.ts';
 import { SIGNALS } from '../features/feature-names.ts';
@@ -14,6 +16,7 @@ import { predictCompiled, STAGE_MARGINS, stageInput } from '../model/boost.ts';
 import { applyPlatt } from '../model/calibrate.ts';
 import { dot, sigmoid } from '../model/logistic.ts';
 import { type CompiledRegistry, compileRegistry } from '../registry/compile-registry.ts';
+import { daysOutside, phaseOf } from '../registry/contest-window.ts';
 
 const compiledCache = new WeakMap<Registry, CompiledRegistry>();
 
@@ -33,15 +36,22 @@ function compiledOf(registry: Registry | CompiledRegistry): CompiledRegistry {
  * box is the means, the candidate the target (`calon tunggal takut debat, pilih kotak kosong aja`); the candidate
  * must be named in the post itself, not only in the parent post it replies to.
  */
-export function resolveCandidate(analysis: Analysis, stance: 'pro' | 'contra' | null = null): CandidateRef | null {
+export function resolveCandidate(
+  analysis: Analysis,
+  stance: 'pro' | 'contra' | null = null,
+  options: { ignoreDate?: boolean } = {},
+): CandidateRef | null {
   let best: CandidateRef | null = null;
   let bestScore = 0.6;
   // Ties (a person who ran in two contests, `Prabowo` in two presidential races) go to the contest whose election
-  // year the post writes, then to a local contest over a national one (unless the post is about the presidency),
-  // then to the contest with more evidence overall (a running mate or rival named), else to the contest listed
-  // first in the registry. (Preferring the later election was tried and cost candidate accuracy on real posts
-  // written about the earlier one.)
+  // year the post writes, then — for a dated post — to the contest running on the post's day (else the one whose
+  // running window is nearest to it), then to a local contest over a national one (unless the post is about the
+  // presidency), then to the contest with more evidence overall (a running mate or rival named), else to the
+  // contest listed first in the registry. (Preferring the later election was tried and cost candidate accuracy
+  // on real posts written about the earlier one.) The year the post writes comes before its date: a 2024 post
+  // that writes 2019 is looking back at 2019.
   const presidential = analysis.frame === 'president' || analysis.frame === 'both';
+  const outside = options.ignoreDate ? null : daysOutsideOf(analysis);
   const regionOf = (ref: CandidateRef) => analysis.contests.find((c) => c.id === ref.split('#')[0])?.regionCode ?? '00';
   const scores = analysis.scores;
   const contestTotal = new Map<string, number>();
@@ -55,6 +65,11 @@ export function resolveCandidate(analysis: Analysis, stance: 'pro' | 'contra' | 
     const yearA = analysis.yearContests.has(ref.split('#')[0]!);
     const yearB = analysis.yearContests.has(best.split('#')[0]!);
     if (yearA !== yearB) return yearA;
+    if (outside) {
+      const da = outside(ref.split('#')[0]!);
+      const db = outside(best.split('#')[0]!);
+      if (da !== db) return da < db;
+    }
     // A national figure and a local candidate named as often: the presidential race when the post talks about it,
     // else the local race (national figures appear in regional campaigns as backers).
     const localA = regionOf(ref) !== '00';
@@ -81,6 +96,53 @@ export function resolveCandidate(analysis: Analysis, stance: 'pro' | 'contra' | 
     if (box && best === box.ref && single && analysis.named.has(single)) return single;
   }
   return best ?? analysis.cues.parentCandidate;
+}
+
+/** The post's publication instant; an absent or unreadable `postedAt` is no date (schemas reject bad ones first). */
+function postedInstant(analysis: Analysis): Date | null {
+  if (!analysis.postedAt) return null;
+  const at = new Date(analysis.postedAt);
+  return Number.isNaN(at.getTime()) ? null : at;
+}
+
+/** Days between the post's local date and each contest's running window (memoised), or null for an undated post. */
+function daysOutsideOf(analysis: Analysis): ((contestId: string) => number) | null {
+  const at = postedInstant(analysis);
+  if (!at) return null;
+  const memo = new Map<string, number>();
+  return (contestId) => {
+    let d = memo.get(contestId);
+    if (d === undefined) {
+      const contest = analysis.contests.find((c) => c.id === contestId);
+      // A contest outside the author's view cannot be in a tie (it has no score); count it as far away.
+      d = contest ? daysOutside(contest.window, localDateInRegion(at, contest.regionCode)) : Number.POSITIVE_INFINITY;
+      memo.set(contestId, d);
+    }
+    return d;
+  };
+}
+
+/**
+ * For a dated post with a candidate: where the post's day falls against that candidate's contest, and whether the
+ * date is what chose this contest over another one named as strongly (shown to the analyst with the result).
+ */
+function contestTimingOf(
+  analysis: Analysis,
+  stance: 'pro' | 'contra' | null,
+  candidate: CandidateRef | null,
+): ContestTiming | undefined {
+  const at = candidate ? postedInstant(analysis) : null;
+  if (!at || !candidate) return undefined;
+  const contest = analysis.contests.find((c) => c.id === candidate.split('#')[0]);
+  if (!contest) return undefined;
+  const postedOn = localDateInRegion(at, contest.regionCode);
+  return {
+    contest: contest.id,
+    postedOn,
+    window: { from: contest.window.from, to: contest.window.to },
+    phase: phaseOf(contest.window, postedOn),
+    decided: resolveCandidate(analysis, stance, { ignoreDate: true }) !== candidate,
+  };
 }
 
 function categoryOf(analysis: Analysis, stance: 'pro' | 'contra', candidate: CandidateRef | null): SkbCategory {
@@ -147,11 +209,13 @@ export function decide(analysis: Analysis, text: string, model: Model): Classifi
   let candidate: CandidateRef | null = null;
   let stance: 'pro' | 'contra' | null = null;
   let category: SkbCategory | null = null;
+  let contestTiming: ContestTiming | undefined;
   if (flagged) {
     const contra = sigmoid(dot(model.stanceWeights, analysis.vector));
     stance = contra >= 0.5 || analysis.negVoteOnly ? 'contra' : 'pro';
     candidate = resolveCandidate(analysis, stance);
     category = categoryOf(analysis, stance, candidate);
+    contestTiming = contestTimingOf(analysis, stance, candidate);
   }
   return {
     score: Math.round(score * 1e4) / 1e4,
@@ -162,5 +226,7 @@ export function decide(analysis: Analysis, text: string, model: Model): Classifi
     evidence: mergeEvidence(analysis.evidence),
     language: detectLanguage(text, analysis.tokens),
     modelVersion: model.version,
+    // Only for a dated post: an undated one's result keeps exactly the keys it always had.
+    ...(contestTiming ? { contestTiming } : {}),
   };
 }

@@ -60,6 +60,11 @@ export interface Analysis {
   yearContests: ReadonlySet<string>;
   /** The race the post (else its parent) names: `regional` (`pilkada`, `cagub`), `president`, `both` or null. */
   frame: RaceFrame;
+  /**
+   * When the post was published (`postedAt` as given), or null when unknown: orders contests a post names equally.
+   * Kept as text: only a flagged post's resolution reads it, so the others never pay for parsing it.
+   */
+  postedAt: string | null;
 }
 
 const MENTION_WEIGHT: Record<Mention['kind'], number> = {
@@ -665,6 +670,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     scores,
     yearContests: contestsByYear(text, scores, contests),
     frame,
+    postedAt: post.postedAt ?? null,
     named,
     evidence,
     cueNear,

@@ -3,6 +3,7 @@ import { fold } from '../normalise/fold.ts';
 import { standardise } from '../normalise/slang.ts';
 import { tokenize } from '../normalise/tokenize.ts';
 import { type AddressGender, titleGender } from './address-gender.ts';
+import { type ContestWindow, contestWindow } from './contest-window.ts';
 import { isDictionaryWord } from './dictionary.ts';
 import { deletes } from './fuzzy.ts';
 
@@ -41,8 +42,10 @@ export interface CompiledContest {
   id: string;
   kind: Contest['kind'];
   regionCode: string;
-  /** ISO date of the vote: a tie between contests that share a person goes to the later one. */
+  /** ISO date of the vote. */
   electionDate: string;
+  /** When the contest counts as running; a dated post prefers it among contests it names as strongly. */
+  window: ContestWindow;
   /** Place words of the contest: from its region name and the place half of its hashtags (`#TubaJoss` → tuba). */
   places: Set<string>;
   candidates: CompiledCandidate[];
@@ -272,6 +275,7 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
       kind: contest.kind,
       regionCode: contest.region.code,
       electionDate: contest.electionDate,
+      window: contestWindow(contest),
       places,
       candidates: [],
       byNumber: new Map(),

@@ -20,6 +20,22 @@ export const evidenceSpanSchema = z.object({
 });
 export type EvidenceSpan = z.infer<typeof evidenceSpanSchema>;
 
+/**
+ * How the post's date relates to the chosen candidate's contest; only for a dated post with a candidate. `window`
+ * is the span in which Netra counts the contest as running (registration or campaign start until the dispute
+ * period after the vote is over), `postedOn` the post's local date in the contest's zone, `phase` where it falls
+ * (`before` registration, `during`, `after` the dispute period) and `decided` whether the date picked this contest
+ * over another one the post names exactly as strongly (one person or ballot number in two contests).
+ */
+export const contestTimingSchema = z.object({
+  contest: z.string(),
+  postedOn: z.iso.date(),
+  window: z.object({ from: z.iso.date(), to: z.iso.date() }),
+  phase: z.enum(['before', 'during', 'after']),
+  decided: z.boolean(),
+});
+export type ContestTiming = z.infer<typeof contestTimingSchema>;
+
 export const classificationResultSchema = z.object({
   score: z.number().min(0).max(1),
   flagged: z.boolean(),
@@ -29,5 +45,7 @@ export const classificationResultSchema = z.object({
   evidence: z.array(evidenceSpanSchema),
   language: z.string(),
   modelVersion: z.string(),
+  /** Present only when the post carried `postedAt` and a candidate was named (see `contestTimingSchema`). */
+  contestTiming: contestTimingSchema.optional(),
 });
 export type ClassificationResult = z.infer<typeof classificationResultSchema>;

@@ -56,6 +56,18 @@ export const classifiableSchema = z.object({
    * own lines (`classifiedText`), so evidence spans can point into it.
    */
   imageText: z.array(z.string().max(20_000)).max(50).optional(),
+  /**
+   * When the post was published (ISO 8601 with its offset or `Z`); absent or null when unknown. A person or a
+   * ballot number in two contests then goes to the contest that was running on that day (docs/classifier.md,
+   * "Dated posts"); without it resolution is exactly as before.
+   */
+  postedAt: z.iso
+    .datetime({
+      offset: true,
+      message:
+        'postedAt harus waktu ISO 8601 dengan zona waktu, mis. 2024-10-05T10:00:00+07:00 / postedAt must be an ISO 8601 date-time with an offset',
+    })
+    .nullish(),
 });
 export type Classifiable = z.infer<typeof classifiableSchema>;
 

@@ -21,6 +21,17 @@ export function zoneOfRegion(regionCode: string | null | undefined): IndonesianZ
   return 'WIB';
 }
 
+/** Hours east of UTC; none of the three zones observes daylight saving, so a fixed offset is exact. */
+const ZONE_OFFSET_HOURS: Record<IndonesianZone, number> = { WIB: 7, WITA: 8, WIT: 9 };
+
+/**
+ * The calendar date (`YYYY-MM-DD`) of an instant where the region is: election calendars are local dates, and a
+ * post at 23:30 WIT is already the next day in Papua although still the same day in UTC.
+ */
+export function localDateInRegion(at: Date, regionCode: string | null | undefined): string {
+  return new Date(at.getTime() + ZONE_OFFSET_HOURS[zoneOfRegion(regionCode)] * 3_600_000).toISOString().slice(0, 10);
+}
+
 /** `29 Nov 2026, 07.00 WITA`: the time in the region's zone, with the zone named. */
 export function formatZoned(date: Date, regionCode: string | null | undefined, lang: 'id' | 'en' | string): string {
   const zone = zoneOfRegion(regionCode);

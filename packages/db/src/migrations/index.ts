@@ -14,6 +14,7 @@ import * as dropRedundantReviewIndex from './2026-12-01-0200-drop-redundant-revi
 import * as classificationImageText from './2026-12-01-0400-classification-image-text.ts';
 import * as evidenceLookupIndexes from './2026-12-02-0500-evidence-lookup-indexes.ts';
 import * as reviewItemKeysGiven from './2026-12-02-1400-review-item-keys-given.ts';
+import * as classificationContestTiming from './2026-12-03-2000-classification-contest-timing.ts';
 import * as classificationImageTextKey from './2026-12-03-5000-classification-image-text-key.ts';
 
 /**
@@ -36,5 +37,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-0400-classification-image-text': classificationImageText,
   '2026-12-02-0500-evidence-lookup-indexes': evidenceLookupIndexes,
   '2026-12-02-1400-review-item-keys-given': reviewItemKeysGiven,
+  '2026-12-03-2000-classification-contest-timing': classificationContestTiming,
   '2026-12-03-5000-classification-image-text-key': classificationImageTextKey,
 };

@@ -26,6 +26,7 @@ export async function saveClassification(
       category: result.category,
       evidence: JSON.stringify(result.evidence),
       language: result.language,
+      contest_timing: result.contestTiming ? JSON.stringify(result.contestTiming) : null,
     })
     .onConflict((oc) => oc.columns(['post_id', 'model_version', 'image_text_key']).doNothing())
     .returning('id')
@@ -207,22 +208,23 @@ export async function saveClassifications(
           ${r.map((x) => x.candidate)}::text[], ${r.map((x) => x.stance)}::text[], ${r.map((x) => x.category)}::text[],
           ${r.map((x) => JSON.stringify(x.evidence))}::jsonb[], ${r.map((x) => x.language)}::text[],
           ${chunk.map((i) => i.review)}::boolean[], ${chunk.map((i) => i.imageTextKey)}::text[],
-          ${chunk.map((i) => i.newPost)}::boolean[]
+          ${chunk.map((i) => i.newPost)}::boolean[],
+          ${r.map((x) => (x.contestTiming ? JSON.stringify(x.contestTiming) : null))}::jsonb[]
         ) AS x(post_id, model_version, score, flagged, candidate, stance, category, evidence, language, review,
-          image_text_key, new_post)
+          image_text_key, new_post, contest_timing)
       ), inserted_new AS (
         -- Posts this transaction inserted: nothing of theirs can exist, so no ON CONFLICT (its extra index probe
         -- and confirmation per row).
         INSERT INTO classifications (post_id, model_version, score, flagged, candidate, stance, category, evidence,
-          language, image_text_key, with_image_text)
+          language, image_text_key, with_image_text, contest_timing)
         SELECT post_id, model_version, score, flagged, candidate, stance, category, evidence, language,
-          image_text_key, image_text_key <> '' FROM input WHERE new_post
+          image_text_key, image_text_key <> '', contest_timing FROM input WHERE new_post
         RETURNING id, post_id, model_version, image_text_key, candidate
       ), inserted_known AS (
         INSERT INTO classifications (post_id, model_version, score, flagged, candidate, stance, category, evidence,
-          language, image_text_key, with_image_text)
+          language, image_text_key, with_image_text, contest_timing)
         SELECT post_id, model_version, score, flagged, candidate, stance, category, evidence, language,
-          image_text_key, image_text_key <> '' FROM input WHERE NOT new_post
+          image_text_key, image_text_key <> '', contest_timing FROM input WHERE NOT new_post
         ON CONFLICT (post_id, model_version, image_text_key) DO NOTHING
         RETURNING id, post_id, model_version, image_text_key, candidate
       ), inserted AS (

@@ -244,6 +244,7 @@ export async function getReviewItem(db: Executor, id: string) {
       'c.model_version',
       'c.with_image_text',
       'c.created_at as classified_at',
+      'c.contest_timing',
       'a.handle as account_handle',
       'a.profile_url',
       'pe.id as person_id',

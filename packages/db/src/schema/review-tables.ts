@@ -1,3 +1,4 @@
+import type { ContestTiming } from '@netra/core';
 import type { Generated } from 'kysely';
 import type { Timestamp } from './auth-tables.ts';
 import type { Json } from './registry-tables.ts';
@@ -30,6 +31,8 @@ export interface ClassificationsTable {
    * texts read (`imageTextKey`). Part of the key, so a further image with new text is a new classification.
    */
   image_text_key: Generated<string>;
+  /** A dated post's `contestTiming` (the chosen contest's running window and the post's day); null when undated. */
+  contest_timing: Json<ContestTiming> | null;
   created_at: Generated<Date>;
 }
 

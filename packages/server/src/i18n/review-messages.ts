@@ -23,6 +23,12 @@ const id = {
   reviewFromTextAndImages: 'teks unggahan dan teks dari gambarnya',
   reviewNewerClassification:
     'Unggahan ini sudah dinilai ulang ({when}, skor {score}) setelah teks gambar bertambah; item ini tetap memakai penilaian yang diputuskan.',
+  reviewTiming: 'Tanggal unggah dan pemilihan',
+  reviewTimingBefore: 'sebelum masa berjalan pemilihan (pendaftaran calon belum dibuka)',
+  reviewTimingDuring: 'dalam masa berjalan pemilihan',
+  reviewTimingAfter: 'setelah masa berjalan pemilihan (pemungutan dan sengketa hasil sudah lewat)',
+  reviewTimingDecided:
+    'tanggal inilah yang memilih pemilihan ini: nama atau nomor yang sama juga ada di pemilihan lain',
   reviewWhy: 'Mengapa ditandai',
   reviewPerson: 'ASN',
   reviewDecide: 'Putuskan',
@@ -97,6 +103,11 @@ const en: ReviewMessages = {
   reviewFromTextAndImages: 'the post text and the text in its images',
   reviewNewerClassification:
     'This post was scored again ({when}, score {score}) after more image text arrived; this item keeps the scoring it was decided on.',
+  reviewTiming: 'Posting date and contest',
+  reviewTimingBefore: 'before the contest was running (candidate registration not yet open)',
+  reviewTimingDuring: 'while the contest was running',
+  reviewTimingAfter: 'after the contest was over (vote and result dispute past)',
+  reviewTimingDecided: 'the date chose this contest: the same name or number is in another contest too',
   reviewWhy: 'Why it was flagged',
   reviewPerson: 'Civil servant',
   reviewDecide: 'Decide',

@@ -69,6 +69,14 @@ async function seedFlaggedPost(server: TestServer, externalId: string, text: str
     evidence: [{ start: text.indexOf('Coblos'), end: text.indexOf('Coblos') + 11, cue: 'vote_call' }],
     language: 'ind',
     modelVersion: 'test-1',
+    // The post is dated: the classifier said how its day matched the contest (and that the date chose it).
+    contestTiming: {
+      contest: 'pilbup-mesuji-2024',
+      postedOn: '2024-10-01',
+      window: { from: '2024-09-25', to: '2025-02-25' },
+      phase: 'during',
+      decided: true,
+    },
   });
   return saved.reviewItemId!;
 }
@@ -149,6 +157,26 @@ describe('review flow', () => {
       /class="newer-classification"[^>]*><small>Unggahan ini sudah dinilai ulang \([^)]*, skor 42\.0%\)/,
     );
     await db.deleteFrom('classifications').where('image_text_key', '=', 'e'.repeat(64)).execute();
+  });
+
+  it('shows how the post’s date matched the chosen contest, and that the date chose it', async () => {
+    const analyst = await server.signIn('analyst');
+    const page = await server.app.inject({
+      method: 'GET',
+      url: `/review/${itemId}`,
+      headers: { cookie: analyst.cookie },
+    });
+    expect(page.body).toContain('Tanggal unggah dan pemilihan');
+    expect(page.body).toContain(
+      '2024-10-01 · <code>pilbup-mesuji-2024</code>: dalam masa berjalan pemilihan (2024-09-25 – 2025-02-25)',
+    );
+    expect(page.body).toContain('tanggal inilah yang memilih pemilihan ini');
+    const api = await server.app.inject({
+      method: 'GET',
+      url: `/api/review/items/${itemId}`,
+      headers: analyst.headers,
+    });
+    expect(api.json().contest_timing).toMatchObject({ contest: 'pilbup-mesuji-2024', phase: 'during', decided: true });
   });
 
   it('refuses a confirmed decision labelled neutral and names the field', async () => {

@@ -49,6 +49,24 @@ describe('netra classify', () => {
     const { lines } = await runClassify(input);
     expect(lines[0]).toHaveProperty('score');
   });
+  it('reads postedAt: a dated post shows how its date matched the contest, a bad one is a field error', async () => {
+    const input = [
+      '{"id":"t1","text":"Coblos nomor 2 ya ✌️","region":"18.11","postedAt":"2024-10-05T10:00:00+07:00"}',
+      '{"id":"t2","text":"Coblos nomor 2 ya ✌️","region":"18.11","postedAt":"2024-10-05"}',
+      '{"id":"t3","text":"Coblos nomor 2 ya ✌️","region":"18.11","postedAt":null}',
+    ].join('\n');
+    const { lines, stderr } = await runClassify(input);
+    expect(lines[0]).toMatchObject({
+      id: 't1',
+      candidate: 'pilbup-mesuji-2024#2',
+      contestTiming: { contest: 'pilbup-mesuji-2024', postedOn: '2024-10-05', phase: 'during', decided: false },
+    });
+    expect(lines[1]).toMatchObject({ line: 2, id: 't2', error: { code: 'CLASSIFY_LINE_INVALID', field: 'postedAt' } });
+    expect((lines[1]!.error as { message: string }).message).toContain('postedAt');
+    expect(lines[2]).toMatchObject({ id: 't3', candidate: 'pilbup-mesuji-2024#2' });
+    expect(lines[2]).not.toHaveProperty('contestTiming');
+    expect(stderr).toContain('1 of 3');
+  });
   it('exits 2 with usage when --elections is missing', async () => {
     const { code, lines, stderr } = await runClassify('', []);
     expect(code).toBe(2);
