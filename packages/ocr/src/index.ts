@@ -1,7 +1,7 @@
 export { claimedFormat, type ImageFormat, inspectImage, isAnimated, sniffFormat } from './image-format.ts';
 export { isSignal, mergeVariants, type OcrWord, toLines, variantScore } from './merge-words.ts';
 export { isOcrError, OCR_ERROR_CODES, OcrError, type OcrErrorCode } from './ocr-error.ts';
-export { preprocess, scaleFor, VARIANTS, type Variant } from './preprocess.ts';
+export { imageDimensions, preprocess, scaleFor, VARIANTS, type Variant } from './preprocess.ts';
 export {
   OCR_DEFAULTS,
   OCR_PIPELINE_VERSION,

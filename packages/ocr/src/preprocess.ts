@@ -79,6 +79,23 @@ async function cutPng(rgb: Buffer, width: number, height: number, kind: 'dark' |
 }
 
 /**
+ * An image's width and height as its header declares them (EXIF orientation applied), without decoding a
+ * pixel; null when the header cannot be read. For refusing an upload before anything — a worker, an
+ * analyst's browser — tries to allocate what a tiny file with huge declared dimensions asks for.
+ */
+export async function imageDimensions(bytes: Uint8Array): Promise<{ width: number; height: number } | null> {
+  try {
+    // No pixel limit here: the caller compares the declared size with its own. Only the header is read.
+    const meta = await sharp(bytes, { limitInputPixels: false, failOn: 'error', pages: 1 }).metadata();
+    const width = meta.autoOrient?.width ?? meta.width ?? 0;
+    const height = meta.autoOrient?.height ?? meta.height ?? 0;
+    return width > 0 && height > 0 ? { width, height } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Decodes (first frame only, EXIF orientation applied), checks the pixel cap, scales and renders the variants.
  * A decode failure is OCR_IMAGE_CORRUPT; more pixels than the cap is OCR_IMAGE_TOO_LARGE.
  */

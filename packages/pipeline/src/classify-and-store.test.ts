@@ -123,6 +123,28 @@ describe('classify and store', () => {
     expect((again[2] as { reviewItemId: string | null }).reviewItemId).toBe(flagged.reviewItemId);
   });
 
+  it('stores a post carrying NUL or half a surrogate pair (text, handle, alt text, raw), flagged as any other', async () => {
+    // Such a post failed its job on every retry and never reached review: one invisible character evaded Netra.
+    const hidden = {
+      ...job(accountId, 'n1', 'Tanggal 27 coblos\u0000 nomor 1 ya! Budi-Rina MANTAP #BudiRina \ud800'),
+      authorHandle: 'asn.contoh\u0000',
+      mediaDescriptions: ['foto\u0000 dua jari'],
+      raw: { api: { text: 'coblos\u0000', broken: '\udc00', nested: ['\u0000'] } },
+    };
+    const results = await classifyAndStore(database.db, [hidden], registry, registryClassifier(), logger);
+    expect(results[0]).not.toBeInstanceOf(Error);
+    expect((results[0] as { flagged: boolean }).flagged).toBe(true);
+    const stored = await database.db
+      .selectFrom('posts')
+      .select(['text', 'author_handle', 'media_descriptions', 'raw'])
+      .where('external_id', '=', 'n1')
+      .executeTakeFirstOrThrow();
+    expect(stored.text).toBe('Tanggal 27 coblos\ufffd nomor 1 ya! Budi-Rina MANTAP #BudiRina \ufffd');
+    expect(stored.author_handle).toBe('asn.contoh\ufffd');
+    expect(stored.media_descriptions).toEqual(['foto\ufffd dua jari']);
+    expect(stored.raw).toEqual({ api: { text: 'coblos\ufffd', broken: '\ufffd', nested: ['\ufffd'] } });
+  });
+
   it('fails only the post that cannot be stored, not the rest of its batch', async () => {
     const classifier = registryClassifier();
     const orphan = job('00000000-0000-4000-8000-00000000dead', 'b1', 'Salam dua jari untuk Agus-Dewi #AgusDewi');

@@ -9,6 +9,7 @@ export * from './people/people-service.ts';
 export * from './people/schemas.ts';
 export * from './region/regions.ts';
 export * from './registry/json-locate.ts';
+export * from './registry/parse-registry-bounded.ts';
 export * from './registry/registry-io.ts';
 export * from './table/read-table.ts';
 export * from './table/read-table-bounded.ts';

@@ -10,6 +10,26 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(text.normalize('NFC'), 'utf8').digest('hex');
 }
 
+/**
+ * Text as PostgreSQL can store it. A post's text, handle or raw API answer can carry NUL (a JSON `\u0000`
+ * from a platform's API) or an unpaired surrogate; `text` refuses the first and `jsonb` both, so such a post
+ * failed its job on every retry and was never stored — a watched account could stay out of review by adding
+ * one invisible character. Both become U+FFFD: one UTF-16 unit for one, so the classifier's evidence offsets
+ * still point at the same words.
+ */
+export function storableText(text: string): string {
+  return text.includes('\u0000') || !text.isWellFormed() ? text.replace(/\u0000/g, '\ufffd').toWellFormed() : text;
+}
+
+/** JSON for a `jsonb` column with every string made storable; the common clean case costs one scan. */
+export function storableJson(value: unknown): string | null {
+  if (value == null) return null;
+  const json = JSON.stringify(value);
+  // JSON.stringify writes NUL as \u0000 and only unpaired surrogates as \udXXX escapes.
+  if (!json.includes('\\u0000') && !/\\ud[89a-f]/i.test(json)) return json;
+  return JSON.stringify(value, (_key, item: unknown) => (typeof item === 'string' ? storableText(item) : item));
+}
+
 /** A post as stored: a collected post, or a tip whose URL matches no watched account (no account id). */
 export type StorablePost = Omit<CollectedPost, 'accountId'> & { accountId: string | null };
 
@@ -24,17 +44,17 @@ export async function upsertPost(db: Executor, post: StorablePost): Promise<{ id
       platform: post.platform,
       external_id: post.externalId,
       account_id: post.accountId,
-      author_handle: post.authorHandle,
+      author_handle: storableText(post.authorHandle),
       url: post.url,
       kind: post.kind,
-      text: post.text,
-      content_hash: contentHash(post.text),
+      text: storableText(post.text),
+      content_hash: contentHash(storableText(post.text)),
       posted_at: post.postedAt,
       fetched_at: post.fetchedAt,
       last_seen_at: post.fetchedAt,
-      context: post.context ? JSON.stringify(post.context) : null,
-      media_descriptions: JSON.stringify(post.mediaDescriptions),
-      raw: JSON.stringify(post.raw),
+      context: post.context ? storableJson(post.context) : null,
+      media_descriptions: storableJson(post.mediaDescriptions) ?? '[]',
+      raw: storableJson(post.raw) ?? '{}',
       crawl_run_id: post.crawlRunId,
     })
     .onConflict((oc) =>
@@ -109,7 +129,8 @@ async function upsertChunk(
 ) {
   const p = chunk.map(({ post }) => post);
   const artefacts = chunk.flatMap(({ post }) => [...evidence.get(postKey(post))!.values()].map((e) => ({ post, e })));
-  const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
+  const json = storableJson;
+  const text = p.map((x) => storableText(x.text));
   const result = await sql<{
     id: string;
     platform: string;
@@ -119,8 +140,8 @@ async function upsertChunk(
     WITH input AS (
       SELECT * FROM unnest(
         ${p.map((x) => x.platform)}::text[], ${p.map((x) => x.externalId)}::text[],
-        ${p.map((x) => x.accountId)}::uuid[], ${p.map((x) => x.authorHandle)}::text[], ${p.map((x) => x.url)}::text[],
-        ${p.map((x) => x.kind)}::text[], ${p.map((x) => x.text)}::text[], ${p.map((x) => contentHash(x.text))}::text[],
+        ${p.map((x) => x.accountId)}::uuid[], ${p.map((x) => storableText(x.authorHandle))}::text[], ${p.map((x) => x.url)}::text[],
+        ${p.map((x) => x.kind)}::text[], ${text}::text[], ${text.map(contentHash)}::text[],
         ${p.map((x) => x.postedAt)}::timestamptz[], ${p.map((x) => x.fetchedAt)}::timestamptz[],
         ${chunk.map(({ lastSeen }) => lastSeen)}::timestamptz[], ${p.map((x) => json(x.context))}::jsonb[],
         ${p.map((x) => json(x.mediaDescriptions))}::jsonb[],

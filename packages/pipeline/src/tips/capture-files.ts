@@ -5,6 +5,13 @@ import { ValidationError } from '@netra/core';
 export const TIP_MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
 
 /**
+ * Largest screenshot accepted, in pixels as its header declares them: a full-page capture of 2,500 × 40,000
+ * fits; a decompression bomb (a few KB declaring 100,000 × 100,000) does not, and is refused before the OCR
+ * worker or an analyst's browser tries to decode it.
+ */
+export const TIP_MAX_SCREENSHOT_PIXELS = 100_000_000;
+
+/**
  * The image type a screenshot really is, read from its first bytes (never from its name or declared type):
  * the collectors' sniffer, without GIF (a screenshot is never one).
  */

@@ -19,11 +19,12 @@ import {
   storeTipPost,
   tipOcrInput,
 } from '@netra/db';
+import { imageDimensions } from '@netra/ocr';
 import { type OcrJob, ocrJobId, type Queues } from '@netra/queue';
 import { normaliseAccount, PLATFORM_HOSTS } from '@netra/watchlist';
 import type { Kysely } from 'kysely';
 import type { Classifier } from '../registry-classifier.ts';
-import { checkUploadSize, imageTypeOf, savedPageTypeOf } from './capture-files.ts';
+import { checkUploadSize, imageTypeOf, savedPageTypeOf, TIP_MAX_SCREENSHOT_PIXELS } from './capture-files.ts';
 
 export const TIP_COLLECTOR = { name: 'netra-tip', version: '1.0.0' };
 
@@ -132,6 +133,21 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
         'TIP_IMAGE_TYPE',
         'screenshot',
         'tangkapan layar harus PNG, JPEG atau WebP / screenshot must be a PNG, JPEG or WebP image',
+      );
+    }
+    const size = await imageDimensions(input.screenshot);
+    if (!size) {
+      throw invalid(
+        'TIP_IMAGE_CORRUPT',
+        'screenshot',
+        'tangkapan layar rusak: ukurannya tidak terbaca / screenshot is damaged: its size cannot be read',
+      );
+    }
+    if (size.width * size.height > TIP_MAX_SCREENSHOT_PIXELS) {
+      throw invalid(
+        'TIP_IMAGE_TOO_LARGE',
+        'screenshot',
+        `tangkapan layar ${size.width}×${size.height} piksel melebihi batas ${TIP_MAX_SCREENSHOT_PIXELS / 1_000_000} juta piksel / screenshot exceeds ${TIP_MAX_SCREENSHOT_PIXELS / 1_000_000} million pixels`,
       );
     }
   }

@@ -321,6 +321,23 @@ describe('from flag to case', () => {
     });
     expect(document.statusCode).toBe(201);
     expect(document.json().sha256).toMatch(/^[a-f0-9]{64}$/);
+    // A referral that is not this case's is named (it used to fail the foreign key with a 500), and the same
+    // letter uploaded twice at once is stored for both (they used to share one temporary file).
+    const strayReferral = await api(supervisor, 'POST', `/api/cases/${caseId}/documents`, {
+      name: 'Surat',
+      contentBase64: Buffer.from('%PDF-1.4 surat').toString('base64'),
+      referralId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(strayReferral.statusCode, strayReferral.body).toBe(404);
+    expect(strayReferral.json().error.code).toBe('CASE_REFERRAL_NOT_FOUND');
+    expect(strayReferral.json().error.details.issues[0].field).toBe('referralId');
+    const same = Buffer.alloc(2 * 1024 * 1024, 'SK ').toString('base64');
+    const twice = await Promise.all(
+      [1, 2, 3].map(() =>
+        api(supervisor, 'POST', `/api/cases/${caseId}/documents`, { name: 'SK salinan', contentBase64: same }),
+      ),
+    );
+    expect(twice.map((r) => r.statusCode)).toEqual([201, 201, 201]);
 
     const page = await server.app.inject({
       method: 'GET',

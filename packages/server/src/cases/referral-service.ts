@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
@@ -165,6 +165,13 @@ export async function attachDocument(
 ) {
   const row = await getCaseRow(db, caseId);
   if (!row) throw caseNotFound();
+  // The referral must be one of this case's: an unknown id used to fail the foreign key with a 500, and
+  // another case's referral would have been accepted.
+  if (input.referralId && !(await listReferrals(db, caseId)).some((r) => r.id === input.referralId)) {
+    throw new CaseError('CASE_REFERRAL_NOT_FOUND', 'surat penerusan tidak ditemukan pada kasus ini', [
+      { field: 'referralId', message: 'surat penerusan tidak ditemukan pada kasus ini' },
+    ]);
+  }
   const bytes = Buffer.from(input.contentBase64, 'base64');
   if (bytes.length === 0) {
     throw new CaseError('CASE_FIELDS_MISSING', 'isi dokumen kosong atau bukan base64', [
@@ -175,7 +182,9 @@ export async function attachDocument(
   const relative = join('case-documents', `${sha256}.bin`);
   const dir = join(evidenceDir, 'case-documents');
   await mkdir(dir, { recursive: true });
-  const temp = join(dir, `${sha256}.${process.pid}.tmp`);
+  // Unique per upload: two uploads of the same file at once shared one temporary name, and the second rename
+  // found it gone (500).
+  const temp = join(dir, `${sha256}.${process.pid}.${randomUUID()}.tmp`);
   await writeFile(temp, bytes);
   await rename(temp, join(evidenceDir, relative));
   return db.transaction().execute(async (tx) => {

@@ -5,7 +5,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import { catalogue } from '../i18n/messages.ts';
 import { errorPage } from '../ui/error-page.ts';
 import { statusOf } from './domain-error-status.ts';
-import { fromFrameworkError } from './framework-errors.ts';
+import { fromFrameworkError, ROUTER_MAX_PARAM_LENGTH } from './framework-errors.ts';
 import { HttpError } from './http-error.ts';
 import { parseInput } from './parse-input.ts';
 import { mountQueueConsoles } from './queue-console.ts';
@@ -41,7 +41,8 @@ function pickLang(request: FastifyRequest, reply: FastifyReply): 'id' | 'en' {
     reply.setCookie(LANG_COOKIE, asked, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 86400 });
     return asked;
   }
-  return request.cookies[LANG_COOKIE] === 'en' ? 'en' : 'id';
+  // Optional: on router errors (bad URL encoding, a too-long path segment) the cookie plugin has not run yet.
+  return request.cookies?.[LANG_COOKIE] === 'en' ? 'en' : 'id';
 }
 
 /**
@@ -54,6 +55,17 @@ export async function buildServer(deps: ServerDeps, routes: readonly RouteDef[])
     // Only behind a known reverse proxy may X-Forwarded-For decide the client address (login rate limits use it).
     trustProxy: fastifyTrustProxy(deps.config.trustProxy),
     bodyLimit: DEFAULT_BODY_LIMIT,
+    maxParamLength: ROUTER_MAX_PARAM_LENGTH,
+    // The router's own refusals (a path segment that is not valid percent-encoding, or longer than the router's
+    // parameter limit) otherwise leave as Fastify's bare JSON — another shape, and without the security headers.
+    frameworkErrors: (error, request, reply) => {
+      const lang = pickLang(request, reply);
+      const known = fromFrameworkError(error, DEFAULT_BODY_LIMIT);
+      const kind = request.url.startsWith('/api/') ? 'api' : 'page';
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+      reply.header('cache-control', 'no-store');
+      return sendError(kind, request, reply, known ?? error, { t: catalogue[lang], lang, user: null, deps });
+    },
   }) as unknown as FastifyInstance;
   await app.register(cookie);
   await app.register(formbody);

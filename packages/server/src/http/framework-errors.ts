@@ -1,6 +1,9 @@
 import { isNetraError } from '@netra/core';
 import { HttpError } from './http-error.ts';
 
+/** Fastify's router default (`maxParamLength`): longer path segments are refused before any route runs. */
+export const ROUTER_MAX_PARAM_LENGTH = 100;
+
 function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0
     ? `${bytes / (1024 * 1024)} MiB`
@@ -41,6 +44,19 @@ export function fromFrameworkError(error: unknown, bodyLimit: number): HttpError
       'REQUEST_MEDIA_TYPE_UNSUPPORTED',
       'Jenis isi tidak didukung; kirim application/json atau formulir / unsupported content type: send application/json or a form',
     );
+  }
+  if (code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return new HttpError(
+      414,
+      'REQUEST_URL_TOO_LONG',
+      `Bagian alamat (URL) terlalu panjang, batas ${ROUTER_MAX_PARAM_LENGTH} karakter / a URL path segment exceeds ${ROUTER_MAX_PARAM_LENGTH} characters`,
+      { limit: ROUTER_MAX_PARAM_LENGTH },
+    );
+  }
+  if (code === 'FST_ERR_BAD_URL') {
+    return new HttpError(400, 'REQUEST_URL_INVALID', 'Alamat (URL) tidak sah / malformed URL', {
+      issues: [{ field: 'url', message: 'percent-encoding tidak sah / invalid percent-encoding' }],
+    });
   }
   if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
     return new HttpError(400, 'REQUEST_INVALID', 'body: isi JSON kosong / empty JSON body', {

@@ -1,6 +1,6 @@
 import { NetraError, registrySchema } from '@netra/core';
 import { getContest, listCandidates, listContests } from '@netra/db';
-import { deleteContestAudited, exportRegistry, importRegistry, parseRegistryJson } from '@netra/watchlist';
+import { deleteContestAudited, exportRegistry, importRegistry, parseRegistryJsonBounded } from '@netra/watchlist';
 import { z } from 'zod';
 import { defineRoute, UPLOAD_BODY_LIMIT } from '../http/route.ts';
 import { httpActor } from './watchlist-api-routes.ts';
@@ -58,7 +58,7 @@ export const registryApiRoutes = [
       'Import a registry file: contests in it are created or replaced, others left alone; 400 names JSON path and line of each error',
     body: registryImportBodySchema,
     handler: async (ctx) => {
-      const registry = parseRegistryJson(ctx.body.content);
+      const registry = await parseRegistryJsonBounded(ctx.body.content);
       const plan = await importRegistry(ctx.deps.db, registry, httpActor(ctx), { dryRun: ctx.body.dryRun });
       return { applied: !ctx.body.dryRun, plan };
     },

@@ -4,7 +4,7 @@ import {
   deleteContestAudited,
   exportRegistry,
   importRegistry,
-  parseRegistryJson,
+  parseRegistryJsonBounded,
   RegistryFileError,
   type RegistryPlan,
 } from '@netra/watchlist';
@@ -161,7 +161,7 @@ ${
           : '';
       const dryRun = ctx.body.dryRun === '1';
       try {
-        const registry = parseRegistryJson(text);
+        const registry = await parseRegistryJsonBounded(text);
         const plan = await importRegistry(ctx.deps.db, registry, httpActor(ctx), { dryRun });
         const body = html`${planSummary(ctx, plan)}${await contestList(ctx)}${importForm(ctx)}`;
         return registryPage(ctx, t.regTitle, body, dryRun ? t.wlImportPreviewTitle : t.wlImportDone);

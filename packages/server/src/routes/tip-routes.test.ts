@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
 import { insertWatchedAccount } from '@netra/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../testing/test-server.ts';
@@ -10,6 +11,28 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
 );
+
+/** A PNG whose header declares `width` × `height` gray pixels, with one tiny deflated row: a few hundred bytes. */
+function declaredPng(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth; colour type 0 (gray), compression, filter and interlace 0
+  return Buffer.concat([
+    Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.alloc(1 + Math.min(width, 1000)))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
 
 /** Tips over the API and the form, with real PostgreSQL and a real artefact store. */
 describe('tips', () => {
@@ -136,6 +159,34 @@ describe('tips', () => {
     });
     expect(tooBig.statusCode).toBe(400);
     expect(tooBig.json().error.code).toBe('TIP_UPLOAD_TOO_LARGE');
+  });
+
+  it('refuses a decompression bomb and a truncated screenshot by their header, naming the field and the limit', async () => {
+    const bomb = declaredPng(100_000, 100_000);
+    expect(bomb.length).toBeLessThan(2_000);
+    const refused = await post({
+      url: 'https://x.com/budi/status/3',
+      person: personNip,
+      screenshot: bomb.toString('base64'),
+    });
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.json().error.code).toBe('TIP_IMAGE_TOO_LARGE');
+    expect(refused.json().error.details.issues[0].field).toBe('screenshot');
+    expect(refused.json().error.message).toContain('100 juta piksel');
+    const truncated = await post({
+      url: 'https://x.com/budi/status/4',
+      person: personNip,
+      screenshot: declaredPng(800, 600).subarray(0, 20).toString('base64'),
+    });
+    expect(truncated.statusCode, truncated.body).toBe(400);
+    expect(truncated.json().error.code).toBe('TIP_IMAGE_CORRUPT');
+    // A long full-page capture well inside the limit is still taken.
+    const tall = await post({
+      url: 'https://x.com/budi/status/5',
+      person: personNip,
+      screenshot: declaredPng(1_000, 20_000).toString('base64'),
+    });
+    expect(tall.statusCode, tall.body).toBe(201);
   });
 
   it('is refused to viewers and without the CSRF token', async () => {

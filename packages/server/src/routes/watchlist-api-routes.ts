@@ -253,6 +253,8 @@ export const watchlistApiRoutes = [
   defineRoute({
     method: 'POST',
     url: '/api/watchlist/import/rejected',
+    // The form re-posts the file the import just read: the same limit, or any file over 64 KiB got a 413.
+    bodyLimit: UPLOAD_BODY_LIMIT,
     role: 'admin',
     kind: 'file',
     tag: 'watchlist',

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { registrySchema } from '@netra/core';
 import { createTestDatabase, type TestDatabase } from '@netra/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseRegistryJsonBounded } from './parse-registry-bounded.ts';
 import { exportRegistry, importRegistry, parseRegistryJson, RegistryFileError } from './registry-io.ts';
 
 const corpusPath = new URL('../../../../data/corpus/elections.json', import.meta.url);
@@ -37,6 +38,43 @@ describe('registry file validation', () => {
   it('reports malformed JSON with its line', () => {
     const issues = issuesOf('{\n  "contests": [\n    { "id": "x", }\n  ]\n}');
     expect(issues[0]).toMatchObject({ path: '(root)', line: 3 });
+  });
+});
+
+describe('registry file validation off the event loop', () => {
+  const wrongValues = (n: number) => `{"contests":[${Array.from({ length: n }, () => '0').join(',')}]}`;
+
+  it('validates in a worker thread: the call returns before the validation ends, with the same issues', async () => {
+    const running = parseRegistryJsonBounded(wrongValues(20_000));
+    let settled = false;
+    running.then(
+      () => {
+        settled = true;
+      },
+      () => {
+        settled = true;
+      },
+    );
+    // Validation on the calling thread would have settled the promise before the next turn of the loop.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    const error = await running.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RegistryFileError);
+    const issues = (error as RegistryFileError).registryIssues;
+    expect(issues.length).toBe(201);
+    expect(issues[0]!.path).toBe('contests[0]');
+    expect(issues[200]!.message).toBe('dan 19800 masalah lain; perbaiki yang di atas lalu impor ulang');
+  });
+
+  it('stops a validation beyond its time or memory limit and names the limit', async () => {
+    const slow = await parseRegistryJsonBounded(wrongValues(200_000), { timeoutMs: 1 }).catch((e: unknown) => e);
+    expect((slow as RegistryFileError).registryIssues[0]!.message).toMatch(/batas waktu/);
+    const big = await parseRegistryJsonBounded(wrongValues(200_000), { maxMemoryMb: 4 }).catch((e: unknown) => e);
+    expect((big as RegistryFileError).registryIssues[0]!.message).toMatch(/batas memori/);
+  });
+
+  it('parses a valid file the same way on both paths', async () => {
+    expect(await parseRegistryJsonBounded(corpusText)).toEqual(parseRegistryJson(corpusText));
   });
 });
 

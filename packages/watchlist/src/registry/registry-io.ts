@@ -1,11 +1,4 @@
-import {
-  assertJsonBounds,
-  type Contest,
-  NetraError,
-  type Registry,
-  registrySchema,
-  ValidationError,
-} from '@netra/core';
+import { type Contest, NetraError, type Registry } from '@netra/core';
 import {
   appendAudit,
   type Database,
@@ -19,114 +12,8 @@ import {
 } from '@netra/db';
 import type { Kysely } from 'kysely';
 import type { ImportActor } from '../import/plan-import.ts';
-import { validateRegionCode } from '../region/regions.ts';
-import { jsonPathLabel, locateJsonPaths } from './json-locate.ts';
 
-export interface RegistryIssue {
-  /** JSON path into the file, e.g. `contests[2].candidates[1].number`. */
-  path: string;
-  line: number | null;
-  column: number | null;
-  message: string;
-}
-
-export class RegistryFileError extends ValidationError {
-  readonly registryIssues: RegistryIssue[];
-  constructor(issues: RegistryIssue[]) {
-    super(
-      'REGISTRY_INVALID',
-      issues.map((i) => ({ field: i.path, message: i.line ? `baris ${i.line}: ${i.message}` : i.message })),
-    );
-    this.registryIssues = issues;
-    this.details.registryIssues = issues;
-  }
-}
-
-/** A registry is five levels deep and a few megabytes at most (every contest of a national election). */
-const REGISTRY_JSON_BOUNDS = { maxDepth: 32, maxLength: 20_000_000 };
-
-/**
- * Parses and validates a registry file (the `elections.json` format). Every error names the JSON path and,
- * where known, the line and column in the file. Region codes are also checked against the region list.
- */
-export function parseRegistryJson(text: string): Registry {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  // Depth and size first, in one linear pass: a hostile deeply nested file must not reach the recursive
-  // validators and path locator below (it overflowed the stack after 21 s on the event loop).
-  try {
-    assertJsonBounds(body, REGISTRY_JSON_BOUNDS);
-  } catch (error) {
-    if (!(error instanceof NetraError)) throw error;
-    throw new RegistryFileError([{ path: '(root)', line: null, column: null, message: error.message }]);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(body);
-  } catch (error) {
-    const message = (error as Error).message;
-    const pos = /position (\d+)/.exec(message);
-    let line: number | null = null;
-    let column: number | null = null;
-    const lc = /line (\d+) column (\d+)/.exec(message);
-    if (lc) {
-      line = Number(lc[1]);
-      column = Number(lc[2]);
-    } else if (pos) {
-      const before = body.slice(0, Number(pos[1]));
-      line = before.split('\n').length;
-      column = Number(pos[1]) - before.lastIndexOf('\n');
-    }
-    throw new RegistryFileError([{ path: '(root)', line, column, message: `JSON tidak sah: ${message}` }]);
-  }
-  const result = registrySchema.safeParse(data);
-  const issues: { path: (string | number)[]; message: string }[] = result.success
-    ? []
-    : result.error.issues.map((i) => ({
-        path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-        message: i.message,
-      }));
-  // Region codes are checked against the region list even when other fields are wrong, so one pass shows all.
-  const rawContests = (data as { contests?: unknown })?.contests;
-  if (Array.isArray(rawContests)) {
-    rawContests.forEach(
-      (contest: { region?: { code?: unknown }; quietPeriod?: { to?: unknown }; electionDate?: unknown }, ci) => {
-        const code = contest?.region?.code;
-        if (typeof code === 'string' && /^\d{2}(\.\d{2}){0,3}$/.test(code)) {
-          const region = validateRegionCode(code);
-          if (!region.ok) issues.push({ path: ['contests', ci, 'region', 'code'], message: region.message });
-        }
-        const quietTo = contest?.quietPeriod?.to;
-        if (
-          typeof quietTo === 'string' &&
-          typeof contest.electionDate === 'string' &&
-          quietTo >= contest.electionDate
-        ) {
-          issues.push({
-            path: ['contests', ci, 'quietPeriod', 'to'],
-            message: 'masa tenang harus berakhir sebelum hari pemungutan suara',
-          });
-        }
-      },
-    );
-  }
-  if (issues.length > 0) {
-    const located = locateJsonPaths(body);
-    throw new RegistryFileError(
-      issues.map((issue) => {
-        // The deepest path that exists in the file (a missing field points at its parent object).
-        let where: { line: number; column: number } | undefined;
-        for (let n = issue.path.length; n >= 0 && !where; n--) where = located.get(issue.path.slice(0, n).join('.'));
-        return {
-          path: jsonPathLabel(issue.path),
-          line: where?.line ?? null,
-          column: where?.column ?? null,
-          message: issue.message,
-        };
-      }),
-    );
-  }
-  return (result as { data: Registry }).data;
-}
+export * from './parse-registry.ts';
 
 /** The registry as stored, in the file format (contests by election date then id, candidates by number). */
 export const exportRegistry = readStoredRegistry;

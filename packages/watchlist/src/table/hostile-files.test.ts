@@ -35,6 +35,22 @@ describe('hostile spreadsheets are read within bounds, off the event loop', () =
     expect(table.ignoredCells).toBe(3000);
   });
 
+  it('NUL and half surrogate pairs in cells come out as U+FFFD, never as text PostgreSQL refuses', async () => {
+    const csv = await readTable(Buffer.from('nama,nip\nBu\u0000di,198501032010012001\n'), 'nul.csv');
+    // An XLSX spells them as OOXML escapes or XML character references; sheetXml would escape the `&`.
+    const xml = sheetXml([
+      ['nama', 'nip'],
+      ['A', '1'],
+    ]).replace('<t>A</t>', '<t>Bu_x0000_di &#0; &#xD800; _xDC00_</t>');
+    const xlsx = await readTable(buildXlsx(xml), 'nul.xlsx');
+    expect(csv.rows[1]![0]).toBe('Bu\ufffddi');
+    expect(xlsx.rows[1]![0]).toBe('Bu\ufffddi \ufffd \ufffd \ufffd');
+    for (const cell of [...csv.rows, ...xlsx.rows].flat()) {
+      expect(cell.includes('\u0000')).toBe(false);
+      expect(cell.isWellFormed()).toBe(true);
+    }
+  });
+
   it('a zip bomb (100 KiB inflating to 100 MiB) is refused from the central directory, before inflating', async () => {
     const bomb = buildXlsx(Buffer.alloc(100 * 1024 * 1024, 0x20));
     expect(bomb.length).toBeLessThan(200 * 1024);
