@@ -55,7 +55,7 @@ export async function buildServer(deps: ServerDeps, routes: readonly RouteDef[])
     // Only behind a known reverse proxy may X-Forwarded-For decide the client address (login rate limits use it).
     trustProxy: fastifyTrustProxy(deps.config.trustProxy),
     bodyLimit: DEFAULT_BODY_LIMIT,
-    maxParamLength: ROUTER_MAX_PARAM_LENGTH,
+    routerOptions: { maxParamLength: ROUTER_MAX_PARAM_LENGTH },
     // The router's own refusals (a path segment that is not valid percent-encoding, or longer than the router's
     // parameter limit) otherwise leave as Fastify's bare JSON — another shape, and without the security headers.
     frameworkErrors: (error, request, reply) => {

@@ -97,7 +97,7 @@ update "review_items" set "status" = $1, "updated_at" = now(), "decided_at" = no
 insert into "posts" ("platform", "external_id", "account_id", "author_handle", "url", "kind", "text", "content_hash", "posted_at", "fetched_at", "last_seen_at", "context", "media_descriptions", "raw", "crawl_run_id") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) on conflict ("platform", "external_id") do update set "last_seen_at" = greatest(posts.last_seen_at, excluded.last_seen_at) returning "id", (xmax = 0) as "inserted";
 
 -- saveClassification
-insert into "classifications" ("post_id", "model_version", "score", "flagged", "candidate", "stance", "category", "evidence", "language") values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict ("post_id", "model_version", "image_text_key") do nothing returning "id";
+insert into "classifications" ("post_id", "model_version", "score", "flagged", "candidate", "stance", "category", "evidence", "language", "contest_timing") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict ("post_id", "model_version", "image_text_key") do nothing returning "id";
 insert into "review_items" ("post_id", "classification_id", "score") values ($1, $2, $3) on conflict ("post_id") do nothing;
 select "id" from "review_items" where "post_id" = $1;
 
@@ -258,22 +258,23 @@ select "id" from "review_items" where "post_id" = $1;
           $5::text[], $6::text[], $7::text[],
           $8::jsonb[], $9::text[],
           $10::boolean[], $11::text[],
-          $12::boolean[]
+          $12::boolean[],
+          $13::jsonb[]
         ) AS x(post_id, model_version, score, flagged, candidate, stance, category, evidence, language, review,
-          image_text_key, new_post)
+          image_text_key, new_post, contest_timing)
       ), inserted_new AS (
         -- Posts this transaction inserted: nothing of theirs can exist, so no ON CONFLICT (its extra index probe
         -- and confirmation per row).
         INSERT INTO classifications (post_id, model_version, score, flagged, candidate, stance, category, evidence,
-          language, image_text_key, with_image_text)
+          language, image_text_key, with_image_text, contest_timing)
         SELECT post_id, model_version, score, flagged, candidate, stance, category, evidence, language,
-          image_text_key, image_text_key <> '' FROM input WHERE new_post
+          image_text_key, image_text_key <> '', contest_timing FROM input WHERE new_post
         RETURNING id, post_id, model_version, image_text_key, candidate
       ), inserted_known AS (
         INSERT INTO classifications (post_id, model_version, score, flagged, candidate, stance, category, evidence,
-          language, image_text_key, with_image_text)
+          language, image_text_key, with_image_text, contest_timing)
         SELECT post_id, model_version, score, flagged, candidate, stance, category, evidence, language,
-          image_text_key, image_text_key <> '' FROM input WHERE NOT new_post
+          image_text_key, image_text_key <> '', contest_timing FROM input WHERE NOT new_post
         ON CONFLICT (post_id, model_version, image_text_key) DO NOTHING
         RETURNING id, post_id, model_version, image_text_key, candidate
       ), inserted AS (
