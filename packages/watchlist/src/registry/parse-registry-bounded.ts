@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import { NetraError, type Registry } from '@netra/core';
+import { runBoundedWorker } from '../bounded/run-bounded-worker.ts';
 import { RegistryFileError, type RegistryIssue } from './parse-registry.ts';
 
 const WORKER_URL = new URL('./parse-registry-worker.ts', import.meta.url);
@@ -26,58 +26,31 @@ export async function parseRegistryJsonBounded(
   overrides: Partial<RegistryParseLimits> = {},
 ): Promise<Registry> {
   const limits = { ...DEFAULT_REGISTRY_PARSE_LIMITS, ...overrides };
-  const worker = new Worker(WORKER_URL, {
-    workerData: { text },
-    resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: 32 },
-    stdout: false,
-    stderr: false,
-  });
-  return new Promise<Registry>((resolve, reject) => {
-    let settled = false;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      fn();
-      void worker.terminate();
-    };
-    const timer = setTimeout(
-      () =>
-        finish(() =>
-          reject(
-            new RegistryFileError([
-              rootIssue(
-                `berkas terlalu rumit untuk diperiksa dalam ${Math.round(limits.timeoutMs / 1000)} detik (batas waktu); pecah berkas menjadi beberapa bagian`,
-              ),
-            ]),
+  return runBoundedWorker(
+    WORKER_URL,
+    { text },
+    limits,
+    (message: { ok: boolean; registry?: Registry; issues?: RegistryIssue[]; failure?: string }) => {
+      if (message.ok && message.registry) return message.registry;
+      if (message.issues) throw new RegistryFileError(message.issues);
+      throw new NetraError('REGISTRY_UNREADABLE', `berkas registri tidak dapat diperiksa: ${message.failure}`);
+    },
+    {
+      timeout: () =>
+        new RegistryFileError([
+          rootIssue(
+            `berkas terlalu rumit untuk diperiksa dalam ${Math.round(limits.timeoutMs / 1000)} detik (batas waktu); pecah berkas menjadi beberapa bagian`,
           ),
-        ),
-      limits.timeoutMs,
-    );
-    worker.once(
-      'message',
-      (message: { ok: boolean; registry?: Registry; issues?: RegistryIssue[]; failure?: string }) =>
-        finish(() => {
-          if (message.ok && message.registry) return resolve(message.registry);
-          if (message.issues) return reject(new RegistryFileError(message.issues));
-          reject(new NetraError('REGISTRY_UNREADABLE', `berkas registri tidak dapat diperiksa: ${message.failure}`));
-        }),
-    );
-    worker.once('error', (error: Error & { code?: string }) =>
-      finish(() =>
-        reject(
-          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new RegistryFileError([
-                rootIssue(
-                  `memeriksa berkas memerlukan lebih dari ${limits.maxMemoryMb} MiB memori (batas memori); pecah berkas menjadi beberapa bagian`,
-                ),
-              ])
-            : new NetraError('REGISTRY_UNREADABLE', `berkas registri tidak dapat diperiksa: ${error.message}`),
-        ),
-      ),
-    );
-    worker.once('exit', (code) =>
-      finish(() => reject(new NetraError('REGISTRY_UNREADABLE', `pemeriksa berkas registri berhenti (kode ${code})`))),
-    );
-  });
+        ]),
+      outOfMemory: () =>
+        new RegistryFileError([
+          rootIssue(
+            `memeriksa berkas memerlukan lebih dari ${limits.maxMemoryMb} MiB memori (batas memori); pecah berkas menjadi beberapa bagian`,
+          ),
+        ]),
+      error: (error) =>
+        new NetraError('REGISTRY_UNREADABLE', `berkas registri tidak dapat diperiksa: ${error.message}`),
+      exit: (code) => new NetraError('REGISTRY_UNREADABLE', `pemeriksa berkas registri berhenti (kode ${code})`),
+    },
+  );
 }

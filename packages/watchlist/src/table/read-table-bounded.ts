@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import { NetraError } from '@netra/core';
+import { runBoundedWorker } from '../bounded/run-bounded-worker.ts';
 import type { Table } from './table.ts';
 import { DEFAULT_TABLE_LIMITS, type TableLimits } from './table-limits.ts';
 
@@ -28,60 +28,32 @@ export async function readTable(
       `berkas terlalu besar (${(bytes.byteLength / 1024 / 1024).toFixed(1)} MiB, batas ${(limits.maxFileBytes / 1024 / 1024).toFixed(0)} MiB); pecah berkas menjadi beberapa bagian`,
     );
   }
-  const worker = new Worker(WORKER_URL, {
-    workerData: { bytes, filename, limits },
-    resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: 32 },
-    stdout: false,
-    stderr: false,
-  });
-  return new Promise<Table>((resolve, reject) => {
-    let settled = false;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      fn();
-      void worker.terminate();
-    };
-    const timer = setTimeout(
-      () =>
-        finish(() =>
-          reject(
-            limitError(
-              'timeoutMs',
-              `berkas terlalu rumit untuk dibaca dalam ${Math.round(limits.timeoutMs / 1000)} detik; pecah berkas atau simpan ulang tanpa format/sel kosong berlebih`,
-            ),
-          ),
+  return runBoundedWorker(
+    WORKER_URL,
+    { bytes, filename, limits },
+    limits,
+    (message: {
+      ok: boolean;
+      table?: Table;
+      error?: { code: string; message: string; details: Record<string, unknown> };
+    }) => {
+      if (message.ok && message.table) return message.table;
+      const e = message.error!;
+      throw new NetraError(e.code, e.message, e.details);
+    },
+    {
+      timeout: () =>
+        limitError(
+          'timeoutMs',
+          `berkas terlalu rumit untuk dibaca dalam ${Math.round(limits.timeoutMs / 1000)} detik; pecah berkas atau simpan ulang tanpa format/sel kosong berlebih`,
         ),
-      limits.timeoutMs,
-    );
-    worker.once(
-      'message',
-      (message: {
-        ok: boolean;
-        table?: Table;
-        error?: { code: string; message: string; details: Record<string, unknown> };
-      }) =>
-        finish(() => {
-          if (message.ok && message.table) return resolve(message.table);
-          const e = message.error!;
-          reject(new NetraError(e.code, e.message, e.details));
-        }),
-    );
-    worker.once('error', (error: Error & { code?: string }) =>
-      finish(() =>
-        reject(
-          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? limitError(
-                'maxMemoryMb',
-                `membaca berkas memerlukan lebih dari ${limits.maxMemoryMb} MiB memori; pecah berkas menjadi beberapa bagian`,
-              )
-            : new NetraError('IMPORT_FILE_UNREADABLE', `berkas tidak dapat dibaca: ${error.message}`),
+      outOfMemory: () =>
+        limitError(
+          'maxMemoryMb',
+          `membaca berkas memerlukan lebih dari ${limits.maxMemoryMb} MiB memori; pecah berkas menjadi beberapa bagian`,
         ),
-      ),
-    );
-    worker.once('exit', (code) =>
-      finish(() => reject(new NetraError('IMPORT_FILE_UNREADABLE', `pembaca berkas berhenti (kode ${code})`))),
-    );
-  });
+      error: (error) => new NetraError('IMPORT_FILE_UNREADABLE', `berkas tidak dapat dibaca: ${error.message}`),
+      exit: (code) => new NetraError('IMPORT_FILE_UNREADABLE', `pembaca berkas berhenti (kode ${code})`),
+    },
+  );
 }
