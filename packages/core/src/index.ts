@@ -6,4 +6,5 @@ export * from './lifecycle/index.ts';
 export * from './log/index.ts';
 export * from './post/index.ts';
 export * from './registry/index.ts';
+export * from './text/index.ts';
 export * from './time/index.ts';

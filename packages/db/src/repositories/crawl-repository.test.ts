@@ -50,6 +50,21 @@ describe('crawl-run counters', () => {
     expect(row).toMatchObject({ accounts_done: 2, accounts_failed: 0, posts_found: 5, errors: [] });
   });
 
+  it('records a failure whose message quotes a platform answer with NUL or half a surrogate pair', async () => {
+    const run = await createCrawlRun(t.db, { trigger: 'on_demand', requestedBy: null, accountsTotal: 1 });
+    await recordAccountCrawled(t.db, {
+      runId: run.id,
+      accountId: accounts[2]!,
+      status: 'unknown',
+      postsFound: 0,
+      failed: true,
+      errors: [{ code: 'HTTP', message: 'jawaban platform: a\u0000b \ud800' }],
+    });
+    const row = await findCrawlRun(t.db, run.id);
+    expect(row).toMatchObject({ accounts_done: 1, accounts_failed: 1 });
+    expect(row?.errors).toMatchObject([{ code: 'HTTP', message: 'jawaban platform: a\ufffdb \ufffd' }]);
+  });
+
   it('replicas recording different accounts of one run at once lose nothing', async () => {
     const run = await createCrawlRun(t.db, { trigger: 'on_demand', requestedBy: null, accountsTotal: 4 });
     await Promise.all(accounts.flatMap((a, i) => [ok(run.id, a, i + 1), ok(run.id, a, i + 1)]));

@@ -1,3 +1,4 @@
+import { storableJson } from '@netra/core';
 import { sql } from 'kysely';
 import type { Executor } from '../connection/executor.ts';
 import type { AccountStatus } from '../schema/watchlist-tables.ts';
@@ -95,8 +96,10 @@ export async function recordAccountCrawled(
     errors: { code: string; message: string }[];
   },
 ): Promise<void> {
-  const errors = JSON.stringify(input.errors);
-  const added = JSON.stringify(input.errors.map((e) => ({ ...e, accountId: input.accountId })));
+  // Error messages can quote a platform's answer, which may hold NUL or half a surrogate pair: jsonb refuses
+  // both, and the account's result (and the run's counters) would then fail on every retry.
+  const errors = storableJson(input.errors) ?? '[]';
+  const added = storableJson(input.errors.map((e) => ({ ...e, accountId: input.accountId }))) ?? '[]';
   for (let attempt = 1; ; attempt++) {
     const { rows } = await sql<{ wrote: number; had_previous: number }>`
       WITH account AS (

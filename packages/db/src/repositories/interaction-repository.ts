@@ -1,4 +1,4 @@
-import type { Interaction } from '@netra/core';
+import { type Interaction, storableText } from '@netra/core';
 import type { Executor } from '../connection/executor.ts';
 import { chunks } from './batch-chunks.ts';
 
@@ -18,8 +18,9 @@ export async function saveInteractions(
           target_type: i.target.type,
           target_external_id: i.target.externalId,
           target_url: i.target.url,
-          target_author: i.target.authorHandle,
-          target_text: i.target.text,
+          // Quoted from the platform's answer: NUL or half a surrogate pair would fail the whole batch.
+          target_author: i.target.authorHandle == null ? i.target.authorHandle : storableText(i.target.authorHandle),
+          target_text: i.target.text == null ? i.target.text : storableText(i.target.text),
           target_candidate: i.target.candidate,
           interacted_at: i.at,
         })),

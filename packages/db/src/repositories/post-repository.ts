@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CollectedPost } from '@netra/core';
+import { type CollectedPost, storableJson, storableText } from '@netra/core';
 import { sql } from 'kysely';
 import type { Executor } from '../connection/executor.ts';
 import { preparedStatement } from '../connection/prepared-statements.ts';
@@ -8,26 +8,6 @@ import { chunks } from './batch-chunks.ts';
 
 export function contentHash(text: string): string {
   return createHash('sha256').update(text.normalize('NFC'), 'utf8').digest('hex');
-}
-
-/**
- * Text as PostgreSQL can store it. A post's text, handle or raw API answer can carry NUL (a JSON `\u0000`
- * from a platform's API) or an unpaired surrogate; `text` refuses the first and `jsonb` both, so such a post
- * failed its job on every retry and was never stored — a watched account could stay out of review by adding
- * one invisible character. Both become U+FFFD: one UTF-16 unit for one, so the classifier's evidence offsets
- * still point at the same words.
- */
-export function storableText(text: string): string {
-  return text.includes('\u0000') || !text.isWellFormed() ? text.replace(/\u0000/g, '\ufffd').toWellFormed() : text;
-}
-
-/** JSON for a `jsonb` column with every string made storable; the common clean case costs one scan. */
-export function storableJson(value: unknown): string | null {
-  if (value == null) return null;
-  const json = JSON.stringify(value);
-  // JSON.stringify writes NUL as \u0000 and only unpaired surrogates as \udXXX escapes.
-  if (!json.includes('\\u0000') && !/\\ud[89a-f]/i.test(json)) return json;
-  return JSON.stringify(value, (_key, item: unknown) => (typeof item === 'string' ? storableText(item) : item));
 }
 
 /** A post as stored: a collected post, or a tip whose URL matches no watched account (no account id). */

@@ -1,4 +1,4 @@
-import type { EvidenceArtefactRef } from '@netra/core';
+import { type EvidenceArtefactRef, storableText } from '@netra/core';
 import { sql } from 'kysely';
 import type { Executor } from '../connection/executor.ts';
 import { contentHash } from './post-repository.ts';
@@ -89,7 +89,10 @@ export async function recordPostPresent(
       .orderBy('version', 'desc')
       .limit(1)
       .executeTakeFirst();
-    const hash = contentHash(input.text);
+    // As the post's own text was stored (`storableText`): the same words hash the same, and a re-check that
+    // brings NUL from the platform neither fails on every retry nor counts as an edit.
+    const text = storableText(input.text);
+    const hash = contentHash(text);
     let created: number | null = null;
     if (hash !== (latest?.content_hash ?? post.content_hash)) {
       if (!latest) {
@@ -126,7 +129,7 @@ export async function recordPostPresent(
         .values({
           post_id: input.postId,
           version: created,
-          text: input.text,
+          text,
           content_hash: hash,
           seen_at: input.seenAt,
           evidence: refJson(input.evidence),

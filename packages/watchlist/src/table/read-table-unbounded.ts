@@ -1,3 +1,4 @@
+import { storableText } from '@netra/core';
 import { decodeText, readCsv } from './read-csv.ts';
 import { readXlsxBounded } from './read-xlsx.ts';
 import type { Table, TableFormat } from './table.ts';
@@ -25,15 +26,4 @@ export function readTableUnbounded(
     for (let i = 0; i < row.length; i++) row[i] = storableText(row[i]!);
   }
   return table;
-}
-
-/**
- * A cell as PostgreSQL can store it. A CSV can carry NUL bytes and an XLSX can spell NUL or half a surrogate
- * pair (`&#0;`, `_x0000_`, `&#xD800;`); `text` columns refuse NUL and `jsonb` (the audit log) refuses both,
- * so such a cell used to fail the whole import with a 500. Both become U+FFFD, as a browser shows undecodable
- * bytes: still visible to the admin, and refused by the NIP and handle checks like any other stray character.
- */
-export function storableText(cell: string): string {
-  if (!cell.includes('\u0000') && cell.isWellFormed()) return cell;
-  return cell.replace(/\u0000/g, '\ufffd').toWellFormed();
 }

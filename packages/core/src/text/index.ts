@@ -1,0 +1,1 @@
+export { storableJson, storableText } from './storable-text.ts';
