@@ -149,7 +149,10 @@ export function startOcrWorker(options: OcrWorkerOptions): Worker<OcrJob, OcrOut
     // Images the post already has readings of come first, in the post's order, then the new ones in the job's: the
     // post's readings are only appended to (upsertPosts), so the texts the classifier reads line up with them.
     const order = await storedReadingOrder(options.db, post.platform, post.externalId);
-    const rank = (sha256: string) => (order.includes(sha256) ? order.indexOf(sha256) : order.length);
+    const rank = (sha256: string) => {
+      const at = order.indexOf(sha256);
+      return at < 0 ? order.length : at;
+    };
     const images = post.evidence
       .filter((e) => e.kind === 'image')
       .map((image, i) => ({ image, i }))
@@ -200,14 +203,12 @@ export function startOcrWorker(options: OcrWorkerOptions): Worker<OcrJob, OcrOut
         'some images could not be read; the post is classified without their text',
       );
     }
-    // The job id names the texts read as well as the post: a post whose images changed (a tip's further
-    // screenshot) is classified again, where the post's id alone would be refused by BullMQ while the first job
-    // is still kept (completed jobs stay a day); a retried OCR job gives the same id and queues nothing twice.
-    const key = imageTextKey(readings);
+    // The job id names the texts read as well as the post (a tip's further screenshot is classified again); a
+    // retried OCR job gives the same id and queues nothing twice.
     await options.queues.classify.add(
       'classify-post',
       { ...post, imageReadings: readings },
-      { jobId: key ? `${classifyJobId(post)}-${key.slice(0, 16)}` : classifyJobId(post) },
+      { jobId: classifyJobId(post, imageTextKey(readings)) },
     );
     return { images: images.length, read: fresh.filter((r) => !r.errorCode).length, cached, failed };
   };

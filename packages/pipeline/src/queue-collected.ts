@@ -1,20 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { CollectedPost } from '@netra/core';
 import { classifyJobId, ocrJobId, type Queues } from '@netra/queue';
-
-/**
- * The OCR job id of a collected post: the post's, plus its set of images. The same post seen again with the same
- * images is one job; seen with a new image (a later sighting), it is read again — the earlier images from the OCR
- * cache — and classified again with all its image texts (docs/ocr.md), where the post's id alone would be refused
- * while the first job is still kept (completed jobs stay a day).
- */
-function collectedOcrJobId(post: CollectedPost): string {
-  const images = post.evidence
-    .filter((e) => e.kind === 'image')
-    .map((e) => e.sha256)
-    .sort();
-  return `${ocrJobId(post)}-${createHash('sha256').update(images.join(',')).digest('hex').slice(0, 16)}`;
-}
 
 /**
  * Queues collected posts under their deterministic job ids: a post with `image` evidence waits for its
@@ -43,7 +28,14 @@ export async function queueCollected(
       withImages.map(({ post, regionCode }) => ({
         name: 'ocr-post',
         data: { ...post, regionCode },
-        opts: { jobId: collectedOcrJobId(post) },
+        // Named by its set of images: seen again with a new image (a later sighting), it is read again and
+        // classified again with all its image texts (docs/ocr.md).
+        opts: {
+          jobId: ocrJobId(
+            post,
+            post.evidence.filter((e) => e.kind === 'image').map((e) => e.sha256),
+          ),
+        },
       })),
     );
   }

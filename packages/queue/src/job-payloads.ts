@@ -110,14 +110,23 @@ function token(value: string): string {
 /**
  * Deterministic job ids: the same post collected by two crawls (or two scraper replicas) is one job.
  * BullMQ refuses `:` in custom ids, and external ids are platform-defined strings, hence the hash.
+ * With `imageTextKey` (a post classified with the text of its images), the id names that text too: a post
+ * whose images changed is classified again, where the post's id alone would be refused while the first job is
+ * still kept (completed jobs stay a day); a retried job with the same texts gives the same id.
  */
-export function classifyJobId(post: { platform: string; externalId: string }): string {
-  return `post-${post.platform}-${token(post.externalId)}`;
+export function classifyJobId(post: { platform: string; externalId: string }, imageTextKey = ''): string {
+  const id = `post-${post.platform}-${token(post.externalId)}`;
+  return imageTextKey ? `${id}-${imageTextKey.slice(0, 16)}` : id;
 }
 
-/** The OCR job of a post: one per post, like its classify job, so a post seen by two crawls is read once. */
-export function ocrJobId(post: { platform: string; externalId: string }): string {
-  return `ocr-${post.platform}-${token(post.externalId)}`;
+/**
+ * The OCR job of a post: one per post, like its classify job, so a post seen by two crawls is read once. With
+ * `images` (the SHA-256s of the images to read), one per post and set of images: the same post seen again with
+ * a new image, or a tip's further screenshot, is read again (the earlier images from the OCR cache).
+ */
+export function ocrJobId(post: { platform: string; externalId: string }, images?: readonly string[]): string {
+  const id = `ocr-${post.platform}-${token(post.externalId)}`;
+  return images ? `${id}-${token([...images].sort().join(',')).slice(0, 16)}` : id;
 }
 
 export function crawlJobId(job: { runId: string; accountId: string }): string {

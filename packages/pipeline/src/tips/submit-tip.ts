@@ -328,7 +328,7 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
     regionCode,
   };
   await deps.queues.ocr.add('ocr-post', job, {
-    jobId: `${ocrJobId({ platform: owner.platform, externalId })}-${screenshotRef.sha256.slice(0, 16)}`,
+    jobId: ocrJobId({ platform: owner.platform, externalId }, [screenshotRef.sha256]),
   });
   return { ...submitted, ocr: 'queued' as const };
 }
