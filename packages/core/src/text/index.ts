@@ -1,1 +1,1 @@
-export { storableJson, storableText } from './storable-text.ts';
+export { storableJson, storableText, unstorableReason } from './storable-text.ts';

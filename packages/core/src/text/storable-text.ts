@@ -1,4 +1,14 @@
 /**
+ * Why PostgreSQL cannot store a string, or null: `nul` (refused by `text` and `jsonb`) or `surrogate` (an
+ * unpaired surrogate, e.g. from a JSON `\ud800` escape; refused by `jsonb`). Input checks name the field with
+ * it; `storableText` replaces both.
+ */
+export function unstorableReason(text: string): 'nul' | 'surrogate' | null {
+  if (text.includes('\u0000')) return 'nul';
+  return text.isWellFormed() ? null : 'surrogate';
+}
+
+/**
  * Text as PostgreSQL can store it. Outside text — a post from a platform's API (a JSON `\u0000`), a CSV with
  * NUL bytes, an XLSX spelling NUL or half a surrogate pair (`&#0;`, `_x0000_`, `&#xD800;`) — can carry NUL or
  * an unpaired surrogate; `text` columns refuse the first and `jsonb` both, so such input used to fail its job
@@ -10,7 +20,7 @@
  * storableText('a\u0000b') // 'a\ufffdb'
  */
 export function storableText(text: string): string {
-  if (!text.includes('\u0000') && text.isWellFormed()) return text;
+  if (unstorableReason(text) === null) return text;
   return text.replace(/\u0000/g, '\ufffd').toWellFormed();
 }
 

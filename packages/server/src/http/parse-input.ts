@@ -1,3 +1,4 @@
+import { unstorableReason } from '@netra/core';
 import type { z } from 'zod';
 import { HttpError } from './http-error.ts';
 
@@ -10,8 +11,9 @@ const MAX_WALK_DEPTH = 64;
  * such a value used to reach the database and come back as a 500 from whichever query touched it first.
  */
 function unstorable(value: string): string | null {
-  if (value.includes('\u0000')) return 'berisi karakter NUL (\\u0000) / contains a NUL character';
-  if (!value.isWellFormed()) return 'berisi surrogate Unicode tunggal / contains an unpaired Unicode surrogate';
+  const reason = unstorableReason(value);
+  if (reason === 'nul') return 'berisi karakter NUL (\\u0000) / contains a NUL character';
+  if (reason === 'surrogate') return 'berisi surrogate Unicode tunggal / contains an unpaired Unicode surrogate';
   return null;
 }
 

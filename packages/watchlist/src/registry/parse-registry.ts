@@ -1,4 +1,11 @@
-import { assertJsonBounds, NetraError, type Registry, registrySchema, ValidationError } from '@netra/core';
+import {
+  assertJsonBounds,
+  NetraError,
+  type Registry,
+  registrySchema,
+  unstorableReason,
+  ValidationError,
+} from '@netra/core';
 import { validateRegionCode } from '../region/regions.ts';
 import { jsonPathLabel, locateJsonPaths } from './json-locate.ts';
 
@@ -140,12 +147,11 @@ function findUnstorableText(
   out: { path: (string | number)[]; message: string }[],
 ): void {
   if (out.length >= MAX_REPORTED_ISSUES) return;
-  const problem = (text: string) =>
-    text.includes('\u0000')
-      ? 'teks berisi karakter NUL (\\u0000)'
-      : text.isWellFormed()
-        ? null
-        : 'teks berisi surrogate Unicode tunggal (mis. \\ud800 tanpa pasangannya)';
+  const problem = (text: string) => {
+    const reason = unstorableReason(text);
+    if (reason === 'nul') return 'teks berisi karakter NUL (\\u0000)';
+    return reason === 'surrogate' ? 'teks berisi surrogate Unicode tunggal (mis. \\ud800 tanpa pasangannya)' : null;
+  };
   if (typeof value === 'string') {
     const p = problem(value);
     if (p) out.push({ path, message: p });
