@@ -1,15 +1,6 @@
-import { fold } from '../normalise/fold.ts';
-import { standardise } from '../normalise/slang.ts';
 import type { Token } from '../normalise/tokenize.ts';
 import type { SignalName } from './feature-names.ts';
-
-const words = (s: string): Set<string> =>
-  new Set(
-    s
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((w) => standardise(fold(w))),
-  );
+import { wordSet as words } from './lexicon.ts';
 
 // Written from general knowledge of Indonesian, Javanese and Sundanese talk about elections (issue 7, 2026-11-29),
 // not mined from any corpus.
