@@ -3,8 +3,9 @@
  * and the challenge set) with the default training set, printing F1 at the model's own threshold, the best-threshold
  * F1 and ROC AUC (ranking quality, independent of the threshold), candidate and stance accuracy on true positives.
  * `--dump <file>` writes every LOSO error (id, gold, predicted) as JSONL OUTSIDE the repository for reading; the
- * real posts' text must never be copied into the repository.
- * Usage (repo root): DOTENV_CONFIG_QUIET=true node --no-warnings packages/classifier/scripts/loso-dev.ts [--cv] [--challenge] [--dump /tmp/x.jsonl]
+ * real posts' text must never be copied into the repository. With `--dump-all` it writes every LOSO row (errors and
+ * correct ones), so a rule can be tried afterwards on the same scores (pooled F1 and AUC per source).
+ * Usage (repo root): DOTENV_CONFIG_QUIET=true node --no-warnings packages/classifier/scripts/loso-dev.ts [--cv] [--challenge] [--dump /tmp/x.jsonl [--dump-all]]
  */
 import { writeFileSync } from 'node:fs';
 import { decide } from '../src/classify/classify.ts';
@@ -79,6 +80,7 @@ console.log(
 if (dumpAt >= 0) {
   const errors = loso.filter(
     (r) =>
+      args.includes('--dump-all') ||
       r.result.flagged !== (r.post.label === 'endorse') ||
       (r.result.flagged && (r.result.candidate ?? null) !== (r.post.candidate ?? null)),
   );
