@@ -17,6 +17,8 @@ export const COLLECTOR_ERROR = {
   responseUnrecognised: 'COLLECTOR_RESPONSE_UNRECOGNISED',
   /** A public HTML page (Telegram preview) no longer has the markup the collector reads. */
   markupChanged: 'COLLECTOR_MARKUP_CHANGED',
+  /** An answer larger than the collector reads (`maxBodyBytes`): refused while streaming, never held whole. */
+  responseTooLarge: 'COLLECTOR_RESPONSE_TOO_LARGE',
   /** The platform kept answering 429 / announced a wait longer than the collector may wait. */
   rateLimited: 'COLLECTOR_RATE_LIMITED',
   /** A post image was not kept (too large, wrong type, blocked address, HTTP error): the post goes on without it. */

@@ -17,8 +17,10 @@ export interface HttpExchange {
 export interface HttpClientOptions {
   fetch?: typeof fetch;
   userAgent?: string;
-  /** Per request (default 20 s). */
+  /** Per request, the body's last byte included (default 20 s). */
   timeoutMs?: number;
+  /** The largest answer read (default `MAX_API_BODY_BYTES`); a larger one fails the request while streaming. */
+  maxBodyBytes?: number;
   /** Tries per request on 429, 5xx and network errors (default 4). */
   attempts?: number;
   /** First backoff when the platform names no wait (default 500 ms), doubled per try. */
@@ -33,6 +35,47 @@ export interface HttpClientOptions {
 }
 
 export const DEFAULT_USER_AGENT = 'NetraCollector/1.0 (+public content only; no login)';
+
+/**
+ * The largest API answer or public page a collector reads: a page of 100 Bluesky posts is about 0.5 MB, a
+ * Telegram preview page 0.2 MB. A platform (or whatever a redirect leads to) that answers more is refused.
+ */
+export const MAX_API_BODY_BYTES = 16 * 1024 * 1024;
+
+/**
+ * A response body as text (UTF-8, invalid bytes as U+FFFD like `Response.text()`), read chunk by chunk and
+ * abandoned as soon as it passes `maxBytes` — a hostile or broken answer of gigabytes is never held in memory.
+ * Throws `COLLECTOR_RESPONSE_TOO_LARGE` (not retryable: the same answer would come again).
+ */
+export async function readBodyBounded(response: Response, maxBytes: number): Promise<string> {
+  const tooLarge = (bytes: number) =>
+    collectorError(
+      COLLECTOR_ERROR.responseTooLarge,
+      `${redactUrl(response.url)}: jawaban lebih dari / answer over ${maxBytes} byte (${bytes} byte)`,
+      { url: redactUrl(response.url), maxBytes, bytes },
+    );
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => {});
+    throw tooLarge(declared);
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder('utf-8');
+  let bytes = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(bytes);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
 
 const KEPT_HEADERS = [
   'content-type',
@@ -172,7 +215,16 @@ export class HttpClient {
         this.#notBefore = Date.now() + backoff;
         continue;
       }
-      const body = await response.text();
+      let body: string;
+      try {
+        body = await readBodyBounded(response, this.#options.maxBodyBytes ?? MAX_API_BODY_BYTES);
+      } catch (error) {
+        if (error instanceof Error && 'code' in error && error.code === COLLECTOR_ERROR.responseTooLarge) throw error;
+        // Cut off mid-body (time limit, connection reset): like a network error, tried again.
+        last = error instanceof Error ? error.message : String(error);
+        this.#notBefore = Date.now() + Math.min(baseMs * 2 ** (attempt - 1), maxWaitMs);
+        continue;
+      }
       return {
         requestUrl: redactUrl(url),
         finalUrl: redactUrl(response.url || url),

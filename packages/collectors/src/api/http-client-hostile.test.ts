@@ -1,0 +1,106 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isNetraError } from '@netra/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpClient } from './http-client.ts';
+
+/**
+ * Hostile answers to the API client, from a loopback server: bodies larger than the client reads (streamed
+ * without a length, or declaring one), a body that drips forever, invalid UTF-8 and characters split across
+ * chunks. Each ends as a typed collector error within the client's own limits, or reads correctly.
+ */
+let server: Server;
+let base: string;
+/** Bytes the server got to write of the endless answer before the client hung up. */
+let endlessWritten = 0;
+let endlessClosed: Promise<void>;
+let dripRequests = 0;
+
+beforeAll(async () => {
+  let closed!: () => void;
+  endlessClosed = new Promise((resolve) => (closed = resolve));
+  server = createServer((req, res) => {
+    if (req.url === '/endless') {
+      // 64 KiB chunks without Content-Length, until the client stops reading (at most 256 MiB).
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const pump = () => {
+        while (endlessWritten < 256 * 1024 * 1024 && !res.destroyed) {
+          endlessWritten += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      res.on('close', closed);
+      pump();
+      return;
+    }
+    if (req.url === '/declared') {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(10 * 1024 ** 3) });
+      res.write('[');
+      return;
+    }
+    if (req.url === '/drip') {
+      dripRequests++;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const timer = setInterval(() => res.write(' '), 50);
+      res.on('close', () => clearInterval(timer));
+      return;
+    }
+    if (req.url === '/split') {
+      // "é" (C3 A9) split across two writes, then an invalid byte.
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.write(Buffer.from([0x22, 0xc3]));
+      setTimeout(() => res.end(Buffer.from([0xa9, 0xff, 0x22])), 20);
+      return;
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+async function failure(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => new Error('the request succeeded'),
+    (error: unknown) => error,
+  );
+}
+
+describe('HttpClient against hostile answers', () => {
+  it('stops reading an endless answer at maxBodyBytes and fails it as COLLECTOR_RESPONSE_TOO_LARGE', async () => {
+    const client = new HttpClient({ maxBodyBytes: 1024 * 1024, attempts: 3, backoffBaseMs: 1 });
+    const error = await failure(client.get(`${base}/endless`));
+    expect(isNetraError(error) && error.code).toBe('COLLECTOR_RESPONSE_TOO_LARGE');
+    expect(isNetraError(error) && error.retryable).toBe(false);
+    // Not tried again: the same answer would come back.
+    expect(client.requests).toBe(1);
+    await endlessClosed;
+    // The server was cut off long before its 256 MiB (the socket buffers hold a few MiB at most).
+    expect(endlessWritten).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it('refuses an answer whose Content-Length is over the limit without reading it', async () => {
+    const client = new HttpClient({ attempts: 1 });
+    const error = await failure(client.get(`${base}/declared`));
+    expect(isNetraError(error) && error.code).toBe('COLLECTOR_RESPONSE_TOO_LARGE');
+    expect(isNetraError(error) && error.details.bytes).toBe(10 * 1024 ** 3);
+  });
+
+  it('a body that drips past the time limit is a typed, retryable failure after the configured attempts', async () => {
+    const client = new HttpClient({ timeoutMs: 300, attempts: 2, backoffBaseMs: 1 });
+    const error = await failure(client.get(`${base}/drip`));
+    expect(isNetraError(error) && error.code).toBe('COLLECTOR_API_FAILED');
+    expect(isNetraError(error) && error.retryable).toBe(true);
+    expect(dripRequests).toBe(2);
+  });
+
+  it('decodes characters split across chunks and reads invalid UTF-8 as U+FFFD', async () => {
+    const exchange = await new HttpClient({ attempts: 1 }).get(`${base}/split`, 'text/plain');
+    expect(exchange.body).toBe('"é\uFFFD"');
+  });
+});
