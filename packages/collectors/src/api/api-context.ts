@@ -9,7 +9,7 @@ import { COLLECTOR_ERROR, collectorError } from '../errors.ts';
 import type { ApiCollectInput, ApiCollectResult, ApiCrawlStatus, CollectedInteraction } from './api-types.ts';
 import { ShapeError } from './api-types.ts';
 import { HttpClient, type HttpExchange } from './http-client.ts';
-import { storePostImages } from './image-download.ts';
+import { apiUrlGuard, storePostImages } from './image-download.ts';
 
 export interface CollectorIdentity {
   name: string;
@@ -44,7 +44,11 @@ export class ApiCrawlContext {
   constructor(input: ApiCollectInput, collector: CollectorIdentity) {
     this.input = input;
     this.collector = collector;
-    this.http = new HttpClient(input.http ?? {});
+    // Every request and redirect is checked: public https hosts, or only PLATFORM_ORIGINS' origin when it is set.
+    this.http = new HttpClient({
+      urlProblem: apiUrlGuard(input.platformOrigins?.[input.account.platform]),
+      ...input.http,
+    });
     this.maxPosts = input.maxPosts ?? 200;
     this.maxPages = input.maxPages ?? 25;
     this.who = `${input.account.platform}:${input.account.handle}`;

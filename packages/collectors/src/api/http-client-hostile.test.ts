@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { isNetraError } from '@netra/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from './http-client.ts';
+import { apiUrlGuard } from './image-download.ts';
 
 /**
  * Hostile answers to the API client, from a loopback server: bodies larger than the client reads (streamed
@@ -11,6 +12,10 @@ import { HttpClient } from './http-client.ts';
  */
 let server: Server;
 let base: string;
+/** A second loopback server, standing for an address the platform must not send the collector to. */
+let inside: Server;
+let insideBase: string;
+let insideHits = 0;
 /** Bytes the server got to write of the endless answer before the client hung up. */
 let endlessWritten = 0;
 let endlessClosed: Promise<void>;
@@ -54,12 +59,36 @@ beforeAll(async () => {
       setTimeout(() => res.end(Buffer.from([0xa9, 0xff, 0x22])), 20);
       return;
     }
+    if (req.url === '/to-inside') {
+      res.writeHead(302, { location: `${insideBase}/latest/meta-data/` }).end();
+      return;
+    }
+    if (req.url?.startsWith('/loop')) {
+      res.writeHead(301, { location: `/loop${(req.url.length % 7) + 1}` }).end();
+      return;
+    }
+    if (req.url === '/to-local-path') {
+      res.writeHead(307, { location: '/final' }).end();
+      return;
+    }
+    if (req.url === '/final') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      return;
+    }
     res.writeHead(404).end();
   });
+  inside = createServer((_req, res) => {
+    insideHits++;
+    res.writeHead(200, { 'content-type': 'text/plain' }).end('rahasia');
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => inside.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  insideBase = `http://127.0.0.1:${(inside.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
+  inside.closeAllConnections();
+  await new Promise((resolve) => inside.close(resolve));
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
 });
@@ -102,5 +131,49 @@ describe('HttpClient against hostile answers', () => {
   it('decodes characters split across chunks and reads invalid UTF-8 as U+FFFD', async () => {
     const exchange = await new HttpClient({ attempts: 1 }).get(`${base}/split`, 'text/plain');
     expect(exchange.body).toBe('"é\uFFFD"');
+  });
+});
+
+describe('HttpClient: where a platform may send the collector', () => {
+  // As ApiCrawlContext sets it up when PLATFORM_ORIGINS points the platform at a local server.
+  const guarded = () => new HttpClient({ attempts: 1, urlProblem: apiUrlGuard(base) });
+
+  it('refuses a redirect out of the platform origin before requesting it', async () => {
+    const error = await failure(guarded().get(`${base}/to-inside`));
+    expect(isNetraError(error) && error.code).toBe('COLLECTOR_URL_REFUSED');
+    expect(isNetraError(error) && error.retryable).toBe(false);
+    expect(isNetraError(error) && error.details.target).toBe(`${insideBase}/latest/meta-data/`);
+    expect(insideHits).toBe(0);
+  });
+
+  it('follows a redirect within the origin and names the final URL', async () => {
+    const exchange = await guarded().get(`${base}/to-local-path`);
+    expect(exchange.body).toBe('{"ok":true}');
+    expect(exchange.finalUrl).toBe(`${base}/final`);
+  });
+
+  it('stops a redirect loop after five hops', async () => {
+    const error = await failure(guarded().get(`${base}/loop0`));
+    expect(isNetraError(error) && error.code).toBe('COLLECTOR_URL_REFUSED');
+  });
+
+  it('without PLATFORM_ORIGINS: public https hosts only, their names resolved and checked', async () => {
+    const addresses: Record<string, string[]> = {
+      'pds.contoh.test': ['93.184.215.14'],
+      'pds-jahat.contoh.test': ['93.184.215.14', '10.0.0.5'],
+      'metadata.contoh.test': ['169.254.169.254'],
+      'v6.contoh.test': ['::ffff:127.0.0.1'],
+    };
+    const problem = apiUrlGuard(undefined, async (host) => addresses[host] ?? []);
+    const check = (url: string) => problem(new URL(url));
+    expect(await check('https://pds.contoh.test/xrpc/com.atproto.repo.listRecords')).toBeNull();
+    expect(await check('https://pds-jahat.contoh.test/xrpc/x')).toMatch(/private or blocked/);
+    expect(await check('https://metadata.contoh.test/')).toMatch(/private or blocked/);
+    expect(await check('https://v6.contoh.test/')).toMatch(/private or blocked/);
+    expect(await check('https://169.254.169.254/latest/meta-data/')).toMatch(/private or blocked/);
+    expect(await check('https://[::1]/')).toMatch(/private or blocked/);
+    expect(await check('http://pds.contoh.test/')).toMatch(/https only/);
+    expect(await check('https://pds.contoh.test:6379/')).toMatch(/port 6379/);
+    expect(await check('https://user:pw@pds.contoh.test/')).toMatch(/credentials/);
   });
 });

@@ -31,6 +31,11 @@ export interface HttpClientOptions {
   minDelayMs?: number;
   /** Awaited before every request (the process-wide per-platform pacing of `Politeness`). */
   beforeRequest?: () => Promise<void>;
+  /**
+   * Checked before every request and every redirect it leads to: the reason a URL may not be fetched, or null.
+   * The API collectors pass `apiUrlProblem` (public https hosts only, or only PLATFORM_ORIGINS when set).
+   */
+  urlProblem?: (url: URL) => Promise<string | null>;
   now?: () => Date;
 }
 
@@ -76,6 +81,9 @@ export async function readBodyBounded(response: Response, maxBytes: number): Pro
   }
   return text + decoder.decode();
 }
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
 
 const KEPT_HEADERS = [
   'content-type',
@@ -160,6 +168,23 @@ export class HttpClient {
     return this.#options.userAgent ?? DEFAULT_USER_AGENT;
   }
 
+  async #refuseIfBlocked(requested: string, target: string): Promise<void> {
+    if (!this.#options.urlProblem) return;
+    let parsed: URL;
+    try {
+      parsed = new URL(target);
+    } catch {
+      parsed = new URL('invalid:');
+    }
+    const problem = parsed.protocol === 'invalid:' ? 'bukan URL / not a URL' : await this.#options.urlProblem(parsed);
+    if (problem === null) return;
+    throw collectorError(
+      COLLECTOR_ERROR.urlRefused,
+      `${redactUrl(requested)}: ${requested === target ? '' : `dialihkan ke / redirected to ${redactUrl(target).slice(0, 200)}: `}${problem}`,
+      { url: redactUrl(requested), target: redactUrl(target).slice(0, 200), problem },
+    );
+  }
+
   async #pause(ms: number): Promise<void> {
     if (ms > 0) await sleep(ms);
   }
@@ -172,6 +197,7 @@ export class HttpClient {
     const maxWaitMs = this.#options.maxWaitMs ?? 60_000;
     let waitedMs = 0;
     let last = '';
+    await this.#refuseIfBlocked(url, url);
     for (let attempt = 1; attempt <= attempts; attempt++) {
       const gate = this.#notBefore - Date.now();
       if (gate > 0) {
@@ -182,14 +208,34 @@ export class HttpClient {
       const minDelay = this.#options.minDelayMs ?? 0;
       await this.#options.beforeRequest?.();
       let response: Response;
+      let finalUrl = url;
       try {
         this.requests++;
-        response = await doFetch(url, {
-          headers: { accept, 'user-agent': this.userAgent },
-          redirect: 'follow',
-          signal: AbortSignal.timeout(this.#options.timeoutMs ?? 20_000),
-        });
+        const signal = AbortSignal.timeout(this.#options.timeoutMs ?? 20_000);
+        // Redirects are followed here, each target checked like the first URL: a platform (a Mastodon instance, a
+        // self-declared Bluesky PDS) could otherwise send the collector to a private address and have the answer
+        // kept as evidence.
+        for (let hop = 0; ; hop++) {
+          response = await doFetch(finalUrl, {
+            headers: { accept, 'user-agent': this.userAgent },
+            redirect: 'manual',
+            signal,
+          });
+          const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
+          if (location === null) break;
+          await response.body?.cancel().catch(() => {});
+          if (hop >= MAX_REDIRECTS) {
+            throw collectorError(
+              COLLECTOR_ERROR.urlRefused,
+              `${redactUrl(url)}: lebih dari ${MAX_REDIRECTS} pengalihan / more than ${MAX_REDIRECTS} redirects`,
+              { url: redactUrl(url) },
+            );
+          }
+          finalUrl = new URL(location, finalUrl).toString();
+          await this.#refuseIfBlocked(url, finalUrl);
+        }
       } catch (error) {
+        if (error instanceof Error && 'code' in error && error.code === COLLECTOR_ERROR.urlRefused) throw error;
         last =
           error instanceof Error ? `${error.message}${error.cause ? ` (${String(error.cause)})` : ''}` : String(error);
         this.#notBefore = Date.now() + Math.min(baseMs * 2 ** (attempt - 1), maxWaitMs);
@@ -227,7 +273,7 @@ export class HttpClient {
       }
       return {
         requestUrl: redactUrl(url),
-        finalUrl: redactUrl(response.url || url),
+        finalUrl: redactUrl(finalUrl),
         status: response.status,
         headers: keptHeaders(response.headers),
         body,
