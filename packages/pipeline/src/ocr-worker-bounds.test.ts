@@ -99,6 +99,7 @@ describe('OCR worker: readings a classify job can carry', () => {
       concurrency: 1,
       lockDurationMs: 30_000,
       maxImagesPerPost: 60,
+      ocr: {},
     });
     const ocrJob = await queues.ocr.add('ocr-post', post('9001', images));
     const deadline = Date.now() + 45_000;
