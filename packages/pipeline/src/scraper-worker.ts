@@ -353,14 +353,18 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
   });
   worker.on('failed', (job, error) => {
     if (!job) return;
+    // A malformed job's data may be anything JSON holds (a string, a number, null): `in` would throw on it.
+    const data: Partial<Record<string, unknown>> =
+      typeof job.data === 'object' && job.data !== null ? (job.data as unknown as Record<string, unknown>) : {};
+    const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
     const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
     options.logger.warn(
       {
-        runId: job.data?.runId,
+        runId: text(data.runId),
         jobId: job.id,
-        accountId: job.data && 'accountId' in job.data ? job.data.accountId : undefined,
-        candidateAccount: job.data && 'candidate' in job.data ? job.data.handle : undefined,
-        platform: job.data?.platform,
+        accountId: text(data.accountId),
+        candidateAccount: 'candidate' in data ? text(data.handle) : undefined,
+        platform: text(data.platform),
         attempts: job.attemptsMade,
         final,
         err: error.message,
@@ -368,10 +372,12 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
       'crawl job failed',
     );
     // A candidate account's reverse crawl is not a watched account: its failure stays in the failed-jobs list.
-    if (!final || !job.data?.runId || !('accountId' in job.data) || !job.data.accountId) return;
+    const runId = text(data.runId);
+    const accountId = text(data.accountId);
+    if (!final || !runId || !accountId) return;
     recordAccountCrawled(options.db, {
-      runId: job.data.runId,
-      accountId: job.data.accountId,
+      runId,
+      accountId,
       // Unknown, not blocked: repeated navigation failures say nothing certain about the account.
       status: 'unknown',
       postsFound: 0,
