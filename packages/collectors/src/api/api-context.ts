@@ -1,5 +1,6 @@
 import {
   type CollectedPost,
+  clipJsonDepth,
   collectedPostSchema,
   type EvidenceArtefactRef,
   type NetraError,
@@ -154,7 +155,8 @@ export class ApiCrawlContext {
       fetchedAt: exchange.fetchedAt.toISOString(),
       evidence: [...evidence.refs, ...images],
       raw: {
-        ...fields.raw,
+        // Fields copied from the answer may nest without bound; the post is kept with the deep part cut off.
+        ...clipJsonDepth(fields.raw),
         collector: this.collector.name,
         collectorVersion: this.collector.version,
         requestUrl: exchange.requestUrl,
@@ -236,7 +238,7 @@ export class ApiCrawlContext {
       actorHandle: this.input.account.handle,
       evidence: evidence?.refs ?? [],
       raw: {
-        ...interaction.raw,
+        ...clipJsonDepth(interaction.raw),
         collector: this.collector.name,
         collectorVersion: this.collector.version,
         ...(exchange ? { requestUrl: exchange.requestUrl, httpStatus: exchange.status } : {}),
