@@ -1,9 +1,11 @@
-import { connect, createServer, type Server, type Socket } from 'node:net';
 import { createLogger, DependencyState } from '@netra/core';
 import { createDatabase, type DatabaseHandle, pingDatabase } from '@netra/db';
 import {
   createTestDatabase,
   insertWatchedAccount,
+  type PostgresRelay,
+  relayedUrl,
+  startRelay,
   type TestDatabase,
   testQueuePrefix,
   testRedisUrl,
@@ -13,43 +15,6 @@ import type { Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScheduler } from './scheduler.ts';
-
-/**
- * A loopback TCP relay to the test PostgreSQL that can be cut: while `down`, every connection (new or open)
- * is closed at once, as when the server is unreachable or restarting.
- */
-async function startRelay(
-  target: URL,
-): Promise<{ port: number; setDown(down: boolean): void; close(): Promise<void> }> {
-  let down = false;
-  const open = new Set<Socket>();
-  const server: Server = createServer((client) => {
-    if (down) return void client.destroy();
-    const upstream = connect(Number(target.port || 5432), target.hostname);
-    open.add(client).add(upstream);
-    const drop = () => {
-      client.destroy();
-      upstream.destroy();
-      open.delete(client);
-      open.delete(upstream);
-    };
-    client.on('error', drop).on('close', drop);
-    upstream.on('error', drop).on('close', drop);
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as { port: number }).port,
-    setDown(value) {
-      down = value;
-      if (value) for (const socket of open) socket.destroy();
-    },
-    close: async () => {
-      for (const socket of open) socket.destroy();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
 
 async function until<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, ms = 60_000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -64,7 +29,7 @@ async function until<T>(what: string, read: () => Promise<T>, ok: (value: T) => 
 /** The nightly tick while PostgreSQL is down (real Redis, real PostgreSQL behind a relay that is cut). */
 describe('scheduler: PostgreSQL outage at the nightly tick', () => {
   let database: TestDatabase;
-  let relay: Awaited<ReturnType<typeof startRelay>>;
+  let relay: PostgresRelay;
   let relayed: DatabaseHandle;
   let connection: Redis;
   let queues: Queues;
@@ -79,10 +44,11 @@ describe('scheduler: PostgreSQL outage at the nightly tick', () => {
       profileUrl: 'https://t.me/kanaluji',
     });
     relay = await startRelay(new URL(database.url));
-    const url = new URL(database.url);
-    url.hostname = '127.0.0.1';
-    url.port = String(relay.port);
-    relayed = await createDatabase({ url: url.toString(), maxConnections: 2, connectTimeoutMs: 2_000 });
+    relayed = await createDatabase({
+      url: relayedUrl(database.url, relay),
+      maxConnections: 2,
+      connectTimeoutMs: 2_000,
+    });
     connection = createRedisConnection({ url: testRedisUrl(), forWorker: true });
     queues = createQueues(connection, testQueuePrefix());
   });

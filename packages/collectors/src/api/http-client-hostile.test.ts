@@ -59,6 +59,14 @@ beforeAll(async () => {
       setTimeout(() => res.end(Buffer.from([0xa9, 0xff, 0x22])), 20);
       return;
     }
+    if (req.url === '/busy-forever') {
+      res.writeHead(429, { 'retry-after': '9'.repeat(400) }).end();
+      return;
+    }
+    if (req.url === '/busy-negative') {
+      res.writeHead(429, { 'retry-after': '-5' }).end();
+      return;
+    }
     if (req.url === '/to-inside') {
       res.writeHead(302, { location: `${insideBase}/latest/meta-data/` }).end();
       return;
@@ -126,6 +134,15 @@ describe('HttpClient against hostile answers', () => {
     expect(isNetraError(error) && error.code).toBe('COLLECTOR_API_FAILED');
     expect(isNetraError(error) && error.retryable).toBe(true);
     expect(dripRequests).toBe(2);
+  });
+
+  it('a 429 asking to wait forever fails at once; a negative wait is not a wait', async () => {
+    const client = new HttpClient({ attempts: 3, backoffBaseMs: 1 });
+    const forever = await failure(client.get(`${base}/busy-forever`));
+    expect(isNetraError(forever) && forever.code).toBe('COLLECTOR_RATE_LIMITED');
+    expect(client.requests).toBe(1);
+    const negative = await failure(new HttpClient({ attempts: 3, backoffBaseMs: 1 }).get(`${base}/busy-negative`));
+    expect(isNetraError(negative) && negative.code).toBe('COLLECTOR_RATE_LIMITED');
   });
 
   it('decodes characters split across chunks and reads invalid UTF-8 as U+FFFD', async () => {
