@@ -17,6 +17,13 @@ export const COLLECTOR_ERROR = {
   responseUnrecognised: 'COLLECTOR_RESPONSE_UNRECOGNISED',
   /** A public HTML page (Telegram preview) no longer has the markup the collector reads. */
   markupChanged: 'COLLECTOR_MARKUP_CHANGED',
+  /** An answer larger than the collector reads (`maxBodyBytes`): refused while streaming, never held whole. */
+  responseTooLarge: 'COLLECTOR_RESPONSE_TOO_LARGE',
+  /**
+   * A URL (or a redirect's target) the collector may not fetch: not https, a private or reserved address, outside
+   * PLATFORM_ORIGINS when set, or too many redirects. Not retried.
+   */
+  urlRefused: 'COLLECTOR_URL_REFUSED',
   /** The platform kept answering 429 / announced a wait longer than the collector may wait. */
   rateLimited: 'COLLECTOR_RATE_LIMITED',
   /** A post image was not kept (too large, wrong type, blocked address, HTTP error): the post goes on without it. */

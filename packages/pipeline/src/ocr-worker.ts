@@ -12,6 +12,7 @@ import {
 import { isOcrError, OcrError, type OcrOptions, readImage } from '@netra/ocr';
 import {
   classifyJobId,
+  fitImageReadings,
   type ImageReading,
   imageTextKey,
   type OcrJob,
@@ -176,23 +177,28 @@ export function startOcrWorker(options: OcrWorkerOptions): Worker<OcrJob, OcrOut
       known.set(image.sha256, row);
     }
     await saveImageOcr(options.db, fresh);
-    const readings: ImageReading[] = images.map((image, i) => {
-      if (i >= options.maxImagesPerPost) {
+    const readings: ImageReading[] = fitImageReadings(
+      images.map((image, i) => {
+        if (i >= options.maxImagesPerPost) {
+          return {
+            sha256: image.sha256,
+            engine: null,
+            text: '',
+            error: {
+              code: 'OCR_TOO_MANY_IMAGES',
+              message: `only the first ${options.maxImagesPerPost} images are read`,
+            },
+          };
+        }
+        const r = known.get(image.sha256)!;
         return {
           sha256: image.sha256,
-          engine: null,
-          text: '',
-          error: { code: 'OCR_TOO_MANY_IMAGES', message: `only the first ${options.maxImagesPerPost} images are read` },
+          engine: r.engine,
+          text: r.text,
+          error: r.errorCode ? { code: r.errorCode, message: r.errorMessage ?? '' } : null,
         };
-      }
-      const r = known.get(image.sha256)!;
-      return {
-        sha256: image.sha256,
-        engine: r.engine,
-        text: r.text,
-        error: r.errorCode ? { code: r.errorCode, message: r.errorMessage ?? '' } : null,
-      };
-    });
+      }),
+    );
     const failed = readings.filter((r) => r.error).length;
     if (failed > 0) {
       options.logger.info(

@@ -1,15 +1,15 @@
 import { ArtefactStore } from '@netra/collectors';
-import { type DependencyState, type Logger, parseOrThrow } from '@netra/core';
-import type { Database } from '@netra/db';
+import { type DependencyState, type Logger, parseOrThrow, ValidationError } from '@netra/core';
+import { type Database, isDatabaseUnavailable } from '@netra/db';
 import { QUEUE, type Queues, type ScheduleJob, scheduleJobSchema } from '@netra/queue';
-import { UnrecoverableError, Worker } from 'bullmq';
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import { type RecheckDueOptions, recheckDuePosts } from './post-recheck.ts';
 import { readRegistryFromDb } from './registry-provider.ts';
 import { reverseCrawlAccountsOf } from './reverse-crawl-accounts.ts';
 import { startCrawlRun } from './start-crawl-run.ts';
-import { workerErrorListener } from './store-outage.ts';
+import { postponeForOutage, workerErrorListener } from './store-outage.ts';
 
 export const NIGHTLY_SCHEDULER_ID = 'nightly-crawl';
 export const RECHECK_SCHEDULER_ID = 'recheck-posts';
@@ -24,6 +24,8 @@ export interface SchedulerOptions {
   nightlyCron: string;
   timezone: string;
   redisState?: DependencyState | undefined;
+  /** PostgreSQL's state (`openStores`): while it is known to be down, ticks wait instead of failing. */
+  databaseState?: DependencyState | undefined;
   /** Edit/deletion watch of flagged and tipped posts, every `intervalMs` (e.g. 6 h); absent = off. */
   recheck?: (Omit<RecheckDueOptions, 'db' | 'logger' | 'store'> & { evidenceDir: string }) | undefined;
   /** Nightly runs also reverse-crawl the registry's candidate official accounts (default true). */
@@ -50,43 +52,62 @@ export async function startScheduler(options: SchedulerOptions): Promise<Worker<
     await options.queues.schedule.removeJobScheduler(RECHECK_SCHEDULER_ID);
   }
   const recheck = options.recheck;
+  const tick = async (job: Job<ScheduleJob>) => {
+    if (job.name === RECHECK_SCHEDULER_ID) {
+      if (!recheck) return { skipped: 'recheck disabled' };
+      const { evidenceDir, ...rest } = recheck;
+      const store = new ArtefactStore(evidenceDir);
+      const summary = await recheckDuePosts({ ...rest, store, db: options.db, logger: options.logger });
+      options.logger.info(summary, 'edit/deletion re-check done');
+      return summary;
+    }
+    let data: ScheduleJob;
+    try {
+      data = parseOrThrow(scheduleJobSchema, job.data, 'SCHEDULE_PAYLOAD_INVALID');
+    } catch (error) {
+      if (error instanceof ValidationError) throw new UnrecoverableError(`${error.code}: ${error.message}`);
+      throw error;
+    }
+    // The nightly run (all accounts) also reads the replies under candidates' posts; a run for chosen accounts does not.
+    const candidateAccounts =
+      options.candidateReplies !== false && data.trigger === 'nightly' && !data.accountIds
+        ? reverseCrawlAccountsOf(await readRegistryFromDb(options.db))
+        : [];
+    const run = await startCrawlRun(options.db, options.queues, {
+      trigger: data.trigger,
+      requestedBy: null,
+      accountIds: data.accountIds,
+      full: data.full,
+      candidateAccounts,
+    });
+    options.logger.info(
+      { runId: run.id, accounts: run.accounts_total, candidateAccounts: candidateAccounts.length },
+      'crawl run started',
+    );
+    return { runId: run.id };
+  };
+  // A tick while PostgreSQL is down waits for it (no attempt spent), like the workers' jobs: five retries over
+  // about ninety seconds used to fail the night's crawl — silently — when the outage was longer.
   const worker = new Worker<ScheduleJob>(
     QUEUE.schedule,
-    async (job) => {
-      if (job.name === RECHECK_SCHEDULER_ID) {
-        if (!recheck) return { skipped: 'recheck disabled' };
-        const { evidenceDir, ...rest } = recheck;
-        const store = new ArtefactStore(evidenceDir);
-        const summary = await recheckDuePosts({ ...rest, store, db: options.db, logger: options.logger });
-        options.logger.info(summary, 'edit/deletion re-check done');
-        return summary;
-      }
-      let data: ScheduleJob;
+    async (job, token) => {
+      const database = options.databaseState;
+      if (database && !database.available) return postponeForOutage(job, token, null, database);
       try {
-        data = parseOrThrow(scheduleJobSchema, job.data, 'SCHEDULE_PAYLOAD_INVALID');
+        return await tick(job);
       } catch (error) {
-        throw new UnrecoverableError(String((error as Error).message));
+        if (isDatabaseUnavailable(error)) return postponeForOutage(job, token, error, database);
+        throw error;
       }
-      // The nightly run (all accounts) also reads the replies under candidates' posts; a run for chosen accounts does not.
-      const candidateAccounts =
-        options.candidateReplies !== false && data.trigger === 'nightly' && !data.accountIds
-          ? reverseCrawlAccountsOf(await readRegistryFromDb(options.db))
-          : [];
-      const run = await startCrawlRun(options.db, options.queues, {
-        trigger: data.trigger,
-        requestedBy: null,
-        accountIds: data.accountIds,
-        full: data.full,
-        candidateAccounts,
-      });
-      options.logger.info(
-        { runId: run.id, accounts: run.accounts_total, candidateAccounts: candidateAccounts.length },
-        'crawl run started',
-      );
-      return { runId: run.id };
     },
     { connection: options.connection, prefix: options.prefix, concurrency: 1 },
   );
+  worker.on('failed', (job, error) => {
+    options.logger.warn(
+      { jobId: job?.id, job: job?.name, attempts: job?.attemptsMade, err: error.message },
+      'schedule job failed',
+    );
+  });
   worker.on('error', workerErrorListener(options.logger, 'scheduler', options.redisState));
   return worker;
 }

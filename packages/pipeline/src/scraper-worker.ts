@@ -35,7 +35,7 @@ import {
   QUEUE,
   type Queues,
 } from '@netra/queue';
-import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import { candidateAccountsOf } from './candidate-accounts.ts';
@@ -82,7 +82,15 @@ export interface ScraperWorkerOptions {
   candidatePostsPerAccount?: number | undefined;
   /** API platforms: download post images (at most `maxBytes` each) for OCR; absent = not downloaded. */
   images?: { maxBytes: number } | undefined;
+  /**
+   * On `close()`, how long crawls in flight may finish (default 5 s, within the deployable's 10 s shutdown step).
+   * Then the browser is closed and the crawls still running are put back on the queue, not counted.
+   */
+  shutdownGraceMs?: number | undefined;
 }
+
+/** A crawl cut short by the worker's shutdown: its job goes back to the queue, nothing of it is recorded. */
+class ShutdownInterruption extends Error {}
 
 /** An API crawl that did not recognise the platform's answer says nothing about the account itself. */
 function accountStatusOf(status: CrawlStatus): AccountStatus {
@@ -120,6 +128,8 @@ export interface CrawlOutcome {
  */
 export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker {
   const politeness = new Politeness(options.politeness ?? {});
+  // Set when close() shuts the browser under crawls still running: their results are not the accounts' results.
+  let interrupted = false;
   const pool = new BrowserPool({
     executablePath: options.chromiumPath,
     maxConcurrency: options.concurrency,
@@ -199,6 +209,9 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
         crawlRunId: data.runId,
       }),
     );
+    // The browser was closed under this crawl (shutdown): what it read may be partial or failed navigations —
+    // neither is the account's result. The job goes back to the queue and is crawled again after the restart.
+    if (interrupted) throw new ShutdownInterruption('shutdown');
     const fatal = result.errors.find((e) => e.retryable);
     if (fatal && result.posts.length === 0) throw fatal;
     // Likes, follows, reposts and replies toward a candidate's official account are items too, queued by the
@@ -321,6 +334,12 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
       return await crawl(job as Job<CrawlJob>);
     } catch (error) {
       if (isDatabaseUnavailable(error)) return postponeForOutage(job, token, error, database);
+      if (interrupted && token) {
+        // Back to the queue at once, no attempt spent: the shutdown was not the account's fault.
+        options.logger.info({ jobId: job.id }, 'crawl interrupted by shutdown: job returned to the queue');
+        await job.moveToDelayed(Date.now() + 1_000, token);
+        throw new DelayedError();
+      }
       throw error;
     }
   };
@@ -334,14 +353,18 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
   });
   worker.on('failed', (job, error) => {
     if (!job) return;
+    // A malformed job's data may be anything JSON holds (a string, a number, null): `in` would throw on it.
+    const data: Partial<Record<string, unknown>> =
+      typeof job.data === 'object' && job.data !== null ? (job.data as unknown as Record<string, unknown>) : {};
+    const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
     const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
     options.logger.warn(
       {
-        runId: job.data?.runId,
+        runId: text(data.runId),
         jobId: job.id,
-        accountId: job.data && 'accountId' in job.data ? job.data.accountId : undefined,
-        candidateAccount: job.data && 'candidate' in job.data ? job.data.handle : undefined,
-        platform: job.data?.platform,
+        accountId: text(data.accountId),
+        candidateAccount: 'candidate' in data ? text(data.handle) : undefined,
+        platform: text(data.platform),
         attempts: job.attemptsMade,
         final,
         err: error.message,
@@ -349,10 +372,12 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
       'crawl job failed',
     );
     // A candidate account's reverse crawl is not a watched account: its failure stays in the failed-jobs list.
-    if (!final || !job.data?.runId || !('accountId' in job.data) || !job.data.accountId) return;
+    const runId = text(data.runId);
+    const accountId = text(data.accountId);
+    if (!final || !runId || !accountId) return;
     recordAccountCrawled(options.db, {
-      runId: job.data.runId,
-      accountId: job.data.accountId,
+      runId,
+      accountId,
       // Unknown, not blocked: repeated navigation failures say nothing certain about the account.
       status: 'unknown',
       postsFound: 0,
@@ -364,8 +389,20 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
   return {
     worker,
     close: async () => {
-      await worker.close();
+      // Stop taking jobs and let those in flight finish for a while; then close the browser, which ends the page
+      // crawls still running (their jobs go back to the queue), and wait for them to be handed back. Before, the
+      // browser was closed only after every crawl had finished — a page that never loads kept it (and the job)
+      // past the deployable's shutdown step, and the process exited with the job locked for SCRAPER_LOCK_MS.
+      const closed = worker.close();
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, options.shutdownGraceMs ?? 5_000);
+      });
+      await Promise.race([closed, grace]);
+      clearTimeout(timer);
+      interrupted = true;
       await pool.close();
+      await closed;
     },
   };
 }

@@ -33,15 +33,39 @@ export type CandidateRepliesJob = z.infer<typeof candidateRepliesJobSchema>;
 /** What the crawl queue carries: a watched account's crawl or a candidate account's reverse crawl. */
 export type CrawlQueueJob = CrawlJob | CandidateRepliesJob;
 
+/** What a classify job carries of OCR: per image's text, per error message, and images per post. */
+export const IMAGE_READING_LIMITS = { text: 20_000, engine: 200, message: 2_000, readings: 50 } as const;
+
 /** What OCR made of one image of a post: its text, or the per-image error that kept it from being read. */
 export const imageReadingSchema = z.object({
   sha256: z.string().regex(/^[a-f0-9]{64}$/),
   /** Engine, version, languages and Netra's OCR pipeline version (evidence manifest). */
-  engine: z.string().max(200).nullable(),
-  text: z.string().max(20_000),
-  error: z.object({ code: z.string(), message: z.string().max(2_000) }).nullable(),
+  engine: z.string().max(IMAGE_READING_LIMITS.engine).nullable(),
+  text: z.string().max(IMAGE_READING_LIMITS.text),
+  error: z.object({ code: z.string(), message: z.string().max(IMAGE_READING_LIMITS.message) }).nullable(),
 });
 export type ImageReading = z.infer<typeof imageReadingSchema>;
+
+/** At most `max` UTF-16 units of `text`, never ending in half a surrogate pair. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/**
+ * Readings as a classify job can carry them: the first 50 images, each text and message clipped to the
+ * schema's limits (the whole text stays in `image_ocr`). OCR of a dense poster or long screenshot can read more
+ * than 20,000 characters; a job carrying it failed as malformed and the post never reached review.
+ */
+export function fitImageReadings(readings: readonly ImageReading[]): ImageReading[] {
+  return readings.slice(0, IMAGE_READING_LIMITS.readings).map((r) => ({
+    ...r,
+    engine: r.engine === null ? null : clip(r.engine, IMAGE_READING_LIMITS.engine),
+    text: clip(r.text, IMAGE_READING_LIMITS.text),
+    error: r.error ? { code: r.error.code, message: clip(r.error.message, IMAGE_READING_LIMITS.message) } : null,
+  }));
+}
 
 /**
  * Nothing read `postedAt` off a job before the classifier began to use it (2026-11-29): a job from a producer
@@ -58,7 +82,7 @@ export const classifyJobSchema = collectedPostSchema.extend({
   regionCode: z.string().min(1).nullable(),
   /** A tip may belong to a person without a matching watched account (the analyst named the person). */
   accountId: z.string().uuid().nullable(),
-  imageReadings: z.array(imageReadingSchema).max(50).optional(),
+  imageReadings: z.array(imageReadingSchema).max(IMAGE_READING_LIMITS.readings).optional(),
 });
 export type ClassifyJob = z.infer<typeof classifyJobSchema>;
 /** What producers put on the classify queue. */

@@ -43,6 +43,7 @@ await startOrExit('netra-scraper', async () => {
         nightlyCron: config.NIGHTLY_CRON,
         timezone: config.NIGHTLY_TIMEZONE,
         redisState: stores.health.redis,
+        databaseState: stores.health.database,
         candidateReplies: config.SCRAPER_CANDIDATE_POSTS > 0,
         recheck:
           config.RECHECK_INTERVAL_HOURS > 0

@@ -1,5 +1,6 @@
 import {
   type CollectedPost,
+  clipJsonDepth,
   collectedPostSchema,
   type EvidenceArtefactRef,
   type NetraError,
@@ -9,7 +10,7 @@ import { COLLECTOR_ERROR, collectorError } from '../errors.ts';
 import type { ApiCollectInput, ApiCollectResult, ApiCrawlStatus, CollectedInteraction } from './api-types.ts';
 import { ShapeError } from './api-types.ts';
 import { HttpClient, type HttpExchange } from './http-client.ts';
-import { storePostImages } from './image-download.ts';
+import { apiUrlGuard, storePostImages } from './image-download.ts';
 
 export interface CollectorIdentity {
   name: string;
@@ -44,7 +45,11 @@ export class ApiCrawlContext {
   constructor(input: ApiCollectInput, collector: CollectorIdentity) {
     this.input = input;
     this.collector = collector;
-    this.http = new HttpClient(input.http ?? {});
+    // Every request and redirect is checked: public https hosts, or only PLATFORM_ORIGINS' origin when it is set.
+    this.http = new HttpClient({
+      urlProblem: apiUrlGuard(input.platformOrigins?.[input.account.platform]),
+      ...input.http,
+    });
     this.maxPosts = input.maxPosts ?? 200;
     this.maxPages = input.maxPages ?? 25;
     this.who = `${input.account.platform}:${input.account.handle}`;
@@ -150,7 +155,8 @@ export class ApiCrawlContext {
       fetchedAt: exchange.fetchedAt.toISOString(),
       evidence: [...evidence.refs, ...images],
       raw: {
-        ...fields.raw,
+        // Fields copied from the answer may nest without bound; the post is kept with the deep part cut off.
+        ...clipJsonDepth(fields.raw),
         collector: this.collector.name,
         collectorVersion: this.collector.version,
         requestUrl: exchange.requestUrl,
@@ -232,7 +238,7 @@ export class ApiCrawlContext {
       actorHandle: this.input.account.handle,
       evidence: evidence?.refs ?? [],
       raw: {
-        ...interaction.raw,
+        ...clipJsonDepth(interaction.raw),
         collector: this.collector.name,
         collectorVersion: this.collector.version,
         ...(exchange ? { requestUrl: exchange.requestUrl, httpStatus: exchange.status } : {}),

@@ -5,6 +5,10 @@ import { parse } from 'node-html-parser';
  * break, paragraphs a blank line, entities are decoded, tags dropped.
  */
 export function htmlToText(html: string): string {
+  return withDeepHtmlFlattened(html, plainText);
+}
+
+function plainText(html: string): string {
   const withBreaks = html
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/p>\s*<p[^>]*>/gi, '\n\n')
@@ -13,4 +17,56 @@ export function htmlToText(html: string): string {
     .textContent.replace(/\u00a0/g, ' ')
     .replace(/[ \t]+\n/g, '\n')
     .trim();
+}
+
+/** Elements without content or closing tag: they never nest. */
+const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
+
+/** Nesting kept when an HTML answer is too deep to walk (real pages nest a few dozen levels). */
+export const MAX_HTML_DEPTH = 256;
+
+/**
+ * The HTML with every tag nested deeper than `maxDepth` removed (its text kept). Tags are counted with a scanner,
+ * not a parser: only for answers that could not be read otherwise (`withDeepHtmlFlattened`).
+ */
+export function flattenDeepHtml(html: string, maxDepth = MAX_HTML_DEPTH): string {
+  let depth = 0;
+  return html.replace(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*>/g, (tag: string, close: string, name: string) => {
+    if (VOID_ELEMENTS.has(name.toLowerCase()) || tag.endsWith('/>')) return depth >= maxDepth ? '' : tag;
+    if (close) {
+      const kept = depth <= maxDepth;
+      depth = Math.max(0, depth - 1);
+      return kept ? tag : '';
+    }
+    depth++;
+    return depth > maxDepth ? '' : tag;
+  });
+}
+
+/**
+ * `read(html)`, and when the HTML nests so deep that walking it overflows the stack (node-html-parser's text and
+ * selectors recurse; 50,000 nested `<b>` in a 350 KB answer do it), `read` of the HTML with the deep tags removed.
+ * Before, such an answer failed the account's crawl on every retry. Pages that read normally are untouched.
+ */
+export function withDeepHtmlFlattened<T>(html: string, read: (html: string) => T): T {
+  try {
+    return read(html);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return read(flattenDeepHtml(html));
+  }
 }

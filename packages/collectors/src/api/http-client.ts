@@ -17,8 +17,10 @@ export interface HttpExchange {
 export interface HttpClientOptions {
   fetch?: typeof fetch;
   userAgent?: string;
-  /** Per request (default 20 s). */
+  /** Per request, the body's last byte included (default 20 s). */
   timeoutMs?: number;
+  /** The largest answer read (default `MAX_API_BODY_BYTES`); a larger one fails the request while streaming. */
+  maxBodyBytes?: number;
   /** Tries per request on 429, 5xx and network errors (default 4). */
   attempts?: number;
   /** First backoff when the platform names no wait (default 500 ms), doubled per try. */
@@ -29,10 +31,59 @@ export interface HttpClientOptions {
   minDelayMs?: number;
   /** Awaited before every request (the process-wide per-platform pacing of `Politeness`). */
   beforeRequest?: () => Promise<void>;
+  /**
+   * Checked before every request and every redirect it leads to: the reason a URL may not be fetched, or null.
+   * The API collectors pass `apiUrlProblem` (public https hosts only, or only PLATFORM_ORIGINS when set).
+   */
+  urlProblem?: (url: URL) => Promise<string | null>;
   now?: () => Date;
 }
 
 export const DEFAULT_USER_AGENT = 'NetraCollector/1.0 (+public content only; no login)';
+
+/**
+ * The largest API answer or public page a collector reads: a page of 100 Bluesky posts is about 0.5 MB, a
+ * Telegram preview page 0.2 MB. A platform (or whatever a redirect leads to) that answers more is refused.
+ */
+export const MAX_API_BODY_BYTES = 16 * 1024 * 1024;
+
+/**
+ * A response body as text (UTF-8, invalid bytes as U+FFFD like `Response.text()`), read chunk by chunk and
+ * abandoned as soon as it passes `maxBytes` — a hostile or broken answer of gigabytes is never held in memory.
+ * Throws `COLLECTOR_RESPONSE_TOO_LARGE` (not retryable: the same answer would come again).
+ */
+export async function readBodyBounded(response: Response, maxBytes: number): Promise<string> {
+  const tooLarge = (bytes: number) =>
+    collectorError(
+      COLLECTOR_ERROR.responseTooLarge,
+      `${redactUrl(response.url)}: jawaban lebih dari / answer over ${maxBytes} byte (${bytes} byte)`,
+      { url: redactUrl(response.url), maxBytes, bytes },
+    );
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => {});
+    throw tooLarge(declared);
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder('utf-8');
+  let bytes = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(bytes);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
 
 const KEPT_HEADERS = [
   'content-type',
@@ -117,6 +168,23 @@ export class HttpClient {
     return this.#options.userAgent ?? DEFAULT_USER_AGENT;
   }
 
+  async #refuseIfBlocked(requested: string, target: string): Promise<void> {
+    if (!this.#options.urlProblem) return;
+    let parsed: URL;
+    try {
+      parsed = new URL(target);
+    } catch {
+      parsed = new URL('invalid:');
+    }
+    const problem = parsed.protocol === 'invalid:' ? 'bukan URL / not a URL' : await this.#options.urlProblem(parsed);
+    if (problem === null) return;
+    throw collectorError(
+      COLLECTOR_ERROR.urlRefused,
+      `${redactUrl(requested)}: ${requested === target ? '' : `dialihkan ke / redirected to ${redactUrl(target).slice(0, 200)}: `}${problem}`,
+      { url: redactUrl(requested), target: redactUrl(target).slice(0, 200), problem },
+    );
+  }
+
   async #pause(ms: number): Promise<void> {
     if (ms > 0) await sleep(ms);
   }
@@ -129,6 +197,7 @@ export class HttpClient {
     const maxWaitMs = this.#options.maxWaitMs ?? 60_000;
     let waitedMs = 0;
     let last = '';
+    await this.#refuseIfBlocked(url, url);
     for (let attempt = 1; attempt <= attempts; attempt++) {
       const gate = this.#notBefore - Date.now();
       if (gate > 0) {
@@ -139,14 +208,34 @@ export class HttpClient {
       const minDelay = this.#options.minDelayMs ?? 0;
       await this.#options.beforeRequest?.();
       let response: Response;
+      let finalUrl = url;
       try {
         this.requests++;
-        response = await doFetch(url, {
-          headers: { accept, 'user-agent': this.userAgent },
-          redirect: 'follow',
-          signal: AbortSignal.timeout(this.#options.timeoutMs ?? 20_000),
-        });
+        const signal = AbortSignal.timeout(this.#options.timeoutMs ?? 20_000);
+        // Redirects are followed here, each target checked like the first URL: a platform (a Mastodon instance, a
+        // self-declared Bluesky PDS) could otherwise send the collector to a private address and have the answer
+        // kept as evidence.
+        for (let hop = 0; ; hop++) {
+          response = await doFetch(finalUrl, {
+            headers: { accept, 'user-agent': this.userAgent },
+            redirect: 'manual',
+            signal,
+          });
+          const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
+          if (location === null) break;
+          await response.body?.cancel().catch(() => {});
+          if (hop >= MAX_REDIRECTS) {
+            throw collectorError(
+              COLLECTOR_ERROR.urlRefused,
+              `${redactUrl(url)}: lebih dari ${MAX_REDIRECTS} pengalihan / more than ${MAX_REDIRECTS} redirects`,
+              { url: redactUrl(url) },
+            );
+          }
+          finalUrl = new URL(location, finalUrl).toString();
+          await this.#refuseIfBlocked(url, finalUrl);
+        }
       } catch (error) {
+        if (error instanceof Error && 'code' in error && error.code === COLLECTOR_ERROR.urlRefused) throw error;
         last =
           error instanceof Error ? `${error.message}${error.cause ? ` (${String(error.cause)})` : ''}` : String(error);
         this.#notBefore = Date.now() + Math.min(baseMs * 2 ** (attempt - 1), maxWaitMs);
@@ -172,10 +261,19 @@ export class HttpClient {
         this.#notBefore = Date.now() + backoff;
         continue;
       }
-      const body = await response.text();
+      let body: string;
+      try {
+        body = await readBodyBounded(response, this.#options.maxBodyBytes ?? MAX_API_BODY_BYTES);
+      } catch (error) {
+        if (error instanceof Error && 'code' in error && error.code === COLLECTOR_ERROR.responseTooLarge) throw error;
+        // Cut off mid-body (time limit, connection reset): like a network error, tried again.
+        last = error instanceof Error ? error.message : String(error);
+        this.#notBefore = Date.now() + Math.min(baseMs * 2 ** (attempt - 1), maxWaitMs);
+        continue;
+      }
       return {
         requestUrl: redactUrl(url),
-        finalUrl: redactUrl(response.url || url),
+        finalUrl: redactUrl(finalUrl),
         status: response.status,
         headers: keptHeaders(response.headers),
         body,

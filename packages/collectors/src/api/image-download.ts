@@ -1,4 +1,4 @@
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { lookup as dnsLookup, promises as dnsPromises, type LookupAddress } from 'node:dns';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
@@ -107,6 +107,37 @@ export function imageUrlProblem(url: string, localOrigin: string | undefined): s
   const host = parsed.hostname.replace(/^\[|\]$/g, '');
   if (isIP(host) && isBlockedAddress(host)) return `${host}: alamat privat/terlarang / private or blocked address`;
   return null;
+}
+
+/**
+ * The API collectors' check of every URL they request and every redirect target (`HttpClient.urlProblem`): the
+ * same rule as for images, plus the host's addresses — a name resolving to a private or reserved address is
+ * refused. The API platforms name further hosts themselves (a Mastodon instance's `Link` header, the PDS a
+ * Bluesky user declares in their DID document), so these are checked, not trusted. Resolved once per host and
+ * crawl (`cache`); a name that fails to resolve is left to the request to report.
+ */
+export function apiUrlGuard(
+  localOrigin: string | undefined,
+  resolve: (host: string) => Promise<string[]> = async (host) =>
+    (await dnsPromises.lookup(host, { all: true })).map((a) => a.address),
+): (url: URL) => Promise<string | null> {
+  const cache = new Map<string, Promise<string | null>>();
+  return async (url) => {
+    const problem = imageUrlProblem(url.toString(), localOrigin);
+    if (problem || localOrigin) return problem;
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    if (isIP(host)) return null;
+    let known = cache.get(host);
+    if (!known) {
+      known = resolve(host).then(
+        (addresses) =>
+          addresses.some(isBlockedAddress) ? `${host}: alamat privat/terlarang / private or blocked address` : null,
+        () => null,
+      );
+      cache.set(host, known);
+    }
+    return known;
+  };
 }
 
 /** The first bytes of the four allowed formats: a declared type the bytes contradict is refused. */

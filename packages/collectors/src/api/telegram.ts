@@ -3,7 +3,7 @@ import { type HTMLElement, parse } from 'node-html-parser';
 import { ApiCrawlContext } from './api-context.ts';
 import type { ApiCollectInput, ApiCollectResult, ApiCursors, StreamCursor } from './api-types.ts';
 import { ShapeError } from './api-types.ts';
-import { htmlToText } from './html-text.ts';
+import { htmlToText, withDeepHtmlFlattened } from './html-text.ts';
 import type { HttpExchange } from './http-client.ts';
 
 export const TELEGRAM_ORIGIN = 'https://t.me';
@@ -105,6 +105,10 @@ function ownText(message: HTMLElement): HTMLElement | null {
 
 /** Parses one `t.me/s/<channel>` page as Telegram renders it (the markup snscrape and minet read). */
 export function parseTelegramPage(html: string): TelegramPage {
+  return withDeepHtmlFlattened(html, readTelegramPage);
+}
+
+function readTelegramPage(html: string): TelegramPage {
   const root = parse(html);
   const nodes = root.querySelectorAll('.tgme_widget_message');
   const isChannel = Boolean(root.querySelector('.tgme_channel_info')) || nodes.length > 0;

@@ -78,3 +78,54 @@ describe('YouTube Data API path', () => {
     }
   });
 });
+
+describe('YouTube Data API path: hostile answers', () => {
+  const channels = {
+    status: 200,
+    body: JSON.stringify({
+      items: [
+        {
+          id: 'UCdatadatadatadatadata00',
+          contentDetails: { relatedPlaylists: { uploads: 'UUdatadatadatadatadata00' } },
+        },
+      ],
+    }),
+    type: 'application/json',
+  };
+
+  it('a nextPageToken that comes back again ends the crawl as response_unrecognised instead of paging forever', {
+    timeout: 20_000,
+  }, async () => {
+    server.override('/api/v3/channels', channels);
+    // Every page: no items, and the same token again.
+    server.override('/api/v3/playlistItems', {
+      status: 200,
+      body: JSON.stringify({ items: [], nextPageToken: 'CAUQAA' }),
+      type: 'application/json',
+    });
+    try {
+      const result = await run();
+      expect(result.status).toBe('response_unrecognised');
+      expect(result.errors[0]!.code).toBe('COLLECTOR_RESPONSE_UNRECOGNISED');
+      expect(result.errors[0]!.details.field).toBe('nextPageToken');
+    } finally {
+      server.override('/api/v3/playlistItems', null);
+      server.override('/api/v3/channels', null);
+    }
+  });
+
+  it('a channels answer that is not JSON is response_unrecognised, not "channel not found"', async () => {
+    server.override('/api/v3/channels', {
+      status: 200,
+      body: '<html><body>Sedang pemeliharaan</body></html>',
+      type: 'text/html',
+    });
+    try {
+      const result = await run();
+      expect(result.status).toBe('response_unrecognised');
+      expect(result.errors[0]!.code).toBe('COLLECTOR_RESPONSE_UNRECOGNISED');
+    } finally {
+      server.override('/api/v3/channels', null);
+    }
+  });
+});

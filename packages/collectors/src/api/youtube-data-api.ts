@@ -1,6 +1,7 @@
-import { type CollectedPost, collectedPostSchema, type NetraError } from '@netra/core';
+import { type CollectedPost, collectedPostSchema, isNetraError, type NetraError } from '@netra/core';
 import type { CrawlAccountInput, CrawlAccountResult } from '../crawl-account.ts';
 import { COLLECTOR_ERROR, collectorError } from '../errors.ts';
+import { MAX_API_BODY_BYTES, readBodyBounded } from './http-client.ts';
 
 export interface YouTubeDataApiConfig {
   apiKey: string;
@@ -47,7 +48,32 @@ export class YouTubeDataApi {
         true,
       );
     }
-    const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+    const text = await readBodyBounded(response, MAX_API_BODY_BYTES).catch((error: unknown) => {
+      throw collectorError(
+        isNetraError(error) ? COLLECTOR_ERROR.responseTooLarge : COLLECTOR_ERROR.apiFailed,
+        `YouTube API ${resource}: ${error instanceof Error ? error.message : String(error)}`,
+        { resource, status: response.status },
+        !isNetraError(error),
+      );
+    });
+    let parsed: unknown = null;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // An answer that is not JSON is read below: an error status stays an error, a 200 is unrecognised.
+    }
+    const body = (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : {}) as Record<
+      string,
+      unknown
+    >;
+    // A 200 that is not a JSON object is a changed or broken answer — never "no such channel", never "no videos".
+    if (response.ok && body !== parsed) {
+      throw collectorError(
+        COLLECTOR_ERROR.responseUnrecognised,
+        `YouTube API ${resource}: bukan objek JSON / not a JSON object (HTTP ${response.status})`,
+        { resource, status: response.status },
+      );
+    }
     if (!response.ok) {
       const message = (body.error as { message?: string } | undefined)?.message ?? `HTTP ${response.status}`;
       throw collectorError(
@@ -76,6 +102,10 @@ export class YouTubeDataApi {
   async *videos(playlistId: string, max: number): AsyncGenerator<PlaylistItem> {
     let pageToken: string | undefined;
     let count = 0;
+    let pages = 0;
+    const seen = new Set<string>();
+    // Up to 50 items a page: a generous bound on the pages `max` items can take.
+    const maxPages = Math.ceil(max / 50) + 10;
     do {
       const body = await this.#get('playlistItems', {
         part: 'snippet,contentDetails',
@@ -95,7 +125,18 @@ export class YouTubeDataApi {
         if (count++ >= max) return;
         yield item;
       }
-      pageToken = body.nextPageToken as string | undefined;
+      const next = typeof body.nextPageToken === 'string' && body.nextPageToken ? body.nextPageToken : undefined;
+      // A token seen before (or pages that never fill) would page forever, spending the API quota: the answer
+      // is broken, and what was read so far is kept.
+      if (next && (seen.has(next) || ++pages >= maxPages)) {
+        throw collectorError(
+          COLLECTOR_ERROR.responseUnrecognised,
+          `YouTube API playlistItems: nextPageToken berulang atau terlalu banyak halaman / repeats or too many pages (${pages})`,
+          { resource: 'playlistItems', field: 'nextPageToken', pages },
+        );
+      }
+      if (next) seen.add(next);
+      pageToken = next;
     } while (pageToken);
   }
 }

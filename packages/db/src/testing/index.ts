@@ -1,4 +1,5 @@
 export * from './bench-seed.ts';
+export * from './postgres-relay.ts';
 export * from './recording-database.ts';
 export * from './test-database.ts';
 export * from './test-fixtures.ts';

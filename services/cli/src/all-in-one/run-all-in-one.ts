@@ -88,6 +88,7 @@ export async function runAllInOne(options: AllInOneOptions): Promise<number> {
       nightlyCron: config.NIGHTLY_CRON,
       timezone: 'Asia/Jakarta',
       redisState: stores.health.redis,
+      databaseState: stores.health.database,
     });
     steps.unshift({ name: 'scheduler', run: () => scheduler.close() });
     const app = await buildServer(
