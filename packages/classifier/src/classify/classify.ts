@@ -16,7 +16,7 @@ import { predictCompiled, STAGE_MARGINS, stageInput } from '../model/boost.ts';
 import { applyPlatt } from '../model/calibrate.ts';
 import { dot, sigmoid } from '../model/logistic.ts';
 import { type CompiledRegistry, compileRegistry } from '../registry/compile-registry.ts';
-import { daysOutside, phaseOf } from '../registry/contest-window.ts';
+import { daysOutsideAt, phaseOf } from '../registry/contest-window.ts';
 
 const compiledCache = new WeakMap<Registry, CompiledRegistry>();
 
@@ -107,19 +107,8 @@ function postedInstant(analysis: Analysis): Date | null {
 
 /** Days between the post's local date and each contest's running window (memoised), or null for an undated post. */
 function daysOutsideOf(analysis: Analysis): ((contestId: string) => number) | null {
-  const at = postedInstant(analysis);
-  if (!at) return null;
-  const memo = new Map<string, number>();
-  return (contestId) => {
-    let d = memo.get(contestId);
-    if (d === undefined) {
-      const contest = analysis.contests.find((c) => c.id === contestId);
-      // A contest outside the author's view cannot be in a tie (it has no score); count it as far away.
-      d = contest ? daysOutside(contest.window, localDateInRegion(at, contest.regionCode)) : Number.POSITIVE_INFINITY;
-      memo.set(contestId, d);
-    }
-    return d;
-  };
+  // A contest outside the author's view cannot be in a tie (it has no score); it counts as far away.
+  return daysOutsideAt(analysis.postedAt, analysis.contests);
 }
 
 /**
