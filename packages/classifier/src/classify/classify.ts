@@ -95,7 +95,22 @@ export function resolveCandidate(
     // The candidate must be named in the post itself: a parent post about the race does not make it the target.
     if (box && best === box.ref && single && analysis.named.has(single)) return single;
   }
-  return best ?? analysis.cues.parentCandidate;
+  return best ?? analysis.cues.parentCandidate ?? soleWeakCandidate(scores);
+}
+
+/**
+ * Evidence below the floor of {@link resolveCandidate} (a name part that is also an ordinary word: `pakde`, `abah`,
+ * `ade`, each 0.5) does not name a candidate on its own in general. But resolution only runs on a post the model
+ * has flagged as an endorsement: when such a word is the only registry hook in it, pointing at one candidate and
+ * nothing else, the author is using it as that candidate's name (`bilangin pakde-mu …` in a flagged post about the
+ * 2019 race is Jokowi). Shared by two candidates (`amin`: a person in one race, a slogan in another) it says nothing.
+ */
+export const WEAK_NAME_FLOOR = 0.5;
+
+function soleWeakCandidate(scores: ReadonlyMap<CandidateRef, number>): CandidateRef | null {
+  if (scores.size !== 1) return null;
+  const [ref, s] = scores.entries().next().value!;
+  return s >= WEAK_NAME_FLOOR - 1e-9 ? ref : null;
 }
 
 /** The post's publication instant; an absent or unreadable `postedAt` is no date (schemas reject bad ones first). */
