@@ -95,22 +95,27 @@ export function resolveCandidate(
     // The candidate must be named in the post itself: a parent post about the race does not make it the target.
     if (box && best === box.ref && single && analysis.named.has(single)) return single;
   }
-  return best ?? analysis.cues.parentCandidate ?? soleWeakCandidate(scores);
+  return best ?? analysis.cues.parentCandidate ?? soleWeakName(analysis);
 }
 
 /**
- * Evidence below the floor of {@link resolveCandidate} (a name part that is also an ordinary word: `pakde`, `abah`,
- * `ade`, each 0.5) does not name a candidate on its own in general. But resolution only runs on a post the model
- * has flagged as an endorsement: when such a word is the only registry hook in it, pointing at one candidate and
- * nothing else, the author is using it as that candidate's name (`bilangin pakde-mu …` in a flagged post about the
- * 2019 race is Jokowi). Shared by two candidates (`amin`: a person in one race, a slogan in another) it says nothing.
+ * Evidence below the floor of {@link resolveCandidate} — a name part that is also an ordinary word (`pakde`, a
+ * flower's name; 0.5) — does not name a candidate on its own in general. But resolution only runs on a post the
+ * model has flagged as an endorsement: when such a word is the only registry hook in it, pointing at one candidate
+ * and nothing else, the author is using it as that candidate's name (`bilangin pakde-mu …` in a flagged post about
+ * the 2019 race is Jokowi). Shared by two candidates (`amin`: a person in one race, a slogan in another) it says
+ * nothing, and so does any other weak evidence (a party split over contests, a number word in another sense).
  */
 export const WEAK_NAME_FLOOR = 0.5;
+const WEAK_NAME_CUE = /^namepart (weak|word): /;
 
-function soleWeakCandidate(scores: ReadonlyMap<CandidateRef, number>): CandidateRef | null {
-  if (scores.size !== 1) return null;
-  const [ref, s] = scores.entries().next().value!;
-  return s >= WEAK_NAME_FLOOR - 1e-9 ? ref : null;
+function soleWeakName(analysis: Analysis): CandidateRef | null {
+  if (analysis.scores.size !== 1) return null;
+  const [ref, s] = analysis.scores.entries().next().value!;
+  if (s < WEAK_NAME_FLOOR - 1e-9) return null;
+  const label = analysis.contests.flatMap((c) => c.candidates).find((x) => x.ref === ref)?.label;
+  const weakName = (e: EvidenceSpan) => WEAK_NAME_CUE.test(e.cue) && e.cue.slice(e.cue.indexOf(': ') + 2) === label;
+  return label !== undefined && analysis.evidence.some(weakName) ? ref : null;
 }
 
 /** The post's publication instant; an absent or unreadable `postedAt` is no date (schemas reject bad ones first). */
