@@ -10,6 +10,7 @@ import {
 } from '@netra/core';
 import { type Analysis, analyse, fullText } from '../features/extract-features.ts';
 import { SIGNALS } from '../features/feature-names.ts';
+import { OPPONENT, OPPONENT_FACTOR } from '../features/opponents.ts';
 import { detectLanguage } from '../language/detect-language.ts';
 import { loadModel, type Model } from '../model/artefact.ts';
 import { predictCompiled, STAGE_MARGINS, stageInput } from '../model/boost.ts';
@@ -53,7 +54,7 @@ export function resolveCandidate(
   const presidential = analysis.frame === 'president' || analysis.frame === 'both';
   const outside = options.ignoreDate ? null : daysOutsideOf(analysis);
   const regionOf = (ref: CandidateRef) => analysis.contests.find((c) => c.id === ref.split('#')[0])?.regionCode ?? '00';
-  const scores = analysis.scores;
+  const scores = emptyBoxAsOpponent(analysis) ?? analysis.scores;
   const contestTotal = new Map<string, number>();
   for (const [ref, s] of scores) {
     const c = ref.split('#')[0]!;
@@ -96,6 +97,47 @@ export function resolveCandidate(
     if (box && best === box.ref && single && analysis.named.has(single)) return single;
   }
   return best ?? analysis.cues.parentCandidate ?? soleWeakName(analysis);
+}
+
+/** Words that make the empty box named next the single candidate's opponent: `lawan`, `vs` … and `lawannya`. */
+const BOX_OPPONENT = new Set([...OPPONENT, 'lawannya', 'lawanya', 'musuhnya']);
+/** Words allowed between the opponent word and the box: `lawannya cuma kotak kosong`. */
+const BOX_FILLER = new Set(['cuma', 'cuman', 'hanya', 'hny', 'cm', 'sekadar', 'sekedar', 'sama', 'sm']);
+/** Evidence of the single candidate whose opponent the box is: a name part's (as for other unnamed subjects). */
+const BOX_SUBJECT_WEIGHT = 2;
+
+/**
+ * A contest against the empty box has two options, so the box named as someone's opponent — `lawan kotak kosong`,
+ * `lawannya cuma kotak kosong` — is the single candidate's opponent, and the post is about that candidate
+ * (`lawan kotak kosong kok kampanye habis-habisan`, `lawannya kotak kosong, menang pun tak bangga`). The candidate
+ * gets a name part's weight and the box keeps 0.3 of its own. Every mention of the box must be as the opponent: a
+ * post that also backs the box (`… pilih kotak kosong saja`) is left alone. Returns adjusted scores, or null when no box is named as an opponent (most posts).
+ */
+function emptyBoxAsOpponent(analysis: Analysis): Map<CandidateRef, number> | null {
+  let out: Map<CandidateRef, number> | null = null;
+  for (const contest of analysis.contests) {
+    const box = contest.candidates.find((x) => x.emptyBox);
+    if (!box || !analysis.scores.has(box.ref)) continue;
+    const real = contest.candidates.filter((x) => !x.emptyBox);
+    if (real.length !== 1) continue;
+    // Every mention of the box must be as the opponent: `… saya pilih kotak kosong` after it backs the box.
+    const boxSpans = analysis.evidence.filter((e) => e.cue.endsWith(`: ${box.label}`));
+    let reduced = true;
+    const opposed = (e: EvidenceSpan) => {
+      let i = analysis.tokens.findIndex((t) => t.start === e.start) - 1;
+      // Right after `lawan`, the box's weight was already cut to 0.3 when the post was analysed.
+      if (i >= 0 && BOX_FILLER.has(analysis.tokens[i]!.key)) {
+        i--;
+        reduced = false;
+      } else if (i >= 0 && !OPPONENT.has(analysis.tokens[i]!.key)) reduced = false;
+      return i >= 0 && BOX_OPPONENT.has(analysis.tokens[i]!.key);
+    };
+    if (boxSpans.length === 0 || !boxSpans.every(opposed)) continue;
+    out ??= new Map(analysis.scores);
+    if (!reduced) out.set(box.ref, (out.get(box.ref) ?? 0) * OPPONENT_FACTOR);
+    out.set(real[0]!.ref, (out.get(real[0]!.ref) ?? 0) + BOX_SUBJECT_WEIGHT);
+  }
+  return out;
 }
 
 /**

@@ -57,12 +57,17 @@ describe('a flagged post whose only registry hook is a name part that is also an
     expect(party.scores.size).toBe(2);
     expect(resolveCandidate(party, 'pro')).toBeNull();
     // A real name elsewhere decides as before.
-    expect(resolveCandidate(analysed('Melati boleh juga, tapi Sutan Harahap presidenku'), 'pro')).toBe('pilpres-2029#2');
+    expect(resolveCandidate(analysed('Melati boleh juga, tapi Sutan Harahap presidenku'), 'pro')).toBe(
+      'pilpres-2029#2',
+    );
   });
   it('is about names only: a number word alone (`ada dua`: there are two) stays below the floor', () => {
     // The regency race alone, so that the number points at one candidate only.
     const regency = compileRegistry({ contests: registry.contests.filter((c) => c.kind === 'bupati') });
-    const a = analyse({ id: 't', text: 'cowoknya ada dua, yang ngerti urusan ibu siapa coba', region: '92.01', kind: 'post' }, regency);
+    const a = analyse(
+      { id: 't', text: 'cowoknya ada dua, yang ngerti urusan ibu siapa coba', region: '92.01', kind: 'post' },
+      regency,
+    );
     expect([...a.scores.keys()]).toEqual(['pilbup-lembah-2029#2']);
     expect(a.scores.get('pilbup-lembah-2029#2')).toBe(0.5);
     expect(resolveCandidate(a, 'pro')).toBeNull();

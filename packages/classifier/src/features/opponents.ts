@@ -10,7 +10,7 @@ const AND = new Set(['dan', 'sama', 'serta', 'sm', '&']);
 /** Evidence weight of the ticket inferred as the one facing the named opponents: a name part's (2). */
 const SUBJECT_WEIGHT = 2;
 /** What is left of an opponent's evidence: being named as someone's opponent does not make one the target. */
-const OPPONENT_FACTOR = 0.3;
+export const OPPONENT_FACTOR = 0.3;
 
 /** A mention of the post's own text: first token, token after it, candidates. */
 export interface MentionSpan {
