@@ -144,8 +144,8 @@ function emptyBoxAsOpponent(analysis: Analysis): Map<CandidateRef, number> | nul
  * Evidence below the floor of {@link resolveCandidate} — a name part that is also an ordinary word (`pakde`, a
  * flower's name; 0.5) — does not name a candidate on its own in general. But resolution only runs on a post the
  * model has flagged as an endorsement: when such a word is the only registry hook in it, pointing at one candidate
- * and nothing else, the author is using it as that candidate's name (`bilangin pakde-mu …` in a flagged post about
- * the 2019 race is Jokowi). Shared by two candidates (`amin`: a person in one race, a slogan in another) it says
+ * and nothing else, the author is using it as that candidate's name (`tanya pakde-mu, mana lapangan kerjanya` in a
+ * flagged post about the 2019 race is Jokowi). Shared by two candidates (`amin`: a person in one race, a slogan in another) it says
  * nothing, and so does any other weak evidence (a party split over contests, a number word in another sense).
  */
 export const WEAK_NAME_FLOOR = 0.5;
