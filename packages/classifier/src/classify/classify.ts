@@ -146,7 +146,8 @@ function emptyBoxAsOpponent(analysis: Analysis): Map<CandidateRef, number> | nul
  * model has flagged as an endorsement: when such a word is the only registry hook in it, pointing at one candidate
  * and nothing else, the author is using it as that candidate's name (`tanya pakde-mu, mana lapangan kerjanya` in a
  * flagged post about the 2019 race is Jokowi). Shared by two candidates (`amin`: a person in one race, a slogan in another) it says
- * nothing, and so does any other weak evidence (a party split over contests, a number word in another sense).
+ * nothing, and so does any other weak evidence (a party split over contests, a number word in another sense), and
+ * so does the empty box's bare `kosong` (`programnya kosong`: empty promises, not the box).
  */
 export const WEAK_NAME_FLOOR = 0.5;
 const WEAK_NAME_CUE = /^namepart (weak|word): /;
@@ -155,9 +156,12 @@ function soleWeakName(analysis: Analysis): CandidateRef | null {
   if (analysis.scores.size !== 1) return null;
   const [ref, s] = analysis.scores.entries().next().value!;
   if (s < WEAK_NAME_FLOOR - 1e-9) return null;
-  const label = analysis.contests.flatMap((c) => c.candidates).find((x) => x.ref === ref)?.label;
+  const cand = analysis.contests.flatMap((c) => c.candidates).find((x) => x.ref === ref);
+  // The empty box has no person's name: its weak words are `kotak`/`kosong` in their ordinary sense.
+  if (!cand || cand.emptyBox) return null;
+  const label = cand.label;
   const weakName = (e: EvidenceSpan) => WEAK_NAME_CUE.test(e.cue) && e.cue.slice(e.cue.indexOf(': ') + 2) === label;
-  return label !== undefined && analysis.evidence.some(weakName) ? ref : null;
+  return analysis.evidence.some(weakName) ? ref : null;
 }
 
 /** The post's publication instant; an absent or unreadable `postedAt` is no date (schemas reject bad ones first). */

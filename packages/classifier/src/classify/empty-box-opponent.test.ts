@@ -53,3 +53,17 @@ describe('the empty box named as the opponent, the single candidate unnamed', ()
     expect(resolved('Kotak kosong lawan Darmawan, kotak kosong pasti menang', 'pro')).toBe(BOX);
   });
 });
+
+describe('the bare word kosong in a flagged post', () => {
+  it('does not name the empty box on its own (empty promises are no vote for the box)', () => {
+    const a = analyse(
+      { id: 't', text: 'Pilkada tahun ini programnya kosong semua', region: '91.01', kind: 'post' },
+      reg,
+    );
+    expect([...a.scores.keys()]).toEqual([BOX]);
+    expect(resolveCandidate(a, 'contra')).toBeNull();
+    expect(resolveCandidate(a, 'pro')).toBeNull();
+    // Next to a vote verb it is the box, as before.
+    expect(resolved('Coblos yang kosong saja', 'pro')).toBe(BOX);
+  });
+});
