@@ -134,6 +134,20 @@ describe('candidates named only as opponents', () => {
     expect(a.evidence.some((e) => e.cue.startsWith('opponent of:'))).toBe(false);
     expect(a.scores.get('pilpres-2034#2')).toBeUndefined();
   });
+  it('in a dated post, narrows the opponent to the race running that day before inferring the subject', () => {
+    // Written during the 2034 campaign: Sutan's opponent then is Arya, whatever the 2029 race left.
+    const in2034 = analysed('Kasihan lawan Sutan, pada kalah', { region: '31', postedAt: '2034-01-10T20:00:00+07:00' });
+    expect(in2034.evidence.some((e) => e.cue === 'opponent of: Arya Nugraha – Kartini Lestari')).toBe(true);
+    expect(resolveCandidate(in2034, 'pro')).toBe('pilpres-2034#2');
+    expect(resolveCandidate(in2034, 'contra')).toBe('pilpres-2034#2');
+    // Written during the 2029 campaign: two tickets are left there, so nothing is inferred (the date breaks the tie).
+    const in2029 = analysed('Kasihan lawan Sutan, pada kalah', { region: '31', postedAt: '2029-01-10T20:00:00+07:00' });
+    expect(in2029.evidence.some((e) => e.cue.startsWith('opponent of:'))).toBe(false);
+    expect(resolveCandidate(in2029, 'pro')).toBe('pilpres-2029#2');
+    // Outside both windows, the nearest one counts (a year after the 2034 vote is nearer 2034).
+    const after = analysed('Kasihan lawan Sutan, pada kalah', { region: '31', postedAt: '2035-03-01T09:00:00+07:00' });
+    expect(resolveCandidate(after, 'pro')).toBe('pilpres-2034#2');
+  });
   it('leaves the empty box as the opponent to the existing rule', () => {
     const a = analysed('Lawan Sekar dan Bima', { region: '91' });
     // Two-ticket race, both named as opponents: no ticket left.

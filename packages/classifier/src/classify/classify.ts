@@ -10,13 +10,14 @@ import {
 } from '@netra/core';
 import { type Analysis, analyse, fullText } from '../features/extract-features.ts';
 import { SIGNALS } from '../features/feature-names.ts';
+import { OPPONENT, OPPONENT_FACTOR } from '../features/opponents.ts';
 import { detectLanguage } from '../language/detect-language.ts';
 import { loadModel, type Model } from '../model/artefact.ts';
 import { predictCompiled, STAGE_MARGINS, stageInput } from '../model/boost.ts';
 import { applyPlatt } from '../model/calibrate.ts';
 import { dot, sigmoid } from '../model/logistic.ts';
 import { type CompiledRegistry, compileRegistry } from '../registry/compile-registry.ts';
-import { daysOutside, phaseOf } from '../registry/contest-window.ts';
+import { daysOutsideAt, phaseOf } from '../registry/contest-window.ts';
 
 const compiledCache = new WeakMap<Registry, CompiledRegistry>();
 
@@ -53,7 +54,7 @@ export function resolveCandidate(
   const presidential = analysis.frame === 'president' || analysis.frame === 'both';
   const outside = options.ignoreDate ? null : daysOutsideOf(analysis);
   const regionOf = (ref: CandidateRef) => analysis.contests.find((c) => c.id === ref.split('#')[0])?.regionCode ?? '00';
-  const scores = analysis.scores;
+  const scores = emptyBoxAsOpponent(analysis) ?? analysis.scores;
   const contestTotal = new Map<string, number>();
   for (const [ref, s] of scores) {
     const c = ref.split('#')[0]!;
@@ -95,7 +96,72 @@ export function resolveCandidate(
     // The candidate must be named in the post itself: a parent post about the race does not make it the target.
     if (box && best === box.ref && single && analysis.named.has(single)) return single;
   }
-  return best ?? analysis.cues.parentCandidate;
+  return best ?? analysis.cues.parentCandidate ?? soleWeakName(analysis);
+}
+
+/** Words that make the empty box named next the single candidate's opponent: `lawan`, `vs` … and `lawannya`. */
+const BOX_OPPONENT = new Set([...OPPONENT, 'lawannya', 'lawanya', 'musuhnya']);
+/** Words allowed between the opponent word and the box: `lawannya cuma kotak kosong`. */
+const BOX_FILLER = new Set(['cuma', 'cuman', 'hanya', 'hny', 'cm', 'sekadar', 'sekedar', 'sama', 'sm']);
+/** Evidence of the single candidate whose opponent the box is: a name part's (as for other unnamed subjects). */
+const BOX_SUBJECT_WEIGHT = 2;
+
+/**
+ * A contest against the empty box has two options, so the box named as someone's opponent — `lawan kotak kosong`,
+ * `lawannya cuma kotak kosong` — is the single candidate's opponent, and the post is about that candidate
+ * (`lawan kotak kosong kok kampanye habis-habisan`, `lawannya kotak kosong, menang pun tak bangga`). The candidate
+ * gets a name part's weight and the box keeps 0.3 of its own. Every mention of the box must be as the opponent: a
+ * post that also backs the box (`… pilih kotak kosong saja`) is left alone. Returns adjusted scores, or null when no box is named as an opponent (most posts).
+ */
+function emptyBoxAsOpponent(analysis: Analysis): Map<CandidateRef, number> | null {
+  let out: Map<CandidateRef, number> | null = null;
+  for (const contest of analysis.contests) {
+    const box = contest.candidates.find((x) => x.emptyBox);
+    if (!box || !analysis.scores.has(box.ref)) continue;
+    const real = contest.candidates.filter((x) => !x.emptyBox);
+    if (real.length !== 1) continue;
+    // Every mention of the box must be as the opponent: `… saya pilih kotak kosong` after it backs the box.
+    const boxSpans = analysis.evidence.filter((e) => e.cue.endsWith(`: ${box.label}`));
+    let reduced = true;
+    const opposed = (e: EvidenceSpan) => {
+      let i = analysis.tokens.findIndex((t) => t.start === e.start) - 1;
+      // Right after `lawan`, the box's weight was already cut to 0.3 when the post was analysed.
+      if (i >= 0 && BOX_FILLER.has(analysis.tokens[i]!.key)) {
+        i--;
+        reduced = false;
+      } else if (i >= 0 && !OPPONENT.has(analysis.tokens[i]!.key)) reduced = false;
+      return i >= 0 && BOX_OPPONENT.has(analysis.tokens[i]!.key);
+    };
+    if (boxSpans.length === 0 || !boxSpans.every(opposed)) continue;
+    out ??= new Map(analysis.scores);
+    if (!reduced) out.set(box.ref, (out.get(box.ref) ?? 0) * OPPONENT_FACTOR);
+    out.set(real[0]!.ref, (out.get(real[0]!.ref) ?? 0) + BOX_SUBJECT_WEIGHT);
+  }
+  return out;
+}
+
+/**
+ * Evidence below the floor of {@link resolveCandidate} — a name part that is also an ordinary word (`pakde`, a
+ * flower's name; 0.5) — does not name a candidate on its own in general. But resolution only runs on a post the
+ * model has flagged as an endorsement: when such a word is the only registry hook in it, pointing at one candidate
+ * and nothing else, the author is using it as that candidate's name (`tanya pakde-mu, mana lapangan kerjanya` in a
+ * flagged post about the 2019 race is Jokowi). Shared by two candidates (`amin`: a person in one race, a slogan in another) it says
+ * nothing, and so does any other weak evidence (a party split over contests, a number word in another sense), and
+ * so does the empty box's bare `kosong` (`programnya kosong`: empty promises, not the box).
+ */
+export const WEAK_NAME_FLOOR = 0.5;
+const WEAK_NAME_CUE = /^namepart (weak|word): /;
+
+function soleWeakName(analysis: Analysis): CandidateRef | null {
+  if (analysis.scores.size !== 1) return null;
+  const [ref, s] = analysis.scores.entries().next().value!;
+  if (s < WEAK_NAME_FLOOR - 1e-9) return null;
+  const cand = analysis.contests.flatMap((c) => c.candidates).find((x) => x.ref === ref);
+  // The empty box has no person's name: its weak words are `kotak`/`kosong` in their ordinary sense.
+  if (!cand || cand.emptyBox) return null;
+  const label = cand.label;
+  const weakName = (e: EvidenceSpan) => WEAK_NAME_CUE.test(e.cue) && e.cue.slice(e.cue.indexOf(': ') + 2) === label;
+  return analysis.evidence.some(weakName) ? ref : null;
 }
 
 /** The post's publication instant; an absent or unreadable `postedAt` is no date (schemas reject bad ones first). */
@@ -107,19 +173,8 @@ function postedInstant(analysis: Analysis): Date | null {
 
 /** Days between the post's local date and each contest's running window (memoised), or null for an undated post. */
 function daysOutsideOf(analysis: Analysis): ((contestId: string) => number) | null {
-  const at = postedInstant(analysis);
-  if (!at) return null;
-  const memo = new Map<string, number>();
-  return (contestId) => {
-    let d = memo.get(contestId);
-    if (d === undefined) {
-      const contest = analysis.contests.find((c) => c.id === contestId);
-      // A contest outside the author's view cannot be in a tie (it has no score); count it as far away.
-      d = contest ? daysOutside(contest.window, localDateInRegion(at, contest.regionCode)) : Number.POSITIVE_INFINITY;
-      memo.set(contestId, d);
-    }
-    return d;
-  };
+  // A contest outside the author's view cannot be in a tie (it has no score); it counts as far away.
+  return daysOutsideAt(analysis.postedAt, analysis.contests);
 }
 
 /**

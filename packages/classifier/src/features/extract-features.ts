@@ -481,7 +481,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   }
 
   // `memalukan lawan A dan B`: every candidate named is an opponent, so the post is about the one left.
-  opponentSubject(tokens, mentionAt, named, contests, scores, evidence);
+  opponentSubject(tokens, mentionAt, named, contests, scores, evidence, post.postedAt ?? null);
 
   // Reply context.
   // The parent (often a video title) names the race's people; when the post names a candidate itself, the

@@ -1,6 +1,7 @@
 import type { CandidateRef, EvidenceSpan } from '@netra/core';
 import type { Token } from '../normalise/tokenize.ts';
 import { type CompiledContest, isAddress } from '../registry/compile-registry.ts';
+import { daysOutsideAt } from '../registry/contest-window.ts';
 
 /** Words that make the next name an opponent (`lawan X`, `melawan kotak kosong`, `vs X`). */
 export const OPPONENT = new Set(['lawan', 'melawan', 'vs', 'versus', 'hadapi', 'menghadapi', 'kontra']);
@@ -9,7 +10,7 @@ const AND = new Set(['dan', 'sama', 'serta', 'sm', '&']);
 /** Evidence weight of the ticket inferred as the one facing the named opponents: a name part's (2). */
 const SUBJECT_WEIGHT = 2;
 /** What is left of an opponent's evidence: being named as someone's opponent does not make one the target. */
-const OPPONENT_FACTOR = 0.3;
+export const OPPONENT_FACTOR = 0.3;
 
 /** A mention of the post's own text: first token, token after it, candidates. */
 export interface MentionSpan {
@@ -24,6 +25,8 @@ export interface MentionSpan {
  * is left, the post is about that one: it gets a name part's weight and the opponents keep 0.3 of theirs. Does
  * nothing when the subject is named too (`A lawan B`), when two or more candidates are left, or when a person named
  * as an opponent runs in another race where the subject is not unique (one name in two presidential races).
+ * A dated post (`postedAt`) first narrows the races an opponent runs in to the one running on the post's day (else
+ * the nearest): `lawan X` written during X's second race is about that race, whatever the first one left.
  */
 export function opponentSubject(
   tokens: readonly Token[],
@@ -32,6 +35,7 @@ export function opponentSubject(
   contests: readonly CompiledContest[],
   scores: Map<CandidateRef, number>,
   evidence: EvidenceSpan[],
+  postedAt: string | null = null,
 ): void {
   // A chain of opponents starts after an opponent word: without one (most posts) there is nothing to do.
   if (mentions.length === 0 || !tokens.some((t) => OPPONENT.has(t.key))) return;
@@ -49,15 +53,30 @@ export function opponentSubject(
     prevObject = isObject ? m : null;
   }
   if (objects.size === 0) return;
+  let races = contests.filter((c) => c.candidates.some((x) => !x.emptyBox && objects.has(x.ref)));
+  // The opponents run in several races and the post is dated: only the race(s) nearest its day count.
+  const outside = races.length > 1 ? daysOutsideAt(postedAt, races) : null;
+  const elsewhere: CompiledContest[] = [];
+  if (outside) {
+    const nearest = Math.min(...races.map((c) => outside(c.id)));
+    elsewhere.push(...races.filter((c) => outside(c.id) !== nearest));
+    races = races.filter((c) => outside(c.id) === nearest);
+  }
   const subjects: { contest: CompiledContest; ref: CandidateRef }[] = [];
-  for (const c of contests) {
+  for (const c of races) {
     const real = c.candidates.filter((x) => !x.emptyBox);
-    if (!real.some((x) => objects.has(x.ref))) continue;
     // The subject is named itself (`A lawan B`): nothing to infer in this race.
     if (real.some((x) => named.has(x.ref) && !objects.has(x.ref))) return;
     const left = real.filter((x) => !objects.has(x.ref));
     if (left.length !== 1) return;
     subjects.push({ contest: c, ref: left[0]!.ref });
+  }
+  // Races of another time: their opponents are still opponents, not the post's target.
+  for (const c of subjects.length > 0 ? elsewhere : []) {
+    for (const x of c.candidates) {
+      const s = scores.get(x.ref);
+      if (s !== undefined && objects.has(x.ref)) scores.set(x.ref, s * OPPONENT_FACTOR);
+    }
   }
   for (const { contest, ref } of subjects) {
     for (const x of contest.candidates) {

@@ -1,4 +1,4 @@
-import type { Contest } from '@netra/core';
+import { type Contest, localDateInRegion } from '@netra/core';
 
 /**
  * Days after voting day until which a contest still counts as running when the registry gives no `recapTo`.
@@ -64,4 +64,28 @@ export function daysOutside(window: ContestWindow, date: string): number {
   if (date < window.from) return Math.round((Date.parse(`${window.from}T00:00:00Z`) - day) / 86_400_000);
   if (date > window.to) return Math.round((day - Date.parse(`${window.to}T00:00:00Z`)) / 86_400_000);
   return 0;
+}
+
+/**
+ * For a post published at `postedAt` (ISO 8601 with offset): a memoised function giving, per contest id, the days
+ * between the post's local date in that contest's zone and the contest's window (0 inside it; a contest not in
+ * `contests` is infinitely far). Null for an undated post or an unreadable date (schemas reject bad ones first).
+ */
+export function daysOutsideAt(
+  postedAt: string | null | undefined,
+  contests: readonly { id: string; regionCode: string; window: ContestWindow }[],
+): ((contestId: string) => number) | null {
+  if (!postedAt) return null;
+  const at = new Date(postedAt);
+  if (Number.isNaN(at.getTime())) return null;
+  const memo = new Map<string, number>();
+  return (contestId) => {
+    let d = memo.get(contestId);
+    if (d === undefined) {
+      const contest = contests.find((c) => c.id === contestId);
+      d = contest ? daysOutside(contest.window, localDateInRegion(at, contest.regionCode)) : Number.POSITIVE_INFINITY;
+      memo.set(contestId, d);
+    }
+    return d;
+  };
 }
