@@ -418,3 +418,23 @@ export async function listCasesOfReviewItems(db: Executor, reviewItemIds: readon
     .where('ci.review_item_id', 'in', [...reviewItemIds])
     .execute();
 }
+
+/**
+ * The cases about a person or in a contest (their count and the first few case numbers). A case is a legal
+ * record: what it refers to cannot be deleted while it exists (the foreign keys refuse it).
+ */
+export async function casesReferencing(
+  db: Executor,
+  ref: { personId: string } | { contestId: string },
+): Promise<{ count: number; caseNumbers: string[] }> {
+  const column = 'personId' in ref ? 'person_id' : 'contest_id';
+  const value = 'personId' in ref ? ref.personId : ref.contestId;
+  const rows = await db
+    .selectFrom('cases')
+    .select(['case_number', (eb) => eb.fn.countAll<string>().over().as('total')])
+    .where(column, '=', value)
+    .orderBy('case_number')
+    .limit(5)
+    .execute();
+  return { count: Number(rows[0]?.total ?? 0), caseNumbers: rows.map((r) => r.case_number) };
+}

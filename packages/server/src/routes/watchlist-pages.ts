@@ -203,6 +203,8 @@ ${result.rows.map(
     params: idParams,
     handler: async (ctx) => {
       const person = await requirePerson(ctx.deps.db, ctx.params.id);
+      // The form shows the whole record (NIP unmasked): a read of personal data, logged like the person page.
+      await logUserRead(ctx.deps.db, requireUser(ctx), 'person', person.id, ctx.request.ip);
       return page(ctx, ctx.t.wlEditPerson, personForm(ctx, `/watchlist/people/${person.id}`, personValues(person), {}));
     },
   }),
@@ -275,6 +277,7 @@ ${result.rows.map(
     params: idParams,
     handler: async (ctx) => {
       const account = await requireAccount(ctx.deps.db, ctx.params.id);
+      await logUserRead(ctx.deps.db, requireUser(ctx), 'person', account.person_id, ctx.request.ip);
       return page(
         ctx,
         ctx.t.wlEditAccount,

@@ -574,6 +574,9 @@ select "ri"."id", "ri"."status", "ri"."created_at", "p"."posted_at", "p"."fetche
 -- listCases (the /cases list)
 select "k"."id", "k"."case_number", "k"."case_type", "k"."status", "k"."regime", "k"."office_name", "k"."office_region_code", "k"."found_at", "k"."registered_at", "k"."info_requested_at", "k"."extended", "k"."contest_id", "k"."track", "k"."created_at", "pe"."id" as "person_id", "pe"."name" as "person_name", (select "o"."outcome" from "case_outcomes" as "o" where "o"."case_id" = "k"."id" order by "o"."recorded_at" desc limit $1) as "latest_outcome" from "cases" as "k" inner join "people" as "pe" on "pe"."id" = "k"."person_id" where "k"."status" = $2 and "k"."person_id" = $3 order by "k"."found_at" limit $4;
 
+-- casesReferencing (a person or contest a case keeps)
+select "case_number", count(*) over() as "total" from "cases" where "person_id" = $1 order by "case_number" limit $2;
+
 -- listDoubleReviews (kappa)
 select "f"."case_id", "fu"."username" as "first_analyst", "su"."username" as "second_analyst", "f"."verdict" as "first_verdict", "f"."skb_behaviour" as "first_behaviour", "s"."verdict" as "second_verdict", "s"."skb_behaviour" as "second_behaviour", "s"."mode" from "case_reviews" as "f" inner join "case_reviews" as "s" on "s"."case_id" = "f"."case_id" and "s"."kind" = $1 inner join "users" as "fu" on "fu"."id" = "f"."reviewer_id" inner join "users" as "su" on "su"."id" = "s"."reviewer_id" where "f"."kind" = $2;
 

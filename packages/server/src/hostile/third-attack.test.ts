@@ -1,0 +1,160 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASE_CONTEST, seedCaseContest, seedCasePerson, seedFlaggedCasePost } from '../testing/case-fixtures.ts';
+import { createTestServer, type SignedIn, type TestServer } from '../testing/test-server.ts';
+
+/**
+ * The third outside-style attack on the API (docs/security.md, 2026-11-29): each test is a defect that pass
+ * found, through the real server on PostgreSQL and Redis.
+ */
+describe('third attack on the API', () => {
+  let server: TestServer;
+  let evidenceDir: string;
+  let admin: SignedIn;
+  let viewer: SignedIn;
+  let personId: string;
+  let accountId: string;
+  let caseNumber: string;
+
+  const form = (who: SignedIn, fields: Record<string, string> = {}) => ({
+    headers: { cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ _csrf: who.csrfToken, ...fields }).toString(),
+  });
+
+  beforeAll(async () => {
+    evidenceDir = await mkdtemp(join(tmpdir(), 'netra-third-'));
+    server = await createTestServer({ evidenceDir });
+    await seedCaseContest(server);
+    const person = await seedCasePerson(server, 'siti.aminah', '198501032010012001');
+    personId = person.personId;
+    accountId = person.accountId;
+    const post = await seedFlaggedCasePost(server, person, {
+      externalId: '301',
+      text: 'Ayo pilih nomor dua di bilik suara nanti',
+      postedAt: '2024-10-01T08:00:00+07:00',
+    });
+    const analyst = await server.signIn('analyst');
+    const decided = await server.app.inject({
+      method: 'POST',
+      url: `/api/review/items/${post.reviewItemId}/decisions`,
+      headers: analyst.headers,
+      payload: {
+        decision: 'confirmed',
+        label: 'endorse',
+        candidate: `${CASE_CONTEST}#2`,
+        stance: 'pro',
+        category: 'online_campaigning',
+      },
+    });
+    expect(decided.statusCode, decided.body).toBe(201);
+    const created = await server.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: analyst.headers,
+      payload: { itemIds: [post.reviewItemId] },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    caseNumber = created.json().case_number;
+    admin = await server.signIn('admin');
+    viewer = await server.signIn('viewer');
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+    await rm(evidenceDir, { recursive: true, force: true });
+  });
+
+  it('refuses to delete a person or a contest a case refers to with 409 naming the case, not a foreign-key 500', async () => {
+    const api = await server.app.inject({
+      method: 'DELETE',
+      url: `/api/watchlist/people/${personId}`,
+      headers: admin.headers,
+    });
+    expect(api.statusCode, api.body).toBe(409);
+    expect(api.json().error.code).toBe('PERSON_DELETE_CONFLICT');
+    expect(api.json().error.message).toContain(caseNumber);
+    expect(api.json().error.details.caseNumbers).toEqual([caseNumber]);
+    const page = await server.app.inject({
+      method: 'POST',
+      url: `/watchlist/people/${personId}/delete`,
+      ...form(admin),
+    });
+    expect(page.statusCode).toBe(409);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('PERSON_DELETE_CONFLICT');
+
+    const contest = await server.app.inject({
+      method: 'DELETE',
+      url: `/api/registry/contests/${CASE_CONTEST}`,
+      headers: admin.headers,
+    });
+    expect(contest.statusCode, contest.body).toBe(409);
+    expect(contest.json().error.code).toBe('CONTEST_DELETE_CONFLICT');
+    expect(contest.json().error.message).toContain(caseNumber);
+    const contestPage = await server.app.inject({
+      method: 'POST',
+      url: `/registry/contests/${CASE_CONTEST}/delete`,
+      ...form(admin),
+    });
+    expect(contestPage.statusCode).toBe(409);
+    expect(contestPage.body).toContain('CONTEST_DELETE_CONFLICT');
+
+    // Nothing was deleted, and no audit entry claims it was.
+    const db = server.database.db;
+    expect(await db.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst()).toBeDefined();
+    expect(
+      await db.selectFrom('contests').select('id').where('id', '=', CASE_CONTEST).executeTakeFirst(),
+    ).toBeDefined();
+    const deletions = await db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'in', ['person.delete', 'contest.delete'])
+      .execute();
+    expect(deletions).toEqual([]);
+  });
+
+  it('audits every export of the whole watchlist (names, NIPs, accounts), by whoever exports it', async () => {
+    const urls = [
+      '/api/watchlist/export?format=csv',
+      '/api/watchlist/export?format=xlsx',
+      '/watchlist/export.csv',
+      '/watchlist/export.xlsx',
+    ];
+    for (const url of urls) {
+      const response = await server.app.inject({ method: 'GET', url, headers: { cookie: viewer.cookie } });
+      expect(response.statusCode, url).toBe(200);
+    }
+    const entries = await server.database.db
+      .selectFrom('audit_log')
+      .select(['actor_username', 'entity_id', 'after'])
+      .where('action', '=', 'watchlist.export')
+      .orderBy('id')
+      .execute();
+    expect(entries.map((e) => [e.actor_username, e.entity_id])).toEqual([
+      ['viewer', 'csv'],
+      ['viewer', 'xlsx'],
+      ['viewer', 'csv'],
+      ['viewer', 'xlsx'],
+    ]);
+    const audit = await server.app.inject({ method: 'GET', url: '/admin/audit', headers: { cookie: admin.cookie } });
+    expect(audit.body).toContain('Daftar pantau diekspor');
+  });
+
+  it('logs the read of a person’s record on the edit forms, which show it whole', async () => {
+    const reads = () =>
+      server.database.db
+        .selectFrom('access_log')
+        .select(['actor_username', 'entity_type', 'entity_id'])
+        .where('entity_id', '=', personId)
+        .execute();
+    const before = (await reads()).length;
+    for (const url of [`/watchlist/people/${personId}/edit`, `/watchlist/accounts/${accountId}/edit`]) {
+      const response = await server.app.inject({ method: 'GET', url, headers: { cookie: admin.cookie } });
+      expect(response.statusCode, url).toBe(200);
+    }
+    const after = await reads();
+    expect(after.length - before).toBe(2);
+    expect(after.at(-1)).toEqual({ actor_username: 'admin', entity_type: 'person', entity_id: personId });
+  });
+});
