@@ -252,6 +252,16 @@ export async function listCaseReviews(db: Executor, caseId: string) {
     .execute();
 }
 
+/**
+ * The first analyst of case `k` as `first_reviewer_id`, so a list can hide the first judgement from a blind
+ * second analyst (for queries that name the cases table `k`).
+ */
+export const firstReviewerOf = sql<
+  string | null
+>`(SELECT fr.reviewer_id FROM case_reviews fr WHERE fr.case_id = k.id AND fr.kind = 'first' ORDER BY fr.created_at LIMIT 1)`.as(
+  'first_reviewer_id',
+);
+
 export interface CaseListFilter {
   status?: CaseStatusValue | undefined;
   personId?: string | undefined;
@@ -276,9 +286,11 @@ export async function listCases(db: Executor, filter: CaseListFilter = {}) {
       'k.extended',
       'k.contest_id',
       'k.track',
+      'k.second_review_mode',
       'k.created_at',
       'pe.id as person_id',
       'pe.name as person_name',
+      firstReviewerOf,
       (eb) =>
         eb
           .selectFrom('case_outcomes as o')

@@ -1,8 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_CASE_SETTINGS } from '@netra/cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CASE_CONTEST, seedCaseContest, seedCasePerson, seedFlaggedCasePost } from '../testing/case-fixtures.ts';
+import {
+  CASE_CONTEST,
+  seedCaseContest,
+  seedCasePerson,
+  seedFlaggedCasePost,
+  signInExtraUser,
+} from '../testing/case-fixtures.ts';
 import { createTestServer, type SignedIn, type TestServer } from '../testing/test-server.ts';
 
 /**
@@ -25,7 +32,7 @@ describe('third attack on the API', () => {
 
   beforeAll(async () => {
     evidenceDir = await mkdtemp(join(tmpdir(), 'netra-third-'));
-    server = await createTestServer({ evidenceDir });
+    server = await createTestServer({ evidenceDir, cases: { ...DEFAULT_CASE_SETTINGS, blindShare: 1 } });
     await seedCaseContest(server);
     const person = await seedCasePerson(server, 'siti.aminah', '198501032010012001');
     personId = person.personId;
@@ -156,5 +163,82 @@ describe('third attack on the API', () => {
     const after = await reads();
     expect(after.length - before).toBe(2);
     expect(after.at(-1)).toEqual({ actor_username: 'admin', entity_type: 'person', entity_id: personId });
+  });
+
+  it('keeps the first judgement from a blind second analyst in write answers, the case list and a person’s outcomes', async () => {
+    const analyst = await server.signIn('analyst');
+    const person = await seedCasePerson(server, 'budi.buta', '199001012015031002');
+    const post = await seedFlaggedCasePost(server, person, {
+      externalId: '302',
+      text: 'Jangan lupa coblos nomor dua, ya',
+      postedAt: '2024-10-03T08:00:00+07:00',
+    });
+    const call = (who: SignedIn, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown) =>
+      server.app.inject({ method, url, headers: who.headers, payload: payload as never });
+    expect(
+      (
+        await call(analyst, 'POST', `/api/review/items/${post.reviewItemId}/decisions`, {
+          decision: 'confirmed',
+          label: 'endorse',
+          candidate: `${CASE_CONTEST}#2`,
+          stance: 'pro',
+          category: 'online_campaigning',
+        })
+      ).statusCode,
+    ).toBe(201);
+    const caseId = (await call(analyst, 'POST', '/api/cases', { itemIds: [post.reviewItemId] })).json().id as string;
+    await call(analyst, 'PUT', '/api/me/officer-profile', {
+      position: 'Staf Pengawasan',
+      assignmentLetterNo: 'ST-31/2024',
+    });
+    await call(analyst, 'POST', `/api/cases/people/${person.personId}/rank-grade`, { rankGrade: 'Penata, III/c' });
+    const filled = await call(analyst, 'PATCH', `/api/cases/${caseId}`, {
+      chronology: 'ASN mengunggah ajakan.',
+      facts: 'Akun terdaftar milik ASN.',
+      analysis: 'Analisis pertama yang rahasia.',
+      articles: ['pp94-2021-p5n'],
+      skbBehaviour: 'kampanye_medsos',
+      violationType: 'peraturan_lainnya',
+      track: 'kode_etik',
+    });
+    expect(filled.statusCode, filled.body).toBe(200);
+    expect((await call(analyst, 'POST', `/api/cases/${caseId}/items/${post.reviewItemId}/verify`, {})).statusCode).toBe(
+      201,
+    );
+    const submitted = await call(analyst, 'POST', `/api/cases/${caseId}/submit`, {});
+    expect(submitted.json()).toMatchObject({ status: 'second_review', second_review_mode: 'blind' });
+
+    const second = await signInExtraUser(server, 'analis.buta', 'analyst');
+    // The case page hid it already; an empty edit or a clock date answered with the whole row.
+    for (const [method, url] of [
+      ['PATCH', `/api/cases/${caseId}`],
+      ['POST', `/api/cases/${caseId}/clock`],
+    ] as const) {
+      const answer = await call(second, method, url, {});
+      expect(answer.statusCode, `${url} ${answer.body.slice(0, 200)}`).toBeLessThan(300);
+      expect(answer.body, url).not.toContain('rahasia');
+      expect(answer.json(), url).toMatchObject({
+        analysis: null,
+        facts: null,
+        skb_behaviour: null,
+        track: null,
+        articles: [],
+      });
+    }
+    const listed = (await call(second, 'GET', '/api/cases')).json().cases.find((c: { id: string }) => c.id === caseId);
+    expect(listed.track).toBeNull();
+    expect(listed).not.toHaveProperty('first_reviewer_id');
+    const outcomes = (await call(second, 'GET', `/api/people/${person.personId}/outcomes`)).json().outcomes;
+    expect(outcomes.map((o: { track: string | null }) => o.track)).toEqual([null]);
+    // The first analyst and a supervisor still see it.
+    const own = (await call(analyst, 'GET', '/api/cases')).json().cases.find((c: { id: string }) => c.id === caseId);
+    expect(own.track).toBe('kode_etik');
+    expect((await call(analyst, 'PATCH', `/api/cases/${caseId}`, {})).json().analysis).toBe(
+      'Analisis pertama yang rahasia.',
+    );
+    const supervisor = await server.signIn('supervisor');
+    expect((await call(supervisor, 'GET', `/api/people/${person.personId}/outcomes`)).json().outcomes[0].track).toBe(
+      'kode_etik',
+    );
   });
 });
