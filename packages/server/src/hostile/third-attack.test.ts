@@ -241,4 +241,18 @@ describe('third attack on the API', () => {
       'kode_etik',
     );
   });
+
+  it('renders a stored non-http profile URL on the watchlist as text, never as a live link', async () => {
+    // Forms, API and imports only store http(s) profile URLs; an old row or a bypassed writer must stay inert
+    // anyway, as post URLs do. The watchlist's account list wrote it straight into href.
+    await server.database.db
+      .updateTable('accounts')
+      .set({ profile_url: 'javascript:alert(document.cookie)' })
+      .where('id', '=', accountId)
+      .execute();
+    const page = await server.app.inject({ method: 'GET', url: '/watchlist', headers: { cookie: viewer.cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toMatch(/href="\s*javascript:/i);
+    expect(page.body).toContain('class="unsafe-url"');
+  });
 });

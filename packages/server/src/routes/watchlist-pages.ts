@@ -23,7 +23,7 @@ import { logUserRead } from '../cases/privacy-service.ts';
 import { HttpError } from '../http/http-error.ts';
 import { defineRoute, requireUser, UPLOAD_BODY_LIMIT } from '../http/route.ts';
 import { staticAssetRoute } from '../http/static-asset-route.ts';
-import { html } from '../ui/html.ts';
+import { externalLink, html } from '../ui/html.ts';
 import {
   httpActor,
   importErrorStatus,
@@ -424,7 +424,7 @@ function accountsCell(t: Ctx['t'], count: number, accounts: AccountRow[]) {
   if (count === 0) return html`0`;
   return html`<details class="accounts"><summary>${count} <span class="sr">${t.wlShowAccounts}</span></summary><ul>${accounts.map(
     (a) =>
-      html`<li>${PLATFORM_LABEL[a.platform as keyof typeof PLATFORM_LABEL] ?? a.platform}: <a href="${a.profile_url}" rel="noopener noreferrer" target="_blank">${a.handle}</a></li>`,
+      html`<li>${PLATFORM_LABEL[a.platform as keyof typeof PLATFORM_LABEL] ?? a.platform}: ${externalLink(a.profile_url, a.handle, 'noopener noreferrer')}</li>`,
   )}</ul></details>`;
 }
 
