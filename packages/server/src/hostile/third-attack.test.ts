@@ -255,4 +255,23 @@ describe('third attack on the API', () => {
     expect(page.body).not.toMatch(/href="\s*javascript:/i);
     expect(page.body).toContain('class="unsafe-url"');
   });
+
+  it('answers the queue console’s own refusals in Netra’s error shape with a stable code', async () => {
+    const supervisor = await server.signIn('supervisor');
+    for (const [url, who, code] of [
+      ['/admin/queues/api/queues/classify/no-such-job', admin, 'QUEUE_JOB_NOT_FOUND'],
+      ['/queues/api/queues/classify/no-such-job', supervisor, 'QUEUE_JOB_NOT_FOUND'],
+      ['/admin/queues/api/queues/no-such-queue/1', admin, 'QUEUE_NOT_FOUND'],
+    ] as const) {
+      const response = await server.app.inject({ method: 'GET', url, headers: who.headers });
+      expect(response.statusCode, url).toBe(404);
+      expect(response.json(), url).toEqual({
+        error: { code, message: expect.stringMatching(/tidak ditemukan/), details: expect.any(Object) },
+      });
+    }
+    // The gate's own refusals keep their code.
+    const signedOut = await server.app.inject({ method: 'GET', url: '/admin/queues/api/queues' });
+    expect(signedOut.statusCode).toBe(401);
+    expect(signedOut.json().error.code).toBe('AUTH_REQUIRED');
+  });
 });
