@@ -274,4 +274,29 @@ describe('third attack on the API', () => {
     expect(signedOut.statusCode).toBe(401);
     expect(signedOut.json().error.code).toBe('AUTH_REQUIRED');
   });
+
+  it('caps a user’s saved queue views: any role could add rows without end, each rendered on every queue page', async () => {
+    const db = server.database.db;
+    const user = await db.selectFrom('users').select('id').where('username', '=', 'viewer').executeTakeFirstOrThrow();
+    await db
+      .insertInto('review_saved_views')
+      .values(
+        Array.from({ length: 100 }, (_, i) => ({ user_id: user.id, name: `Tampilan ${i}`, query: 'status=open' })),
+      )
+      .execute();
+    const save = (name: string) =>
+      server.app.inject({ method: 'POST', url: '/review/views', ...form(viewer, { name, queue: 'status=open' }) });
+    const refused = await save('Satu lagi');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('REVIEW_VIEW_LIMIT');
+    expect(refused.body).toContain('Paling banyak 100 tampilan tersimpan');
+    // Saving an existing name again replaces it, so it is still allowed at the cap.
+    expect((await save('Tampilan 7')).statusCode).toBe(303);
+    const count = await db
+      .selectFrom('review_saved_views')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('user_id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(100);
+  });
 });
