@@ -252,6 +252,16 @@ export async function listCaseReviews(db: Executor, caseId: string) {
     .execute();
 }
 
+/**
+ * The first analyst of case `k` as `first_reviewer_id`, so a list can hide the first judgement from a blind
+ * second analyst (for queries that name the cases table `k`).
+ */
+export const firstReviewerOf = sql<
+  string | null
+>`(SELECT fr.reviewer_id FROM case_reviews fr WHERE fr.case_id = k.id AND fr.kind = 'first' ORDER BY fr.created_at LIMIT 1)`.as(
+  'first_reviewer_id',
+);
+
 export interface CaseListFilter {
   status?: CaseStatusValue | undefined;
   personId?: string | undefined;
@@ -276,9 +286,11 @@ export async function listCases(db: Executor, filter: CaseListFilter = {}) {
       'k.extended',
       'k.contest_id',
       'k.track',
+      'k.second_review_mode',
       'k.created_at',
       'pe.id as person_id',
       'pe.name as person_name',
+      firstReviewerOf,
       (eb) =>
         eb
           .selectFrom('case_outcomes as o')
@@ -417,4 +429,24 @@ export async function listCasesOfReviewItems(db: Executor, reviewItemIds: readon
     ])
     .where('ci.review_item_id', 'in', [...reviewItemIds])
     .execute();
+}
+
+/**
+ * The cases about a person or in a contest (their count and the first few case numbers). A case is a legal
+ * record: what it refers to cannot be deleted while it exists (the foreign keys refuse it).
+ */
+export async function casesReferencing(
+  db: Executor,
+  ref: { personId: string } | { contestId: string },
+): Promise<{ count: number; caseNumbers: string[] }> {
+  const column = 'personId' in ref ? 'person_id' : 'contest_id';
+  const value = 'personId' in ref ? ref.personId : ref.contestId;
+  const rows = await db
+    .selectFrom('cases')
+    .select(['case_number', (eb) => eb.fn.countAll<string>().over().as('total')])
+    .where(column, '=', value)
+    .orderBy('case_number')
+    .limit(5)
+    .execute();
+  return { count: Number(rows[0]?.total ?? 0), caseNumbers: rows.map((r) => r.case_number) };
 }

@@ -1,4 +1,5 @@
 import type { Executor } from '../connection/executor.ts';
+import { firstReviewerOf } from './case-repository.ts';
 
 export async function insertReferral(
   db: Executor,
@@ -71,6 +72,8 @@ export async function listOutcomesOfPerson(db: Executor, personId: string) {
       'k.case_number',
       'k.status',
       'k.track',
+      'k.second_review_mode',
+      firstReviewerOf,
       'o.outcome',
       'o.sk_number',
       'o.sk_date',

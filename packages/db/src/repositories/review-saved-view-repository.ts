@@ -9,6 +9,19 @@ export async function listSavedViews(db: Executor, userId: string) {
     .execute();
 }
 
+/** How many views a user has saved, and whether one of them has this name (saving it again replaces it). */
+export async function countSavedViews(db: Executor, userId: string, name: string) {
+  const row = await db
+    .selectFrom('review_saved_views')
+    .select((eb) => [
+      eb.fn.countAll<string>().as('total'),
+      eb.fn.count<string>('id').filterWhere('name', '=', name).as('named'),
+    ])
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return { total: Number(row.total), named: Number(row.named) };
+}
+
 /** Saves (or replaces, by name) one user's view of the queue: the query string of its filters and sort. */
 export async function saveView(db: Executor, input: { userId: string; name: string; query: string }) {
   return db

@@ -13,6 +13,7 @@ export type ReviewErrorCode =
   | 'REVIEW_BULK_COUNT_CHANGED'
   | 'REVIEW_BULK_EMPTY'
   | 'REVIEW_VIEW_NOT_FOUND'
+  | 'REVIEW_VIEW_LIMIT'
   | 'REVIEW_PERSON_NOT_FOUND';
 
 export class ReviewError extends NetraError {

@@ -43,6 +43,57 @@ import { caseClock, caseNotFound, readinessOf } from './case-service.ts';
 
 type Db = Kysely<Database>;
 
+/** What of a case rests on the first judgement: hidden from a blind second analyst until they have judged. */
+const FIRST_JUDGEMENT_FIELDS = ['analysis', 'facts', 'skb_behaviour', 'track', 'suggested_track', 'articles'] as const;
+
+/**
+ * Whether this user may not yet see the first judgement of the case: a blind second review is pending and
+ * the user is an analyst other than the first. Every answer that carries a case goes through this (the case
+ * view, the case list, a person's outcomes, and the answers of case writes).
+ */
+export function isBlindFor(
+  user: Pick<SessionUser, 'id' | 'role'>,
+  row: { status: string; second_review_mode: string | null },
+  firstReviewerId: string | null | undefined,
+): boolean {
+  return (
+    row.status === 'second_review' &&
+    row.second_review_mode === 'blind' &&
+    user.role === 'analyst' &&
+    firstReviewerId !== user.id
+  );
+}
+
+/** The row with the first judgement's fields it carries emptied (only those it has). */
+export function withoutFirstJudgement<T extends object>(row: T): T {
+  const out = { ...row } as Record<string, unknown>;
+  for (const field of FIRST_JUDGEMENT_FIELDS) if (field in out) out[field] = field === 'articles' ? [] : null;
+  return out as T;
+}
+
+/** A list of case rows as this user may see them (rows carry their status, review mode and first reviewer). */
+export function casesAsSeenBy<
+  T extends { status: string; second_review_mode: string | null; first_reviewer_id: string | null },
+>(user: Pick<SessionUser, 'id' | 'role'>, rows: readonly T[]): Omit<T, 'first_reviewer_id'>[] {
+  return rows.map(({ first_reviewer_id, ...row }) =>
+    isBlindFor(user, row, first_reviewer_id) ? withoutFirstJudgement(row) : row,
+  );
+}
+
+/**
+ * The answer of a case write (the updated row) as this user may see it: a blind second analyst who sends an
+ * empty edit or a clock date got the whole row back, first analysis and track included.
+ */
+export async function caseRowAsSeenBy<T extends { id: string; status: string; second_review_mode: string | null }>(
+  db: Db,
+  user: Pick<SessionUser, 'id' | 'role'>,
+  row: T,
+): Promise<T> {
+  if (row.status !== 'second_review' || user.role !== 'analyst') return row;
+  const first = (await listCaseReviews(db, row.id)).find((r) => r.kind === 'first');
+  return isBlindFor(user, row, first?.reviewer_id) ? withoutFirstJudgement(row) : row;
+}
+
 /**
  * Everything shown about one case, for the page, the API and the dossier. The NIP is masked for a viewer;
  * while a blind second review is pending, an analyst other than the first sees neither the first judgement
@@ -69,11 +120,7 @@ export async function loadCaseView(db: Db, settings: CaseSettings, user: Session
   const zone = zoneOfRegion(row.office_region_code);
   const clock = caseClock(settings, row, now);
   const firstReview = reviews.find((r) => r.kind === 'first');
-  const blind =
-    row.status === 'second_review' &&
-    row.second_review_mode === 'blind' &&
-    user.role === 'analyst' &&
-    firstReview?.reviewer_id !== user.id;
+  const blind = isBlindFor(user, row, firstReview?.reviewer_id);
   const firstItem = items[0];
   const suggestion =
     row.skb_behaviour && skbRow(row.skb_behaviour) && firstItem?.stage_at_act && firstItem.target_status

@@ -43,6 +43,40 @@ async function refuse(request: FastifyRequest, reply: FastifyReply, error: unkno
   return reply.status(status).type('application/json; charset=utf-8').send({ error: body });
 }
 
+const CONSOLE_ERRORS: Record<string, { code: string; message: string }> = {
+  'ERRORS.JOB_NOT_FOUND': { code: 'QUEUE_JOB_NOT_FOUND', message: 'Tugas tidak ditemukan / job not found' },
+  'ERRORS.QUEUE_NOT_FOUND': { code: 'QUEUE_NOT_FOUND', message: 'Antrean tidak ditemukan / queue not found' },
+};
+
+/** A bull-board error answer in Netra's shape; one already in it (the gate's own refusals) passes unchanged. */
+export function consoleError(payload: string, status: number): { code: string; message: string; details: object } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(payload);
+  } catch {
+    parsed = null;
+  }
+  const error = (parsed as { error?: unknown } | null)?.error;
+  if (error && typeof error === 'object' && typeof (error as { code?: unknown }).code === 'string') {
+    const known = error as { code: string; message?: unknown; details?: unknown };
+    return {
+      code: known.code,
+      message: typeof known.message === 'string' ? known.message : known.code,
+      details: (known.details as object | undefined) ?? {},
+    };
+  }
+  const key = error && typeof error === 'object' ? (error as { key?: unknown }).key : undefined;
+  const mapped = typeof key === 'string' ? CONSOLE_ERRORS[key] : undefined;
+  if (mapped) return { ...mapped, details: { key } };
+  return status >= 500
+    ? { code: 'INTERNAL', message: 'Kesalahan internal / internal error', details: {} }
+    : {
+        code: 'QUEUE_CONSOLE_REFUSED',
+        message: 'Permintaan konsol antrean ditolak / queue console request refused',
+        details: {},
+      };
+}
+
 /**
  * Mounts bull-board behind the same gate as every route: the session cookie, the role, same-origin writes
  * and the session's CSRF token (bull-board's UI sends it as `X-XSRF-TOKEN`, read from a cookie this mount
@@ -100,6 +134,13 @@ export async function mountQueueConsoles(app: FastifyInstance, deps: ServerDeps)
               secure: deps.config.cookieSecure,
               httpOnly: false,
             });
+        });
+        // bull-board answers its own refusals as `{ "error": { "key": "ERRORS.JOB_NOT_FOUND" } }` (or a bare
+        // message): another shape than every other Netra error. Rewritten here, in Indonesian with a stable code.
+        scope.addHook('onSend', async (_request, reply, payload) => {
+          if (reply.statusCode < 400 || typeof payload !== 'string') return payload;
+          if (!String(reply.getHeader('content-type') ?? '').includes('json')) return payload;
+          return JSON.stringify({ error: consoleError(payload, reply.statusCode) });
         });
         await scope.register(adapter.registerPlugin(), { prefix: mount.path });
       },

@@ -13,6 +13,7 @@ const LABELS: Record<string, { id: string; en: string }> = {
   'account.delete': { id: 'Akun dihapus', en: 'Account deleted' },
   'watchlist.import': { id: 'Daftar pantau diimpor', en: 'Watchlist imported' },
   'watchlist.update': { id: 'Daftar pantau diubah', en: 'Watchlist changed' },
+  'watchlist.export': { id: 'Daftar pantau diekspor', en: 'Watchlist exported' },
   'registry.import': { id: 'Registri calon diimpor', en: 'Candidate registry imported' },
   'crawl.start': { id: 'Perayapan dimulai', en: 'Crawl started' },
   'platform.switch': { id: 'Saklar platform diubah', en: 'Platform switch changed' },

@@ -40,7 +40,7 @@ import {
   updateCaseSchema,
   verifyEvidence,
 } from '../cases/case-service.ts';
-import { dossierData, loadCaseView } from '../cases/case-view.ts';
+import { caseRowAsSeenBy, casesAsSeenBy, dossierData, loadCaseView } from '../cases/case-view.ts';
 import { logUserRead } from '../cases/privacy-service.ts';
 import {
   attachDocument,
@@ -87,7 +87,7 @@ function caseAction<S extends z.ZodType>(
       handler: async (ctx) => {
         const result = await run(ctx as Ctx, ctx.body as z.output<S>);
         ctx.reply.status(201);
-        return result ?? { ok: true };
+        return result ? answerOfCaseWrite(ctx as Ctx, result) : { ok: true };
       },
     }),
     defineRoute({
@@ -107,7 +107,18 @@ function caseAction<S extends z.ZodType>(
   ];
 }
 
-async function caseList(ctx: { deps: Ctx['deps'] }) {
+/** A case write answers with the updated case row: as the writer may see it (a blind second analyst may not). */
+async function answerOfCaseWrite(ctx: Ctx, result: unknown): Promise<unknown> {
+  const row = result as { id?: unknown; status?: unknown; second_review_mode?: unknown };
+  if (typeof row.id !== 'string' || typeof row.status !== 'string' || !('second_review_mode' in row)) return result;
+  return caseRowAsSeenBy(
+    ctx.deps.db,
+    requireUser(ctx),
+    row as { id: string; status: string; second_review_mode: string | null },
+  );
+}
+
+async function caseList(ctx: { deps: Ctx['deps']; user: Ctx['user'] }) {
   const settings = caseSettings(ctx.deps);
   const at = now(ctx);
   const [rows, counts, doubles, reminders] = await Promise.all([
@@ -116,7 +127,7 @@ async function caseList(ctx: { deps: Ctx['deps'] }) {
     listDoubleReviews(ctx.deps.db),
     listReferralsDue(ctx.deps.db, localDate(at, 'WIB')),
   ]);
-  const withClock = rows
+  const withClock = casesAsSeenBy(requireUser(ctx), rows)
     .map((r) => ({ ...r, clock: caseClock(settings, r, at) }))
     .sort((a, b) => a.clock.current.dueAt.getTime() - b.clock.current.dueAt.getTime());
   const reviews = doubles.map((d) => ({
@@ -193,7 +204,7 @@ async function personOutcomes(ctx: RouteContext<unknown, unknown, unknown>, pers
   await logUserRead(ctx.deps.db, user, 'person', personId, ctx.request.ip);
   return {
     person: { id: person.id, name: person.name, nip: nipFor(user.role, person.nip) },
-    outcomes: await listOutcomesOfPerson(ctx.deps.db, personId),
+    outcomes: casesAsSeenBy(user, await listOutcomesOfPerson(ctx.deps.db, personId)),
   };
 }
 
@@ -258,7 +269,8 @@ export const caseRoutes: RouteDef[] = [
     summary: 'Update case fields (chronology, facts, analysis, witnesses, articles, SKB behaviour, track, clock dates)',
     params: idParams,
     body: updateCaseSchema,
-    handler: async (ctx) => updateCaseFields(ctx.deps.db, actor(ctx as Ctx), ctx.params.id, ctx.body),
+    handler: async (ctx) =>
+      answerOfCaseWrite(ctx as Ctx, await updateCaseFields(ctx.deps.db, actor(ctx as Ctx), ctx.params.id, ctx.body)),
   }),
   ...caseAction('edit', 'analyst', 'Update case fields', updateCaseSchema, (ctx, input) =>
     updateCaseFields(ctx.deps.db, actor(ctx), ctx.params.id, input),

@@ -1,6 +1,6 @@
 import { nipFor } from '@netra/cases';
 import { NetraError } from '@netra/core';
-import { listAccountsOfPerson, listPeople } from '@netra/db';
+import { appendAudit, listAccountsOfPerson, listPeople } from '@netra/db';
 import {
   accountInputSchema,
   applyWatchlistImport,
@@ -338,7 +338,19 @@ export async function sendWatchlistExport(
   delimiter: ',' | ';' = ',',
   layout: 'long' | 'wide' = 'long',
 ) {
+  const user = requireUser(ctx);
   const file = await exportWatchlist(ctx.deps.db, format, { delimiter, layout });
+  // Every watched person's name, NIP, post and accounts: a read of personal data (UU PDP Ps 31), audited
+  // like the case and decision exports.
+  await appendAudit(ctx.deps.db, {
+    actorId: user.id,
+    actorUsername: user.username,
+    action: 'watchlist.export',
+    entityType: 'watchlist_export',
+    entityId: format,
+    after: { format, layout, bytes: file.length },
+    ip: ctx.request.ip,
+  });
   const stamp = new Date().toISOString().slice(0, 10);
   ctx.reply.header('content-disposition', `attachment; filename="daftar-pantau-${stamp}.${format}"`);
   return ctx.reply

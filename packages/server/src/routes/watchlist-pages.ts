@@ -23,7 +23,7 @@ import { logUserRead } from '../cases/privacy-service.ts';
 import { HttpError } from '../http/http-error.ts';
 import { defineRoute, requireUser, UPLOAD_BODY_LIMIT } from '../http/route.ts';
 import { staticAssetRoute } from '../http/static-asset-route.ts';
-import { html } from '../ui/html.ts';
+import { externalLink, html } from '../ui/html.ts';
 import {
   httpActor,
   importErrorStatus,
@@ -203,6 +203,8 @@ ${result.rows.map(
     params: idParams,
     handler: async (ctx) => {
       const person = await requirePerson(ctx.deps.db, ctx.params.id);
+      // The form shows the whole record (NIP unmasked): a read of personal data, logged like the person page.
+      await logUserRead(ctx.deps.db, requireUser(ctx), 'person', person.id, ctx.request.ip);
       return page(ctx, ctx.t.wlEditPerson, personForm(ctx, `/watchlist/people/${person.id}`, personValues(person), {}));
     },
   }),
@@ -275,6 +277,7 @@ ${result.rows.map(
     params: idParams,
     handler: async (ctx) => {
       const account = await requireAccount(ctx.deps.db, ctx.params.id);
+      await logUserRead(ctx.deps.db, requireUser(ctx), 'person', account.person_id, ctx.request.ip);
       return page(
         ctx,
         ctx.t.wlEditAccount,
@@ -421,7 +424,7 @@ function accountsCell(t: Ctx['t'], count: number, accounts: AccountRow[]) {
   if (count === 0) return html`0`;
   return html`<details class="accounts"><summary>${count} <span class="sr">${t.wlShowAccounts}</span></summary><ul>${accounts.map(
     (a) =>
-      html`<li>${PLATFORM_LABEL[a.platform as keyof typeof PLATFORM_LABEL] ?? a.platform}: <a href="${a.profile_url}" rel="noopener noreferrer" target="_blank">${a.handle}</a></li>`,
+      html`<li>${PLATFORM_LABEL[a.platform as keyof typeof PLATFORM_LABEL] ?? a.platform}: ${externalLink(a.profile_url, a.handle, 'noopener noreferrer')}</li>`,
   )}</ul></details>`;
 }
 

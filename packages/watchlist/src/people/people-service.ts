@@ -2,6 +2,7 @@ import { NetraError } from '@netra/core';
 import {
   type AccountRow,
   appendAudit,
+  casesReferencing,
   type Database,
   deleteAccount,
   deletePerson,
@@ -102,6 +103,15 @@ export async function deletePersonAudited(db: Kysely<Database>, id: string, acto
   return db.transaction().execute(async (tx) => {
     const before = await getPerson(tx, id);
     if (!before) throw new NetraError('PERSON_NOT_FOUND', 'ASN tidak ditemukan / person not found');
+    // A case is a legal record about this person: deleting them under it failed as a foreign-key 500.
+    const cases = await casesReferencing(tx, { personId: id });
+    if (cases.count > 0) {
+      throw new NetraError(
+        'PERSON_DELETE_CONFLICT',
+        `ASN ini tercatat dalam ${cases.count} kasus (${cases.caseNumbers.join(', ')}); kasus adalah catatan resmi, ASN tidak dapat dihapus / person has cases and cannot be deleted`,
+        { cases: cases.count, caseNumbers: cases.caseNumbers },
+      );
+    }
     const accounts = await listAccountsOfPerson(tx, id);
     await deletePerson(tx, id);
     await appendAudit(tx, {

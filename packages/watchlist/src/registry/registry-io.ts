@@ -1,6 +1,7 @@
 import { type Contest, NetraError, type Registry } from '@netra/core';
 import {
   appendAudit,
+  casesReferencing,
   type Database,
   deleteCandidate,
   deleteContest,
@@ -140,6 +141,15 @@ export async function deleteContestAudited(db: Kysely<Database>, id: string, act
   await db.transaction().execute(async (tx) => {
     const before = (await exportRegistry(tx)).contests.find((c) => c.id === id);
     if (!before) throw new NetraError('CONTEST_NOT_FOUND', `pemilihan ${id} tidak ditemukan`);
+    // Cases are legal records in this contest: deleting it under them failed as a foreign-key 500.
+    const cases = await casesReferencing(tx, { contestId: id });
+    if (cases.count > 0) {
+      throw new NetraError(
+        'CONTEST_DELETE_CONFLICT',
+        `pemilihan ${id} dipakai oleh ${cases.count} kasus (${cases.caseNumbers.join(', ')}); kasus adalah catatan resmi, pemilihan tidak dapat dihapus / contest has cases and cannot be deleted`,
+        { cases: cases.count, caseNumbers: cases.caseNumbers },
+      );
+    }
     await deleteContest(tx, id);
     await appendAudit(tx, {
       actorId: actor.actorId,
