@@ -80,6 +80,9 @@ export type RescoreOutcome = 'moved' | 'kept_decided' | 'kept_newer';
  * job with fewer images that finished after a later one does not move it back. Only classifications this call
  * inserted are passed in, and an item already on the passed one is not matched, so a retried job changes nothing.
  * The key function runs only for items being re-scored, not for every classification stored.
+ * A later tip's text (`text_key`, migration 2026-12-04-3000) re-scores the same way: the item moves only to a
+ * classification of the post's current text (the newest version some classification is keyed by) and all its
+ * image texts.
  */
 async function rescoreReviewItems(
   db: Executor,
