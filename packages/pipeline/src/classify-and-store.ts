@@ -46,6 +46,8 @@ async function store(
       // another row, once its screenshot's text arrives, and again when a further screenshot brings new text
       // (classification-repository, rescoreReviewItems).
       imageTextKey: imageTextKey(jobs[i]!.imageReadings),
+      // A tip's OCR job for a post whose later tip brought another text reads that text (tipOcrInput).
+      textKey: jobs[i]!.textKey,
       // Inserted by this transaction: its classification and review item cannot exist yet (no ON CONFLICT).
       newPost: post.inserted,
     })),
@@ -55,10 +57,10 @@ async function store(
     logger.info(
       { postId: posts[i]!.id, reviewItemId: s.reviewItemId, classificationId: s.classificationId, rescore: s.rescore },
       s.rescore === 'moved'
-        ? 'image text re-scored the post; its open review item now shows the new classification'
+        ? 'new image text re-scored the post; its open review item now shows the new classification'
         : s.rescore === 'kept_decided'
-          ? 'image text re-scored the post; its review item was already decided and keeps the classification it had'
-          : 'image text re-scored the post from fewer images than it now has; its review item keeps the newer classification',
+          ? 'new image text re-scored the post; its review item was already decided and keeps the classification it had'
+          : 'image text re-scored the post from fewer images or an older text than it now has; its review item keeps the newer classification',
     );
   }
   return posts.map((post, i) => ({

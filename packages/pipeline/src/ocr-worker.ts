@@ -214,7 +214,7 @@ export function startOcrWorker(options: OcrWorkerOptions): Worker<OcrJob, OcrOut
     await options.queues.classify.add(
       'classify-post',
       { ...post, imageReadings: readings },
-      { jobId: classifyJobId(post, imageTextKey(readings)) },
+      { jobId: classifyJobId(post, imageTextKey(readings), post.textKey) },
     );
     return { images: images.length, read: fresh.filter((r) => !r.errorCode).length, cached, failed };
   };

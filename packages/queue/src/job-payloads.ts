@@ -74,6 +74,16 @@ export function fitImageReadings(readings: readonly ImageReading[]): ImageReadin
 const jobPostedAtSchema = collectedPostSchema.shape.postedAt.default(null);
 
 /**
+ * Which text the job carries when it is not the post's stored text: the SHA-256 (`contentHash`) of a later tip's
+ * text of the post (a post version), part of the classification's key (`classifications.text_key`). Absent or ''
+ * (every producer but a tip's OCR) for the stored text.
+ */
+const jobTextKeySchema = z
+  .string()
+  .regex(/^([0-9a-f]{64})?$/)
+  .optional();
+
+/**
  * The classify queue carries the collected post itself plus the author's region (which selects contests) and,
  * for a post that went through the OCR queue first, what was read from its images (in evidence order).
  */
@@ -83,6 +93,7 @@ export const classifyJobSchema = collectedPostSchema.extend({
   /** A tip may belong to a person without a matching watched account (the analyst named the person). */
   accountId: z.string().uuid().nullable(),
   imageReadings: z.array(imageReadingSchema).max(IMAGE_READING_LIMITS.readings).optional(),
+  textKey: jobTextKeySchema,
 });
 export type ClassifyJob = z.infer<typeof classifyJobSchema>;
 /** What producers put on the classify queue. */
@@ -93,6 +104,7 @@ export const ocrJobSchema = collectedPostSchema.extend({
   postedAt: jobPostedAtSchema,
   regionCode: z.string().min(1).nullable(),
   accountId: z.string().uuid().nullable(),
+  textKey: jobTextKeySchema,
 });
 export type OcrJob = z.infer<typeof ocrJobSchema>;
 /** What producers put on the ocr queue. */
@@ -136,11 +148,14 @@ function token(value: string): string {
  * BullMQ refuses `:` in custom ids, and external ids are platform-defined strings, hence the hash.
  * With `imageTextKey` (a post classified with the text of its images), the id names that text too: a post
  * whose images changed is classified again, where the post's id alone would be refused while the first job is
- * still kept (completed jobs stay a day); a retried job with the same texts gives the same id.
+ * still kept (completed jobs stay a day); a retried job with the same texts gives the same id. With `textKey` (a
+ * later tip's text of the post), the id names that text as well: the same screenshots read with another text
+ * are another classification, not a refused job.
  */
-export function classifyJobId(post: { platform: string; externalId: string }, imageTextKey = ''): string {
+export function classifyJobId(post: { platform: string; externalId: string }, imageTextKey = '', textKey = ''): string {
   const id = `post-${post.platform}-${token(post.externalId)}`;
-  return imageTextKey ? `${id}-${imageTextKey.slice(0, 16)}` : id;
+  const withImages = imageTextKey ? `${id}-${imageTextKey.slice(0, 16)}` : id;
+  return textKey ? `${withImages}-t${textKey.slice(0, 16)}` : withImages;
 }
 
 /**

@@ -16,6 +16,8 @@ export interface CaseCsvRow {
   postUrl: string;
   platform: string;
   postedAt: string;
+  /** The post's day against the contest it was matched to (`contestTimingLine`), empty when undated. */
+  contestTiming: string;
   stageAtAct: string;
   targetStatus: string;
   foundAt: string;
@@ -48,6 +50,7 @@ export const CASE_CSV_HEADER = [
   'url_unggahan',
   'platform',
   'waktu_unggah',
+  'tanggal_unggah_dan_pemilihan',
   'tahapan_saat_perbuatan',
   'status_sasaran',
   'tanggal_ditemukan',
@@ -84,6 +87,7 @@ export function caseCsv(rows: readonly CaseCsvRow[]): string {
       r.postUrl,
       r.platform,
       r.postedAt,
+      r.contestTiming,
       r.stageAtAct,
       r.targetStatus,
       r.foundAt,

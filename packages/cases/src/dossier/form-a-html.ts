@@ -34,6 +34,8 @@ export interface DossierData {
     url: string;
     platform: string;
     postedAtLabel: string;
+    /** The post's day against the contest it was matched to, with the zone (`contestTimingLine`); '' undated. */
+    contestTimingLabel: string;
     text: string;
     stageLabel: string;
     collector: string;
@@ -79,6 +81,7 @@ export function dossierHtml(d: DossierData): string {
 <table>${rowsOf([
         ['URL', item.url],
         ['Waktu unggah', item.postedAtLabel],
+        ['Tanggal unggah dan pemilihan', item.contestTimingLabel || 'tidak diketahui (unggahan tanpa tanggal)'],
         ['Tahapan saat unggah', item.stageLabel],
         ['Kolektor', `${item.collector} (versi ${item.collectorVersion})`],
         ['Status unggahan', item.status],

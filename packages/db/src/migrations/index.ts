@@ -16,6 +16,7 @@ import * as evidenceLookupIndexes from './2026-12-02-0500-evidence-lookup-indexe
 import * as reviewItemKeysGiven from './2026-12-02-1400-review-item-keys-given.ts';
 import * as classificationContestTiming from './2026-12-03-2000-classification-contest-timing.ts';
 import * as classificationImageTextKey from './2026-12-03-5000-classification-image-text-key.ts';
+import * as classificationTextKey from './2026-12-04-3000-classification-text-key.ts';
 
 /**
  * Every migration, in order. Names are dated and frozen; a new migration gets a later name (a test checks
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-1400-review-item-keys-given': reviewItemKeysGiven,
   '2026-12-03-2000-classification-contest-timing': classificationContestTiming,
   '2026-12-03-5000-classification-image-text-key': classificationImageTextKey,
+  '2026-12-04-3000-classification-text-key': classificationTextKey,
 };

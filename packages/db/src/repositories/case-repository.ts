@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../connection/executor.ts';
 import type { CaseStatusValue, CasesTable } from '../schema/case-tables.ts';
+import { timingRegionCode } from './review-repository.ts';
 
 /** The next sequence number of an office in a year; the row lock makes concurrent cases get distinct numbers. */
 export async function nextCaseSequence(db: Executor, officeCode: string, year: number): Promise<number> {
@@ -161,6 +162,8 @@ export async function listCaseItems(db: Executor, caseId: string) {
       'c.category',
       'c.candidate',
       'c.model_version',
+      'c.contest_timing',
+      timingRegionCode,
       'a.last_crawled_at',
     ])
     .where('ci.case_id', '=', caseId)

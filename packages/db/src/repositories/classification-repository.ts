@@ -28,7 +28,7 @@ export async function saveClassification(
       language: result.language,
       contest_timing: result.contestTiming ? JSON.stringify(result.contestTiming) : null,
     })
-    .onConflict((oc) => oc.columns(['post_id', 'model_version', 'image_text_key']).doNothing())
+    .onConflict((oc) => oc.columns(['post_id', 'model_version', 'image_text_key', 'text_key']).doNothing())
     .returning('id')
     .executeTakeFirst();
   const classificationId =
@@ -40,6 +40,7 @@ export async function saveClassification(
         .where('post_id', '=', postId)
         .where('model_version', '=', result.modelVersion)
         .where('image_text_key', '=', '')
+        .where('text_key', '=', '')
         .executeTakeFirstOrThrow()
     ).id;
   if (!result.flagged) return { classificationId, reviewItemId: null };
@@ -79,6 +80,9 @@ export type RescoreOutcome = 'moved' | 'kept_decided' | 'kept_newer';
  * job with fewer images that finished after a later one does not move it back. Only classifications this call
  * inserted are passed in, and an item already on the passed one is not matched, so a retried job changes nothing.
  * The key function runs only for items being re-scored, not for every classification stored.
+ * A later tip's text (`text_key`, migration 2026-12-04-3000) re-scores the same way: the item moves only to a
+ * classification of the post's current text (the newest version some classification is keyed by) and all its
+ * image texts.
  */
 async function rescoreReviewItems(
   db: Executor,
@@ -97,7 +101,14 @@ async function rescoreReviewItems(
           AS x(post_id, classification_id)
       ), candidates AS (
         SELECT ri.id, ri.classification_id AS earlier_id, c.id AS classification_id, c.score, c.candidate,
-          c.image_text_key = netra_image_text_key(p.image_readings) AS current
+          c.image_text_key = netra_image_text_key(p.image_readings) AND c.text_key = coalesce((
+            -- The post's newest text that a classification read: a later tip's text (a post version whose hash
+            -- some classification of the post is keyed by), else '' (the stored text). A version only a
+            -- re-check saw (an edit on the platform) is read by no classification and changes nothing here.
+            SELECT v.content_hash FROM post_versions v
+            WHERE v.post_id = p.id
+              AND EXISTS (SELECT 1 FROM classifications t WHERE t.post_id = p.id AND t.text_key = v.content_hash)
+            ORDER BY v.version DESC LIMIT 1), '') AS current
         FROM input i
         JOIN review_items ri ON ri.post_id = i.post_id AND ri.classification_id <> i.classification_id
         JOIN classifications c ON c.id = i.classification_id
@@ -145,6 +156,11 @@ export async function saveClassifications(
      */
     imageTextKey?: string;
     /**
+     * What text the model read, when not the post's stored text (`contentHash` of it: a later tip's text, stored
+     * as a post version; part of the key): '' or absent for the stored text.
+     */
+    textKey?: string;
+    /**
      * The post was inserted by this same transaction (`upsertPosts` said `inserted`): nothing can refer to it
      * yet, so its classification and review item are written without ON CONFLICT. Default false.
      */
@@ -152,18 +168,25 @@ export async function saveClassifications(
   }[],
 ): Promise<SavedClassification[]> {
   if (items.length === 0) return [];
-  const key = (postId: string, modelVersion: string, imageTextKey: string | undefined) =>
-    `${postId}\u0000${modelVersion}\u0000${imageTextKey ?? ''}`;
+  const key = (postId: string, modelVersion: string, imageTextKey: string | undefined, textKey: string | undefined) =>
+    `${postId}\u0000${modelVersion}\u0000${imageTextKey ?? ''}\u0000${textKey ?? ''}`;
   const reviewed = (item: { result: ClassificationResult; review?: boolean }) =>
     item.result.flagged || item.review === true;
   const unique = new Map<
     string,
-    { postId: string; result: ClassificationResult; review: boolean; imageTextKey: string; newPost: boolean }
+    {
+      postId: string;
+      result: ClassificationResult;
+      review: boolean;
+      imageTextKey: string;
+      textKey: string;
+      newPost: boolean;
+    }
   >();
   // One review item per post: the first reviewed occurrence opens it (with its classification and score).
   const opening = new Set<string>();
   for (const item of items) {
-    const k = key(item.postId, item.result.modelVersion, item.imageTextKey);
+    const k = key(item.postId, item.result.modelVersion, item.imageTextKey, item.textKey);
     const seen = unique.get(k);
     const opens = reviewed(item) && !opening.has(item.postId);
     if (opens) opening.add(item.postId);
@@ -173,6 +196,7 @@ export async function saveClassifications(
         result: item.result,
         review: opens,
         imageTextKey: item.imageTextKey ?? '',
+        textKey: item.textKey ?? '',
         // Only when every occurrence says so: a post is new for the whole transaction or not at all.
         newPost: item.newPost === true,
       });
@@ -183,8 +207,9 @@ export async function saveClassifications(
   }
   const classificationIds = new Map<string, string>();
   const reviewItemIds = new Map<string, string>();
-  // Classifications with image text this call inserted (not found from an earlier try): they may re-score an item.
-  const freshWithImageText = new Map<string, string>();
+  // Classifications of image text or of a later text this call inserted (not found from an earlier try): they may
+  // re-score an item.
+  const freshRescoring = new Map<string, string>();
   for (const chunk of chunks([...unique.values()])) {
     const r = chunk.map((item) => item.result);
     // Sub-statements share one snapshot: the SELECTs over classifications and review_items see only rows that
@@ -197,6 +222,7 @@ export async function saveClassifications(
       post_id: string;
       model_version: string;
       image_text_key: string;
+      text_key: string;
       classification_id: string;
       fresh: boolean;
       review_item_id: string | null;
@@ -209,39 +235,41 @@ export async function saveClassifications(
           ${r.map((x) => JSON.stringify(x.evidence))}::jsonb[], ${r.map((x) => x.language)}::text[],
           ${chunk.map((i) => i.review)}::boolean[], ${chunk.map((i) => i.imageTextKey)}::text[],
           ${chunk.map((i) => i.newPost)}::boolean[],
-          ${r.map((x) => (x.contestTiming ? JSON.stringify(x.contestTiming) : null))}::jsonb[]
+          ${r.map((x) => (x.contestTiming ? JSON.stringify(x.contestTiming) : null))}::jsonb[],
+          ${chunk.map((i) => i.textKey)}::text[]
         ) AS x(post_id, model_version, score, flagged, candidate, stance, category, evidence, language, review,
-          image_text_key, new_post, contest_timing)
+          image_text_key, new_post, contest_timing, text_key)
       ), inserted_new AS (
         -- Posts this transaction inserted: nothing of theirs can exist, so no ON CONFLICT (its extra index probe
         -- and confirmation per row).
         INSERT INTO classifications (post_id, model_version, score, flagged, candidate, stance, category, evidence,
-          language, image_text_key, with_image_text, contest_timing)
+          language, image_text_key, with_image_text, contest_timing, text_key)
         SELECT post_id, model_version, score, flagged, candidate, stance, category, evidence, language,
-          image_text_key, image_text_key <> '', contest_timing FROM input WHERE new_post
-        RETURNING id, post_id, model_version, image_text_key, candidate
+          image_text_key, image_text_key <> '', contest_timing, text_key FROM input WHERE new_post
+        RETURNING id, post_id, model_version, image_text_key, text_key, candidate
       ), inserted_known AS (
         INSERT INTO classifications (post_id, model_version, score, flagged, candidate, stance, category, evidence,
-          language, image_text_key, with_image_text, contest_timing)
+          language, image_text_key, with_image_text, contest_timing, text_key)
         SELECT post_id, model_version, score, flagged, candidate, stance, category, evidence, language,
-          image_text_key, image_text_key <> '', contest_timing FROM input WHERE NOT new_post
-        ON CONFLICT (post_id, model_version, image_text_key) DO NOTHING
-        RETURNING id, post_id, model_version, image_text_key, candidate
+          image_text_key, image_text_key <> '', contest_timing, text_key FROM input WHERE NOT new_post
+        ON CONFLICT (post_id, model_version, image_text_key, text_key) DO NOTHING
+        RETURNING id, post_id, model_version, image_text_key, text_key, candidate
       ), inserted AS (
-        SELECT id, post_id, model_version, image_text_key, candidate FROM inserted_new
+        SELECT id, post_id, model_version, image_text_key, text_key, candidate FROM inserted_new
         UNION ALL
-        SELECT id, post_id, model_version, image_text_key, candidate FROM inserted_known
+        SELECT id, post_id, model_version, image_text_key, text_key, candidate FROM inserted_known
       ), classified AS (
-        SELECT id, post_id, model_version, image_text_key, candidate, true AS fresh FROM inserted
+        SELECT id, post_id, model_version, image_text_key, text_key, candidate, true AS fresh FROM inserted
         UNION ALL
-        SELECT c.id, c.post_id, c.model_version, c.image_text_key, c.candidate, false AS fresh
+        SELECT c.id, c.post_id, c.model_version, c.image_text_key, c.text_key, c.candidate, false AS fresh
         FROM input i CROSS JOIN LATERAL (
-          SELECT id, post_id, model_version, image_text_key, candidate FROM classifications
+          SELECT id, post_id, model_version, image_text_key, text_key, candidate FROM classifications
           WHERE post_id = i.post_id AND model_version = i.model_version AND image_text_key = i.image_text_key
+            AND text_key = i.text_key
           LIMIT 1) c
         -- Only for rows the INSERT skipped: probing the index for each new row too found nothing, at a cost.
         WHERE NOT EXISTS (SELECT 1 FROM inserted n WHERE n.post_id = i.post_id AND n.model_version = i.model_version
-          AND n.image_text_key = i.image_text_key)
+          AND n.image_text_key = i.image_text_key AND n.text_key = i.text_key)
       ), items AS (
         -- The item's keys by the rules of its key trigger (migration 2026-11-29-0800), which then does not run
         -- (it runs only when no platform is given): read here, they cost no PL/pgSQL call per item.
@@ -249,7 +277,7 @@ export async function saveClassifications(
           nullif(split_part(coalesce(k.candidate, ''), '#', 1), '') AS contest_id, p.platform,
           coalesce(p.posted_at, p.fetched_at) AS posted_at, p.fetched_at AS captured_at, a.person_id, i.new_post
         FROM input i JOIN classified k ON k.post_id = i.post_id AND k.model_version = i.model_version
-          AND k.image_text_key = i.image_text_key
+          AND k.image_text_key = i.image_text_key AND k.text_key = i.text_key
           JOIN posts p ON p.id = i.post_id LEFT JOIN accounts a ON a.id = p.account_id
         WHERE i.review
       ), opened_new AS (
@@ -276,28 +304,33 @@ export async function saveClassifications(
         FROM input i CROSS JOIN LATERAL (SELECT id, post_id FROM review_items WHERE post_id = i.post_id LIMIT 1) r
         WHERE i.review AND NOT EXISTS (SELECT 1 FROM opened o WHERE o.post_id = i.post_id)
       )
-      SELECT k.post_id, k.model_version, k.image_text_key, k.id AS classification_id, k.fresh,
+      SELECT k.post_id, k.model_version, k.image_text_key, k.text_key, k.id AS classification_id, k.fresh,
         r.id AS review_item_id
       FROM classified k LEFT JOIN reviewed r ON r.post_id = k.post_id`.execute(db);
     for (const row of result.rows) {
-      classificationIds.set(key(row.post_id, row.model_version, row.image_text_key), row.classification_id);
-      if (row.fresh && row.image_text_key !== '') freshWithImageText.set(row.post_id, row.classification_id);
+      classificationIds.set(
+        key(row.post_id, row.model_version, row.image_text_key, row.text_key),
+        row.classification_id,
+      );
+      if (row.fresh && (row.image_text_key !== '' || row.text_key !== ''))
+        freshRescoring.set(row.post_id, row.classification_id);
       if (row.review_item_id) reviewItemIds.set(row.post_id, row.review_item_id);
     }
   }
   // A row another transaction committed while this statement waited on it is in neither its INSERT's answer
   // nor its snapshot: look those up, and only those (rare: two workers writing the same post at once).
   const missing = [...unique.values()].filter(
-    (i) => !classificationIds.has(key(i.postId, i.result.modelVersion, i.imageTextKey)),
+    (i) => !classificationIds.has(key(i.postId, i.result.modelVersion, i.imageTextKey, i.textKey)),
   );
   for (const chunk of chunks(missing)) {
     const existing = await db
       .selectFrom('classifications')
-      .select(['id', 'post_id', 'model_version', 'image_text_key'])
+      .select(['id', 'post_id', 'model_version', 'image_text_key', 'text_key'])
       .where('post_id', 'in', [...new Set(chunk.map((i) => i.postId))])
       .where('model_version', 'in', [...new Set(chunk.map((i) => i.result.modelVersion))])
       .execute();
-    for (const row of existing) classificationIds.set(key(row.post_id, row.model_version, row.image_text_key), row.id);
+    for (const row of existing)
+      classificationIds.set(key(row.post_id, row.model_version, row.image_text_key, row.text_key), row.id);
   }
   const open = [...opening].filter((postId) => !reviewItemIds.has(postId));
   for (const chunk of chunks(open)) {
@@ -308,9 +341,11 @@ export async function saveClassifications(
       .execute();
     for (const row of existing) reviewItemIds.set(row.post_id, row.id);
   }
-  const rescored = await rescoreReviewItems(db, freshWithImageText);
+  const rescored = await rescoreReviewItems(db, freshRescoring);
   return items.map((item) => {
-    const classificationId = classificationIds.get(key(item.postId, item.result.modelVersion, item.imageTextKey));
+    const classificationId = classificationIds.get(
+      key(item.postId, item.result.modelVersion, item.imageTextKey, item.textKey),
+    );
     if (!classificationId) throw new Error(`classification of post ${item.postId} was not stored`);
     const rescore = rescored.get(classificationId);
     if (rescore) return { classificationId, reviewItemId: rescore.reviewItemId, rescore: rescore.outcome };

@@ -169,10 +169,17 @@ export async function getPostWatch(db: Executor, postId: string) {
   const [post, versions, interaction, tip] = await Promise.all([
     db.selectFrom('posts').select(['deleted_at', 'last_checked_at']).where('id', '=', postId).executeTakeFirst(),
     db
-      .selectFrom('post_versions')
-      .select(['version', 'text', 'content_hash', 'seen_at', 'evidence'])
-      .where('post_id', '=', postId)
-      .orderBy('version')
+      .selectFrom('post_versions as v')
+      .select(['v.version', 'v.text', 'v.content_hash', 'v.seen_at', 'v.evidence'])
+      // The newest score of the version's text, when one was classified: version 1 is the stored text (key ''),
+      // a later tip's text is keyed by its hash (migration 2026-12-04-3000); an edit only a re-check saw has none.
+      .select(
+        sql<number | null>`(SELECT c.score FROM classifications c WHERE c.post_id = v.post_id
+          AND c.text_key = CASE WHEN v.version = 1 THEN '' ELSE v.content_hash END
+          ORDER BY c.created_at DESC, c.id DESC LIMIT 1)`.as('score'),
+      )
+      .where('v.post_id', '=', postId)
+      .orderBy('v.version')
       .execute(),
     db.selectFrom('post_interactions').selectAll().where('post_id', '=', postId).executeTakeFirst(),
     db

@@ -126,11 +126,21 @@ const QUEUE_COLUMNS = [
   'pe.agency',
   'pe.region_code',
   'k.region_code as contest_region_code',
+  'c.contest_timing',
 ] as const;
+
+/**
+ * The region of the contest a dated post's day was matched against (`contest_timing.contest`): its dates are
+ * local dates in that contest's zone, which is not always the item's contest (an analyst may decide on another
+ * candidate) nor the person's region.
+ */
+export const timingRegionCode = sql<
+  string | null
+>`(SELECT region_code FROM contests WHERE id = c.contest_timing->>'contest')`.as('timing_region_code');
 
 /** The analysts' queue: most likely violations first by default, or by posting or capture time. */
 export async function listReviewItems(db: Executor, filter: ReviewQueueFilter = {}) {
-  return applySort(applyQueueFilter(queueQuery(db).select([...QUEUE_COLUMNS]), filter), filter)
+  return applySort(applyQueueFilter(queueQuery(db).select([...QUEUE_COLUMNS, timingRegionCode]), filter), filter)
     .limit(filter.limit ?? 50)
     .offset(filter.offset ?? 0)
     .execute();
@@ -245,6 +255,7 @@ export async function getReviewItem(db: Executor, id: string) {
       'c.with_image_text',
       'c.created_at as classified_at',
       'c.contest_timing',
+      timingRegionCode,
       'a.handle as account_handle',
       'a.profile_url',
       'pe.id as person_id',
@@ -390,6 +401,8 @@ export async function listDecidedItems(db: Executor, filter: { since?: Date | un
       'c.score',
       'c.model_version',
       'c.candidate as model_candidate',
+      'c.contest_timing',
+      timingRegionCode,
       'pe.name as person_name',
       'pe.nip',
       'pe.agency',

@@ -1,7 +1,8 @@
-import type { EvidenceArtefactRef, Platform } from '@netra/core';
+import { type EvidenceArtefactRef, type Platform, storableText } from '@netra/core';
 import { sql } from 'kysely';
 import type { Executor } from '../connection/executor.ts';
-import { upsertPost } from './post-repository.ts';
+import type { PostImageReading } from '../schema/content-tables.ts';
+import { contentHash, upsertPost } from './post-repository.ts';
 
 export interface TipPostValues {
   platform: Platform;
@@ -42,16 +43,21 @@ export async function storeTipPost(db: Executor, v: TipPostValues): Promise<{ id
 export async function insertTip(
   db: Executor,
   v: { postId: string; submittedBy: string; personId: string | null; note: string | null },
-): Promise<{ id: string; created: boolean }> {
+): Promise<{ id: string; created: boolean; personId: string | null; note: string | null }> {
   const inserted = await db
     .insertInto('tips')
     .values({ post_id: v.postId, submitted_by: v.submittedBy, person_id: v.personId, note: v.note })
     .onConflict((oc) => oc.column('post_id').doNothing())
     .returning('id')
     .executeTakeFirst();
-  if (inserted) return { id: inserted.id, created: true };
-  const existing = await db.selectFrom('tips').select('id').where('post_id', '=', v.postId).executeTakeFirstOrThrow();
-  return { id: existing.id, created: false };
+  if (inserted) return { id: inserted.id, created: true, personId: v.personId, note: v.note };
+  // The first tip's person and note stay: the caller reports a different one as not applied.
+  const existing = await db
+    .selectFrom('tips')
+    .select(['id', 'person_id', 'note'])
+    .where('post_id', '=', v.postId)
+    .executeTakeFirstOrThrow();
+  return { id: existing.id, created: false, personId: existing.person_id, note: existing.note };
 }
 
 /** The watched account whose platform and handle match (case-insensitive), with its person's region. */
@@ -66,15 +72,124 @@ export async function findWatchedAccount(db: Executor, platform: string, handle:
 }
 
 /**
- * What the OCR of a tip reads: the post's text as stored (the first tip's; the one the item page shows) and every
- * screenshot of the post, oldest first. A further screenshot is read together with the earlier ones, so the post
- * is classified again from all its image texts, and the earlier ones keep their places in the post's readings.
+ * The text a post's classification in force reads (the "current text"): the newest post version that a
+ * classification of the post is keyed by (`text_key`, a later tip's text), else the post's stored text (key '').
+ */
+async function currentText(db: Executor, postId: string): Promise<{ text: string; textKey: string }> {
+  const version = await db
+    .selectFrom('post_versions as v')
+    .select(['v.text', 'v.content_hash'])
+    .where('v.post_id', '=', postId)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('classifications as c')
+          .select('c.id')
+          .whereRef('c.post_id', '=', 'v.post_id')
+          .whereRef('c.text_key', '=', 'v.content_hash'),
+      ),
+    )
+    .orderBy('v.version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (version) return { text: version.text, textKey: version.content_hash };
+  const post = await db.selectFrom('posts').select('text').where('id', '=', postId).executeTakeFirstOrThrow();
+  return { text: post.text, textKey: '' };
+}
+
+/** What a tip of an already stored post classifies, and whether its text became a new version of the post. */
+export interface TipText {
+  /** The text to classify: the tip's own, or the post's current text when the tip brought none. */
+  text: string;
+  /** `classifications.text_key` of that text: '' for the post's stored text (the first capture). */
+  textKey: string;
+  /** The post version the tip's text was stored as; null when it brought no text or the same text as the latest. */
+  version: number | null;
+  /** The post's image readings so far: the classification reads their text too (its image text key must match). */
+  imageReadings: PostImageReading[];
+}
+
+/**
+ * A later tip of a stored post: a text that differs from the post's latest text (its newest version, else its
+ * stored text) is kept as a new post version — version 1 being the stored text, as a re-check keeps an edit —
+ * with this tip's artefacts as its evidence, and is classified under its own key (its SHA-256), so the
+ * classification is a new row and never skipped. The posts row keeps the first capture. The post row is locked,
+ * so two tips of one post at once number their versions in turn. A text equal to the latest is not stored
+ * again; no text at all classifies the post's current text (the same key: nothing new is stored).
+ */
+export async function recordTipText(
+  db: Executor,
+  input: { postId: string; text: string; seenAt: string; evidence: readonly EvidenceArtefactRef[] },
+): Promise<TipText> {
+  const post = await db
+    .selectFrom('posts')
+    .select(['text', 'content_hash', 'fetched_at', 'image_readings'])
+    .where('id', '=', input.postId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const imageReadings = post.image_readings ?? [];
+  const text = storableText(input.text.trim());
+  if (!text) return { ...(await currentText(db, input.postId)), version: null, imageReadings };
+  const hash = contentHash(text);
+  const latest = await db
+    .selectFrom('post_versions')
+    .select(['version', 'content_hash'])
+    .where('post_id', '=', input.postId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (hash === (latest?.content_hash ?? post.content_hash)) {
+    // The same text as the latest: its key is the one it was (or would be) classified under.
+    return { text, textKey: latest ? hash : '', version: null, imageReadings };
+  }
+  const refs = (rows: readonly { kind: string; sha256: string; bytes: number; mediaType: string; path: string }[]) =>
+    JSON.stringify(
+      rows.map((r) => ({ kind: r.kind, sha256: r.sha256, bytes: r.bytes, mediaType: r.mediaType, path: r.path })),
+    );
+  if (!latest) {
+    const first = await db
+      .selectFrom('evidence_artefacts')
+      .select(['kind', 'sha256', 'bytes', 'media_type as mediaType', 'path'])
+      .where('post_id', '=', input.postId)
+      .where('captured_at', '<=', post.fetched_at)
+      .execute();
+    await db
+      .insertInto('post_versions')
+      .values({
+        post_id: input.postId,
+        version: 1,
+        text: post.text,
+        content_hash: post.content_hash,
+        seen_at: post.fetched_at,
+        evidence: refs(first),
+      })
+      .execute();
+  }
+  const version = (latest?.version ?? 1) + 1;
+  await db
+    .insertInto('post_versions')
+    .values({
+      post_id: input.postId,
+      version,
+      text,
+      content_hash: hash,
+      seen_at: input.seenAt,
+      evidence: refs(input.evidence),
+    })
+    .execute();
+  return { text, textKey: hash, version, imageReadings };
+}
+
+/**
+ * What the OCR of a tip reads: the post's current text (the one its classification in force read: a later tip's
+ * text, else the first tip's, the one the item page shows first) with its key, and every screenshot of the post,
+ * oldest first. A further screenshot is read together with the earlier ones, so the post is classified again from
+ * all its image texts, and the earlier ones keep their places in the post's readings.
  */
 export async function tipOcrInput(
   db: Executor,
   postId: string,
-): Promise<{ text: string; screenshots: EvidenceArtefactRef[] }> {
-  const post = await db.selectFrom('posts').select('text').where('id', '=', postId).executeTakeFirstOrThrow();
+): Promise<{ text: string; textKey: string; screenshots: EvidenceArtefactRef[] }> {
+  const current = await currentText(db, postId);
   const rows = await db
     .selectFrom('evidence_artefacts')
     .select(['sha256', 'bytes', 'media_type', 'path', 'captured_at'])
@@ -84,7 +199,7 @@ export async function tipOcrInput(
     .orderBy('sha256')
     .execute();
   return {
-    text: post.text,
+    ...current,
     screenshots: rows.map((r) => ({
       kind: 'screenshot' as const,
       sha256: r.sha256,

@@ -31,6 +31,8 @@ export interface ClassificationsTable {
    * texts read (`imageTextKey`). Part of the key, so a further image with new text is a new classification.
    */
   image_text_key: Generated<string>;
+  /** '' = read the post's stored text; else the SHA-256 of the later text it read (a tip's new text; migration 2026-12-04-3000). */
+  text_key: Generated<string>;
   /** A dated post's `contestTiming` (the chosen contest's running window and the post's day); null when undated. */
   contest_timing: Json<ContestTiming> | null;
   created_at: Generated<Date>;

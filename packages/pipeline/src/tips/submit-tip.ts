@@ -15,12 +15,15 @@ import {
   getPerson,
   getPersonByNip,
   insertTip,
+  type RescoreOutcome,
+  recordTipText,
   saveClassifications,
   storeTipPost,
+  type TipText,
   tipOcrInput,
 } from '@netra/db';
 import { imageDimensions } from '@netra/ocr';
-import { type OcrJob, ocrJobId, type Queues } from '@netra/queue';
+import { imageTextKey, type OcrJob, ocrJobId, type Queues } from '@netra/queue';
 import { normaliseAccount, PLATFORM_HOSTS } from '@netra/watchlist';
 import type { Kysely } from 'kysely';
 import type { Classifier } from '../registry-classifier.ts';
@@ -72,10 +75,34 @@ export interface TipResult {
   platform: Platform;
   accountId: string | null;
   personId: string | null;
+  /** The score of the text this tip was classified from (its own text, or the post's current text if it had none). */
   score: number;
   flagged: boolean;
+  /**
+   * A later tip of the same post whose text differs from the post's latest: the post version its text was stored
+   * as (the item page lists every version with its score). Null otherwise.
+   */
+  textVersion: number | null;
+  /**
+   * When that text's classification is new and the review item pointed at another: `moved` (the open item now
+   * shows the new text's score), `kept_decided` (the item was decided and keeps the classification it was
+   * decided on; its page says the post was scored again), `kept_newer`. Absent otherwise.
+   */
+  rescore?: RescoreOutcome;
+  /**
+   * What this tip gave that was not applied, each said here (and in the audit entry, and on the page the form
+   * opens) instead of dropped without a word: a later tip of a post keeps the first tip's person and note and the
+   * post's stored posting time (the manifest of this tip's evidence still holds its note and text).
+   */
+  ignored: TipIgnored[];
   /** The screenshot's OCR: `queued`, `no_screenshot`, or `no_queue` (submitted without a queue, e.g. no REDIS_URL). */
   ocr: 'queued' | 'no_screenshot' | 'no_queue';
+}
+
+/** A field of a later tip that was not applied (see `TipResult.ignored`). */
+export interface TipIgnored {
+  field: 'person' | 'note' | 'postedAt';
+  message: string;
 }
 
 const invalid = (code: string, field: string, message: string) => new ValidationError(code, [{ field, message }]);
@@ -235,10 +262,6 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
   const regionCode = account?.region_code ?? person?.region_code ?? null;
   const registry = await deps.registry();
   const externalId = tipExternalId(url);
-  const result = deps.classifier(
-    { platform: owner.platform, externalId, text, mediaDescriptions: [], regionCode, kind: 'post', context: undefined },
-    registry,
-  );
   const raw = {
     collector: TIP_COLLECTOR.name,
     collectorVersion: TIP_COLLECTOR.version,
@@ -261,7 +284,33 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
       raw,
       evidence: artefacts,
     });
-    const [saved] = await saveClassifications(tx, [{ postId: post.id, result, review: true }]);
+    // A later tip of a stored post: its text, when new, becomes a post version and is classified under its own
+    // key, with the post's image texts so far (recordTipText) — never skipped as "already classified".
+    const tipText: TipText = post.inserted
+      ? { text, textKey: '', version: null, imageReadings: [] }
+      : await recordTipText(tx, { postId: post.id, text, seenAt: now.toISOString(), evidence: artefacts });
+    const result = deps.classifier(
+      {
+        platform: owner.platform,
+        externalId,
+        text: tipText.text,
+        mediaDescriptions: [],
+        regionCode,
+        kind: 'post',
+        context: undefined,
+        imageReadings: tipText.imageReadings,
+      },
+      registry,
+    );
+    const [saved] = await saveClassifications(tx, [
+      {
+        postId: post.id,
+        result,
+        review: true,
+        imageTextKey: imageTextKey(tipText.imageReadings),
+        textKey: tipText.textKey,
+      },
+    ]);
     const tip = await insertTip(tx, {
       postId: post.id,
       submittedBy: actor.userId,
@@ -269,6 +318,34 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
       note,
     });
     if (!saved?.reviewItemId) throw new NetraError('TIP_NOT_QUEUED', 'review item of the tip was not stored');
+    const ignored: TipIgnored[] = [];
+    if (!tip.created) {
+      if (person && person.id !== tip.personId)
+        ignored.push({
+          field: 'person',
+          message:
+            'ASN pada tip pertama unggahan ini tetap dipakai; pilihan ASN ini tidak diterapkan / the first tip’s person stays',
+        });
+      if (note && note !== tip.note)
+        ignored.push({
+          field: 'note',
+          message:
+            'catatan tip pertama tetap; catatan ini hanya tersimpan di manifes bukti tip ini / the first tip’s note stays; this note is kept in this tip’s evidence manifest',
+        });
+      if (postedAt) {
+        const stored = await tx
+          .selectFrom('posts')
+          .select('posted_at')
+          .where('id', '=', post.id)
+          .executeTakeFirstOrThrow();
+        if (stored.posted_at?.toISOString() !== postedAt)
+          ignored.push({
+            field: 'postedAt',
+            message:
+              'waktu unggah yang tersimpan dari tangkapan pertama tetap dipakai / the posting time stored with the first capture stays',
+          });
+      }
+    }
     // Read in the transaction that added this screenshot: every screenshot of the post so far, this one included.
     const ocrInput = screenshotRef && deps.queues ? await tipOcrInput(tx, post.id) : null;
     await appendAudit(tx, {
@@ -284,6 +361,9 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
         accountId: account?.id ?? null,
         personId: person?.id ?? null,
         artefacts: artefacts.map((a) => a.sha256),
+        ...(tipText.version !== null ? { textVersion: tipText.version, textKey: tipText.textKey } : {}),
+        ...(saved.rescore ? { rescore: saved.rescore } : {}),
+        ...(ignored.length > 0 ? { ignored: ignored.map((i) => i.field) } : {}),
       },
       ip: actor.ip ?? null,
     });
@@ -297,6 +377,9 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
       personId: person?.id ?? account?.person_id ?? null,
       score: result.score,
       flagged: result.flagged,
+      textVersion: tipText.version,
+      ...(saved.rescore ? { rescore: saved.rescore } : {}),
+      ignored,
       ocrInput,
     };
   });
@@ -317,6 +400,7 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
     accountId: account?.id ?? null,
     authorHandle,
     text: ocrInput.text,
+    ...(ocrInput.textKey ? { textKey: ocrInput.textKey } : {}),
     postedAt,
     fetchedAt: now.toISOString(),
     mediaDescriptions: [],

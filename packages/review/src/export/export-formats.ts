@@ -1,4 +1,4 @@
-import { toCsv } from '@netra/core';
+import { contestTimingParts, toCsv } from '@netra/core';
 import type { listDecidedItems } from '@netra/db';
 
 type DecidedRow = Awaited<ReturnType<typeof listDecidedItems>>[number];
@@ -29,7 +29,18 @@ const CSV_COLUMNS: [string, (r: DecidedRow) => unknown][] = [
   ['model_score', (r) => r.score.toFixed(4)],
   ['model_candidate', (r) => r.model_candidate],
   ['model_version', (r) => r.model_version],
+  // A dated post: the contest its day was matched to, the day and the contest's running window as local dates
+  // with the zone of that contest, the phase, and whether the date is what chose the contest. Empty when undated.
+  ['pemilihan_menurut_tanggal', (r) => r.contest_timing?.contest],
+  ['tanggal_unggah_lokal', (r) => timing(r)?.postedOn],
+  ['masa_berjalan_pemilihan', (r) => timing(r)?.window],
+  ['fase_saat_unggah', (r) => timing(r)?.phase],
+  ['tanggal_menentukan_pemilihan', (r) => timing(r)?.decided],
 ];
+
+function timing(r: DecidedRow) {
+  return r.contest_timing ? contestTimingParts(r.contest_timing, r.timing_region_code) : undefined;
+}
 
 /**
  * The case-file export: one row per decided item with its latest decision, through the shared CSV writer

@@ -65,6 +65,7 @@ export async function exportCasesCsv(db: Kysely<Database>, settings: CaseSetting
         postUrl: item.url,
         platform: item.platform,
         postedAt: item.postedAtLabel,
+        contestTiming: item.contestTimingLabel,
         stageAtAct: item.stageLabel ?? '',
         targetStatus: item.targetLabel ?? '',
         artefactHashes: item.artefacts.map((a) => `${a.kind}:${a.sha256}`).join('; '),

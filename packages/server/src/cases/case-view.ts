@@ -24,6 +24,7 @@ import {
   type ViolationType,
   zoneOfRegion,
 } from '@netra/cases';
+import { contestTimingLine } from '@netra/core';
 import {
   type Database,
   getCaseRow,
@@ -158,6 +159,7 @@ export async function loadCaseView(db: Db, settings: CaseSettings, user: Session
       stageLabel: i.stage_at_act ? STAGE_LABELS[i.stage_at_act as ElectionStage] : null,
       targetLabel: i.target_status ? TARGET_STATUS_LABELS[i.target_status as TargetStatus] : null,
       postedAtLabel: i.posted_at ? formatInZone(new Date(i.posted_at), zone) : 'tidak diketahui',
+      contestTimingLabel: contestTimingLine(i.contest_timing, i.timing_region_code),
       artefacts: artefacts
         .filter((a) => a.post_id === i.post_id)
         .map((a) => ({ ...a, capturedAtLabel: formatInZone(new Date(a.captured_at), zone) })),
@@ -276,6 +278,7 @@ export async function dossierData(view: CaseView, evidenceDir: string, now: Date
           url: i.url,
           platform: i.platform,
           postedAtLabel: i.postedAtLabel,
+          contestTimingLabel: i.contestTimingLabel,
           text: i.text,
           stageLabel: `${i.stageLabel ?? '—'}; sasaran: ${i.targetLabel ?? '—'}`,
           collector: collector.name,

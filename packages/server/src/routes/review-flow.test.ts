@@ -168,7 +168,7 @@ describe('review flow', () => {
     });
     expect(page.body).toContain('Tanggal unggah dan pemilihan');
     expect(page.body).toContain(
-      '2024-10-01 · <code>pilbup-mesuji-2024</code>: dalam masa berjalan pemilihan (2024-09-25 – 2025-02-25)',
+      '2024-10-01 WIB · <code>pilbup-mesuji-2024</code>: dalam masa berjalan pemilihan (2024-09-25 – 2025-02-25 WIB)',
     );
     expect(page.body).toContain('tanggal inilah yang memilih pemilihan ini');
     const api = await server.app.inject({

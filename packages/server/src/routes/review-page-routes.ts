@@ -54,6 +54,12 @@ const itemQuery = queueParamsSchema.extend({
   prev: z.uuid().optional(),
   undone: z.string().max(10).optional(),
   lang: z.string().optional(),
+  /** After a later tip (tip-routes): the post version its new text became, and the fields it gave that were not applied. */
+  tipVersion: z.coerce.number().int().min(2).max(100_000).optional(),
+  tipIgnored: z
+    .string()
+    .regex(/^(person|note|postedAt)(,(person|note|postedAt)){0,2}$/)
+    .optional(),
 });
 
 type Ctx = RouteContext<unknown, unknown, unknown>;
@@ -222,8 +228,20 @@ export const reviewPageRoutes = [
     params: idParams,
     query: itemQuery,
     handler: async (ctx) => {
-      const { saved, prev, undone, lang: _l, ...queue } = ctx.query;
-      const flash = undone
+      const { saved, prev, undone, lang: _l, tipVersion, tipIgnored, ...queue } = ctx.query;
+      const t = ctx.t;
+      const tipLines = [
+        ...(tipVersion ? [fill(t.tipTextVersion, { version: String(tipVersion) })] : []),
+        ...(tipIgnored
+          ? [
+              `${t.tipIgnored}: ${tipIgnored
+                .split(',')
+                .map((f) => ({ person: t.tipIgnoredPerson, note: t.tipIgnoredNote, postedAt: t.tipIgnoredPostedAt })[f])
+                .join('; ')}`,
+            ]
+          : []),
+      ];
+      const saidFlash = undone
         ? ctx.t.itemUndone
         : saved
           ? prev
@@ -232,6 +250,7 @@ export const reviewPageRoutes = [
               ? ctx.t.itemSavedLast
               : ctx.t.reviewSaved
           : undefined;
+      const flash = tipLines.length > 0 ? [saidFlash, ...tipLines].filter(Boolean).join(' ') : saidFlash;
       return renderItemPage(ctx as Ctx, ctx.params.id, queue, { flash, claim: true });
     },
   }),

@@ -116,10 +116,34 @@ describe('tips', () => {
     expect(page.body).toContain(`/evidence/${artefacts.find((a) => a.kind === 'screenshot')!.sha256}`);
   });
 
-  it('a second tip of the same URL adds its evidence to the same post', async () => {
-    const response = await post({ url: 'https://www.instagram.com/budi.camat/p/Cxyz123/', text: 'teks lain' });
+  it('a second tip of the same URL adds its evidence to the same post, its new text as a scored version', async () => {
+    const response = await post({
+      url: 'https://www.instagram.com/budi.camat/p/Cxyz123/',
+      text: 'teks lain',
+      note: 'catatan kedua',
+    });
     expect(response.statusCode).toBe(200);
-    expect(response.json().created).toBe(false);
+    const body = response.json();
+    expect(body).toMatchObject({ created: false, textVersion: 2, rescore: 'moved' });
+    // The first tip's note stays: said in the answer (and the audit entry), not dropped without a word.
+    expect(body.ignored.map((i: { field: string }) => i.field)).toEqual(['note']);
+    const audit = await server.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('entity_id', '=', body.tipId)
+      .where('action', '=', 'tip.add_evidence')
+      .executeTakeFirstOrThrow();
+    expect(audit.after).toMatchObject({ textVersion: 2, rescore: 'moved', ignored: ['note'] });
+    const session = await server.signIn('analyst');
+    const page = await server.app.inject({
+      method: 'GET',
+      url: `/review/${body.reviewItemId}`,
+      headers: session.headers,
+    });
+    // Both texts are listed, each with its score.
+    expect(page.body).toContain('Selamat pagi semua');
+    expect(page.body).toContain('teks lain');
+    expect(page.body.match(/class="version-score"/g)).toHaveLength(2);
   });
 
   it('needs a person when the URL matches no watched account, and takes one by NIP', async () => {
@@ -217,5 +241,18 @@ describe('tips', () => {
     const good = await form(`url=https%3A%2F%2Fx.com%2Fbudi%2Fstatus%2F9&text=Dukung+paslon&person=${personNip}`);
     expect(good.statusCode).toBe(303);
     expect(good.headers.location).toMatch(/^\/review\/[0-9a-f-]{36}\?saved=1$/);
+    // The same post again with another text, another person and a posting time: the page it opens says so.
+    const again = await form(
+      `url=https%3A%2F%2Fx.com%2Fbudi%2Fstatus%2F9&text=Dukung+paslon+nomor+dua&postedAt=2026-11-01T08%3A00%3A00%2B07%3A00&person=${personNip}`,
+    );
+    expect(again.statusCode).toBe(303);
+    expect(again.headers.location).toMatch(/\?saved=1&tipVersion=2&tipIgnored=postedAt$/);
+    const page = await server.app.inject({
+      method: 'GET',
+      url: again.headers.location as string,
+      headers: { cookie: session.cookie },
+    });
+    expect(page.body).toContain('disimpan sebagai versi 2 dan dinilai');
+    expect(page.body).toContain('Tidak diterapkan dari tip ini: waktu unggah (waktu dari tangkapan pertama tetap)');
   });
 });

@@ -103,7 +103,12 @@ export const tipRoutes = [
       }
       try {
         const result = await submit({ ...ctx, body: parsed.data });
-        return ctx.reply.redirect(`/review/${result.reviewItemId}?saved=1`, 303);
+        // A later tip's new text and what it gave that was not applied are said on the page it opens.
+        const said = [
+          ...(result.textVersion !== null ? [`tipVersion=${result.textVersion}`] : []),
+          ...(result.ignored.length > 0 ? [`tipIgnored=${result.ignored.map((i) => i.field).join(',')}`] : []),
+        ];
+        return ctx.reply.redirect(`/review/${result.reviewItemId}?${['saved=1', ...said].join('&')}`, 303);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         ctx.reply.status(400);
@@ -130,6 +135,12 @@ export const tipRoutes = [
       personId: z.string().nullable(),
       score: z.number(),
       flagged: z.boolean(),
+      /** A later tip whose text differs: the post version it was stored as (null otherwise). */
+      textVersion: z.number().nullable(),
+      /** That text's classification and the review item: moved to it, or kept (decided / newer). */
+      rescore: z.enum(['moved', 'kept_decided', 'kept_newer']).optional(),
+      /** What this tip gave that was not applied (a later tip keeps the first tip's person, note, posting time). */
+      ignored: z.array(z.object({ field: z.string(), message: z.string() })),
       /** The screenshot's OCR: queued on the ocr queue, or why not. */
       ocr: z.enum(['queued', 'no_screenshot', 'no_queue']),
     }),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { ContestTiming } from '@netra/core';
 import { insertUser, saveClassification, upsertPost } from '@netra/db';
 import { insertWatchedAccount } from '@netra/db/testing';
 import { hashPassword } from '../auth/passwords.ts';
@@ -77,6 +78,10 @@ export async function seedFlaggedCasePost(
     text: string;
     postedAt: string;
     category?: 'online_campaigning' | 'candidate_interaction';
+    /** The candidate the classifier named (default `${CASE_CONTEST}#2`). */
+    candidate?: string;
+    /** What the classifier said about the post's day and the contest (dated posts). */
+    contestTiming?: ContestTiming;
   },
 ): Promise<SeededPost> {
   const db = server.database.db;
@@ -112,12 +117,13 @@ export async function seedFlaggedCasePost(
   const saved = await saveClassification(db, stored.id, {
     score: 0.95,
     flagged: true,
-    candidate: `${CASE_CONTEST}#2`,
+    candidate: post.candidate ?? `${CASE_CONTEST}#2`,
     stance: 'pro',
     category: post.category ?? 'online_campaigning',
     evidence: [],
     language: 'ind',
     modelVersion: 'test-1',
+    ...(post.contestTiming ? { contestTiming: post.contestTiming } : {}),
   });
   return { reviewItemId: saved.reviewItemId!, postId: stored.id, text: post.text, artefacts };
 }

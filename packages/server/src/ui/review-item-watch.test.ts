@@ -52,6 +52,7 @@ describe('review item watch card', () => {
             content_hash: 'a'.repeat(64),
             seen_at: new Date('2026-11-02T00:00:00Z'),
             evidence: [],
+            score: null,
           },
           {
             version: 2,
@@ -59,6 +60,8 @@ describe('review item watch card', () => {
             content_hash: 'b'.repeat(64),
             seen_at: new Date('2026-11-09T01:00:00Z'),
             evidence: [],
+            // A later tip's text, classified: its score is listed with it.
+            score: 0.875,
           },
         ],
       },
@@ -71,6 +74,8 @@ describe('review item watch card', () => {
     expect(out).toMatch(/15[.:]00 WITA/);
     expect(out).toMatch(/09[.:]00 WITA/);
     expect(out).toContain('Coblos nomor 1 ya');
+    expect(out).toContain('Skor <strong class="version-score">87.5%</strong>');
+    expect(out.match(/version-score/g)).toHaveLength(1);
     const en = reviewItemWatch(
       catalogue.en,
       'en',

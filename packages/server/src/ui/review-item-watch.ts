@@ -2,6 +2,7 @@ import { formatZoned } from '@netra/core';
 import type { PostWatch } from '@netra/db';
 import type { Messages } from '../i18n/messages.ts';
 import { externalLink, html, type SafeHtml } from './html.ts';
+import { percent } from './review/format.ts';
 
 const INTERACTION_LABEL = {
   like: 'watchInteractionLike',
@@ -43,7 +44,7 @@ export function reviewItemWatch(
     watch.versions.length > 0
       ? html`<h3>${t.watchVersions}</h3><ol>${watch.versions.map(
           (v) =>
-            html`<li><small>${t.watchVersion} ${v.version} · ${t.watchSeen} ${when(v.seen_at)} · <code>${v.content_hash.slice(0, 16)}</code>${v.evidence.map((e) => html` · <a href="/evidence/${e.sha256}">${e.kind}</a>`)}</small><div class="post-text" lang="id">${v.text}</div></li>`,
+            html`<li><small>${t.watchVersion} ${v.version} · ${t.watchSeen} ${when(v.seen_at)} · <code>${v.content_hash.slice(0, 16)}</code>${v.score === null ? '' : html` · ${t.reviewScore} <strong class="version-score">${percent(v.score)}</strong>`}${v.evidence.map((e) => html` · <a href="/evidence/${e.sha256}">${e.kind}</a>`)}</small><div class="post-text" lang="id">${v.text}</div></li>`,
         )}</ol>`
       : ''
   }

@@ -1,8 +1,8 @@
 -- listReviewItems (all filters)
-select "ri"."id", "ri"."status", "ri"."score", "ri"."created_at", "ri"."updated_at", "ri"."assigned_to", "ri"."claimed_by", "ri"."claim_expires_at", "ri"."contest_id", "ri"."posted_at" as "sort_posted_at", "ri"."captured_at", "p"."id" as "post_id", "p"."platform", "p"."kind", "p"."text", "p"."url", "p"."author_handle", "p"."posted_at", "c"."candidate", "c"."stance", "c"."category", "c"."model_version", "pe"."id" as "person_id", "pe"."name" as "person_name", "pe"."nip", "pe"."agency", "pe"."region_code", "k"."region_code" as "contest_region_code" from "review_items" as "ri" inner join "posts" as "p" on "p"."id" = "ri"."post_id" inner join "classifications" as "c" on "c"."id" = "ri"."classification_id" left join "accounts" as "a" on "a"."id" = "p"."account_id" left join "people" as "pe" on "pe"."id" = "ri"."person_id" left join "contests" as "k" on "k"."id" = "ri"."contest_id" where (true AND ri.status = $1 AND ri.platform = $2 AND ri.contest_id = $3 AND ri.score >= $4 AND ri.person_id IN (SELECT id FROM people WHERE region_code = $5 OR region_code LIKE $6) AND (ri.post_id IN (SELECT id FROM posts WHERE text ILIKE $7 OR author_handle ILIKE $8) OR ri.person_id IN (SELECT id FROM people WHERE name ILIKE $9))) order by "ri"."score" desc, "ri"."id" desc limit $10 offset $11;
+select "ri"."id", "ri"."status", "ri"."score", "ri"."created_at", "ri"."updated_at", "ri"."assigned_to", "ri"."claimed_by", "ri"."claim_expires_at", "ri"."contest_id", "ri"."posted_at" as "sort_posted_at", "ri"."captured_at", "p"."id" as "post_id", "p"."platform", "p"."kind", "p"."text", "p"."url", "p"."author_handle", "p"."posted_at", "c"."candidate", "c"."stance", "c"."category", "c"."model_version", "pe"."id" as "person_id", "pe"."name" as "person_name", "pe"."nip", "pe"."agency", "pe"."region_code", "k"."region_code" as "contest_region_code", "c"."contest_timing", (SELECT region_code FROM contests WHERE id = c.contest_timing->>'contest') as "timing_region_code" from "review_items" as "ri" inner join "posts" as "p" on "p"."id" = "ri"."post_id" inner join "classifications" as "c" on "c"."id" = "ri"."classification_id" left join "accounts" as "a" on "a"."id" = "p"."account_id" left join "people" as "pe" on "pe"."id" = "ri"."person_id" left join "contests" as "k" on "k"."id" = "ri"."contest_id" where (true AND ri.status = $1 AND ri.platform = $2 AND ri.contest_id = $3 AND ri.score >= $4 AND ri.person_id IN (SELECT id FROM people WHERE region_code = $5 OR region_code LIKE $6) AND (ri.post_id IN (SELECT id FROM posts WHERE text ILIKE $7 OR author_handle ILIKE $8) OR ri.person_id IN (SELECT id FROM people WHERE name ILIKE $9))) order by "ri"."score" desc, "ri"."id" desc limit $10 offset $11;
 
 -- listReviewItems (my queue, NIP search, sorted by posted time)
-select "ri"."id", "ri"."status", "ri"."score", "ri"."created_at", "ri"."updated_at", "ri"."assigned_to", "ri"."claimed_by", "ri"."claim_expires_at", "ri"."contest_id", "ri"."posted_at" as "sort_posted_at", "ri"."captured_at", "p"."id" as "post_id", "p"."platform", "p"."kind", "p"."text", "p"."url", "p"."author_handle", "p"."posted_at", "c"."candidate", "c"."stance", "c"."category", "c"."model_version", "pe"."id" as "person_id", "pe"."name" as "person_name", "pe"."nip", "pe"."agency", "pe"."region_code", "k"."region_code" as "contest_region_code" from "review_items" as "ri" inner join "posts" as "p" on "p"."id" = "ri"."post_id" inner join "classifications" as "c" on "c"."id" = "ri"."classification_id" left join "accounts" as "a" on "a"."id" = "p"."account_id" left join "people" as "pe" on "pe"."id" = "ri"."person_id" left join "contests" as "k" on "k"."id" = "ri"."contest_id" where (true AND ri.status = $1 AND ri.assigned_to = $2 AND ri.person_id IN (SELECT id FROM people WHERE nip LIKE $3)) order by "ri"."posted_at" asc, "ri"."id" asc limit $4 offset $5;
+select "ri"."id", "ri"."status", "ri"."score", "ri"."created_at", "ri"."updated_at", "ri"."assigned_to", "ri"."claimed_by", "ri"."claim_expires_at", "ri"."contest_id", "ri"."posted_at" as "sort_posted_at", "ri"."captured_at", "p"."id" as "post_id", "p"."platform", "p"."kind", "p"."text", "p"."url", "p"."author_handle", "p"."posted_at", "c"."candidate", "c"."stance", "c"."category", "c"."model_version", "pe"."id" as "person_id", "pe"."name" as "person_name", "pe"."nip", "pe"."agency", "pe"."region_code", "k"."region_code" as "contest_region_code", "c"."contest_timing", (SELECT region_code FROM contests WHERE id = c.contest_timing->>'contest') as "timing_region_code" from "review_items" as "ri" inner join "posts" as "p" on "p"."id" = "ri"."post_id" inner join "classifications" as "c" on "c"."id" = "ri"."classification_id" left join "accounts" as "a" on "a"."id" = "p"."account_id" left join "people" as "pe" on "pe"."id" = "ri"."person_id" left join "contests" as "k" on "k"."id" = "ri"."contest_id" where (true AND ri.status = $1 AND ri.assigned_to = $2 AND ri.person_id IN (SELECT id FROM people WHERE nip LIKE $3)) order by "ri"."posted_at" asc, "ri"."id" asc limit $4 offset $5;
 
 -- countReviewQueue
 select count(*) as "n" from (select 1 as "one" from "review_items" as "ri" where (true AND ri.status = $1 AND ri.post_id IN (SELECT id FROM posts WHERE text ILIKE $2)) order by "ri"."score" desc, "ri"."id" desc limit $3) as "matching";
@@ -87,7 +87,7 @@ select "sha256", max("bytes") as "bytes" from "evidence_artefacts" where "sha256
 select count(*) as "n" from "posts" where "created_at" >= $1;
 
 -- listDecidedItems
-select "ri"."id" as "review_item_id", "d"."reason", "d"."id" as "decision_id", "d"."decision", "d"."label", "d"."candidate", "d"."stance", "d"."category", "d"."note", "d"."created_at" as "decided_at", "u"."username" as "decided_by", "p"."platform", "p"."external_id", "p"."kind", "p"."url", "p"."text", "p"."context", "p"."posted_at", "p"."content_hash", "c"."score", "c"."model_version", "c"."candidate" as "model_candidate", "pe"."name" as "person_name", "pe"."nip", "pe"."agency", "pe"."position", "pe"."region_code", "pe"."ppk" from "review_decisions" as "d" inner join "review_items" as "ri" on "ri"."id" = "d"."review_item_id" inner join "posts" as "p" on "p"."id" = "ri"."post_id" inner join "classifications" as "c" on "c"."id" = "ri"."classification_id" inner join "users" as "u" on "u"."id" = "d"."decided_by" left join "accounts" as "a" on "a"."id" = "p"."account_id" left join "people" as "pe" on "pe"."id" = "a"."person_id" where not exists (select "d2"."id" from "review_decisions" as "d2" where "d2"."review_item_id" = "d"."review_item_id" and "d2"."created_at" > "d"."created_at") and "d"."created_at" >= $1 and "d"."candidate" like $2 order by "d"."created_at";
+select "ri"."id" as "review_item_id", "d"."reason", "d"."id" as "decision_id", "d"."decision", "d"."label", "d"."candidate", "d"."stance", "d"."category", "d"."note", "d"."created_at" as "decided_at", "u"."username" as "decided_by", "p"."platform", "p"."external_id", "p"."kind", "p"."url", "p"."text", "p"."context", "p"."posted_at", "p"."content_hash", "c"."score", "c"."model_version", "c"."candidate" as "model_candidate", "c"."contest_timing", (SELECT region_code FROM contests WHERE id = c.contest_timing->>'contest') as "timing_region_code", "pe"."name" as "person_name", "pe"."nip", "pe"."agency", "pe"."position", "pe"."region_code", "pe"."ppk" from "review_decisions" as "d" inner join "review_items" as "ri" on "ri"."id" = "d"."review_item_id" inner join "posts" as "p" on "p"."id" = "ri"."post_id" inner join "classifications" as "c" on "c"."id" = "ri"."classification_id" inner join "users" as "u" on "u"."id" = "d"."decided_by" left join "accounts" as "a" on "a"."id" = "p"."account_id" left join "people" as "pe" on "pe"."id" = "a"."person_id" where not exists (select "d2"."id" from "review_decisions" as "d2" where "d2"."review_item_id" = "d"."review_item_id" and "d2"."created_at" > "d"."created_at") and "d"."created_at" >= $1 and "d"."candidate" like $2 order by "d"."created_at";
 
 -- appendDecision
 insert into "review_decisions" ("review_item_id", "decided_by", "decision", "label", "candidate", "stance", "category", "note", "reason", "undoes") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning *;
@@ -97,7 +97,7 @@ update "review_items" set "status" = $1, "updated_at" = now(), "decided_at" = no
 insert into "posts" ("platform", "external_id", "account_id", "author_handle", "url", "kind", "text", "content_hash", "posted_at", "fetched_at", "last_seen_at", "context", "media_descriptions", "raw", "crawl_run_id") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) on conflict ("platform", "external_id") do update set "last_seen_at" = greatest(posts.last_seen_at, excluded.last_seen_at) returning "id", (xmax = 0) as "inserted";
 
 -- saveClassification
-insert into "classifications" ("post_id", "model_version", "score", "flagged", "candidate", "stance", "category", "evidence", "language", "contest_timing") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict ("post_id", "model_version", "image_text_key") do nothing returning "id";
+insert into "classifications" ("post_id", "model_version", "score", "flagged", "candidate", "stance", "category", "evidence", "language", "contest_timing") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict ("post_id", "model_version", "image_text_key", "text_key") do nothing returning "id";
 insert into "review_items" ("post_id", "classification_id", "score") values ($1, $2, $3) on conflict ("post_id") do nothing;
 select "id" from "review_items" where "post_id" = $1;
 
@@ -259,39 +259,41 @@ select "id" from "review_items" where "post_id" = $1;
           $8::jsonb[], $9::text[],
           $10::boolean[], $11::text[],
           $12::boolean[],
-          $13::jsonb[]
+          $13::jsonb[],
+          $14::text[]
         ) AS x(post_id, model_version, score, flagged, candidate, stance, category, evidence, language, review,
-          image_text_key, new_post, contest_timing)
+          image_text_key, new_post, contest_timing, text_key)
       ), inserted_new AS (
         -- Posts this transaction inserted: nothing of theirs can exist, so no ON CONFLICT (its extra index probe
         -- and confirmation per row).
         INSERT INTO classifications (post_id, model_version, score, flagged, candidate, stance, category, evidence,
-          language, image_text_key, with_image_text, contest_timing)
+          language, image_text_key, with_image_text, contest_timing, text_key)
         SELECT post_id, model_version, score, flagged, candidate, stance, category, evidence, language,
-          image_text_key, image_text_key <> '', contest_timing FROM input WHERE new_post
-        RETURNING id, post_id, model_version, image_text_key, candidate
+          image_text_key, image_text_key <> '', contest_timing, text_key FROM input WHERE new_post
+        RETURNING id, post_id, model_version, image_text_key, text_key, candidate
       ), inserted_known AS (
         INSERT INTO classifications (post_id, model_version, score, flagged, candidate, stance, category, evidence,
-          language, image_text_key, with_image_text, contest_timing)
+          language, image_text_key, with_image_text, contest_timing, text_key)
         SELECT post_id, model_version, score, flagged, candidate, stance, category, evidence, language,
-          image_text_key, image_text_key <> '', contest_timing FROM input WHERE NOT new_post
-        ON CONFLICT (post_id, model_version, image_text_key) DO NOTHING
-        RETURNING id, post_id, model_version, image_text_key, candidate
+          image_text_key, image_text_key <> '', contest_timing, text_key FROM input WHERE NOT new_post
+        ON CONFLICT (post_id, model_version, image_text_key, text_key) DO NOTHING
+        RETURNING id, post_id, model_version, image_text_key, text_key, candidate
       ), inserted AS (
-        SELECT id, post_id, model_version, image_text_key, candidate FROM inserted_new
+        SELECT id, post_id, model_version, image_text_key, text_key, candidate FROM inserted_new
         UNION ALL
-        SELECT id, post_id, model_version, image_text_key, candidate FROM inserted_known
+        SELECT id, post_id, model_version, image_text_key, text_key, candidate FROM inserted_known
       ), classified AS (
-        SELECT id, post_id, model_version, image_text_key, candidate, true AS fresh FROM inserted
+        SELECT id, post_id, model_version, image_text_key, text_key, candidate, true AS fresh FROM inserted
         UNION ALL
-        SELECT c.id, c.post_id, c.model_version, c.image_text_key, c.candidate, false AS fresh
+        SELECT c.id, c.post_id, c.model_version, c.image_text_key, c.text_key, c.candidate, false AS fresh
         FROM input i CROSS JOIN LATERAL (
-          SELECT id, post_id, model_version, image_text_key, candidate FROM classifications
+          SELECT id, post_id, model_version, image_text_key, text_key, candidate FROM classifications
           WHERE post_id = i.post_id AND model_version = i.model_version AND image_text_key = i.image_text_key
+            AND text_key = i.text_key
           LIMIT 1) c
         -- Only for rows the INSERT skipped: probing the index for each new row too found nothing, at a cost.
         WHERE NOT EXISTS (SELECT 1 FROM inserted n WHERE n.post_id = i.post_id AND n.model_version = i.model_version
-          AND n.image_text_key = i.image_text_key)
+          AND n.image_text_key = i.image_text_key AND n.text_key = i.text_key)
       ), items AS (
         -- The item's keys by the rules of its key trigger (migration 2026-11-29-0800), which then does not run
         -- (it runs only when no platform is given): read here, they cost no PL/pgSQL call per item.
@@ -299,7 +301,7 @@ select "id" from "review_items" where "post_id" = $1;
           nullif(split_part(coalesce(k.candidate, ''), '#', 1), '') AS contest_id, p.platform,
           coalesce(p.posted_at, p.fetched_at) AS posted_at, p.fetched_at AS captured_at, a.person_id, i.new_post
         FROM input i JOIN classified k ON k.post_id = i.post_id AND k.model_version = i.model_version
-          AND k.image_text_key = i.image_text_key
+          AND k.image_text_key = i.image_text_key AND k.text_key = i.text_key
           JOIN posts p ON p.id = i.post_id LEFT JOIN accounts a ON a.id = p.account_id
         WHERE i.review
       ), opened_new AS (
@@ -326,10 +328,10 @@ select "id" from "review_items" where "post_id" = $1;
         FROM input i CROSS JOIN LATERAL (SELECT id, post_id FROM review_items WHERE post_id = i.post_id LIMIT 1) r
         WHERE i.review AND NOT EXISTS (SELECT 1 FROM opened o WHERE o.post_id = i.post_id)
       )
-      SELECT k.post_id, k.model_version, k.image_text_key, k.id AS classification_id, k.fresh,
+      SELECT k.post_id, k.model_version, k.image_text_key, k.text_key, k.id AS classification_id, k.fresh,
         r.id AS review_item_id
       FROM classified k LEFT JOIN reviewed r ON r.post_id = k.post_id;
-select "id", "post_id", "model_version", "image_text_key" from "classifications" where "post_id" in ($1) and "model_version" in ($2);
+select "id", "post_id", "model_version", "image_text_key", "text_key" from "classifications" where "post_id" in ($1) and "model_version" in ($2);
 select "id", "post_id" from "review_items" where "post_id" in ($1);
 
 -- listCrawlableAccounts

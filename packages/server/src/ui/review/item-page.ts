@@ -1,4 +1,4 @@
-import { type ContestTiming, classifiedText } from '@netra/core';
+import { type ContestTiming, classifiedText, contestTimingParts } from '@netra/core';
 import type { ImageOcrRow } from '@netra/db';
 import { type ClaimState, formatInZone, type ReviewItem } from '@netra/review';
 import { regionName } from '@netra/watchlist';
@@ -112,12 +112,14 @@ function imageCard(m: ItemPageModel, segments: ReturnType<typeof postSegments>):
  * How the post's date matched the chosen contest (dated posts only): the analyst sees whether the contest was
  * running on that day and whether the date is what chose it over another contest with the same person or number.
  */
-function timingRow(t: Messages, timing: ContestTiming | null): SafeHtml {
+function timingRow(t: Messages, timing: ContestTiming | null, contestRegionCode: string | null): SafeHtml {
   if (!timing) return html``;
   const phase = { before: t.reviewTimingBefore, during: t.reviewTimingDuring, after: t.reviewTimingAfter }[
     timing.phase
   ];
-  return html`<dt>${t.reviewTiming}</dt><dd class="contest-timing">${timing.postedOn} · <code>${timing.contest}</code>: ${phase} (${timing.window.from} – ${timing.window.to})${timing.decided ? html`<br><em>${t.reviewTimingDecided}</em>` : ''}</dd>`;
+  // The day and the window are local dates in the zone of the timing's contest: shown with that zone.
+  const p = contestTimingParts(timing, contestRegionCode);
+  return html`<dt>${t.reviewTiming}</dt><dd class="contest-timing">${p.postedOn} · <code>${timing.contest}</code>: ${phase} (${timing.window.from} – ${timing.window.to} ${p.zone})${timing.decided ? html`<br><em>${t.reviewTimingDecided}</em>` : ''}</dd>`;
 }
 
 function whyCard(m: ItemPageModel): SafeHtml {
@@ -132,7 +134,7 @@ function whyCard(m: ItemPageModel): SafeHtml {
       <dt>${t.reviewCategory}</dt><dd>${categoryLabel(t, item.category)}</dd>
       <dt>${t.reviewModel}</dt><dd><code>${item.model_version}</code> · ${item.language}</dd>
       <dt>${t.reviewClassifiedFrom}</dt><dd>${item.with_image_text ? t.reviewFromTextAndImages : t.reviewFromText} · ${when(item.classified_at, item.zone, m.lang)}</dd>
-      ${timingRow(t, item.contest_timing)}
+      ${timingRow(t, item.contest_timing, item.timing_region_code)}
     </dl>
     ${item.newer_classification ? html`<p class="newer-classification" role="note"><small>${fill(t.reviewNewerClassification, { when: formatInZone(item.newer_classification.created_at, item.zone, m.lang), score: percent(item.newer_classification.score) })}</small></p>` : ''}
     <ul>${item.evidence.map((e) => html`<li><mark>${classified.slice(e.start, e.end)}</mark> — ${e.cue}</li>`)}</ul>

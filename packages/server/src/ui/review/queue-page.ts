@@ -1,3 +1,4 @@
+import { contestTimingParts } from '@netra/core';
 import type { listReviewItems } from '@netra/db';
 import { DISMISS_REASONS, type QueueParams, queueQueryString, REVIEW_PLATFORMS, REVIEW_STATUSES } from '@netra/review';
 import { hasRole } from '../../auth/roles.ts';
@@ -26,6 +27,18 @@ export interface QueuePageModel {
   threshold?: { value: number; source: 'env' | 'model' } | undefined;
   /** Item id → its case and the legal clock's time left (items in an open case only; packages/cases). */
   deadlines?: ReadonlyMap<string, SafeHtml>;
+}
+
+/**
+ * A dated post's day against the contest it was matched to (`contest_timing`), in one line under the candidate:
+ * the local day with its zone, the phase, and whether the date chose the contest; the window in the title.
+ */
+function timingCell(t: Messages, r: QueueRow): SafeHtml {
+  const timing = r.contest_timing;
+  if (!timing) return html``;
+  const p = contestTimingParts(timing, r.timing_region_code);
+  const phase = { before: t.queueTimingBefore, during: t.queueTimingDuring, after: t.queueTimingAfter }[timing.phase];
+  return html`<br><small class="contest-timing" title="${t.queueTimingWindow} ${timing.contest}: ${p.window}">${t.queueTimingPosted} ${p.postedOn}: ${phase}${timing.decided ? html` · <strong>${t.queueTimingDecided}</strong>` : ''}</small>`;
 }
 
 const shownCount = (n: number, cap: number) => (n > cap ? `> ${cap.toLocaleString('id-ID')}` : String(n));
@@ -122,7 +135,7 @@ ${
   <td class="score">${percent(r.score)}</td>
   <td>${r.person_id ? html`<a href="/orang/${r.person_id}">${r.person_name}</a>` : r.author_handle}<br><small>${r.agency ?? ''} · ${r.platform}</small></td>
   <td><a class="item-link" href="/review/${r.id}${qs ? `?${qs}` : ''}">${r.text.length > 160 ? `${r.text.slice(0, 160)}…` : r.text}</a></td>
-  <td>${r.candidate ? (labels.get(r.candidate) ?? r.candidate) : t.none}<br><small>${stanceLabel(t, r.stance)}</small></td>
+  <td>${r.candidate ? (labels.get(r.candidate) ?? r.candidate) : t.none}<br><small>${stanceLabel(t, r.stance)}</small>${timingCell(t, r)}</td>
   <td>${categoryLabel(t, r.category)}</td>
   <td class="status-${r.status}">${statusLabel(t, r.status)}${r.claimed_by && r.claim_expires_at && r.claim_expires_at > new Date() ? html`<br><small>${t.queueClaimedBy}</small>` : ''}</td>
   <td>${when(r.posted_at, zone, lang)}</td>
