@@ -69,8 +69,8 @@ export class ApiCrawlContext {
     return Boolean(this.input.platformOrigins?.[this.platform]);
   }
 
-  async get(url: string, accept?: string): Promise<HttpExchange> {
-    const exchange = await this.http.get(url, accept);
+  async get(url: string, accept?: string, request: { maxBodyBytes?: number } = {}): Promise<HttpExchange> {
+    const exchange = await this.http.get(url, accept, request);
     this.pages++;
     this.lastExchange = exchange;
     return exchange;

@@ -189,7 +189,11 @@ export class HttpClient {
     if (ms > 0) await sleep(ms);
   }
 
-  async get(url: string, accept = 'application/json'): Promise<HttpExchange> {
+  /**
+   * `maxBodyBytes` lowers the client's answer limit for this request (never raises it): an HTML page a collector
+   * parses gets a limit near its real size (`MAX_TELEGRAM_PAGE_BYTES`), not the JSON one.
+   */
+  async get(url: string, accept = 'application/json', request: { maxBodyBytes?: number } = {}): Promise<HttpExchange> {
     const doFetch = this.#options.fetch ?? fetch;
     const now = this.#options.now ?? (() => new Date());
     const attempts = this.#options.attempts ?? 4;
@@ -263,7 +267,10 @@ export class HttpClient {
       }
       let body: string;
       try {
-        body = await readBodyBounded(response, this.#options.maxBodyBytes ?? MAX_API_BODY_BYTES);
+        body = await readBodyBounded(
+          response,
+          Math.min(this.#options.maxBodyBytes ?? MAX_API_BODY_BYTES, request.maxBodyBytes ?? Number.POSITIVE_INFINITY),
+        );
       } catch (error) {
         if (error instanceof Error && 'code' in error && error.code === COLLECTOR_ERROR.responseTooLarge) throw error;
         // Cut off mid-body (time limit, connection reset): like a network error, tried again.

@@ -6,7 +6,7 @@ import { ShapeError } from './api-types.ts';
 import { htmlToText } from './html-text.ts';
 import type { HttpExchange } from './http-client.ts';
 
-export const MASTODON_COLLECTOR = { name: 'mastodon-api', version: '1.1.0' };
+export const MASTODON_COLLECTOR = { name: 'mastodon-api', version: '1.2.0' };
 
 type Json = Record<string, unknown>;
 
@@ -77,9 +77,16 @@ export function quoteOf(
   };
 }
 
+/**
+ * The longest status HTML read (100,000 characters): Netra keeps 20,000 characters of text, and a status's markup
+ * (links, mentions, paragraphs) is a few times its text. A 16 MB `content` took 13 s to parse on the event loop;
+ * longer content is cut (the text says so, `HTML_CUT_MARKER`) and the crawl reports it.
+ */
+export const MAX_STATUS_HTML_CHARS = 100_000;
+
 /** A status's text as Netra keeps it: the content warning first, then the content as plain text. */
 export function mastodonStatusText(status: Record<string, unknown>): string {
-  const content = isString(status.content) ? htmlToText(status.content) : '';
+  const content = isString(status.content) ? htmlToText(status.content, MAX_STATUS_HTML_CHARS) : '';
   const spoiler = isString(status.spoiler_text) ? status.spoiler_text.trim() : '';
   return spoiler ? `${spoiler}\n${content}` : content;
 }
@@ -111,6 +118,13 @@ class MastodonCrawl {
   }
 
   textOf(status: Json): string {
+    if (isString(status.content) && status.content.length > MAX_STATUS_HTML_CHARS) {
+      this.ctx.itemProblem(
+        'content',
+        `${String(status.id)}: HTML status ${status.content.length} karakter, hanya ${MAX_STATUS_HTML_CHARS} dibaca / status HTML of ${status.content.length} characters, only ${MAX_STATUS_HTML_CHARS} read`,
+        { externalId: String(status.id), chars: status.content.length, maxChars: MAX_STATUS_HTML_CHARS },
+      );
+    }
     return mastodonStatusText(status);
   }
 
@@ -419,7 +433,7 @@ class MastodonCrawl {
               externalId: account.id,
               url: isString(account.url) ? account.url : null,
               authorHandle: acct,
-              text: isString(account.note) ? htmlToText(account.note) : null,
+              text: isString(account.note) ? htmlToText(account.note, MAX_STATUS_HTML_CHARS) : null,
               candidate: ctx.candidateOf(acct),
             },
             fetchedAt: exchange.fetchedAt.toISOString(),

@@ -6,7 +6,7 @@ import { ShapeError } from './api-types.ts';
 import { BLUESKY_APPVIEW } from './bluesky.ts';
 import type { HttpClientOptions, HttpExchange } from './http-client.ts';
 import { mastodonStatusText, splitAcct } from './mastodon.ts';
-import { parseTelegramPage } from './telegram.ts';
+import { MAX_TELEGRAM_PAGE_BYTES, parseTelegramPage } from './telegram.ts';
 
 const RECHECK_COLLECTOR = { name: 'netra-recheck', version: '1.1.0' };
 
@@ -111,7 +111,11 @@ export async function recheckPost(target: RecheckTarget, options: RecheckOptions
         const m = /^([^/]+)\/(\d+)$/.exec(target.externalId);
         if (!m) return { state: 'unsupported', reason: `id Telegram tidak dikenal: ${target.externalId}` };
         const id = Number(m[2]);
-        const exchange = await ctx.get(`${ctx.origin('https://t.me')}/s/${encodeURIComponent(m[1]!)}?before=${id + 1}`);
+        const exchange = await ctx.get(
+          `${ctx.origin('https://t.me')}/s/${encodeURIComponent(m[1]!)}?before=${id + 1}`,
+          'text/html',
+          { maxBodyBytes: MAX_TELEGRAM_PAGE_BYTES },
+        );
         if (exchange.status === 404) {
           return {
             state: 'gone',

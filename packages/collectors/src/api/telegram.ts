@@ -6,8 +6,23 @@ import { ShapeError } from './api-types.ts';
 import { htmlToText, withDeepHtmlFlattened } from './html-text.ts';
 import type { HttpExchange } from './http-client.ts';
 
+/**
+ * The largest `t.me/s` page read. Telegram shows about 20 messages a page: 0.1–0.2 MB, and by estimate ~0.5 MB for 20 messages
+ * of 4,096 formatted characters each with replies and link previews. A larger answer is refused while streaming
+ * (`COLLECTOR_RESPONSE_TOO_LARGE`) instead of the 16 MiB JSON limit: node-html-parser alone takes ~0.4 s per MB here,
+ * on the scraper's event loop.
+ */
+export const MAX_TELEGRAM_PAGE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Messages read from one page (5× the ~20 Telegram shows). Reading a message costs ~0.5 ms (a few dozen selector
+ * walks), so 100,000 tiny messages in 16 MB blocked the event loop for over a minute; the newest are kept, the
+ * rest counted in `dropped`, reported, and asked for again with `?before=`.
+ */
+export const MAX_TELEGRAM_PAGE_MESSAGES = 100;
+
 export const TELEGRAM_ORIGIN = 'https://t.me';
-export const TELEGRAM_COLLECTOR = { name: 'telegram-preview', version: '1.1.0' };
+export const TELEGRAM_COLLECTOR = { name: 'telegram-preview', version: '1.2.0' };
 
 export interface TelegramMessage {
   id: number;
@@ -67,6 +82,8 @@ export interface TelegramPage {
   hasHistory: boolean;
   /** `data-post` attributes in the page, however they are wrapped: more than messages parsed = markup moved. */
   dataPosts: number;
+  /** Older messages of the page not read (over `MAX_TELEGRAM_PAGE_MESSAGES`): to be reported by the caller. */
+  dropped: number;
 }
 
 /**
@@ -110,10 +127,14 @@ export function parseTelegramPage(html: string): TelegramPage {
 
 function readTelegramPage(html: string): TelegramPage {
   const root = parse(html);
-  const nodes = root.querySelectorAll('.tgme_widget_message');
-  const isChannel = Boolean(root.querySelector('.tgme_channel_info')) || nodes.length > 0;
+  const all = root.querySelectorAll('.tgme_widget_message');
+  const isChannel = Boolean(root.querySelector('.tgme_channel_info')) || all.length > 0;
+  // Oldest first on the page: the newest are kept.
+  const dropped = Math.max(0, all.length - MAX_TELEGRAM_PAGE_MESSAGES);
+  const nodes = all.slice(dropped);
   const messages: TelegramPage['messages'] = [];
-  nodes.forEach((node, position) => {
+  nodes.forEach((node, index) => {
+    const position = dropped + index;
     const post = node.getAttribute('data-post');
     const m = post ? /^([^/]+)\/(\d+)$/.exec(post) : null;
     if (!m) {
@@ -237,6 +258,7 @@ function readTelegramPage(html: string): TelegramPage {
     empty: Boolean(root.querySelector('.tme_no_messages_found')),
     hasHistory: Boolean(root.querySelector('.tgme_channel_history')),
     dataPosts: root.querySelectorAll('[data-post]').length,
+    dropped,
   };
 }
 
@@ -278,7 +300,7 @@ export async function collectTelegram(input: ApiCollectInput): Promise<ApiCollec
     let before: number | null = null;
     for (let page = 0; page < ctx.maxPages && !ctx.full; page++) {
       const url = `${base}/s/${encodeURIComponent(channel)}${before ? `?before=${before}` : ''}`;
-      const exchange: HttpExchange = await ctx.get(url, 'text/html');
+      const exchange: HttpExchange = await ctx.get(url, 'text/html', { maxBodyBytes: MAX_TELEGRAM_PAGE_BYTES });
       if (exchange.status === 404) return ctx.notFound('kanal tidak ditemukan / channel not found');
       if (exchange.status !== 200) throw new ShapeError('(status)', `preview: HTTP ${exchange.status}`);
       // An unknown or non-public channel redirects from /s/<name> to the plain /<name> page.
@@ -304,6 +326,14 @@ export async function collectTelegram(input: ApiCollectInput): Promise<ApiCollec
           parsed.dataPosts > 0
             ? `pesan bertanda data-post tanpa pembungkus yang dikenal / ${parsed.dataPosts} data-post without the known wrapper`
             : 'halaman kanal tanpa daftar pesan / channel page without a message list',
+        );
+      }
+      if (parsed.dropped > 0) {
+        // Reported before anything of the page is used; the older messages are asked for with ?before= below.
+        ctx.itemProblem(
+          'messages',
+          `${exchange.requestUrl}: halaman berisi ${parsed.dropped + parsed.messages.length} pesan, hanya ${parsed.messages.length} terbaru dibaca / page holds ${parsed.dropped + parsed.messages.length} messages, only the newest ${parsed.messages.length} read`,
+          { url: exchange.requestUrl, dropped: parsed.dropped, kept: parsed.messages.length },
         );
       }
       if (parsed.messages.every((m) => 'problem' in m)) {
@@ -406,7 +436,8 @@ export async function collectTelegram(input: ApiCollectInput): Promise<ApiCollec
         }
       }
       const oldest = Math.min(...parsed.messages.filter((m): m is TelegramMessage => 'id' in m).map((m) => m.id));
-      const next = parsed.before ?? null;
+      // A page cut to its newest messages continues below the oldest one read, so the rest are not skipped.
+      const next = parsed.dropped > 0 && Number.isFinite(oldest) ? oldest : (parsed.before ?? null);
       if (reachedKnown || !next || !Number.isFinite(oldest) || (before !== null && next >= before)) break;
       before = next;
     }

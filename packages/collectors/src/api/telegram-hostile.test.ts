@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiPlatformServer, emptyWorld, startApiPlatformServer } from '../testing/index.ts';
+import { collectTelegram, MAX_TELEGRAM_PAGE_BYTES, MAX_TELEGRAM_PAGE_MESSAGES } from './telegram.ts';
+
+/**
+ * A `t.me/s` page is HTML parsed on the scraper's event loop. A 16 MB page of 100,000 minimal messages (under the
+ * 16 MiB JSON limit) took ~70 s to read, linearly; real pages carry ~20 messages in 0.1–0.5 MB. Now a page over
+ * `MAX_TELEGRAM_PAGE_BYTES` is refused while streaming, and one under it with more than
+ * `MAX_TELEGRAM_PAGE_MESSAGES` messages is read to its newest ones, the rest reported and asked for again.
+ */
+const account = (handle: string) => ({
+  id: '33333333-3333-4333-8333-333333333335',
+  platform: 'telegram' as const,
+  handle,
+  profileUrl: `https://t.me/${handle}`,
+});
+
+// The preview's documented shape, each message as small as it can be while still read as one.
+const minimal = (id: number) =>
+  `<div class="tgme_widget_message_wrap"><div class="tgme_widget_message" data-post="banjir/${id}"><div class="tgme_widget_message_text">a</div></div></div>`;
+const page = (body: string) =>
+  `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body class="widget_frame_base tgme_webpreview_body"><header class="tgme_header"><div class="tgme_channel_info"></div></header><main class="tgme_main"><section class="tgme_channel_history js-message_history">${body}</section></main></body></html>`;
+
+const COUNT = 2_500;
+let server: ApiPlatformServer;
+
+beforeAll(async () => {
+  const world = emptyWorld();
+  // A channel whose server puts 2,500 messages on a page (and honours ?before= like t.me).
+  world.telegram.push({
+    name: 'kanalpanjang',
+    title: 'Kanal Panjang',
+    messages: Array.from({ length: COUNT }, (_, i) => ({
+      id: i + 1,
+      text: `Kabar ke-${i + 1}`,
+      date: new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString(),
+    })),
+  });
+  server = await startApiPlatformServer(world, { telegramPageSize: COUNT });
+});
+afterAll(() => server.close());
+
+const input = (handle: string) => ({
+  account: account(handle),
+  platformOrigins: { telegram: server.origins.telegram },
+  http: { backoffBaseMs: 10 },
+});
+
+describe('Telegram preview pages far larger than Telegram sends', () => {
+  it('a 16 MB page of 100,000 messages is refused while streaming, within seconds', async () => {
+    const html = page(Array.from({ length: 100_000 }, (_, i) => minimal(i + 1)).join(''));
+    // Under the 16 MiB JSON limit, so only the page limit refuses it.
+    expect(html.length).toBeGreaterThan(15_000_000);
+    expect(html.length).toBeLessThan(16 * 1024 * 1024);
+    server.override('/s/banjir', { status: 200, body: html, type: 'text/html; charset=utf-8' });
+    try {
+      const started = performance.now();
+      const result = await collectTelegram(input('banjir'));
+      const ms = performance.now() - started;
+      expect(result.status).toBe('blocked');
+      expect(result.posts).toEqual([]);
+      expect(result.errors).toMatchObject([
+        { code: 'COLLECTOR_RESPONSE_TOO_LARGE', retryable: false, details: { maxBytes: MAX_TELEGRAM_PAGE_BYTES } },
+      ]);
+      // Before: ~70 s on the event loop. Generous for a loaded machine.
+      expect(ms).toBeLessThan(10_000);
+    } finally {
+      server.override('/s/banjir', null);
+    }
+  }, 120_000);
+
+  it('a page under the limit with 2,500 messages is read to its newest 100, the rest reported and paged', async () => {
+    server.requests.length = 0;
+    const started = performance.now();
+    const result = await collectTelegram(input('kanalpanjang'));
+    const ms = performance.now() - started;
+    expect(result.status).toBe('ok');
+    // Two pages of the newest 100 (the default 200 posts), contiguous: nothing skipped, no false deletion.
+    expect(result.posts.map((p) => p.externalId)).toEqual(
+      Array.from({ length: 200 }, (_, i) => `kanalpanjang/${COUNT - i}`),
+    );
+    expect(result.gaps).toEqual([]);
+    const oldestFirst = COUNT - MAX_TELEGRAM_PAGE_MESSAGES + 1;
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/telegram/s/kanalpanjang',
+      `/telegram/s/kanalpanjang?before=${oldestFirst}`,
+    ]);
+    // Each cut reported before the page was used, with how many messages were left.
+    expect(result.errors).toMatchObject([
+      {
+        code: 'COLLECTOR_PAGE_MALFORMED',
+        details: { field: 'messages', dropped: COUNT - MAX_TELEGRAM_PAGE_MESSAGES, kept: MAX_TELEGRAM_PAGE_MESSAGES },
+      },
+      {
+        code: 'COLLECTOR_PAGE_MALFORMED',
+        details: {
+          field: 'messages',
+          dropped: oldestFirst - 1 - MAX_TELEGRAM_PAGE_MESSAGES,
+          kept: MAX_TELEGRAM_PAGE_MESSAGES,
+        },
+      },
+    ]);
+    expect(ms).toBeLessThan(15_000);
+  }, 120_000);
+});
