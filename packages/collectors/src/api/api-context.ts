@@ -10,7 +10,7 @@ import { COLLECTOR_ERROR, collectorError } from '../errors.ts';
 import type { ApiCollectInput, ApiCollectResult, ApiCrawlStatus, CollectedInteraction } from './api-types.ts';
 import { ShapeError } from './api-types.ts';
 import { HttpClient, type HttpExchange } from './http-client.ts';
-import { apiUrlGuard, storePostImages } from './image-download.ts';
+import { apiUrlGuard, guardedDispatcher, storePostImages } from './image-download.ts';
 
 export interface CollectorIdentity {
   name: string;
@@ -46,8 +46,11 @@ export class ApiCrawlContext {
     this.input = input;
     this.collector = collector;
     // Every request and redirect is checked: public https hosts, or only PLATFORM_ORIGINS' origin when it is set.
+    // The same host is resolved again by the socket, and connected to only if public (DNS rebinding).
+    const localOrigin = input.platformOrigins?.[input.account.platform];
     this.http = new HttpClient({
-      urlProblem: apiUrlGuard(input.platformOrigins?.[input.account.platform]),
+      urlProblem: apiUrlGuard(localOrigin, input.resolve),
+      dispatcher: guardedDispatcher(localOrigin, input.resolve),
       ...input.http,
     });
     this.maxPosts = input.maxPosts ?? 200;

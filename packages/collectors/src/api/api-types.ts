@@ -3,7 +3,7 @@ import type { CrawlAccountRef } from '../crawl-account.ts';
 import type { EvidenceStore } from '../evidence/artefact-store.ts';
 import type { PlatformOrigins } from '../origin-mapping.ts';
 import type { HttpClientOptions } from './http-client.ts';
-import type { ImageDownloadOptions } from './image-download.ts';
+import type { ImageDownloadOptions, Resolver } from './image-download.ts';
 
 /** How an API crawl of one account ended. The last two mean "the platform changed", never "no posts". */
 export type ApiCrawlStatus = 'ok' | 'private' | 'not_found' | 'blocked' | 'response_unrecognised' | 'markup_changed';
@@ -71,6 +71,8 @@ export interface ApiCollectInput {
   /** YouTube Data API key: older uploads beyond the feed's latest 15. */
   youtubeApiKey?: string;
   http?: HttpClientOptions;
+  /** DNS for the URL check and the connection (default the system's); tests inject a hostile one. */
+  resolve?: Resolver;
   /** Pages per stream at most (default 25). */
   maxPages?: number;
   /** Download the posts' images into the evidence store for OCR (absent: not downloaded). */

@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Dispatcher } from 'undici';
 import { COLLECTOR_ERROR, collectorError } from '../errors.ts';
+import { isBlockedAddressError } from './image-download.ts';
 
 /** What was asked and what came back, kept with the evidence of every item read from the response. */
 export interface HttpExchange {
@@ -36,6 +38,12 @@ export interface HttpClientOptions {
    * The API collectors pass `apiUrlProblem` (public https hosts only, or only PLATFORM_ORIGINS when set).
    */
   urlProblem?: (url: URL) => Promise<string | null>;
+  /**
+   * The undici dispatcher every request (and redirect) goes through. The API collectors pass `guardedDispatcher`:
+   * its sockets connect only to addresses checked as public at connect time, closing the gap between
+   * `urlProblem`'s DNS answer and the one `fetch` would otherwise get (DNS rebinding).
+   */
+  dispatcher?: Dispatcher;
   now?: () => Date;
 }
 
@@ -224,7 +232,8 @@ export class HttpClient {
             headers: { accept, 'user-agent': this.userAgent },
             redirect: 'manual',
             signal,
-          });
+            ...(this.#options.dispatcher ? { dispatcher: this.#options.dispatcher } : {}),
+          } as RequestInit);
           const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
           if (location === null) break;
           await response.body?.cancel().catch(() => {});
@@ -240,6 +249,15 @@ export class HttpClient {
         }
       } catch (error) {
         if (error instanceof Error && 'code' in error && error.code === COLLECTOR_ERROR.urlRefused) throw error;
+        // The dispatcher refused the address the name resolved to at connect time: refused, not retried.
+        if (isBlockedAddressError(error)) {
+          const problem = 'alamat privat/terlarang saat menyambung / private or blocked address at connect time';
+          throw collectorError(
+            COLLECTOR_ERROR.urlRefused,
+            `${redactUrl(url)}: ${finalUrl === url ? '' : `dialihkan ke / redirected to ${redactUrl(finalUrl).slice(0, 200)}: `}${problem}`,
+            { url: redactUrl(url), target: redactUrl(finalUrl).slice(0, 200), problem },
+          );
+        }
         last =
           error instanceof Error ? `${error.message}${error.cause ? ` (${String(error.cause)})` : ''}` : String(error);
         this.#notBefore = Date.now() + Math.min(baseMs * 2 ** (attempt - 1), maxWaitMs);

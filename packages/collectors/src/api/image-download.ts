@@ -1,8 +1,9 @@
-import { lookup as dnsLookup, promises as dnsPromises, type LookupAddress } from 'node:dns';
+import { promises as dnsPromises, type LookupAddress } from 'node:dns';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 import type { EvidenceArtefactRef } from '@netra/core';
+import { Agent, buildConnector, type Dispatcher } from 'undici';
 import type { EvidenceStore } from '../evidence/artefact-store.ts';
 
 /** What the API collectors download from posts for OCR (`images` in their input turns it on). */
@@ -62,27 +63,97 @@ export function isBlockedAddress(address: string): boolean {
   return BLOCKED.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
 
-/**
- * DNS lookup that refuses blocked addresses at connect time: the address checked is the address connected
- * to, so a name that resolves differently a second time (DNS rebinding) cannot slip through.
- */
-const guardedLookup: LookupFunction = (hostname, options, callback) => {
-  dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
-    if (error) return callback(error, '', 0);
-    const allowed = addresses.filter((a) => !isBlockedAddress(a.address));
-    if (allowed.length === 0 || allowed.length !== addresses.length) {
-      return callback(
-        Object.assign(new Error(`${hostname}: alamat privat/terlarang / private or blocked address`), {
-          code: 'EBLOCKEDADDRESS',
-        }),
-        '',
-        0,
-      );
-    }
-    if ((options as { all?: boolean }).all) return (callback as (e: null, a: LookupAddress[]) => void)(null, allowed);
-    callback(null, allowed[0]!.address, allowed[0]!.family);
+/** The addresses a host name resolves to. Injectable so a test can answer differently at check and connect time. */
+export type Resolver = (host: string) => Promise<string[]>;
+
+export const systemResolver: Resolver = async (host) =>
+  (await dnsPromises.lookup(host, { all: true, order: 'verbatim' })).map((a) => a.address);
+
+/** `code` of the connect-time refusal, found in the `cause` of the failed request. */
+export const BLOCKED_ADDRESS_CODE = 'EBLOCKEDADDRESS';
+
+function blockedAddressError(host: string): Error {
+  return Object.assign(new Error(`${host}: alamat privat/terlarang / private or blocked address`), {
+    code: BLOCKED_ADDRESS_CODE,
   });
-};
+}
+
+/** True when `error` or one of its causes is the connect-time refusal of a private or reserved address. */
+export function isBlockedAddressError(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+    if (typeof e === 'object' && (e as { code?: unknown }).code === BLOCKED_ADDRESS_CODE) return true;
+  }
+  return false;
+}
+
+/** The host name of PLATFORM_ORIGINS' origin: the only host whose private or loopback addresses are allowed. */
+function trustedHostOf(localOrigin: string | undefined): string | undefined {
+  return localOrigin ? new URL(localOrigin).hostname.replace(/^\[|\]$/g, '').toLowerCase() : undefined;
+}
+
+/**
+ * DNS lookup for the socket itself (`net.connect`/`tls.connect` option `lookup`): resolves the name once,
+ * refuses it when any address is private or reserved, and hands the socket only the addresses it checked — the
+ * address checked is the address connected to, so a name that resolves differently a second time (DNS
+ * rebinding) cannot slip through. The connection still goes by name (TLS SNI and `Host` unchanged). Only
+ * `trustedHost` (PLATFORM_ORIGINS' host: a test or demo server) may resolve to loopback or private addresses.
+ */
+export function guardedLookup(resolve: Resolver = systemResolver, trustedHost?: string): LookupFunction {
+  return (hostname, options, callback) => {
+    const reply = callback as (error: Error | null, address: string | LookupAddress[], family?: number) => void;
+    const wanted =
+      options.family === 4 || options.family === 'IPv4' ? 4 : options.family === 6 || options.family === 'IPv6' ? 6 : 0;
+    resolve(hostname).then(
+      (found) => {
+        const addresses = found.map((address) => ({ address, family: isIP(address) }));
+        const trusted = trustedHost !== undefined && hostname.toLowerCase() === trustedHost;
+        if (!trusted && addresses.some((a) => isBlockedAddress(a.address))) {
+          return reply(blockedAddressError(hostname), '', 0);
+        }
+        const usable = addresses.filter((a) => a.family !== 0 && (wanted === 0 || a.family === wanted));
+        if (usable.length === 0) {
+          return reply(
+            Object.assign(new Error(`${hostname}: tidak ada alamat / no address`), { code: 'ENOTFOUND' }),
+            '',
+            0,
+          );
+        }
+        if (options.all) return reply(null, usable);
+        reply(null, usable[0]!.address, usable[0]!.family);
+      },
+      (error: unknown) => reply(error instanceof Error ? error : new Error(String(error)), '', 0),
+    );
+  };
+}
+
+const sharedDispatchers = new Map<string, Agent>();
+
+/**
+ * The undici dispatcher every collector `fetch` goes through (`dispatcher` in its init): sockets resolve their
+ * host with `guardedLookup`, and an IP literal host (which skips the lookup) is checked the same way. So the
+ * address a request connects to is always one checked as public — on the first request, on every redirect,
+ * whatever the DNS answered to the earlier URL check. With `localOrigin` (PLATFORM_ORIGINS) its host alone may
+ * be loopback or private. Shared per origin (connection pooling) unless a test injects `resolve`.
+ */
+export function guardedDispatcher(localOrigin?: string, resolve?: Resolver): Dispatcher {
+  const trustedHost = trustedHostOf(localOrigin);
+  const key = trustedHost ?? '';
+  if (!resolve) {
+    const shared = sharedDispatchers.get(key);
+    if (shared) return shared;
+  }
+  const base = buildConnector({ lookup: guardedLookup(resolve, trustedHost) } as buildConnector.BuildOptions);
+  const connect: buildConnector.connector = (options, callback) => {
+    const host = options.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (host !== trustedHost && isIP(host) && isBlockedAddress(host)) {
+      return callback(blockedAddressError(host), null);
+    }
+    return base(options, callback);
+  };
+  const agent = new Agent({ connect });
+  if (!resolve) sharedDispatchers.set(key, agent);
+  return agent;
+}
 
 /**
  * Which URLs may be fetched: the origin PLATFORM_ORIGINS points the platform at (a test or demo server,
@@ -118,8 +189,7 @@ export function imageUrlProblem(url: string, localOrigin: string | undefined): s
  */
 export function apiUrlGuard(
   localOrigin: string | undefined,
-  resolve: (host: string) => Promise<string[]> = async (host) =>
-    (await dnsPromises.lookup(host, { all: true })).map((a) => a.address),
+  resolve: Resolver = systemResolver,
 ): (url: URL) => Promise<string | null> {
   const cache = new Map<string, Promise<string | null>>();
   return async (url) => {
@@ -162,7 +232,7 @@ export interface FetchedImage {
   bytes: Buffer;
 }
 
-function get(url: URL, userAgent: string, timeoutMs: number): Promise<IncomingMessage> {
+function get(url: URL, userAgent: string, timeoutMs: number, lookup: LookupFunction): Promise<IncomingMessage> {
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = request(
@@ -170,7 +240,7 @@ function get(url: URL, userAgent: string, timeoutMs: number): Promise<IncomingMe
       {
         method: 'GET',
         headers: { 'user-agent': userAgent, accept: IMAGE_MEDIA_TYPES.join(', ') },
-        lookup: guardedLookup,
+        lookup,
         timeout: timeoutMs,
       },
       resolve,
@@ -192,10 +262,11 @@ export async function fetchImage(
 ): Promise<FetchedImage> {
   let url = sourceUrl;
   const deadline = Date.now() + o.timeoutMs;
+  const lookup = guardedLookup(systemResolver, trustedHostOf(o.localOrigin));
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     const problem = imageUrlProblem(url, o.localOrigin);
     if (problem) throw new Error(problem);
-    const res = await get(new URL(url), o.userAgent, Math.max(1, deadline - Date.now()));
+    const res = await get(new URL(url), o.userAgent, Math.max(1, deadline - Date.now()), lookup);
     const status = res.statusCode ?? 0;
     if (status >= 300 && status < 400 && res.headers.location) {
       res.resume();

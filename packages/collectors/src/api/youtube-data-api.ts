@@ -1,13 +1,20 @@
 import { type CollectedPost, collectedPostSchema, isNetraError, type NetraError } from '@netra/core';
+import type { Dispatcher } from 'undici';
 import type { CrawlAccountInput, CrawlAccountResult } from '../crawl-account.ts';
 import { COLLECTOR_ERROR, collectorError } from '../errors.ts';
 import { MAX_API_BODY_BYTES, readBodyBounded } from './http-client.ts';
+import { guardedDispatcher } from './image-download.ts';
 
 export interface YouTubeDataApiConfig {
   apiKey: string;
   /** Defaults to the real API; the demo platform serves an imitation at `<demo url>/youtube/api/v3`. */
   baseUrl?: string;
   fetch?: typeof fetch;
+  /**
+   * Default `guardedDispatcher(baseUrl)`: only public addresses, checked at connect time, redirects included —
+   * except the host of a configured `baseUrl` (operator configuration, like PLATFORM_ORIGINS: the demo platform).
+   */
+  dispatcher?: Dispatcher;
   timeoutMs?: number;
 }
 
@@ -39,7 +46,10 @@ export class YouTubeDataApi {
     const doFetch = this.#config.fetch ?? fetch;
     let response: Response;
     try {
-      response = await doFetch(url, { signal: AbortSignal.timeout(this.#config.timeoutMs ?? 15_000) });
+      response = await doFetch(url, {
+        signal: AbortSignal.timeout(this.#config.timeoutMs ?? 15_000),
+        dispatcher: this.#config.dispatcher ?? guardedDispatcher(this.#config.baseUrl),
+      } as RequestInit);
     } catch (error) {
       throw collectorError(
         COLLECTOR_ERROR.apiFailed,
