@@ -13,4 +13,5 @@ export * from './scraper-worker.ts';
 export * from './start-crawl-run.ts';
 export * from './store-outage.ts';
 export * from './tips/capture-files.ts';
+export * from './tips/saved-page-text.ts';
 export * from './tips/submit-tip.ts';

@@ -1,5 +1,6 @@
 export * from './accounts/handles.ts';
 export * from './accounts/platform-names.ts';
+export * from './bounded/run-bounded-worker.ts';
 export * from './import/columns.ts';
 export * from './import/export-watchlist.ts';
 export * from './import/parse-rows.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type ArtefactStore, htmlToText, MANIFEST_MEDIA_TYPE } from '@netra/collectors';
+import { type ArtefactStore, MANIFEST_MEDIA_TYPE } from '@netra/collectors';
 import {
   type EvidenceArtefactRef,
   httpUrlSchema,
@@ -28,6 +28,7 @@ import { normaliseAccount, PLATFORM_HOSTS } from '@netra/watchlist';
 import type { Kysely } from 'kysely';
 import type { Classifier } from '../registry-classifier.ts';
 import { checkUploadSize, imageTypeOf, savedPageTypeOf, TIP_MAX_SCREENSHOT_PIXELS } from './capture-files.ts';
+import { type SavedPageLimits, savedPageText } from './saved-page-text.ts';
 
 export const TIP_COLLECTOR = { name: 'netra-tip', version: '1.0.0' };
 
@@ -64,6 +65,8 @@ export interface TipDeps {
   /** The OCR queue: an uploaded screenshot is read like a collected post's images (absent: not read). */
   queues?: Pick<Queues, 'ocr'> | undefined;
   now?: () => Date;
+  /** Bounds of reading a saved HTML page's text off the event loop (default DEFAULT_SAVED_PAGE_LIMITS). */
+  savedPageLimits?: SavedPageLimits | undefined;
 }
 
 export interface TipResult {
@@ -225,6 +228,11 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
     );
   }
 
+  // Read before anything is stored: a page refused here (TIP_PAGE_TOO_COMPLEX) leaves no artefact behind.
+  const text =
+    pasted ||
+    (pageType === 'text/html' && input.savedPage ? await savedPageText(input.savedPage, deps.savedPageLimits) : '');
+
   const now = deps.now?.() ?? new Date();
   const artefacts: EvidenceArtefactRef[] = [];
   let screenshotRef: EvidenceArtefactRef | null = null;
@@ -254,11 +262,6 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
   const manifestRef = await deps.store.put('json', JSON.stringify(manifest, null, 2), MANIFEST_MEDIA_TYPE, now);
   artefacts.push(manifestRef);
 
-  const text =
-    pasted ||
-    (pageType === 'text/html' && input.savedPage
-      ? htmlToText(Buffer.from(input.savedPage).toString('utf8')).slice(0, 20_000)
-      : '');
   const regionCode = account?.region_code ?? person?.region_code ?? null;
   const registry = await deps.registry();
   const externalId = tipExternalId(url);

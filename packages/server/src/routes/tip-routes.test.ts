@@ -213,6 +213,49 @@ describe('tips', () => {
     expect(tall.statusCode, tall.body).toBe(201);
   });
 
+  /** Runs `request` and counts a viewer's requests answered until it settles, one after another. */
+  const answeredDuring = async <T>(request: () => Promise<T>): Promise<{ result: T; answered: number }> => {
+    const viewer = await server.signIn('viewer');
+    let done = false;
+    const run = request().finally(() => {
+      done = true;
+    });
+    let answered = 0;
+    while (!done) {
+      const me = await server.app.inject({ method: 'GET', url: '/api/auth/me', headers: viewer.headers });
+      if (me.statusCode === 200 && !done) answered++;
+    }
+    return { result: await run, answered };
+  };
+
+  it('reads a large saved page off the event loop: other users keep being answered, the body after a big head kept', async () => {
+    // ~7.5 MiB of HTML (the upload limit is 8 MiB): a head of metadata, then the body's one sentence and empty
+    // markup. Read on the event loop (~0.8 s per MiB) it froze every other request for several seconds.
+    const sentence = 'Kalimat penanda di badan halaman setelah kepala yang sangat besar.';
+    const page = Buffer.from(
+      `<html><head>${'<meta name="penanda" content="isi kepala halaman">'.repeat(60_000)}</head><body><p>${sentence}</p>${'<div class="b"><i></i></div>'.repeat(170_000)}</body></html>`,
+    ).toString('base64');
+    expect(page.length).toBeGreaterThan(((7 * 1024 * 1024) / 3) * 4);
+    // The same upload with the text pasted (the page is stored, not read): the requests answered meanwhile are
+    // those the tip's own storage and queries let through — all that got through before the fix.
+    const pasted = await answeredDuring(() =>
+      post({ url: 'https://x.com/budi/status/60', person: personNip, text: 'Teks tempelan', savedPage: page }),
+    );
+    expect(pasted.result.statusCode, pasted.result.body).toBe(201);
+    const read = await answeredDuring(() =>
+      post({ url: 'https://x.com/budi/status/61', person: personNip, savedPage: page }),
+    );
+    expect(read.result.statusCode, read.result.body).toBe(201);
+    // Before the fix: 42 pasted, 8 read; after: 54 pasted, 2,678 read.
+    expect(read.answered).toBeGreaterThan(3 * pasted.answered + 50);
+    const stored = await server.database.db
+      .selectFrom('posts')
+      .select('text')
+      .where('id', '=', read.result.json().postId)
+      .executeTakeFirstOrThrow();
+    expect(stored.text).toBe(sentence);
+  }, 90_000);
+
   it('is refused to viewers and without the CSRF token', async () => {
     expect((await post({ url: 'https://x.com/a/status/1', text: 'x' }, 'viewer')).statusCode).toBe(403);
     const session = await server.signIn('analyst');
