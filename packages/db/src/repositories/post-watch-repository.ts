@@ -2,6 +2,7 @@ import { type EvidenceArtefactRef, storableText } from '@netra/core';
 import { sql } from 'kysely';
 import type { Executor } from '../connection/executor.ts';
 import { contentHash } from './post-repository.ts';
+import { appendPostVersion, latestPostVersion } from './post-version-writes.ts';
 
 /**
  * Edit and deletion watch: which posts to look at again, and what a re-check found. Versions are
@@ -31,12 +32,6 @@ export async function listPostsToRecheck(
     .orderBy('p.id')
     .limit(options.limit)
     .execute();
-}
-
-function refJson(refs: readonly EvidenceArtefactRef[]) {
-  return JSON.stringify(
-    refs.map((r) => ({ kind: r.kind, sha256: r.sha256, bytes: r.bytes, mediaType: r.mediaType, path: r.path })),
-  );
 }
 
 async function addEvidence(db: Executor, postId: string, refs: readonly EvidenceArtefactRef[]): Promise<void> {
@@ -82,60 +77,19 @@ export async function recordPostPresent(
       .where('id', '=', input.postId)
       .forUpdate()
       .executeTakeFirstOrThrow();
-    const latest = await tx
-      .selectFrom('post_versions')
-      .select(['version', 'content_hash'])
-      .where('post_id', '=', input.postId)
-      .orderBy('version', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const latest = await latestPostVersion(tx, input.postId);
     // As the post's own text was stored (`storableText`): the same words hash the same, and a re-check that
     // brings NUL from the platform neither fails on every retry nor counts as an edit.
     const text = storableText(input.text);
     const hash = contentHash(text);
     let created: number | null = null;
-    if (hash !== (latest?.content_hash ?? post.content_hash)) {
-      if (!latest) {
-        const first = await tx
-          .selectFrom('evidence_artefacts')
-          .select(['kind', 'sha256', 'bytes', 'media_type', 'path', 'captured_at'])
-          .where('post_id', '=', input.postId)
-          .where('captured_at', '<=', post.fetched_at)
-          .execute();
-        await tx
-          .insertInto('post_versions')
-          .values({
-            post_id: input.postId,
-            version: 1,
-            text: post.text,
-            content_hash: post.content_hash,
-            seen_at: post.fetched_at,
-            evidence: refJson(
-              first.map((e) => ({
-                kind: e.kind,
-                sha256: e.sha256,
-                bytes: e.bytes,
-                mediaType: e.media_type,
-                path: e.path,
-                capturedAt: e.captured_at.toISOString(),
-              })),
-            ),
-          })
-          .execute();
-      }
-      created = (latest?.version ?? 1) + 1;
-      await tx
-        .insertInto('post_versions')
-        .values({
-          post_id: input.postId,
-          version: created,
-          text,
-          content_hash: hash,
-          seen_at: input.seenAt,
-          evidence: refJson(input.evidence),
-        })
-        .execute();
-    }
+    if (hash !== (latest?.content_hash ?? post.content_hash))
+      created = await appendPostVersion(tx, post, latest, {
+        text,
+        contentHash: hash,
+        seenAt: input.seenAt,
+        evidence: input.evidence,
+      });
     await addEvidence(tx, input.postId, input.evidence);
     await tx.updateTable('posts').set({ last_checked_at: input.checkedAt }).where('id', '=', input.postId).execute();
     return created;

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../connection/executor.ts';
 import type { PostImageReading } from '../schema/content-tables.ts';
 import { contentHash, upsertPost } from './post-repository.ts';
+import { appendPostVersion, latestPostVersion } from './post-version-writes.ts';
 
 export interface TipPostValues {
   platform: Platform;
@@ -130,52 +131,17 @@ export async function recordTipText(
   const text = storableText(input.text.trim());
   if (!text) return { ...(await currentText(db, input.postId)), version: null, imageReadings };
   const hash = contentHash(text);
-  const latest = await db
-    .selectFrom('post_versions')
-    .select(['version', 'content_hash'])
-    .where('post_id', '=', input.postId)
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const latest = await latestPostVersion(db, input.postId);
   if (hash === (latest?.content_hash ?? post.content_hash)) {
     // The same text as the latest: its key is the one it was (or would be) classified under.
     return { text, textKey: latest ? hash : '', version: null, imageReadings };
   }
-  const refs = (rows: readonly { kind: string; sha256: string; bytes: number; mediaType: string; path: string }[]) =>
-    JSON.stringify(
-      rows.map((r) => ({ kind: r.kind, sha256: r.sha256, bytes: r.bytes, mediaType: r.mediaType, path: r.path })),
-    );
-  if (!latest) {
-    const first = await db
-      .selectFrom('evidence_artefacts')
-      .select(['kind', 'sha256', 'bytes', 'media_type as mediaType', 'path'])
-      .where('post_id', '=', input.postId)
-      .where('captured_at', '<=', post.fetched_at)
-      .execute();
-    await db
-      .insertInto('post_versions')
-      .values({
-        post_id: input.postId,
-        version: 1,
-        text: post.text,
-        content_hash: post.content_hash,
-        seen_at: post.fetched_at,
-        evidence: refs(first),
-      })
-      .execute();
-  }
-  const version = (latest?.version ?? 1) + 1;
-  await db
-    .insertInto('post_versions')
-    .values({
-      post_id: input.postId,
-      version,
-      text,
-      content_hash: hash,
-      seen_at: input.seenAt,
-      evidence: refs(input.evidence),
-    })
-    .execute();
+  const version = await appendPostVersion(db, { ...post, id: input.postId }, latest, {
+    text,
+    contentHash: hash,
+    seenAt: input.seenAt,
+    evidence: input.evidence,
+  });
   return { text, textKey: hash, version, imageReadings };
 }
 
