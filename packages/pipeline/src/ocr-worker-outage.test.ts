@@ -12,22 +12,13 @@ import {
   type TestDatabase,
   testQueuePrefix,
   testRedisUrl,
+  waitUntil,
 } from '@netra/db/testing';
 import { createQueues, createRedisConnection, type OcrJob, type Queues } from '@netra/queue';
 import type { Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOcrWorker } from './ocr-worker.ts';
-
-async function until<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /**
  * PostgreSQL down while the OCR worker has posts (real PostgreSQL behind a relay that is cut, real Redis; the
@@ -128,14 +119,14 @@ describe('OCR worker: PostgreSQL outage', () => {
     });
     const jobs = await Promise.all(posts.map((p) => queues.ocr.add('ocr-post', p)));
     const read = () => Promise.all(jobs.map(async (j) => (await queues.ocr.getJob(j.id!)) as Job));
-    const during = await until('every job tried twice during the outage', read, (all) =>
+    const during = await waitUntil('every job tried twice during the outage', read, (all) =>
       all.every((j) => j.attemptsStarted >= 2),
     );
     expect(during.map((j) => j.attemptsMade)).toEqual([0, 0, 0]);
     expect(await queues.classify.count()).toBe(0);
 
     relay.setDown(false);
-    const done = await until('every job to complete', read, (all) => all.every((j) => j.finishedOn !== undefined));
+    const done = await waitUntil('every job to complete', read, (all) => all.every((j) => j.finishedOn !== undefined));
     expect(done.map((j) => j.failedReason)).toEqual([undefined, undefined, undefined]);
     const queued = await queues.classify.getJobs(['waiting', 'delayed', 'prioritized']);
     expect(queued.map((j) => j.data.externalId).sort()).toEqual(['kanaluji/1', 'kanaluji/2', 'kanaluji/3']);

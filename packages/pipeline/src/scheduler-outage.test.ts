@@ -9,22 +9,13 @@ import {
   type TestDatabase,
   testQueuePrefix,
   testRedisUrl,
+  waitUntil,
 } from '@netra/db/testing';
 import { createQueues, createRedisConnection, type Queues } from '@netra/queue';
 import type { Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScheduler } from './scheduler.ts';
-
-async function until<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** The nightly tick while PostgreSQL is down (real Redis, real PostgreSQL behind a relay that is cut). */
 describe('scheduler: PostgreSQL outage at the nightly tick', () => {
@@ -82,13 +73,13 @@ describe('scheduler: PostgreSQL outage at the nightly tick', () => {
     const added = await queues.schedule.add('nightly-crawl', { trigger: 'nightly', requestedBy: null });
     const read = async () => (await queues.schedule.getJob(added.id!)) as Job;
     // Taken up three times while PostgreSQL is unreachable: each time put back, no attempt spent.
-    const during = await until('three tries during the outage', read, (job) => job.attemptsStarted >= 3);
+    const during = await waitUntil('three tries during the outage', read, (job) => job.attemptsStarted >= 3);
     expect(during.attemptsMade).toBe(0);
     expect(await during.getState()).not.toBe('failed');
     expect(databaseState.available).toBe(false);
 
     relay.setDown(false);
-    const done = await until('the tick to complete', read, (job) => job.finishedOn !== undefined);
+    const done = await waitUntil('the tick to complete', read, (job) => job.finishedOn !== undefined);
     expect(done.failedReason).toBeUndefined();
     expect(databaseState.available).toBe(true);
     const runs = await database.db.selectFrom('crawl_runs').select(['id', 'accounts_total']).execute();

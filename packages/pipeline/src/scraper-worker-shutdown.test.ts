@@ -10,6 +10,7 @@ import {
   type TestDatabase,
   testQueuePrefix,
   testRedisUrl,
+  waitUntil,
 } from '@netra/db/testing';
 import { createQueues, createRedisConnection, type Queues } from '@netra/queue';
 import type { Job } from 'bullmq';
@@ -42,16 +43,6 @@ function descendants(pid: number): number[] {
   };
   walk(pid);
   return out;
-}
-
-async function until<T>(what: string, read: () => Promise<T> | T, ok: (value: T) => boolean, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /**
@@ -115,7 +106,7 @@ describe('scraper worker: shutdown during a crawl', () => {
     });
     const run = await startCrawlRun(database.db, queues, { trigger: 'on_demand', requestedBy: null });
     const [job] = await queues.crawl.getJobs(['waiting', 'active', 'delayed']);
-    await until(
+    await waitUntil(
       'the page to be requested',
       () => requests,
       (n) => n > 0,
@@ -139,7 +130,7 @@ describe('scraper worker: shutdown during a crawl', () => {
       .where('run_id', '=', run.id)
       .execute();
     expect(recorded).toHaveLength(0);
-    await until(
+    await waitUntil(
       'Chromium to exit',
       () => browser.filter((pid) => descendants(process.pid).includes(pid)),
       (left) => left.length === 0,
