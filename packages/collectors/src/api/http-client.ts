@@ -90,6 +90,19 @@ export async function readBodyBounded(response: Response, maxBytes: number): Pro
   return text + decoder.decode();
 }
 
+/**
+ * `COLLECTOR_URL_REFUSED` for a request, naming the redirect target when the refused URL is not the one asked
+ * for — the same error whether the check before sending or the connect-time address check refused it.
+ */
+function urlRefused(requested: string, target: string, problem: string) {
+  const shownTarget = redactUrl(target).slice(0, 200);
+  return collectorError(
+    COLLECTOR_ERROR.urlRefused,
+    `${redactUrl(requested)}: ${requested === target ? '' : `dialihkan ke / redirected to ${shownTarget}: `}${problem}`,
+    { url: redactUrl(requested), target: shownTarget, problem },
+  );
+}
+
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
 
@@ -186,11 +199,7 @@ export class HttpClient {
     }
     const problem = parsed.protocol === 'invalid:' ? 'bukan URL / not a URL' : await this.#options.urlProblem(parsed);
     if (problem === null) return;
-    throw collectorError(
-      COLLECTOR_ERROR.urlRefused,
-      `${redactUrl(requested)}: ${requested === target ? '' : `dialihkan ke / redirected to ${redactUrl(target).slice(0, 200)}: `}${problem}`,
-      { url: redactUrl(requested), target: redactUrl(target).slice(0, 200), problem },
-    );
+    throw urlRefused(requested, target, problem);
   }
 
   async #pause(ms: number): Promise<void> {
@@ -251,11 +260,10 @@ export class HttpClient {
         if (error instanceof Error && 'code' in error && error.code === COLLECTOR_ERROR.urlRefused) throw error;
         // The dispatcher refused the address the name resolved to at connect time: refused, not retried.
         if (isBlockedAddressError(error)) {
-          const problem = 'alamat privat/terlarang saat menyambung / private or blocked address at connect time';
-          throw collectorError(
-            COLLECTOR_ERROR.urlRefused,
-            `${redactUrl(url)}: ${finalUrl === url ? '' : `dialihkan ke / redirected to ${redactUrl(finalUrl).slice(0, 200)}: `}${problem}`,
-            { url: redactUrl(url), target: redactUrl(finalUrl).slice(0, 200), problem },
+          throw urlRefused(
+            url,
+            finalUrl,
+            'alamat privat/terlarang saat menyambung / private or blocked address at connect time',
           );
         }
         last =
