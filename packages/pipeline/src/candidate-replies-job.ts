@@ -10,10 +10,10 @@ import {
   storePostImages,
 } from '@netra/collectors';
 import type { CollectedPost, Logger } from '@netra/core';
-import { type Database, findWatchedAccountsByKeys, recordSightings } from '@netra/db';
+import { type Database, findWatchedAccountsByKeys } from '@netra/db';
 import { type CandidateRepliesJob, postKey, type Queues } from '@netra/queue';
 import type { Kysely } from 'kysely';
-import { queueCollected } from './queue-collected.ts';
+import { recordAndQueueSightings } from './queue-collected.ts';
 
 export interface CandidateRepliesDeps {
   db: Kysely<Database>;
@@ -113,11 +113,7 @@ export async function runCandidateReplies(
     if (made.ok) items.push({ post: made.post, regionCode: account.region_code });
     else invalid.push({ externalId: reply.externalId, message: made.message });
   }
-  const newPosts = await recordSightings(
-    deps.db,
-    items.map((i) => i.post),
-  );
-  await queueCollected(deps.queues, items);
+  const newPosts = await recordAndQueueSightings(deps.db, deps.queues, items);
   for (const { post } of items) log.debug({ postKey: postKey(post) }, 'reply toward candidate queued');
   const outcome: CandidateRepliesOutcome = {
     status: `reverse_${result.status}`,

@@ -2,8 +2,10 @@ import { API_PLATFORMS, type ArtefactStore, type PlatformOrigins, recheckPost } 
 import type { Logger, Platform } from '@netra/core';
 import type { Database } from '@netra/db';
 import { listPostsToRecheck, recordPostChecked, recordPostGone, recordPostPresent } from '@netra/db';
+import type { Queues } from '@netra/queue';
 import type { Kysely } from 'kysely';
 import { platformSwitchStates } from './platform-switches.ts';
+import { queueTextVersion } from './text-version-job.ts';
 
 export interface RecheckDueOptions {
   db: Kysely<Database>;
@@ -17,6 +19,8 @@ export interface RecheckDueOptions {
   /** Platforms switched off (kill switch): never re-checked. */
   disabledPlatforms?: readonly Platform[];
   now?: () => Date;
+  /** Where an edit's classification is queued (the scheduler's queues); absent: edits are versioned only. */
+  queues?: Pick<Queues, 'classify'> | undefined;
 }
 
 export interface RecheckSummary {
@@ -30,7 +34,7 @@ export interface RecheckSummary {
 
 /**
  * Looks again at flagged and tipped posts whose last check is older than the interval: a changed text becomes a
- * new version, a post gone from its platform is marked deleted (first time seen missing), both with the
+ * new version, queued for classification under its own key, a post gone from its platform is marked deleted (first time seen missing), both with the
  * check's raw answer as evidence. Only platforms with a public API are re-read here; page-only platforms
  * (and tips from them) are counted as `unsupported` and wait for the next run.
  */
@@ -63,15 +67,21 @@ export async function recheckDuePosts(options: RecheckDueOptions): Promise<Reche
     summary.checked++;
     switch (outcome.state) {
       case 'present': {
-        const version = await recordPostPresent(options.db, {
+        const present = await recordPostPresent(options.db, {
           postId: post.id,
           text: outcome.text,
           seenAt: outcome.checkedAt,
           checkedAt: now.toISOString(),
           evidence: outcome.evidence,
         });
-        if (version === null) summary.unchanged++;
-        else summary.edited++;
+        if (present.version === null) summary.unchanged++;
+        else {
+          summary.edited++;
+          // The edit is classified under its own key, as a later tip's text is: its open review item moves to
+          // the new score, a decided one keeps its decision and says the post was scored again.
+          if (options.queues)
+            await queueTextVersion(options.db, options.queues, post.id, { ...present, seenAt: outcome.checkedAt });
+        }
         break;
       }
       case 'gone':

@@ -27,7 +27,7 @@ export interface SchedulerOptions {
   /** PostgreSQL's state (`openStores`): while it is known to be down, ticks wait instead of failing. */
   databaseState?: DependencyState | undefined;
   /** Edit/deletion watch of flagged and tipped posts, every `intervalMs` (e.g. 6 h); absent = off. */
-  recheck?: (Omit<RecheckDueOptions, 'db' | 'logger' | 'store'> & { evidenceDir: string }) | undefined;
+  recheck?: (Omit<RecheckDueOptions, 'db' | 'logger' | 'store' | 'queues'> & { evidenceDir: string }) | undefined;
   /** Nightly runs also reverse-crawl the registry's candidate official accounts (default true). */
   candidateReplies?: boolean | undefined;
 }
@@ -57,7 +57,13 @@ export async function startScheduler(options: SchedulerOptions): Promise<Worker<
       if (!recheck) return { skipped: 'recheck disabled' };
       const { evidenceDir, ...rest } = recheck;
       const store = new ArtefactStore(evidenceDir);
-      const summary = await recheckDuePosts({ ...rest, store, db: options.db, logger: options.logger });
+      const summary = await recheckDuePosts({
+        ...rest,
+        store,
+        db: options.db,
+        logger: options.logger,
+        queues: options.queues,
+      });
       options.logger.info(summary, 'edit/deletion re-check done');
       return summary;
     }

@@ -23,7 +23,6 @@ import {
   isDatabaseUnavailable,
   markDueForRecheck,
   recordAccountCrawled,
-  recordSightings,
 } from '@netra/db';
 import {
   CANDIDATE_REPLIES_JOB,
@@ -41,7 +40,7 @@ import type { Kysely } from 'kysely';
 import { candidateAccountsOf } from './candidate-accounts.ts';
 import { type CandidateRepliesOutcome, runCandidateReplies } from './candidate-replies-job.ts';
 import { platformSwitchedOff } from './platform-switches.ts';
-import { queueCollected } from './queue-collected.ts';
+import { recordAndQueueSightings } from './queue-collected.ts';
 import { RegistryProvider } from './registry-provider.ts';
 import { postponeForOutage, type StoreStates, workerErrorListener } from './store-outage.ts';
 
@@ -229,15 +228,16 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
       );
     }
     // The sighting goes to PostgreSQL first: a post seen again moves its last_seen_at here, whatever the
-    // classify queue does with a job id it already holds. Classification stays once per post.
-    const newPosts = await recordSightings(options.db, collected);
-    for (const post of collected) log.debug({ postKey: postKey(post) }, 'post queued for classification');
-    // A post with images waits for their text (ocr queue → classify queue); the others go straight to the
-    // classifier. Both job ids are deterministic per post (docs/decisions.md, "Text in images").
-    await queueCollected(
+    // classify queue does with a job id it already holds; a post seen edited keeps the edit as a version.
+    // Classification stays once per post and text. A post with images waits for their text (ocr queue →
+    // classify queue); the others go straight to the classifier. Both job ids are deterministic per post
+    // (docs/decisions.md, "Text in images").
+    const newPosts = await recordAndQueueSightings(
+      options.db,
       options.queues,
       collected.map((post) => ({ post, regionCode: data.regionCode })),
     );
+    for (const post of collected) log.debug({ postKey: postKey(post) }, 'post queued for classification');
     // Only after the posts are safely queued: a crash before this line re-reads them, never skips them.
     if (viaApi && result.status === 'ok' && result.cursors) {
       await advanceAccountCursors(

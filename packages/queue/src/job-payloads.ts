@@ -75,8 +75,8 @@ const jobPostedAtSchema = collectedPostSchema.shape.postedAt.default(null);
 
 /**
  * Which text the job carries when it is not the post's stored text: the SHA-256 (`contentHash`) of a later tip's
- * text of the post (a post version), part of the classification's key (`classifications.text_key`). Absent or ''
- * (every producer but a tip's OCR) for the stored text.
+ * text of the post, or of an edit a crawl or re-check saw (a post version), part of the classification's key
+ * (`classifications.text_key`). Absent or '' for the stored text.
  */
 const jobTextKeySchema = z
   .string()
@@ -161,11 +161,18 @@ export function classifyJobId(post: { platform: string; externalId: string }, im
 /**
  * The OCR job of a post: one per post, like its classify job, so a post seen by two crawls is read once. With
  * `images` (the SHA-256s of the images to read), one per post and set of images: the same post seen again with
- * a new image, or a tip's further screenshot, is read again (the earlier images from the OCR cache).
+ * a new image, or a tip's further screenshot, is read again (the earlier images from the OCR cache). With
+ * `textKey` (a post seen again with an edited text, stored as a post version), the id names that text too, as
+ * `classifyJobId` does: the same images with another text are read and classified again, not refused.
  */
-export function ocrJobId(post: { platform: string; externalId: string }, images?: readonly string[]): string {
+export function ocrJobId(
+  post: { platform: string; externalId: string },
+  images?: readonly string[],
+  textKey = '',
+): string {
   const id = `ocr-${post.platform}-${token(post.externalId)}`;
-  return images ? `${id}-${token([...images].sort().join(',')).slice(0, 16)}` : id;
+  const withImages = images ? `${id}-${token([...images].sort().join(',')).slice(0, 16)}` : id;
+  return textKey ? `${withImages}-t${textKey.slice(0, 16)}` : withImages;
 }
 
 export function crawlJobId(job: { runId: string; accountId: string }): string {

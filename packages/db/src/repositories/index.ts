@@ -17,6 +17,8 @@ export * from './person-export-repository.ts';
 export * from './platform-switch-repository.ts';
 export * from './post-repository.ts';
 export * from './post-watch-repository.ts';
+export { type PostText, recordPostText } from './post-version-writes.ts';
+export * from './sighting-text-repository.ts';
 export * from './referral-repository.ts';
 export * from './registry-repository.ts';
 export * from './retention-repository.ts';

@@ -43,7 +43,7 @@ describe('outside text with NUL or unpaired surrogates', () => {
       checkedAt: at,
       evidence: [],
     });
-    expect(same).toBeNull();
+    expect(same.version).toBeNull();
     const edited = await recordPostPresent(t.db, {
       postId,
       text: 'Teks diubah \ud800\u0000',
@@ -51,7 +51,7 @@ describe('outside text with NUL or unpaired surrogates', () => {
       checkedAt: at,
       evidence: [],
     });
-    expect(edited).toBe(2);
+    expect(edited.version).toBe(2);
     const versions = await t.db.selectFrom('post_versions').select(['version', 'text']).orderBy('version').execute();
     expect(versions.map((v) => v.text)).toEqual(['Teks a\ufffdb', 'Teks diubah \ufffd\ufffd']);
   });

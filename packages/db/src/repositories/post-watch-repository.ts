@@ -1,8 +1,7 @@
-import { type EvidenceArtefactRef, storableText } from '@netra/core';
+import type { EvidenceArtefactRef } from '@netra/core';
 import { sql } from 'kysely';
 import type { Executor } from '../connection/executor.ts';
-import { contentHash } from './post-repository.ts';
-import { appendPostVersion, latestPostVersion } from './post-version-writes.ts';
+import { type PostText, recordPostText } from './post-version-writes.ts';
 
 /**
  * Edit and deletion watch: which posts to look at again, and what a re-check found. Versions are
@@ -55,8 +54,9 @@ async function addEvidence(db: Executor, postId: string, refs: readonly Evidence
 
 /**
  * A re-check that found the post: when its text differs from the latest known text, the change becomes a new
- * version (the first change also records the original as version 1, with the post's first evidence), and
- * the check's evidence is added to the post. Returns the new version number, or null when unchanged.
+ * version (`recordPostText`: the first change also records the original as version 1, with the post's first
+ * evidence), and the check's evidence is added to the post. Returns what the text became: `version` is the new
+ * version number, or null when unchanged; the caller queues a new version's classification (post-recheck.ts).
  */
 export async function recordPostPresent(
   db: Executor,
@@ -69,30 +69,14 @@ export async function recordPostPresent(
     checkedAt: string;
     evidence: readonly EvidenceArtefactRef[];
   },
-): Promise<number | null> {
+): Promise<PostText> {
   const run = async (tx: Executor) => {
-    const post = await tx
-      .selectFrom('posts')
-      .select(['id', 'text', 'content_hash', 'fetched_at'])
-      .where('id', '=', input.postId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    const latest = await latestPostVersion(tx, input.postId);
     // As the post's own text was stored (`storableText`): the same words hash the same, and a re-check that
     // brings NUL from the platform neither fails on every retry nor counts as an edit.
-    const text = storableText(input.text);
-    const hash = contentHash(text);
-    let created: number | null = null;
-    if (hash !== (latest?.content_hash ?? post.content_hash))
-      created = await appendPostVersion(tx, post, latest, {
-        text,
-        contentHash: hash,
-        seenAt: input.seenAt,
-        evidence: input.evidence,
-      });
+    const recorded = await recordPostText(tx, input);
     await addEvidence(tx, input.postId, input.evidence);
     await tx.updateTable('posts').set({ last_checked_at: input.checkedAt }).where('id', '=', input.postId).execute();
-    return created;
+    return recorded;
   };
   return db.isTransaction ? run(db) : db.transaction().execute(run);
 }

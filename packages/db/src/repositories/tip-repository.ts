@@ -1,9 +1,8 @@
 import { type EvidenceArtefactRef, type Platform, storableText } from '@netra/core';
 import { sql } from 'kysely';
 import type { Executor } from '../connection/executor.ts';
-import type { PostImageReading } from '../schema/content-tables.ts';
-import { contentHash, upsertPost } from './post-repository.ts';
-import { appendPostVersion, latestPostVersion } from './post-version-writes.ts';
+import { upsertPost } from './post-repository.ts';
+import { type PostText, recordPostText } from './post-version-writes.ts';
 
 export interface TipPostValues {
   platform: Platform;
@@ -98,51 +97,26 @@ async function currentText(db: Executor, postId: string): Promise<{ text: string
 }
 
 /** What a tip of an already stored post classifies, and whether its text became a new version of the post. */
-export interface TipText {
-  /** The text to classify: the tip's own, or the post's current text when the tip brought none. */
-  text: string;
-  /** `classifications.text_key` of that text: '' for the post's stored text (the first capture). */
-  textKey: string;
-  /** The post version the tip's text was stored as; null when it brought no text or the same text as the latest. */
-  version: number | null;
-  /** The post's image readings so far: the classification reads their text too (its image text key must match). */
-  imageReadings: PostImageReading[];
-}
+export type TipText = PostText;
 
 /**
- * A later tip of a stored post: a text that differs from the post's latest text (its newest version, else its
- * stored text) is kept as a new post version — version 1 being the stored text, as a re-check keeps an edit —
- * with this tip's artefacts as its evidence, and is classified under its own key (its SHA-256), so the
- * classification is a new row and never skipped. The posts row keeps the first capture. The post row is locked,
- * so two tips of one post at once number their versions in turn. A text equal to the latest is not stored
+ * A later tip of a stored post: its text, when it differs from the post's latest, is kept as a new post version
+ * — version 1 being the stored text, as a re-check or a crawl keeps an edit — with this tip's artefacts as its
+ * evidence, and is classified under its own key (its SHA-256), so the classification is a new row and never
+ * skipped (`recordPostText`). The posts row keeps the first capture. A text equal to the latest is not stored
  * again; no text at all classifies the post's current text (the same key: nothing new is stored).
  */
 export async function recordTipText(
   db: Executor,
   input: { postId: string; text: string; seenAt: string; evidence: readonly EvidenceArtefactRef[] },
 ): Promise<TipText> {
+  if (storableText(input.text.trim())) return recordPostText(db, input);
   const post = await db
     .selectFrom('posts')
-    .select(['text', 'content_hash', 'fetched_at', 'image_readings'])
+    .select('image_readings')
     .where('id', '=', input.postId)
-    .forUpdate()
     .executeTakeFirstOrThrow();
-  const imageReadings = post.image_readings ?? [];
-  const text = storableText(input.text.trim());
-  if (!text) return { ...(await currentText(db, input.postId)), version: null, imageReadings };
-  const hash = contentHash(text);
-  const latest = await latestPostVersion(db, input.postId);
-  if (hash === (latest?.content_hash ?? post.content_hash)) {
-    // The same text as the latest: its key is the one it was (or would be) classified under.
-    return { text, textKey: latest ? hash : '', version: null, imageReadings };
-  }
-  const version = await appendPostVersion(db, { ...post, id: input.postId }, latest, {
-    text,
-    contentHash: hash,
-    seenAt: input.seenAt,
-    evidence: input.evidence,
-  });
-  return { text, textKey: hash, version, imageReadings };
+  return { ...(await currentText(db, input.postId)), version: null, imageReadings: post.image_readings ?? [] };
 }
 
 /**

@@ -1,0 +1,179 @@
+import { createHash } from 'node:crypto';
+import { type CollectedPost, createLogger, type Registry, registrySchema } from '@netra/core';
+import { appendDecision, getReviewItem, insertUser, listClassificationsOfPost } from '@netra/db';
+import {
+  createTestDatabase,
+  insertWatchedAccount,
+  type TestDatabase,
+  testQueuePrefix,
+  testRedisUrl,
+} from '@netra/db/testing';
+import { type ClassifyJob, createQueues, createRedisConnection, type Queues } from '@netra/queue';
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { classifyAndStore } from './classify-and-store.ts';
+import { recordAndQueueSightings } from './queue-collected.ts';
+import { registryClassifier } from './registry-classifier.ts';
+
+const sha = (text: string) => createHash('sha256').update(text.normalize('NFC'), 'utf8').digest('hex');
+
+const registry: Registry = registrySchema.parse({
+  contests: [
+    {
+      id: 'pilbup-suntingan-2026',
+      kind: 'bupati',
+      region: { code: '18.11', name: 'Kabupaten Suntingan' },
+      electionDate: '2026-12-09',
+      campaignPeriod: { from: '2026-10-01', to: '2026-12-05' },
+      candidates: [
+        { number: 1, names: ['Hendra Kusuma'], hashtags: ['#HendraMenang'] },
+        { number: 2, names: ['Yusuf Pranata'] },
+      ],
+    },
+  ],
+});
+
+// Written for this test: a neutral notice, then the same post edited into support, then edited again.
+const NEUTRAL = 'Pelayanan KTP elektronik di kantor kecamatan buka sampai pukul tiga sore minggu ini.';
+const SUPPORT = 'Ayo coblos nomor 1 Hendra Kusuma tanggal 9 Desember, #HendraMenang untuk kabupaten kita!';
+const LATER = 'Pilih Hendra Kusuma nomor 1 ya, ajak tetangga ke TPS, #HendraMenang';
+
+/**
+ * A watched account's post first collected with a neutral text and later seen edited into support (real
+ * PostgreSQL and Redis, the scraper's own record-and-queue step, the classifier's store path). Before the fix the
+ * edit was queued under the post's one job id (refused while the first job was kept) and, once classified, stored
+ * under the first text's key (ON CONFLICT DO NOTHING): the support never reached the queue.
+ */
+describe('a collected post seen again with an edited text', () => {
+  let database: TestDatabase;
+  let connection: Redis;
+  let queues: Queues;
+  let accountId: string;
+  const logger = createLogger('test', 'silent');
+  const classified = new Set<string>();
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    connection = createRedisConnection(testRedisUrl());
+    queues = createQueues(connection, testQueuePrefix());
+    ({ accountId } = await insertWatchedAccount(database.db, {
+      platform: 'bluesky',
+      handle: 'camat.bsky.social',
+      regionCode: '18.11',
+    }));
+  }, 60_000);
+
+  afterAll(async () => {
+    await queues?.close();
+    connection?.disconnect();
+    await database?.drop();
+  });
+
+  const sighting = (text: string, fetchedAt: string): CollectedPost => ({
+    platform: 'bluesky',
+    externalId: 'at://did:plc:suntingan/app.bsky.feed.post/3kedit',
+    url: 'https://bsky.app/profile/camat.bsky.social/post/3kedit',
+    kind: 'post',
+    accountId,
+    authorHandle: 'camat.bsky.social',
+    text,
+    postedAt: '2026-11-20T02:00:00Z',
+    fetchedAt,
+    mediaDescriptions: [],
+    evidence: [],
+    raw: {},
+    crawlRunId: null,
+  });
+  const see = (text: string, fetchedAt: string) =>
+    recordAndQueueSightings(database.db, queues, [{ post: sighting(text, fetchedAt), regionCode: '18.11' }]);
+  /** The classify jobs queued since the last call, run through the classifier worker's store path. */
+  const classifyQueued = async () => {
+    const jobs = (await queues.classify.getJobs(['waiting'])).filter((j) => !classified.has(j.id!));
+    for (const j of jobs) classified.add(j.id!);
+    const stored = await classifyAndStore(
+      database.db,
+      jobs.map((j) => j.data as ClassifyJob),
+      registry,
+      registryClassifier(),
+      logger,
+    );
+    return { jobs, stored };
+  };
+  const versions = async (postId: string) =>
+    database.db
+      .selectFrom('post_versions')
+      .select(['version', 'text'])
+      .where('post_id', '=', postId)
+      .orderBy('version')
+      .execute();
+
+  let postId: string;
+
+  it('keeps the edit as version 2, classifies it under its own key, and opens a review item for its score', async () => {
+    expect(await see(NEUTRAL, '2026-11-20T03:00:00Z')).toBe(1);
+    const first = await classifyQueued();
+    expect(first.stored).toHaveLength(1);
+    expect(first.stored[0]).toMatchObject({ flagged: false, reviewItemId: null });
+    postId = (first.stored[0] as { postId: string }).postId;
+
+    expect(await see(SUPPORT, '2026-11-22T03:00:00Z')).toBe(0);
+    expect(await versions(postId)).toEqual([
+      { version: 1, text: NEUTRAL },
+      { version: 2, text: SUPPORT },
+    ]);
+    const second = await classifyQueued();
+    expect(second.jobs.map((j) => j.data.textKey)).toEqual([sha(SUPPORT)]);
+    expect(second.jobs[0]!.id).toContain(`-t${sha(SUPPORT).slice(0, 16)}`);
+    expect(second.stored[0]).toMatchObject({ postId, flagged: true });
+    const rows = await listClassificationsOfPost(database.db, postId);
+    expect(rows.map((r) => r.text_key)).toEqual(['', sha(SUPPORT)]);
+    const reviewItemId = (second.stored[0] as { reviewItemId: string }).reviewItemId;
+    const item = await getReviewItem(database.db, reviewItemId);
+    // The posts row keeps the first capture; the item is the edit's classification and score.
+    expect(item?.text).toBe(NEUTRAL);
+    expect(item?.classification_id).toBe(rows[1]!.id);
+    expect(item?.candidate).toBe('pilbup-suntingan-2026#1');
+  });
+
+  it('stores and queues nothing new when the same text is seen again', async () => {
+    const jobsBefore = await queues.classify.getJobCountByTypes('waiting', 'completed', 'active');
+    expect(await see(`  ${SUPPORT}\n`, '2026-11-23T03:00:00Z')).toBe(0);
+    expect(await see(SUPPORT, '2026-11-24T03:00:00Z')).toBe(0);
+    expect(await versions(postId)).toHaveLength(2);
+    // Re-queued under the edit's own job id: BullMQ keeps the one job.
+    expect(await queues.classify.getJobCountByTypes('waiting', 'completed', 'active')).toBe(jobsBefore);
+    expect((await classifyQueued()).jobs).toEqual([]);
+    expect(await listClassificationsOfPost(database.db, postId)).toHaveLength(2);
+  });
+
+  it('leaves a decided item on the classification it was decided on, and says the post was scored again', async () => {
+    const item = (await database.db
+      .selectFrom('review_items')
+      .select(['id', 'classification_id'])
+      .where('post_id', '=', postId)
+      .executeTakeFirstOrThrow())!;
+    const analyst = await insertUser(database.db, {
+      username: 'analis.suntingan',
+      displayName: 'Analis',
+      passwordHash: 'x',
+      role: 'analyst',
+    });
+    await appendDecision(database.db, {
+      reviewItemId: item.id,
+      decidedBy: analyst.id,
+      decision: 'confirmed',
+      label: 'endorse',
+      candidate: 'pilbup-suntingan-2026#1',
+      stance: 'pro',
+      category: 'online_campaigning',
+      note: null,
+    });
+    await see(LATER, '2026-11-25T03:00:00Z');
+    expect((await versions(postId)).map((v) => v.text)).toEqual([NEUTRAL, SUPPORT, LATER]);
+    const third = await classifyQueued();
+    expect(third.jobs.map((j) => j.data.textKey)).toEqual([sha(LATER)]);
+    const after = await getReviewItem(database.db, item.id);
+    expect(after?.classification_id).toBe(item.classification_id);
+    expect(after?.newer_classification?.score).toBe((third.stored[0] as { score: number }).score);
+  });
+});
