@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,14 +12,25 @@ import {
   mastodonStatus,
   startApiPlatformServer,
 } from '@netra/collectors/testing';
-import { type CollectedPost, createLogger, type Platform } from '@netra/core';
+import { type CollectedPost, createLogger, type Platform, registrySchema } from '@netra/core';
 import { getPostWatch, markDueForRecheck, saveClassifications, upsertPosts } from '@netra/db';
-import { createTestDatabase, insertWatchedAccount, type TestDatabase } from '@netra/db/testing';
+import {
+  createTestDatabase,
+  insertWatchedAccount,
+  type TestDatabase,
+  testQueuePrefix,
+  testRedisUrl,
+} from '@netra/db/testing';
+import { type ClassifyJob, createQueues, createRedisConnection, type Queues } from '@netra/queue';
+import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { classifyAndStore } from './classify-and-store.ts';
 import { recheckDuePosts } from './post-recheck.ts';
+import { registryClassifier } from './registry-classifier.ts';
 
 const ME_BSKY = { did: 'did:plc:recheckrecheckrecheckrec', handle: 'guru.bsky.social' };
 const MASTO = mastodonAccount('9001', 'camat', 'mastodon.example');
+const sha = (text: string) => createHash('sha256').update(text.normalize('NFC'), 'utf8').digest('hex');
 
 /**
  * Edit and deletion watch against the local API server (documented shapes) and real PostgreSQL: flagged
@@ -30,6 +42,8 @@ describe('edit and deletion watch', () => {
   let server: ApiPlatformServer;
   let dir: string;
   let store: ArtefactStore;
+  let connection: Redis;
+  let queues: Queues;
   const ids = new Map<string, string>();
   const logger = createLogger('test', 'silent');
 
@@ -64,6 +78,8 @@ describe('edit and deletion watch', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    connection = createRedisConnection(testRedisUrl());
+    queues = createQueues(connection, testQueuePrefix());
     dir = mkdtempSync(join(tmpdir(), 'netra-recheck-'));
     store = new ArtefactStore(dir);
     const world = emptyWorld();
@@ -115,6 +131,8 @@ describe('edit and deletion watch', () => {
   }, 60_000);
 
   afterAll(async () => {
+    await queues?.close();
+    connection?.disconnect();
     await server?.close();
     await database?.drop();
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -129,7 +147,22 @@ describe('edit and deletion watch', () => {
       intervalMs: 6 * 3_600_000,
       limit: 100,
       now: () => now,
+      queues,
     });
+  /** The classify jobs an edit queued, run through the classifier worker's store path, then removed. */
+  const classifyQueued = async () => {
+    const jobs = await queues.classify.getJobs(['waiting']);
+    for (const job of jobs) await job.remove();
+    const registry = registrySchema.parse({ contests: [] });
+    const stored = await classifyAndStore(
+      database.db,
+      jobs.map((j) => j.data as ClassifyJob),
+      registry,
+      registryClassifier(),
+      logger,
+    );
+    return { jobs, stored };
+  };
 
   it('finds nothing changed on the first check, and nothing due again within the interval', async () => {
     const first = await run(new Date('2026-11-10T00:00:00Z'));
@@ -164,6 +197,25 @@ describe('edit and deletion watch', () => {
       [1, 'Coblos nomor 1'],
       [2, 'Coblos nomor 1 ya, besok'],
     ]);
+    // The edit is classified under its own key; the open review item moves to its classification.
+    const { jobs, stored } = await classifyQueued();
+    expect(jobs.map((j) => [j.data.externalId, j.data.textKey, j.data.text])).toEqual([
+      ['502', sha('Coblos nomor 1 ya, besok'), 'Coblos nomor 1 ya, besok'],
+    ]);
+    expect(stored[0]).toMatchObject({ postId: ids.get('502') });
+    const rows = await database.db
+      .selectFrom('classifications')
+      .select(['id', 'text_key'])
+      .where('post_id', '=', ids.get('502')!)
+      .orderBy('created_at')
+      .execute();
+    expect(rows.map((r) => r.text_key)).toEqual(['', sha('Coblos nomor 1 ya, besok')]);
+    const item = await database.db
+      .selectFrom('review_items')
+      .select('classification_id')
+      .where('post_id', '=', ids.get('502')!)
+      .executeTakeFirstOrThrow();
+    expect(item.classification_id).toBe(rows[1]!.id);
     // Each version has its own evidence: the first the crawl's page, the second the re-check's answer.
     expect(edited.versions[0]!.evidence.length).toBeGreaterThan(0);
     expect(edited.versions[1]!.evidence.map((e) => e.sha256)).not.toEqual(
@@ -200,6 +252,7 @@ describe('edit and deletion watch', () => {
     expect((await getPostWatch(database.db, ids.get('501')!)).deletedAt).toEqual(before);
     const versions = (await getPostWatch(database.db, ids.get('502')!)).versions;
     expect(versions.map((v) => v.version)).toEqual([1, 2, 3]);
+    expect((await classifyQueued()).jobs.map((j) => j.data.textKey)).toEqual([sha('Kegiatan kecamatan')]);
     // Versions are append-only.
     await expect(
       database.db.updateTable('post_versions').set({ text: 'x' }).where('post_id', '=', ids.get('502')!).execute(),
