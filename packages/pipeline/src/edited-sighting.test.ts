@@ -176,4 +176,28 @@ describe('a collected post seen again with an edited text', () => {
     expect(after?.classification_id).toBe(item.classification_id);
     expect(after?.newer_classification?.score).toBe((third.stored[0] as { score: number }).score);
   });
+
+  it('reads a post with images again under the edit\'s key: the OCR job id and payload name the text', async () => {
+    const image = {
+      kind: 'image' as const,
+      sha256: 'a'.repeat(64),
+      bytes: 10,
+      mediaType: 'image/png',
+      path: 'aa/aaaa.png',
+      capturedAt: '2026-11-20T03:00:00Z',
+    };
+    const withImage = (text: string, fetchedAt: string) =>
+      recordAndQueueSightings(database.db, queues, [
+        {
+          post: { ...sighting(text, fetchedAt), externalId: 'at://did:plc:suntingan/app.bsky.feed.post/3kimg', evidence: [image] },
+          regionCode: '18.11',
+        },
+      ]);
+    await withImage(NEUTRAL, '2026-11-20T03:00:00Z');
+    await withImage(SUPPORT, '2026-11-21T03:00:00Z');
+    await withImage(SUPPORT, '2026-11-22T03:00:00Z');
+    const jobs = await queues.ocr.getJobs(['waiting']);
+    expect(jobs.map((j) => j.data.textKey ?? '').sort()).toEqual(['', sha(SUPPORT)].sort());
+    expect(jobs.find((j) => j.data.textKey)?.id).toMatch(new RegExp(`-t${sha(SUPPORT).slice(0, 16)}$`));
+  });
 });

@@ -80,9 +80,9 @@ export type RescoreOutcome = 'moved' | 'kept_decided' | 'kept_newer';
  * job with fewer images that finished after a later one does not move it back. Only classifications this call
  * inserted are passed in, and an item already on the passed one is not matched, so a retried job changes nothing.
  * The key function runs only for items being re-scored, not for every classification stored.
- * A later tip's text (`text_key`, migration 2026-12-04-3000) re-scores the same way: the item moves only to a
- * classification of the post's current text (the newest version some classification is keyed by) and all its
- * image texts.
+ * A later tip's text, or an edit a crawl or re-check saw (`text_key`, migration 2026-12-04-3000), re-scores the
+ * same way: the item moves only to a classification of the post's current text (the newest version some
+ * classification is keyed by) and all its image texts.
  */
 async function rescoreReviewItems(
   db: Executor,
@@ -102,9 +102,9 @@ async function rescoreReviewItems(
       ), candidates AS (
         SELECT ri.id, ri.classification_id AS earlier_id, c.id AS classification_id, c.score, c.candidate,
           c.image_text_key = netra_image_text_key(p.image_readings) AND c.text_key = coalesce((
-            -- The post's newest text that a classification read: a later tip's text (a post version whose hash
-            -- some classification of the post is keyed by), else '' (the stored text). A version only a
-            -- re-check saw (an edit on the platform) is read by no classification and changes nothing here.
+            -- The post's newest text that a classification read: a later tip's text or an edit a crawl or
+            -- re-check saw (a post version whose hash some classification of the post is keyed by), else ''
+            -- (the stored text). A version no classification has read yet changes nothing here.
             SELECT v.content_hash FROM post_versions v
             WHERE v.post_id = p.id
               AND EXISTS (SELECT 1 FROM classifications t WHERE t.post_id = p.id AND t.text_key = v.content_hash)

@@ -27,6 +27,7 @@ import {
   listReviewItems,
 } from './review-repository.ts';
 import { findLiveSession } from './session-repository.ts';
+import { findPostForTextJob, recordSightingTexts } from './sighting-text-repository.ts';
 import { findWatchedAccount } from './tip-repository.ts';
 
 const ID = '00000000-0000-4000-8000-000000000001';
@@ -214,6 +215,29 @@ describe('repository SQL', () => {
         'listPostsToRecheck',
         () => listPostsToRecheck(db, { checkedBefore: new Date(0), limit: 50, platforms: ['bluesky', 'mastodon'] }),
       ],
+      [
+        // A post seen without text: only the one statement every crawl pays is recorded.
+        'recordSightingTexts (the stored and latest hashes of a crawl\'s posts)',
+        () =>
+          recordSightingTexts(db, [
+            {
+              platform: 'bluesky',
+              externalId: 'at://x',
+              url: 'https://bsky.app/x',
+              kind: 'post',
+              accountId: ID,
+              authorHandle: 'a',
+              text: '',
+              postedAt: null,
+              fetchedAt: '2026-11-29T00:00:00Z',
+              mediaDescriptions: [],
+              evidence: [],
+              raw: {},
+              crawlRunId: null,
+            },
+          ]),
+      ],
+      ['findPostForTextJob', () => findPostForTextJob(db, ID)],
       [
         'saveInteractions',
         () =>

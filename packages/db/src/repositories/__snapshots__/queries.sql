@@ -599,6 +599,18 @@ delete from "posts" where "id" in ($1);
 -- listPostsToRecheck
 select "p"."id", "p"."platform", "p"."external_id", "p"."kind", "p"."url", "p"."author_handle", "a"."handle" as "account_handle" from "posts" as "p" left join "accounts" as "a" on "a"."id" = "p"."account_id" where "p"."deleted_at" is null and "p"."platform" in ($1, $2) and (exists (select "ri"."id" from "review_items" as "ri" where "ri"."post_id" = "p"."id") or exists (select "t"."id" from "tips" as "t" where "t"."post_id" = "p"."id")) and ("p"."last_checked_at" is null or "p"."last_checked_at" < $3) order by p.last_checked_at NULLS FIRST, "p"."id" limit $4;
 
+-- recordSightingTexts (the stored and latest hashes of a crawl's posts)
+/* netra:prepared */ 
+      SELECT i.n, p.id, p.content_hash, v.content_hash AS latest_hash
+      FROM unnest($1::text[], $2::text[],
+        $3::integer[]) AS i(platform, external_id, n)
+      JOIN posts p ON p.platform = i.platform AND p.external_id = i.external_id
+      LEFT JOIN LATERAL (SELECT content_hash FROM post_versions WHERE post_id = p.id ORDER BY version DESC LIMIT 1) v
+        ON true;
+
+-- findPostForTextJob
+select "p"."platform", "p"."external_id", "p"."url", "p"."kind", "p"."account_id", "p"."author_handle", "p"."posted_at", "p"."context", "p"."media_descriptions", "p"."raw", "p"."image_readings", coalesce(pa.region_code, pt.region_code) as "region_code", t.id IS NOT NULL as "tip", EXISTS (SELECT 1 FROM post_interactions pi WHERE pi.post_id = p.id) as "interaction" from "posts" as "p" left join "accounts" as "a" on "a"."id" = "p"."account_id" left join "people" as "pa" on "pa"."id" = "a"."person_id" left join "tips" as "t" on "t"."post_id" = "p"."id" left join "people" as "pt" on "pt"."id" = "t"."person_id" where "p"."id" = $1;
+
 -- saveInteractions
 insert into "post_interactions" ("post_id", "kind", "target_type", "target_external_id", "target_url", "target_author", "target_text", "target_candidate", "interacted_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict ("post_id") do nothing;
 
