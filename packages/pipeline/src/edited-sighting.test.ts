@@ -54,7 +54,7 @@ describe('a collected post seen again with an edited text', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    connection = createRedisConnection(testRedisUrl());
+    connection = createRedisConnection({ url: testRedisUrl(), forWorker: false });
     queues = createQueues(connection, testQueuePrefix());
     ({ accountId } = await insertWatchedAccount(database.db, {
       platform: 'bluesky',
@@ -177,7 +177,7 @@ describe('a collected post seen again with an edited text', () => {
     expect(after?.newer_classification?.score).toBe((third.stored[0] as { score: number }).score);
   });
 
-  it('reads a post with images again under the edit\'s key: the OCR job id and payload name the text', async () => {
+  it("reads a post with images again under the edit's key: the OCR job id and payload name the text", async () => {
     const image = {
       kind: 'image' as const,
       sha256: 'a'.repeat(64),
@@ -189,7 +189,11 @@ describe('a collected post seen again with an edited text', () => {
     const withImage = (text: string, fetchedAt: string) =>
       recordAndQueueSightings(database.db, queues, [
         {
-          post: { ...sighting(text, fetchedAt), externalId: 'at://did:plc:suntingan/app.bsky.feed.post/3kimg', evidence: [image] },
+          post: {
+            ...sighting(text, fetchedAt),
+            externalId: 'at://did:plc:suntingan/app.bsky.feed.post/3kimg',
+            evidence: [image],
+          },
           regionCode: '18.11',
         },
       ]);

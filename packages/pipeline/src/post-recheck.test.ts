@@ -78,7 +78,7 @@ describe('edit and deletion watch', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    connection = createRedisConnection(testRedisUrl());
+    connection = createRedisConnection({ url: testRedisUrl(), forWorker: false });
     queues = createQueues(connection, testQueuePrefix());
     dir = mkdtempSync(join(tmpdir(), 'netra-recheck-'));
     store = new ArtefactStore(dir);

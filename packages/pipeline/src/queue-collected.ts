@@ -20,7 +20,11 @@ export async function queueCollected(queues: Queues, items: readonly CollectedIt
   const hasImage = (post: CollectedPost) => post.evidence.some((e) => e.kind === 'image');
   // An edit's key travels on the job (the classification's `text_key`) and names the job: the edited text is
   // classified as its own row, and a re-sighting of the same edit is the same job.
-  const data = ({ post, regionCode, textKey }: CollectedItem) => ({ ...post, regionCode, ...(textKey ? { textKey } : {}) });
+  const data = ({ post, regionCode, textKey }: CollectedItem) => ({
+    ...post,
+    regionCode,
+    ...(textKey ? { textKey } : {}),
+  });
   const textOnly = items.filter((i) => !hasImage(i.post));
   const withImages = items.filter((i) => hasImage(i.post));
   if (textOnly.length > 0) {

@@ -217,7 +217,7 @@ describe('repository SQL', () => {
       ],
       [
         // A post seen without text: only the one statement every crawl pays is recorded.
-        'recordSightingTexts (the stored and latest hashes of a crawl\'s posts)',
+        "recordSightingTexts (the stored and latest hashes of a crawl's posts)",
         () =>
           recordSightingTexts(db, [
             {

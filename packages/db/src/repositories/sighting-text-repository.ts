@@ -20,7 +20,12 @@ export async function recordSightingTexts(db: Executor, posts: readonly Collecte
   const keys = posts.map(() => '');
   const known = new Map<number, { id: string; stored: string; latest: string | null }>();
   for (const chunk of chunks(posts.map((post, n) => ({ post, n })))) {
-    const rows = await sql<{ n: number; id: string; content_hash: string; latest_hash: string | null }>`${preparedStatement}
+    const rows = await sql<{
+      n: number;
+      id: string;
+      content_hash: string;
+      latest_hash: string | null;
+    }>`${preparedStatement}
       SELECT i.n, p.id, p.content_hash, v.content_hash AS latest_hash
       FROM unnest(${chunk.map((c) => c.post.platform)}::text[], ${chunk.map((c) => c.post.externalId)}::text[],
         ${chunk.map((c) => c.n)}::integer[]) AS i(platform, external_id, n)
