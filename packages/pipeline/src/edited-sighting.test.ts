@@ -8,12 +8,11 @@ import {
   testQueuePrefix,
   testRedisUrl,
 } from '@netra/db/testing';
-import { type ClassifyJob, createQueues, createRedisConnection, type Queues } from '@netra/queue';
+import { createQueues, createRedisConnection, type Queues } from '@netra/queue';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classifyAndStore } from './classify-and-store.ts';
 import { recordAndQueueSightings } from './queue-collected.ts';
-import { registryClassifier } from './registry-classifier.ts';
+import { classifyWaiting } from './testing/classify-waiting.ts';
 
 const sha = (text: string) => createHash('sha256').update(text.normalize('NFC'), 'utf8').digest('hex');
 
@@ -87,18 +86,7 @@ describe('a collected post seen again with an edited text', () => {
   const see = (text: string, fetchedAt: string) =>
     recordAndQueueSightings(database.db, queues, [{ post: sighting(text, fetchedAt), regionCode: '18.11' }]);
   /** The classify jobs queued since the last call, run through the classifier worker's store path. */
-  const classifyQueued = async () => {
-    const jobs = (await queues.classify.getJobs(['waiting'])).filter((j) => !classified.has(j.id!));
-    for (const j of jobs) classified.add(j.id!);
-    const stored = await classifyAndStore(
-      database.db,
-      jobs.map((j) => j.data as ClassifyJob),
-      registry,
-      registryClassifier(),
-      logger,
-    );
-    return { jobs, stored };
-  };
+  const classifyQueued = () => classifyWaiting(database.db, queues.classify, registry, logger, classified);
   const versions = async (postId: string) =>
     database.db
       .selectFrom('post_versions')

@@ -21,12 +21,11 @@ import {
   testQueuePrefix,
   testRedisUrl,
 } from '@netra/db/testing';
-import { type ClassifyJob, createQueues, createRedisConnection, type Queues } from '@netra/queue';
+import { createQueues, createRedisConnection, type Queues } from '@netra/queue';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classifyAndStore } from './classify-and-store.ts';
 import { recheckDuePosts } from './post-recheck.ts';
-import { registryClassifier } from './registry-classifier.ts';
+import { classifyWaiting } from './testing/classify-waiting.ts';
 
 const ME_BSKY = { did: 'did:plc:recheckrecheckrecheckrec', handle: 'guru.bsky.social' };
 const MASTO = mastodonAccount('9001', 'camat', 'mastodon.example');
@@ -45,6 +44,7 @@ describe('edit and deletion watch', () => {
   let connection: Redis;
   let queues: Queues;
   const ids = new Map<string, string>();
+  const classified = new Set<string>();
   const logger = createLogger('test', 'silent');
 
   async function collectAndFlag(platform: Platform, handle: string) {
@@ -149,20 +149,9 @@ describe('edit and deletion watch', () => {
       now: () => now,
       queues,
     });
-  /** The classify jobs an edit queued, run through the classifier worker's store path, then removed. */
-  const classifyQueued = async () => {
-    const jobs = await queues.classify.getJobs(['waiting']);
-    for (const job of jobs) await job.remove();
-    const registry = registrySchema.parse({ contests: [] });
-    const stored = await classifyAndStore(
-      database.db,
-      jobs.map((j) => j.data as ClassifyJob),
-      registry,
-      registryClassifier(),
-      logger,
-    );
-    return { jobs, stored };
-  };
+  /** The classify jobs an edit queued, run through the classifier worker's store path. */
+  const classifyQueued = () =>
+    classifyWaiting(database.db, queues.classify, registrySchema.parse({ contests: [] }), logger, classified);
 
   it('finds nothing changed on the first check, and nothing due again within the interval', async () => {
     const first = await run(new Date('2026-11-10T00:00:00Z'));
