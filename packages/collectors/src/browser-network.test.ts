@@ -1,3 +1,4 @@
+import { createSocket, type Socket } from 'node:dgram';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { allDemoWatchedAccounts, type DemoPlatform, demoAccounts, startDemoPlatform } from '@netra/demo-platform';
@@ -17,8 +18,10 @@ let demo: DemoPlatform;
 let pool: BrowserPool;
 /** Not a platform origin: counts every TCP connection made to it. */
 let other: { server: Server; url: string; connections: number };
-/** The demo's pages with sub-resources on `other`, and one profile that redirects to `other`. */
+/** The demo's pages with sub-resources on `other`, one profile that redirects to `other`, one WebRTC page. */
 let site: { server: Server; url: string };
+/** A STUN server's port on loopback: counts the UDP packets a page's WebRTC sends it. */
+let stun: { socket: Socket; port: number; packets: number };
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -42,7 +45,25 @@ beforeAll(async () => {
   otherServer.on('connection', () => {
     other.connections++;
   });
+  const stunSocket = createSocket('udp4');
+  await new Promise<void>((resolve) => stunSocket.bind(0, '127.0.0.1', resolve));
+  stun = { socket: stunSocket, port: stunSocket.address().port, packets: 0 };
+  stunSocket.on('message', () => {
+    stun.packets++;
+  });
   const siteServer = createServer(async (req, res) => {
+    if (req.url === '/rtc') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(`<!doctype html><title>rtc</title><script>
+window.gathered = new Promise((resolve) => {
+  const pc = new RTCPeerConnection({ iceServers: [{ urls: 'stun:127.0.0.1:${stun.port}' }] });
+  pc.onicegatheringstatechange = () => { if (pc.iceGatheringState === 'complete') resolve(pc.iceGatheringState); };
+  pc.createDataChannel('x');
+  pc.createOffer().then((offer) => pc.setLocalDescription(offer));
+});
+</script>`);
+      return;
+    }
     if (req.url === '/facebook/pindah.ke.dalam') {
       res.writeHead(302, { location: `${other.url}/latest/meta-data/` });
       res.end();
@@ -65,6 +86,7 @@ afterAll(async () => {
   await new Promise((resolve) => site?.server.close(resolve));
   other?.server.closeAllConnections();
   await new Promise((resolve) => other?.server.close(resolve));
+  stun?.socket.close();
   await demo?.close();
 });
 
@@ -137,5 +159,18 @@ describe('the page collector browser reaches only what the guard allows', () => 
     });
     expect(outcome).toBe('COLLECTOR_URL_REFUSED');
     expect(other.connections).toBe(0);
+  });
+
+  it('lets no WebRTC candidate gathering send UDP to an address of its choosing', { timeout: 60_000 }, async () => {
+    const state = await pool.withPage(
+      async (lease) => {
+        await lease.goto(`${site.url}/rtc`);
+        return lease.page.evaluate('window.gathered');
+      },
+      { localOrigin: site.url },
+    );
+    // Gathering is over: every STUN request the page could send has been sent.
+    expect(state).toBe('complete');
+    expect(stun.packets).toBe(0);
   });
 });

@@ -16,7 +16,7 @@ export const NO_DIRECT_NETWORK_ARGS = [
   '--proxy-server=http://netra-no-direct-network.invalid:9',
   '--proxy-bypass-list=<-loopback>',
   '--host-resolver-rules=MAP * ~NOTFOUND',
-  '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+  '--webrtc-ip-handling-policy=disable_non_proxied_udp',
 ];
 
 /** Redirects Node follows for a page's sub-resource (a page's own navigation follows them one by one). */
