@@ -64,6 +64,11 @@ window.gathered = new Promise((resolve) => {
 </script>`);
       return;
     }
+    if (req.url === '/facebook/nama.lama') {
+      res.writeHead(301, { location: '/facebook/suryadi.guru.mesuji' });
+      res.end();
+      return;
+    }
     if (req.url === '/facebook/pindah.ke.dalam') {
       res.writeHead(302, { location: `${other.url}/latest/meta-data/` });
       res.end();
@@ -144,6 +149,31 @@ describe('the page collector browser reaches only what the guard allows', () => 
     expect(result.errors[0]).toMatchObject({ code: 'COLLECTOR_URL_REFUSED', retryable: false });
     expect(result.errors[0]!.message).toContain(`${other.url}/latest/meta-data/`);
     expect(other.connections).toBe(0);
+  });
+
+  it('follows a redirect within the platform origin: the page, its links and its evidence are the final ones', {
+    timeout: 60_000,
+  }, async () => {
+    const result = await crawlAccount({
+      account: {
+        id: '00000000-0000-4000-8000-0000000000b2',
+        platform: 'facebook',
+        handle: 'suryadi.guru.mesuji',
+        profileUrl: 'https://www.facebook.com/nama.lama',
+      },
+      pool,
+      store,
+      platformOrigins: { ...demo.origins, facebook: `${site.url}/facebook` },
+      captureEvidence: false,
+      retryBaseMs: 20,
+    });
+    expect(result.status).toBe('ok');
+    // Three pages: the "next" links, relative in the markup, resolved against the page's final URL.
+    expect(result.pages).toBe(3);
+    expect(result.posts[0]!.raw).toMatchObject({
+      requestUrl: `${site.url}/facebook/nama.lama`,
+      finalUrl: `${site.url}/facebook/suryadi.guru.mesuji`,
+    });
   });
 
   it('without PLATFORM_ORIGINS refuses every loopback and private address, even as the page itself', {
