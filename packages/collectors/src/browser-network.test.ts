@@ -97,19 +97,29 @@ afterAll(async () => {
 
 const store = new ArtefactStore('/nonexistent-netra-evidence');
 
+/** Crawls a Facebook account at `profile` (its real URL's path) of the hostile site, without evidence. */
+function crawlSite(handle: string, profile = handle) {
+  return crawlAccount({
+    account: {
+      id: '00000000-0000-4000-8000-0000000000b1',
+      platform: 'facebook',
+      handle,
+      profileUrl: `https://www.facebook.com/${profile}`,
+    },
+    pool,
+    store,
+    platformOrigins: { ...demo.origins, facebook: `${site.url}/facebook` },
+    captureEvidence: false,
+    retryBaseMs: 20,
+  });
+}
+
 describe('the page collector browser reaches only what the guard allows', () => {
   it('loads the platform page but none of its sub-resources on another local server, and reports each', {
     timeout: 90_000,
   }, async () => {
     const account = allDemoWatchedAccounts().find((a) => a.handle === 'suryadi.guru.mesuji')!;
-    const result = await crawlAccount({
-      account,
-      pool,
-      store,
-      platformOrigins: { ...demo.origins, facebook: `${site.url}/facebook` },
-      captureEvidence: false,
-      retryBaseMs: 20,
-    });
+    const result = await crawlSite(account.handle);
     expect(result.status).toBe('ok');
     const items = demoAccounts.find((a) => a.handle === account.handle)!.items;
     expect(result.posts.map((p) => p.externalId)).toEqual(items.map((it) => it.id));
@@ -131,19 +141,7 @@ describe('the page collector browser reaches only what the guard allows', () => 
   it('refuses a redirect of the platform page to an address outside it, without connecting', {
     timeout: 60_000,
   }, async () => {
-    const result = await crawlAccount({
-      account: {
-        id: '00000000-0000-4000-8000-0000000000b1',
-        platform: 'facebook',
-        handle: 'pindah.ke.dalam',
-        profileUrl: 'https://www.facebook.com/pindah.ke.dalam',
-      },
-      pool,
-      store,
-      platformOrigins: { ...demo.origins, facebook: `${site.url}/facebook` },
-      captureEvidence: false,
-      retryBaseMs: 20,
-    });
+    const result = await crawlSite('pindah.ke.dalam');
     expect(result.status).toBe('blocked');
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toMatchObject({ code: 'COLLECTOR_URL_REFUSED', retryable: false });
@@ -154,19 +152,7 @@ describe('the page collector browser reaches only what the guard allows', () => 
   it('follows a redirect within the platform origin: the page, its links and its evidence are the final ones', {
     timeout: 60_000,
   }, async () => {
-    const result = await crawlAccount({
-      account: {
-        id: '00000000-0000-4000-8000-0000000000b2',
-        platform: 'facebook',
-        handle: 'suryadi.guru.mesuji',
-        profileUrl: 'https://www.facebook.com/nama.lama',
-      },
-      pool,
-      store,
-      platformOrigins: { ...demo.origins, facebook: `${site.url}/facebook` },
-      captureEvidence: false,
-      retryBaseMs: 20,
-    });
+    const result = await crawlSite('suryadi.guru.mesuji', 'nama.lama');
     expect(result.status).toBe('ok');
     // Three pages: the "next" links, relative in the markup, resolved against the page's final URL.
     expect(result.pages).toBe(3);
