@@ -4,6 +4,8 @@ import { BrowserPool } from './browser-pool.ts';
 
 let demo: DemoPlatform;
 let pool: BrowserPool;
+/** The demo server is the platform origin of these leases: the only loopback address their pages may load. */
+const local = () => ({ localOrigin: demo.url });
 
 beforeAll(async () => {
   demo = await startDemoPlatform();
@@ -24,7 +26,7 @@ describe('BrowserPool', () => {
         seen.push(lease.page);
       }
       return seen;
-    });
+    }, local());
     // 5 navigations with 2 per page: pages 1-2, 3-4, 5 → two recycles.
     expect(new Set(pages).size).toBe(3);
     expect(pool.stats).toMatchObject({ launches: 1, recycles: 2, navigations: 5, active: 0 });
@@ -62,7 +64,7 @@ describe('BrowserPool', () => {
         // The context made ahead came with its second page already open.
         expect(lease.pageBeside).not.toBeNull();
         await expect.poll(() => old.isClosed()).toBe(true);
-      });
+      }, local());
       // The first context and the one made ahead for the recycling, no other.
       expect(own.stats).toMatchObject({ contextsCreated: 2, recycles: 1, navigations: 6 });
     } finally {
@@ -77,11 +79,11 @@ describe('BrowserPool', () => {
         // biome-ignore lint/suspicious/noDocumentCookie: the page sets a cookie to prove contexts are isolated
         document.cookie = 'sesi=rahasia';
       });
-    });
+    }, local());
     const cookie = await pool.withPage(async (lease) => {
       await lease.goto(`${demo.url}/`);
       return lease.page.evaluate(() => document.cookie);
-    });
+    }, local());
     expect(cookie).toBe('');
   });
 
@@ -90,11 +92,11 @@ describe('BrowserPool', () => {
     await pool.withPage(async (lease) => {
       await lease.goto(`${demo.url}/`);
       await lease.page.evaluate(() => localStorage.setItem('jejak', 'akun-sebelumnya'));
-    });
+    }, local());
     const left = await pool.withPage(async (lease) => {
       await lease.goto(`${demo.url}/`);
       return lease.page.evaluate(() => localStorage.getItem('jejak'));
-    });
+    }, local());
     expect(left).toBeNull();
     // The second lease got the first one's context back instead of a new one.
     expect(pool.stats.contextsCreated - created).toBeLessThanOrEqual(1);
@@ -118,7 +120,7 @@ describe('BrowserPool', () => {
             await new Promise((resolve) => setTimeout(resolve, 20));
           await new Promise((resolve) => setTimeout(resolve, 50));
           running--;
-        }),
+        }, local()),
       ),
     );
     expect(peak).toBe(2);
@@ -138,7 +140,7 @@ describe('BrowserPool', () => {
     const own = new BrowserPool({ closeTimeoutMs: 3_000 });
     await own.withPage(async (lease) => {
       await lease.goto(`${demo.url}/`);
-    });
+    }, local());
     const started = Date.now();
     await own.close();
     expect(Date.now() - started).toBeLessThan(3_500);

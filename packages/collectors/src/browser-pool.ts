@@ -1,4 +1,5 @@
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { BrowserNetwork, NO_DIRECT_NETWORK_ARGS } from './browser-network.ts';
 import { COLLECTOR_ERROR, collectorError } from './errors.ts';
 import { type LeaseParts, PageLease } from './page-lease.ts';
 import { resolveChromiumPath } from './resolve-chromium.ts';
@@ -99,7 +100,12 @@ export class BrowserPool {
     if (!this.#browser) {
       const executablePath = this.#options.executablePath ?? resolveChromiumPath();
       this.#stats.launches++;
-      this.#browser = chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+      // No network of its own: every request of its pages is fetched by Node (`BrowserNetwork`).
+      this.#browser = chromium.launch({
+        executablePath,
+        headless: true,
+        args: [...CHROMIUM_ARGS, ...NO_DIRECT_NETWORK_ARGS],
+      });
       this.#browser.catch(() => {
         this.#browser = null;
       });
@@ -148,8 +154,10 @@ export class BrowserPool {
       ...(this.#options.userAgent ? { userAgent: this.#options.userAgent } : {}),
     });
     this.#stats.contextsCreated++;
+    const network = new BrowserNetwork(this.navigationTimeoutMs);
+    await network.install(context);
     const [page, beside] = await Promise.all([context.newPage(), withBeside ? context.newPage() : null]);
-    return { context, page, beside };
+    return { context, page, beside, network };
   }
 
   async #acquire(): Promise<void> {
@@ -169,15 +177,16 @@ export class BrowserPool {
 
   /**
    * Runs `fn` with a page of its own context (a reused one is cleared of cookies and storage first), released
-   * afterwards whatever happens.
+   * afterwards whatever happens. `localOrigin` (the platform's PLATFORM_ORIGINS entry, a test or demo server) is
+   * the only origin its pages may load then, loopback allowed; without it only public `https` addresses.
    */
-  async withPage<T>(fn: (lease: PageLease) => Promise<T>): Promise<T> {
+  async withPage<T>(fn: (lease: PageLease) => Promise<T>, access: { localOrigin?: string } = {}): Promise<T> {
     if (this.#closed) throw collectorError(COLLECTOR_ERROR.poolClosed, 'browser pool is closed');
     await this.#acquire();
     let lease: PageLease | null = null;
     try {
       const idle = this.#options.reuseContexts === false ? undefined : this.#idle.pop();
-      lease = new PageLease(this, idle ?? (await this.newContext()));
+      lease = new PageLease(this, idle ?? (await this.newContext()), access.localOrigin);
       this.#leases.add(lease);
       return await fn(lease);
     } finally {

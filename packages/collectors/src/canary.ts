@@ -73,52 +73,55 @@ export async function checkDefinition(input: {
   } catch (error) {
     return { ...base, verdict: 'not_found', items: 0, detail: (error as Error).message };
   }
-  return input.pool.withPage(async (lease) => {
-    let status = 0;
-    try {
-      status = (await lease.goto(url))?.status() ?? 0;
-    } catch (error) {
-      return { ...base, verdict: 'unreachable' as const, items: 0, detail: (error as Error).message.split('\n')[0]! };
-    }
-    if (status === 404 || status === 410)
-      return { ...base, verdict: 'not_found' as const, items: 0, detail: `HTTP ${status}` };
-    if (status === 429 || status >= 500)
-      return { ...base, verdict: 'unreachable' as const, items: 0, detail: `HTTP ${status}` };
-    const gate = await lease.page.evaluate(interstitial).catch(() => null);
-    if (gate) return { ...base, verdict: gate, items: 0, detail: `HTTP ${status}` };
-    const ready = await lease.page
-      .waitForSelector(definition.readySelector, { timeout: 10_000 })
-      .then(() => true)
-      .catch(() => false);
-    if (!ready) {
-      const late = await lease.page.evaluate(interstitial).catch(() => null);
+  return input.pool.withPage(
+    async (lease) => {
+      let status = 0;
+      try {
+        status = (await lease.goto(url))?.status() ?? 0;
+      } catch (error) {
+        return { ...base, verdict: 'unreachable' as const, items: 0, detail: (error as Error).message.split('\n')[0]! };
+      }
+      if (status === 404 || status === 410)
+        return { ...base, verdict: 'not_found' as const, items: 0, detail: `HTTP ${status}` };
+      if (status === 429 || status >= 500)
+        return { ...base, verdict: 'unreachable' as const, items: 0, detail: `HTTP ${status}` };
+      const gate = await lease.page.evaluate(interstitial).catch(() => null);
+      if (gate) return { ...base, verdict: gate, items: 0, detail: `HTTP ${status}` };
+      const ready = await lease.page
+        .waitForSelector(definition.readySelector, { timeout: 10_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (!ready) {
+        const late = await lease.page.evaluate(interstitial).catch(() => null);
+        return {
+          ...base,
+          verdict: late ?? ('changed' as const),
+          items: 0,
+          detail: late ? `HTTP ${status}` : `readySelector tidak ditemukan / not found: ${definition.readySelector}`,
+        };
+      }
+      const state = await lease.page.evaluate(definition.detect);
+      if (state === 'login_wall' || state === 'private')
+        return { ...base, verdict: 'walled' as const, items: 0, detail: state };
+      if (state === 'not_found') return { ...base, verdict: 'not_found' as const, items: 0, detail: state };
+      const items = await lease.page.evaluate(definition.extract, { handle: input.handle });
+      const withId = items.filter((i) => i.externalId);
+      if (withId.length === 0) {
+        return {
+          ...base,
+          verdict: 'changed' as const,
+          items: 0,
+          detail: `${items.length} item tanpa id / items without ids`,
+        };
+      }
+      const broken = items.length - withId.length;
       return {
         ...base,
-        verdict: late ?? ('changed' as const),
-        items: 0,
-        detail: late ? `HTTP ${status}` : `readySelector tidak ditemukan / not found: ${definition.readySelector}`,
+        verdict: broken > 0 ? ('changed' as const) : ('recognised' as const),
+        items: withId.length,
+        detail: broken > 0 ? `${broken} dari ${items.length} item tanpa id / items without ids` : 'ok',
       };
-    }
-    const state = await lease.page.evaluate(definition.detect);
-    if (state === 'login_wall' || state === 'private')
-      return { ...base, verdict: 'walled' as const, items: 0, detail: state };
-    if (state === 'not_found') return { ...base, verdict: 'not_found' as const, items: 0, detail: state };
-    const items = await lease.page.evaluate(definition.extract, { handle: input.handle });
-    const withId = items.filter((i) => i.externalId);
-    if (withId.length === 0) {
-      return {
-        ...base,
-        verdict: 'changed' as const,
-        items: 0,
-        detail: `${items.length} item tanpa id / items without ids`,
-      };
-    }
-    const broken = items.length - withId.length;
-    return {
-      ...base,
-      verdict: broken > 0 ? ('changed' as const) : ('recognised' as const),
-      items: withId.length,
-      detail: broken > 0 ? `${broken} dari ${items.length} item tanpa id / items without ids` : 'ok',
-    };
-  });
+    },
+    { localOrigin: input.platformOrigins?.[input.platform] },
+  );
 }

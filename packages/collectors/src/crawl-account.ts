@@ -15,6 +15,7 @@ import { DEFAULT_USER_AGENT, type HttpClientOptions } from './api/http-client.ts
 import type { ImageDownloadOptions } from './api/image-download.ts';
 import type { YouTubeDataApiConfig } from './api/youtube-data-api.ts';
 import { collectYouTubeViaApi } from './api/youtube-data-api.ts';
+import { refusalErrors } from './browser-network.ts';
 import type { BrowserPool, PageLease } from './browser-pool.ts';
 import { COLLECTOR_ERROR, collectorError } from './errors.ts';
 import type { EvidenceStore } from './evidence/artefact-store.ts';
@@ -161,6 +162,9 @@ async function navigate(
         );
       }
     } catch (error) {
+      // The page (or a redirect of it) asked for an address the guard refuses: trying again asks the same.
+      if (isNetraError(error) && error.code === COLLECTOR_ERROR.urlRefused)
+        return new NavigationOutcome('failed', error);
       last = error instanceof Error ? error.message.split('\n')[0]! : String(error);
     }
     if (attempt < attempts) await sleep(Math.min(baseMs * 2 ** (attempt - 1), 5_000));
@@ -592,7 +596,7 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
   };
 
   const evidence = input.captureEvidence !== false;
-  return pool.withPage(async (lease) => {
+  const crawlPages = async (lease: PageLease): Promise<CrawlAccountResult> => {
     // With evidence, a "next" link loads in a second page while the current one is captured (see below).
     if (evidence && definition.pagination.kind === 'link') lease.prepareBeside();
     const attempts = input.navigationAttempts ?? 3;
@@ -669,5 +673,14 @@ export async function crawlAccount(input: CrawlAccountInput): Promise<CrawlAccou
     // Posts come back only with their evidence complete (or its failure reported).
     await Promise.all(pending);
     return { status: 'ok' as const, posts, errors, pages };
-  });
+  };
+  return pool.withPage(
+    async (lease) => {
+      const result = await crawlPages(lease);
+      // What the pages asked for and the guard refused (a tracker on a private address, a hostile <img>): seen.
+      result.errors.push(...refusalErrors(lease.takeRefusals(), who));
+      return result;
+    },
+    { localOrigin: origins[account.platform] },
+  );
 }

@@ -62,6 +62,7 @@ export {
   type YouTubeDataApiConfig,
 } from './api/youtube-data-api.ts';
 export { channelIdFromPage, collectYouTube, parseChannelFeed } from './api/youtube-feed.ts';
+export { NO_DIRECT_NETWORK_ARGS } from './browser-network.ts';
 export {
   BrowserPool,
   type BrowserPoolOptions,

@@ -1,5 +1,9 @@
+import type { NetraError } from '@netra/core';
 import type { BrowserContext, Page, Response } from 'playwright-core';
+import { urlRefused } from './api/guarded-fetch.ts';
+import type { BrowserNetwork, BrowserRefusal } from './browser-network.ts';
 import type { BrowserPool } from './browser-pool.ts';
+import { COLLECTOR_ERROR, collectorError } from './errors.ts';
 
 /** The pages of one context as the pool hands them out and keeps them between leases. */
 export interface LeaseParts {
@@ -7,8 +11,13 @@ export interface LeaseParts {
   page: Page;
   /** The second page (`gotoBeside`), when one was opened. */
   beside: Page | null;
+  /** The context's requests, checked and fetched by Node. */
+  network: BrowserNetwork;
   navigations: number;
 }
+
+/** Redirects a page's navigation follows (each one a navigation of its own, checked by the context's network). */
+const MAX_NAVIGATION_REDIRECTS = 5;
 
 /** The next context is made this many navigations before the current one is replaced. */
 const PREPARE_AHEAD = 3;
@@ -27,15 +36,65 @@ export class PageLease {
   /** The second page being opened in the background (`prepareBeside`). */
   #besideOpening: Promise<Page | null> | null = null;
   #wantsBeside = false;
+  #network: BrowserNetwork;
+  /** The origin of the platform this lease crawls (PLATFORM_ORIGINS), the only one loopback may be; none: public. */
+  readonly #localOrigin: string | undefined;
+  /** Refusals of the contexts this lease replaced. */
+  #refusals: BrowserRefusal[] = [];
   /** Navigations on the current context (both pages). */
   navigations = 0;
 
-  constructor(pool: BrowserPool, parts: Omit<LeaseParts, 'navigations'> & { navigations?: number }) {
+  constructor(
+    pool: BrowserPool,
+    parts: Omit<LeaseParts, 'navigations'> & { navigations?: number },
+    localOrigin?: string,
+  ) {
     this.#pool = pool;
     this.#context = parts.context;
     this.#page = parts.page;
     this.#beside = parts.beside;
+    this.#network = parts.network;
+    this.#localOrigin = localOrigin;
+    this.#network.localOrigin = localOrigin;
+    // What a previous lease's pages asked for late is not this lease's.
+    this.#network.takeRefusals();
     this.navigations = parts.navigations ?? 0;
+  }
+
+  /** The requests of this lease's pages the guard refused since the last call (`COLLECTOR_URL_REFUSED` each). */
+  takeRefusals(): BrowserRefusal[] {
+    return [...this.#refusals.splice(0), ...this.#network.takeRefusals()];
+  }
+
+  /**
+   * Loads `url` in `page`, following redirects as navigations of their own: the context's network hands a page's
+   * redirect back instead of following it, so each target is checked like the first URL and the page's URL ends
+   * as the final one. A refused navigation throws its `COLLECTOR_URL_REFUSED`.
+   */
+  async #load(page: Page, url: string, timeoutMs: number | undefined): Promise<Response | null> {
+    const network = this.#network;
+    let target = url;
+    for (let hop = 0; ; hop++) {
+      network.takeRedirect(page);
+      network.takeNavigationRefusal(page);
+      let response: Response | null;
+      try {
+        response = await page.goto(target, { waitUntil: 'load', timeout: timeoutMs ?? this.#pool.navigationTimeoutMs });
+      } catch (error) {
+        const refused: NetraError | null = network.takeNavigationRefusal(page);
+        if (!refused) throw error;
+        throw hop === 0 ? refused : urlRefused(url, target, String((refused.details as { problem?: string }).problem));
+      }
+      const next = network.takeRedirect(page);
+      if (next === null) return response;
+      if (hop >= MAX_NAVIGATION_REDIRECTS)
+        throw collectorError(
+          COLLECTOR_ERROR.urlRefused,
+          `${url}: lebih dari ${MAX_NAVIGATION_REDIRECTS} pengalihan / more than ${MAX_NAVIGATION_REDIRECTS} redirects`,
+          { url },
+        );
+      target = next;
+    }
   }
 
   get page(): Page {
@@ -58,7 +117,7 @@ export class PageLease {
   async goto(url: string, timeoutMs?: number): Promise<Response | null> {
     if (this.navigations >= this.#pool.navigationsPerPage) await this.recycle();
     this.#counted();
-    return this.#page.goto(url, { waitUntil: 'load', timeout: timeoutMs ?? this.#pool.navigationTimeoutMs });
+    return this.#load(this.#page, url, timeoutMs);
   }
 
   /**
@@ -85,7 +144,7 @@ export class PageLease {
       this.#beside ??= await this.#context.newPage();
     }
     this.#counted();
-    return this.#beside.goto(url, { waitUntil: 'load', timeout: timeoutMs ?? this.#pool.navigationTimeoutMs });
+    return this.#load(this.#beside, url, timeoutMs);
   }
 
   /** The page loaded beside becomes the current page; the former current page waits for the next `gotoBeside`. */
@@ -108,6 +167,9 @@ export class PageLease {
     this.#context = fresh.context;
     this.#page = fresh.page;
     this.#beside = fresh.beside;
+    this.#refusals.push(...this.#network.takeRefusals());
+    this.#network = fresh.network;
+    this.#network.localOrigin = this.#localOrigin;
     this.#besideOpening = null;
     this.navigations = 0;
     this.#pool.countRecycle();
@@ -157,6 +219,12 @@ export class PageLease {
 
   /** @internal */
   get parts(): LeaseParts {
-    return { context: this.#context, page: this.#page, beside: this.#beside, navigations: this.navigations };
+    return {
+      context: this.#context,
+      page: this.#page,
+      beside: this.#beside,
+      network: this.#network,
+      navigations: this.navigations,
+    };
   }
 }

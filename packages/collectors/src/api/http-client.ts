@@ -1,7 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import { COLLECTOR_ERROR, collectorError } from '../errors.ts';
-import { isBlockedAddressError } from './image-download.ts';
+import { guardedFetch, readBytesBounded, redactUrl } from './guarded-fetch.ts';
+
+export { redactUrl };
 
 /** What was asked and what came back, kept with the evidence of every item read from the response. */
 export interface HttpExchange {
@@ -56,54 +58,13 @@ export const DEFAULT_USER_AGENT = 'NetraCollector/1.0 (+public content only; no 
 export const MAX_API_BODY_BYTES = 16 * 1024 * 1024;
 
 /**
- * A response body as text (UTF-8, invalid bytes as U+FFFD like `Response.text()`), read chunk by chunk and
- * abandoned as soon as it passes `maxBytes` — a hostile or broken answer of gigabytes is never held in memory.
- * Throws `COLLECTOR_RESPONSE_TOO_LARGE` (not retryable: the same answer would come again).
+ * A response body as text (UTF-8, invalid bytes as U+FFFD like `Response.text()`), read with `readBytesBounded`:
+ * abandoned as soon as it passes `maxBytes`. Throws `COLLECTOR_RESPONSE_TOO_LARGE` (not retryable).
  */
 export async function readBodyBounded(response: Response, maxBytes: number): Promise<string> {
-  const tooLarge = (bytes: number) =>
-    collectorError(
-      COLLECTOR_ERROR.responseTooLarge,
-      `${redactUrl(response.url)}: jawaban lebih dari / answer over ${maxBytes} byte (${bytes} byte)`,
-      { url: redactUrl(response.url), maxBytes, bytes },
-    );
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel().catch(() => {});
-    throw tooLarge(declared);
-  }
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder('utf-8');
-  let bytes = 0;
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    if (bytes > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(bytes);
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
+  return new TextDecoder('utf-8').decode(await readBytesBounded(response, maxBytes));
 }
 
-/**
- * `COLLECTOR_URL_REFUSED` for a request, naming the redirect target when the refused URL is not the one asked
- * for — the same error whether the check before sending or the connect-time address check refused it.
- */
-function urlRefused(requested: string, target: string, problem: string) {
-  const shownTarget = redactUrl(target).slice(0, 200);
-  return collectorError(
-    COLLECTOR_ERROR.urlRefused,
-    `${redactUrl(requested)}: ${requested === target ? '' : `dialihkan ke / redirected to ${shownTarget}: `}${problem}`,
-    { url: redactUrl(requested), target: shownTarget, problem },
-  );
-}
-
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
 
 const KEPT_HEADERS = [
@@ -130,11 +91,6 @@ function keptHeaders(headers: Headers): Record<string, string> {
     if (value !== null) out[name] = value;
   }
   return out;
-}
-
-/** API keys travel in query strings (YouTube `key=`); evidence and logs must never carry them. */
-export function redactUrl(url: string): string {
-  return url.replace(/([?&](?:key|api_key|access_token)=)[^&#]*/gi, '$1REDACTED');
 }
 
 /**
@@ -189,19 +145,6 @@ export class HttpClient {
     return this.#options.userAgent ?? DEFAULT_USER_AGENT;
   }
 
-  async #refuseIfBlocked(requested: string, target: string): Promise<void> {
-    if (!this.#options.urlProblem) return;
-    let parsed: URL;
-    try {
-      parsed = new URL(target);
-    } catch {
-      parsed = new URL('invalid:');
-    }
-    const problem = parsed.protocol === 'invalid:' ? 'bukan URL / not a URL' : await this.#options.urlProblem(parsed);
-    if (problem === null) return;
-    throw urlRefused(requested, target, problem);
-  }
-
   async #pause(ms: number): Promise<void> {
     if (ms > 0) await sleep(ms);
   }
@@ -218,7 +161,6 @@ export class HttpClient {
     const maxWaitMs = this.#options.maxWaitMs ?? 60_000;
     let waitedMs = 0;
     let last = '';
-    await this.#refuseIfBlocked(url, url);
     for (let attempt = 1; attempt <= attempts; attempt++) {
       const gate = this.#notBefore - Date.now();
       if (gate > 0) {
@@ -233,39 +175,19 @@ export class HttpClient {
       try {
         this.requests++;
         const signal = AbortSignal.timeout(this.#options.timeoutMs ?? 20_000);
-        // Redirects are followed here, each target checked like the first URL: a platform (a Mastodon instance, a
-        // self-declared Bluesky PDS) could otherwise send the collector to a private address and have the answer
-        // kept as evidence.
-        for (let hop = 0; ; hop++) {
-          response = await doFetch(finalUrl, {
-            headers: { accept, 'user-agent': this.userAgent },
-            redirect: 'manual',
-            signal,
-            ...(this.#options.dispatcher ? { dispatcher: this.#options.dispatcher } : {}),
-          } as RequestInit);
-          const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
-          if (location === null) break;
-          await response.body?.cancel().catch(() => {});
-          if (hop >= MAX_REDIRECTS) {
-            throw collectorError(
-              COLLECTOR_ERROR.urlRefused,
-              `${redactUrl(url)}: lebih dari ${MAX_REDIRECTS} pengalihan / more than ${MAX_REDIRECTS} redirects`,
-              { url: redactUrl(url) },
-            );
-          }
-          finalUrl = new URL(location, finalUrl).toString();
-          await this.#refuseIfBlocked(url, finalUrl);
-        }
+        // Redirects are followed by `guardedFetch`, each target checked like the first URL: a platform (a Mastodon
+        // instance, a self-declared Bluesky PDS) could otherwise send the collector to a private address and have
+        // the answer kept as evidence.
+        ({ response, finalUrl } = await guardedFetch(url, {
+          fetch: doFetch,
+          dispatcher: this.#options.dispatcher,
+          urlProblem: this.#options.urlProblem,
+          headers: { accept, 'user-agent': this.userAgent },
+          signal,
+          maxRedirects: MAX_REDIRECTS,
+        }));
       } catch (error) {
         if (error instanceof Error && 'code' in error && error.code === COLLECTOR_ERROR.urlRefused) throw error;
-        // The dispatcher refused the address the name resolved to at connect time: refused, not retried.
-        if (isBlockedAddressError(error)) {
-          throw urlRefused(
-            url,
-            finalUrl,
-            'alamat privat/terlarang saat menyambung / private or blocked address at connect time',
-          );
-        }
         last =
           error instanceof Error ? `${error.message}${error.cause ? ` (${String(error.cause)})` : ''}` : String(error);
         this.#notBefore = Date.now() + Math.min(baseMs * 2 ** (attempt - 1), maxWaitMs);

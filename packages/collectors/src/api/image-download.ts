@@ -1,10 +1,10 @@
 import { promises as dnsPromises, type LookupAddress } from 'node:dns';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
-import type { EvidenceArtefactRef } from '@netra/core';
+import { type EvidenceArtefactRef, isNetraError } from '@netra/core';
 import { Agent, buildConnector, type Dispatcher } from 'undici';
+import { COLLECTOR_ERROR } from '../errors.ts';
 import type { EvidenceStore } from '../evidence/artefact-store.ts';
+import { guardedFetch, readBytesBounded } from './guarded-fetch.ts';
 
 /** What the API collectors download from posts for OCR (`images` in their input turns it on). */
 export interface ImageDownloadOptions {
@@ -232,80 +232,53 @@ export interface FetchedImage {
   bytes: Buffer;
 }
 
-function get(url: URL, userAgent: string, timeoutMs: number, lookup: LookupFunction): Promise<IncomingMessage> {
-  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: 'GET',
-        headers: { 'user-agent': userAgent, accept: IMAGE_MEDIA_TYPES.join(', ') },
-        lookup,
-        timeout: timeoutMs,
-      },
-      resolve,
-    );
-    req.on('timeout', () => req.destroy(new Error(`timeout ${timeoutMs} ms`)));
-    req.on('error', reject);
-    req.end();
-  });
+/** The reason an image was not kept, from a refusal of `guardedFetch`: the redirect target when it was one. */
+function imageRefusal(error: unknown, maxBytes: number): unknown {
+  if (!isNetraError(error)) return error;
+  const details = error.details as { problem?: string; target?: string; url?: string; bytes?: number };
+  if (error.code === COLLECTOR_ERROR.responseTooLarge) return new Error(`${details.bytes} bytes > ${maxBytes}`);
+  if (error.code !== COLLECTOR_ERROR.urlRefused || !details.problem) return error;
+  return new Error(
+    details.target && details.target !== details.url
+      ? `dialihkan ke / redirected to ${details.target}: ${details.problem}`
+      : details.problem,
+  );
 }
 
 /**
- * Downloads one post image: every hop (at most 3 redirects) passes `imageUrlProblem` and the connect-time
- * address check; only the allowed image types, at most `maxBytes` (declared or read), and bytes that are
- * what they claim to be. Throws an Error whose message says why (it becomes a per-image problem).
+ * Downloads one post image through the collectors' one guarded path (`guardedFetch`): every hop (at most 3
+ * redirects) passes `imageUrlProblem` and the connect-time address check of `guardedDispatcher`; only the allowed
+ * image types, at most `maxBytes` (declared or read), and bytes that are what they claim to be. Throws an Error
+ * whose message says why (it becomes a per-image problem).
  */
 export async function fetchImage(
   sourceUrl: string,
   o: { localOrigin: string | undefined; maxBytes: number; timeoutMs: number; userAgent: string },
 ): Promise<FetchedImage> {
-  let url = sourceUrl;
-  const deadline = Date.now() + o.timeoutMs;
-  const lookup = guardedLookup(systemResolver, trustedHostOf(o.localOrigin));
-  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-    const problem = imageUrlProblem(url, o.localOrigin);
-    if (problem) throw new Error(problem);
-    const res = await get(new URL(url), o.userAgent, Math.max(1, deadline - Date.now()), lookup);
-    const status = res.statusCode ?? 0;
-    if (status >= 300 && status < 400 && res.headers.location) {
-      res.resume();
-      url = new URL(res.headers.location, url).toString();
-      continue;
+  try {
+    const { response, finalUrl } = await guardedFetch(sourceUrl, {
+      dispatcher: guardedDispatcher(o.localOrigin),
+      urlProblem: async (url) => imageUrlProblem(url.toString(), o.localOrigin),
+      headers: { 'user-agent': o.userAgent, accept: IMAGE_MEDIA_TYPES.join(', ') },
+      signal: AbortSignal.timeout(o.timeoutMs),
+      maxRedirects: MAX_REDIRECTS,
+    });
+    if (response.status !== 200) {
+      await response.body?.cancel().catch(() => {});
+      throw new Error(`HTTP ${response.status}`);
     }
-    if (status !== 200) {
-      res.resume();
-      throw new Error(`HTTP ${status}`);
-    }
-    const declaredType = String(res.headers['content-type'] ?? '')
-      .split(';')[0]!
-      .trim()
-      .toLowerCase();
+    const declaredType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (!(IMAGE_MEDIA_TYPES as readonly string[]).includes(declaredType)) {
-      res.destroy();
+      await response.body?.cancel().catch(() => {});
       throw new Error(`jenis ${declaredType || '(kosong)'} tidak diizinkan / type not allowed`);
     }
-    const declared = Number(res.headers['content-length'] ?? 0);
-    if (declared > o.maxBytes) {
-      res.destroy();
-      throw new Error(`${declared} bytes > ${o.maxBytes}`);
-    }
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for await (const chunk of res as AsyncIterable<Buffer>) {
-      total += chunk.length;
-      if (total > o.maxBytes) {
-        res.destroy();
-        throw new Error(`> ${o.maxBytes} bytes`);
-      }
-      chunks.push(chunk);
-    }
-    const bytes = Buffer.concat(chunks);
+    const bytes = await readBytesBounded(response, o.maxBytes);
     const sniffed = sniffImageType(bytes);
     if (sniffed !== declaredType) throw new Error(`isi bukan ${declaredType} / bytes are not ${declaredType}`);
-    return { sourceUrl, finalUrl: url, mediaType: declaredType, bytes };
+    return { sourceUrl, finalUrl, mediaType: declaredType, bytes };
+  } catch (error) {
+    throw imageRefusal(error, o.maxBytes);
   }
-  throw new Error(`lebih dari ${MAX_REDIRECTS} pengalihan / more than ${MAX_REDIRECTS} redirects`);
 }
 
 export interface PostImages {
