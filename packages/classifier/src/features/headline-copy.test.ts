@@ -5,25 +5,26 @@ import { loadModel } from '../model/artefact.ts';
 import { compileRegistry } from '../registry/compile-registry.ts';
 import { analyse } from './extract-features.ts';
 
-// An invented regency race, in no corpus; every post and link below is invented for the test.
+// An invented city race, in no corpus; every post and link below is invented for the test.
+const ternate = { code: '82.71', name: 'Kota Ternate' };
 const registry: Registry = registrySchema.parse({
   contests: [
     {
-      id: 'pilbup-halmahera-2034',
-      kind: 'bupati',
-      region: { code: '82.01', name: 'Kabupaten Halmahera Barat' },
-      electionDate: '2034-11-27',
-      campaignPeriod: { from: '2034-09-01', to: '2034-11-23' },
+      id: 'pilwalkot-ternate-2034',
+      kind: 'walikota',
+      region: ternate,
       candidates: [
         { number: 1, names: ['Darius Malaiholo', 'Nona Kaunang'], hashtags: ['#DariusNonaMaju'] },
         { number: 2, names: ['Yakobus Salamor', 'Ruth Lasut'] },
       ],
+      electionDate: '2034-11-27',
+      campaignPeriod: { from: '2034-09-01', to: '2034-11-23' },
     },
   ],
 });
 const reg = compileRegistry(registry);
-const analysed = (text: string) => analyse({ id: 't', text, region: '82.01' }, reg);
-const LINK = 'https://warta-halbar.example/politik/2034/10/02/darius-malaiholo-kampanye-akbar-di-lapangan-jailolo';
+const analysed = (text: string) => analyse({ id: 't', text, region: ternate.code }, reg);
+const LINK = 'https://warta-ternate.example/politik/2034/10/02/darius-malaiholo-kampanye-akbar-di-lapangan-jailolo';
 
 describe('a headline shared with its own link', () => {
   it('is headline copy when its words are the slug, with at most two words of its own', () => {
