@@ -38,6 +38,11 @@ describe('a headline shared with its own link', () => {
       analysed(`Mantap pak, gas terus! Darius Malaiholo Kampanye Akbar di Lapangan Jailolo ${LINK}`).headlineCopy,
     ).toBe(false);
   });
+  it('is not headline copy when one of the two words of its own is a verdict', () => {
+    expect(analysed(`Mantap! Darius Malaiholo Kampanye Akbar di Lapangan Jailolo ${LINK}`).headlineCopy).toBe(false);
+    expect(analysed(`Pembohong. Darius Malaiholo Kampanye Akbar di Lapangan Jailolo ${LINK}`).headlineCopy).toBe(false);
+    expect(analysed(`Setuju. Darius Malaiholo Kampanye Akbar di Lapangan Jailolo ${LINK}`).headlineCopy).toBe(false);
+  });
   it('is not headline copy with a candidate’s campaign hashtag (campaign material the author added)', () => {
     expect(analysed(`Darius Malaiholo Kampanye Akbar di Lapangan Jailolo #DariusNonaMaju ${LINK}`).headlineCopy).toBe(
       false,
