@@ -259,8 +259,11 @@ export function rawScore(analysis: Analysis, model: Pick<Model, 'weights' | 'sta
 
 /** The decision part of `classify`, for an already analysed post (training and evaluation reuse analyses). */
 export function decide(analysis: Analysis, text: string, model: Model): ClassificationResult {
-  const score = applyPlatt(model.calibration, rawScore(analysis, model));
-  const flagged = score >= model.threshold;
+  // A headline shared with its own link, nothing added (the guideline's "news reporting without stance"): a rule
+  // after the model, because only one training source has such links, so no fold could learn it (docs, 1.10.0).
+  const modelScore = applyPlatt(model.calibration, rawScore(analysis, model));
+  const score = analysis.headlineCopy ? modelScore / 2 : modelScore;
+  const flagged = !analysis.headlineCopy && score >= model.threshold;
   let candidate: CandidateRef | null = null;
   let stance: 'pro' | 'contra' | null = null;
   let category: SkbCategory | null = null;

@@ -10,6 +10,7 @@ import { BALLOT_WEIGHT, findBallotNumbers } from './ballot-numbers.ts';
 import { colloquialStanceSignals } from './colloquial-stance.ts';
 import { contestsByYear, dropPresidentialInRegionalFrame, type RaceFrame, raceFrame } from './contest-frame.ts';
 import { SIGNAL_INDEX, SIGNALS, type SignalName } from './feature-names.ts';
+import { headlineCopy } from './headline-copy.ts';
 import { LEXICON, MOCK_EMOJI, POSITIVE_EMOJI } from './lexicon.ts';
 import { near } from './near.ts';
 import { neutralCueSignals } from './neutral-cues.ts';
@@ -55,6 +56,8 @@ export interface Analysis {
   contraCue: boolean;
   /** Every vote verb in the post is negated (`jangan pilih`, `ojo dipilih`) and a candidate is named: contra. */
   negVoteOnly: boolean;
+  /** A headline shared with its own link and nothing added (features/headline-copy.ts): never flagged. */
+  headlineCopy: boolean;
   cues: { gesture: boolean; share: boolean; parentCandidate: CandidateRef | null; mock: boolean };
   /** Contests whose election year the post writes (tie-break between contests that share a person). */
   yearContests: ReadonlySet<string>;
@@ -677,6 +680,10 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     vector,
     contraCue: contraNear,
     negVoteOnly: strongNeg.length > 0 && strongNeg.length === vote.length && hasTarget,
+    headlineCopy: headlineCopy(
+      tokens,
+      mentions.some((m) => m.kind === 'hashtag' || m.kind === 'hashtag_part'),
+    ),
     cues: {
       gesture: ballots.some((b) => b.form === 'gesture' || b.form === 'jari') || gestureWords.length > 0,
       share: share.length > 0,
