@@ -402,6 +402,25 @@ describe('from flag to case', () => {
     expect(seen).toContain(`download:evidence:${sha}`);
   });
 
+  it('answers HEAD on the dossier with 405 and Allow: GET, without rendering it or logging a download', async () => {
+    const downloads = () =>
+      server.database.db
+        .selectFrom('access_log')
+        .select('id')
+        .where('entity_type', '=', 'dossier')
+        .where('entity_id', '=', caseId)
+        .execute();
+    const head = await server.app.inject({
+      method: 'HEAD',
+      url: `/cases/${caseId}/dossier.pdf`,
+      headers: { cookie: analyst.cookie },
+    });
+    expect(head.statusCode).toBe(405);
+    expect(head.headers.allow).toBe('GET');
+    expect(head.headers['content-type'] ?? '').not.toContain('application/pdf');
+    expect(await downloads()).toEqual([]);
+  });
+
   it('exports the cases as an Indonesian CSV with every decision and the evidence hashes', async () => {
     const response = await server.app.inject({
       method: 'GET',
