@@ -403,6 +403,7 @@ export async function listDecidedItems(db: Executor, filter: { since?: Date | un
       'c.candidate as model_candidate',
       'c.contest_timing',
       timingRegionCode,
+      'pe.id as person_id',
       'pe.name as person_name',
       'pe.nip',
       'pe.agency',

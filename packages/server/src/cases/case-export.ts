@@ -30,9 +30,11 @@ const DECISIONS: Record<string, string> = {
 export async function exportCasesCsv(db: Kysely<Database>, settings: CaseSettings, user: SessionUser, now: Date) {
   const cases = await listCases(db, { limit: 10_000 });
   const rows: CaseCsvRow[] = [];
+  const personIds: string[] = [];
   for (const summary of cases) {
     const view = await loadCaseView(db, settings, user, summary.id, now);
     const c = view.case;
+    if (view.person) personIds.push(view.person.id);
     const referral = view.referrals.at(-1);
     const outcome = view.outcomes.at(-1);
     const base = {
@@ -93,5 +95,5 @@ export async function exportCasesCsv(db: Kysely<Database>, settings: CaseSetting
       }
     }
   }
-  return { csv: caseCsv(rows), rows: rows.length };
+  return { csv: caseCsv(rows), rows: rows.length, personIds };
 }

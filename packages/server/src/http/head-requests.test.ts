@@ -21,7 +21,13 @@ describe('HEAD requests', () => {
   it('marks only side-effect-free routes as safe for HEAD', () => {
     const safe = gets.filter((r) => r.headSafe).map((r) => r.url);
     expect(safe.sort()).toEqual(
-      ['/api/health', '/assets/file-import.js', '/assets/netra.css', '/assets/review.js', '/assets/tip-capture.js'].sort(),
+      [
+        '/api/health',
+        '/assets/file-import.js',
+        '/assets/netra.css',
+        '/assets/review.js',
+        '/assets/tip-capture.js',
+      ].sort(),
     );
   });
 

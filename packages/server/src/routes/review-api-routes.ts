@@ -16,7 +16,7 @@ import {
   undoDecision,
 } from '@netra/review';
 import { z } from 'zod';
-import { logUserRead } from '../cases/privacy-service.ts';
+import { logUserListRead, logUserRead } from '../cases/privacy-service.ts';
 import { notFound } from '../http/http-error.ts';
 import { defineRoute, requireUser } from '../http/route.ts';
 import { actorOf, leaseSeconds } from './review-context.ts';
@@ -50,7 +50,13 @@ export const reviewApiRoutes = [
     summary:
       'The review queue: filter by status, platform, contest, region, score, assignment and search (name, NIP, @handle, #hashtag, text); sort by score, posted or captured time',
     query: queueParamsSchema.extend({ lang: z.string().optional() }),
-    handler: async (ctx) => loadQueue(ctx.deps.db, ctx.query, requireUser(ctx).id),
+    handler: async (ctx) => {
+      const user = requireUser(ctx);
+      const queue = await loadQueue(ctx.deps.db, ctx.query, user.id);
+      const persons = queue.items.map((r) => r.person_id);
+      await logUserListRead(ctx.deps.db, user, 'GET /api/review/items', persons, ctx.request.ip);
+      return queue;
+    },
   }),
   defineRoute({
     method: 'GET',
@@ -63,7 +69,7 @@ export const reviewApiRoutes = [
     handler: async (ctx) => {
       const user = requireUser(ctx);
       const item = await loadReviewItem(ctx.deps.db, ctx.params.id);
-      await logUserRead(ctx.deps.db, user, 'review_item', ctx.params.id, ctx.request.ip);
+      await logUserRead(ctx.deps.db, user, 'review_item', ctx.params.id, ctx.request.ip, 'read', [item.person_id]);
       return { ...item, nip: item.nip ? nipFor(user.role, item.nip) : item.nip };
     },
   }),
@@ -135,6 +141,8 @@ export const reviewApiRoutes = [
         since: ctx.query.since ? new Date(ctx.query.since) : undefined,
         ...(ctx.query.contest ? { contestId: ctx.query.contest } : {}),
       });
+      const persons = rows.map((r) => r.person_id);
+      await logUserListRead(ctx.deps.db, user, 'GET /api/review/export', persons, ctx.request.ip, 'export');
       await appendAudit(ctx.deps.db, {
         actorId: user.id,
         actorUsername: user.username,
