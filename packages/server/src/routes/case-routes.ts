@@ -1,4 +1,5 @@
 import {
+  caseCsvChunks,
   dossierHtml,
   judgementLabel,
   kappaByCategory,
@@ -24,7 +25,7 @@ import {
 } from '@netra/db';
 import { z } from 'zod';
 import { caseSettings } from '../cases/case-context.ts';
-import { exportCasesCsv } from '../cases/case-export.ts';
+import { eachCaseExportBatch } from '../cases/case-export.ts';
 import {
   addItemsToCase,
   adjudicate,
@@ -51,6 +52,7 @@ import {
   referralSchema,
 } from '../cases/referral-service.ts';
 import { htmlToPdf } from '../cases/render-pdf.ts';
+import { textStream, trackExport } from '../http/export-stream.ts';
 import { notFound } from '../http/http-error.ts';
 import { defineRoute, type RouteContext, type RouteDef, requireUser } from '../http/route.ts';
 import { caseBody, caseListBody, officerProfileBody, personOutcomesBody } from '../ui/case-pages.ts';
@@ -393,22 +395,35 @@ export const caseRoutes: RouteDef[] = [
     summary: 'Every case as an Indonesian CSV: every decision, evidence hashes, referral and outcome',
     handler: async (ctx) => {
       const user = requireUser(ctx);
-      const { csv, rows, personIds } = await exportCasesCsv(ctx.deps.db, caseSettings(ctx.deps), user, now(ctx));
-      await logUserListRead(ctx.deps.db, user, 'GET /api/case-export.csv', personIds, ctx.request.ip, 'export');
-      await appendAudit(ctx.deps.db, {
-        actorId: user.id,
-        actorUsername: user.username,
-        action: 'case.export',
-        entityType: 'case_export',
-        entityId: 'csv',
-        after: { rows },
-        ip: ctx.request.ip,
-      });
+      const batches = eachCaseExportBatch(ctx.deps.db, caseSettings(ctx.deps), user, now(ctx));
+      const pages = trackExport(
+        batches,
+        (r) => r.personId,
+        async (sent) => {
+          await logUserListRead(
+            ctx.deps.db,
+            user,
+            'GET /api/case-export.csv',
+            sent.personIds,
+            ctx.request.ip,
+            'export',
+          );
+          await appendAudit(ctx.deps.db, {
+            actorId: user.id,
+            actorUsername: user.username,
+            action: 'case.export',
+            entityType: 'case_export',
+            entityId: 'csv',
+            after: { rows: sent.rows, complete: sent.complete },
+            ip: ctx.request.ip,
+          });
+        },
+      );
       ctx.reply.header(
         'content-disposition',
         `attachment; filename="netra-kasus-${now(ctx).toISOString().slice(0, 10)}.csv"`,
       );
-      return ctx.reply.type('text/csv; charset=utf-8').send(csv);
+      return ctx.reply.type('text/csv; charset=utf-8').send(textStream(caseCsvChunks(pages)));
     },
   }),
   defineRoute({
