@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CASE_CONTEST, seedCaseContest, seedCasePerson, seedFlaggedCasePost } from '../testing/case-fixtures.ts';
+import { openCaseForPost, seedCaseContest, seedCasePerson, seedFlaggedCasePost } from '../testing/case-fixtures.ts';
 import { createTestServer, type TestServer } from '../testing/test-server.ts';
 import { allRoutes } from './index.ts';
 
@@ -101,27 +101,8 @@ describe('reads of personal data are logged', () => {
       text: 'Ayo dukung nomor 2 di pilkada nanti',
       postedAt: '2024-10-01T08:00:00+07:00',
     });
+    const opened = await openCaseForPost(server, post.reviewItemId);
     const analyst = await server.signIn('analyst');
-    const decided = await server.app.inject({
-      method: 'POST',
-      url: `/api/review/items/${post.reviewItemId}/decisions`,
-      headers: analyst.headers,
-      payload: {
-        decision: 'confirmed',
-        label: 'endorse',
-        candidate: `${CASE_CONTEST}#2`,
-        stance: 'pro',
-        category: 'online_campaigning',
-      },
-    });
-    expect(decided.statusCode).toBe(201);
-    const opened = await server.app.inject({
-      method: 'POST',
-      url: '/api/cases',
-      headers: analyst.headers,
-      payload: { itemIds: [post.reviewItemId] },
-    });
-    expect(opened.statusCode).toBe(201);
     // An audit entry about the person (their data before and after), for the audit pages.
     const ranked = await server.app.inject({
       method: 'POST',
@@ -133,7 +114,7 @@ describe('reads of personal data are logged', () => {
     seeded = {
       personId: person.personId,
       accountId: person.accountId,
-      caseId: opened.json().id,
+      caseId: opened.id,
       reviewItemId: post.reviewItemId,
     };
   });
@@ -164,5 +145,18 @@ describe('reads of personal data are logged', () => {
     expect(entries.length, 'one access entry per request').toBe(1);
     expect(entries[0]).toMatchObject({ actor_username: 'admin' });
     expect(entries[0]?.person_ids).toEqual([seeded.personId]);
+  });
+
+  it('lists the list reads naming the person in their access export (who read my data)', async () => {
+    const admin = await server.signIn('admin');
+    await server.app.inject({ method: 'GET', url: '/review', headers: admin.headers });
+    const response = await server.app.inject({
+      method: 'GET',
+      url: `/api/people/${seeded.personId}/export`,
+      headers: admin.headers,
+    });
+    expect(response.statusCode).toBe(200);
+    const reads = JSON.parse(response.body).processing.reads as { entity_type: string; entity_id: string }[];
+    expect(reads.map((r) => `${r.entity_type} ${r.entity_id}`)).toContain('person_list GET /review');
   });
 });
