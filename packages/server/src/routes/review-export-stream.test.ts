@@ -1,6 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { seedBenchData } from '@netra/db/testing';
+import { seedBenchData, waitUntil } from '@netra/db/testing';
 import { decisionsToCsv, eachDecidedPage } from '@netra/review';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,4 +81,32 @@ describe('decision export at 50,000 decisions', () => {
     for await (const page of eachDecidedPage(server.database.db, {}, DECISIONS + 1)) rows.push(...page);
     expect(body.toString('utf8')).toBe(decisionsToCsv(rows));
   }, 180_000);
+
+  it('audits an export the client abandoned midway, with the rows sent so far and complete: false', async () => {
+    const supervisor = await server.signIn('supervisor');
+    const abort = new AbortController();
+    const response = await fetch(`${base}/api/review/export?format=jsonl`, {
+      headers: { cookie: supervisor.cookie },
+      signal: abort.signal,
+    });
+    const reader = response.body!.getReader();
+    await reader.read();
+    abort.abort();
+    await reader.read().catch(() => undefined);
+    const entry = await waitUntil(
+      'the abandoned export to be audited',
+      () =>
+        server.database.db
+          .selectFrom('audit_log')
+          .select('after')
+          .where('action', '=', 'review.export')
+          .where('entity_id', '=', 'jsonl')
+          .executeTakeFirst(),
+      (row) => row !== undefined,
+    );
+    const after = entry!.after as { rows: number; complete: boolean };
+    expect(after.complete).toBe(false);
+    expect(after.rows).toBeGreaterThan(0);
+    expect(after.rows).toBeLessThan(DECISIONS);
+  });
 });
