@@ -10,7 +10,7 @@ import { saveInteractions } from './interaction-repository.ts';
 import { countRecentFailures } from './login-attempt-repository.ts';
 import { countPostsStoredSince, readReviewBacklog } from './ops-stats-repository.ts';
 import { listAllPersonIds } from './people-repository.ts';
-import { listPostIdsForEvidence, upsertPost, upsertPosts } from './post-repository.ts';
+import { listPersonsOfArtefact, listPostIdsForEvidence, upsertPost, upsertPosts } from './post-repository.ts';
 import { listPostsToRecheck } from './post-watch-repository.ts';
 import { listOutcomesOfPerson, listReferralsDue } from './referral-repository.ts';
 import { readStoredRegistry } from './registry-repository.ts';
@@ -93,6 +93,7 @@ describe('repository SQL', () => {
       ['countPostsStoredSince', () => countPostsStoredSince(db, new Date(0))],
       ['listDecidedItemsPage', () => listDecidedItemsPage(db, { since: new Date(0), contestId: 'c' }, ID, 1000)],
       ['listAllPersonIds', () => listAllPersonIds(db)],
+      ['listPersonsOfArtefact', () => listPersonsOfArtefact(db, 'a'.repeat(64))],
       [
         'appendDecision',
         () =>

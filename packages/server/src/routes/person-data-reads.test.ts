@@ -15,6 +15,8 @@ interface Seeded {
   accountId: string;
   caseId: string;
   reviewItemId: string;
+  /** A screenshot of the person's post. */
+  artefactSha: string;
 }
 
 type Read = { url: (s: Seeded) => string } | { none: string };
@@ -67,7 +69,7 @@ const READS: Record<string, Read> = {
   '/api/review/items': { url: () => '/api/review/items' },
   '/api/review/items/:id': { url: (s) => `/api/review/items/${s.reviewItemId}` },
   '/api/review/export': { url: () => '/api/review/export?format=csv' },
-  '/evidence/:sha256': { none: 'a file by its SHA-256: logged as a download of that hash (entity_type evidence)' },
+  '/evidence/:sha256': { url: (s) => `/evidence/${s.artefactSha}` },
   '/review': { url: () => '/review' },
   '/review/:id': { url: (s) => `/review/${s.reviewItemId}` },
   '/tips/new': { none: 'the tip form' },
@@ -116,6 +118,7 @@ describe('reads of personal data are logged', () => {
       accountId: person.accountId,
       caseId: opened.id,
       reviewItemId: post.reviewItemId,
+      artefactSha: [...post.artefacts.keys()][0]!,
     };
   });
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { nipFor } from '@netra/cases';
-import { appendAudit, getEvidenceArtefactBySha } from '@netra/db';
+import { appendAudit, getEvidenceArtefactBySha, listPersonsOfArtefact } from '@netra/db';
 import {
   claimItem,
   decideReviewItem,
@@ -178,7 +178,10 @@ export const reviewApiRoutes = [
     handler: async (ctx) => {
       const artefact = await getEvidenceArtefactBySha(ctx.deps.db, ctx.params.sha256);
       if (!artefact) throw notFound('artefak / artefact');
-      await logUserRead(ctx.deps.db, requireUser(ctx), 'evidence', ctx.params.sha256, ctx.request.ip, 'download');
+      // The screenshot shows a person's post: the download names them (UU PDP), not only the hash.
+      const persons = await listPersonsOfArtefact(ctx.deps.db, ctx.params.sha256);
+      const user = requireUser(ctx);
+      await logUserRead(ctx.deps.db, user, 'evidence', ctx.params.sha256, ctx.request.ip, 'download', persons);
       const type = evidenceMediaType(artefact.kind, artefact.media_type);
       const headers = () => {
         if (type === 'application/octet-stream') ctx.reply.header('content-disposition', 'attachment');

@@ -92,6 +92,9 @@ select "ri"."id" as "review_item_id", "d"."reason", "d"."id" as "decision_id", "
 -- listAllPersonIds
 select "id" from "people" order by "id";
 
+-- listPersonsOfArtefact
+select distinct "a"."person_id" from "evidence_artefacts" as "e" inner join "posts" as "p" on "p"."id" = "e"."post_id" inner join "accounts" as "a" on "a"."id" = "p"."account_id" where "e"."sha256" = $1;
+
 -- appendDecision
 insert into "review_decisions" ("review_item_id", "decided_by", "decision", "label", "candidate", "stance", "category", "note", "reason", "undoes") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning *;
 update "review_items" set "status" = $1, "updated_at" = now(), "decided_at" = now(), "decided_by" = $2, "candidate" = $3, "contest_id" = $4, "claimed_by" = $5, "claim_expires_at" = $6 where "id" = $7;
