@@ -4,6 +4,7 @@ export * from './decide/decide.ts';
 export * from './decide/decision-input.ts';
 export * from './decide/dismiss-reasons.ts';
 export * from './errors/review-errors.ts';
+export * from './export/decided-pages.ts';
 export * from './export/export-formats.ts';
 export * from './labels/candidate-labels.ts';
 export * from './overview/overview.ts';

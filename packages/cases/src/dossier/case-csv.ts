@@ -1,4 +1,4 @@
-import { toCsv } from '@netra/core';
+import { toCsv, toCsvChunks } from '@netra/core';
 
 /** One decision on one post of a case, resolved to display strings: a row of the Indonesian CSV extract. */
 export interface CaseCsvRow {
@@ -70,39 +70,48 @@ export const CASE_CSV_HEADER = [
 
 /** Every decision (not only the latest) with the evidence hashes, through the one CSV writer. */
 export function caseCsv(rows: readonly CaseCsvRow[]): string {
-  return toCsv([
-    [...CASE_CSV_HEADER],
-    ...rows.map((r) => [
-      r.caseNumber,
-      r.caseType,
-      r.status,
-      r.office,
-      r.personName,
-      r.nip,
-      r.position,
-      r.rankGrade,
-      r.agency,
-      r.unit,
-      r.ppk,
-      r.postUrl,
-      r.platform,
-      r.postedAt,
-      r.contestTiming,
-      r.stageAtAct,
-      r.targetStatus,
-      r.foundAt,
-      r.deadline,
-      r.articles,
-      r.behaviour,
-      r.track,
-      r.decidedBy,
-      r.decisionKind,
-      r.decidedAt,
-      r.decision,
-      r.note,
-      r.artefactHashes,
-      r.referral,
-      r.outcome,
-    ]),
-  ]);
+  return toCsv([[...CASE_CSV_HEADER], ...rows.map(caseCsvCells)]);
+}
+
+/** The bytes of `caseCsv` over every batch (a case's rows), written a batch at a time. */
+export async function* caseCsvChunks(batches: AsyncIterable<readonly CaseCsvRow[]>): AsyncGenerator<string> {
+  async function* cells() {
+    for await (const rows of batches) yield rows.map(caseCsvCells);
+  }
+  yield* toCsvChunks(CASE_CSV_HEADER, cells());
+}
+
+function caseCsvCells(r: CaseCsvRow): unknown[] {
+  return [
+    r.caseNumber,
+    r.caseType,
+    r.status,
+    r.office,
+    r.personName,
+    r.nip,
+    r.position,
+    r.rankGrade,
+    r.agency,
+    r.unit,
+    r.ppk,
+    r.postUrl,
+    r.platform,
+    r.postedAt,
+    r.contestTiming,
+    r.stageAtAct,
+    r.targetStatus,
+    r.foundAt,
+    r.deadline,
+    r.articles,
+    r.behaviour,
+    r.track,
+    r.decidedBy,
+    r.decisionKind,
+    r.decidedAt,
+    r.decision,
+    r.note,
+    r.artefactHashes,
+    r.referral,
+    r.outcome,
+  ];
 }

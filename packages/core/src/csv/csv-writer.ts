@@ -13,8 +13,26 @@ export function csvCell(value: unknown, delimiter = ','): string {
   return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+type Delimiter = ',' | ';' | '\t';
+const csvLine = (row: readonly unknown[], delimiter: Delimiter) =>
+  row.map((c) => csvCell(c, delimiter)).join(delimiter);
+
 /** Rows as CSV: UTF-8 with a BOM (so Excel reads it as UTF-8), CRLF line ends, every cell neutralised. */
-export function toCsv(rows: readonly (readonly unknown[])[], delimiter: ',' | ';' | '\t' = ','): string {
-  const body = rows.map((r) => r.map((c) => csvCell(c, delimiter)).join(delimiter)).join('\r\n');
-  return `\uFEFF${body}\r\n`;
+export function toCsv(rows: readonly (readonly unknown[])[], delimiter: Delimiter = ','): string {
+  return `\uFEFF${rows.map((r) => csvLine(r, delimiter)).join('\r\n')}\r\n`;
+}
+
+/**
+ * The bytes of `toCsv([header, ...rows])`, as one chunk per batch of rows: an export too large to hold (every
+ * decision) is written while its rows are still being read, its memory bounded by one batch.
+ */
+export async function* toCsvChunks(
+  header: readonly unknown[],
+  batches: AsyncIterable<readonly (readonly unknown[])[]>,
+  delimiter: Delimiter = ',',
+): AsyncGenerator<string> {
+  yield `\uFEFF${csvLine(header, delimiter)}\r\n`;
+  for await (const rows of batches) {
+    if (rows.length > 0) yield rows.map((r) => `${csvLine(r, delimiter)}\r\n`).join('');
+  }
 }

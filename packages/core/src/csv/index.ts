@@ -1,1 +1,1 @@
-export { csvCell, toCsv } from './csv-writer.ts';
+export { csvCell, toCsv, toCsvChunks } from './csv-writer.ts';

@@ -17,6 +17,8 @@ import * as reviewItemKeysGiven from './2026-12-02-1400-review-item-keys-given.t
 import * as classificationContestTiming from './2026-12-03-2000-classification-contest-timing.ts';
 import * as classificationImageTextKey from './2026-12-03-5000-classification-image-text-key.ts';
 import * as classificationTextKey from './2026-12-04-3000-classification-text-key.ts';
+import * as accessLogPersonIds from './2026-12-05-3000-access-log-person-ids.ts';
+import * as reviewDecisionsTimeIndex from './2026-12-05-3100-review-decisions-time-index.ts';
 
 /**
  * Every migration, in order. Names are dated and frozen; a new migration gets a later name (a test checks
@@ -41,4 +43,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-2000-classification-contest-timing': classificationContestTiming,
   '2026-12-03-5000-classification-image-text-key': classificationImageTextKey,
   '2026-12-04-3000-classification-text-key': classificationTextKey,
+  '2026-12-05-3000-access-log-person-ids': accessLogPersonIds,
+  '2026-12-05-3100-review-decisions-time-index': reviewDecisionsTimeIndex,
 };

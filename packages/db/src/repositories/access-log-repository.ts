@@ -5,9 +5,12 @@ export interface ReadEntry {
   actorUsername: string;
   /** `read` for a page or API view, `download` for an evidence file or dossier, `export` for an access export. */
   action: 'read' | 'download' | 'export';
-  entityType: 'review_item' | 'case' | 'person' | 'evidence' | 'dossier';
+  /** `person_list` for a list or search: `entityId` is then the route, `personIds` the persons it showed. */
+  entityType: 'review_item' | 'case' | 'person' | 'evidence' | 'dossier' | 'person_list';
   entityId: string;
   ip?: string | null;
+  /** Every person whose data the read showed, also for a detail read (the person of a case or item). */
+  personIds?: readonly (string | null | undefined)[];
 }
 
 /** Records who read which personal data when (UU PDP 27/2022 Ps 31: records of all processing, reads included). */
@@ -21,6 +24,7 @@ export async function logRead(db: Executor, entry: ReadEntry): Promise<void> {
       entity_type: entry.entityType,
       entity_id: entry.entityId,
       ip: entry.ip ?? null,
+      person_ids: [...new Set(entry.personIds?.filter((id): id is string => !!id) ?? [])],
     })
     .execute();
 }

@@ -110,6 +110,11 @@ export async function listAllPeople(db: Executor): Promise<PersonRow[]> {
   return db.selectFrom('people').selectAll().orderBy('name').orderBy('nip').execute();
 }
 
+/** Every person's id: whom a whole-watchlist export showed, for the read log. */
+export async function listAllPersonIds(db: Executor): Promise<string[]> {
+  return (await db.selectFrom('people').select('id').orderBy('id').execute()).map((r) => r.id);
+}
+
 export async function insertPerson(db: Executor, values: PersonValues): Promise<PersonRow> {
   return db.insertInto('people').values(values).returningAll().executeTakeFirstOrThrow();
 }

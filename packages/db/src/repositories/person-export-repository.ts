@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../connection/executor.ts';
 
 /**
@@ -43,7 +44,15 @@ export async function exportPersonData(db: Executor, personId: string) {
   const entityIds = [personId, ...reviewItemIds, ...caseIds];
   const [audit, reads] = await Promise.all([
     db.selectFrom('audit_log').selectAll().where('entity_id', 'in', entityIds).orderBy('id').execute(),
-    db.selectFrom('access_log').selectAll().where('entity_id', 'in', entityIds).orderBy('id').execute(),
+    // Reads of the person, their items and cases by id, and every list or search that showed them.
+    db
+      .selectFrom('access_log')
+      .selectAll()
+      .where((eb) =>
+        eb.or([eb('entity_id', 'in', entityIds), eb('person_ids', '@>', sql<string[]>`ARRAY[${personId}]::uuid[]`)]),
+      )
+      .orderBy('id')
+      .execute(),
   ]);
   return {
     person,

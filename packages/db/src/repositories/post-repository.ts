@@ -257,6 +257,19 @@ export async function getEvidenceArtefactBySha(db: Executor, sha256: string) {
     .executeTakeFirst();
 }
 
+/** The persons whose posts hold an artefact (one file can be shared by posts), for the read log. */
+export async function listPersonsOfArtefact(db: Executor, sha256: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('evidence_artefacts as e')
+    .innerJoin('posts as p', 'p.id', 'e.post_id')
+    .innerJoin('accounts as a', 'a.id', 'p.account_id')
+    .select('a.person_id')
+    .distinct()
+    .where('e.sha256', '=', sha256)
+    .execute();
+  return rows.map((r) => r.person_id);
+}
+
 /**
  * Post ids in order, a page at a time (evidence verification walks every post without holding them all).
  * With `postId`, only that post.

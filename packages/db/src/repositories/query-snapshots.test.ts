@@ -9,7 +9,8 @@ import { listArtefactsAfter } from './evidence-repository.ts';
 import { saveInteractions } from './interaction-repository.ts';
 import { countRecentFailures } from './login-attempt-repository.ts';
 import { countPostsStoredSince, readReviewBacklog } from './ops-stats-repository.ts';
-import { listPostIdsForEvidence, upsertPost, upsertPosts } from './post-repository.ts';
+import { listAllPersonIds } from './people-repository.ts';
+import { listPersonsOfArtefact, listPostIdsForEvidence, upsertPost, upsertPosts } from './post-repository.ts';
 import { listPostsToRecheck } from './post-watch-repository.ts';
 import { listOutcomesOfPerson, listReferralsDue } from './referral-repository.ts';
 import { readStoredRegistry } from './registry-repository.ts';
@@ -23,7 +24,7 @@ import {
   countReviewItemsByStatus,
   countReviewQueue,
   findQueueNeighbour,
-  listDecidedItems,
+  listDecidedItemsPage,
   listReviewItems,
 } from './review-repository.ts';
 import { findLiveSession } from './session-repository.ts';
@@ -91,7 +92,9 @@ describe('repository SQL', () => {
       ['readReviewBacklog', () => readReviewBacklog(db)],
       ['listArtefactsAfter', () => listArtefactsAfter(db, 'ab', 500)],
       ['countPostsStoredSince', () => countPostsStoredSince(db, new Date(0))],
-      ['listDecidedItems', () => listDecidedItems(db, { since: new Date(0), contestId: 'c' })],
+      ['listDecidedItemsPage', () => listDecidedItemsPage(db, { since: new Date(0), contestId: 'c' }, ID, 1000)],
+      ['listAllPersonIds', () => listAllPersonIds(db)],
+      ['listPersonsOfArtefact', () => listPersonsOfArtefact(db, 'a'.repeat(64))],
       [
         'appendDecision',
         () =>

@@ -368,8 +368,23 @@ export async function appendDecision(db: Executor, input: DecisionInput) {
   return decision;
 }
 
-/** Items with their latest decision, for export and for retraining the classifier on reviewers' labels. */
-export async function listDecidedItems(db: Executor, filter: { since?: Date | undefined; contestId?: string } = {}) {
+export interface DecidedItemsFilter {
+  since?: Date | undefined;
+  contestId?: string | undefined;
+}
+
+/**
+ * One page of items with their latest decision, for export and for retraining the classifier on reviewers'
+ * labels, in (decision time, decision id) order after the decision `after`: an export walks every decision a
+ * page at a time instead of holding them all. The cursor is compared in SQL against the stored row, so the
+ * microseconds a JavaScript Date would drop never skip or repeat a decision.
+ */
+export async function listDecidedItemsPage(
+  db: Executor,
+  filter: DecidedItemsFilter,
+  after: string | null,
+  limit: number,
+) {
   let q = db
     .selectFrom('review_decisions as d')
     .innerJoin('review_items as ri', 'ri.id', 'd.review_item_id')
@@ -403,6 +418,7 @@ export async function listDecidedItems(db: Executor, filter: { since?: Date | un
       'c.candidate as model_candidate',
       'c.contest_timing',
       timingRegionCode,
+      'pe.id as person_id',
       'pe.name as person_name',
       'pe.nip',
       'pe.agency',
@@ -423,7 +439,10 @@ export async function listDecidedItems(db: Executor, filter: { since?: Date | un
     );
   if (filter.since) q = q.where('d.created_at', '>=', filter.since);
   if (filter.contestId) q = q.where('d.candidate', 'like', `${escapeLike(filter.contestId)}#%`);
-  return q.orderBy('d.created_at').execute();
+  if (after) {
+    q = q.where(sql<SqlBool>`(d.created_at, d.id) > (SELECT created_at, id FROM review_decisions WHERE id = ${after})`);
+  }
+  return q.orderBy('d.created_at').orderBy('d.id').limit(limit).execute();
 }
 
 export function escapeLike(value: string): string {

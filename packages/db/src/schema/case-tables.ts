@@ -134,4 +134,6 @@ export interface AccessLogTable {
   entity_type: string;
   entity_id: string;
   ip: string | null;
+  /** The persons whose data the read showed (one row per request, also for a list). */
+  person_ids: ColumnType<string[], string[] | undefined, never>;
 }

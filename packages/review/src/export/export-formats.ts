@@ -1,7 +1,5 @@
-import { contestTimingParts, toCsv } from '@netra/core';
-import type { listDecidedItems } from '@netra/db';
-
-type DecidedRow = Awaited<ReturnType<typeof listDecidedItems>>[number];
+import { contestTimingParts, toCsv, toCsvChunks } from '@netra/core';
+import type { DecidedRow } from './decided-pages.ts';
 
 const CSV_COLUMNS: [string, (r: DecidedRow) => unknown][] = [
   ['review_item_id', (r) => r.review_item_id],
@@ -47,7 +45,27 @@ function timing(r: DecidedRow) {
  * (formula-neutralised cells, UTF-8 with BOM for Excel): post text is written by strangers.
  */
 export function decisionsToCsv(rows: readonly DecidedRow[]): string {
-  return toCsv([CSV_COLUMNS.map(([name]) => name), ...rows.map((r) => CSV_COLUMNS.map(([, get]) => get(r)))]);
+  return toCsv([CSV_HEADER, ...rows.map(csvCells)]);
+}
+
+/** The bytes of `decisionsToCsv` over every page, written a page at a time. */
+export async function* decisionsCsvChunks(pages: AsyncIterable<readonly DecidedRow[]>): AsyncGenerator<string> {
+  yield* toCsvChunks(
+    CSV_HEADER,
+    mapPages(pages, (page) => page.map(csvCells)),
+  );
+}
+
+const CSV_HEADER = CSV_COLUMNS.map(([name]) => name);
+const csvCells = (r: DecidedRow) => CSV_COLUMNS.map(([, get]) => get(r));
+
+async function* mapPages<T, U>(pages: AsyncIterable<readonly T[]>, map: (page: readonly T[]) => U): AsyncGenerator<U> {
+  for await (const page of pages) yield map(page);
+}
+
+/** The bytes of `decisionsToTrainingJsonl` over every page, written a page at a time. */
+export async function* decisionsJsonlChunks(pages: AsyncIterable<readonly DecidedRow[]>): AsyncGenerator<string> {
+  yield* mapPages(pages, decisionsToTrainingJsonl);
 }
 
 /** Reviewer decisions in the labelled-corpus line format, ready for `netra train --input`. */

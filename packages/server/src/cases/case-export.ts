@@ -2,7 +2,6 @@ import {
   articleLabel,
   type CaseCsvRow,
   type CaseSettings,
-  caseCsv,
   formatInZone,
   OUTCOMES,
   type Outcome,
@@ -22,20 +21,30 @@ const DECISIONS: Record<string, string> = {
   needs_info: 'perlu informasi',
 };
 
+/** One row of the extract, and the person it is about (for the read log). */
+export type CaseExportRow = CaseCsvRow & { personId: string | undefined };
+
 /**
  * The Indonesian CSV extract of every case: one row per decision — each review decision on each post and
  * each case review (first, second, adjudication) — with the person, stage, deadline, articles, track, the
- * SHA-256 of every artefact, the referral and the outcome.
+ * SHA-256 of every artefact, the referral and the outcome. One batch per case, loaded when the writer asks for
+ * it, so the extract is streamed with one case in memory rather than every row of every case.
  */
-export async function exportCasesCsv(db: Kysely<Database>, settings: CaseSettings, user: SessionUser, now: Date) {
+export async function* eachCaseExportBatch(
+  db: Kysely<Database>,
+  settings: CaseSettings,
+  user: SessionUser,
+  now: Date,
+): AsyncGenerator<CaseExportRow[]> {
   const cases = await listCases(db, { limit: 10_000 });
-  const rows: CaseCsvRow[] = [];
   for (const summary of cases) {
+    const rows: CaseExportRow[] = [];
     const view = await loadCaseView(db, settings, user, summary.id, now);
     const c = view.case;
     const referral = view.referrals.at(-1);
     const outcome = view.outcomes.at(-1);
     const base = {
+      personId: view.person?.id,
       caseNumber: c.case_number,
       caseType: c.case_type,
       status: c.statusLabel,
@@ -92,6 +101,6 @@ export async function exportCasesCsv(db: Kysely<Database>, settings: CaseSetting
         });
       }
     }
+    yield rows;
   }
-  return { csv: caseCsv(rows), rows: rows.length };
 }

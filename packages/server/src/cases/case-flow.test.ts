@@ -1,7 +1,7 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_CASE_SETTINGS } from '@netra/cases';
+import { caseCsv, DEFAULT_CASE_SETTINGS } from '@netra/cases';
 import { upsertPost } from '@netra/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,6 +13,7 @@ import {
   signInExtraUser,
 } from '../testing/case-fixtures.ts';
 import { createTestServer, type SignedIn, type TestServer } from '../testing/test-server.ts';
+import { eachCaseExportBatch } from './case-export.ts';
 
 const NIP = '198501032010012001';
 
@@ -402,6 +403,25 @@ describe('from flag to case', () => {
     expect(seen).toContain(`download:evidence:${sha}`);
   });
 
+  it('answers HEAD on the dossier with 405 and Allow: GET, without rendering it or logging a download', async () => {
+    const downloads = () =>
+      server.database.db
+        .selectFrom('access_log')
+        .select('id')
+        .where('entity_type', '=', 'dossier')
+        .where('entity_id', '=', caseId)
+        .execute();
+    const head = await server.app.inject({
+      method: 'HEAD',
+      url: `/cases/${caseId}/dossier.pdf`,
+      headers: { cookie: analyst.cookie },
+    });
+    expect(head.statusCode).toBe(405);
+    expect(head.headers.allow).toBe('GET');
+    expect(head.headers['content-type'] ?? '').not.toContain('application/pdf');
+    expect(await downloads()).toEqual([]);
+  });
+
   it('exports the cases as an Indonesian CSV with every decision and the evidence hashes', async () => {
     const response = await server.app.inject({
       method: 'GET',
@@ -419,6 +439,36 @@ describe('from flag to case', () => {
     for (const sha of [...before.artefacts.keys(), ...after.artefacts.keys()]) expect(response.body).toContain(sha);
     expect(response.body).toContain('ajudikasi');
     expect(response.body).toContain(NIP);
+  });
+
+  it('streams the case CSV byte for byte as the in-memory writer builds it from the same rows', async () => {
+    const response = await api(supervisor, 'GET', '/api/case-export.csv');
+    expect(response.statusCode).toBe(200);
+    const { id } = await server.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'supervisor')
+      .executeTakeFirstOrThrow();
+    const user = {
+      id,
+      username: 'supervisor',
+      displayName: '',
+      role: 'supervisor' as const,
+      csrfToken: '',
+      sessionIdHash: '',
+    };
+    const settings = server.config.cases ?? DEFAULT_CASE_SETTINGS;
+    const rows = [];
+    for await (const batch of eachCaseExportBatch(server.database.db, settings, user, new Date())) rows.push(...batch);
+    expect(response.body).toBe(caseCsv(rows));
+    // Audited when the stream ended, with the rows it sent.
+    const audit = await server.database.db
+      .selectFrom('audit_log')
+      .select('after')
+      .where('action', '=', 'case.export')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit.after).toEqual({ rows: rows.length, complete: true });
   });
 
   it('exports everything held about one person for an access request', async () => {

@@ -5,6 +5,7 @@ import { DEFAULT_CASE_SETTINGS } from '@netra/cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CASE_CONTEST,
+  openCaseForPost,
   seedCaseContest,
   seedCasePerson,
   seedFlaggedCasePost,
@@ -42,28 +43,7 @@ describe('third attack on the API', () => {
       text: 'Ayo pilih nomor dua di bilik suara nanti',
       postedAt: '2024-10-01T08:00:00+07:00',
     });
-    const analyst = await server.signIn('analyst');
-    const decided = await server.app.inject({
-      method: 'POST',
-      url: `/api/review/items/${post.reviewItemId}/decisions`,
-      headers: analyst.headers,
-      payload: {
-        decision: 'confirmed',
-        label: 'endorse',
-        candidate: `${CASE_CONTEST}#2`,
-        stance: 'pro',
-        category: 'online_campaigning',
-      },
-    });
-    expect(decided.statusCode, decided.body).toBe(201);
-    const created = await server.app.inject({
-      method: 'POST',
-      url: '/api/cases',
-      headers: analyst.headers,
-      payload: { itemIds: [post.reviewItemId] },
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    caseNumber = created.json().case_number;
+    caseNumber = (await openCaseForPost(server, post.reviewItemId)).case_number;
     admin = await server.signIn('admin');
     viewer = await server.signIn('viewer');
   }, 60_000);

@@ -105,9 +105,11 @@ export async function buildServer(deps: ServerDeps, routes: readonly RouteDef[])
       .send(errorPage(error, catalogue[lang], lang, null, request.url));
   });
   for (const route of routes) {
+    if (route.method === 'GET' && !route.headSafe) refuseHead(app, route.url);
     app.route({
       method: route.method,
       url: route.url,
+      exposeHeadRoute: route.method === 'GET' && route.headSafe === true,
       bodyLimit: route.bodyLimit ?? DEFAULT_BODY_LIMIT,
       config: { netraRoute: route },
       handler: async (request, reply) => {
@@ -132,6 +134,19 @@ export async function buildServer(deps: ServerDeps, routes: readonly RouteDef[])
   }
   await mountQueueConsoles(app, deps);
   return app;
+}
+
+/**
+ * HEAD on a GET route whose handler has a side effect (an access-log entry, an audited export, a PDF render):
+ * Fastify's automatic HEAD would run the handler and drop the body, so a request that shows nothing would
+ * render the dossier and log a download. It is refused with 405 and `Allow: GET` before any guard or handler.
+ */
+function refuseHead(app: FastifyInstance, url: string) {
+  app.route({
+    method: 'HEAD',
+    url,
+    handler: async (_request, reply) => reply.status(405).header('allow', 'GET').send(),
+  });
 }
 
 function sendError(

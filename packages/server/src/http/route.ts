@@ -87,6 +87,11 @@ export interface RouteDef<
   params?: PS;
   query?: QS;
   body?: BS;
+  /**
+   * GET only: HEAD may run this handler and drop the body, because it has no side effect (no access or audit
+   * entry, no render). Unmarked GET routes answer HEAD with 405 — see `build-server.ts`.
+   */
+  headSafe?: true;
   /** Largest request body accepted, in bytes; only upload routes raise it above the server's small default. */
   bodyLimit?: number;
   /** For the OpenAPI document only. */

@@ -16,6 +16,7 @@ export function staticAssetRoute(asset: {
     url: asset.url,
     role: 'public',
     kind: 'file',
+    headSafe: true,
     tag: asset.tag,
     summary: asset.summary,
     handler: async (ctx) => {

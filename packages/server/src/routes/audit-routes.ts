@@ -1,6 +1,7 @@
 import { listAudit } from '@netra/db';
 import { formatInZone, zoneForRegion } from '@netra/review';
 import { z } from 'zod';
+import { logUserListRead } from '../cases/privacy-service.ts';
 import { defineRoute, type RouteContext, requireUser } from '../http/route.ts';
 import { auditActionLabel } from '../i18n/audit-labels.ts';
 import { html, type SafeHtml } from '../ui/html.ts';
@@ -11,6 +12,7 @@ const MAX_LIMIT = 200;
 /** Longest value shown in a diff cell; audit values are small, but a stray payload must not flood the page. */
 const MAX_VALUE_CHARS = 400;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
 
 const auditQuery = z.object({
@@ -38,7 +40,7 @@ export const auditEntrySchema = z.object({
 type AuditEntryView = z.infer<typeof auditEntrySchema>;
 
 /** One page of entries, newest first, and the cursor (`beforeId`) of the next older page if there is one. */
-async function auditPage(ctx: RouteContext<unknown, AuditQuery, unknown>) {
+async function auditPage(ctx: RouteContext<unknown, AuditQuery, unknown>, route: string) {
   const q = ctx.query;
   const rows = await listAudit(ctx.deps.db, {
     entityType: q.entityType,
@@ -59,6 +61,9 @@ async function auditPage(ctx: RouteContext<unknown, AuditQuery, unknown>) {
     after: r.after ?? null,
     ip: r.ip,
   }));
+  // A person's audit entries carry their data (name, NIP before and after an edit): the read is logged.
+  const persons = entries.filter((e) => e.entityType === 'person' && UUID.test(e.entityId)).map((e) => e.entityId);
+  await logUserListRead(ctx.deps.db, requireUser(ctx), route, persons, ctx.request.ip);
   const last = entries.at(-1);
   return { entries, nextBeforeId: rows.length > q.limit && last ? last.id : null };
 }
@@ -133,7 +138,7 @@ export const auditRoutes = [
       'Audit log, newest first; filter by entityType, entityId, actor (username); page with beforeId = nextBeforeId',
     query: auditQuery,
     response: z.object({ entries: z.array(auditEntrySchema), nextBeforeId: z.number().nullable() }),
-    handler: async (ctx) => auditPage(ctx),
+    handler: async (ctx) => auditPage(ctx, 'GET /api/audit'),
   }),
   defineRoute({
     method: 'GET',
@@ -146,7 +151,7 @@ export const auditRoutes = [
     handler: async (ctx) => {
       const { t } = ctx;
       const q = ctx.query;
-      const { entries, nextBeforeId } = await auditPage(ctx);
+      const { entries, nextBeforeId } = await auditPage(ctx, 'GET /admin/audit');
       const filters = html`<form method="get" action="/admin/audit" class="filters">
   <label>${t.auditEntityType} <input name="entityType" value="${q.entityType ?? ''}" maxlength="100"></label>
   <label>${t.auditEntityId} <input name="entityId" value="${q.entityId ?? ''}" maxlength="200"></label>

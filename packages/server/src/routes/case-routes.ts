@@ -1,4 +1,5 @@
 import {
+  caseCsvChunks,
   dossierHtml,
   judgementLabel,
   kappaByCategory,
@@ -24,7 +25,7 @@ import {
 } from '@netra/db';
 import { z } from 'zod';
 import { caseSettings } from '../cases/case-context.ts';
-import { exportCasesCsv } from '../cases/case-export.ts';
+import { eachCaseExportBatch } from '../cases/case-export.ts';
 import {
   addItemsToCase,
   adjudicate,
@@ -41,7 +42,7 @@ import {
   verifyEvidence,
 } from '../cases/case-service.ts';
 import { caseRowAsSeenBy, casesAsSeenBy, dossierData, loadCaseView } from '../cases/case-view.ts';
-import { logUserRead } from '../cases/privacy-service.ts';
+import { logUserListRead, logUserRead } from '../cases/privacy-service.ts';
 import {
   attachDocument,
   documentSchema,
@@ -51,6 +52,7 @@ import {
   referralSchema,
 } from '../cases/referral-service.ts';
 import { htmlToPdf } from '../cases/render-pdf.ts';
+import { textStream, trackExport } from '../http/export-stream.ts';
 import { notFound } from '../http/http-error.ts';
 import { defineRoute, type RouteContext, type RouteDef, requireUser } from '../http/route.ts';
 import { caseBody, caseListBody, officerProfileBody, personOutcomesBody } from '../ui/case-pages.ts';
@@ -118,7 +120,8 @@ async function answerOfCaseWrite(ctx: Ctx, result: unknown): Promise<unknown> {
   );
 }
 
-async function caseList(ctx: { deps: Ctx['deps']; user: Ctx['user'] }) {
+/** The case list shows each case's person: one access entry names them all (UU PDP). */
+async function caseList(ctx: { deps: Ctx['deps']; user: Ctx['user']; request: Ctx['request'] }, route: string) {
   const settings = caseSettings(ctx.deps);
   const at = now(ctx);
   const [rows, counts, doubles, reminders] = await Promise.all([
@@ -127,7 +130,15 @@ async function caseList(ctx: { deps: Ctx['deps']; user: Ctx['user'] }) {
     listDoubleReviews(ctx.deps.db),
     listReferralsDue(ctx.deps.db, localDate(at, 'WIB')),
   ]);
-  const withClock = casesAsSeenBy(requireUser(ctx), rows)
+  const user = requireUser(ctx);
+  await logUserListRead(
+    ctx.deps.db,
+    user,
+    route,
+    rows.map((r) => r.person_id),
+    ctx.request.ip,
+  );
+  const withClock = casesAsSeenBy(user, rows)
     .map((r) => ({ ...r, clock: caseClock(settings, r, at) }))
     .sort((a, b) => a.clock.current.dueAt.getTime() - b.clock.current.dueAt.getTime());
   const reviews = doubles.map((d) => ({
@@ -216,7 +227,7 @@ export const caseRoutes: RouteDef[] = [
     kind: 'api',
     tag: 'cases',
     summary: 'Cases sorted by deadline with time left, counts by status and outcome, review agreement (kappa)',
-    handler: async (ctx) => caseList(ctx),
+    handler: async (ctx) => caseList(ctx, 'GET /api/cases'),
   }),
   defineRoute({
     method: 'POST',
@@ -256,7 +267,7 @@ export const caseRoutes: RouteDef[] = [
     handler: async (ctx) => {
       const user = requireUser(ctx);
       const view = await loadCaseView(ctx.deps.db, caseSettings(ctx.deps), user, ctx.params.id, now(ctx));
-      await logUserRead(ctx.deps.db, user, 'case', ctx.params.id, ctx.request.ip);
+      await logUserRead(ctx.deps.db, user, 'case', ctx.params.id, ctx.request.ip, 'read', [view.person?.id]);
       return view;
     },
   }),
@@ -369,7 +380,7 @@ export const caseRoutes: RouteDef[] = [
       const at = now(ctx);
       const view = await loadCaseView(ctx.deps.db, caseSettings(ctx.deps), user, ctx.params.id, at);
       const pdf = await htmlToPdf(dossierHtml(await dossierData(view, ctx.deps.config.evidenceDir, at)));
-      await logUserRead(ctx.deps.db, user, 'dossier', ctx.params.id, ctx.request.ip, 'download');
+      await logUserRead(ctx.deps.db, user, 'dossier', ctx.params.id, ctx.request.ip, 'download', [view.person?.id]);
       const name = view.case.case_number.replace(/[^A-Za-z0-9.-]+/g, '_');
       ctx.reply.header('content-disposition', `attachment; filename="formulir-a-${name}.pdf"`);
       return ctx.reply.type('application/pdf').send(pdf);
@@ -384,21 +395,35 @@ export const caseRoutes: RouteDef[] = [
     summary: 'Every case as an Indonesian CSV: every decision, evidence hashes, referral and outcome',
     handler: async (ctx) => {
       const user = requireUser(ctx);
-      const { csv, rows } = await exportCasesCsv(ctx.deps.db, caseSettings(ctx.deps), user, now(ctx));
-      await appendAudit(ctx.deps.db, {
-        actorId: user.id,
-        actorUsername: user.username,
-        action: 'case.export',
-        entityType: 'case_export',
-        entityId: 'csv',
-        after: { rows },
-        ip: ctx.request.ip,
-      });
+      const batches = eachCaseExportBatch(ctx.deps.db, caseSettings(ctx.deps), user, now(ctx));
+      const pages = trackExport(
+        batches,
+        (r) => r.personId,
+        async (sent) => {
+          await logUserListRead(
+            ctx.deps.db,
+            user,
+            'GET /api/case-export.csv',
+            sent.personIds,
+            ctx.request.ip,
+            'export',
+          );
+          await appendAudit(ctx.deps.db, {
+            actorId: user.id,
+            actorUsername: user.username,
+            action: 'case.export',
+            entityType: 'case_export',
+            entityId: 'csv',
+            after: { rows: sent.rows, complete: sent.complete },
+            ip: ctx.request.ip,
+          });
+        },
+      );
       ctx.reply.header(
         'content-disposition',
         `attachment; filename="netra-kasus-${now(ctx).toISOString().slice(0, 10)}.csv"`,
       );
-      return ctx.reply.type('text/csv; charset=utf-8').send(csv);
+      return ctx.reply.type('text/csv; charset=utf-8').send(textStream(caseCsvChunks(pages)));
     },
   }),
   defineRoute({
@@ -410,7 +435,7 @@ export const caseRoutes: RouteDef[] = [
     summary: 'Cases page: deadlines, counts by status and outcome, kappa, reminders',
     handler: async (ctx) => {
       const user = requireUser(ctx);
-      const data = await caseList(ctx);
+      const data = await caseList(ctx, 'GET /cases');
       return layout({
         title: ctx.t.casesTitle,
         t: ctx.t,
@@ -515,7 +540,7 @@ export const caseRoutes: RouteDef[] = [
       const user = requireUser(ctx);
       const settings = caseSettings(ctx.deps);
       const view = await loadCaseView(ctx.deps.db, settings, user, ctx.params.id, now(ctx));
-      await logUserRead(ctx.deps.db, user, 'case', ctx.params.id, ctx.request.ip);
+      await logUserRead(ctx.deps.db, user, 'case', ctx.params.id, ctx.request.ip, 'read', [view.person?.id]);
       return layout({
         title: `${ctx.t.caseTitle} ${view.case.case_number}`,
         t: ctx.t,

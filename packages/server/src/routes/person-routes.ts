@@ -1,6 +1,7 @@
 import { candidateLabels, findPeople, loadPersonHistory } from '@netra/review';
 import { z } from 'zod';
-import { defineRoute } from '../http/route.ts';
+import { logUserListRead, logUserRead } from '../cases/privacy-service.ts';
+import { defineRoute, requireUser } from '../http/route.ts';
 import { layout } from '../ui/layout.ts';
 import { personBody, personSearchBody } from '../ui/review/person-page.ts';
 import { actorOf } from './review-context.ts';
@@ -17,6 +18,8 @@ export const personRoutes = [
     handler: async (ctx) => {
       const actor = actorOf(ctx);
       const people = await findPeople(ctx.deps.db, ctx.query.q);
+      const ids = people.map((p) => p.id);
+      await logUserListRead(ctx.deps.db, actor.user, 'GET /orang', ids, ctx.request.ip);
       return layout({
         title: ctx.t.personTitle,
         t: ctx.t,
@@ -34,7 +37,12 @@ export const personRoutes = [
     tag: 'review',
     summary: 'Civil servants by NIP prefix or name start',
     query: z.object({ q: z.string().trim().min(1).max(100) }),
-    handler: async (ctx) => ({ people: await findPeople(ctx.deps.db, ctx.query.q) }),
+    handler: async (ctx) => {
+      const people = await findPeople(ctx.deps.db, ctx.query.q);
+      const ids = people.map((p) => p.id);
+      await logUserListRead(ctx.deps.db, requireUser(ctx), 'GET /api/people/search', ids, ctx.request.ip);
+      return { people };
+    },
   }),
   defineRoute({
     method: 'GET',
@@ -51,6 +59,8 @@ export const personRoutes = [
         loadPersonHistory(ctx.deps.db, ctx.params.id, actor),
         candidateLabels(ctx.deps.db),
       ]);
+      // The write audit has `person.view`; the read log is where a person's access request looks.
+      await logUserRead(ctx.deps.db, actor.user, 'person', ctx.params.id, ctx.request.ip);
       return layout({
         title: ctx.t.personTitle,
         t: ctx.t,

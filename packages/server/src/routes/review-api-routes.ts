@@ -2,13 +2,14 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { nipFor } from '@netra/cases';
-import { appendAudit, getEvidenceArtefactBySha, listDecidedItems } from '@netra/db';
+import { appendAudit, getEvidenceArtefactBySha, listPersonsOfArtefact } from '@netra/db';
 import {
   claimItem,
   decideReviewItem,
   decisionInputSchema,
-  decisionsToCsv,
-  decisionsToTrainingJsonl,
+  decisionsCsvChunks,
+  decisionsJsonlChunks,
+  eachDecidedPage,
   loadQueue,
   loadReviewItem,
   queueParamsSchema,
@@ -16,7 +17,8 @@ import {
   undoDecision,
 } from '@netra/review';
 import { z } from 'zod';
-import { logUserRead } from '../cases/privacy-service.ts';
+import { logUserListRead, logUserRead } from '../cases/privacy-service.ts';
+import { textStream, trackExport } from '../http/export-stream.ts';
 import { notFound } from '../http/http-error.ts';
 import { defineRoute, requireUser } from '../http/route.ts';
 import { actorOf, leaseSeconds } from './review-context.ts';
@@ -50,7 +52,13 @@ export const reviewApiRoutes = [
     summary:
       'The review queue: filter by status, platform, contest, region, score, assignment and search (name, NIP, @handle, #hashtag, text); sort by score, posted or captured time',
     query: queueParamsSchema.extend({ lang: z.string().optional() }),
-    handler: async (ctx) => loadQueue(ctx.deps.db, ctx.query, requireUser(ctx).id),
+    handler: async (ctx) => {
+      const user = requireUser(ctx);
+      const queue = await loadQueue(ctx.deps.db, ctx.query, user.id);
+      const persons = queue.items.map((r) => r.person_id);
+      await logUserListRead(ctx.deps.db, user, 'GET /api/review/items', persons, ctx.request.ip);
+      return queue;
+    },
   }),
   defineRoute({
     method: 'GET',
@@ -63,7 +71,7 @@ export const reviewApiRoutes = [
     handler: async (ctx) => {
       const user = requireUser(ctx);
       const item = await loadReviewItem(ctx.deps.db, ctx.params.id);
-      await logUserRead(ctx.deps.db, user, 'review_item', ctx.params.id, ctx.request.ip);
+      await logUserRead(ctx.deps.db, user, 'review_item', ctx.params.id, ctx.request.ip, 'read', [item.person_id]);
       return { ...item, nip: item.nip ? nipFor(user.role, item.nip) : item.nip };
     },
   }),
@@ -131,26 +139,32 @@ export const reviewApiRoutes = [
     }),
     handler: async (ctx) => {
       const user = requireUser(ctx);
-      const rows = await listDecidedItems(ctx.deps.db, {
-        since: ctx.query.since ? new Date(ctx.query.since) : undefined,
-        ...(ctx.query.contest ? { contestId: ctx.query.contest } : {}),
-      });
-      await appendAudit(ctx.deps.db, {
-        actorId: user.id,
-        actorUsername: user.username,
-        action: 'review.export',
-        entityType: 'review_export',
-        entityId: ctx.query.format,
-        after: { rows: rows.length, since: ctx.query.since ?? null, contest: ctx.query.contest ?? null },
-        ip: ctx.request.ip,
-      });
+      const { format, since, contest } = ctx.query;
+      const filter = { since: since ? new Date(since) : undefined, contestId: contest };
+      // Streamed a page at a time (issue 14): 50,000 decisions with their post text no longer sit in memory.
+      const pages = trackExport(
+        eachDecidedPage(ctx.deps.db, filter),
+        (r) => r.person_id,
+        async (sent) => {
+          await logUserListRead(ctx.deps.db, user, 'GET /api/review/export', sent.personIds, ctx.request.ip, 'export');
+          await appendAudit(ctx.deps.db, {
+            actorId: user.id,
+            actorUsername: user.username,
+            action: 'review.export',
+            entityType: 'review_export',
+            entityId: format,
+            after: { rows: sent.rows, since: since ?? null, contest: contest ?? null, complete: sent.complete },
+            ip: ctx.request.ip,
+          });
+        },
+      );
       const stamp = new Date().toISOString().slice(0, 10);
-      if (ctx.query.format === 'jsonl') {
+      if (format === 'jsonl') {
         ctx.reply.header('content-disposition', `attachment; filename="netra-decisions-${stamp}.jsonl"`);
-        return ctx.reply.type('application/x-ndjson; charset=utf-8').send(decisionsToTrainingJsonl(rows));
+        return ctx.reply.type('application/x-ndjson; charset=utf-8').send(textStream(decisionsJsonlChunks(pages)));
       }
       ctx.reply.header('content-disposition', `attachment; filename="netra-kasus-${stamp}.csv"`);
-      return ctx.reply.type('text/csv; charset=utf-8').send(decisionsToCsv(rows));
+      return ctx.reply.type('text/csv; charset=utf-8').send(textStream(decisionsCsvChunks(pages)));
     },
   }),
   defineRoute({
@@ -164,7 +178,10 @@ export const reviewApiRoutes = [
     handler: async (ctx) => {
       const artefact = await getEvidenceArtefactBySha(ctx.deps.db, ctx.params.sha256);
       if (!artefact) throw notFound('artefak / artefact');
-      await logUserRead(ctx.deps.db, requireUser(ctx), 'evidence', ctx.params.sha256, ctx.request.ip, 'download');
+      // The screenshot shows a person's post: the download names them (UU PDP), not only the hash.
+      const persons = await listPersonsOfArtefact(ctx.deps.db, ctx.params.sha256);
+      const user = requireUser(ctx);
+      await logUserRead(ctx.deps.db, user, 'evidence', ctx.params.sha256, ctx.request.ip, 'download', persons);
       const type = evidenceMediaType(artefact.kind, artefact.media_type);
       const headers = () => {
         if (type === 'application/octet-stream') ctx.reply.header('content-disposition', 'attachment');

@@ -28,7 +28,7 @@ import {
 } from '@netra/review';
 import { z } from 'zod';
 import { hasRole } from '../auth/roles.ts';
-import { logUserRead } from '../cases/privacy-service.ts';
+import { logUserListRead, logUserRead } from '../cases/privacy-service.ts';
 import { caseDeadlineBanner, queueCaseClocks, reviewItemCaseHook } from '../cases/review-hook.ts';
 import { HttpError } from '../http/http-error.ts';
 import { defineRoute, type RouteContext } from '../http/route.ts';
@@ -79,7 +79,7 @@ async function renderItemPage(
   const analyst = hasRole(user.role, 'analyst');
   const loaded = await loadReviewItem(ctx.deps.db, itemId);
   // UU PDP: every read of an item is logged; viewers see a masked NIP (packages/cases privacy rules).
-  await logUserRead(ctx.deps.db, user, 'review_item', itemId, ctx.request.ip);
+  await logUserRead(ctx.deps.db, user, 'review_item', itemId, ctx.request.ip, 'read', [loaded.person_id]);
   let item = { ...loaded, nip: loaded.nip ? nipFor(user.role, loaded.nip) : loaded.nip };
   let claim = null;
   if (analyst && options.claim && item.status === 'open') {
@@ -187,8 +187,18 @@ export const reviewPageRoutes = [
           queue.items.map((r) => r.id),
         ),
       });
-      // Cases past or near their legal deadline, counted above the queue (packages/cases clock).
-      const deadlines = await caseDeadlineBanner(ctx as RouteContext<unknown, unknown, unknown>);
+      // Cases past or near their legal deadline, counted above the queue (packages/cases clock). The page shows
+      // each item's person: one access entry names them all (UU PDP), written beside the banner's query.
+      const [deadlines] = await Promise.all([
+        caseDeadlineBanner(ctx as RouteContext<unknown, unknown, unknown>),
+        logUserListRead(
+          ctx.deps.db,
+          actor.user,
+          'GET /review',
+          queue.items.map((r) => r.person_id),
+          ctx.request.ip,
+        ),
+      ]);
       return layout({
         title: ctx.t.reviewTitle,
         t: ctx.t,

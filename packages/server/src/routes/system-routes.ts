@@ -12,6 +12,7 @@ export function systemRoutes(allRoutes: () => readonly RouteDef[]): RouteDef[] {
       url: '/api/health',
       role: 'public',
       kind: 'api',
+      headSafe: true,
       tag: 'system',
       summary: 'Readiness: 200 when PostgreSQL and Redis answer, 503 naming the store that does not',
       handler: async (ctx) => {

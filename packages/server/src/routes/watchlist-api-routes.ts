@@ -1,6 +1,6 @@
 import { nipFor } from '@netra/cases';
 import { NetraError } from '@netra/core';
-import { appendAudit, listAccountsOfPerson, listPeople } from '@netra/db';
+import { appendAudit, listAccountsOfPerson, listAllPersonIds, listPeople } from '@netra/db';
 import {
   accountInputSchema,
   applyWatchlistImport,
@@ -22,7 +22,7 @@ import {
   updatePersonAudited,
 } from '@netra/watchlist';
 import { z } from 'zod';
-import { logUserRead } from '../cases/privacy-service.ts';
+import { logUserListRead, logUserRead } from '../cases/privacy-service.ts';
 import { HttpError } from '../http/http-error.ts';
 import { defineRoute, type RouteContext, requireUser, UPLOAD_BODY_LIMIT } from '../http/route.ts';
 
@@ -124,8 +124,10 @@ export const watchlistApiRoutes = [
       const { q, status, region, agency, limit, offset } = ctx.query;
       const result = await listPeople(ctx.deps.db, { q, status: status || undefined, region, agency, limit, offset });
       // A viewer sees masked NIPs (UU PDP minimisation); searching by NIP still works server-side.
-      const role = requireUser(ctx).role;
-      return { ...result, rows: result.rows.map((r) => ({ ...r, nip: nipFor(role, r.nip) })) };
+      const user = requireUser(ctx);
+      const ids = result.rows.map((r) => r.id);
+      await logUserListRead(ctx.deps.db, user, 'GET /api/watchlist/people', ids, ctx.request.ip);
+      return { ...result, rows: result.rows.map((r) => ({ ...r, nip: nipFor(user.role, r.nip) })) };
     },
   }),
   defineRoute({
@@ -339,7 +341,11 @@ export async function sendWatchlistExport(
   layout: 'long' | 'wide' = 'long',
 ) {
   const user = requireUser(ctx);
-  const file = await exportWatchlist(ctx.deps.db, format, { delimiter, layout });
+  const [file, persons] = await Promise.all([
+    exportWatchlist(ctx.deps.db, format, { delimiter, layout }),
+    listAllPersonIds(ctx.deps.db),
+  ]);
+  await logUserListRead(ctx.deps.db, user, `GET ${ctx.request.routeOptions.url}`, persons, ctx.request.ip, 'export');
   // Every watched person's name, NIP, post and accounts: a read of personal data (UU PDP Ps 31), audited
   // like the case and decision exports.
   await appendAudit(ctx.deps.db, {

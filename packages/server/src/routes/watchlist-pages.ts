@@ -19,7 +19,7 @@ import {
   updatePersonAudited,
 } from '@netra/watchlist';
 import { z } from 'zod';
-import { logUserRead } from '../cases/privacy-service.ts';
+import { logUserListRead, logUserRead } from '../cases/privacy-service.ts';
 import { HttpError } from '../http/http-error.ts';
 import { defineRoute, requireUser, UPLOAD_BODY_LIMIT } from '../http/route.ts';
 import { staticAssetRoute } from '../http/static-asset-route.ts';
@@ -87,6 +87,8 @@ export const watchlistPages = [
       )) {
         accountsOf.set(a.person_id, [...(accountsOf.get(a.person_id) ?? []), a]);
       }
+      const ids = result.rows.map((p) => p.id);
+      await logUserListRead(ctx.deps.db, requireUser(ctx), 'GET /watchlist', ids, ctx.request.ip);
       const qs = (o: number) =>
         `?${new URLSearchParams({ q: q ?? '', status: status ?? '', region: region ?? '', agency: agency ?? '', offset: String(o) })}`;
       const body = html`${

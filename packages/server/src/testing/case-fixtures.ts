@@ -140,6 +140,32 @@ export async function seedCasePerson(server: TestServer, handle: string, nip: st
   return { ...account, handle };
 }
 
+/** An analyst confirms a flagged post for candidate #2 and opens a case for it; answers the new case row. */
+export async function openCaseForPost(server: TestServer, reviewItemId: string) {
+  const analyst = await server.signIn('analyst');
+  const decided = await server.app.inject({
+    method: 'POST',
+    url: `/api/review/items/${reviewItemId}/decisions`,
+    headers: analyst.headers,
+    payload: {
+      decision: 'confirmed',
+      label: 'endorse',
+      candidate: `${CASE_CONTEST}#2`,
+      stance: 'pro',
+      category: 'online_campaigning',
+    },
+  });
+  if (decided.statusCode !== 201) throw new Error(`decision refused: ${decided.statusCode} ${decided.body}`);
+  const created = await server.app.inject({
+    method: 'POST',
+    url: '/api/cases',
+    headers: analyst.headers,
+    payload: { itemIds: [reviewItemId] },
+  });
+  if (created.statusCode !== 201) throw new Error(`case refused: ${created.statusCode} ${created.body}`);
+  return created.json() as { id: string; case_number: string };
+}
+
 /** Another user of a role, signed in; the seeded users are one per role. */
 export async function signInExtraUser(server: TestServer, username: string, role: 'analyst' | 'supervisor') {
   await insertUser(server.database.db, {

@@ -86,8 +86,14 @@ select "sha256", max("bytes") as "bytes" from "evidence_artefacts" where "sha256
 -- countPostsStoredSince
 select count(*) as "n" from "posts" where "created_at" >= $1;
 
--- listDecidedItems
-select "ri"."id" as "review_item_id", "d"."reason", "d"."id" as "decision_id", "d"."decision", "d"."label", "d"."candidate", "d"."stance", "d"."category", "d"."note", "d"."created_at" as "decided_at", "u"."username" as "decided_by", "p"."platform", "p"."external_id", "p"."kind", "p"."url", "p"."text", "p"."context", "p"."posted_at", "p"."content_hash", "c"."score", "c"."model_version", "c"."candidate" as "model_candidate", "c"."contest_timing", (SELECT region_code FROM contests WHERE id = c.contest_timing->>'contest') as "timing_region_code", "pe"."name" as "person_name", "pe"."nip", "pe"."agency", "pe"."position", "pe"."region_code", "pe"."ppk" from "review_decisions" as "d" inner join "review_items" as "ri" on "ri"."id" = "d"."review_item_id" inner join "posts" as "p" on "p"."id" = "ri"."post_id" inner join "classifications" as "c" on "c"."id" = "ri"."classification_id" inner join "users" as "u" on "u"."id" = "d"."decided_by" left join "accounts" as "a" on "a"."id" = "p"."account_id" left join "people" as "pe" on "pe"."id" = "a"."person_id" where not exists (select "d2"."id" from "review_decisions" as "d2" where "d2"."review_item_id" = "d"."review_item_id" and "d2"."created_at" > "d"."created_at") and "d"."created_at" >= $1 and "d"."candidate" like $2 order by "d"."created_at";
+-- listDecidedItemsPage
+select "ri"."id" as "review_item_id", "d"."reason", "d"."id" as "decision_id", "d"."decision", "d"."label", "d"."candidate", "d"."stance", "d"."category", "d"."note", "d"."created_at" as "decided_at", "u"."username" as "decided_by", "p"."platform", "p"."external_id", "p"."kind", "p"."url", "p"."text", "p"."context", "p"."posted_at", "p"."content_hash", "c"."score", "c"."model_version", "c"."candidate" as "model_candidate", "c"."contest_timing", (SELECT region_code FROM contests WHERE id = c.contest_timing->>'contest') as "timing_region_code", "pe"."id" as "person_id", "pe"."name" as "person_name", "pe"."nip", "pe"."agency", "pe"."position", "pe"."region_code", "pe"."ppk" from "review_decisions" as "d" inner join "review_items" as "ri" on "ri"."id" = "d"."review_item_id" inner join "posts" as "p" on "p"."id" = "ri"."post_id" inner join "classifications" as "c" on "c"."id" = "ri"."classification_id" inner join "users" as "u" on "u"."id" = "d"."decided_by" left join "accounts" as "a" on "a"."id" = "p"."account_id" left join "people" as "pe" on "pe"."id" = "a"."person_id" where not exists (select "d2"."id" from "review_decisions" as "d2" where "d2"."review_item_id" = "d"."review_item_id" and "d2"."created_at" > "d"."created_at") and "d"."created_at" >= $1 and "d"."candidate" like $2 and (d.created_at, d.id) > (SELECT created_at, id FROM review_decisions WHERE id = $3) order by "d"."created_at", "d"."id" limit $4;
+
+-- listAllPersonIds
+select "id" from "people" order by "id";
+
+-- listPersonsOfArtefact
+select distinct "a"."person_id" from "evidence_artefacts" as "e" inner join "posts" as "p" on "p"."id" = "e"."post_id" inner join "accounts" as "a" on "a"."id" = "p"."account_id" where "e"."sha256" = $1;
 
 -- appendDecision
 insert into "review_decisions" ("review_item_id", "decided_by", "decision", "label", "candidate", "stance", "category", "note", "reason", "undoes") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning *;
@@ -589,7 +595,7 @@ select "r"."id", "r"."case_id", "k"."case_number", "r"."recipient", "r"."letter_
 select "k"."id" as "case_id", "k"."case_number", "k"."status", "k"."track", "k"."second_review_mode", (SELECT fr.reviewer_id FROM case_reviews fr WHERE fr.case_id = k.id AND fr.kind = 'first' ORDER BY fr.created_at LIMIT 1) as "first_reviewer_id", "o"."outcome", "o"."sk_number", "o"."sk_date", "o"."recorded_at", "r"."recipient", "r"."letter_number" from "cases" as "k" left join "case_outcomes" as "o" on "o"."case_id" = "k"."id" left join "referrals" as "r" on "r"."id" = "o"."referral_id" where "k"."person_id" = $1 order by "k"."created_at", "o"."recorded_at";
 
 -- logRead (UU PDP read log)
-insert into "access_log" ("actor_id", "actor_username", "action", "entity_type", "entity_id", "ip") values ($1, $2, $3, $4, $5, $6);
+insert into "access_log" ("actor_id", "actor_username", "action", "entity_type", "entity_id", "ip", "person_ids") values ($1, $2, $3, $4, $5, $6, $7);
 
 -- purgeUnflaggedPosts (retention)
 select "p"."id" from "posts" as "p" where "p"."fetched_at" < $1 and (not exists (select "ri"."id" from "review_items" as "ri" where "ri"."post_id" = "p"."id") and not exists (select "c"."id" from "classifications" as "c" where "c"."post_id" = "p"."id" and "c"."flagged" = $2)) limit $3;
