@@ -105,7 +105,7 @@ export async function buildServer(deps: ServerDeps, routes: readonly RouteDef[])
       .send(errorPage(error, catalogue[lang], lang, null, request.url));
   });
   for (const route of routes) {
-    if (route.method === 'GET' && !route.headSafe) refuseHead(app, route.url);
+    if (route.method === 'GET' && !route.headSafe) refuseHead(app, route, deps);
     app.route({
       method: route.method,
       url: route.url,
@@ -139,13 +139,24 @@ export async function buildServer(deps: ServerDeps, routes: readonly RouteDef[])
 /**
  * HEAD on a GET route whose handler has a side effect (an access-log entry, an audited export, a PDF render):
  * Fastify's automatic HEAD would run the handler and drop the body, so a request that shows nothing would
- * render the dossier and log a download. It is refused with 405 and `Allow: GET` before any guard or handler.
+ * render the dossier and log a download. The route's guard still runs first — a HEAD without a session or
+ * role gets the same 401/403 as the GET, so HEAD says nothing about a route's existence to an outsider —
+ * and a request the guard lets through is refused with 405 and `Allow: GET`, without touching the handler.
  */
-function refuseHead(app: FastifyInstance, url: string) {
+function refuseHead(app: FastifyInstance, route: RouteDef, deps: ServerDeps) {
   app.route({
     method: 'HEAD',
-    url,
-    handler: async (_request, reply) => reply.status(405).header('allow', 'GET').send(),
+    url: route.url,
+    config: { netraRoute: route },
+    handler: async (request, reply) => {
+      const lang = pickLang(request, reply);
+      try {
+        await guardRoute(route, request, deps);
+      } catch (error) {
+        return sendError(route.kind, request, reply, error, { t: catalogue[lang], lang, user: null, deps });
+      }
+      return reply.status(405).header('allow', 'GET').send();
+    },
   });
 }
 

@@ -53,6 +53,20 @@ describe('HEAD requests', () => {
     },
   );
 
+  it.each(gets.filter((r) => !r.headSafe && r.role !== 'public').map((r) => [r.url, r] as const))(
+    'HEAD %s without a session is refused like its GET, not with 405',
+    async (_url, route) => {
+      const url = concrete(route.url);
+      const [head, get] = await Promise.all([
+        server.app.inject({ method: 'HEAD', url }),
+        server.app.inject({ method: 'GET', url }),
+      ]);
+      expect(head.statusCode).toBe(get.statusCode);
+      expect(head.statusCode).not.toBe(405);
+      expect(head.body).toBe('');
+    },
+  );
+
   it('still answers HEAD on the health check and the stylesheet', async () => {
     for (const url of ['/api/health', '/assets/netra.css']) {
       const response = await server.app.inject({ method: 'HEAD', url });
