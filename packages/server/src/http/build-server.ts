@@ -10,6 +10,7 @@ import { HttpError } from './http-error.ts';
 import { parseInput } from './parse-input.ts';
 import { mountQueueConsoles } from './queue-console.ts';
 import type { RouteDef, ServerDeps } from './route.ts';
+import { returnPathAfterSignIn } from './safe-redirect.ts';
 import { guardRoute } from './route-guard.ts';
 import { fastifyTrustProxy } from './trust-proxy.ts';
 
@@ -134,6 +135,8 @@ export async function buildServer(deps: ServerDeps, routes: readonly RouteDef[])
   return app;
 }
 
+const isFormPost = (request: FastifyRequest) => request.method !== 'GET' && request.method !== 'HEAD';
+
 function sendError(
   kind: RouteDef['kind'],
   request: FastifyRequest,
@@ -160,5 +163,5 @@ function sendError(
   return reply
     .status(status)
     .type('text/html; charset=utf-8')
-    .send(errorPage(httpError, ctx.t, ctx.lang, ctx.user, request.url));
+    .send(errorPage(httpError, ctx.t, ctx.lang, ctx.user, returnPathAfterSignIn(request), isFormPost(request)));
 }

@@ -1,0 +1,181 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCaseContest, seedCasePerson, seedFlaggedCasePost, signInExtraUser } from '../testing/case-fixtures.ts';
+import { createTestServer, type SignedIn, TEST_PASSWORD, type TestServer } from '../testing/test-server.ts';
+
+/**
+ * The fourth outside-style attack (docs/security.md, "Fourth attack, 2026-11-29"): races and timing on the
+ * review forms, through the real server on PostgreSQL and Redis. Each test is a defect that pass found.
+ */
+describe('fourth attack: review races and expired sessions', () => {
+  let server: TestServer;
+  let evidenceDir: string;
+  let person: Awaited<ReturnType<typeof seedCasePerson>>;
+  let analyst: SignedIn;
+  let second: SignedIn;
+  let seq = 0;
+
+  const form = (who: SignedIn, fields: Record<string, string>) => ({
+    headers: { cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ _csrf: who.csrfToken, ...fields }).toString(),
+  });
+  const dismiss = { decision: 'dismissed', reason: 'news_report' };
+  const newItem = async () => {
+    seq += 1;
+    const post = await seedFlaggedCasePost(server, person, {
+      externalId: `40${seq}`,
+      text: `Ayo datang ke kampanye nomor dua, ajakan ke-${seq}`,
+      postedAt: '2024-10-01T08:00:00+07:00',
+    });
+    return post.reviewItemId;
+  };
+  const decisionsOf = async (itemId: string) => {
+    const item = await server.app.inject({ method: 'GET', url: `/api/review/items/${itemId}`, headers: analyst.headers });
+    return (item.json() as { status: string; decisions: { id: string; decision: string }[] }).decisions;
+  };
+  /** What the item page's decision form says it was drawn on. */
+  const basedOnOf = (page: string) => /name="basedOn" value="([^"]+)"/.exec(page)?.[1];
+
+  beforeAll(async () => {
+    evidenceDir = await mkdtemp(join(tmpdir(), 'netra-fourth-'));
+    server = await createTestServer({ evidenceDir });
+    await seedCaseContest(server);
+    person = await seedCasePerson(server, 'dewi.lestari', '198703122011012003');
+    analyst = await server.signIn('analyst');
+    second = await signInExtraUser(server, 'analis.kedua', 'analyst');
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+    await rm(evidenceDir, { recursive: true, force: true });
+  });
+
+  it('records a decision form sent twice at once as one decision, so one undo reopens the item', async () => {
+    const itemId = await newItem();
+    const page = await server.app.inject({ method: 'GET', url: `/review/${itemId}`, headers: { cookie: analyst.cookie } });
+    expect(basedOnOf(page.body)).toBe('none');
+    const fields = { ...dismiss, basedOn: 'none' };
+    const sent = await Promise.all([
+      server.app.inject({ method: 'POST', url: `/review/${itemId}/decide`, ...form(analyst, fields) }),
+      server.app.inject({ method: 'POST', url: `/review/${itemId}/decide`, ...form(analyst, fields) }),
+    ]);
+    expect(sent.map((r) => r.statusCode)).toEqual([303, 303]);
+    const decisions = await decisionsOf(itemId);
+    expect(decisions.map((d) => d.decision)).toEqual(['dismissed']);
+
+    // The API: the same judgement again answers with the recorded decision (200), not a second one.
+    const again = await server.app.inject({
+      method: 'POST',
+      url: `/api/review/items/${itemId}/decisions`,
+      headers: analyst.headers,
+      payload: dismiss,
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ id: decisions[0]?.id, repeated: true });
+
+    const undone = await server.app.inject({
+      method: 'POST',
+      url: `/review/${itemId}/undo`,
+      ...form(analyst, { decision: decisions[0]?.id ?? '' }),
+    });
+    expect(undone.statusCode, undone.body).toBe(303);
+    const item = await server.app.inject({ method: 'GET', url: `/api/review/items/${itemId}`, headers: analyst.headers });
+    expect(item.json()).toMatchObject({ status: 'open' });
+  });
+
+  it('gives one of two analysts deciding at once the decision and the other a 409 conflict naming it', async () => {
+    const itemId = await newItem();
+    const [a, b] = await Promise.all([
+      server.app.inject({
+        method: 'POST',
+        url: `/api/review/items/${itemId}/decisions`,
+        headers: analyst.headers,
+        payload: { ...dismiss, basedOn: 'none' },
+      }),
+      server.app.inject({
+        method: 'POST',
+        url: `/api/review/items/${itemId}/decisions`,
+        headers: second.headers,
+        payload: { decision: 'escalated', note: 'perlu dicek supervisor', basedOn: 'none' },
+      }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+    const lost = a.statusCode === 409 ? a : b;
+    expect(lost.json()).toMatchObject({ error: { code: 'REVIEW_DECISION_CONFLICT' } });
+    expect(await decisionsOf(itemId)).toHaveLength(1);
+  });
+
+  it('sends the item page back with 409 when another analyst decided after the form was drawn; sending again overrides', async () => {
+    const itemId = await newItem();
+    const drawn = await server.app.inject({ method: 'GET', url: `/review/${itemId}`, headers: { cookie: second.cookie } });
+    const basedOn = basedOnOf(drawn.body) ?? '';
+    // The second analyst's claim lapses (lunch); the first decides meanwhile.
+    await server.app.inject({ method: 'POST', url: `/api/review/items/${itemId}/release`, headers: second.headers });
+    const first = await server.app.inject({
+      method: 'POST',
+      url: `/api/review/items/${itemId}/decisions`,
+      headers: analyst.headers,
+      payload: dismiss,
+    });
+    expect(first.statusCode, first.body).toBe(201);
+    const late = { decision: 'escalated', note: 'menurut saya ini ajakan', basedOn };
+    const refused = await server.app.inject({ method: 'POST', url: `/review/${itemId}/decide`, ...form(second, late) });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('sudah diputuskan');
+    expect(refused.body).toContain('menurut saya ini ajakan');
+    expect(basedOnOf(refused.body)).toBe(first.json().id);
+    expect(await decisionsOf(itemId)).toHaveLength(1);
+    const override = { ...late, basedOn: basedOnOf(refused.body) ?? '' };
+    const sent = await server.app.inject({ method: 'POST', url: `/review/${itemId}/decide`, ...form(second, override) });
+    expect(sent.statusCode, sent.body).toBe(303);
+    expect((await decisionsOf(itemId)).map((d) => d.decision)).toEqual(['dismissed', 'escalated']);
+  });
+
+  it('brings an analyst whose session expired while filling a form back to that form’s page, saying it was not saved', async () => {
+    const itemId = await newItem();
+    const expired = await server.app.inject({
+      method: 'POST',
+      url: `/review/${itemId}/decide`,
+      headers: {
+        cookie: 'netra_session=expired',
+        'content-type': 'application/x-www-form-urlencoded',
+        host: 'netra.example',
+        referer: `http://netra.example/review/${itemId}?status=open`,
+      },
+      payload: new URLSearchParams({ ...dismiss, _csrf: 'stale' }).toString(),
+    });
+    expect(expired.statusCode).toBe(401);
+    expect(expired.body).toContain('isian formulir belum tersimpan');
+    const next = /name="next" value="([^"]*)"/.exec(expired.body)?.[1]?.replaceAll('&amp;', '&');
+    expect(next).toBe(`/review/${itemId}?status=open`);
+    const signedIn = await server.app.inject({
+      method: 'POST',
+      url: '/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ username: 'analis.kedua', password: TEST_PASSWORD, next: next ?? '' }).toString(),
+    });
+    expect(signedIn.headers.location).toBe(next);
+    const cookie = signedIn.cookies.find((c) => c.name === 'netra_session');
+    const back = await server.app.inject({
+      method: 'GET',
+      url: signedIn.headers.location as string,
+      headers: { cookie: `netra_session=${cookie?.value}` },
+    });
+    expect(back.statusCode).toBe(200);
+
+    // A post from another site's page never becomes the way back.
+    const foreign = await server.app.inject({
+      method: 'POST',
+      url: `/review/${itemId}/decide`,
+      headers: {
+        cookie: 'netra_session=expired',
+        'content-type': 'application/x-www-form-urlencoded',
+        host: 'netra.example',
+        referer: 'http://evil.example/review/x',
+      },
+      payload: new URLSearchParams({ ...dismiss, _csrf: 'stale' }).toString(),
+    });
+    expect(/name="next" value="([^"]*)"/.exec(foreign.body)?.[1]).toBe('/review');
+  });
+});
