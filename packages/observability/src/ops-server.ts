@@ -19,6 +19,14 @@ export interface OpsResponse {
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
+const BAD_TARGET: OpsResponse = {
+  status: 400,
+  contentType: JSON_TYPE,
+  body: JSON.stringify({
+    error: { code: 'REQUEST_URL_INVALID', message: 'alamat permintaan tidak valid / invalid request URL', details: {} },
+  }),
+};
+
 /**
  * The answer to one operations request, shared by the workers' small server and the API's routes:
  * `/livez` (the process answers), `/readyz` (its stores answer and migrations are done; 503 naming the
@@ -67,15 +75,20 @@ export async function startOpsServer(
   options: OpsEndpoints & { host: string; port: number; logger: Logger },
 ): Promise<OpsServer> {
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    // Any peer can send a request target no URL parser reads (`GET http://[`): a refusal, not a 500 and an
+    // error line in the log for each one.
+    const target = request.url ?? '/';
+    const path = URL.canParse(target, 'http://localhost') ? new URL(target, 'http://localhost').pathname : null;
     const answer =
-      request.method === 'GET' || request.method === 'HEAD'
-        ? await answerOps(
-            path,
-            { address: request.socket.remoteAddress, forwarded: isForwarded(request.headers) },
-            options,
-          )
-        : null;
+      path === null
+        ? BAD_TARGET
+        : request.method === 'GET' || request.method === 'HEAD'
+          ? await answerOps(
+              path,
+              { address: request.socket.remoteAddress, forwarded: isForwarded(request.headers) },
+              options,
+            )
+          : null;
     const out = answer ?? {
       status: 404,
       contentType: JSON_TYPE,
