@@ -32,7 +32,11 @@ describe('fourth attack: review races and expired sessions', () => {
     return post.reviewItemId;
   };
   const decisionsOf = async (itemId: string) => {
-    const item = await server.app.inject({ method: 'GET', url: `/api/review/items/${itemId}`, headers: analyst.headers });
+    const item = await server.app.inject({
+      method: 'GET',
+      url: `/api/review/items/${itemId}`,
+      headers: analyst.headers,
+    });
     return (item.json() as { status: string; decisions: { id: string; decision: string }[] }).decisions;
   };
   /** What the item page's decision form says it was drawn on. */
@@ -53,7 +57,11 @@ describe('fourth attack: review races and expired sessions', () => {
 
   it('records a decision form sent twice at once as one decision, so one undo reopens the item', async () => {
     const itemId = await newItem();
-    const page = await server.app.inject({ method: 'GET', url: `/review/${itemId}`, headers: { cookie: analyst.cookie } });
+    const page = await server.app.inject({
+      method: 'GET',
+      url: `/review/${itemId}`,
+      headers: { cookie: analyst.cookie },
+    });
     expect(basedOnOf(page.body)).toBe('none');
     const fields = { ...dismiss, basedOn: 'none' };
     const sent = await Promise.all([
@@ -80,7 +88,11 @@ describe('fourth attack: review races and expired sessions', () => {
       ...form(analyst, { decision: decisions[0]?.id ?? '' }),
     });
     expect(undone.statusCode, undone.body).toBe(303);
-    const item = await server.app.inject({ method: 'GET', url: `/api/review/items/${itemId}`, headers: analyst.headers });
+    const item = await server.app.inject({
+      method: 'GET',
+      url: `/api/review/items/${itemId}`,
+      headers: analyst.headers,
+    });
     expect(item.json()).toMatchObject({ status: 'open' });
   });
 
@@ -108,7 +120,11 @@ describe('fourth attack: review races and expired sessions', () => {
 
   it('sends the item page back with 409 when another analyst decided after the form was drawn; sending again overrides', async () => {
     const itemId = await newItem();
-    const drawn = await server.app.inject({ method: 'GET', url: `/review/${itemId}`, headers: { cookie: second.cookie } });
+    const drawn = await server.app.inject({
+      method: 'GET',
+      url: `/review/${itemId}`,
+      headers: { cookie: second.cookie },
+    });
     const basedOn = basedOnOf(drawn.body) ?? '';
     // The second analyst's claim lapses (lunch); the first decides meanwhile.
     await server.app.inject({ method: 'POST', url: `/api/review/items/${itemId}/release`, headers: second.headers });
@@ -127,7 +143,11 @@ describe('fourth attack: review races and expired sessions', () => {
     expect(basedOnOf(refused.body)).toBe(first.json().id);
     expect(await decisionsOf(itemId)).toHaveLength(1);
     const override = { ...late, basedOn: basedOnOf(refused.body) ?? '' };
-    const sent = await server.app.inject({ method: 'POST', url: `/review/${itemId}/decide`, ...form(second, override) });
+    const sent = await server.app.inject({
+      method: 'POST',
+      url: `/review/${itemId}/decide`,
+      ...form(second, override),
+    });
     expect(sent.statusCode, sent.body).toBe(303);
     expect((await decisionsOf(itemId)).map((d) => d.decision)).toEqual(['dismissed', 'escalated']);
   });

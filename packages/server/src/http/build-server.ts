@@ -10,8 +10,8 @@ import { HttpError } from './http-error.ts';
 import { parseInput } from './parse-input.ts';
 import { mountQueueConsoles } from './queue-console.ts';
 import type { RouteDef, ServerDeps } from './route.ts';
-import { returnPathAfterSignIn } from './safe-redirect.ts';
 import { guardRoute } from './route-guard.ts';
+import { returnPathAfterSignIn } from './safe-redirect.ts';
 import { fastifyTrustProxy } from './trust-proxy.ts';
 
 const LANG_COOKIE = 'netra_lang';

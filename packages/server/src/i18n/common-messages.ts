@@ -16,7 +16,8 @@ const id = {
   signInFailed: 'Nama pengguna atau kata sandi salah.',
   signInRateLimited: 'Terlalu banyak percobaan gagal. Coba lagi dalam beberapa menit.',
   signInRequired: 'Silakan masuk untuk melanjutkan.',
-  signInRequiredFormLost: 'Sesi Anda telah berakhir, jadi isian formulir belum tersimpan. Masuk lagi, lalu kirim ulang.',
+  signInRequiredFormLost:
+    'Sesi Anda telah berakhir, jadi isian formulir belum tersimpan. Masuk lagi, lalu kirim ulang.',
   forbiddenTitle: 'Akses ditolak',
   forbiddenBody: 'Peran Anda tidak diizinkan membuka halaman ini.',
   notFoundTitle: 'Tidak ditemukan',
