@@ -87,7 +87,9 @@ describe('operations endpoints under attack', () => {
     redisPings = 0;
     const started = performance.now();
     const answers = await Promise.all(
-      Array.from({ length: 300 }, () => fetch(url).then(async (r) => ({ status: r.status, body: await r.json() }))),
+      Array.from({ length: 300 }, () =>
+        fetch(url).then(async (r) => ({ status: r.status, body: (await r.json()) as { ok: boolean } })),
+      ),
     );
     expect(answers.every((a) => a.status === 200 && a.body.ok === true)).toBe(true);
     // Each check is one `select 1` and one PING; requests arriving while one runs share it, and its report

@@ -82,12 +82,15 @@ describe('fourth attack: review races and expired sessions', () => {
     expect(again.statusCode, again.body).toBe(200);
     expect(again.json()).toMatchObject({ id: decisions[0]?.id, repeated: true });
 
-    const undone = await server.app.inject({
-      method: 'POST',
-      url: `/review/${itemId}/undo`,
-      ...form(analyst, { decision: decisions[0]?.id ?? '' }),
-    });
-    expect(undone.statusCode, undone.body).toBe(303);
+    // Two undos at once (a double click again): the item row lock orders them, the second finds nothing to undo.
+    const undo = () =>
+      server.app.inject({
+        method: 'POST',
+        url: `/review/${itemId}/undo`,
+        ...form(analyst, { decision: decisions[0]?.id ?? '' }),
+      });
+    const undone = await Promise.all([undo(), undo()]);
+    expect(undone.map((r) => r.statusCode).sort()).toEqual([303, 409]);
     const item = await server.app.inject({
       method: 'GET',
       url: `/api/review/items/${itemId}`,
