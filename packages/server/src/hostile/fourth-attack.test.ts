@@ -39,6 +39,21 @@ describe('fourth attack: review races and expired sessions', () => {
     });
     return (item.json() as { status: string; decisions: { id: string; decision: string }[] }).decisions;
   };
+  const decideApi = (who: SignedIn, itemId: string, payload: Record<string, string>) =>
+    server.app.inject({ method: 'POST', url: `/api/review/items/${itemId}/decisions`, headers: who.headers, payload });
+  /** The decision form posted from a page on `referer` after the session ended. */
+  const postWithExpiredSession = (itemId: string, referer: string) =>
+    server.app.inject({
+      method: 'POST',
+      url: `/review/${itemId}/decide`,
+      headers: {
+        cookie: 'netra_session=expired',
+        'content-type': 'application/x-www-form-urlencoded',
+        host: 'netra.example',
+        referer,
+      },
+      payload: new URLSearchParams({ ...dismiss, _csrf: 'stale' }).toString(),
+    });
   /** What the item page's decision form says it was drawn on. */
   const basedOnOf = (page: string) => /name="basedOn" value="([^"]+)"/.exec(page)?.[1];
 
@@ -73,12 +88,7 @@ describe('fourth attack: review races and expired sessions', () => {
     expect(decisions.map((d) => d.decision)).toEqual(['dismissed']);
 
     // The API: the same judgement again answers with the recorded decision (200), not a second one.
-    const again = await server.app.inject({
-      method: 'POST',
-      url: `/api/review/items/${itemId}/decisions`,
-      headers: analyst.headers,
-      payload: dismiss,
-    });
+    const again = await decideApi(analyst, itemId, dismiss);
     expect(again.statusCode, again.body).toBe(200);
     expect(again.json()).toMatchObject({ id: decisions[0]?.id, repeated: true });
 
@@ -102,18 +112,8 @@ describe('fourth attack: review races and expired sessions', () => {
   it('gives one of two analysts deciding at once the decision and the other a 409 conflict naming it', async () => {
     const itemId = await newItem();
     const [a, b] = await Promise.all([
-      server.app.inject({
-        method: 'POST',
-        url: `/api/review/items/${itemId}/decisions`,
-        headers: analyst.headers,
-        payload: { ...dismiss, basedOn: 'none' },
-      }),
-      server.app.inject({
-        method: 'POST',
-        url: `/api/review/items/${itemId}/decisions`,
-        headers: second.headers,
-        payload: { decision: 'escalated', note: 'perlu dicek supervisor', basedOn: 'none' },
-      }),
+      decideApi(analyst, itemId, { ...dismiss, basedOn: 'none' }),
+      decideApi(second, itemId, { decision: 'escalated', note: 'perlu dicek supervisor', basedOn: 'none' }),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
     const lost = a.statusCode === 409 ? a : b;
@@ -131,12 +131,7 @@ describe('fourth attack: review races and expired sessions', () => {
     const basedOn = basedOnOf(drawn.body) ?? '';
     // The second analyst's claim lapses (lunch); the first decides meanwhile.
     await server.app.inject({ method: 'POST', url: `/api/review/items/${itemId}/release`, headers: second.headers });
-    const first = await server.app.inject({
-      method: 'POST',
-      url: `/api/review/items/${itemId}/decisions`,
-      headers: analyst.headers,
-      payload: dismiss,
-    });
+    const first = await decideApi(analyst, itemId, dismiss);
     expect(first.statusCode, first.body).toBe(201);
     const late = { decision: 'escalated', note: 'menurut saya ini ajakan', basedOn };
     const refused = await server.app.inject({ method: 'POST', url: `/review/${itemId}/decide`, ...form(second, late) });
@@ -157,17 +152,7 @@ describe('fourth attack: review races and expired sessions', () => {
 
   it('brings an analyst whose session expired while filling a form back to that form’s page, saying it was not saved', async () => {
     const itemId = await newItem();
-    const expired = await server.app.inject({
-      method: 'POST',
-      url: `/review/${itemId}/decide`,
-      headers: {
-        cookie: 'netra_session=expired',
-        'content-type': 'application/x-www-form-urlencoded',
-        host: 'netra.example',
-        referer: `http://netra.example/review/${itemId}?status=open`,
-      },
-      payload: new URLSearchParams({ ...dismiss, _csrf: 'stale' }).toString(),
-    });
+    const expired = await postWithExpiredSession(itemId, `http://netra.example/review/${itemId}?status=open`);
     expect(expired.statusCode).toBe(401);
     expect(expired.body).toContain('isian formulir belum tersimpan');
     const next = /name="next" value="([^"]*)"/.exec(expired.body)?.[1]?.replaceAll('&amp;', '&');
@@ -188,17 +173,7 @@ describe('fourth attack: review races and expired sessions', () => {
     expect(back.statusCode).toBe(200);
 
     // A post from another site's page never becomes the way back.
-    const foreign = await server.app.inject({
-      method: 'POST',
-      url: `/review/${itemId}/decide`,
-      headers: {
-        cookie: 'netra_session=expired',
-        'content-type': 'application/x-www-form-urlencoded',
-        host: 'netra.example',
-        referer: 'http://evil.example/review/x',
-      },
-      payload: new URLSearchParams({ ...dismiss, _csrf: 'stale' }).toString(),
-    });
+    const foreign = await postWithExpiredSession(itemId, 'http://evil.example/review/x');
     expect(/name="next" value="([^"]*)"/.exec(foreign.body)?.[1]).toBe('/review');
   });
 });
