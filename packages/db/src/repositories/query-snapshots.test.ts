@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { recordingDatabase } from '../testing/recording-database.ts';
 import { logRead } from './access-log-repository.ts';
 import { listAudit } from './audit-repository.ts';
-import { casesReferencing, itemsForCase, listCases, listDoubleReviews, nextCaseSequence } from './case-repository.ts';
+import {
+  casesReferencing,
+  itemsForCase,
+  listCases,
+  listDoubleReviews,
+  lockItemsForCase,
+  nextCaseSequence,
+} from './case-repository.ts';
 import { saveClassification, saveClassifications } from './classification-repository.ts';
 import { listCrawlableAccounts, recordAccountCrawled } from './crawl-repository.ts';
 import { listArtefactsAfter } from './evidence-repository.ts';
@@ -200,6 +207,7 @@ describe('repository SQL', () => {
       ['readStoredRegistry', () => readStoredRegistry(db)],
       ['nextCaseSequence (case numbers per office and year)', () => nextCaseSequence(db, '18.11', 2024)],
       ['itemsForCase', () => itemsForCase(db, [ID])],
+      ["lockItemsForCase (open a case, add items: under the items' locks)", () => lockItemsForCase(db, [ID])],
       ['listCases (the /cases list)', () => listCases(db, { status: 'draft', personId: ID, limit: 10 })],
       ['casesReferencing (a person or contest a case keeps)', () => casesReferencing(db, { personId: ID })],
       ['listDoubleReviews (kappa)', () => listDoubleReviews(db)],

@@ -2,7 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCaseContest, seedCasePerson, seedFlaggedCasePost, signInExtraUser } from '../testing/case-fixtures.ts';
+import {
+  CASE_CONTEST,
+  seedCaseContest,
+  seedCasePerson,
+  seedFlaggedCasePost,
+  signInExtraUser,
+} from '../testing/case-fixtures.ts';
 import { createTestServer, type SignedIn, TEST_PASSWORD, type TestServer } from '../testing/test-server.ts';
 
 /**
@@ -175,5 +181,58 @@ describe('fourth attack: review races and expired sessions', () => {
     // A post from another site's page never becomes the way back.
     const foreign = await postWithExpiredSession(itemId, 'http://evil.example/review/x');
     expect(/name="next" value="([^"]*)"/.exec(foreign.body)?.[1]).toBe('/review');
+  });
+
+  const confirmedItem = async () => {
+    const itemId = await newItem();
+    const confirm = { decision: 'confirmed', label: 'endorse', candidate: `${CASE_CONTEST}#2`, stance: 'pro' };
+    const decided = await decideApi(analyst, itemId, { ...confirm, category: 'online_campaigning' });
+    expect(decided.statusCode, decided.body).toBe(201);
+    return itemId;
+  };
+  const openCase = (who: SignedIn, itemIds: string[]) =>
+    server.app.inject({ method: 'POST', url: '/api/cases', headers: who.headers, payload: { itemIds } });
+  const casesHolding = async (itemId: string) =>
+    (await server.database.db.selectFrom('case_items').select('case_id').where('review_item_id', '=', itemId).execute())
+      .length;
+
+  it('opens one case when "open a case" is sent twice at once, and refuses another analyst by name, never a 500', async () => {
+    const itemId = await confirmedItem();
+    const twice = await Promise.all([openCase(analyst, [itemId]), openCase(analyst, [itemId])]);
+    expect(twice.map((r) => r.statusCode).sort(), twice.map((r) => r.body).join('\n')).toEqual([200, 201]);
+    expect(twice[0]?.json().id).toBe(twice[1]?.json().id);
+    expect(await casesHolding(itemId)).toBe(1);
+
+    const other = await confirmedItem();
+    const raced = await Promise.all([openCase(analyst, [other]), openCase(second, [other])]);
+    expect(raced.map((r) => r.statusCode).sort(), raced.map((r) => r.body).join('\n')).toEqual([201, 400]);
+    const refused = raced.find((r) => r.statusCode === 400);
+    expect(refused?.json()).toMatchObject({ error: { code: 'CASE_ITEMS_INVALID' } });
+    expect(refused?.json().error.message).toContain('sudah termasuk dalam kasus lain');
+    expect(await casesHolding(other)).toBe(1);
+  });
+
+  it('adds an item once when "add items" is sent twice at once, and refuses it to a second case, never a 500', async () => {
+    const caseA = (await openCase(analyst, [await confirmedItem()])).json().id as string;
+    const caseB = (await openCase(second, [await confirmedItem()])).json().id as string;
+    const add = (who: SignedIn, caseId: string, itemId: string) =>
+      server.app.inject({
+        method: 'POST',
+        url: `/api/cases/${caseId}/items`,
+        headers: who.headers,
+        payload: { itemIds: [itemId] },
+      });
+    const extra = await confirmedItem();
+    const twice = await Promise.all([add(analyst, caseA, extra), add(analyst, caseA, extra)]);
+    expect(
+      twice.map((r) => r.statusCode),
+      twice.map((r) => r.body).join('\n'),
+    ).toEqual([201, 201]);
+    expect(await casesHolding(extra)).toBe(1);
+
+    const contested = await confirmedItem();
+    const raced = await Promise.all([add(analyst, caseA, contested), add(second, caseB, contested)]);
+    expect(raced.map((r) => r.statusCode).sort(), raced.map((r) => r.body).join('\n')).toEqual([201, 400]);
+    expect(await casesHolding(contested)).toBe(1);
   });
 });

@@ -228,7 +228,8 @@ export const caseRoutes: RouteDef[] = [
     body: createCaseSchema,
     handler: async (ctx) => {
       const row = await createCase(ctx.deps.db, caseSettings(ctx.deps), actor(ctx as Ctx), ctx.body);
-      ctx.reply.status(201);
+      // The same items sent again by the one who opened their case: that case, not a second one.
+      ctx.reply.status(row.repeated ? 200 : 201);
       return row;
     },
   }),
