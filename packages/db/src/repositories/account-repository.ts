@@ -62,6 +62,19 @@ export async function findAccountsByHandles(
   return out;
 }
 
+/**
+ * Holds the platform handle's advisory lock (case-insensitive, like the unique index) to the end of the
+ * transaction: two writes of one handle check it one after the other instead of one failing on the index with
+ * a 500. Call before checking that the handle is free.
+ */
+export async function lockAccountHandle(tx: Executor, platform: string, handle: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${LOCK_ACCOUNT_HANDLE}::int, hashtext(${accountKey(platform, handle)}))`.execute(
+    tx,
+  );
+}
+
+const LOCK_ACCOUNT_HANDLE = 7304;
+
 export async function insertAccount(db: Executor, values: AccountValues): Promise<AccountRow> {
   return db.insertInto('accounts').values(values).returningAll().executeTakeFirstOrThrow();
 }

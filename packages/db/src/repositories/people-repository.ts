@@ -110,6 +110,17 @@ export async function listAllPeople(db: Executor): Promise<PersonRow[]> {
   return db.selectFrom('people').selectAll().orderBy('name').orderBy('nip').execute();
 }
 
+/**
+ * Holds the NIP's advisory lock to the end of the transaction: two admins (or one form sent twice) adding the
+ * same NIP then check it one after the other, and the second is told who holds it — instead of both passing
+ * the check and one failing on the unique index with a 500. Call before checking that the NIP is free.
+ */
+export async function lockPersonNip(tx: Executor, nip: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${LOCK_PERSON_NIP}::int, hashtext(${nip}))`.execute(tx);
+}
+
+const LOCK_PERSON_NIP = 7303;
+
 export async function insertPerson(db: Executor, values: PersonValues): Promise<PersonRow> {
   return db.insertInto('people').values(values).returningAll().executeTakeFirstOrThrow();
 }

@@ -235,4 +235,37 @@ describe('fourth attack: review races and expired sessions', () => {
     expect(raced.map((r) => r.statusCode).sort(), raced.map((r) => r.body).join('\n')).toEqual([201, 400]);
     expect(await casesHolding(contested)).toBe(1);
   });
+
+  it('answers two admins adding one NIP or one handle at once with one record and a 409 naming it, never a 500', async () => {
+    const admin = await server.signIn('admin');
+    const post = (url: string, payload: Record<string, string>) =>
+      server.app.inject({ method: 'POST', url, headers: admin.headers, payload });
+    const person = {
+      name: 'Rina Wulandari',
+      nip: '199002142015022004',
+      agency: 'Dinas Kesehatan',
+      position: 'Perawat',
+      regionCode: '18.11',
+    };
+    // Ten rounds: the check-then-insert window is narrow, and one round often misses it.
+    for (let round = 0; round < 10; round++) {
+      const nip = `${person.nip.slice(0, -3)}${String(round + 1).padStart(3, '0')}`;
+      const people = await Promise.all([0, 1].map(() => post('/api/watchlist/people', { ...person, nip })));
+      expect(people.map((r) => r.statusCode).sort(), people.map((r) => r.body).join('\n')).toEqual([201, 409]);
+      expect(people.find((r) => r.statusCode === 409)?.json().error.code).toBe('PERSON_NIP_CONFLICT');
+      const personId = people.find((r) => r.statusCode === 201)?.json().id as string;
+      const account = {
+        platform: 'instagram',
+        handle: `rina.w${round}`,
+        profileUrl: `https://www.instagram.com/rina.w${round}`,
+      };
+      const accounts = await Promise.all(
+        [account, { ...account, handle: account.handle.toUpperCase() }].map((a) =>
+          post(`/api/watchlist/people/${personId}/accounts`, a),
+        ),
+      );
+      expect(accounts.map((r) => r.statusCode).sort(), accounts.map((r) => r.body).join('\n')).toEqual([201, 409]);
+      expect(accounts.find((r) => r.statusCode === 409)?.json().error.code).toBe('ACCOUNT_HANDLE_CONFLICT');
+    }
+  });
 });

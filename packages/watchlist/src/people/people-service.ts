@@ -14,6 +14,8 @@ import {
   insertAccount,
   insertPerson,
   listAccountsOfPerson,
+  lockAccountHandle,
+  lockPersonNip,
   type PersonRow,
   updateAccount,
   updatePerson,
@@ -45,7 +47,9 @@ function who(actor: ImportActor) {
   return { actorId: actor.actorId, actorUsername: actor.actorUsername, ip: actor.ip ?? null };
 }
 
+/** Under the NIP's lock (to the end of the caller's transaction), so a concurrent write of it waits and is named. */
 async function assertNipFree(db: Executor, nip: string, exceptId?: string) {
+  await lockPersonNip(db, nip);
   const other = await getPersonByNip(db, nip);
   if (other && other.id !== exceptId) {
     throw new NetraError('PERSON_NIP_CONFLICT', `NIP ${nip} sudah terdaftar atas ${other.name}`, {
@@ -55,7 +59,9 @@ async function assertNipFree(db: Executor, nip: string, exceptId?: string) {
   }
 }
 
+/** Under the handle's lock (to the end of the caller's transaction), as `assertNipFree`. */
 async function assertHandleFree(db: Executor, platform: string, handle: string, exceptId?: string) {
+  await lockAccountHandle(db, platform, handle);
   const [other] = await findAccountsByHandles(db, [{ platform, handle }]);
   if (other && other.id !== exceptId) {
     throw new NetraError('ACCOUNT_HANDLE_CONFLICT', `akun ${platform}/${handle} sudah terdaftar`, {
