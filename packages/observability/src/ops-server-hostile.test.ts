@@ -70,6 +70,8 @@ describe('operations endpoints under attack', () => {
       host: '127.0.0.1',
       port: 0,
       logger,
+      // The flood below opens a connection per request; the connection cap is the last test's subject.
+      limits: { maxConnections: 1_000 },
     });
   }, 60_000);
   afterAll(async () => {
@@ -112,4 +114,38 @@ describe('operations endpoints under attack', () => {
     ).toMatch(/ 403 /);
     expect((await fetch(`http://127.0.0.1:${server.port}/livez`)).status).toBe(200);
   });
+
+  it('closes slow-header clients after the header timeout and connections past the cap, and keeps answering', async () => {
+    const limited = await startOpsServer({
+      metrics: new NetraMetrics('ops-hostile-limits'),
+      allow: new AddressAllowList(['loopback']),
+      ready: async () => ({ ok: true, database: 'available', redis: 'available', migrations: 'done', failing: [] }),
+      host: '127.0.0.1',
+      port: 0,
+      logger,
+      limits: { headersTimeoutMs: 500, maxConnections: 20 },
+    });
+    let closed = 0;
+    // 30 clients: every other one sends a header line and then nothing (slowloris), the rest nothing at all.
+    const sockets = Array.from({ length: 30 }, (_, i) => {
+      const socket = connect(limited.port, '127.0.0.1', () => {
+        if (i % 2 === 0) socket.write('GET /livez HTTP/1.1\r\nHost: x\r\n');
+      });
+      socket.on('error', () => undefined);
+      // Read what the server sends (a 408), or its closing the connection is never seen.
+      socket.resume();
+      socket.on('close', () => {
+        closed += 1;
+      });
+      return socket;
+    });
+    try {
+      // Node's defaults held all 30 for 60 s or more; now 10 are refused at once and the rest cut at 0.5 s.
+      await expect.poll(() => closed, { timeout: 15_000, interval: 50 }).toBe(30);
+      expect((await fetch(`http://127.0.0.1:${limited.port}/livez`)).status).toBe(200);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await limited.close();
+    }
+  }, 30_000);
 });

@@ -70,10 +70,24 @@ export interface OpsServer {
   close(): Promise<void>;
 }
 
+/**
+ * How long a client may take and how many may be connected at once. A kubelet probe or a Prometheus scrape
+ * sends its whole request at once; Node's defaults (60 s for the headers, checked every 30 s, no connection
+ * cap) let any peer that reaches the port hold sockets — and the worker's file descriptors, which its own
+ * PostgreSQL, Redis and Chromium connections need — by sending a header line now and then.
+ */
+export const OPS_SERVER_LIMITS = { headersTimeoutMs: 5_000, requestTimeoutMs: 10_000, maxConnections: 64 };
+
 /** The workers' HTTP port (`METRICS_PORT`): nothing but the three operations paths, GET only. */
 export async function startOpsServer(
-  options: OpsEndpoints & { host: string; port: number; logger: Logger },
+  options: OpsEndpoints & {
+    host: string;
+    port: number;
+    logger: Logger;
+    limits?: Partial<typeof OPS_SERVER_LIMITS>;
+  },
 ): Promise<OpsServer> {
+  const limits = { ...OPS_SERVER_LIMITS, ...options.limits };
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     // Any peer can send a request target no URL parser reads (`GET http://[`): a refusal, not a 500 and an
     // error line in the log for each one.
@@ -97,13 +111,20 @@ export async function startOpsServer(
     response.writeHead(out.status, { 'content-type': out.contentType, 'cache-control': 'no-store' });
     response.end(request.method === 'HEAD' ? undefined : out.body);
   };
-  const server: Server = createServer((request, response) => {
+  const timing = {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: Math.max(limits.requestTimeoutMs, limits.headersTimeoutMs),
+    connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+  };
+  const server: Server = createServer(timing, (request, response) => {
     handle(request, response).catch((error: unknown) => {
       options.logger.error({ err: error }, 'operations endpoint failed');
       if (!response.headersSent) response.writeHead(500, { 'content-type': JSON_TYPE });
       response.end('{"error":{"code":"INTERNAL","message":"Kesalahan internal / internal error","details":{}}}');
     });
   });
+  // Connections past the cap are closed as they arrive.
+  server.maxConnections = limits.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
