@@ -20,8 +20,11 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-export async function getAccount(db: Executor, id: string): Promise<AccountRow | undefined> {
-  return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+/** `forUpdate`: hold the row until the transaction ends, as `getPerson`. */
+export async function getAccount(db: Executor, id: string, forUpdate = false): Promise<AccountRow | undefined> {
+  let q = db.selectFrom('accounts').selectAll().where('id', '=', id);
+  if (forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
 }
 
 export async function listAccountsOfPerson(db: Executor, personId: string): Promise<AccountRow[]> {

@@ -88,8 +88,11 @@ export async function listPeople(db: Executor, query: PeopleQuery = {}) {
   return { total: Number(total.n), rows: rows.map((r) => ({ ...r, account_count: Number(r.account_count ?? 0) })) };
 }
 
-export async function getPerson(db: Executor, id: string): Promise<PersonRow | undefined> {
-  return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+/** `forUpdate`: hold the row until the transaction ends, so a concurrent edit or delete waits and reads after it. */
+export async function getPerson(db: Executor, id: string, forUpdate = false): Promise<PersonRow | undefined> {
+  let q = db.selectFrom('people').selectAll().where('id', '=', id);
+  if (forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
 }
 
 export async function getPersonByNip(db: Executor, nip: string): Promise<PersonRow | undefined> {

@@ -268,4 +268,35 @@ describe('fourth attack: review races and expired sessions', () => {
       expect(accounts.find((r) => r.statusCode === 409)?.json().error.code).toBe('ACCOUNT_HANDLE_CONFLICT');
     }
   });
+
+  it('deletes a person sent twice at once once, with one audit entry; the other answer is 404', async () => {
+    const admin = await server.signIn('admin');
+    const created = await server.app.inject({
+      method: 'POST',
+      url: '/api/watchlist/people',
+      headers: admin.headers,
+      payload: {
+        name: 'Agus Salim',
+        nip: '198511202010011007',
+        agency: 'Dinas PU',
+        position: 'Staf',
+        regionCode: '18.11',
+      },
+    });
+    const id = created.json().id as string;
+    const deleted = await Promise.all(
+      [0, 1].map(() =>
+        server.app.inject({ method: 'DELETE', url: `/api/watchlist/people/${id}`, headers: admin.headers }),
+      ),
+    );
+    expect(deleted.map((r) => r.statusCode).sort()).toEqual([200, 404]);
+    const audits = await server.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', id)
+      .where('action', '=', 'person.delete')
+      .execute();
+    // Before: both answered 200 and the audit log said the person was deleted twice.
+    expect(audits).toHaveLength(1);
+  });
 });
