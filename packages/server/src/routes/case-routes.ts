@@ -86,7 +86,9 @@ function caseAction<S extends z.ZodType>(
       body,
       handler: async (ctx) => {
         const result = await run(ctx as Ctx, ctx.body as z.output<S>);
-        ctx.reply.status(201);
+        // A write sent again that changed nothing answers with what was recorded the first time.
+        const repeated = typeof result === 'object' && result !== null && (result as { repeated?: unknown }).repeated;
+        ctx.reply.status(repeated === true ? 200 : 201);
         return result ? answerOfCaseWrite(ctx as Ctx, result) : { ok: true };
       },
     }),
