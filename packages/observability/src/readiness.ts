@@ -1,4 +1,4 @@
-import type { DependencyState } from '@netra/core';
+import { type DependencyState, sharedCheck } from '@netra/core';
 import { type Database, isDatabaseUnavailable, pendingMigrations, pingDatabase } from '@netra/db';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
@@ -41,29 +41,14 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
  * A store already known to be down (its `DependencyState`) fails at once without waiting for a timeout;
  * a failed ping of a store thought up reports the outage into the same state, so it is logged once.
  *
- * Requests that arrive while a check runs share it, and a report is reused for `reuseForMs`: `/readyz` needs
- * no session (on the API's public port too), and each check borrows a connection of the pool the process's
- * own work uses, so a flood of probes would otherwise queue hundreds of pings in front of that work.
+ * Requests that arrive while a check runs share it, and a report is reused for `reuseForMs` (`sharedCheck`):
+ * `/readyz` needs no session, on the API's public port too.
  */
 export function readinessCheck(
   target: ReadinessTarget,
   reuseForMs = READINESS_REUSE_MS,
 ): () => Promise<ReadinessReport> {
-  const check = checkStores(target);
-  let running: Promise<ReadinessReport> | null = null;
-  let last: { report: ReadinessReport; at: number } | null = null;
-  return () => {
-    if (last && performance.now() - last.at < reuseForMs) return Promise.resolve(last.report);
-    running ??= check()
-      .then((report) => {
-        last = { report, at: performance.now() };
-        return report;
-      })
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  };
+  return sharedCheck(checkStores(target), reuseForMs);
 }
 
 function checkStores(target: ReadinessTarget): () => Promise<ReadinessReport> {

@@ -1,7 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createLogger } from '@netra/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../http/build-server.ts';
+import { allRoutes } from '../routes/index.ts';
 import {
   CASE_CONTEST,
   seedCaseContest,
@@ -298,5 +301,33 @@ describe('fourth attack: review races and expired sessions', () => {
       .execute();
     // Before: both answered 200 and the audit log said the person was deleted twice.
     expect(audits).toHaveLength(1);
+  });
+
+  it('answers a flood of 300 anonymous /api/health with a handful of database pings, not one each', async () => {
+    // The same database, observed: every query the server sends through this handle is counted.
+    let queries = 0;
+    const db = server.database.db.withPlugin({
+      transformQuery: ({ node }) => {
+        queries += 1;
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    });
+    const app = await buildServer(
+      { db, queues: server.queues, logger: createLogger('fourth-attack', 'silent'), config: server.config },
+      allRoutes,
+    );
+    try {
+      const started = performance.now();
+      const answers = await Promise.all(
+        Array.from({ length: 300 }, () => app.inject({ method: 'GET', url: '/api/health' })),
+      );
+      expect(answers.every((r) => r.statusCode === 200)).toBe(true);
+      // One `select 1` per second of the flood at most (before: 300, one per request, each borrowing a
+      // connection of the pool the analysts' requests use).
+      expect(queries).toBeLessThanOrEqual(Math.ceil((performance.now() - started) / 1000) + 1);
+    } finally {
+      await app.close();
+    }
   });
 });
