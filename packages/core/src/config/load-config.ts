@@ -39,6 +39,12 @@ const TIMER_MESSAGE = `paling lama ${MAX_TIMER_MS} ms (±24,8 hari) / at most ${
 export const env = {
   port: (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback),
   positiveInt: (fallback: number) => z.coerce.number().int().positive().default(fallback),
+  /**
+   * A positive whole number up to `max`: a period added to today's date (`1e12` hours is past the last date a
+   * `Date` holds, so every sign-in failed with a 500), or a count where more makes no sense.
+   */
+  boundedInt: (fallback: number, max: number) =>
+    z.coerce.number().int().positive().max(max, `paling besar ${max} / at most ${max}`).default(fallback),
   /** Milliseconds a timer waits: positive and within what a Node timer can hold. */
   durationMs: (fallback: number) =>
     z.coerce.number().int().positive().max(MAX_TIMER_MS, TIMER_MESSAGE).default(fallback),
