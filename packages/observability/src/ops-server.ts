@@ -19,6 +19,14 @@ export interface OpsResponse {
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
+const BAD_TARGET: OpsResponse = {
+  status: 400,
+  contentType: JSON_TYPE,
+  body: JSON.stringify({
+    error: { code: 'REQUEST_URL_INVALID', message: 'alamat permintaan tidak valid / invalid request URL', details: {} },
+  }),
+};
+
 /**
  * The answer to one operations request, shared by the workers' small server and the API's routes:
  * `/livez` (the process answers), `/readyz` (its stores answer and migrations are done; 503 naming the
@@ -62,20 +70,39 @@ export interface OpsServer {
   close(): Promise<void>;
 }
 
+/**
+ * How long a client may take and how many may be connected at once. A kubelet probe or a Prometheus scrape
+ * sends its whole request at once; Node's defaults (60 s for the headers, checked every 30 s, no connection
+ * cap) let any peer that reaches the port hold sockets — and the worker's file descriptors, which its own
+ * PostgreSQL, Redis and Chromium connections need — by sending a header line now and then.
+ */
+export const OPS_SERVER_LIMITS = { headersTimeoutMs: 5_000, requestTimeoutMs: 10_000, maxConnections: 64 };
+
 /** The workers' HTTP port (`METRICS_PORT`): nothing but the three operations paths, GET only. */
 export async function startOpsServer(
-  options: OpsEndpoints & { host: string; port: number; logger: Logger },
+  options: OpsEndpoints & {
+    host: string;
+    port: number;
+    logger: Logger;
+    limits?: Partial<typeof OPS_SERVER_LIMITS>;
+  },
 ): Promise<OpsServer> {
+  const limits = { ...OPS_SERVER_LIMITS, ...options.limits };
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    // Any peer can send a request target no URL parser reads (`GET http://[`): a refusal, not a 500 and an
+    // error line in the log for each one.
+    const target = request.url ?? '/';
+    const path = URL.canParse(target, 'http://localhost') ? new URL(target, 'http://localhost').pathname : null;
     const answer =
-      request.method === 'GET' || request.method === 'HEAD'
-        ? await answerOps(
-            path,
-            { address: request.socket.remoteAddress, forwarded: isForwarded(request.headers) },
-            options,
-          )
-        : null;
+      path === null
+        ? BAD_TARGET
+        : request.method === 'GET' || request.method === 'HEAD'
+          ? await answerOps(
+              path,
+              { address: request.socket.remoteAddress, forwarded: isForwarded(request.headers) },
+              options,
+            )
+          : null;
     const out = answer ?? {
       status: 404,
       contentType: JSON_TYPE,
@@ -84,13 +111,20 @@ export async function startOpsServer(
     response.writeHead(out.status, { 'content-type': out.contentType, 'cache-control': 'no-store' });
     response.end(request.method === 'HEAD' ? undefined : out.body);
   };
-  const server: Server = createServer((request, response) => {
+  const timing = {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: Math.max(limits.requestTimeoutMs, limits.headersTimeoutMs),
+    connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+  };
+  const server: Server = createServer(timing, (request, response) => {
     handle(request, response).catch((error: unknown) => {
       options.logger.error({ err: error }, 'operations endpoint failed');
       if (!response.headersSent) response.writeHead(500, { 'content-type': JSON_TYPE });
       response.end('{"error":{"code":"INTERNAL","message":"Kesalahan internal / internal error","details":{}}}');
     });
   });
+  // Connections past the cap are closed as they arrive.
+  server.maxConnections = limits.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {

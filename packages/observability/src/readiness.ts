@@ -1,4 +1,4 @@
-import type { DependencyState } from '@netra/core';
+import { type DependencyState, sharedCheck } from '@netra/core';
 import { type Database, isDatabaseUnavailable, pendingMigrations, pingDatabase } from '@netra/db';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
@@ -22,6 +22,12 @@ export interface ReadinessReport {
 
 const CHECK_TIMEOUT_MS = 2_000;
 
+/**
+ * A report answers the probes of the next second too: a kubelet asks every few seconds, so an outage is seen
+ * at most this much later, and a flood of probes costs the stores one check per second.
+ */
+export const READINESS_REUSE_MS = 1_000;
+
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -34,8 +40,18 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
  * Readiness for `/readyz`: PostgreSQL and Redis answer now, and every migration this code knows is applied.
  * A store already known to be down (its `DependencyState`) fails at once without waiting for a timeout;
  * a failed ping of a store thought up reports the outage into the same state, so it is logged once.
+ *
+ * Requests that arrive while a check runs share it, and a report is reused for `reuseForMs` (`sharedCheck`):
+ * `/readyz` needs no session, on the API's public port too.
  */
-export function readinessCheck(target: ReadinessTarget): () => Promise<ReadinessReport> {
+export function readinessCheck(
+  target: ReadinessTarget,
+  reuseForMs = READINESS_REUSE_MS,
+): () => Promise<ReadinessReport> {
+  return sharedCheck(checkStores(target), reuseForMs);
+}
+
+function checkStores(target: ReadinessTarget): () => Promise<ReadinessReport> {
   let migrationsDone = false;
   return async () => {
     const { health } = target;

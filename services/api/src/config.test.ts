@@ -47,4 +47,17 @@ describe('API configuration', () => {
     expect(() => loadApiConfig({ CASE_OFFICE_CODES: '18.11' })).toThrow(/CASE_OFFICE_CODES/);
     expect(() => loadApiConfig({ CASE_BLIND_SHARE: '2' })).toThrow(/CASE_BLIND_SHARE/);
   });
+
+  it('refuses periods that would carry a date past what a Date holds, naming the variable (fourth attack)', () => {
+    // SESSION_TTL_HOURS=1e12 was accepted: every sign-in then computed an invalid expiry and answered 500.
+    for (const variable of [
+      'SESSION_TTL_HOURS',
+      'LOGIN_WINDOW_MINUTES',
+      'REFERRAL_FOLLOW_UP_DAYS',
+      'RETENTION_UNFLAGGED_DAYS',
+    ]) {
+      expect(() => loadApiConfig({ [variable]: '1e12' }), variable).toThrow(new RegExp(`${variable}: paling besar`));
+    }
+    expect(loadApiConfig({ SESSION_TTL_HOURS: '8760' }).server.sessionTtlHours).toBe(8_760);
+  });
 });

@@ -50,9 +50,10 @@ const schema = z.object({
     })
     .default('true'),
   TRUST_PROXY: trustProxySchema,
-  SESSION_TTL_HOURS: env.positiveInt(12),
+  /** At most a year; periods are added to dates (docs/security.md, "Fourth attack"). */
+  SESSION_TTL_HOURS: env.boundedInt(12, 8_760),
   LOGIN_MAX_FAILURES: env.positiveInt(5),
-  LOGIN_WINDOW_MINUTES: env.positiveInt(15),
+  LOGIN_WINDOW_MINUTES: env.boundedInt(15, 525_600),
   EVIDENCE_DIR: z.string().optional(),
   /** The classifier artefact the workers use, for showing its threshold (default: the shipped one). */
   CLASSIFIER_MODEL_PATH: z.string().optional(),
@@ -66,9 +67,9 @@ const schema = z.object({
   CASE_BLIND_SHARE: z.coerce.number().min(0).max(1).default(0.2),
   /** Referral recipients offered in the referral form, comma-separated. */
   REFERRAL_RECIPIENTS: z.string().default('BKN,PPK,KASN,Sentra Gakkumdu'),
-  REFERRAL_FOLLOW_UP_DAYS: env.positiveInt(14),
+  REFERRAL_FOLLOW_UP_DAYS: env.boundedInt(14, 3_650),
   /** Days a never-flagged post is kept before the retention job deletes it (UU PDP Ps 42-43). */
-  RETENTION_UNFLAGGED_DAYS: env.positiveInt(180),
+  RETENTION_UNFLAGGED_DAYS: env.boundedInt(180, 36_500),
 });
 
 function caseSettingsFrom(c: z.infer<typeof schema>) {

@@ -14,13 +14,13 @@ const schema = z.object({
   /** Posts read at once; one Tesseract process each, so about one per core given to OCR. */
   OCR_CONCURRENCY: env.positiveInt(OCR_WORKER_DEFAULTS.concurrency),
   /** Whole budget for one image (decode, variants, recognition); over it the image gets OCR_TIMEOUT. */
-  OCR_TIMEOUT_MS: env.positiveInt(OCR_WORKER_DEFAULTS.timeoutMs),
+  OCR_TIMEOUT_MS: env.durationMs(OCR_WORKER_DEFAULTS.timeoutMs),
   /** Largest image file read; larger ones get OCR_IMAGE_TOO_LARGE. */
   OCR_MAX_BYTES: env.positiveInt(OCR_WORKER_DEFAULTS.maxBytes),
   /** Largest image decoded, in pixels (width × height). */
   OCR_MAX_PIXELS: env.positiveInt(OCR_WORKER_DEFAULTS.maxPixels),
   OCR_MAX_IMAGES_PER_POST: env.positiveInt(OCR_WORKER_DEFAULTS.maxImagesPerPost),
-  OCR_LOCK_MS: env.positiveInt(OCR_WORKER_DEFAULTS.lockDurationMs),
+  OCR_LOCK_MS: env.durationMs(OCR_WORKER_DEFAULTS.lockDurationMs),
   /**
    * Pre-processing variants read per image, comma-separated (`gray`, `dark`, `light`, `threshold`). The default
    * reads coloured posters best; `gray` alone is ~2.8× cheaper per image (docs/performance.md) and misses text

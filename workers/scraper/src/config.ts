@@ -14,7 +14,7 @@ const schema = z.object({
   PLATFORM_ORIGINS: env.platformOrigins(),
   SCRAPER_CONCURRENCY: env.positiveInt(2),
   SCRAPER_MAX_POSTS_PER_ACCOUNT: env.positiveInt(200),
-  SCRAPER_LOCK_MS: env.positiveInt(120_000),
+  SCRAPER_LOCK_MS: env.durationMs(120_000),
   /**
    * Reverse crawl (nightly): newest posts per candidate official account (Bluesky, Mastodon, YouTube) whose
    * replies are read for replies by watched accounts; 0 turns the reverse crawl off.
@@ -72,8 +72,8 @@ const schema = z.object({
    * Minimum gap between two requests to one platform (ms) and the random extra on top. Unset: 1000 ms + up
    * to 500 ms for real platforms, none for a platform PLATFORM_ORIGINS points at a local server.
    */
-  SCRAPER_MIN_DELAY_MS: z.coerce.number().int().min(0).optional(),
-  SCRAPER_DELAY_JITTER_MS: z.coerce.number().int().min(0).optional(),
+  SCRAPER_MIN_DELAY_MS: env.optionalDelayMs(),
+  SCRAPER_DELAY_JITTER_MS: env.optionalDelayMs(),
   /** User agent of every request and browser context (HTTP default: NetraCollector/1.0; browser: Chromium's). */
   SCRAPER_USER_AGENT: z
     .string()

@@ -28,10 +28,28 @@ export function loadConfig<S extends z.ZodObject>(
   );
 }
 
+/**
+ * Longest wait a Node timer keeps (2^31 − 1 ms, about 24.8 days): a longer one fires after 1 ms instead, so a
+ * "very long" politeness delay or stalled-job check set by mistake would become none at all.
+ */
+export const MAX_TIMER_MS = 2_147_483_647;
+const TIMER_MESSAGE = `paling lama ${MAX_TIMER_MS} ms (±24,8 hari) / at most ${MAX_TIMER_MS} ms (about 24.8 days)`;
+
 /** Environment values are strings; these turn them into typed values with clear messages. */
 export const env = {
   port: (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback),
   positiveInt: (fallback: number) => z.coerce.number().int().positive().default(fallback),
+  /**
+   * A positive whole number up to `max`: a period added to today's date (`1e12` hours is past the last date a
+   * `Date` holds, so every sign-in failed with a 500), or a count where more makes no sense.
+   */
+  boundedInt: (fallback: number, max: number) =>
+    z.coerce.number().int().positive().max(max, `paling besar ${max} / at most ${max}`).default(fallback),
+  /** Milliseconds a timer waits: positive and within what a Node timer can hold. */
+  durationMs: (fallback: number) =>
+    z.coerce.number().int().positive().max(MAX_TIMER_MS, TIMER_MESSAGE).default(fallback),
+  /** An optional wait in milliseconds that may be 0 (a delay), within what a Node timer can hold. */
+  optionalDelayMs: () => z.coerce.number().int().min(0).max(MAX_TIMER_MS, TIMER_MESSAGE).optional(),
   /** An optional probability in [0, 1] (e.g. a score threshold); absent means "use the default". */
   probability: () => z.coerce.number().min(0).max(1).optional(),
   bool: (fallback: boolean) =>

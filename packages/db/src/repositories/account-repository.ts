@@ -20,8 +20,11 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-export async function getAccount(db: Executor, id: string): Promise<AccountRow | undefined> {
-  return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+/** `forUpdate`: hold the row until the transaction ends, as `getPerson`. */
+export async function getAccount(db: Executor, id: string, forUpdate = false): Promise<AccountRow | undefined> {
+  let q = db.selectFrom('accounts').selectAll().where('id', '=', id);
+  if (forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
 }
 
 export async function listAccountsOfPerson(db: Executor, personId: string): Promise<AccountRow[]> {
@@ -61,6 +64,19 @@ export async function findAccountsByHandles(
   }
   return out;
 }
+
+/**
+ * Holds the platform handle's advisory lock (case-insensitive, like the unique index) to the end of the
+ * transaction: two writes of one handle check it one after the other instead of one failing on the index with
+ * a 500. Call before checking that the handle is free.
+ */
+export async function lockAccountHandle(tx: Executor, platform: string, handle: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${LOCK_ACCOUNT_HANDLE}::int, hashtext(${accountKey(platform, handle)}))`.execute(
+    tx,
+  );
+}
+
+const LOCK_ACCOUNT_HANDLE = 7304;
 
 export async function insertAccount(db: Executor, values: AccountValues): Promise<AccountRow> {
   return db.insertInto('accounts').values(values).returningAll().executeTakeFirstOrThrow();

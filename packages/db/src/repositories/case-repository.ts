@@ -45,6 +45,18 @@ export async function itemsForCase(db: Executor, reviewItemIds: readonly string[
     .execute();
 }
 
+/**
+ * The items as `itemsForCase` reads them, after locking their rows (in id order, so two requests never wait on
+ * each other crosswise) until the transaction ends: a case opened or extended at the same moment with the same
+ * items then sees them in its case, instead of both passing the check and one failing on `case_items`' key.
+ * The read is a statement of its own, so it sees what the transaction that held the lock committed.
+ */
+export async function lockItemsForCase(tx: Executor, reviewItemIds: readonly string[]) {
+  if (reviewItemIds.length === 0) return [];
+  await tx.selectFrom('review_items').select('id').where('id', 'in', reviewItemIds).orderBy('id').forUpdate().execute();
+  return itemsForCase(tx, reviewItemIds);
+}
+
 export async function getContestWithMilestones(db: Executor, contestId: string) {
   return db.selectFrom('contests').selectAll().where('id', '=', contestId).executeTakeFirst();
 }

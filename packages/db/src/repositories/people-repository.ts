@@ -88,8 +88,11 @@ export async function listPeople(db: Executor, query: PeopleQuery = {}) {
   return { total: Number(total.n), rows: rows.map((r) => ({ ...r, account_count: Number(r.account_count ?? 0) })) };
 }
 
-export async function getPerson(db: Executor, id: string): Promise<PersonRow | undefined> {
-  return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+/** `forUpdate`: hold the row until the transaction ends, so a concurrent edit or delete waits and reads after it. */
+export async function getPerson(db: Executor, id: string, forUpdate = false): Promise<PersonRow | undefined> {
+  let q = db.selectFrom('people').selectAll().where('id', '=', id);
+  if (forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
 }
 
 export async function getPersonByNip(db: Executor, nip: string): Promise<PersonRow | undefined> {
@@ -114,6 +117,17 @@ export async function listAllPeople(db: Executor): Promise<PersonRow[]> {
 export async function listAllPersonIds(db: Executor): Promise<string[]> {
   return (await db.selectFrom('people').select('id').orderBy('id').execute()).map((r) => r.id);
 }
+
+/**
+ * Holds the NIP's advisory lock to the end of the transaction: two admins (or one form sent twice) adding the
+ * same NIP then check it one after the other, and the second is told who holds it — instead of both passing
+ * the check and one failing on the unique index with a 500. Call before checking that the NIP is free.
+ */
+export async function lockPersonNip(tx: Executor, nip: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${LOCK_PERSON_NIP}::int, hashtext(${nip}))`.execute(tx);
+}
+
+const LOCK_PERSON_NIP = 7303;
 
 export async function insertPerson(db: Executor, values: PersonValues): Promise<PersonRow> {
   return db.insertInto('people').values(values).returningAll().executeTakeFirstOrThrow();

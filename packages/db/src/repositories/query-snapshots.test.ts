@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { recordingDatabase } from '../testing/recording-database.ts';
 import { logRead } from './access-log-repository.ts';
+import { lockAccountHandle } from './account-repository.ts';
 import { listAudit } from './audit-repository.ts';
-import { casesReferencing, itemsForCase, listCases, listDoubleReviews, nextCaseSequence } from './case-repository.ts';
+import {
+  casesReferencing,
+  itemsForCase,
+  listCases,
+  listDoubleReviews,
+  lockItemsForCase,
+  nextCaseSequence,
+} from './case-repository.ts';
 import { saveClassification, saveClassifications } from './classification-repository.ts';
 import { listCrawlableAccounts, recordAccountCrawled } from './crawl-repository.ts';
 import { listArtefactsAfter } from './evidence-repository.ts';
 import { saveInteractions } from './interaction-repository.ts';
 import { countRecentFailures } from './login-attempt-repository.ts';
 import { countPostsStoredSince, readReviewBacklog } from './ops-stats-repository.ts';
-import { listAllPersonIds } from './people-repository.ts';
+import { listAllPersonIds, lockPersonNip } from './people-repository.ts';
 import { listPersonsOfArtefact, listPostIdsForEvidence, upsertPost, upsertPosts } from './post-repository.ts';
 import { listPostsToRecheck } from './post-watch-repository.ts';
 import { listOutcomesOfPerson, listReferralsDue } from './referral-repository.ts';
@@ -204,6 +212,9 @@ describe('repository SQL', () => {
       ['readStoredRegistry', () => readStoredRegistry(db)],
       ['nextCaseSequence (case numbers per office and year)', () => nextCaseSequence(db, '18.11', 2024)],
       ['itemsForCase', () => itemsForCase(db, [ID])],
+      ['lockPersonNip (adding or changing a person)', () => lockPersonNip(db, '198001012005011001')],
+      ['lockAccountHandle (adding or changing an account)', () => lockAccountHandle(db, 'instagram', 'Budi.S')],
+      ["lockItemsForCase (open a case, add items: under the items' locks)", () => lockItemsForCase(db, [ID])],
       ['listCases (the /cases list)', () => listCases(db, { status: 'draft', personId: ID, limit: 10 })],
       ['casesReferencing (a person or contest a case keeps)', () => casesReferencing(db, { personId: ID })],
       ['listDoubleReviews (kappa)', () => listDoubleReviews(db)],

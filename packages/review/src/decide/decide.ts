@@ -44,15 +44,52 @@ async function lockForDecision(tx: Executor, actor: ReviewActor, itemId: string)
   return item;
 }
 
+type Recorded = Awaited<ReturnType<typeof listDecisions>>[number];
+
+/** The same judgement as an earlier one: a form sent twice (double click, a browser's resend). */
+function sameJudgement(recorded: Recorded, input: Omit<DecisionInput, 'basedOn'>): boolean {
+  return (
+    recorded.decision === input.decision &&
+    recorded.label === input.label &&
+    recorded.candidate === input.candidate &&
+    recorded.stance === input.stance &&
+    recorded.category === input.category &&
+    recorded.note === input.note &&
+    recorded.reason === input.reason
+  );
+}
+
+function decisionConflict(itemId: string, latest: Recorded | undefined) {
+  const who = latest ? latest.display_name || latest.username : '';
+  return new ReviewError(
+    'REVIEW_DECISION_CONFLICT',
+    `Item ini sudah diputuskan ${who} (${latest?.decision ?? 'dibuka ulang'}) setelah formulir Anda dibuka; periksa lalu kirim lagi bila tetap berbeda / ${who} decided this item after your form was opened: check it, then submit again if you still disagree`,
+    { id: itemId, latest: latest ? { id: latest.id, decision: latest.decision, decidedBy: latest.username } : null },
+  );
+}
+
 /**
  * Records an analyst's decision: appended (never overwriting an earlier one), the item's status moved, the
  * analyst's claim released and the audit entry written, all in one transaction. An item another analyst
- * holds is refused.
+ * holds is refused; so is a form drawn before a decision recorded since (`basedOn`), so two analysts deciding
+ * at once give one decision and one conflict. The same analyst's same judgement sent again returns the
+ * recorded decision (`repeated`) instead of appending a copy — a copy would make one undo restore the copy.
  */
-export async function decideReviewItem(db: Kysely<Database>, actor: ReviewActor, itemId: string, input: DecisionInput) {
+export async function decideReviewItem(
+  db: Kysely<Database>,
+  actor: ReviewActor,
+  itemId: string,
+  { basedOn, ...input }: DecisionInput,
+) {
   if (input.candidate) await assertCandidateExists(db, input.candidate);
   return db.transaction().execute(async (tx) => {
     const item = await lockForDecision(tx, actor, itemId);
+    const latest = (await listDecisions(tx, itemId)).at(-1);
+    if (latest && latest.decided_by === actor.id && !latest.undoes && sameJudgement(latest, input)) {
+      const { username: _u, display_name: _d, ...recorded } = latest;
+      return { ...recorded, repeated: true };
+    }
+    if (basedOn !== undefined && basedOn !== (latest?.id ?? 'none')) throw decisionConflict(itemId, latest);
     const decision = await appendDecision(tx, { reviewItemId: itemId, decidedBy: actor.id, ...input });
     await appendAudit(tx, {
       actorId: actor.id,
@@ -64,7 +101,7 @@ export async function decideReviewItem(db: Kysely<Database>, actor: ReviewActor,
       after: { status: input.decision, ...input },
       ip: actor.ip ?? null,
     });
-    return decision;
+    return { ...decision, repeated: false };
   });
 }
 

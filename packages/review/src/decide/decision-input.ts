@@ -43,6 +43,12 @@ export const decisionInputSchema = z
     category: z.preprocess(empty, z.enum(SKB_CATEGORIES).nullable()).default(null),
     reason: z.preprocess(empty, z.enum(DISMISS_REASONS).nullable()).default(null),
     note: optionalText(5_000),
+    /**
+     * The decision in force when the analyst's form was drawn (its id, or `none`): when another has been
+     * recorded since, the submission is refused as a conflict instead of silently replacing it. The item
+     * page always sends it; an API client may leave it out (then it is not checked).
+     */
+    basedOn: z.preprocess(empty, z.union([z.literal('none'), z.uuid()]).optional()),
   })
   .superRefine((d, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });

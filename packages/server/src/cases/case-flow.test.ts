@@ -291,14 +291,18 @@ describe('from flag to case', () => {
       channel: 'sbt',
     });
     expect(unknownRecipient.json().error.details.issues[0].field).toBe('recipient');
-    const referral = await api(supervisor, 'POST', `/api/cases/${caseId}/referrals`, {
+    // Sent twice at once (a double submit): one letter is one referral (fourth attack, docs/security.md).
+    const letter = {
       letterNumber: '001/PM.01.02/K.LA-11/X/2024',
       letterDate: '2024-10-05',
       recipient: 'BKN',
       channel: 'sbt',
       externalNumber: 'SBT-2024-000123',
-    });
-    expect(referral.statusCode, referral.body).toBe(201);
+    };
+    const sent = await Promise.all([0, 1].map(() => api(supervisor, 'POST', `/api/cases/${caseId}/referrals`, letter)));
+    expect(sent.map((r) => r.statusCode).sort(), sent.map((r) => r.body).join('\n')).toEqual([200, 201]);
+    const referral = sent.find((r) => r.statusCode === 201)!;
+    expect(sent.map((r) => r.json().id)).toEqual([referral.json().id, referral.json().id]);
     expect(referral.json().follow_up_on).toBe('2024-10-19');
     const reminders = (await api(viewer, 'GET', '/api/cases')).json().reminders;
     expect(reminders.map((r: { case_id: string }) => r.case_id)).toContain(caseId);
@@ -309,12 +313,9 @@ describe('from flag to case', () => {
       'body.skNumber',
       'body.skDate',
     ]);
-    const outcome = await api(supervisor, 'POST', `/api/cases/${caseId}/outcomes`, {
-      outcome: 'disiplin_sedang',
-      skNumber: '800/123/SK/2024',
-      skDate: '2024-11-20',
-    });
-    expect(outcome.statusCode).toBe(201);
+    const sk = { outcome: 'disiplin_sedang', skNumber: '800/123/SK/2024', skDate: '2024-11-20' };
+    const outcomes = await Promise.all([0, 1].map(() => api(supervisor, 'POST', `/api/cases/${caseId}/outcomes`, sk)));
+    expect(outcomes.map((r) => r.statusCode).sort(), outcomes.map((r) => r.body).join('\n')).toEqual([200, 201]);
     const document = await api(supervisor, 'POST', `/api/cases/${caseId}/documents`, {
       name: 'SK hukuman disiplin',
       mediaType: 'application/pdf',

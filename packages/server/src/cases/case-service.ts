@@ -43,6 +43,7 @@ import {
   listCaseItems,
   listCaseOfficers,
   listCaseReviews,
+  lockItemsForCase,
   nextCaseSequence,
   setEvidenceVerified,
   updateCase,
@@ -249,6 +250,8 @@ export async function createCase(
 ) {
   const ids = [...new Set(input.itemIds)];
   const items = await itemsForCase(db, ids);
+  const earlier = await sameCaseAgain(db, actor, ids, items);
+  if (earlier) return { ...earlier, repeated: true };
   checkItems(ids, items);
   const first = items[0]!;
   const ref = contestOfRef(first.decided_candidate ?? first.model_candidate)!;
@@ -270,6 +273,12 @@ export async function createCase(
     ? suggestTrack({ behaviour, targetStatus: firstStamp.target, stage: firstStamp.stage, regime })
     : null;
   return db.transaction().execute(async (tx) => {
+    // Checked again under the items' locks: the same form sent twice, or two analysts opening a case from one
+    // item at once, both passed the check above and the later one failed on `case_items`' key (a 500).
+    const locked = await lockItemsForCase(tx, ids);
+    const repeated = await sameCaseAgain(tx, actor, ids, locked);
+    if (repeated) return { ...repeated, repeated: true };
+    checkItems(ids, locked);
     const officeCode = settings.officeCodes[jurisdiction.regionCode] ?? jurisdiction.regionCode;
     const today = localDate(new Date(), zone);
     const seq = await nextCaseSequence(tx, officeCode, Number(today.slice(0, 4)));
@@ -308,8 +317,33 @@ export async function createCase(
       foundAt: foundAt.toISOString(),
       caseType: input.caseType,
     });
-    return row;
+    return { ...row, repeated: false };
   });
+}
+
+/**
+ * The case this user opened from exactly these items already: the same "open a case" sent again. A case holding
+ * more items than these (some of them asked for a new case) is not a repeat: that is refused as before.
+ */
+async function sameCaseAgain(
+  tx: Db,
+  actor: Actor,
+  ids: readonly string[],
+  items: Awaited<ReturnType<typeof itemsForCase>>,
+) {
+  if (items.length !== ids.length) return null;
+  const cases = new Set(items.map((i) => i.existing_case_id));
+  const [only] = cases;
+  if (cases.size !== 1 || !only) return null;
+  const row = await getCaseRow(tx, only);
+  if (!row || row.created_by !== actor.user.id) return null;
+  return (await listCaseItems(tx, only)).length === items.length ? row : null;
+}
+
+/** The items of `all` still to add to case `caseId`: one it already holds is not added again (a form sent twice). */
+function notYetIn(caseId: string, ids: readonly string[], all: Awaited<ReturnType<typeof itemsForCase>>) {
+  const holds = new Set(all.filter((i) => i.existing_case_id === caseId).map((i) => i.id));
+  return { ids: ids.filter((id) => !holds.has(id)), items: all.filter((i) => !holds.has(i.id)) };
 }
 
 /** Adds confirmed items of the same person and contest to a case still in draft. */
@@ -317,17 +351,25 @@ export async function addItemsToCase(db: Db, actor: Actor, caseId: string, itemI
   const row = await getCaseRow(db, caseId);
   if (!row) throw caseNotFound();
   if (row.status !== 'draft') throw stateConflict('item hanya dapat ditambahkan selama kasus berstatus draf');
-  const ids = [...new Set(itemIds)];
-  const items = await itemsForCase(db, ids);
-  checkItems(ids, items, { personId: row.person_id, contestId: row.contest_id });
+  const owner = { personId: row.person_id, contestId: row.contest_id };
+  const wanted = notYetIn(row.id, [...new Set(itemIds)], await itemsForCase(db, [...new Set(itemIds)]));
+  if (wanted.ids.length === 0) return;
+  checkItems(wanted.ids, wanted.items, owner);
   const contest = (await getContestWithMilestones(db, row.contest_id))!;
-  const stamps = await stampItems(db, contest, items);
+  const stamps = await stampItems(db, contest, wanted.items);
   await db.transaction().execute(async (tx) => {
+    // Again under the items' locks: the same form sent twice adds nothing more, and an item another case took
+    // meanwhile is refused by name instead of failing on `case_items`' key (a 500).
+    const locked = notYetIn(row.id, wanted.ids, await lockItemsForCase(tx, wanted.ids));
+    if (locked.ids.length === 0) return;
+    checkItems(locked.ids, locked.items, owner);
     await insertCaseItems(
       tx,
-      stamps.map((s) => ({ case_id: row.id, review_item_id: s.id, stage_at_act: s.stage, target_status: s.target })),
+      stamps
+        .filter((s) => locked.ids.includes(s.id))
+        .map((s) => ({ case_id: row.id, review_item_id: s.id, stage_at_act: s.stage, target_status: s.target })),
     );
-    await audit(tx, actor, 'case.add_items', row.id, null, { itemIds: ids });
+    await audit(tx, actor, 'case.add_items', row.id, null, { itemIds: locked.ids });
   });
 }
 

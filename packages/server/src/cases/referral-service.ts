@@ -19,6 +19,7 @@ import {
   insertCaseDocument,
   insertOutcome,
   insertReferral,
+  listOutcomes,
   listReferrals,
   updateCase,
 } from '@netra/db';
@@ -92,6 +93,12 @@ export async function referCase(
     if (row.status !== 'ready' && row.status !== 'referred') {
       throw stateConflict('kasus hanya dapat diteruskan setelah lolos telaah kedua (status "Siap diteruskan")');
     }
+    // One letter is one referral: the form sent twice (under the case's lock, so also at once) recorded the
+    // same letter twice, with two follow-up reminders and two audit entries.
+    const sameLetter = (await listReferrals(tx, caseId)).find(
+      (r) => r.letter_number === input.letterNumber && r.recipient === input.recipient,
+    );
+    if (sameLetter) return { ...sameLetter, repeated: true };
     const followUp = followUpDue(
       input.letterDate,
       settings.followUpDays,
@@ -118,7 +125,7 @@ export async function referCase(
       after: { status: 'referred', ...input, followUpOn: followUp.due },
       ip: actor.ip,
     });
-    return referral;
+    return { ...referral, repeated: false };
   });
 }
 
@@ -129,6 +136,17 @@ export async function recordOutcome(db: Db, actor: Actor, caseId: string, input:
     if (!row) throw caseNotFound();
     if (row.status !== 'referred' && row.status !== 'closed') {
       throw stateConflict('hasil hanya dapat dicatat untuk kasus yang sudah diteruskan');
+    }
+    // The same outcome sent again (a double submit) is the one recorded, not a second, superseding copy.
+    const latest = (await listOutcomes(tx, caseId)).at(-1);
+    if (
+      latest &&
+      latest.outcome === input.outcome &&
+      latest.sk_number === (input.skNumber ?? null) &&
+      latest.sk_date === (input.skDate ?? null) &&
+      latest.note === (input.note ?? null)
+    ) {
+      return { ...latest, repeated: true };
     }
     const referrals = await listReferrals(tx, caseId);
     const outcome = await insertOutcome(tx, {
@@ -151,7 +169,7 @@ export async function recordOutcome(db: Db, actor: Actor, caseId: string, input:
       after: { status: 'closed', ...input },
       ip: actor.ip,
     });
-    return outcome;
+    return { ...outcome, repeated: false };
   });
 }
 

@@ -11,6 +11,7 @@ import { parseInput } from './parse-input.ts';
 import { mountQueueConsoles } from './queue-console.ts';
 import type { RouteDef, ServerDeps } from './route.ts';
 import { guardRoute } from './route-guard.ts';
+import { returnPathAfterSignIn } from './safe-redirect.ts';
 import { fastifyTrustProxy } from './trust-proxy.ts';
 
 const LANG_COOKIE = 'netra_lang';
@@ -160,6 +161,8 @@ function refuseHead(app: FastifyInstance, route: RouteDef, deps: ServerDeps) {
   });
 }
 
+const isFormPost = (request: FastifyRequest) => request.method !== 'GET' && request.method !== 'HEAD';
+
 function sendError(
   kind: RouteDef['kind'],
   request: FastifyRequest,
@@ -186,5 +189,5 @@ function sendError(
   return reply
     .status(status)
     .type('text/html; charset=utf-8')
-    .send(errorPage(httpError, ctx.t, ctx.lang, ctx.user, request.url));
+    .send(errorPage(httpError, ctx.t, ctx.lang, ctx.user, returnPathAfterSignIn(request), isFormPost(request)));
 }

@@ -45,3 +45,21 @@ export function safeRedirectPath(next: unknown, fallback = FALLBACK): string {
   if (url.pathname === '/login' || url.pathname.startsWith('/login/')) return fallback;
   return `${url.pathname}${url.search}${url.hash}`;
 }
+
+/**
+ * The page to come back to when a request needs signing in first. A GET is the page itself; a form post
+ * (a session that expired while the analyst was filling it in) is the page the form was on — its own URL
+ * answers only POST, so signing in would end on a 404 — read from a same-host `Referer`, else `/review`.
+ */
+export function returnPathAfterSignIn(request: {
+  method: string;
+  url: string;
+  headers: { host?: string | undefined; referer?: string | undefined };
+}): string {
+  if (request.method === 'GET' || request.method === 'HEAD') return request.url;
+  const referer = request.headers.referer;
+  if (!referer || !URL.canParse(referer)) return FALLBACK;
+  const from = new URL(referer);
+  if (from.host !== request.headers.host) return FALLBACK;
+  return safeRedirectPath(`${from.pathname}${from.search}`);
+}

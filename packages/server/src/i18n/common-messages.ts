@@ -16,6 +16,8 @@ const id = {
   signInFailed: 'Nama pengguna atau kata sandi salah.',
   signInRateLimited: 'Terlalu banyak percobaan gagal. Coba lagi dalam beberapa menit.',
   signInRequired: 'Silakan masuk untuk melanjutkan.',
+  signInRequiredFormLost:
+    'Sesi Anda telah berakhir, jadi isian formulir belum tersimpan. Masuk lagi, lalu kirim ulang.',
   forbiddenTitle: 'Akses ditolak',
   forbiddenBody: 'Peran Anda tidak diizinkan membuka halaman ini.',
   notFoundTitle: 'Tidak ditemukan',
@@ -60,6 +62,7 @@ const en: CommonMessages = {
   signInFailed: 'Wrong username or password.',
   signInRateLimited: 'Too many failed attempts. Try again in a few minutes.',
   signInRequired: 'Please sign in to continue.',
+  signInRequiredFormLost: 'Your session ended, so the form was not saved. Sign in again, then send it again.',
   forbiddenTitle: 'Access denied',
   forbiddenBody: 'Your role may not open this page.',
   notFoundTitle: 'Not found',

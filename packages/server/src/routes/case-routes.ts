@@ -88,7 +88,9 @@ function caseAction<S extends z.ZodType>(
       body,
       handler: async (ctx) => {
         const result = await run(ctx as Ctx, ctx.body as z.output<S>);
-        ctx.reply.status(201);
+        // A write sent again that changed nothing answers with what was recorded the first time.
+        const repeated = typeof result === 'object' && result !== null && (result as { repeated?: unknown }).repeated;
+        ctx.reply.status(repeated === true ? 200 : 201);
         return result ? answerOfCaseWrite(ctx as Ctx, result) : { ok: true };
       },
     }),
@@ -239,7 +241,8 @@ export const caseRoutes: RouteDef[] = [
     body: createCaseSchema,
     handler: async (ctx) => {
       const row = await createCase(ctx.deps.db, caseSettings(ctx.deps), actor(ctx as Ctx), ctx.body);
-      ctx.reply.status(201);
+      // The same items sent again by the one who opened their case: that case, not a second one.
+      ctx.reply.status(row.repeated ? 200 : 201);
       return row;
     },
   }),

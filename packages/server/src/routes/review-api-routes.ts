@@ -81,12 +81,14 @@ export const reviewApiRoutes = [
     role: 'analyst',
     kind: 'api',
     tag: 'review',
-    summary: 'Append a decision (decisions are never edited; a later one supersedes)',
+    summary:
+      'Append a decision (never edited; a later one supersedes). `basedOn`: the decision seen (id or `none`) — 409 REVIEW_DECISION_CONFLICT when another was recorded since; the same judgement resent answers 200 with the recorded one',
     params: idParams,
     body: decisionInputSchema,
     handler: async (ctx) => {
       const decision = await decideReviewItem(ctx.deps.db, actorOf(ctx), ctx.params.id, ctx.body);
-      ctx.reply.status(201);
+      // The same judgement sent again by the same analyst is the recorded one, not a new decision.
+      ctx.reply.status(decision.repeated ? 200 : 201);
       return decision;
     },
   }),

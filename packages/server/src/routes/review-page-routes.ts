@@ -299,6 +299,13 @@ export const reviewPageRoutes = [
         if (error instanceof ReviewError && error.code === 'REVIEW_CLAIMED_BY_OTHER') {
           return refuse([{ field: 'decision', message: error.message }]);
         }
+        // Another analyst decided after this form was drawn: the page comes back showing that decision, with
+        // the analyst's values kept and the form now based on it, so sending again is a deliberate override.
+        if (error instanceof ReviewError && error.code === 'REVIEW_DECISION_CONFLICT') {
+          const page = await refuse([{ field: 'decision', message: error.message }]);
+          ctx.reply.status(409);
+          return page;
+        }
         throw error;
       }
       const qs = queueQueryString(queue);

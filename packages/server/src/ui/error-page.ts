@@ -7,7 +7,7 @@ import { loginForm } from './login-form.ts';
 
 /**
  * A refusal as a page. An unauthenticated visitor gets the sign-in form right there (status 401), and is
- * sent back to the page they asked for after signing in.
+ * sent back to the page they asked for (`url`: for a form post, the page the form was on) after signing in.
  */
 export function errorPage(
   error: HttpError,
@@ -15,9 +15,12 @@ export function errorPage(
   lang: 'id' | 'en',
   user: SessionUser | null,
   url: string,
+  /** The refused request was a form post: what was filled in is lost, and the page says so. */
+  formPost = false,
 ): string {
   if (error.status === 401) {
-    return layout({ title: t.signInTitle, t, lang, user: null, body: loginForm(t, url, t.signInRequired) });
+    const message = formPost ? t.signInRequiredFormLost : t.signInRequired;
+    return layout({ title: t.signInTitle, t, lang, user: null, body: loginForm(t, url, message) });
   }
   const title = error.status === 403 ? t.forbiddenTitle : error.status === 404 ? t.notFoundTitle : t.errorTitle;
   const issues = Array.isArray(error.details.issues)

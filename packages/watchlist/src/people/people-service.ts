@@ -14,6 +14,8 @@ import {
   insertAccount,
   insertPerson,
   listAccountsOfPerson,
+  lockAccountHandle,
+  lockPersonNip,
   type PersonRow,
   updateAccount,
   updatePerson,
@@ -45,7 +47,9 @@ function who(actor: ImportActor) {
   return { actorId: actor.actorId, actorUsername: actor.actorUsername, ip: actor.ip ?? null };
 }
 
+/** Under the NIP's lock (to the end of the caller's transaction), so a concurrent write of it waits and is named. */
 async function assertNipFree(db: Executor, nip: string, exceptId?: string) {
+  await lockPersonNip(db, nip);
   const other = await getPersonByNip(db, nip);
   if (other && other.id !== exceptId) {
     throw new NetraError('PERSON_NIP_CONFLICT', `NIP ${nip} sudah terdaftar atas ${other.name}`, {
@@ -55,7 +59,9 @@ async function assertNipFree(db: Executor, nip: string, exceptId?: string) {
   }
 }
 
+/** Under the handle's lock (to the end of the caller's transaction), as `assertNipFree`. */
 async function assertHandleFree(db: Executor, platform: string, handle: string, exceptId?: string) {
+  await lockAccountHandle(db, platform, handle);
   const [other] = await findAccountsByHandles(db, [{ platform, handle }]);
   if (other && other.id !== exceptId) {
     throw new NetraError('ACCOUNT_HANDLE_CONFLICT', `akun ${platform}/${handle} sudah terdaftar`, {
@@ -83,7 +89,8 @@ export async function createPersonAudited(db: Kysely<Database>, input: PersonInp
 
 export async function updatePersonAudited(db: Kysely<Database>, id: string, input: PersonInput, actor: ImportActor) {
   return db.transaction().execute(async (tx) => {
-    const before = await getPerson(tx, id);
+    // Locked: two edits (or an edit and a delete) at once each audit what they really changed, or 404.
+    const before = await getPerson(tx, id, true);
     if (!before) throw new NetraError('PERSON_NOT_FOUND', 'ASN tidak ditemukan / person not found');
     await assertNipFree(tx, input.nip, id);
     const after = (await updatePerson(tx, id, personValues(input)))!;
@@ -101,7 +108,8 @@ export async function updatePersonAudited(db: Kysely<Database>, id: string, inpu
 
 export async function deletePersonAudited(db: Kysely<Database>, id: string, actor: ImportActor) {
   return db.transaction().execute(async (tx) => {
-    const before = await getPerson(tx, id);
+    // Locked: the same delete sent twice at once deletes and audits once; the other is a 404.
+    const before = await getPerson(tx, id, true);
     if (!before) throw new NetraError('PERSON_NOT_FOUND', 'ASN tidak ditemukan / person not found');
     // A case is a legal record about this person: deleting them under it failed as a foreign-key 500.
     const cases = await casesReferencing(tx, { personId: id });
@@ -143,7 +151,7 @@ export async function createAccountAudited(
   actor: ImportActor,
 ) {
   return db.transaction().execute(async (tx) => {
-    if (!(await getPerson(tx, personId)))
+    if (!(await getPerson(tx, personId, true)))
       throw new NetraError('PERSON_NOT_FOUND', 'ASN tidak ditemukan / person not found');
     await assertHandleFree(tx, input.platform, input.handle);
     const row = await insertAccount(tx, accountValues(personId, input));
@@ -160,7 +168,7 @@ export async function createAccountAudited(
 
 export async function updateAccountAudited(db: Kysely<Database>, id: string, input: AccountInput, actor: ImportActor) {
   return db.transaction().execute(async (tx) => {
-    const before = await getAccount(tx, id);
+    const before = await getAccount(tx, id, true);
     if (!before) throw new NetraError('ACCOUNT_NOT_FOUND', 'akun tidak ditemukan / account not found');
     await assertHandleFree(tx, input.platform, input.handle, id);
     const after = (await updateAccount(tx, id, accountValues(before.person_id, input)))!;

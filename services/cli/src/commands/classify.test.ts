@@ -5,14 +5,15 @@ import { classifyCommand } from './classify.ts';
 
 const ELECTIONS = new URL('../../../../data/corpus/elections.json', import.meta.url).pathname;
 
-async function runClassify(input: string, argv = ['--elections', ELECTIONS]) {
+async function runClassify(input: string | Iterable<Buffer>, argv = ['--elections', ELECTIONS]) {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const chunks: string[] = [];
   const errs: string[] = [];
   stdout.on('data', (c) => chunks.push(String(c)));
   stderr.on('data', (c) => errs.push(String(c)));
-  const io: CliIO = { stdin: Readable.from([input]), stdout, stderr, env: {} };
+  const stdin = typeof input === 'string' ? Readable.from([input]) : Readable.from(input);
+  const io: CliIO = { stdin, stdout, stderr, env: {} };
   const code = await classifyCommand.run(argv, io);
   const lines = chunks.join('').split('\n').filter(Boolean);
   return { code, lines: lines.map((l) => JSON.parse(l) as Record<string, unknown>), stderr: errs.join('') };
@@ -66,6 +67,34 @@ describe('netra classify', () => {
     expect(lines[2]).toMatchObject({ id: 't3', candidate: 'pilbup-mesuji-2024#2' });
     expect(lines[2]).not.toHaveProperty('contestTiming');
     expect(stderr).toContain('1 of 3');
+  });
+  it('reports a line longer than V8 can hold as one error line, without gathering it, and reads on', async () => {
+    // 600 MiB without a newline, made lazily from one 1 MiB block: readline gathered it into one string, which
+    // V8 cannot hold (~512 MiB), so the whole stream died; 300 MB of it took 1.2 GB of memory.
+    const block = Buffer.alloc(1024 * 1024, 0x61);
+    function* input() {
+      yield Buffer.from('{"id":"a","text":"Ayo ke TPS"}\n{"id":"big","text":"');
+      for (let i = 0; i < 600; i++) yield block;
+      yield Buffer.from('"}\n{"id":"c","text":"Coblos nomor 2 ya","region":"18.11"}\n');
+    }
+    const { code, lines, stderr } = await runClassify(input());
+    expect(code).toBe(0);
+    expect(lines.map((l) => l.id ?? l.line)).toEqual(['a', 2, 'c']);
+    expect(lines[1]).toMatchObject({ line: 2, error: { code: 'CLASSIFY_LINE_TOO_LONG', field: null } });
+    expect((lines[1]!.error as { message: string }).message).toContain(`${600 * 1024 * 1024 + 22} B`);
+    expect(stderr).toContain('1 of 3');
+  }, 60_000);
+  it('reads a BOM, CRLF line ends, invalid UTF-8 and a last line without newline', async () => {
+    const input = [
+      Buffer.from('\ufeff{"id":"bom","text":"halo"}\r\n'),
+      Buffer.from([...Buffer.from('{"id":"bad-utf8","text":"o'), 0xff, 0xc3, ...Buffer.from('k"}\r\n')]),
+      Buffer.from('{"id":"last","text":"Coblos'),
+      Buffer.from(' nomor 2"}'),
+    ];
+    const { lines, stderr } = await runClassify(input);
+    expect(lines.map((l) => l.id)).toEqual(['bom', 'bad-utf8', 'last']);
+    expect(lines.every((l) => !('error' in l))).toBe(true);
+    expect(stderr).toBe('');
   });
   it('exits 2 with usage when --elections is missing', async () => {
     const { code, lines, stderr } = await runClassify('', []);

@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import {
   classify,
@@ -9,9 +8,16 @@ import {
   readRegistries,
 } from '@netra/classifier';
 import { classifiableSchema, issuesFromZod } from '@netra/core';
+import { boundedLines } from '../bounded-lines.ts';
 import type { CliIO, Command } from '../command.ts';
 
 const USAGE = 'classify --elections <registry.json> [--model <model.json>]';
+
+/**
+ * Longest input line read: the largest valid post (20,000 characters of text and 50 image texts of 20,000,
+ * every character a `\uXXXX` escape) is ~6 MB, and a collector's JSON line carries its `raw` object too.
+ */
+export const CLASSIFY_MAX_LINE_BYTES = 16 * 1024 * 1024;
 
 function write(io: CliIO, line: string): Promise<void> | undefined {
   if (io.stdout.write(`${line}\n`)) return undefined;
@@ -51,11 +57,17 @@ export const classifyCommand: Command = {
       io.stderr.write(`${describeError(error)}\n`);
       return 1;
     }
-    const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
     let n = 0;
     let bad = 0;
-    for await (const line of lines) {
-      n++;
+    for await (const read of boundedLines(io.stdin as AsyncIterable<Buffer | string>, CLASSIFY_MAX_LINE_BYTES)) {
+      n = read.n;
+      if ('tooLongBytes' in read) {
+        bad++;
+        const message = `baris sepanjang ${read.tooLongBytes} B melebihi batas ${CLASSIFY_MAX_LINE_BYTES} B / line of ${read.tooLongBytes} bytes exceeds the ${CLASSIFY_MAX_LINE_BYTES / 1024 / 1024} MiB limit`;
+        await write(io, JSON.stringify({ line: n, error: { code: 'CLASSIFY_LINE_TOO_LONG', field: null, message } }));
+        continue;
+      }
+      const line = read.text;
       if (!line.trim()) continue;
       let out: string;
       let raw: unknown;

@@ -1,7 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { importRegistry, parseRegistryJson, RegistryFileError } from '@netra/watchlist';
 import { cliActor, parseArgs, withDatabase } from '../cli-context.ts';
 import type { CliIO, Command } from '../command.ts';
+import { readInputFile } from '../read-input-file.ts';
+
+/** The registry reader takes 20 million characters; four bytes each at most. */
+const REGISTRY_FILE_MAX_BYTES = 80_000_000;
 
 const USAGE = 'registry import <elections.json> [--dry-run]';
 
@@ -19,7 +22,7 @@ export const registryImportCommand: Command = {
     }
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      text = (await readInputFile(file, REGISTRY_FILE_MAX_BYTES)).toString('utf8');
     } catch (error) {
       io.stderr.write(`galat / error ${file}: ${(error as Error).message}\n`);
       return 2;

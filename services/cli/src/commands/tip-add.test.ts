@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -101,5 +101,28 @@ describe('netra tip add', () => {
     expect(fake.stderr).toContain('TIP_IMAGE_TYPE');
     expect(fake.stderr).toContain('screenshot');
     expect((await run(['--url', 'https://x.com/a/status/1'])).code).toBe(2);
+  });
+
+  const tipWith = (flag: string, path: string) =>
+    run(['--by', 'u-analyst', '--url', 'https://x.com/kades_maju/status/126', flag, path]);
+
+  it('refuses a capture past the limit before reading it, naming the flag (fourth attack)', async () => {
+    // Under 2 GiB, readFile read a capture whole before the 8 MB check; past it, it failed as "unreadable".
+    const huge = join(dir, 'huge.png');
+    writeFileSync(huge, PNG);
+    truncateSync(huge, 3 * 1024 ** 3); // sparse: no disk used
+    const large = await tipWith('--screenshot', huge);
+    expect(large.code).toBe(1);
+    expect(large.stderr).toContain('TIP_UPLOAD_TOO_LARGE');
+    expect(large.stderr).toContain('--screenshot');
+  });
+
+  it('refuses a device as a capture instead of reading it until memory runs out (fourth attack)', async () => {
+    // readFile('/dev/zero') never ends: the process died of a fatal out-of-memory error.
+    const device = await tipWith('--html', '/dev/zero');
+    expect(device.code).toBe(1);
+    expect(device.stderr).toContain('TIP_FILE_UNREADABLE');
+    expect(device.stderr).toContain('--html');
+    expect(device.stderr).toContain('not a regular file');
   });
 });

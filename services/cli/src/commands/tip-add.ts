@@ -1,13 +1,16 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ArtefactStore } from '@netra/collectors';
 import { isNetraError, ValidationError } from '@netra/core';
 import { findUserByUsername } from '@netra/db';
-import { RegistryProvider, registryClassifier, submitTip } from '@netra/pipeline';
+import { RegistryProvider, registryClassifier, submitTip, TIP_MAX_UPLOAD_BYTES } from '@netra/pipeline';
 import { createQueues, createRedisConnection, type Queues } from '@netra/queue';
 import { cliActor, withDatabase } from '../cli-context.ts';
 import type { CliIO, Command } from '../command.ts';
+import { InputFileRefused, readInputFile } from '../read-input-file.ts';
 import { evidenceDirOf } from './evidence-verify.ts';
+
+/** A text file of at most 20,000 characters, four bytes each at most. */
+const TEXT_FILE_MAX_BYTES = 80_000;
 
 const USAGE =
   'tip add --by USERNAME --url URL [--text TEXT | --text-file FILE] [--screenshot PNG|JPEG|WEBP] [--html FILE] [--person NIP|ID] [--posted-at ISO] [--note TEXT] [--evidence DIR]';
@@ -53,14 +56,17 @@ export const tipAddCommand: Command = {
       );
       return 2;
     }
-    const read = async (flag: string, path: string | undefined) => {
+    // A capture is refused past the form's 8 MB before it is read; pasted text is at most 20,000 characters.
+    const read = async (flag: string, path: string | undefined, maxBytes = TIP_MAX_UPLOAD_BYTES) => {
       if (!path) return undefined;
       try {
-        return await readFile(path);
+        return await readInputFile(path, maxBytes);
       } catch (error) {
-        throw new ValidationError('TIP_FILE_UNREADABLE', [
-          { field: flag, message: `${path}: ${(error as Error).message}` },
-        ]);
+        const code =
+          error instanceof InputFileRefused && error.reason === 'too_large'
+            ? 'TIP_UPLOAD_TOO_LARGE'
+            : 'TIP_FILE_UNREADABLE';
+        throw new ValidationError(code, [{ field: flag, message: (error as Error).message }]);
       }
     };
     // With REDIS_URL the screenshot is queued for OCR like the form's; without it the tip says `ocr: no_queue`.
@@ -77,7 +83,10 @@ export const tipAddCommand: Command = {
           ]);
         }
         const text =
-          v.text ?? (v['text-file'] ? (await read('--text-file', v['text-file']))!.toString('utf8') : undefined);
+          v.text ??
+          (v['text-file']
+            ? (await read('--text-file', v['text-file'], TEXT_FILE_MAX_BYTES))!.toString('utf8')
+            : undefined);
         const registry = new RegistryProvider(handle.db);
         const actor = cliActor(io.env);
         return submitTip(

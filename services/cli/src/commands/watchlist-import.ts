@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { applyWatchlistImport, type ImportPlan, planWatchlistImport } from '@netra/watchlist';
+import { applyWatchlistImport, DEFAULT_TABLE_LIMITS, type ImportPlan, planWatchlistImport } from '@netra/watchlist';
 import { cliActor, parseArgs, withDatabase } from '../cli-context.ts';
 import type { CliIO, Command } from '../command.ts';
+import { InputFileRefused, readInputFile } from '../read-input-file.ts';
 
 const USAGE = 'watchlist import <file.csv|file.xlsx> [--dry-run] [--json]';
 
@@ -41,9 +41,13 @@ export const watchlistImportCommand: Command = {
     }
     let bytes: Buffer;
     try {
-      bytes = await readFile(file);
+      bytes = await readInputFile(file, DEFAULT_TABLE_LIMITS.maxFileBytes);
     } catch (error) {
-      io.stderr.write(`galat / error [IMPORT_FILE_UNREADABLE] ${file}: ${(error as Error).message}\n`);
+      const code =
+        error instanceof InputFileRefused && error.reason === 'too_large'
+          ? 'IMPORT_FILE_TOO_LARGE'
+          : 'IMPORT_FILE_UNREADABLE';
+      io.stderr.write(`galat / error [${code}] ${file}: ${(error as Error).message}\n`);
       return 2;
     }
     const dryRun = flags['dry-run'] === true;

@@ -579,6 +579,16 @@ insert into "case_number_counters" ("office_code", "year", "last") values ($1, $
 -- itemsForCase
 select "ri"."id", "ri"."status", "ri"."created_at", "p"."posted_at", "p"."fetched_at", "a"."person_id", "ci"."case_id" as "existing_case_id", (select "d"."candidate" from "review_decisions" as "d" where "d"."review_item_id" = "ri"."id" order by "d"."created_at" desc limit $1) as "decided_candidate", "c"."candidate" as "model_candidate" from "review_items" as "ri" inner join "posts" as "p" on "p"."id" = "ri"."post_id" inner join "classifications" as "c" on "c"."id" = "ri"."classification_id" left join "accounts" as "a" on "a"."id" = "p"."account_id" left join "case_items" as "ci" on "ci"."review_item_id" = "ri"."id" where "ri"."id" in ($2);
 
+-- lockPersonNip (adding or changing a person)
+SELECT pg_advisory_xact_lock($1::int, hashtext($2));
+
+-- lockAccountHandle (adding or changing an account)
+SELECT pg_advisory_xact_lock($1::int, hashtext($2));
+
+-- lockItemsForCase (open a case, add items: under the items' locks)
+select "id" from "review_items" where "id" in ($1) order by "id" for update;
+select "ri"."id", "ri"."status", "ri"."created_at", "p"."posted_at", "p"."fetched_at", "a"."person_id", "ci"."case_id" as "existing_case_id", (select "d"."candidate" from "review_decisions" as "d" where "d"."review_item_id" = "ri"."id" order by "d"."created_at" desc limit $1) as "decided_candidate", "c"."candidate" as "model_candidate" from "review_items" as "ri" inner join "posts" as "p" on "p"."id" = "ri"."post_id" inner join "classifications" as "c" on "c"."id" = "ri"."classification_id" left join "accounts" as "a" on "a"."id" = "p"."account_id" left join "case_items" as "ci" on "ci"."review_item_id" = "ri"."id" where "ri"."id" in ($2);
+
 -- listCases (the /cases list)
 select "k"."id", "k"."case_number", "k"."case_type", "k"."status", "k"."regime", "k"."office_name", "k"."office_region_code", "k"."found_at", "k"."registered_at", "k"."info_requested_at", "k"."extended", "k"."contest_id", "k"."track", "k"."second_review_mode", "k"."created_at", "pe"."id" as "person_id", "pe"."name" as "person_name", (SELECT fr.reviewer_id FROM case_reviews fr WHERE fr.case_id = k.id AND fr.kind = 'first' ORDER BY fr.created_at LIMIT 1) as "first_reviewer_id", (select "o"."outcome" from "case_outcomes" as "o" where "o"."case_id" = "k"."id" order by "o"."recorded_at" desc limit $1) as "latest_outcome" from "cases" as "k" inner join "people" as "pe" on "pe"."id" = "k"."person_id" where "k"."status" = $2 and "k"."person_id" = $3 order by "k"."found_at" limit $4;
 

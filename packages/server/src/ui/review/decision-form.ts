@@ -131,6 +131,7 @@ export function decisionForm(
   ${summary}${sourceNote}
   <input type="hidden" name="_csrf" value="${user.csrfToken}">
   <input type="hidden" name="queue" value="${queueQuery}">
+  <input type="hidden" name="basedOn" value="${item.decisions.at(-1)?.id ?? 'none'}">
   <fieldset ${disabled ? html`disabled` : ''} class="plain">
   <label for="f-decision">${t.reviewDecision}</label>
   <select name="decision" id="f-decision" required ${invalid(errors, 'decision')}>
