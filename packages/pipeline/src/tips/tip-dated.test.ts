@@ -42,7 +42,7 @@ describe('tips: classified with the post’s posting time', () => {
       await insertUser(database.db, { username: 'analis', displayName: 'Analis', passwordHash: 'x', role: 'analyst' })
     ).id;
     await insertWatchedAccount(database.db, { platform: 'x', handle: 'asn_bertanggal', regionCode: '81.01' });
-    connection = createRedisConnection({ url: testRedisUrl() });
+    connection = createRedisConnection({ url: testRedisUrl(), forWorker: false });
     queues = createQueues(connection, testQueuePrefix());
   }, 60_000);
 
