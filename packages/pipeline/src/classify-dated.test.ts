@@ -1,4 +1,4 @@
-import { createLogger, type Registry, registrySchema } from '@netra/core';
+import { createLogger } from '@netra/core';
 import {
   createTestDatabase,
   insertWatchedAccount,
@@ -11,35 +11,9 @@ import { importRegistry } from '@netra/watchlist';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registryClassifier, startClassifierWorker } from './classifier-worker.ts';
 import { classifyAndStore } from './classify-and-store.ts';
+import { TWO_RACES_REGISTRY } from './testing/two-races-registry.ts';
 
-// Invented: one person, ballot number 2 both times, in two presidential races five years apart (older listed first).
-const registry: Registry = registrySchema.parse({
-  contests: [
-    {
-      id: 'pilpres-2029',
-      kind: 'presiden',
-      region: { code: '00', name: 'Indonesia' },
-      electionDate: '2029-02-14',
-      campaignPeriod: { from: '2028-11-28', to: '2029-02-10' },
-      candidates: [
-        { number: 1, names: ['Surya Atmaja', 'Lukas Waromi'] },
-        { number: 2, names: ['Galih Pranata', 'Wulan Sari'] },
-      ],
-    },
-    {
-      id: 'pilpres-2034',
-      kind: 'presiden',
-      region: { code: '00', name: 'Indonesia' },
-      electionDate: '2034-02-14',
-      campaignPeriod: { from: '2033-11-28', to: '2034-02-10' },
-      registrationPeriod: { from: '2033-10-19', to: '2033-10-25' },
-      candidates: [
-        { number: 1, names: ['Rahmat Hidayat', 'Nia Kurnia'] },
-        { number: 2, names: ['Galih Pranata', 'Yudha Permana'] },
-      ],
-    },
-  ],
-});
+const registry = TWO_RACES_REGISTRY;
 
 const TEXT = 'Ayo coblos Galih Pranata, pilihan terbaik, pasti menang! 🔥';
 

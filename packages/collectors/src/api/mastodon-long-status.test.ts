@@ -6,6 +6,7 @@ import {
   mastodonStatus,
   startApiPlatformServer,
 } from '../testing/index.ts';
+import { fragmentText } from './fragment-text.ts';
 import { HTML_CUT_MARKER, htmlToText } from './html-text.ts';
 import { collectMastodon, MAX_STATUS_HTML_CHARS } from './mastodon.ts';
 
@@ -23,6 +24,22 @@ const account = {
   profileUrl: `https://${INSTANCE}/@bambang`,
 };
 const huge = '<p>Kata <span>demi</span> kata</p>'.repeat(250_000);
+
+/**
+ * A page of statuses each just under `MAX_STATUS_HTML_CHARS`, in markup that node-html-parser reads in quadratic
+ * time (unclosed elements re-parented one by one, patterns that scan to the end from every `<` that never closes, a
+ * long run of spaces). Before, the first status alone held the event loop ~15–19 s and the page ~30 s; a page of
+ * 160 such statuses, inside the 16 MiB JSON limit, for most of an hour. Status text is now read in one pass.
+ */
+const hostile = mastodonAccount('402', 'hostile', INSTANCE);
+const hostileAccount = {
+  ...account,
+  id: '22222222-2222-4222-8222-222222222225',
+  handle: `hostile@${INSTANCE}`,
+  profileUrl: `https://${INSTANCE}/@hostile`,
+};
+const fill = (unit: string) => unit.repeat(Math.floor((MAX_STATUS_HTML_CHARS - 10) / unit.length));
+const SHAPES = [fill('<a>x'), fill('<div>'), fill('<p'), fill('<a ">x'), fill('<!--'), `${' '.repeat(99_000)}x\n`];
 
 let server: ApiPlatformServer;
 
@@ -45,7 +62,22 @@ beforeAll(async () => {
     history: {},
     following: [],
   });
+  world.mastodon.push({ id: '402', username: 'hostile', instance: INSTANCE, statuses: [], history: {}, following: [] });
   server = await startApiPlatformServer(world);
+  const statuses = SHAPES.map((content, i) =>
+    mastodonStatus({
+      id: String(6000 - i),
+      account: hostile,
+      instance: INSTANCE,
+      content,
+      createdAt: '2026-11-02T06:00:00Z',
+    }),
+  );
+  server.override('/api/v1/accounts/402/statuses', {
+    status: 200,
+    body: JSON.stringify(statuses),
+    type: 'application/json',
+  });
 });
 afterAll(() => server.close());
 
@@ -82,5 +114,49 @@ describe('Mastodon status with megabytes of HTML', () => {
     expect(htmlToText(markup, MAX_STATUS_HTML_CHARS)).toBe(`Awal\n${HTML_CUT_MARKER}`);
     expect(htmlToText(markup)).toBe('Awal akhir');
     expect(htmlToText('<p>Satu</p><p>Dua</p>', MAX_STATUS_HTML_CHARS)).toBe('Satu\n\nDua');
+  });
+});
+
+describe('Mastodon statuses in markup that is slow to parse', () => {
+  it('reads a page of them in time proportional to its length', async () => {
+    const started = performance.now();
+    const result = await collectMastodon({
+      account: hostileAccount,
+      platformOrigins: { mastodon: server.origins.mastodon },
+      http: { backoffBaseMs: 10, attempts: 1 },
+    });
+    const ms = performance.now() - started;
+    expect(result.status).toBe('ok');
+    const starts = Object.fromEntries(result.posts.map((p) => [p.externalId, p.text.slice(0, 8)]));
+    // Unclosed elements' text kept, a `<` that opens no tag kept as text, markup without text ''.
+    expect(starts).toEqual({
+      '6000': 'xxxxxxxx',
+      '5999': '',
+      '5998': '<p<p<p<p',
+      '5997': 'xxxxxxxx',
+      '5996': '<!--<!--',
+      '5995': 'x',
+    });
+    // Before: ~30 s (15–19 s for the first status alone). After: well under a second on an idle machine.
+    expect(ms).toBeLessThan(3_000);
+  }, 120_000);
+
+  it('gives the parser’s text for the HTML platforms send', () => {
+    const samples = [
+      '<p>Satu</p><p>Dua</p>',
+      '<p>Satu</p>\n <p class="x">Dua<br>tiga<br/>empat<br />lima</p>',
+      '<p><span class="h-card"><a href="https://sosial.example.id/@budi" class="u-url mention">@<span>budi</span></a></span> Halo &amp; selamat &#x1F600; &nbsp;x <a href="https://contoh.id/x" rel="nofollow noopener" target="_blank"><span class="invisible">https://</span><span class="">contoh.id/x</span></a></p>',
+      '<p>Ayo pilih nomor 2 <a href="https://sosial.example.id/tags/Pilkada" class="mention hashtag" rel="tag">#<span>Pilkada</span></a></p>',
+      'teks &lt;b&gt; biasa &amp;amp; &copy &unknown; a<b',
+      '<!-- c --><p>a</p><!-- d',
+      '<pre><code>x &lt; y</code></pre><p>z</p>',
+      '<P>Besar</P><P>kecil</P>',
+      '<p>a</p><blockquote><p>b</p></blockquote><ul><li>c</li><li>d</li></ul>',
+      '<p>a  \t<br>  b</p><p>a<p>b',
+      '<script>var a = 1 < 2;</script><p>x</p>',
+      '<del>x</del> <em>y</em> <strong>z</strong>',
+      '',
+    ];
+    for (const html of samples) expect(fragmentText(html), html).toBe(htmlToText(html));
   });
 });

@@ -3,10 +3,10 @@ import { COLLECTOR_ERROR, collectorError } from '../errors.ts';
 import { ApiCrawlContext, isArray, isRecord, isString, jsonBody, need } from './api-context.ts';
 import type { ApiCollectInput, ApiCollectResult, ApiCursors, StreamCursor } from './api-types.ts';
 import { ShapeError } from './api-types.ts';
-import { htmlToText } from './html-text.ts';
+import { statusHtmlText } from './fragment-text.ts';
 import type { HttpExchange } from './http-client.ts';
 
-export const MASTODON_COLLECTOR = { name: 'mastodon-api', version: '1.2.0' };
+export const MASTODON_COLLECTOR = { name: 'mastodon-api', version: '1.3.0' };
 
 type Json = Record<string, unknown>;
 
@@ -86,7 +86,7 @@ export const MAX_STATUS_HTML_CHARS = 100_000;
 
 /** A status's text as Netra keeps it: the content warning first, then the content as plain text. */
 export function mastodonStatusText(status: Record<string, unknown>): string {
-  const content = isString(status.content) ? htmlToText(status.content, MAX_STATUS_HTML_CHARS) : '';
+  const content = isString(status.content) ? statusHtmlText(status.content, MAX_STATUS_HTML_CHARS) : '';
   const spoiler = isString(status.spoiler_text) ? status.spoiler_text.trim() : '';
   return spoiler ? `${spoiler}\n${content}` : content;
 }
@@ -433,7 +433,7 @@ class MastodonCrawl {
               externalId: account.id,
               url: isString(account.url) ? account.url : null,
               authorHandle: acct,
-              text: isString(account.note) ? htmlToText(account.note, MAX_STATUS_HTML_CHARS) : null,
+              text: isString(account.note) ? statusHtmlText(account.note, MAX_STATUS_HTML_CHARS) : null,
               candidate: ctx.candidateOf(acct),
             },
             fetchedAt: exchange.fetchedAt.toISOString(),

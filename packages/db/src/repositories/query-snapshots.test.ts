@@ -37,7 +37,7 @@ import {
 } from './review-repository.ts';
 import { findLiveSession } from './session-repository.ts';
 import { findPostForTextJob, recordSightingTexts } from './sighting-text-repository.ts';
-import { findWatchedAccount } from './tip-repository.ts';
+import { findWatchedAccount, storedPostedAt } from './tip-repository.ts';
 
 const ID = '00000000-0000-4000-8000-000000000001';
 
@@ -274,6 +274,7 @@ describe('repository SQL', () => {
           ]),
       ],
       ['findWatchedAccount', () => findWatchedAccount(db, 'x', 'Budi')],
+      ['storedPostedAt', () => storedPostedAt(db, ID)],
       ['listPostIdsForEvidence', () => listPostIdsForEvidence(db, { after: ID, limit: 500 })],
     ];
     const sections: string[] = [];

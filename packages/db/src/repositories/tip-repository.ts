@@ -39,6 +39,15 @@ export async function storeTipPost(db: Executor, v: TipPostValues): Promise<{ id
   });
 }
 
+/**
+ * The posting time a post was stored with (ISO 8601, null when its first capture gave none). A later tip of the
+ * post keeps it: the tip's text is classified, and its screenshot read, with this time, not the tip's own.
+ */
+export async function storedPostedAt(db: Executor, postId: string): Promise<string | null> {
+  const row = await db.selectFrom('posts').select('posted_at').where('id', '=', postId).executeTakeFirstOrThrow();
+  return row.posted_at ? new Date(row.posted_at).toISOString() : null;
+}
+
 /** The tip of a post (one per post; a repeated submission finds the first). */
 export async function insertTip(
   db: Executor,

@@ -18,6 +18,7 @@ import {
   type RescoreOutcome,
   recordTipText,
   saveClassifications,
+  storedPostedAt,
   storeTipPost,
   type TipText,
   tipOcrInput,
@@ -292,6 +293,10 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
     const tipText: TipText = post.inserted
       ? { text, textKey: '', version: null, imageReadings: [] }
       : await recordTipText(tx, { postId: post.id, text, seenAt: now.toISOString(), evidence: artefacts });
+    // The post's posting time in force: this tip's for a new post, else the first capture's (a different one
+    // given now is reported as not applied, below). The classifier reads it to pick the race running that day
+    // when the post names a person or number standing in two (docs/classifier.md "Dated posts").
+    const postPostedAt = post.inserted ? postedAt : await storedPostedAt(tx, post.id);
     const result = deps.classifier(
       {
         platform: owner.platform,
@@ -302,6 +307,7 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
         kind: 'post',
         context: undefined,
         imageReadings: tipText.imageReadings,
+        postedAt: postPostedAt,
       },
       registry,
     );
@@ -335,19 +341,12 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
           message:
             'catatan tip pertama tetap; catatan ini hanya tersimpan di manifes bukti tip ini / the first tip’s note stays; this note is kept in this tip’s evidence manifest',
         });
-      if (postedAt) {
-        const stored = await tx
-          .selectFrom('posts')
-          .select('posted_at')
-          .where('id', '=', post.id)
-          .executeTakeFirstOrThrow();
-        if (stored.posted_at?.toISOString() !== postedAt)
-          ignored.push({
-            field: 'postedAt',
-            message:
-              'waktu unggah yang tersimpan dari tangkapan pertama tetap dipakai / the posting time stored with the first capture stays',
-          });
-      }
+      if (postedAt && postPostedAt !== postedAt)
+        ignored.push({
+          field: 'postedAt',
+          message:
+            'waktu unggah yang tersimpan dari tangkapan pertama tetap dipakai / the posting time stored with the first capture stays',
+        });
     }
     // Read in the transaction that added this screenshot: every screenshot of the post so far, this one included.
     const ocrInput = screenshotRef && deps.queues ? await tipOcrInput(tx, post.id) : null;
@@ -384,6 +383,7 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
       ...(saved.rescore ? { rescore: saved.rescore } : {}),
       ignored,
       ocrInput,
+      postPostedAt,
     };
   });
   // After the commit: the screenshot goes through the OCR worker like a collected post's images. Its text is
@@ -392,7 +392,7 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
   // The job id names the screenshot, so a second screenshot of the same URL is read too — with the earlier ones
   // (read from the OCR cache), so the post is classified again from all its image texts, and from its stored
   // text: the classification's evidence offsets point into what the item page shows.
-  const { ocrInput, ...submitted } = stored;
+  const { ocrInput, postPostedAt, ...submitted } = stored;
   if (!screenshotRef) return { ...submitted, ocr: 'no_screenshot' as const };
   if (!deps.queues || !ocrInput) return { ...submitted, ocr: 'no_queue' as const };
   const job: OcrJob = {
@@ -404,7 +404,7 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
     authorHandle,
     text: ocrInput.text,
     ...(ocrInput.textKey ? { textKey: ocrInput.textKey } : {}),
-    postedAt,
+    postedAt: postPostedAt,
     fetchedAt: now.toISOString(),
     mediaDescriptions: [],
     // The OCR worker reads `image` evidence: the screenshots, under that kind for this job only (stored as `screenshot`).

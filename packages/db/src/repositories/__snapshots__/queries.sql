@@ -633,5 +633,8 @@ insert into "post_interactions" ("post_id", "kind", "target_type", "target_exter
 -- findWatchedAccount
 select "a"."id", "a"."person_id", "a"."handle", "pe"."region_code" from "accounts" as "a" inner join "people" as "pe" on "pe"."id" = "a"."person_id" where "a"."platform" = $1 and lower(a.handle) = $2;
 
+-- storedPostedAt
+select "posted_at" from "posts" where "id" = $1;
+
 -- listPostIdsForEvidence
 select "id", raw->>'evidenceManifest' as "manifest" from "posts" where "id" > $1 order by "id" limit $2;
