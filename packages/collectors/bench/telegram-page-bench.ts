@@ -6,6 +6,7 @@
  *
  *   node packages/collectors/bench/telegram-page-bench.ts   (BENCH_MESSAGES=100 BENCH_ROUNDS=20)
  */
+import { performance } from 'node:perf_hooks';
 import { parseTelegramPage } from '../src/api/telegram-page.ts';
 import { parseTelegramPageBounded } from '../src/api/telegram-page-bounded.ts';
 
