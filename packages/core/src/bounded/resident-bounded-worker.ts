@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { BoundedWorkerFailures } from './run-bounded-worker.ts';
+import { awaitWorkerAnswer, type BoundedWorkerFailures } from './run-bounded-worker.ts';
 
 /**
  * One worker thread kept for many small runs, each under the same deadline and the thread's heap ceiling as
@@ -28,13 +28,6 @@ export class ResidentBoundedWorker<D> {
     return job;
   }
 
-  /** Terminates the thread (shutdown, tests); the next run starts a new one. */
-  async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
-    await worker?.terminate();
-  }
-
   private spawn(): Worker {
     const worker = new Worker(this.url, {
       resourceLimits: { maxOldGenerationSizeMb: this.limits.maxMemoryMb, maxYoungGenerationSizeMb: 32 },
@@ -56,33 +49,10 @@ export class ResidentBoundedWorker<D> {
   private runOne<M, T>(data: D, answer: (message: M) => T, failures: BoundedWorkerFailures): Promise<T> {
     this.worker ??= this.spawn();
     const worker = this.worker;
-    return new Promise<T>((resolve, reject) => {
-      let settled = false;
-      const finish = (fn: () => void, kill: boolean) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-        if (kill) this.drop(worker);
-        fn();
-      };
-      const onMessage = (message: M) =>
-        finish(() => {
-          try {
-            resolve(answer(message));
-          } catch (error) {
-            reject(error);
-          }
-        }, false);
-      const onError = (error: Error & { code?: string }) =>
-        finish(
-          () => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? failures.outOfMemory() : failures.error(error)),
-          true,
-        );
-      const onExit = (code: number) => finish(() => reject(failures.exit(code)), true);
-      const timer = setTimeout(() => finish(() => reject(failures.timeout()), true), this.limits.timeoutMs);
-      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-      worker.postMessage(data);
+    const answered = awaitWorkerAnswer(worker, this.limits.timeoutMs, answer, failures, (failed) => {
+      if (failed) this.drop(worker);
     });
+    worker.postMessage(data);
+    return answered;
   }
 }

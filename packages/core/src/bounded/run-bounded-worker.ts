@@ -82,28 +82,44 @@ function runThread<M, T>(
     stdout: false,
     stderr: false,
   });
+  return awaitWorkerAnswer(worker, limits.timeoutMs, answer, failures, () => void worker.terminate());
+}
+
+/**
+ * Settles with the worker's next message (through `answer`) or the caller's error for a deadline, heap ceiling,
+ * error or exit, whichever comes first; its listeners are removed and `ended(failed)` is called once either way.
+ */
+export function awaitWorkerAnswer<M, T>(
+  worker: Worker,
+  timeoutMs: number,
+  answer: (message: M) => T,
+  failures: BoundedWorkerFailures,
+  ended: (failed: boolean) => void,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let settled = false;
-    const finish = (fn: () => void) => {
+    const finish = (failed: boolean, fn: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      ended(failed);
       fn();
-      void worker.terminate();
     };
-    const timer = setTimeout(() => finish(() => reject(failures.timeout())), limits.timeoutMs);
-    worker.once('message', (message: M) =>
-      finish(() => {
+    const onMessage = (message: M) =>
+      finish(false, () => {
         try {
           resolve(answer(message));
         } catch (error) {
           reject(error);
         }
-      }),
-    );
-    worker.once('error', (error: Error & { code?: string }) =>
-      finish(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? failures.outOfMemory() : failures.error(error))),
-    );
-    worker.once('exit', (code) => finish(() => reject(failures.exit(code))));
+      });
+    const onError = (error: Error & { code?: string }) =>
+      finish(true, () =>
+        reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? failures.outOfMemory() : failures.error(error)),
+      );
+    const onExit = (code: number) => finish(true, () => reject(failures.exit(code)));
+    const timer = setTimeout(() => finish(true, () => reject(failures.timeout())), timeoutMs);
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
   });
 }
