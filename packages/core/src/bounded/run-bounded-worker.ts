@@ -47,8 +47,8 @@ function releaseSlot(): void {
 /**
  * Runs one worker thread under a heap ceiling and a wall-clock deadline and settles with its first message
  * (`answer` turns it into the result or throws the caller's error). Uploaded files (agency spreadsheets,
- * registry JSON) and fetched pages (Telegram previews) are parsed this way so a hostile file costs one bounded
- * thread while every other request keeps being answered; the thread is terminated however the run ends.
+ * registry JSON) are parsed this way so a hostile file costs one bounded thread while every other request keeps
+ * being answered; the thread is terminated however the run ends. Many small runs: `ResidentBoundedWorker`.
  *
  * @example
  * const table = await runBoundedWorker(new URL('./read-table-worker.ts', import.meta.url), { bytes },
@@ -63,26 +63,16 @@ export async function runBoundedWorker<M, T>(
 ): Promise<T> {
   await acquireSlot();
   try {
-    return await runThread(url, workerData, limits, answer, failures);
+    const worker = new Worker(url, {
+      workerData,
+      resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: 32 },
+      stdout: false,
+      stderr: false,
+    });
+    return await awaitWorkerAnswer(worker, limits.timeoutMs, answer, failures, () => void worker.terminate());
   } finally {
     releaseSlot();
   }
-}
-
-function runThread<M, T>(
-  url: URL,
-  workerData: unknown,
-  limits: { maxMemoryMb: number; timeoutMs: number },
-  answer: (message: M) => T,
-  failures: BoundedWorkerFailures,
-): Promise<T> {
-  const worker = new Worker(url, {
-    workerData,
-    resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: 32 },
-    stdout: false,
-    stderr: false,
-  });
-  return awaitWorkerAnswer(worker, limits.timeoutMs, answer, failures, () => void worker.terminate());
 }
 
 /**
