@@ -1,3 +1,4 @@
+export * from './bounded/index.ts';
 export * from './config/index.ts';
 export * from './csv/index.ts';
 export * from './errors/index.ts';

@@ -6,7 +6,8 @@ import { ShapeError } from './api-types.ts';
 import { BLUESKY_APPVIEW } from './bluesky.ts';
 import type { HttpClientOptions, HttpExchange } from './http-client.ts';
 import { mastodonStatusText, splitAcct } from './mastodon.ts';
-import { MAX_TELEGRAM_PAGE_BYTES, parseTelegramPage } from './telegram.ts';
+import { MAX_TELEGRAM_PAGE_BYTES } from './telegram.ts';
+import { parseTelegramPageBounded } from './telegram-page-bounded.ts';
 
 const RECHECK_COLLECTOR = { name: 'netra-recheck', version: '1.1.0' };
 
@@ -125,7 +126,7 @@ export async function recheckPost(target: RecheckTarget, options: RecheckOptions
           };
         }
         if (exchange.status !== 200) throw new ShapeError('(status)', `t.me/s: HTTP ${exchange.status}`);
-        const page = parseTelegramPage(exchange.body);
+        const page = await parseTelegramPageBounded(exchange.body, exchange.requestUrl);
         if (!page.isChannel) throw new ShapeError('.tgme_channel_info', 't.me/s: not a channel preview');
         const messages = page.messages.filter((x) => 'id' in x);
         // "Gone" only from a page Netra can read: messages in moved markup must not turn into deletions.

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiPlatformServer, emptyWorld, startApiPlatformServer } from '../testing/index.ts';
 import { collectTelegram, MAX_TELEGRAM_PAGE_BYTES, MAX_TELEGRAM_PAGE_MESSAGES } from './telegram.ts';
@@ -102,4 +103,59 @@ describe('Telegram preview pages far larger than Telegram sends', () => {
     ]);
     expect(ms).toBeLessThan(15_000);
   }, 120_000);
+});
+
+/**
+ * Markup node-html-parser reads in quadratic time: 100,000 characters of unclosed `<a>x` took ~15 s, nested `<b>`
+ * ~13 s, a quote never closed ~1.5 s. A 2 MiB page of it (under `MAX_TELEGRAM_PAGE_BYTES`) held the scraper's event
+ * loop for hours. The page is now read in a bounded worker thread: the crawl ends as `COLLECTOR_PAGE_MALFORMED`
+ * within the 20 s deadline (or at the 512 MiB heap ceiling) while the event loop goes on serving timers.
+ */
+describe('Telegram preview pages of markup the HTML parser reads in quadratic time', () => {
+  const message = '<div class="tgme_widget_message" data-post="banjir/1"><div class="tgme_widget_message_text">';
+  const hostilePage = (unit: string) => {
+    const shell = page(message).length;
+    return page(message + unit.repeat(Math.floor((MAX_TELEGRAM_PAGE_BYTES - shell - 16) / unit.length)));
+  };
+
+  it.each(['<a>x', '<b>', '<a ">x'])(
+    'a 2 MiB page of %j ends as a reported error within 30 s, the event loop free',
+    async (unit) => {
+      const html = hostilePage(unit);
+      expect(html.length).toBeGreaterThan(MAX_TELEGRAM_PAGE_BYTES - 64);
+      expect(html.length).toBeLessThan(MAX_TELEGRAM_PAGE_BYTES);
+      server.override('/s/banjir', { status: 200, body: html, type: 'text/html; charset=utf-8' });
+      const lag = monitorEventLoopDelay({ resolution: 20 });
+      lag.enable();
+      try {
+        const started = performance.now();
+        const result = await collectTelegram(input('banjir'));
+        const ms = performance.now() - started;
+        lag.disable();
+        expect(result.status).toBe('blocked');
+        expect(result.posts).toEqual([]);
+        expect(result.errors).toMatchObject([
+          {
+            code: 'COLLECTOR_PAGE_MALFORMED',
+            retryable: false,
+            // Past the deadline, or (nested `<b>`: ~180,000 levels) past the heap ceiling first.
+            details: { field: 'html', reason: expect.stringMatching(/^(too_complex|out_of_memory)$/) },
+          },
+        ]);
+        expect(ms).toBeLessThan(30_000);
+        // Before: the parse ran on this event loop, so no timer fired until it ended (hours for 2 MiB).
+        expect(lag.max / 1e6).toBeLessThan(1_000);
+      } finally {
+        lag.disable();
+        server.override('/s/banjir', null);
+      }
+    },
+    120_000,
+  );
+
+  it('the next page after a refused one is read in a new thread: every message of an ordinary channel', async () => {
+    const result = await collectTelegram(input('kanalpanjang'));
+    expect(result.status).toBe('ok');
+    expect(result.posts).toHaveLength(200);
+  }, 60_000);
 });

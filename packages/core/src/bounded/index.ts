@@ -1,0 +1,2 @@
+export * from './resident-bounded-worker.ts';
+export * from './run-bounded-worker.ts';
