@@ -60,4 +60,25 @@ describe('API configuration', () => {
     }
     expect(loadApiConfig({ SESSION_TTL_HOURS: '8760' }).server.sessionTtlHours).toBe(8_760);
   });
+
+  it('bounds slow clients on its own port by default, configurable up to a maximum (slow clients)', () => {
+    expect(loadApiConfig({}).server.http).toEqual({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 120_000,
+      keepAliveTimeoutMs: 72_000,
+      idleTimeoutMs: 120_000,
+      maxConnections: 512,
+    });
+    expect(loadApiConfig({ HTTP_HEADERS_TIMEOUT_MS: '5000' }).server.http.headersTimeoutMs).toBe(5_000);
+    for (const variable of [
+      'HTTP_HEADERS_TIMEOUT_MS',
+      'HTTP_REQUEST_TIMEOUT_MS',
+      'HTTP_KEEP_ALIVE_TIMEOUT_MS',
+      'HTTP_IDLE_TIMEOUT_MS',
+      'HTTP_MAX_CONNECTIONS',
+    ]) {
+      expect(() => loadApiConfig({ [variable]: '1e12' }), variable).toThrow(new RegExp(`${variable}: paling besar`));
+      expect(() => loadApiConfig({ [variable]: '0' }), variable).toThrow(new RegExp(variable));
+    }
+  });
 });

@@ -5,6 +5,7 @@ import { thresholdInForce } from '@netra/classifier';
 import { evidenceConfigExamples, evidenceConfigShape, openEvidenceStore } from '@netra/collectors';
 import { commonConfigExamples, commonConfigShape, env, loadConfig, NetraError } from '@netra/core';
 import { opsConfigExamples, opsConfigShape } from '@netra/observability';
+import { API_HTTP_LIMIT_MAXIMA as MAX, API_HTTP_LIMITS as DEFAULT } from '@netra/server';
 import { z } from 'zod';
 
 /**
@@ -50,6 +51,12 @@ const schema = z.object({
     })
     .default('true'),
   TRUST_PROXY: trustProxySchema,
+  /** Slow clients on the API's port (docs/security.md, "Slow clients and crawl-now twice"). */
+  HTTP_HEADERS_TIMEOUT_MS: env.boundedInt(DEFAULT.headersTimeoutMs, MAX.headersTimeoutMs),
+  HTTP_REQUEST_TIMEOUT_MS: env.boundedInt(DEFAULT.requestTimeoutMs, MAX.requestTimeoutMs),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: env.boundedInt(DEFAULT.keepAliveTimeoutMs, MAX.keepAliveTimeoutMs),
+  HTTP_IDLE_TIMEOUT_MS: env.boundedInt(DEFAULT.idleTimeoutMs, MAX.idleTimeoutMs),
+  HTTP_MAX_CONNECTIONS: env.boundedInt(DEFAULT.maxConnections, MAX.maxConnections),
   /** At most a year; periods are added to dates (docs/security.md, "Fourth attack"). */
   SESSION_TTL_HOURS: env.boundedInt(12, 8_760),
   LOGIN_MAX_FAILURES: env.positiveInt(5),
@@ -157,6 +164,13 @@ export function loadApiConfig(source: Record<string, string | undefined>) {
       evidenceStore: c.EVIDENCE_STORE === 's3' ? openEvidenceStore(c, evidenceDir) : undefined,
       classifierThreshold: thresholdInForce(c.CLASSIFIER_THRESHOLD, c.CLASSIFIER_MODEL_PATH),
       cases: caseSettingsFrom(c),
+      http: {
+        headersTimeoutMs: c.HTTP_HEADERS_TIMEOUT_MS,
+        requestTimeoutMs: c.HTTP_REQUEST_TIMEOUT_MS,
+        keepAliveTimeoutMs: c.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+        idleTimeoutMs: c.HTTP_IDLE_TIMEOUT_MS,
+        maxConnections: c.HTTP_MAX_CONNECTIONS,
+      },
     },
   };
 }

@@ -7,6 +7,7 @@ import { errorPage } from '../ui/error-page.ts';
 import { statusOf } from './domain-error-status.ts';
 import { fromFrameworkError, ROUTER_MAX_PARAM_LENGTH } from './framework-errors.ts';
 import { HttpError } from './http-error.ts';
+import { API_HTTP_LIMITS, fastifyHttpOptions } from './http-limits.ts';
 import { parseInput } from './parse-input.ts';
 import { mountQueueConsoles } from './queue-console.ts';
 import type { RouteDef, ServerDeps } from './route.ts';
@@ -51,7 +52,9 @@ function pickLang(request: FastifyRequest, reply: FastifyReply): 'id' | 'en' {
  * validation and the same error shape. Routes are plain data (`RouteDef`), so tests can enumerate them.
  */
 export async function buildServer(deps: ServerDeps, routes: readonly RouteDef[]): Promise<FastifyInstance> {
+  const limits = { ...API_HTTP_LIMITS, ...deps.config.http };
   const app: FastifyInstance = Fastify({
+    ...fastifyHttpOptions(limits),
     loggerInstance: deps.logger as FastifyBaseLogger,
     // Only behind a known reverse proxy may X-Forwarded-For decide the client address (login rate limits use it).
     trustProxy: fastifyTrustProxy(deps.config.trustProxy),
@@ -68,6 +71,8 @@ export async function buildServer(deps: ServerDeps, routes: readonly RouteDef[])
       return sendError(kind, request, reply, known ?? error, { t: catalogue[lang], lang, user: null, deps });
     },
   }) as unknown as FastifyInstance;
+  // Connections past the cap are closed as they arrive (Fastify has no option for it).
+  app.server.maxConnections = limits.maxConnections;
   await app.register(cookie);
   await app.register(formbody);
   const parseJson = app.getDefaultJsonParser('error', 'error');

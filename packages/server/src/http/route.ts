@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Role } from '../auth/roles.ts';
 import type { Messages } from '../i18n/messages.ts';
+import type { HttpLimits } from './http-limits.ts';
 
 export interface SessionUser {
   id: string;
@@ -38,6 +39,8 @@ export interface ServerConfig {
   reviewLeaseSeconds?: number | undefined;
   /** Case numbering, legal clock, second review, referral and retention settings (absent: the defaults). */
   cases?: CaseSettings | undefined;
+  /** Timeouts and the connection cap of the HTTP port (absent: `API_HTTP_LIMITS`). */
+  http?: Partial<HttpLimits> | undefined;
 }
 
 export interface ServerDeps {
