@@ -1,5 +1,13 @@
+import { createHash } from 'node:crypto';
 import type { Database } from '@netra/db';
-import { appendAudit, completeEmptyCrawlRun, createCrawlRun, listCrawlableAccounts } from '@netra/db';
+import {
+  appendAudit,
+  completeEmptyCrawlRun,
+  createCrawlRun,
+  findActiveCrawlRun,
+  listCrawlableAccounts,
+  lockCrawlTarget,
+} from '@netra/db';
 import {
   CANDIDATE_REPLIES_JOB,
   type CandidateRepliesJob,
@@ -28,12 +36,43 @@ export interface StartCrawlInput {
  * a retried request does not crawl an account twice in the same run.
  */
 export async function startCrawlRun(db: Kysely<Database>, queues: Queues, input: StartCrawlInput) {
+  return (await openCrawlRun(db, queues, input, null)).run;
+}
+
+/**
+ * "Crawl now": like `startCrawlRun`, but while a crawl of the same target (all watched accounts, or the same
+ * accounts in any order) is queued or running, that run is returned (`existing`) and nothing is queued — a
+ * double click or two supervisors at once otherwise crawled every account twice. Concurrent requests meet at
+ * the target's advisory lock. A run unfinished after `STUCK_RUN_HOURS` (its jobs lost with Redis) is not waited on.
+ */
+export async function requestCrawlRun(db: Kysely<Database>, queues: Queues, input: StartCrawlInput) {
+  return openCrawlRun(db, queues, input, crawlTarget(input));
+}
+
+/** Longer than a nightly run of every account takes; an older unfinished run is taken as stuck. */
+export const STUCK_RUN_HOURS = 24;
+
+/** What a run crawls: `all`, or a digest of its sorted account ids (thousands of ids do not fit a key). */
+export function crawlTarget(input: Pick<StartCrawlInput, 'accountIds' | 'full'>): string {
+  const ids = [...new Set(input.accountIds ?? [])].sort();
+  const what = ids.length === 0 ? 'all' : `accounts:${createHash('sha256').update(ids.join(',')).digest('hex')}`;
+  return input.full ? `full:${what}` : what;
+}
+
+async function openCrawlRun(db: Kysely<Database>, queues: Queues, input: StartCrawlInput, target: string | null) {
   const accounts = await listCrawlableAccounts(db, input.accountIds);
-  const run = await db.transaction().execute(async (tx) => {
+  const opened = await db.transaction().execute(async (tx) => {
+    if (target !== null) {
+      await lockCrawlTarget(tx, target);
+      const since = new Date(Date.now() - STUCK_RUN_HOURS * 3_600_000);
+      const active = await findActiveCrawlRun(tx, target, since);
+      if (active) return { run: active, existing: true };
+    }
     const created = await createCrawlRun(tx, {
       trigger: input.trigger,
       requestedBy: input.requestedBy?.id ?? null,
       accountsTotal: accounts.length,
+      target,
     });
     await appendAudit(tx, {
       actorId: input.requestedBy?.id ?? null,
@@ -44,10 +83,12 @@ export async function startCrawlRun(db: Kysely<Database>, queues: Queues, input:
       after: { trigger: input.trigger, accounts: accounts.length, ...(input.full ? { full: true } : {}) },
     });
     if (accounts.length === 0) {
-      return completeEmptyCrawlRun(tx, created.id);
+      return { run: await completeEmptyCrawlRun(tx, created.id), existing: false };
     }
-    return created;
+    return { run: created, existing: false };
   });
+  if (opened.existing) return opened;
+  const { run } = opened;
   // In slices: one addBulk is one MULTI, and 100,000 jobs in one would hold Redis (and this process's memory)
   // for the whole batch while the workers wait for their first job.
   for (let i = 0; i < accounts.length; i += ADD_BULK_SLICE) {
@@ -61,7 +102,7 @@ export async function startCrawlRun(db: Kysely<Database>, queues: Queues, input:
       }),
     );
   }
-  return run;
+  return opened;
 }
 
 const ADD_BULK_SLICE = 2_000;

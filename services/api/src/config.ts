@@ -5,7 +5,7 @@ import { thresholdInForce } from '@netra/classifier';
 import { evidenceConfigExamples, evidenceConfigShape, openEvidenceStore } from '@netra/collectors';
 import { commonConfigExamples, commonConfigShape, env, loadConfig, NetraError } from '@netra/core';
 import { opsConfigExamples, opsConfigShape } from '@netra/observability';
-import { API_HTTP_LIMIT_MAXIMA as MAX, API_HTTP_LIMITS as DEFAULT } from '@netra/server';
+import { API_HTTP_LIMITS as DEFAULT, API_HTTP_LIMIT_MAXIMA as MAX } from '@netra/server';
 import { z } from 'zod';
 
 /**

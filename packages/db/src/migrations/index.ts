@@ -19,6 +19,7 @@ import * as classificationImageTextKey from './2026-12-03-5000-classification-im
 import * as classificationTextKey from './2026-12-04-3000-classification-text-key.ts';
 import * as accessLogPersonIds from './2026-12-05-3000-access-log-person-ids.ts';
 import * as reviewDecisionsTimeIndex from './2026-12-05-3100-review-decisions-time-index.ts';
+import * as crawlRunTarget from './2026-12-05-7000-crawl-run-target.ts';
 
 /**
  * Every migration, in order. Names are dated and frozen; a new migration gets a later name (a test checks
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-3000-classification-text-key': classificationTextKey,
   '2026-12-05-3000-access-log-person-ids': accessLogPersonIds,
   '2026-12-05-3100-review-decisions-time-index': reviewDecisionsTimeIndex,
+  '2026-12-05-7000-crawl-run-target': crawlRunTarget,
 };

@@ -59,13 +59,47 @@ export async function findWatchedAccountsByKeys(
 
 export async function createCrawlRun(
   db: Executor,
-  run: { trigger: 'nightly' | 'on_demand'; requestedBy: string | null; accountsTotal: number },
+  run: {
+    trigger: 'nightly' | 'on_demand';
+    requestedBy: string | null;
+    accountsTotal: number;
+    target?: string | null | undefined;
+  },
 ) {
   return db
     .insertInto('crawl_runs')
-    .values({ trigger: run.trigger, requested_by: run.requestedBy, accounts_total: run.accountsTotal })
+    .values({
+      trigger: run.trigger,
+      requested_by: run.requestedBy,
+      accounts_total: run.accountsTotal,
+      target: run.target ?? null,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * Holds the crawl target's advisory lock to the end of the transaction: two "crawl now" requests for one target
+ * look for its unfinished run one after the other, so the second finds the run the first opened.
+ */
+export async function lockCrawlTarget(tx: Executor, target: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${LOCK_CRAWL_TARGET}::int, hashtext(${target}))`.execute(tx);
+}
+
+// A lock class of its own (the other advisory locks use 7301–7304).
+const LOCK_CRAWL_TARGET = 7370;
+
+/** The newest queued or running run of this target opened after `since` (an older one is taken as stuck). */
+export async function findActiveCrawlRun(db: Executor, target: string, since: Date) {
+  return db
+    .selectFrom('crawl_runs')
+    .selectAll()
+    .where('target', '=', target)
+    .where('status', 'in', ['queued', 'running'])
+    .where('created_at', '>', since)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /**

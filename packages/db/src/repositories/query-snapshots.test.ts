@@ -12,7 +12,12 @@ import {
   nextCaseSequence,
 } from './case-repository.ts';
 import { saveClassification, saveClassifications } from './classification-repository.ts';
-import { listCrawlableAccounts, recordAccountCrawled } from './crawl-repository.ts';
+import {
+  findActiveCrawlRun,
+  listCrawlableAccounts,
+  lockCrawlTarget,
+  recordAccountCrawled,
+} from './crawl-repository.ts';
 import { listArtefactsAfter } from './evidence-repository.ts';
 import { saveInteractions } from './interaction-repository.ts';
 import { countRecentFailures } from './login-attempt-repository.ts';
@@ -214,6 +219,8 @@ describe('repository SQL', () => {
       ['itemsForCase', () => itemsForCase(db, [ID])],
       ['lockPersonNip (adding or changing a person)', () => lockPersonNip(db, '198001012005011001')],
       ['lockAccountHandle (adding or changing an account)', () => lockAccountHandle(db, 'instagram', 'Budi.S')],
+      ['lockCrawlTarget ("crawl now" of one target)', () => lockCrawlTarget(db, 'all')],
+      ['findActiveCrawlRun ("crawl now" sent again)', () => findActiveCrawlRun(db, 'all', new Date(0))],
       ["lockItemsForCase (open a case, add items: under the items' locks)", () => lockItemsForCase(db, [ID])],
       ['listCases (the /cases list)', () => listCases(db, { status: 'draft', personId: ID, limit: 10 })],
       ['casesReferencing (a person or contest a case keeps)', () => casesReferencing(db, { personId: ID })],

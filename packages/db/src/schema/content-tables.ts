@@ -18,6 +18,8 @@ export interface CrawlRunsTable {
   created_at: Generated<Date>;
   started_at: Timestamp | null;
   finished_at: Timestamp | null;
+  /** What an on-demand run was asked to crawl (`startCrawlRun`'s target key); null for nightly runs. */
+  target: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One account's result in one crawl run; the run's counters are derived from these rows. */

@@ -47,7 +47,8 @@ describe('API HTTP port under slow clients', () => {
     const port = (server.app.server.address() as { port: number }).port;
     const started = performance.now();
     const headers = 'GET /login HTTP/1.1\r\nHost: x\r\nX-Slow: '.padEnd(400, 'a');
-    const body = 'POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n';
+    const body =
+      'POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n';
     for (let i = 0; i < 30; i++) {
       clients.push(
         rawClient(port, (socket) => {
@@ -75,7 +76,9 @@ describe('API HTTP port under slow clients', () => {
     const closedAfterMs = performance.now() - started;
     expect(closedAfterMs).toBeLessThan(5_000);
     expect((await fetch(`http://127.0.0.1:${port}/login`)).status).toBe(200);
-    console.info(`normal request ${answerMs.toFixed(0)} ms; 30 slow clients closed after ${closedAfterMs.toFixed(0)} ms`);
+    console.info(
+      `normal request ${answerMs.toFixed(0)} ms; 30 slow clients closed after ${closedAfterMs.toFixed(0)} ms`,
+    );
   }, 30_000);
 
   it('closes connections past the cap as they arrive', async () => {

@@ -225,6 +225,59 @@ describe('crawl routes', () => {
     expect(section).toMatch(/08[.:]00[^<]*WIB<\/time>/);
   });
 
+  it('crawl now sent twice at once is one run: the second gets it back (200, Indonesian message)', async () => {
+    const supervisor = await server.signIn('supervisor');
+    const admin = await server.signIn('admin');
+    const post = (headers: Record<string, string>, ids: string[]) =>
+      server.app.inject({ method: 'POST', url: '/api/crawls', headers, payload: { accountIds: ids } });
+    const finish = (id: string) =>
+      server.database.db.updateTable('crawl_runs').set({ status: 'completed' }).where('id', '=', id).execute();
+    // The same two accounts in either order, from a double click and another user at the same moment; ten
+    // rounds, each run finished before the next, so the two requests really race.
+    const both = [accountIds[1]!, accountIds[0]!];
+    let answers: Awaited<ReturnType<typeof post>>[] = [];
+    const statuses: number[][] = [];
+    for (let round = 0; round < 10; round++) {
+      if (answers.length > 0) await finish(answers[0]!.json().run.id);
+      answers = await Promise.all([post(supervisor.headers, both), post(admin.headers, [...both].reverse())]);
+      statuses.push(answers.map((a) => a.statusCode).sort());
+    }
+    // Before: [201, 201] in every round, and two runs each queueing both accounts.
+    expect(statuses).toEqual(Array.from({ length: 10 }, () => [200, 201]));
+    const runIds = new Set(answers.map((a) => a.json().run.id as string));
+    expect(runIds.size).toBe(1);
+    const [runId] = [...runIds];
+    const repeated = answers.find((a) => a.statusCode === 200)!.json();
+    expect(repeated).toMatchObject({ repeated: true, run: { id: runId, status: 'queued' } });
+    expect(repeated.message).toContain('sedang berjalan');
+    const jobs = (await waitingCrawlJobs()).filter((j) => j.data.runId === runId);
+    expect(jobs).toHaveLength(2);
+    const audited = await server.database.db
+      .selectFrom('audit_log')
+      .select('entity_id')
+      .where('action', '=', 'crawl.start')
+      .where('entity_id', '=', runId!)
+      .execute();
+    expect(audited).toHaveLength(1);
+
+    // The page form says so too, and starts nothing.
+    const posted = await server.app.inject({
+      method: 'POST',
+      url: '/crawls',
+      headers: { cookie: supervisor.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: supervisor.csrfToken, accountIds: both.join(',') }).toString(),
+    });
+    expect(posted.headers.location).toBe('/crawls?done=running');
+    const flash = await server.app.inject({ method: 'GET', url: '/crawls?done=running', headers: supervisor.headers });
+    expect(flash.body).toContain('sedang berjalan');
+
+    // Once that run has finished, the same accounts can be crawled again.
+    await finish(runId!);
+    const again = await post(supervisor.headers, both);
+    expect(again.statusCode).toBe(201);
+    expect(again.json().run.id).not.toBe(runId);
+  });
+
   it('refuses analysts starting a crawl', async () => {
     const analyst = await server.signIn('analyst');
     const response = await server.app.inject({

@@ -7,7 +7,7 @@ import {
   listCrawlRuns,
   listUsernamesByIds,
 } from '@netra/db';
-import { startCrawlRun } from '@netra/pipeline/crawl-runs';
+import { requestCrawlRun } from '@netra/pipeline/crawl-runs';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { hasRole } from '../auth/roles.ts';
@@ -97,14 +97,15 @@ async function listRunViews(db: Kysely<Database>, limit: number): Promise<CrawlR
 
 /**
  * Starts an on-demand crawl for the signed-in user. Named accounts must all be watched (active) accounts,
- * otherwise nothing starts and the unknown ids are named. `startCrawlRun` writes the audit entry with the run.
+ * otherwise nothing starts and the unknown ids are named. `requestCrawlRun` writes the audit entry with the run,
+ * or returns the queued or running crawl of the same accounts (`repeated`) and starts nothing.
  */
 async function startOnDemand(
   db: Kysely<Database>,
   ctx: RouteContext<unknown, unknown, unknown>,
   user: SessionUser,
   accountIds: string[] | undefined,
-): Promise<CrawlRunView> {
+): Promise<{ run: CrawlRunView; repeated: boolean }> {
   const ids = accountIds && accountIds.length > 0 ? [...new Set(accountIds)] : undefined;
   if (ids) {
     const found = new Set((await listCrawlableAccounts(db, ids)).map((a) => a.id));
@@ -118,12 +119,13 @@ async function startOnDemand(
       );
     }
   }
-  const run = await startCrawlRun(db, ctx.deps.queues, {
+  const { run, existing } = await requestCrawlRun(db, ctx.deps.queues, {
     trigger: 'on_demand',
     requestedBy: { id: user.id, username: user.username },
     accountIds: ids,
   });
-  return runView(run, new Map([[user.id, user.username]]));
+  const names = existing ? await usernames(db, [run.requested_by]) : new Map([[user.id, user.username]]);
+  return { run: runView(run, names), repeated: existing };
 }
 
 /** The form sends one text field; ids may be separated by spaces, commas or new lines. */
@@ -231,7 +233,8 @@ function crawlsPage(
     lang: ctx.lang,
     user,
     body: html`${form}${table}${canarySection(t, canary, ctx.lang)}`,
-    flash: ctx.query.done === 'started' ? t.crawlStarted : undefined,
+    flash:
+      ctx.query.done === 'started' ? t.crawlStarted : ctx.query.done === 'running' ? t.crawlAlreadyRunning : undefined,
     refreshSeconds: runs.some((r) => r.status === 'queued' || r.status === 'running') ? 10 : undefined,
   });
 }
@@ -271,13 +274,14 @@ export const crawlRoutes = [
     role: 'supervisor',
     kind: 'api',
     tag: 'crawls',
-    summary: 'Start an on-demand crawl of all watched accounts, or only of `accountIds`',
+    summary:
+      'Start an on-demand crawl of all watched accounts, or only of `accountIds`; while a crawl of the same accounts is queued or running, 200 with that run (`repeated`)',
     body: z.object({ accountIds: z.array(z.uuid()).max(MAX_ACCOUNT_IDS).optional() }),
-    response: z.object({ run: crawlRunViewSchema }),
+    response: z.object({ run: crawlRunViewSchema, repeated: z.boolean(), message: z.string().optional() }),
     handler: async (ctx) => {
-      const run = await startOnDemand(ctx.deps.db, ctx, requireUser(ctx), ctx.body.accountIds);
-      ctx.reply.status(201);
-      return { run };
+      const { run, repeated } = await startOnDemand(ctx.deps.db, ctx, requireUser(ctx), ctx.body.accountIds);
+      ctx.reply.status(repeated ? 200 : 201);
+      return repeated ? { run, repeated, message: ctx.t.crawlAlreadyRunning } : { run, repeated };
     },
   }),
   defineRoute({
@@ -300,8 +304,8 @@ export const crawlRoutes = [
     summary: 'Start-crawl form submission',
     body: pageStartBody,
     handler: async (ctx) => {
-      await startOnDemand(ctx.deps.db, ctx, requireUser(ctx), ctx.body.accountIds);
-      return ctx.reply.redirect('/crawls?done=started', 303);
+      const { repeated } = await startOnDemand(ctx.deps.db, ctx, requireUser(ctx), ctx.body.accountIds);
+      return ctx.reply.redirect(`/crawls?done=${repeated ? 'running' : 'started'}`, 303);
     },
   }),
 ];
