@@ -1,0 +1,123 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ArtefactStore } from '@netra/collectors';
+import { isNetraError } from '@netra/core';
+import { insertUser } from '@netra/db';
+import {
+  createTestDatabase,
+  insertWatchedAccount,
+  type TestDatabase,
+  testQueuePrefix,
+  testRedisUrl,
+} from '@netra/db/testing';
+import { createQueues, createRedisConnection, type Queues } from '@netra/queue';
+import type { Redis } from 'ioredis';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registryClassifier } from '../registry-classifier.ts';
+import { TWO_RACES_REGISTRY } from '../testing/two-races-registry.ts';
+import { submitTip } from './submit-tip.ts';
+
+/** A screenshot-like image: noise, so every format keeps real pixel data well past its header. */
+const picture = () =>
+  sharp({ create: { width: 600, height: 400, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } });
+
+/** Files under the evidence directory, however deep the store nests them. */
+const storedFiles = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+
+/**
+ * Evidence is a whole image (docs/security.md, issue 14): a screenshot cut after a readable header was stored
+ * and queued for OCR, and only the OCR job failed. Now it is refused at upload, naming the field, before
+ * anything is stored or queued.
+ */
+describe('tips: a screenshot cut after its header', () => {
+  let database: TestDatabase;
+  let dir: string;
+  let connection: Redis;
+  let queues: Queues;
+  let analystId: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dir = mkdtempSync(join(tmpdir(), 'netra-tip-truncated-'));
+    analystId = (
+      await insertUser(database.db, { username: 'analis', displayName: 'Analis', passwordHash: 'x', role: 'analyst' })
+    ).id;
+    await insertWatchedAccount(database.db, { platform: 'x', handle: 'asn_terpotong', regionCode: '81.01' });
+    connection = createRedisConnection({ url: testRedisUrl(), forWorker: false });
+    queues = createQueues(connection, testQueuePrefix());
+  }, 60_000);
+
+  afterAll(async () => {
+    await queues?.close();
+    connection?.disconnect();
+    await database?.drop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const tip = (status: number, screenshot: Uint8Array) =>
+    submitTip(
+      {
+        db: database.db,
+        store: new ArtefactStore(dir),
+        classifier: registryClassifier(),
+        registry: async () => TWO_RACES_REGISTRY,
+        queues,
+      },
+      { url: `https://x.com/asn_terpotong/status/${status}`, screenshot },
+      { userId: analystId, username: 'analis' },
+    );
+
+  const refusal = (run: Promise<unknown>) =>
+    run.then(
+      () => null,
+      (error: unknown) => (isNetraError(error) ? { code: error.code, details: error.details } : { error }),
+    );
+
+  it('refuses a truncated PNG, JPEG and WebP with TIP_IMAGE_CORRUPT on screenshot; nothing stored or queued', async () => {
+    const cases = [
+      ['png', await picture().png().toBuffer()],
+      ['jpeg', await picture().jpeg().toBuffer()],
+      ['webp', await picture().webp().toBuffer()],
+    ] as const;
+    let status = 1;
+    for (const [format, whole] of cases) {
+      // Half the file, then all but its last 12 bytes (a PNG's IEND chunk; a JPEG's end of image).
+      for (const cut of [Math.floor(whole.length / 2), whole.length - 12]) {
+        const shot = whole.subarray(0, cut);
+        // The header still reads (what the upload checked before); libwebp refuses a cut RIFF at the header.
+        const headerReads = await sharp(shot)
+          .metadata()
+          .then(
+            () => true,
+            () => false,
+          );
+        expect(headerReads).toBe(format !== 'webp');
+        const refused = await refusal(tip(status++, shot));
+        expect(refused, `${format} cut at ${cut}`).toMatchObject({
+          code: 'TIP_IMAGE_CORRUPT',
+          details: { issues: [{ field: 'screenshot' }] },
+        });
+      }
+    }
+    expect(storedFiles(dir)).toEqual([]);
+    expect(await database.db.selectFrom('posts').select('id').execute()).toEqual([]);
+    expect(await database.db.selectFrom('tips').select('id').execute()).toEqual([]);
+    expect(await queues.ocr.getJobCounts()).toMatchObject({ waiting: 0, prioritized: 0, delayed: 0 });
+  });
+
+  it('still takes a whole screenshot of each format and queues its OCR', async () => {
+    let status = 100;
+    for (const whole of [
+      await picture().png().toBuffer(),
+      await picture().jpeg().toBuffer(),
+      await picture().webp().toBuffer(),
+    ]) {
+      const taken = await tip(status++, whole);
+      expect(taken).toMatchObject({ created: true, ocr: 'queued' });
+    }
+    expect(storedFiles(dir).length).toBeGreaterThanOrEqual(6);
+  });
+});
