@@ -21,7 +21,15 @@ import { submitTip } from './submit-tip.ts';
 
 /** A screenshot-like image: noise, so every format keeps real pixel data well past its header. */
 const picture = () =>
-  sharp({ create: { width: 600, height: 400, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } });
+  sharp({
+    create: {
+      width: 600,
+      height: 400,
+      channels: 3,
+      background: '#808080',
+      noise: { type: 'gaussian', mean: 128, sigma: 40 },
+    },
+  });
 
 /** Files under the evidence directory, however deep the store nests them. */
 const storedFiles = (dir: string) =>
