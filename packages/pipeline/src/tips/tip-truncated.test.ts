@@ -1,23 +1,8 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ArtefactStore } from '@netra/collectors';
+import { readdirSync } from 'node:fs';
 import { isNetraError } from '@netra/core';
-import { insertUser } from '@netra/db';
-import {
-  createTestDatabase,
-  insertWatchedAccount,
-  type TestDatabase,
-  testQueuePrefix,
-  testRedisUrl,
-} from '@netra/db/testing';
-import { createQueues, createRedisConnection, type Queues } from '@netra/queue';
-import type { Redis } from 'ioredis';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registryClassifier } from '../registry-classifier.ts';
-import { TWO_RACES_REGISTRY } from '../testing/two-races-registry.ts';
-import { submitTip } from './submit-tip.ts';
+import { openTipTestBed, type TipTestBed } from '../testing/tip-test-bed.ts';
 
 /** A screenshot-like image: noise, so every format keeps real pixel data well past its header. */
 const picture = () =>
@@ -41,42 +26,14 @@ const storedFiles = (dir: string) =>
  * anything is stored or queued.
  */
 describe('tips: a screenshot cut after its header', () => {
-  let database: TestDatabase;
-  let dir: string;
-  let connection: Redis;
-  let queues: Queues;
-  let analystId: string;
-
+  let bed: TipTestBed;
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dir = mkdtempSync(join(tmpdir(), 'netra-tip-truncated-'));
-    analystId = (
-      await insertUser(database.db, { username: 'analis', displayName: 'Analis', passwordHash: 'x', role: 'analyst' })
-    ).id;
-    await insertWatchedAccount(database.db, { platform: 'x', handle: 'asn_terpotong', regionCode: '81.01' });
-    connection = createRedisConnection({ url: testRedisUrl(), forWorker: false });
-    queues = createQueues(connection, testQueuePrefix());
+    bed = await openTipTestBed('asn_terpotong');
   }, 60_000);
-
   afterAll(async () => {
-    await queues?.close();
-    connection?.disconnect();
-    await database?.drop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await bed?.close();
   });
-
-  const tip = (status: number, screenshot: Uint8Array) =>
-    submitTip(
-      {
-        db: database.db,
-        store: new ArtefactStore(dir),
-        classifier: registryClassifier(),
-        registry: async () => TWO_RACES_REGISTRY,
-        queues,
-      },
-      { url: `https://x.com/asn_terpotong/status/${status}`, screenshot },
-      { userId: analystId, username: 'analis' },
-    );
+  const tip = (status: number, screenshot: Uint8Array) => bed.tip(status, { screenshot });
 
   const refusal = (run: Promise<unknown>) =>
     run.then(
@@ -110,10 +67,10 @@ describe('tips: a screenshot cut after its header', () => {
         });
       }
     }
-    expect(storedFiles(dir)).toEqual([]);
-    expect(await database.db.selectFrom('posts').select('id').execute()).toEqual([]);
-    expect(await database.db.selectFrom('tips').select('id').execute()).toEqual([]);
-    expect(await queues.ocr.getJobCounts()).toMatchObject({ waiting: 0, prioritized: 0, delayed: 0 });
+    expect(storedFiles(bed.dir)).toEqual([]);
+    expect(await bed.database.db.selectFrom('posts').select('id').execute()).toEqual([]);
+    expect(await bed.database.db.selectFrom('tips').select('id').execute()).toEqual([]);
+    expect(await bed.queues.ocr.getJobCounts()).toMatchObject({ waiting: 0, prioritized: 0, delayed: 0 });
   });
 
   it('still takes a whole screenshot of each format and queues its OCR', async () => {
@@ -126,6 +83,6 @@ describe('tips: a screenshot cut after its header', () => {
       const taken = await tip(status++, whole);
       expect(taken).toMatchObject({ created: true, ocr: 'queued' });
     }
-    expect(storedFiles(dir).length).toBeGreaterThanOrEqual(6);
+    expect(storedFiles(bed.dir).length).toBeGreaterThanOrEqual(6);
   });
 });
