@@ -1,27 +1,36 @@
 import { readFileSync } from 'node:fs';
-import { isNetraError, NetraError, parseOrThrow, type Registry, registrySchema } from '@netra/core';
+import { assertJsonBounds, isNetraError, NetraError, parseOrThrow, type Registry, registrySchema } from '@netra/core';
+
+/** A registry is five levels deep and a few megabytes at most; the watchlist's registry import takes the same. */
+const REGISTRY_JSON_BOUNDS = { maxDepth: 32, maxLength: 20_000_000 };
 
 /**
- * Reads and merges one or more registry files (contests deduplicated by id, first wins), for CLI commands.
- * Throws NetraError `REGISTRY_MISSING` / `REGISTRY_INVALID`.
+ * One registry file's text as a Registry: a byte-order mark (Windows editors write one) is dropped, size and
+ * depth are checked in one linear pass before anything parses or walks the text. Throws `REGISTRY_INVALID`
+ * naming the file (and the limit passed).
  */
-export function readRegistries(paths: readonly string[]): Registry {
+export function parseRegistryText(text: string, path: string): Registry {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    assertJsonBounds(body, REGISTRY_JSON_BOUNDS);
+  } catch (error) {
+    if (!isNetraError(error)) throw error;
+    throw new NetraError('REGISTRY_INVALID', `registry ${path}: ${error.message}`, { path, ...error.details });
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body);
+  } catch {
+    throw new NetraError('REGISTRY_INVALID', `registry ${path} is not valid JSON`, { path });
+  }
+  return parseOrThrow(registrySchema, raw, 'REGISTRY_INVALID');
+}
+
+/** Merges registries: contests deduplicated by id, first wins. */
+export function mergeRegistries(registries: readonly Registry[]): Registry {
   const contests: Registry['contests'] = [];
   const seen = new Set<string>();
-  for (const path of paths) {
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      throw new NetraError('REGISTRY_MISSING', `cannot read registry ${path}`, { path });
-    }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      throw new NetraError('REGISTRY_INVALID', `registry ${path} is not valid JSON`, { path });
-    }
-    const reg = parseOrThrow(registrySchema, raw, 'REGISTRY_INVALID');
+  for (const reg of registries) {
     for (const c of reg.contests) {
       if (seen.has(c.id)) continue;
       seen.add(c.id);
@@ -29,6 +38,25 @@ export function readRegistries(paths: readonly string[]): Registry {
     }
   }
   return { contests };
+}
+
+/**
+ * Reads and merges one or more registry files from the repository (training, evaluation, scripts).
+ * Throws NetraError `REGISTRY_MISSING` / `REGISTRY_INVALID`. A file an operator names: `netra classify`
+ * reads it through the CLI's `readInputFile` (regular files only, size limit) and `parseRegistryText`.
+ */
+export function readRegistries(paths: readonly string[]): Registry {
+  return mergeRegistries(
+    paths.map((path) => {
+      let text: string;
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch {
+        throw new NetraError('REGISTRY_MISSING', `cannot read registry ${path}`, { path });
+      }
+      return parseRegistryText(text, path);
+    }),
+  );
 }
 
 /** One-line error text for stderr. */

@@ -1,5 +1,5 @@
 export { classify, decide, resolveCandidate } from './classify/classify.ts';
-export { describeError, readRegistries } from './cli-support.ts';
+export { describeError, mergeRegistries, parseRegistryText, readRegistries } from './cli-support.ts';
 export {
   contestFolds,
   contestOfPost,

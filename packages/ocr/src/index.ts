@@ -1,3 +1,4 @@
+export { checkImageDecodes, type DecodeCheckOptions, pngHasEnd } from './decode-check.ts';
 export { claimedFormat, type ImageFormat, inspectImage, isAnimated, sniffFormat } from './image-format.ts';
 export { isSignal, mergeVariants, type OcrWord, toLines, variantScore } from './merge-words.ts';
 export { isOcrError, OCR_ERROR_CODES, OcrError, type OcrErrorCode } from './ocr-error.ts';

@@ -55,7 +55,8 @@ export function scaleFor(width: number, height: number): number {
 
 const TARGET_LONGER_SIDE = 1600;
 
-function decodeError(error: unknown): OcrError {
+/** A libvips failure as the OcrError it means: pixel cap, timeout, or a file that does not decode. */
+export function decodeError(error: unknown): OcrError {
   const message = error instanceof Error ? error.message : String(error);
   if (/pixel limit/i.test(message)) return new OcrError('OCR_IMAGE_TOO_LARGE', message);
   if (/timeout/i.test(message)) return new OcrError('OCR_TIMEOUT', message);

@@ -11,6 +11,9 @@ export const TIP_MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
  */
 export const TIP_MAX_SCREENSHOT_PIXELS = 100_000_000;
 
+/** Seconds decoding a screenshot whole may take at upload: a 100-megapixel PNG decodes in a few. */
+export const SCREENSHOT_DECODE_SECONDS = 20;
+
 /**
  * The image type a screenshot really is, read from its first bytes (never from its name or declared type):
  * the collectors' sniffer, without GIF (a screenshot is never one).

@@ -23,12 +23,18 @@ import {
   type TipText,
   tipOcrInput,
 } from '@netra/db';
-import { imageDimensions } from '@netra/ocr';
+import { checkImageDecodes, imageDimensions, isOcrError } from '@netra/ocr';
 import { imageTextKey, type OcrJob, ocrJobId, type Queues } from '@netra/queue';
 import { normaliseAccount, PLATFORM_HOSTS } from '@netra/watchlist';
 import type { Kysely } from 'kysely';
 import type { Classifier } from '../registry-classifier.ts';
-import { checkUploadSize, imageTypeOf, savedPageTypeOf, TIP_MAX_SCREENSHOT_PIXELS } from './capture-files.ts';
+import {
+  checkUploadSize,
+  imageTypeOf,
+  SCREENSHOT_DECODE_SECONDS,
+  savedPageTypeOf,
+  TIP_MAX_SCREENSHOT_PIXELS,
+} from './capture-files.ts';
 import { type SavedPageLimits, savedPageText } from './saved-page-text.ts';
 
 export const TIP_COLLECTOR = { name: 'netra-tip', version: '1.0.0' };
@@ -111,6 +117,31 @@ export interface TipIgnored {
 
 const invalid = (code: string, field: string, message: string) => new ValidationError(code, [{ field, message }]);
 
+/**
+ * Evidence is a whole image: a screenshot cut after a readable header (an interrupted upload, a partly copied
+ * file) passed the header checks, was stored and queued, and only its OCR job failed. Every pixel is decoded
+ * now, before anything is stored (`checkImageDecodes`: off the event loop, streamed, bounded in time).
+ */
+async function checkScreenshotDecodes(bytes: Uint8Array): Promise<void> {
+  try {
+    await checkImageDecodes(bytes, { maxPixels: TIP_MAX_SCREENSHOT_PIXELS, timeoutSeconds: SCREENSHOT_DECODE_SECONDS });
+  } catch (error) {
+    if (!isOcrError(error)) throw error;
+    if (error.code === 'OCR_TIMEOUT') {
+      throw invalid(
+        'TIP_IMAGE_TOO_COMPLEX',
+        'screenshot',
+        `tangkapan layar tidak selesai dibaca dalam ${SCREENSHOT_DECODE_SECONDS} detik / screenshot could not be decoded in time`,
+      );
+    }
+    throw invalid(
+      'TIP_IMAGE_CORRUPT',
+      'screenshot',
+      'tangkapan layar rusak atau terpotong: gambarnya tidak terbaca utuh / screenshot is damaged or cut off: it does not decode whole',
+    );
+  }
+}
+
 /** Platform and account handle of a post URL, through the watchlist's own handle rules. */
 function accountOfUrl(url: URL): { platform: Platform; handle: string | null } | null {
   const normalised = normaliseAccount(undefined, url.toString());
@@ -181,6 +212,7 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
         `tangkapan layar ${size.width}×${size.height} piksel melebihi batas ${TIP_MAX_SCREENSHOT_PIXELS / 1_000_000} juta piksel / screenshot exceeds ${TIP_MAX_SCREENSHOT_PIXELS / 1_000_000} million pixels`,
       );
     }
+    await checkScreenshotDecodes(input.screenshot);
   }
   let pageType: string | null = null;
   if (input.savedPage && input.savedPage.length > 0) {

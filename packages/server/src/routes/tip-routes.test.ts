@@ -12,8 +12,11 @@ const PNG = Buffer.from(
   'base64',
 );
 
-/** A PNG whose header declares `width` × `height` gray pixels, with one tiny deflated row: a few hundred bytes. */
-function declaredPng(width: number, height: number): Buffer {
+/**
+ * A PNG whose header declares `width` × `height` gray pixels, with one tiny deflated row (a few hundred bytes),
+ * or with every row when `whole` (black: deflated to a few KB, and it decodes completely).
+ */
+function declaredPng(width: number, height: number, whole = false): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
     const length = Buffer.alloc(4);
@@ -29,7 +32,7 @@ function declaredPng(width: number, height: number): Buffer {
   return Buffer.concat([
     Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'),
     chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.alloc(1 + Math.min(width, 1000)))),
+    chunk('IDAT', deflateSync(Buffer.alloc(whole ? (1 + width) * height : 1 + Math.min(width, 1000)))),
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
@@ -208,9 +211,46 @@ describe('tips', () => {
     const tall = await post({
       url: 'https://x.com/budi/status/5',
       person: personNip,
-      screenshot: declaredPng(1_000, 20_000).toString('base64'),
+      screenshot: declaredPng(1_000, 20_000, true).toString('base64'),
     });
     expect(tall.statusCode, tall.body).toBe(201);
+  });
+
+  it('refuses a screenshot cut after its readable header, over the API and the form, storing nothing', async () => {
+    // Rows missing (cut inside the image data), and only the end chunk missing: both were stored before.
+    const whole = declaredPng(800, 600, true);
+    const cuts = [whole.subarray(0, whole.length - 40), whole.subarray(0, whole.length - 12)];
+    const before = await server.database.db.selectFrom('evidence_artefacts').select('id').execute();
+    for (const [i, cut] of cuts.entries()) {
+      const refused = await post({
+        url: `https://x.com/budi/status/7${i}`,
+        person: personNip,
+        screenshot: cut.toString('base64'),
+      });
+      expect(refused.statusCode, refused.body).toBe(400);
+      expect(refused.json().error.code).toBe('TIP_IMAGE_CORRUPT');
+      expect(refused.json().error.details.issues[0].field).toBe('screenshot');
+      expect(refused.json().error.message).toContain('terpotong');
+    }
+    const session = await server.signIn('analyst');
+    const form = await server.app.inject({
+      method: 'POST',
+      url: '/tips',
+      headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `_csrf=${encodeURIComponent(session.csrfToken)}&url=https%3A%2F%2Fx.com%2Fbudi%2Fstatus%2F72&person=${personNip}&screenshot=${encodeURIComponent(cuts[0]!.toString('base64'))}`,
+    });
+    expect(form.statusCode).toBe(400);
+    expect(form.body).toContain('terpotong');
+    const after = await server.database.db.selectFrom('evidence_artefacts').select('id').execute();
+    expect(after.length).toBe(before.length);
+    const jobs = await server.queues.ocr.getJobs(['waiting', 'prioritized', 'delayed']);
+    expect(jobs.filter((j) => /status\/7[0-2]$/.test(j.data.url))).toEqual([]);
+    const whole201 = await post({
+      url: 'https://x.com/budi/status/73',
+      person: personNip,
+      screenshot: whole.toString('base64'),
+    });
+    expect(whole201.statusCode, whole201.body).toBe(201);
   });
 
   /** Runs `request` and counts a viewer's requests answered until it settles, one after another. */

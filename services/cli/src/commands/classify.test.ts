@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../command.ts';
@@ -101,6 +104,42 @@ describe('netra classify', () => {
     expect(code).toBe(2);
     expect(lines).toEqual([]);
     expect(stderr).toContain('--elections');
+  });
+  it('reads the registry file like the CLI’s other files: BOM dropped, size and depth bounded, named', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netra-classify-registry-'));
+    try {
+      // Saved by a Windows editor: a BOM before the JSON. It was "not valid JSON" before.
+      const bom = join(dir, 'bom.json');
+      writeFileSync(bom, `\ufeff${readFileSync(ELECTIONS, 'utf8')}`);
+      const read = await runClassify('{"id":"p1","text":"Coblos nomor 2 ya ✌️","region":"18.11"}\n', [
+        '--elections',
+        bom,
+      ]);
+      expect(read.stderr).toBe('');
+      expect(read.lines[0]).toMatchObject({ id: 'p1', candidate: 'pilbup-mesuji-2024#2' });
+      // Past the limit: refused before reading, naming the file and the limit (it was read whole before).
+      const huge = join(dir, 'huge.json');
+      writeFileSync(huge, '{}');
+      truncateSync(huge, 100_000_000); // sparse: no disk used
+      const large = await runClassify('', ['--elections', huge]);
+      expect(large.code).toBe(1);
+      expect(large.stderr).toContain('REGISTRY_FILE_REFUSED');
+      expect(large.stderr).toContain(huge);
+      expect(large.stderr).toContain('80000000');
+      // Nested past any registry's depth: refused by the linear check, naming the file and the limit.
+      const deep = join(dir, 'deep.json');
+      writeFileSync(deep, `{"contests":[{"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}]}`);
+      const nested = await runClassify('', ['--elections', deep]);
+      expect(nested.code).toBe(1);
+      expect(nested.stderr).toContain(`REGISTRY_INVALID: registry ${deep}`);
+      expect(nested.stderr).toContain('32');
+      // A directory is not a registry file.
+      const notFile = await runClassify('', ['--elections', dir]);
+      expect(notFile.code).toBe(1);
+      expect(notFile.stderr).toContain('not a regular file');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
   it('exits 1 with the error code when the registry cannot be read', async () => {
     const { code, stderr } = await runClassify('', ['--elections', '/nonexistent.json']);

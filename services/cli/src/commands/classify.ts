@@ -1,15 +1,9 @@
 import { parseArgs } from 'node:util';
-import {
-  classify,
-  compileRegistry,
-  describeError,
-  dropNullContext,
-  loadModel,
-  readRegistries,
-} from '@netra/classifier';
+import { classify, compileRegistry, describeError, dropNullContext, loadModel } from '@netra/classifier';
 import { classifiableSchema, issuesFromZod } from '@netra/core';
 import { boundedLines } from '../bounded-lines.ts';
 import type { CliIO, Command } from '../command.ts';
+import { readRegistryFiles } from '../read-registry-files.ts';
 
 const USAGE = 'classify --elections <registry.json> [--model <model.json>]';
 
@@ -51,7 +45,7 @@ export const classifyCommand: Command = {
     let registry: ReturnType<typeof compileRegistry>;
     let model: ReturnType<typeof loadModel>;
     try {
-      registry = compileRegistry(readRegistries(values.elections));
+      registry = compileRegistry(await readRegistryFiles(values.elections));
       model = loadModel(values.model);
     } catch (error) {
       io.stderr.write(`${describeError(error)}\n`);

@@ -2,9 +2,7 @@ import { importRegistry, parseRegistryJson, RegistryFileError } from '@netra/wat
 import { cliActor, parseArgs, withDatabase } from '../cli-context.ts';
 import type { CliIO, Command } from '../command.ts';
 import { readInputFile } from '../read-input-file.ts';
-
-/** The registry reader takes 20 million characters; four bytes each at most. */
-const REGISTRY_FILE_MAX_BYTES = 80_000_000;
+import { REGISTRY_FILE_MAX_BYTES } from '../read-registry-files.ts';
 
 const USAGE = 'registry import <elections.json> [--dry-run]';
 
