@@ -5,6 +5,7 @@ import {
   completeEmptyCrawlRun,
   createCrawlRun,
   findActiveCrawlRun,
+  findActiveCrawlRunHolding,
   listCrawlableAccounts,
   lockCrawlTarget,
 } from '@netra/db';
@@ -63,9 +64,7 @@ async function openCrawlRun(db: Kysely<Database>, queues: Queues, input: StartCr
   const accounts = await listCrawlableAccounts(db, input.accountIds);
   const opened = await db.transaction().execute(async (tx) => {
     if (target !== null) {
-      await lockCrawlTarget(tx, target);
-      const since = new Date(Date.now() - STUCK_RUN_HOURS * 3_600_000);
-      const active = await findActiveCrawlRun(tx, target, since);
+      const active = await activeRunHolding(tx, target, input, accounts);
       if (active) return { run: active, existing: true };
     }
     const created = await createCrawlRun(tx, {
@@ -103,6 +102,38 @@ async function openCrawlRun(db: Kysely<Database>, queues: Queues, input: StartCr
     );
   }
   return opened;
+}
+
+/**
+ * The queued or running run that already crawls what this request asks for: one of the same target, or — for
+ * some accounts — a crawl of all that holds them all (the accounts it shares would otherwise be crawled twice).
+ * The targets' locks are taken in one order (all before any list of accounts), so a request for some accounts
+ * and one for all meet at the lock of all: the later one sees the run the earlier one opened. A crawl of all
+ * while some accounts are being crawled does start: the other accounts need it, and cutting the shared ones
+ * out of it would change what the run of all reports.
+ */
+async function activeRunHolding(
+  tx: Kysely<Database>,
+  target: string,
+  input: StartCrawlInput,
+  accounts: readonly { id: string }[],
+) {
+  const since = new Date(Date.now() - STUCK_RUN_HOURS * 3_600_000);
+  // A full re-read is held only by a full run of all; a read of what is new by either kind.
+  const allTargets = input.full ? [crawlTarget({ full: true })] : [crawlTarget({}), crawlTarget({ full: true })];
+  const some = accounts.length > 0 && !allTargets.includes(target);
+  if (some) {
+    for (const all of allTargets) await lockCrawlTarget(tx, all);
+  }
+  await lockCrawlTarget(tx, target);
+  const same = await findActiveCrawlRun(tx, target, since);
+  if (same || !some) return same;
+  return findActiveCrawlRunHolding(
+    tx,
+    allTargets,
+    accounts.map((a) => a.id),
+    since,
+  );
 }
 
 const ADD_BULK_SLICE = 2_000;

@@ -6,7 +6,11 @@ export interface ReadEntry {
   /** `read` for a page or API view, `download` for an evidence file or dossier, `export` for an access export. */
   action: 'read' | 'download' | 'export';
   /** `person_list` for a list or search: `entityId` is then the route, `personIds` the persons it showed. */
-  entityType: 'review_item' | 'case' | 'person' | 'evidence' | 'dossier' | 'person_list';
+  /**
+   * `user_list` for the staff user list (`entityId` the route): officers are users, not watched persons, so it
+   * names no person; the list shows every user, so the users existing at `at` are the ones it showed.
+   */
+  entityType: 'review_item' | 'case' | 'person' | 'evidence' | 'dossier' | 'person_list' | 'user_list';
   entityId: string;
   ip?: string | null;
   /** Every person whose data the read showed, also for a detail read (the person of a case or item). */

@@ -124,3 +124,48 @@ export async function upsertAccounts(db: Executor, rows: readonly (AccountValues
 export async function listAllAccounts(db: Executor): Promise<AccountRow[]> {
   return db.selectFrom('accounts').selectAll().orderBy('platform').orderBy('handle').execute();
 }
+
+/** An account as a queued job names it: by id, or by platform and handle (a reply's author, a tip's account). */
+export interface AccountKeys {
+  ids: readonly string[];
+  handles: readonly { platform: string; handle: string }[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The persons owning any of these accounts, in one query (the failed-job pages name them in their read entry).
+ * Handles are matched case-folded and with or without a leading `@`; ids that are no uuid (a malformed job)
+ * are skipped rather than failing the page.
+ */
+export async function listPersonsOfAccounts(db: Executor, keys: AccountKeys): Promise<string[]> {
+  const ids = [...new Set(keys.ids.filter((id) => UUID.test(id)))];
+  const wanted = new Set(
+    keys.handles.flatMap(({ platform, handle }) => {
+      const bare = handle.replace(/^@/, '').toLowerCase();
+      return bare ? [`${platform}\n${bare}`, `${platform}\n@${bare}`] : [];
+    }),
+  );
+  const pairs = [...wanted].map((k) => k.split('\n') as [string, string]);
+  if (ids.length === 0 && pairs.length === 0) return [];
+  const rows = await db
+    .selectFrom('accounts as a')
+    .select('a.person_id')
+    .distinct()
+    .where((eb) =>
+      eb.or([
+        ...(ids.length > 0 ? [eb('a.id', 'in', ids)] : []),
+        ...(pairs.length > 0
+          ? [
+              eb(
+                eb.refTuple('a.platform', sql<string>`lower(${sql.ref('a.handle')})`),
+                'in',
+                pairs.map(([p, h]) => eb.tuple(p, h)),
+              ),
+            ]
+          : []),
+      ]),
+    )
+    .execute();
+  return rows.map((r) => r.person_id);
+}

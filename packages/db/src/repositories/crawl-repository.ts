@@ -103,6 +103,38 @@ export async function findActiveCrawlRun(db: Executor, target: string, since: Da
 }
 
 /**
+ * The newest queued or running run of one of these targets (the crawl of all) opened after `since` that holds
+ * every one of these accounts: a run of all queued the accounts watched when it opened, so an account added
+ * after that is not in it.
+ */
+export async function findActiveCrawlRunHolding(
+  db: Executor,
+  targets: readonly string[],
+  accountIds: readonly string[],
+  since: Date,
+) {
+  return db
+    .selectFrom('crawl_runs as r')
+    .selectAll('r')
+    .where('r.target', 'in', targets)
+    .where('r.status', 'in', ['queued', 'running'])
+    .where('r.created_at', '>', since)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('accounts as a')
+            .select('a.id')
+            .where('a.id', 'in', accountIds)
+            .whereRef('a.created_at', '>', 'r.created_at'),
+        ),
+      ),
+    )
+    .orderBy('r.created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
  * Records one account's crawl in its run, idempotently: the account's result is one row keyed by run and
  * account, and the run's counters move by the difference that row makes, so recording the same account twice
  * (a scraper killed after recording, before its job completed) counts it once. A success replaces an earlier

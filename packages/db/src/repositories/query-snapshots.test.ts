@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordingDatabase } from '../testing/recording-database.ts';
 import { logRead } from './access-log-repository.ts';
-import { lockAccountHandle } from './account-repository.ts';
+import { listPersonsOfAccounts, lockAccountHandle } from './account-repository.ts';
 import { listAudit } from './audit-repository.ts';
 import {
   casesReferencing,
@@ -14,6 +14,7 @@ import {
 import { saveClassification, saveClassifications } from './classification-repository.ts';
 import {
   findActiveCrawlRun,
+  findActiveCrawlRunHolding,
   listCrawlableAccounts,
   lockCrawlTarget,
   recordAccountCrawled,
@@ -221,6 +222,14 @@ describe('repository SQL', () => {
       ['lockAccountHandle (adding or changing an account)', () => lockAccountHandle(db, 'instagram', 'Budi.S')],
       ['lockCrawlTarget ("crawl now" of one target)', () => lockCrawlTarget(db, 'all')],
       ['findActiveCrawlRun ("crawl now" sent again)', () => findActiveCrawlRun(db, 'all', new Date(0))],
+      [
+        'findActiveCrawlRunHolding ("crawl now" of accounts a crawl of all holds)',
+        () => findActiveCrawlRunHolding(db, ['all', 'full:all'], [ID], new Date(0)),
+      ],
+      [
+        'listPersonsOfAccounts (the failed-job pages’ read entry)',
+        () => listPersonsOfAccounts(db, { ids: [ID], handles: [{ platform: 'x', handle: '@Ani' }] }),
+      ],
       ["lockItemsForCase (open a case, add items: under the items' locks)", () => lockItemsForCase(db, [ID])],
       ['listCases (the /cases list)', () => listCases(db, { status: 'draft', personId: ID, limit: 10 })],
       ['casesReferencing (a person or contest a case keeps)', () => casesReferencing(db, { personId: ID })],

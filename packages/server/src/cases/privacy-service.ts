@@ -39,3 +39,11 @@ export async function logUserListRead(
     personIds,
   });
 }
+
+/**
+ * Logs a read of the staff user list (names, roles, last sign-in): staff data, not a watched person's, so the
+ * entry is `user_list` with the route and no `person_ids`; it never enters a person's access export.
+ */
+export function logStaffListRead(db: Kysely<Database>, user: SessionUser, route: string, ip: string) {
+  return logUserRead(db, user, 'user_list', route, ip);
+}

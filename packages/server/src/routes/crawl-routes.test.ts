@@ -37,6 +37,15 @@ describe('crawl routes', () => {
     return jobs.flatMap((j) => ('accountId' in j.data ? [{ data: j.data }] : []));
   }
 
+  /** Marks every queued or running run finished, so the next request is not held by one. */
+  async function finishActiveRuns() {
+    await server.database.db
+      .updateTable('crawl_runs')
+      .set({ status: 'completed' })
+      .where('status', 'in', ['queued', 'running'])
+      .execute();
+  }
+
   it('starts an on-demand crawl: a run, one queued job per account and an audit entry', async () => {
     const supervisor = await server.signIn('supervisor');
     const response = await server.app.inject({
@@ -74,6 +83,8 @@ describe('crawl routes', () => {
       .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'crawl.start', actor_username: 'supervisor' });
+    // Finished, or the crawls of some accounts below would get this run of all back.
+    await finishActiveRuns();
   });
 
   it('crawls only the named accounts, and refuses unknown ones naming the field', async () => {
@@ -276,6 +287,35 @@ describe('crawl routes', () => {
     const again = await post(supervisor.headers, both);
     expect(again.statusCode).toBe(201);
     expect(again.json().run.id).not.toBe(runId);
+  });
+
+  it('crawl now of accounts an active crawl of all holds gets that run back; all while some are crawled starts', async () => {
+    const supervisor = await server.signIn('supervisor');
+    const post = (payload: object) =>
+      server.app.inject({ method: 'POST', url: '/api/crawls', headers: supervisor.headers, payload });
+    await finishActiveRuns();
+    const all = await post({});
+    expect(all.statusCode).toBe(201);
+    // Before: 201 and a second run queueing the account the run of all already holds.
+    const some = await post({ accountIds: [accountIds[0]] });
+    expect(some.statusCode, some.body).toBe(200);
+    expect(some.json()).toMatchObject({ repeated: true, run: { id: all.json().run.id } });
+    expect(some.json().message).toContain('sedang berjalan');
+
+    // The other way round: a crawl of all while some accounts are crawled starts (the others need it).
+    await finishActiveRuns();
+    expect((await post({ accountIds: [accountIds[1]] })).statusCode).toBe(201);
+    expect((await post({})).statusCode).toBe(201);
+
+    // An account added after the run of all opened is not in it: its crawl starts.
+    const person = await server.database.db.selectFrom('people').select('id').executeTakeFirstOrThrow();
+    const added = await server.database.db
+      .insertInto('accounts')
+      .values({ person_id: person.id, platform: 'x', handle: 'ani_x2', profile_url: 'http://127.0.0.1:1/x/ani_x2' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect((await post({ accountIds: [accountIds[0], added.id] })).statusCode).toBe(201);
+    await finishActiveRuns();
   });
 
   it('refuses analysts starting a crawl', async () => {

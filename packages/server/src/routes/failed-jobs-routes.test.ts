@@ -1,7 +1,5 @@
-import { testRedisUrl } from '@netra/db/testing';
-import { createRedisConnection } from '@netra/queue';
-import { type Job, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failJob } from '../testing/failed-job.ts';
 import { createTestServer, type TestServer } from '../testing/test-server.ts';
 import { summariseJobData } from './failed-jobs-routes.ts';
 
@@ -13,34 +11,22 @@ describe('failed jobs routes', () => {
 
   beforeAll(async () => {
     server = await createTestServer();
-    const queue = server.queues.classify;
-    const prefix = queue.opts.prefix;
-    const connection = createRedisConnection({ url: testRedisUrl(), forWorker: true });
-    const failedOnce = new Promise<Job>((resolve) => {
-      const worker = new Worker(
-        queue.name,
-        async () => {
-          throw new Error('payload.externalId: <b>required</b>');
-        },
-        { connection, prefix, autorun: true },
-      );
-      worker.on('failed', (job) => {
-        if (job) void worker.close().then(() => resolve(job));
-      });
-    });
-    const job = await queue.add(
-      'classify-post',
+    const job = await failJob(
+      server,
+      'classify',
       {
-        platform: 'x',
-        authorHandle: '<script>alert(1)</script>',
-        text: SECRET_TEXT,
-        raw: { html: '<div>big</div>' },
-      } as never,
-      { jobId: 'bad-post-1', attempts: 1 },
+        name: 'classify-post',
+        data: {
+          platform: 'x',
+          authorHandle: '<script>alert(1)</script>',
+          text: SECRET_TEXT,
+          raw: { html: '<div>big</div>' },
+        },
+        jobId: 'bad-post-1',
+      },
+      'payload.externalId: <b>required</b>',
     );
     failedId = String(job.id);
-    await failedOnce;
-    connection.disconnect();
   });
   afterAll(async () => server?.close());
 
@@ -83,6 +69,38 @@ describe('failed jobs routes', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.issues[0].field).toBe('query.queue');
+  });
+
+  it('names in its read entry the person whose account a job names only by handle (a reply’s author)', async () => {
+    const db = server.database.db;
+    const person = await db
+      .insertInto('people')
+      .values({ name: 'Ani', nip: '199001012015032001', agency: 'Dinas X', position: 'Staf', region_code: '31' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('accounts')
+      .values({ person_id: person.id, platform: 'x', handle: 'Ani_X', profile_url: 'https://x.com/Ani_X' })
+      .execute();
+    await failJob(
+      server,
+      'ocr',
+      { name: 'ocr-post', data: { platform: 'x', authorHandle: '@ani_x', accountId: null }, jobId: 'ocr-1' },
+      'no image',
+    );
+    const supervisor = await server.signIn('supervisor');
+    const response = await server.app.inject({
+      method: 'GET',
+      url: '/api/queues/failed?queue=ocr',
+      headers: supervisor.headers,
+    });
+    expect(response.statusCode).toBe(200);
+    const entry = await db
+      .selectFrom('access_log')
+      .select(['entity_type', 'entity_id', 'person_ids'])
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(entry).toEqual({ entity_type: 'person_list', entity_id: 'GET /api/queues/failed', person_ids: [person.id] });
   });
 
   it('page shows per-queue tables with escaped values and a retry form', async () => {
@@ -143,19 +161,12 @@ describe('failed jobs routes', () => {
 
   it('page retry redirects back with a flash', async () => {
     const queue = server.queues.schedule;
-    const connection = createRedisConnection({ url: testRedisUrl(), forWorker: true });
-    await queue.add('nightly', { trigger: 'nightly', requestedBy: null }, { jobId: 'sched-1', attempts: 1 });
-    await new Promise<void>((resolve) => {
-      const worker = new Worker(
-        queue.name,
-        async () => {
-          throw new Error('boom');
-        },
-        { connection, prefix: queue.opts.prefix },
-      );
-      worker.on('failed', () => void worker.close().then(() => resolve()));
-    });
-    connection.disconnect();
+    await failJob(
+      server,
+      'schedule',
+      { name: 'nightly', data: { trigger: 'nightly', requestedBy: null }, jobId: 'sched-1' },
+      'boom',
+    );
 
     const supervisor = await server.signIn('supervisor');
     const response = await server.app.inject({

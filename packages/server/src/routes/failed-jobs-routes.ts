@@ -1,7 +1,8 @@
-import { appendAudit } from '@netra/db';
+import { type AccountKeys, appendAudit, listPersonsOfAccounts } from '@netra/db';
 import { QUEUE, type QueueName, type Queues } from '@netra/queue';
 import type { Job, Queue } from 'bullmq';
 import { z } from 'zod';
+import { logUserListRead } from '../cases/privacy-service.ts';
 import { HttpError } from '../http/http-error.ts';
 import { defineRoute, type RouteContext, requireUser } from '../http/route.ts';
 import { html, type SafeHtml } from '../ui/html.ts';
@@ -87,11 +88,55 @@ function queueOf(queues: Queues, name: QueueName): Queue {
   return queues[name] as unknown as Queue;
 }
 
-async function failuresOf(queues: Queues, name: QueueName, limit: number): Promise<QueueFailures> {
-  const queue = queueOf(queues, name);
-  const [total, jobs] = await Promise.all([queue.getFailedCount(), queue.getFailed(0, limit - 1)]);
-  // A job removed between the two calls comes back as undefined.
-  return { queue: name, total, jobs: jobs.filter((j): j is Job => Boolean(j)).map(jobView) };
+/** The accounts a listed job names (its summary shows their handles and ids): by id, or platform and handle. */
+function accountKeysOf(jobs: readonly Job[]): AccountKeys {
+  const ids: string[] = [];
+  const handles: { platform: string; handle: string }[] = [];
+  for (const { data } of jobs) {
+    if (typeof data !== 'object' || data === null) continue;
+    const { accountId, platform, handle, authorHandle } = data as Record<string, unknown>;
+    if (typeof accountId === 'string') ids.push(accountId);
+    for (const h of [handle, authorHandle]) {
+      if (typeof platform === 'string' && typeof h === 'string') handles.push({ platform, handle: h });
+    }
+  }
+  return { ids, handles };
+}
+
+/** Failed jobs of the named queues, with the persons whose accounts they name. */
+async function listFailures(
+  queues: Queues,
+  names: readonly QueueName[],
+  limit: number,
+): Promise<{ failures: QueueFailures[]; shown: AccountKeys }> {
+  const listed = await Promise.all(
+    names.map(async (name) => {
+      const queue = queueOf(queues, name);
+      const [total, jobs] = await Promise.all([queue.getFailedCount(), queue.getFailed(0, limit - 1)]);
+      // A job removed between the two calls comes back as undefined.
+      return { queue: name, total, jobs: jobs.filter((j): j is Job => Boolean(j)) };
+    }),
+  );
+  return {
+    failures: listed.map((f) => ({ ...f, jobs: f.jobs.map(jobView) })),
+    shown: accountKeysOf(listed.flatMap((f) => f.jobs)),
+  };
+}
+
+/**
+ * Lists failed jobs and logs the read: a job's summary shows an account's handle and ids, personal data of the
+ * person who owns the account (UU PDP), so one `person_list` entry names those persons.
+ */
+async function readFailures(
+  ctx: RouteContext<unknown, unknown, unknown>,
+  route: string,
+  names: readonly QueueName[],
+  limit: number,
+): Promise<QueueFailures[]> {
+  const { failures, shown } = await listFailures(ctx.deps.queues, names, limit);
+  const personIds = await listPersonsOfAccounts(ctx.deps.db, shown);
+  await logUserListRead(ctx.deps.db, requireUser(ctx), route, personIds, ctx.request.ip);
+  return failures;
 }
 
 /**
@@ -193,7 +238,7 @@ export const failedJobsRoutes = [
     response: z.object({ queues: z.array(queueFailuresSchema) }),
     handler: async (ctx) => {
       const names = ctx.query.queue ? [ctx.query.queue] : QUEUE_NAMES;
-      return { queues: await Promise.all(names.map((n) => failuresOf(ctx.deps.queues, n, ctx.query.limit))) };
+      return { queues: await readFailures(ctx, 'GET /api/queues/failed', names, ctx.query.limit) };
     },
   }),
   defineRoute({
@@ -216,7 +261,7 @@ export const failedJobsRoutes = [
     summary: 'Failed jobs page with a retry button per job',
     query: z.object({ done: z.string().max(20).optional(), lang: z.string().optional() }),
     handler: async (ctx) =>
-      failedJobsPage(ctx, await Promise.all(QUEUE_NAMES.map((n) => failuresOf(ctx.deps.queues, n, DEFAULT_LIMIT)))),
+      failedJobsPage(ctx, await readFailures(ctx, 'GET /admin/failed-jobs', QUEUE_NAMES, DEFAULT_LIMIT)),
   }),
   defineRoute({
     method: 'POST',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCaseForPost, seedCaseContest, seedCasePerson, seedFlaggedCasePost } from '../testing/case-fixtures.ts';
+import { failJob } from '../testing/failed-job.ts';
 import { createTestServer, type TestServer } from '../testing/test-server.ts';
 import { allRoutes } from './index.ts';
 
@@ -19,7 +20,11 @@ interface Seeded {
   artefactSha: string;
 }
 
-type Read = { url: (s: Seeded) => string } | { none: string };
+/**
+ * `url`: shows the seeded person there (one entry naming them); `staff`: shows officers' data there (one
+ * `user_list` entry naming no person); `none`: why it shows no personal data.
+ */
+type Read = { url: (s: Seeded) => string } | { staff: string } | { none: string };
 
 /**
  * Every GET route, and either the URL at which it shows the seeded person's data (then the request must leave an
@@ -51,8 +56,8 @@ const READS: Record<string, Read> = {
   '/api/crawls': { none: 'crawl runs: platform, counts, times' },
   '/api/crawls/:id': { none: 'one crawl run' },
   '/crawls': { none: 'crawl runs and canary results' },
-  '/api/queues/failed': { none: 'failed jobs: an identifying summary (handle, ids), no name or NIP; supervisors' },
-  '/admin/failed-jobs': { none: 'failed jobs, as above' },
+  '/api/queues/failed': { url: () => '/api/queues/failed' },
+  '/admin/failed-jobs': { url: () => '/admin/failed-jobs' },
   '/ringkasan': { none: 'counts per platform, contest, week' },
   '/ringkasan.csv': { none: 'the same counts' },
   '/orang': { url: () => '/orang?q=Siti' },
@@ -73,8 +78,8 @@ const READS: Record<string, Read> = {
   '/review': { url: () => '/review' },
   '/review/:id': { url: (s) => `/review/${s.reviewItemId}` },
   '/tips/new': { none: 'the tip form' },
-  '/api/users': { none: 'officers (users), not watched persons' },
-  '/admin/users': { none: 'officers (users)' },
+  '/api/users': { staff: '/api/users' },
+  '/admin/users': { staff: '/admin/users' },
   '/api/watchlist/people': { url: () => '/api/watchlist/people' },
   '/api/watchlist/people/:id': { url: (s) => `/api/watchlist/people/${s.personId}` },
   '/api/watchlist/export': { url: () => '/api/watchlist/export?format=csv' },
@@ -113,6 +118,17 @@ describe('reads of personal data are logged', () => {
       payload: { rankGrade: 'Penata, III/c' },
     });
     expect(ranked.statusCode).toBe(200);
+    // A crawl of the person's account that failed: the failed-job pages show its handle and id.
+    await failJob(
+      server,
+      'crawl',
+      {
+        name: 'crawl-account',
+        data: { runId: 'r1', accountId: person.accountId, platform: 'facebook', handle: 'siti.reads' },
+        jobId: 'reads-crawl-1',
+      },
+      'blocked',
+    );
     seeded = {
       personId: person.personId,
       accountId: person.accountId,
@@ -132,22 +148,37 @@ describe('reads of personal data are logged', () => {
   });
 
   const logged = Object.entries(READS).flatMap(([route, read]) => ('url' in read ? [[route, read.url] as const] : []));
-  it.each(logged)('GET %s leaves one access entry naming the person it showed', async (_route, url) => {
+  /** The `access_log` entries one GET as admin leaves (the request must answer 200). */
+  async function accessEntriesOf(url: string) {
     const admin = await server.signIn('admin');
     const { max } = await server.database.db
       .selectFrom('access_log')
       .select((eb) => eb.fn.coalesce(eb.fn.max('id'), sql<number>`0`).as('max'))
       .executeTakeFirstOrThrow();
-    const response = await server.app.inject({ method: 'GET', url: url(seeded), headers: admin.headers });
+    const response = await server.app.inject({ method: 'GET', url, headers: admin.headers });
     expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
-    const entries = await server.database.db
+    return server.database.db
       .selectFrom('access_log')
-      .select(['actor_username', 'entity_type', 'person_ids'])
+      .select(['actor_username', 'entity_type', 'entity_id', 'person_ids'])
       .where('id', '>', max)
       .execute();
+  }
+
+  it.each(logged)('GET %s leaves one access entry naming the person it showed', async (_route, url) => {
+    const entries = await accessEntriesOf(url(seeded));
     expect(entries.length, 'one access entry per request').toBe(1);
     expect(entries[0]).toMatchObject({ actor_username: 'admin' });
     expect(entries[0]?.person_ids).toEqual([seeded.personId]);
+  });
+
+  const staff = Object.entries(READS).flatMap(([route, read]) =>
+    'staff' in read ? [[route, read.staff] as const] : [],
+  );
+  it.each(staff)('GET %s leaves one user_list entry naming no person', async (route, url) => {
+    const entries = await accessEntriesOf(url);
+    expect(entries).toEqual([
+      { actor_username: 'admin', entity_type: 'user_list', entity_id: `GET ${route}`, person_ids: [] },
+    ]);
   });
 
   it('lists the list reads naming the person in their access export (who read my data)', async () => {

@@ -9,6 +9,7 @@ import {
 } from '@netra/users';
 import { z } from 'zod';
 import { ROLES, type Role } from '../auth/roles.ts';
+import { logStaffListRead } from '../cases/privacy-service.ts';
 import { defineRoute, type RouteContext, requireUser, type SessionUser } from '../http/route.ts';
 import type { Messages } from '../i18n/messages.ts';
 import { html, type SafeHtml } from '../ui/html.ts';
@@ -186,6 +187,15 @@ function usersPage(ctx: RouteContext<unknown, { done?: string | undefined }, unk
   });
 }
 
+/** Lists the users and logs the read of their (staff) data. */
+async function readUsers(ctx: RouteContext<unknown, unknown, unknown>, route: string): Promise<UserRow[]> {
+  const [users] = await Promise.all([
+    listUsers(ctx.deps.db),
+    logStaffListRead(ctx.deps.db, requireUser(ctx), route, ctx.request.ip),
+  ]);
+  return users;
+}
+
 export const usersRoutes = [
   defineRoute({
     method: 'GET',
@@ -195,7 +205,7 @@ export const usersRoutes = [
     tag: 'users',
     summary: 'List all users (never their password hashes)',
     response: z.object({ users: z.array(userViewSchema) }),
-    handler: async (ctx) => ({ users: (await listUsers(ctx.deps.db)).map(userView) }),
+    handler: async (ctx) => ({ users: (await readUsers(ctx, 'GET /api/users')).map(userView) }),
   }),
   defineRoute({
     method: 'POST',
@@ -242,7 +252,7 @@ export const usersRoutes = [
     tag: 'users',
     summary: 'Users page: list, edit and create',
     query: z.object({ done: z.string().max(20).optional(), lang: z.string().optional() }),
-    handler: async (ctx) => usersPage(ctx, await listUsers(ctx.deps.db)),
+    handler: async (ctx) => usersPage(ctx, await readUsers(ctx, 'GET /admin/users')),
   }),
   defineRoute({
     method: 'POST',

@@ -591,6 +591,12 @@ SELECT pg_advisory_xact_lock($1::int, hashtext($2));
 -- findActiveCrawlRun ("crawl now" sent again)
 select * from "crawl_runs" where "target" = $1 and "status" in ($2, $3) and "created_at" > $4 order by "created_at" desc limit $5;
 
+-- findActiveCrawlRunHolding ("crawl now" of accounts a crawl of all holds)
+select "r".* from "crawl_runs" as "r" where "r"."target" in ($1, $2) and "r"."status" in ($3, $4) and "r"."created_at" > $5 and not exists (select "a"."id" from "accounts" as "a" where "a"."id" in ($6) and "a"."created_at" > "r"."created_at") order by "r"."created_at" desc limit $7;
+
+-- listPersonsOfAccounts (the failed-job pages’ read entry)
+select distinct "a"."person_id" from "accounts" as "a" where ("a"."id" in ($1) or ("a"."platform", lower("a"."handle")) in (($2, $3), ($4, $5)));
+
 -- lockItemsForCase (open a case, add items: under the items' locks)
 select "id" from "review_items" where "id" in ($1) order by "id" for update;
 select "ri"."id", "ri"."status", "ri"."created_at", "p"."posted_at", "p"."fetched_at", "a"."person_id", "ci"."case_id" as "existing_case_id", (select "d"."candidate" from "review_decisions" as "d" where "d"."review_item_id" = "ri"."id" order by "d"."created_at" desc limit $1) as "decided_candidate", "c"."candidate" as "model_candidate" from "review_items" as "ri" inner join "posts" as "p" on "p"."id" = "ri"."post_id" inner join "classifications" as "c" on "c"."id" = "ri"."classification_id" left join "accounts" as "a" on "a"."id" = "p"."account_id" left join "case_items" as "ci" on "ci"."review_item_id" = "ri"."id" where "ri"."id" in ($2);
