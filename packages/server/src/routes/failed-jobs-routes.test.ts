@@ -1,3 +1,4 @@
+import { insertWatchedAccount } from '@netra/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failJob } from '../testing/failed-job.ts';
 import { createTestServer, type TestServer } from '../testing/test-server.ts';
@@ -73,15 +74,7 @@ describe('failed jobs routes', () => {
 
   it('names in its read entry the person whose account a job names only by handle (a reply’s author)', async () => {
     const db = server.database.db;
-    const person = await db
-      .insertInto('people')
-      .values({ name: 'Ani', nip: '199001012015032001', agency: 'Dinas X', position: 'Staf', region_code: '31' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('accounts')
-      .values({ person_id: person.id, platform: 'x', handle: 'Ani_X', profile_url: 'https://x.com/Ani_X' })
-      .execute();
+    const person = await insertWatchedAccount(db, { platform: 'x', handle: 'Ani_X' });
     await failJob(
       server,
       'ocr',
@@ -100,7 +93,11 @@ describe('failed jobs routes', () => {
       .select(['entity_type', 'entity_id', 'person_ids'])
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
-    expect(entry).toEqual({ entity_type: 'person_list', entity_id: 'GET /api/queues/failed', person_ids: [person.id] });
+    expect(entry).toEqual({
+      entity_type: 'person_list',
+      entity_id: 'GET /api/queues/failed',
+      person_ids: [person.personId],
+    });
   });
 
   it('page shows per-queue tables with escaped values and a retry form', async () => {
