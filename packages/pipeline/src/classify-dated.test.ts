@@ -1,3 +1,4 @@
+import { TWO_RACES_REGISTRY } from '@netra/classifier/testing/two-races-registry';
 import { createLogger } from '@netra/core';
 import {
   createTestDatabase,
@@ -11,7 +12,6 @@ import { importRegistry } from '@netra/watchlist';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registryClassifier, startClassifierWorker } from './classifier-worker.ts';
 import { classifyAndStore } from './classify-and-store.ts';
-import { TWO_RACES_REGISTRY } from './testing/two-races-registry.ts';
 
 const registry = TWO_RACES_REGISTRY;
 

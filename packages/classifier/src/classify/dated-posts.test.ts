@@ -3,35 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '../features/extract-features.ts';
 import { compileRegistry } from '../registry/compile-registry.ts';
 import { contestWindow, daysOutside, phaseOf } from '../registry/contest-window.ts';
+import { TWO_RACES_CONTESTS } from '../testing/two-races-registry.ts';
 import { classify, resolveCandidate } from './classify.ts';
 
-// Invented contests, in no corpus: one person (Galih Pranata, ballot number 2 both times) in two presidential races
-// five years apart, listed older first, and a province race whose ticket 2 shares nothing with them.
+// Invented contests, in no corpus: the two presidential races of TWO_RACES_CONTESTS (one person, ballot number 2
+// both times, five years apart, older first) and a province race whose ticket 2 shares nothing with them.
 const registry: Registry = registrySchema.parse({
   contests: [
-    {
-      id: 'pilpres-2029',
-      kind: 'presiden',
-      region: { code: '00', name: 'Indonesia' },
-      electionDate: '2029-02-14',
-      campaignPeriod: { from: '2028-11-28', to: '2029-02-10' },
-      candidates: [
-        { number: 1, names: ['Surya Atmaja', 'Lukas Waromi'] },
-        { number: 2, names: ['Galih Pranata', 'Wulan Sari'] },
-      ],
-    },
-    {
-      id: 'pilpres-2034',
-      kind: 'presiden',
-      region: { code: '00', name: 'Indonesia' },
-      electionDate: '2034-02-14',
-      campaignPeriod: { from: '2033-11-28', to: '2034-02-10' },
-      registrationPeriod: { from: '2033-10-19', to: '2033-10-25' },
-      candidates: [
-        { number: 1, names: ['Rahmat Hidayat', 'Nia Kurnia'] },
-        { number: 2, names: ['Galih Pranata', 'Yudha Permana'] },
-      ],
-    },
+    ...TWO_RACES_CONTESTS,
     {
       id: 'pilgub-maluku-2034',
       kind: 'gubernur',

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TWO_RACES_REGISTRY } from '@netra/classifier/testing/two-races-registry';
 import { ArtefactStore } from '@netra/collectors';
 import { insertUser } from '@netra/db';
 import {
@@ -14,7 +15,6 @@ import { createQueues, createRedisConnection, type Queues } from '@netra/queue';
 import type { Redis } from 'ioredis';
 import { registryClassifier } from '../registry-classifier.ts';
 import { submitTip, type TipInput } from '../tips/submit-tip.ts';
-import { TWO_RACES_REGISTRY } from './two-races-registry.ts';
 
 /** What a tip test works against: a real database, artefact store directory and OCR queue. */
 export interface TipTestBed {
