@@ -1,8 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { assertJsonBounds, isNetraError, NetraError, parseOrThrow, type Registry, registrySchema } from '@netra/core';
-
-/** A registry is five levels deep and a few megabytes at most; the watchlist's registry import takes the same. */
-const REGISTRY_JSON_BOUNDS = { maxDepth: 32, maxLength: 20_000_000 };
+import { isNetraError, NetraError, parseOrThrow, type Registry, registryJsonBody, registrySchema } from '@netra/core';
 
 /**
  * One registry file's text as a Registry: a byte-order mark (Windows editors write one) is dropped, size and
@@ -10,9 +7,9 @@ const REGISTRY_JSON_BOUNDS = { maxDepth: 32, maxLength: 20_000_000 };
  * naming the file (and the limit passed).
  */
 export function parseRegistryText(text: string, path: string): Registry {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let body: string;
   try {
-    assertJsonBounds(body, REGISTRY_JSON_BOUNDS);
+    body = registryJsonBody(text);
   } catch (error) {
     if (!isNetraError(error)) throw error;
     throw new NetraError('REGISTRY_INVALID', `registry ${path}: ${error.message}`, { path, ...error.details });

@@ -1,7 +1,7 @@
 import {
-  assertJsonBounds,
   NetraError,
   type Registry,
+  registryJsonBody,
   registrySchema,
   unstorableReason,
   ValidationError,
@@ -29,19 +29,16 @@ export class RegistryFileError extends ValidationError {
   }
 }
 
-/** A registry is five levels deep and a few megabytes at most (every contest of a national election). */
-const REGISTRY_JSON_BOUNDS = { maxDepth: 32, maxLength: 20_000_000 };
-
 /**
  * Parses and validates a registry file (the `elections.json` format). Every error names the JSON path and,
  * where known, the line and column in the file. Region codes are also checked against the region list.
  */
 export function parseRegistryJson(text: string): Registry {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // Depth and size first, in one linear pass: a hostile deeply nested file must not reach the recursive
   // validators and path locator below (it overflowed the stack after 21 s on the event loop).
+  let body: string;
   try {
-    assertJsonBounds(body, REGISTRY_JSON_BOUNDS);
+    body = registryJsonBody(text);
   } catch (error) {
     if (!(error instanceof NetraError)) throw error;
     throw new RegistryFileError([{ path: '(root)', line: null, column: null, message: error.message }]);
