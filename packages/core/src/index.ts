@@ -2,6 +2,7 @@ export * from './bounded/index.ts';
 export * from './config/index.ts';
 export * from './csv/index.ts';
 export * from './errors/index.ts';
+export * from './http/index.ts';
 export * from './json/index.ts';
 export * from './lifecycle/index.ts';
 export * from './log/index.ts';

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from '@netra/core';
+import { type Logger, nodeServerTimeouts } from '@netra/core';
 import type { AddressAllowList } from './address-allow-list.ts';
 import type { NetraMetrics } from './netra-metrics.ts';
 import type { ReadinessReport } from './readiness.ts';
@@ -111,12 +111,7 @@ export async function startOpsServer(
     response.writeHead(out.status, { 'content-type': out.contentType, 'cache-control': 'no-store' });
     response.end(request.method === 'HEAD' ? undefined : out.body);
   };
-  const timing = {
-    headersTimeout: limits.headersTimeoutMs,
-    requestTimeout: Math.max(limits.requestTimeoutMs, limits.headersTimeoutMs),
-    connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
-  };
-  const server: Server = createServer(timing, (request, response) => {
+  const server: Server = createServer(nodeServerTimeouts(limits), (request, response) => {
     handle(request, response).catch((error: unknown) => {
       options.logger.error({ err: error }, 'operations endpoint failed');
       if (!response.headersSent) response.writeHead(500, { 'content-type': JSON_TYPE });

@@ -1,3 +1,5 @@
+import { nodeServerTimeouts } from '@netra/core';
+
 /**
  * How long a client of the API's own port may take and how many may be connected at once (docs/security.md,
  * "Slow clients and crawl-now twice"). Fastify keeps Node's 60 s for the headers (checked every 30 s), no
@@ -38,16 +40,13 @@ export const API_HTTP_LIMIT_MAXIMA: HttpLimits = {
   maxConnections: 65_535,
 };
 
-/** Fastify's server options for these limits; `maxConnections` is set on the server itself (`applyConnectionCap`). */
+/** Fastify's server options for these limits; `maxConnections` is set on the server itself (`buildServer`). */
 export function fastifyHttpOptions(limits: HttpLimits) {
+  const { requestTimeout, ...http } = nodeServerTimeouts(limits);
   return {
     connectionTimeout: limits.idleTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,
-    // Node refuses a request timeout shorter than the header timeout.
-    requestTimeout: Math.max(limits.requestTimeoutMs, limits.headersTimeoutMs),
-    http: {
-      headersTimeout: limits.headersTimeoutMs,
-      connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
-    },
+    requestTimeout,
+    http,
   };
 }
