@@ -74,11 +74,8 @@ export function caseCsv(rows: readonly CaseCsvRow[]): string {
 }
 
 /** The bytes of `caseCsv` over every batch (a case's rows), written a batch at a time. */
-export async function* caseCsvChunks(batches: AsyncIterable<readonly CaseCsvRow[]>): AsyncGenerator<string> {
-  async function* cells() {
-    for await (const rows of batches) yield rows.map(caseCsvCells);
-  }
-  yield* toCsvChunks(CASE_CSV_HEADER, cells());
+export function caseCsvChunks(batches: AsyncIterable<readonly CaseCsvRow[]>): AsyncGenerator<string> {
+  return toCsvChunks(CASE_CSV_HEADER, batches, ',', caseCsvCells);
 }
 
 function caseCsvCells(r: CaseCsvRow): unknown[] {

@@ -23,16 +23,18 @@ export function toCsv(rows: readonly (readonly unknown[])[], delimiter: Delimite
 }
 
 /**
- * The bytes of `toCsv([header, ...rows])`, as one chunk per batch of rows: an export too large to hold (every
- * decision) is written while its rows are still being read, its memory bounded by one batch.
+ * The bytes of `toCsv([header, ...rows.map(cells)])`, as one chunk per batch of rows: an export too large to hold
+ * (every decision) is written while its rows are still being read, its memory bounded by one batch. `cells`
+ * turns a row as read into its cells (by default the rows are cells already).
  */
-export async function* toCsvChunks(
+export async function* toCsvChunks<R = readonly unknown[]>(
   header: readonly unknown[],
-  batches: AsyncIterable<readonly (readonly unknown[])[]>,
+  batches: AsyncIterable<readonly R[]>,
   delimiter: Delimiter = ',',
+  cells: (row: R) => readonly unknown[] = (row) => row as readonly unknown[],
 ): AsyncGenerator<string> {
   yield `\uFEFF${csvLine(header, delimiter)}\r\n`;
   for await (const rows of batches) {
-    if (rows.length > 0) yield rows.map((r) => `${csvLine(r, delimiter)}\r\n`).join('');
+    if (rows.length > 0) yield rows.map((r) => `${csvLine(cells(r), delimiter)}\r\n`).join('');
   }
 }

@@ -49,23 +49,16 @@ export function decisionsToCsv(rows: readonly DecidedRow[]): string {
 }
 
 /** The bytes of `decisionsToCsv` over every page, written a page at a time. */
-export async function* decisionsCsvChunks(pages: AsyncIterable<readonly DecidedRow[]>): AsyncGenerator<string> {
-  yield* toCsvChunks(
-    CSV_HEADER,
-    mapPages(pages, (page) => page.map(csvCells)),
-  );
+export function decisionsCsvChunks(pages: AsyncIterable<readonly DecidedRow[]>): AsyncGenerator<string> {
+  return toCsvChunks(CSV_HEADER, pages, ',', csvCells);
 }
 
 const CSV_HEADER = CSV_COLUMNS.map(([name]) => name);
 const csvCells = (r: DecidedRow) => CSV_COLUMNS.map(([, get]) => get(r));
 
-async function* mapPages<T, U>(pages: AsyncIterable<readonly T[]>, map: (page: readonly T[]) => U): AsyncGenerator<U> {
-  for await (const page of pages) yield map(page);
-}
-
 /** The bytes of `decisionsToTrainingJsonl` over every page, written a page at a time. */
 export async function* decisionsJsonlChunks(pages: AsyncIterable<readonly DecidedRow[]>): AsyncGenerator<string> {
-  yield* mapPages(pages, decisionsToTrainingJsonl);
+  for await (const page of pages) yield decisionsToTrainingJsonl(page);
 }
 
 /** Reviewer decisions in the labelled-corpus line format, ready for `netra train --input`. */
