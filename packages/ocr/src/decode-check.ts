@@ -1,3 +1,4 @@
+import { ConcurrencySlots } from '@netra/core';
 import sharp from 'sharp';
 import { OcrError } from './ocr-error.ts';
 import { decodeError } from './preprocess.ts';
@@ -10,21 +11,7 @@ export interface DecodeCheckOptions {
 }
 
 /** Decodes running at once: each holds a libuv thread, which the process's file and DNS work share. */
-const MAX_CONCURRENT_DECODES = 2;
-let running = 0;
-const waiting: (() => void)[] = [];
-
-async function withSlot<T>(run: () => Promise<T>): Promise<T> {
-  if (running < MAX_CONCURRENT_DECODES) running++;
-  else await new Promise<void>((resolve) => waiting.push(resolve)); // the releasing run hands its slot over
-  try {
-    return await run();
-  } finally {
-    const next = waiting.shift();
-    if (next) next();
-    else running--;
-  }
-}
+const decodes = new ConcurrencySlots(2);
 
 /**
  * True when a PNG's chunks run whole up to IEND. libpng reads every pixel row and stops there, so a file cut
@@ -48,13 +35,13 @@ export function pngHasEnd(bytes: Uint8Array): boolean {
  * worker's decode would fail on later (`preprocess` uses the same `failOn: 'error'`). Reading the header only
  * (`imageDimensions`) passes a file cut after its header. The decode runs in libvips on libuv's thread pool,
  * not on the event loop; it streams (sequential read, a 64-px output), so memory stays a few MB whatever the
- * image's size; libvips abandons it after `timeoutSeconds`; at most MAX_CONCURRENT_DECODES run at once.
+ * image's size; libvips abandons it after `timeoutSeconds`; at most two run at once.
  * Throws OcrError OCR_IMAGE_CORRUPT, OCR_IMAGE_TOO_LARGE (past `maxPixels`) or OCR_TIMEOUT.
  */
 export async function checkImageDecodes(bytes: Uint8Array, options: DecodeCheckOptions): Promise<void> {
   const isPng = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
   if (isPng && !pngHasEnd(bytes)) throw new OcrError('OCR_IMAGE_CORRUPT', 'PNG cut before its IEND chunk');
-  await withSlot(async () => {
+  await decodes.run(async () => {
     try {
       await sharp(bytes, {
         limitInputPixels: options.maxPixels,

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { ConcurrencySlots } from './concurrency-slots.ts';
 
 /** How a bounded worker's run can end without an answer, each mapped to the caller's own typed error. */
 export interface BoundedWorkerFailures {
@@ -19,29 +20,15 @@ export interface BoundedWorkerFailures {
  */
 export const MAX_BOUNDED_WORKERS = 2;
 
-let running = 0;
-let peak = 0;
-const waiting: (() => void)[] = [];
+const slots = new ConcurrencySlots(MAX_BOUNDED_WORKERS);
 
 /** Threads running now, runs waiting, and the most that ran at once since the last reset (for tests). */
 export function boundedWorkerStats(): { running: number; waiting: number; peak: number } {
-  return { running, waiting: waiting.length, peak };
+  return slots.stats();
 }
 
 export function resetBoundedWorkerPeak(): void {
-  peak = running;
-}
-
-async function acquireSlot(): Promise<void> {
-  if (running < MAX_BOUNDED_WORKERS) running++;
-  else await new Promise<void>((resolve) => waiting.push(resolve)); // the releasing run hands its slot over
-  peak = Math.max(peak, running);
-}
-
-function releaseSlot(): void {
-  const next = waiting.shift();
-  if (next) next();
-  else running--;
+  slots.resetPeak();
 }
 
 /**
@@ -61,18 +48,15 @@ export async function runBoundedWorker<M, T>(
   answer: (message: M) => T,
   failures: BoundedWorkerFailures,
 ): Promise<T> {
-  await acquireSlot();
-  try {
+  return slots.run(() => {
     const worker = new Worker(url, {
       workerData,
       resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: 32 },
       stdout: false,
       stderr: false,
     });
-    return await awaitWorkerAnswer(worker, limits.timeoutMs, answer, failures, () => void worker.terminate());
-  } finally {
-    releaseSlot();
-  }
+    return awaitWorkerAnswer(worker, limits.timeoutMs, answer, failures, () => void worker.terminate());
+  });
 }
 
 /**
