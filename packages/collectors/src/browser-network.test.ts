@@ -64,6 +64,11 @@ window.gathered = new Promise((resolve) => {
 </script>`);
       return;
     }
+    if (req.url?.startsWith('/plain/')) {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<!doctype html><title>plain</title><p>ok</p>');
+      return;
+    }
     if (req.url === '/facebook/nama.lama') {
       res.writeHead(301, { location: '/facebook/suryadi.guru.mesuji' });
       res.end();
@@ -174,6 +179,35 @@ describe('the page collector browser reaches only what the guard allows', () => 
       }
     });
     expect(outcome).toBe('COLLECTOR_URL_REFUSED');
+    expect(other.connections).toBe(0);
+  });
+
+  it('a refused navigation does not break the next lease of the same page: its late error page is not reused', {
+    timeout: 120_000,
+  }, async () => {
+    // Chromium commits the refused navigation's error page after goto has rejected; on a loaded machine that
+    // commit interrupted the next account's first goto ("interrupted by another navigation to chrome-error://").
+    const failures: string[] = [];
+    for (let round = 0; round < 25; round++) {
+      const refused = await pool.withPage(async (lease) =>
+        lease.goto(`${other.url}/`, 10_000).then(
+          () => 'loaded',
+          (error: { code?: string }) => error.code ?? String(error),
+        ),
+      );
+      expect(refused).toBe('COLLECTOR_URL_REFUSED');
+      const loaded = await pool
+        .withPage(
+          async (lease) => {
+            const response = await lease.goto(`${site.url}/plain/${round}`);
+            return `${response?.status()} ${await lease.page.title()}`;
+          },
+          { localOrigin: site.url },
+        )
+        .catch((error: Error) => error.message.split('\n')[0]!);
+      if (loaded !== '200 plain') failures.push(`round ${round}: ${loaded}`);
+    }
+    expect(failures).toEqual([]);
     expect(other.connections).toBe(0);
   });
 

@@ -81,6 +81,7 @@ export class PageLease {
       try {
         response = await page.goto(target, { waitUntil: 'load', timeout: timeoutMs ?? this.#pool.navigationTimeoutMs });
       } catch (error) {
+        await this.#replaceFailed(page);
         const refused: NetraError | null = network.takeNavigationRefusal(page);
         if (!refused) throw error;
         throw hop === 0 ? refused : urlRefused(url, target, String((refused.details as { problem?: string }).problem));
@@ -95,6 +96,25 @@ export class PageLease {
         );
       target = next;
     }
+  }
+
+  /**
+   * A page whose navigation failed is not navigated again: Chromium commits its error page
+   * (`chrome-error://chromewebdata/`) after `goto` has already rejected, and on a loaded machine that late commit
+   * interrupted the next `goto` — the next account's first page failed for nothing. Its place is taken by a new
+   * page of the same context (same cookies) before the failure is reported; the old one closes in the background.
+   * When no page can be opened (context closed or crashed) the failed one stays and `reset` discards the context.
+   */
+  async #replaceFailed(page: Page): Promise<void> {
+    const fresh = await this.#context.newPage().catch(() => null);
+    if (!fresh) return;
+    if (page === this.#page) this.#page = fresh;
+    else if (page === this.#beside) this.#beside = fresh;
+    else {
+      void fresh.close().catch(() => {});
+      return;
+    }
+    void page.close().catch(() => {});
   }
 
   get page(): Page {
