@@ -113,7 +113,8 @@ export async function runCandidateReplies(
     if (made.ok) items.push({ post: made.post, regionCode: account.region_code });
     else invalid.push({ externalId: reply.externalId, message: made.message });
   }
-  const newPosts = await recordAndQueueSightings(deps.db, deps.queues, items);
+  // Replies are read from the platform's API (Bluesky, Mastodon): an empty text is the author's, not a miss.
+  const newPosts = await recordAndQueueSightings(deps.db, deps.queues, items, { textComplete: true });
   for (const { post } of items) log.debug({ postKey: postKey(post) }, 'reply toward candidate queued');
   const outcome: CandidateRepliesOutcome = {
     status: `reverse_${result.status}`,

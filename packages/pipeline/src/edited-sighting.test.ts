@@ -84,7 +84,9 @@ describe('a collected post seen again with an edited text', () => {
     crawlRunId: null,
   });
   const see = (text: string, fetchedAt: string) =>
-    recordAndQueueSightings(database.db, queues, [{ post: sighting(text, fetchedAt), regionCode: '18.11' }]);
+    recordAndQueueSightings(database.db, queues, [{ post: sighting(text, fetchedAt), regionCode: '18.11' }], {
+      textComplete: true,
+    });
   /** The classify jobs queued since the last call, run through the classifier worker's store path. */
   const classifyQueued = () => classifyWaiting(database.db, queues.classify, registry, logger, classified);
   const versions = async (postId: string) =>
@@ -175,16 +177,21 @@ describe('a collected post seen again with an edited text', () => {
       capturedAt: '2026-11-20T03:00:00Z',
     };
     const withImage = (text: string, fetchedAt: string) =>
-      recordAndQueueSightings(database.db, queues, [
-        {
-          post: {
-            ...sighting(text, fetchedAt),
-            externalId: 'at://did:plc:suntingan/app.bsky.feed.post/3kimg',
-            evidence: [image],
+      recordAndQueueSightings(
+        database.db,
+        queues,
+        [
+          {
+            post: {
+              ...sighting(text, fetchedAt),
+              externalId: 'at://did:plc:suntingan/app.bsky.feed.post/3kimg',
+              evidence: [image],
+            },
+            regionCode: '18.11',
           },
-          regionCode: '18.11',
-        },
-      ]);
+        ],
+        { textComplete: true },
+      );
     await withImage(NEUTRAL, '2026-11-20T03:00:00Z');
     await withImage(SUPPORT, '2026-11-21T03:00:00Z');
     await withImage(SUPPORT, '2026-11-22T03:00:00Z');

@@ -1,12 +1,12 @@
 import type { CollectedPost } from '@netra/core';
-import { type Executor, recordSightings, recordSightingTexts } from '@netra/db';
+import { type Executor, recordSightingsAndTexts } from '@netra/db';
 import { classifyJobId, ocrJobId, type Queues } from '@netra/queue';
 
 /** A collected post to queue, with its author's region and, for an edit seen again, its text's key. */
 export interface CollectedItem {
   post: CollectedPost;
   regionCode: string | null;
-  /** `recordSightingTexts`: the key of the post version the post's text is, '' or absent for the stored text. */
+  /** `recordSightingsAndTexts`: the key of the post version the post's text is, '' or absent for the stored text. */
   textKey?: string | undefined;
 }
 
@@ -56,22 +56,28 @@ export async function queueCollected(queues: Queues, items: readonly CollectedIt
 }
 
 /**
- * A crawl's sightings, forward or reverse: recorded in PostgreSQL first (`recordSightings`: a post seen again moves
- * its `last_seen_at` whatever the queue does with a job id it already holds), an edited text of a stored post
- * kept as its next version (`recordSightingTexts`), then queued for classification. Returns how many posts were
+ * A crawl's sightings, forward or reverse: recorded in PostgreSQL first, with an edited text of a stored post kept
+ * as its next version, in one round trip for the batch (`recordSightingsAndTexts`: a post seen again moves its
+ * `last_seen_at` whatever the queue does with a job id it already holds), then queued for classification. A post
+ * whose text was removed is recorded as such and not queued: there is nothing of its author's left to score, and
+ * its review item keeps the words it was flagged for. `textComplete`: the sightings were read from the platform's
+ * API, so an empty text is a removal (a page read may only have missed the caption). Returns how many posts were
  * seen for the first time.
  */
 export async function recordAndQueueSightings(
   db: Executor,
   queues: Queues,
   items: readonly Omit<CollectedItem, 'textKey'>[],
+  options: { textComplete: boolean },
 ): Promise<number> {
-  const posts = items.map((i) => i.post);
-  const newPosts = await recordSightings(db, posts);
-  const textKeys = await recordSightingTexts(db, posts);
+  const { newPosts, texts } = await recordSightingsAndTexts(
+    db,
+    items.map((i) => i.post),
+    options,
+  );
   await queueCollected(
     queues,
-    items.map((item, i) => ({ ...item, textKey: textKeys[i] })),
+    items.flatMap((item, i) => (texts[i]!.emptied ? [] : [{ ...item, textKey: texts[i]!.textKey }])),
   );
   return newPosts;
 }

@@ -232,10 +232,12 @@ export function startScraperWorker(options: ScraperWorkerOptions): ScraperWorker
     // Classification stays once per post and text. A post with images waits for their text (ocr queue →
     // classify queue); the others go straight to the classifier. Both job ids are deterministic per post
     // (docs/decisions.md, "Text in images").
+    // Read through the platform's API, a post's text is complete: an empty one was emptied by its author.
     const newPosts = await recordAndQueueSightings(
       options.db,
       options.queues,
       collected.map((post) => ({ post, regionCode: data.regionCode })),
+      { textComplete: viaApi },
     );
     for (const post of collected) log.debug({ postKey: postKey(post) }, 'post queued for classification');
     // Only after the posts are safely queued: a crash before this line re-reads them, never skips them.

@@ -65,22 +65,6 @@ export async function upsertPost(db: Executor, post: StorablePost): Promise<{ id
   return { id: row.id, inserted: row.inserted };
 }
 
-/**
- * Records a crawl's sightings: each post is stored (first sighting) or has its `last_seen_at` moved and any
- * new evidence added (later sighting), all in one transaction. The scraper calls this before queueing
- * classification, so a later sighting never depends on the classify queue accepting a job id it has
- * already seen (retained completed jobs make BullMQ ignore a re-queued id).
- */
-/** Returns how many of the posts were seen for the first time (stored now), for the metrics. */
-export async function recordSightings(db: Executor, posts: readonly CollectedPost[]): Promise<number> {
-  if (posts.length === 0) return 0;
-  // One statement for the posts and one for their evidence (`upsertPosts`), not two per post: the scraper
-  // records every account's sightings, so round trips here are paid per account all night.
-  const write = async (tx: Executor) => (await upsertPosts(tx, posts)).filter((r) => r.inserted).length;
-  if (db.isTransaction) return write(db);
-  return db.transaction().execute(write);
-}
-
 export async function findPostById(db: Executor, id: string) {
   return db.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -106,16 +90,21 @@ async function upsertChunk(
   db: Executor,
   chunk: readonly { post: StorablePost & { imageReadings?: readonly PostImageReading[] }; lastSeen: string }[],
   evidence: ReadonlyMap<string, ReadonlyMap<string, CollectedPost['evidence'][number]>>,
+  texts: boolean,
 ) {
   const p = chunk.map(({ post }) => post);
   const artefacts = chunk.flatMap(({ post }) => [...evidence.get(postKey(post))!.values()].map((e) => ({ post, e })));
   const json = storableJson;
   const text = p.map((x) => storableText(x.text));
+  // The stored hash travels only for the crawl's sightings (`texts`): the classifier's statement stays as it was.
+  const hash = (table: '' | 'p.') => (texts ? sql.raw(`, ${table}content_hash`) : sql``);
   const result = await sql<{
     id: string;
     platform: string;
     external_id: string;
     inserted: boolean;
+    content_hash?: string;
+    latest_hash?: string | null;
   }>`${preparedStatement}
     WITH input AS (
       SELECT * FROM unnest(
@@ -156,19 +145,19 @@ async function upsertChunk(
           OR EXISTS (SELECT 1 FROM jsonb_array_elements(excluded.image_readings) e
             WHERE NOT posts.image_readings @> jsonb_build_array(jsonb_build_object('sha256', e->'sha256')))))
       -- xmax = 0 only for a freshly inserted row: tells insert from update in the same statement.
-      RETURNING id, platform, external_id, (xmax = 0) AS inserted
+      RETURNING id, platform, external_id, (xmax = 0) AS inserted${hash('')}
     ), unchanged AS (
       -- Posts already stored that the update skipped; the snapshot shows the rows as they were before this
       -- statement, i.e. exactly the stored ones (a post inserted by this statement is not in it).
-      SELECT p.id, p.platform, p.external_id, false AS inserted
+      SELECT p.id, p.platform, p.external_id, false AS inserted${hash('p.')}
       FROM input i CROSS JOIN LATERAL (
-        SELECT id, platform, external_id FROM posts
+        SELECT id, platform, external_id${hash('')} FROM posts
         WHERE platform = i.platform AND external_id = i.external_id LIMIT 1) p
       WHERE NOT EXISTS (SELECT 1 FROM stored s WHERE s.platform = i.platform AND s.external_id = i.external_id)
     ), known AS (
-      SELECT id, platform, external_id, inserted FROM stored
+      SELECT id, platform, external_id, inserted${hash('')} FROM stored
       UNION ALL
-      SELECT id, platform, external_id, inserted FROM unchanged
+      SELECT id, platform, external_id, inserted${hash('')} FROM unchanged
     ), artefacts AS (
       SELECT s.id AS post_id, s.inserted, e.kind, e.sha256, e.bytes, e.media_type, e.path, e.captured_at
       FROM unnest(
@@ -188,7 +177,16 @@ async function upsertChunk(
       SELECT post_id, kind, sha256, bytes, media_type, path, captured_at FROM artefacts WHERE NOT inserted
       ON CONFLICT (post_id, sha256) DO NOTHING
     )
-    SELECT id, platform, external_id, inserted FROM known`.execute(db);
+    ${
+      texts
+        ? // The crawl's sightings (`recordSightingsAndTexts`): each post's newest version too, in the same round
+          // trip. The statement's snapshot is enough: a post it inserted has no version, and a version committed
+          // meanwhile is seen again under the post's lock before anything is written (`recordPostText`).
+          sql`SELECT k.id, k.platform, k.external_id, k.inserted, k.content_hash, v.content_hash AS latest_hash
+    FROM known k LEFT JOIN LATERAL (
+      SELECT content_hash FROM post_versions WHERE post_id = k.id ORDER BY version DESC LIMIT 1) v ON true`
+        : sql`SELECT id, platform, external_id, inserted FROM known`
+    }`.execute(db);
   return result.rows;
 }
 
@@ -211,6 +209,29 @@ export async function upsertPosts(
   db: Executor,
   posts: readonly (StorablePost & { imageReadings?: readonly PostImageReading[] })[],
 ): Promise<{ id: string; inserted: boolean }[]> {
+  return (await upsertPostRows(db, posts, false)).map(({ id, inserted }) => ({ id, inserted }));
+}
+
+/** A post as `upsertPostRows` answers: its stored text's hash, and with `texts` its newest version's hash. */
+export interface UpsertedPost {
+  id: string;
+  inserted: boolean;
+  /** `posts.content_hash`: the hash of the text first stored; only read with `texts` ('' without). */
+  contentHash: string;
+  /** The newest `post_versions.content_hash` (null: no version yet); only read with `texts`. */
+  latestHash: string | null;
+}
+
+/**
+ * `upsertPosts`, answering with each post's stored hash and, when `texts` is set (the crawl's sightings), its
+ * newest version's hash from the same statement: what a sighting's text is compared with, without a second
+ * round trip. The classifier's path leaves `texts` off and reads no version.
+ */
+export async function upsertPostRows(
+  db: Executor,
+  posts: readonly (StorablePost & { imageReadings?: readonly PostImageReading[] })[],
+  texts: boolean,
+): Promise<UpsertedPost[]> {
   const unique = new Map<string, { post: (typeof posts)[number]; lastSeen: string }>();
   for (const post of posts) {
     const seen = unique.get(postKey(post));
@@ -224,7 +245,7 @@ export async function upsertPosts(
     evidence.set(postKey(post), ofPost);
     for (const e of post.evidence) ofPost.set(e.sha256, e);
   }
-  const stored = new Map<string, { id: string; inserted: boolean }>();
+  const stored = new Map<string, Omit<UpsertedPost, 'inserted'> & { inserted: boolean }>();
   let pending = [...unique.values()];
   // A post another transaction committed while this statement waited for it, with nothing new to record, is
   // neither updated (so not returned) nor in the statement's snapshot: a second statement sees it. Twice is
@@ -232,8 +253,13 @@ export async function upsertPosts(
   // isolation of every Netra transaction: each statement takes a new snapshot).
   for (let pass = 0; pass < 2 && pending.length > 0; pass++) {
     for (const chunk of chunks(pending)) {
-      for (const row of await upsertChunk(db, chunk, evidence))
-        stored.set(postKey({ platform: row.platform, externalId: row.external_id }), row);
+      for (const row of await upsertChunk(db, chunk, evidence, texts))
+        stored.set(postKey({ platform: row.platform, externalId: row.external_id }), {
+          id: row.id,
+          inserted: row.inserted,
+          contentHash: row.content_hash ?? '',
+          latestHash: row.latest_hash ?? null,
+        });
     }
     pending = pending.filter(({ post }) => !stored.has(postKey(post)));
   }
@@ -244,7 +270,7 @@ export async function upsertPosts(
     if (!row) throw new Error(`post ${post.platform}/${post.externalId} was not stored`);
     const inserted = row.inserted && !first.has(key);
     first.add(key);
-    return { id: row.id, inserted };
+    return { ...row, inserted };
   });
 }
 

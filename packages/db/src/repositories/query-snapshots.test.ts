@@ -42,7 +42,7 @@ import {
   listReviewItems,
 } from './review-repository.ts';
 import { findLiveSession } from './session-repository.ts';
-import { findPostForTextJob, recordSightingTexts } from './sighting-text-repository.ts';
+import { findPostForTextJob, recordSightingsAndTexts } from './sighting-text-repository.ts';
 import { findWatchedAccount, storedPostedAt } from './tip-repository.ts';
 
 const ID = '00000000-0000-4000-8000-000000000001';
@@ -246,26 +246,30 @@ describe('repository SQL', () => {
         () => listPostsToRecheck(db, { checkedBefore: new Date(0), limit: 50, platforms: ['bluesky', 'mastodon'] }),
       ],
       [
-        // A post seen without text: only the one statement every crawl pays is recorded.
-        "recordSightingTexts (the stored and latest hashes of a crawl's posts)",
+        // The one statement every crawl pays: its posts stored or seen again, with their stored and latest hashes.
+        "recordSightingsAndTexts (a crawl's posts, with their stored and latest hashes)",
         () =>
-          recordSightingTexts(db, [
-            {
-              platform: 'bluesky',
-              externalId: 'at://x',
-              url: 'https://bsky.app/x',
-              kind: 'post',
-              accountId: ID,
-              authorHandle: 'a',
-              text: '',
-              postedAt: null,
-              fetchedAt: '2026-11-29T00:00:00Z',
-              mediaDescriptions: [],
-              evidence: [],
-              raw: {},
-              crawlRunId: null,
-            },
-          ]),
+          recordSightingsAndTexts(
+            db,
+            [
+              {
+                platform: 'bluesky',
+                externalId: 'at://x',
+                url: 'https://bsky.app/x',
+                kind: 'post',
+                accountId: ID,
+                authorHandle: 'a',
+                text: '',
+                postedAt: null,
+                fetchedAt: '2026-11-29T00:00:00Z',
+                mediaDescriptions: [],
+                evidence: [],
+                raw: {},
+                crawlRunId: null,
+              },
+            ],
+            { textComplete: true },
+          ),
       ],
       ['findPostForTextJob', () => findPostForTextJob(db, ID)],
       [

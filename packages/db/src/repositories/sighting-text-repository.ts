@@ -1,60 +1,75 @@
 import { type CollectedPost, storableText } from '@netra/core';
 import { sql } from 'kysely';
 import type { Executor } from '../connection/executor.ts';
-import { preparedStatement } from '../connection/prepared-statements.ts';
-import { chunks } from './batch-chunks.ts';
-import { contentHash } from './post-repository.ts';
+import { contentHash, upsertPostRows } from './post-repository.ts';
 import { recordPostText } from './post-version-writes.ts';
 
+/** What a crawl's sighting of a post's text became (`recordSightingsAndTexts`). */
+export interface SightingText {
+  /**
+   * The `classifications.text_key` its text is: '' for the post's stored text (every unedited post, and every
+   * post first seen now), else the hash of its latest version — the new one, or the one already recorded when
+   * the same text is seen again — so the classify job names the text it carries.
+   */
+  textKey: string;
+  /**
+   * The post's text is now empty where it had words (the author deleted them; the post shows only its media):
+   * kept as a version, with this sighting's evidence, but there is nothing of the author's to score — the post's
+   * review item stays on the words it was flagged for, and the item page says the text was removed.
+   */
+  emptied: boolean;
+}
+
+const EMPTY_HASH = contentHash('');
+
 /**
- * A crawl's sightings of posts already stored (after `recordSightings`): a post seen again with another text (an
- * edit on the platform) gets that text as its next version (`recordPostText`, the rules of a later tip's text)
- * and the key its classification is stored under. Returns one `textKey` per input, in order: '' for a post whose
- * latest text is still its stored text (every unedited post, and every post first seen now), else the hash of
- * its latest version — the new one, or the one already recorded when the same edit is seen again — so the
- * classify job names the text it carries. One statement reads every post's stored and latest hashes; only a post
- * whose text differs from both is locked and versioned, so a crawl of unedited posts pays one query.
- * A sighting without text (an image post read without its caption) changes nothing: its key is ''.
+ * A crawl's sightings, recorded in one round trip for the whole batch: each post stored (first sighting) or its
+ * `last_seen_at` moved and new evidence added (`upsertPostRows`; a later sighting never depends on the classify
+ * queue accepting a job id it has already seen), and in the same statement each post's stored and newest-version
+ * hashes. A post seen with another text (an edit on the platform) then gets that text as its next version
+ * (`recordPostText`, the rules of a later tip's text): only such a post is locked and versioned, so a crawl of
+ * unedited posts pays one statement.
+ *
+ * An empty text is an edit only from a sighting whose text is complete (`textComplete`: read from the
+ * platform's API, where a post without text has none): a page read can miss a caption its markup moved, and
+ * that must not turn every post of the account into a removal. Returns how many posts were new, and one
+ * `SightingText` per input, in order.
  */
-export async function recordSightingTexts(db: Executor, posts: readonly CollectedPost[]): Promise<string[]> {
-  const keys = posts.map(() => '');
-  const known = new Map<number, { id: string; stored: string; latest: string | null }>();
-  for (const chunk of chunks(posts.map((post, n) => ({ post, n })))) {
-    const rows = await sql<{
-      n: number;
-      id: string;
-      content_hash: string;
-      latest_hash: string | null;
-    }>`${preparedStatement}
-      SELECT i.n, p.id, p.content_hash, v.content_hash AS latest_hash
-      FROM unnest(${chunk.map((c) => c.post.platform)}::text[], ${chunk.map((c) => c.post.externalId)}::text[],
-        ${chunk.map((c) => c.n)}::integer[]) AS i(platform, external_id, n)
-      JOIN posts p ON p.platform = i.platform AND p.external_id = i.external_id
-      LEFT JOIN LATERAL (SELECT content_hash FROM post_versions WHERE post_id = p.id ORDER BY version DESC LIMIT 1) v
-        ON true`.execute(db);
-    for (const r of rows.rows) known.set(r.n, { id: r.id, stored: r.content_hash, latest: r.latest_hash });
-  }
+export async function recordSightingsAndTexts(
+  db: Executor,
+  posts: readonly CollectedPost[],
+  options: { textComplete: boolean },
+): Promise<{ newPosts: number; texts: SightingText[] }> {
+  if (posts.length === 0) return { newPosts: 0, texts: [] };
+  const write = (tx: Executor) => upsertPostRows(tx, posts, true);
+  const rows = db.isTransaction ? await write(db) : await db.transaction().execute(write);
+  const texts: SightingText[] = [];
   for (const [n, post] of posts.entries()) {
-    const row = known.get(n);
+    const row = rows[n]!;
     const text = storableText(post.text.trim());
-    if (!row || !text) continue;
-    const latest = row.latest ?? row.stored;
+    const latest = row.latestHash ?? row.contentHash;
     // The stored text was hashed untrimmed (`upsertPosts`): either form equal to the latest is no edit.
     if (contentHash(text) === latest || contentHash(storableText(post.text)) === latest) {
-      keys[n] = row.latest ?? '';
+      texts.push({ textKey: row.latestHash ?? '', emptied: row.latestHash === EMPTY_HASH && !text });
+      continue;
+    }
+    if (!text && !options.textComplete) {
+      texts.push({ textKey: '', emptied: false });
       continue;
     }
     const record = (tx: Executor) =>
       recordPostText(tx, { postId: row.id, text: post.text, seenAt: post.fetchedAt, evidence: post.evidence });
-    keys[n] = (db.isTransaction ? await record(db) : await db.transaction().execute(record)).textKey;
+    const recorded = db.isTransaction ? await record(db) : await db.transaction().execute(record);
+    texts.push({ textKey: recorded.textKey, emptied: !recorded.text });
   }
-  return keys;
+  return { newPosts: rows.filter((r) => r.inserted).length, texts };
 }
 
 /**
  * What a classify job of a stored post's newer text needs besides that text (post-recheck.ts): the post as
  * collected, its author's region (the watched account's person, else the tip's person) and image readings, and
- * whether it records an interaction (whose review rules a text-only job would not carry).
+ * the interaction it records, if any (a reply or repost toward a candidate: the job carries it, so the edit is
+ * reviewed by the same rules as the crawl's sighting was).
  */
 export async function findPostForTextJob(db: Executor, postId: string) {
   return db
@@ -63,6 +78,7 @@ export async function findPostForTextJob(db: Executor, postId: string) {
     .leftJoin('people as pa', 'pa.id', 'a.person_id')
     .leftJoin('tips as t', 't.post_id', 'p.id')
     .leftJoin('people as pt', 'pt.id', 't.person_id')
+    .leftJoin('post_interactions as pi', 'pi.post_id', 'p.id')
     .select([
       'p.platform',
       'p.external_id',
@@ -77,7 +93,14 @@ export async function findPostForTextJob(db: Executor, postId: string) {
       'p.image_readings',
       sql<string | null>`coalesce(pa.region_code, pt.region_code)`.as('region_code'),
       sql<boolean>`t.id IS NOT NULL`.as('tip'),
-      sql<boolean>`EXISTS (SELECT 1 FROM post_interactions pi WHERE pi.post_id = p.id)`.as('interaction'),
+      'pi.kind as interaction_kind',
+      'pi.interacted_at',
+      'pi.target_type',
+      'pi.target_external_id',
+      'pi.target_url',
+      'pi.target_author',
+      'pi.target_text',
+      'pi.target_candidate',
     ])
     .where('p.id', '=', postId)
     .executeTakeFirstOrThrow();

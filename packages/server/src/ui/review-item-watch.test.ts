@@ -85,4 +85,30 @@ describe('review item watch card', () => {
     ).value;
     expect(en).toMatch(/deleted.*16:00 WIT/s);
   });
+
+  it('says the text was removed when the newest version has none, and keeps the earlier words shown', () => {
+    const version = (n: number, text: string) => ({
+      version: n,
+      text,
+      content_hash: String(n).repeat(64),
+      seen_at: new Date(`2026-11-0${n}T01:00:00Z`),
+      evidence: [],
+      score: null,
+    });
+    const out = reviewItemWatch(
+      catalogue.id,
+      'id',
+      { ...base, versions: [version(1, 'Coblos nomor 1'), version(2, '')] },
+      '18.11',
+      new Map(),
+    ).value;
+    expect(out).toContain('teks dihapus');
+    expect(out).not.toContain('diubah');
+    expect(out).toContain('Coblos nomor 1');
+    expect(out).toContain('penulis menghapus teksnya');
+    expect(
+      reviewItemWatch(catalogue.en, 'en', { ...base, versions: [version(1, 'a'), version(2, '')] }, null, new Map())
+        .value,
+    ).toContain('text removed');
+  });
 });

@@ -13,7 +13,7 @@ const INTERACTION_LABEL = {
 
 /**
  * The review item's watch card (kept apart from review-pages.ts): the interaction and its target, the
- * "diubah"/"dihapus" markers with their times in the person's zone (WIB/WITA/WIT), every text version, and
+ * "diubah"/"teks dihapus"/"dihapus" markers (a newest version without text: the author removed the words) with their times in the person's zone (WIB/WITA/WIT), every text version, and
  * the tip that brought the post in. Empty when there is nothing to say.
  */
 export function reviewItemWatch(
@@ -28,7 +28,7 @@ export function reviewItemWatch(
   const i = watch.interaction;
   if (!i && !edited && !watch.deletedAt && !watch.tip) return html``;
   return html`<div class="card" id="watch">
-  <p>${watch.tip ? html`<strong class="badge tip">${t.watchTip}</strong> ` : ''}${edited ? html`<strong class="badge edited">${t.watchEdited}</strong> <small>${when(edited.seen_at)}</small> ` : ''}${watch.deletedAt ? html`<strong class="badge deleted">${t.watchDeleted}</strong> <small>${t.watchDeletedNote} ${when(watch.deletedAt)}</small>` : ''}</p>
+  <p>${watch.tip ? html`<strong class="badge tip">${t.watchTip}</strong> ` : ''}${edited ? html`<strong class="badge edited">${edited.text === '' ? t.watchTextRemoved : t.watchEdited}</strong> <small>${when(edited.seen_at)}</small> ` : ''}${watch.deletedAt ? html`<strong class="badge deleted">${t.watchDeleted}</strong> <small>${t.watchDeletedNote} ${when(watch.deletedAt)}</small>` : ''}</p>
   ${
     i
       ? html`<h3>${t.watchInteraction}: ${t[INTERACTION_LABEL[i.kind]]}</h3>
@@ -44,7 +44,7 @@ export function reviewItemWatch(
     watch.versions.length > 0
       ? html`<h3>${t.watchVersions}</h3><ol>${watch.versions.map(
           (v) =>
-            html`<li><small>${t.watchVersion} ${v.version} · ${t.watchSeen} ${when(v.seen_at)} · <code>${v.content_hash.slice(0, 16)}</code>${v.score === null ? '' : html` · ${t.reviewScore} <strong class="version-score">${percent(v.score)}</strong>`}${v.evidence.map((e) => html` · <a href="/evidence/${e.sha256}">${e.kind}</a>`)}</small><div class="post-text" lang="id">${v.text}</div></li>`,
+            html`<li><small>${t.watchVersion} ${v.version} · ${t.watchSeen} ${when(v.seen_at)} · <code>${v.content_hash.slice(0, 16)}</code>${v.score === null ? '' : html` · ${t.reviewScore} <strong class="version-score">${percent(v.score)}</strong>`}${v.evidence.map((e) => html` · <a href="/evidence/${e.sha256}">${e.kind}</a>`)}</small>${v.text === '' ? html`<div><em>${t.watchTextRemovedNote}</em></div>` : html`<div class="post-text" lang="id">${v.text}</div>`}</li>`,
         )}</ol>`
       : ''
   }

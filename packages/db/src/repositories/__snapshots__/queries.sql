@@ -627,17 +627,160 @@ delete from "posts" where "id" in ($1);
 -- listPostsToRecheck
 select "p"."id", "p"."platform", "p"."external_id", "p"."kind", "p"."url", "p"."author_handle", "a"."handle" as "account_handle" from "posts" as "p" left join "accounts" as "a" on "a"."id" = "p"."account_id" where "p"."deleted_at" is null and "p"."platform" in ($1, $2) and (exists (select "ri"."id" from "review_items" as "ri" where "ri"."post_id" = "p"."id") or exists (select "t"."id" from "tips" as "t" where "t"."post_id" = "p"."id")) and ("p"."last_checked_at" is null or "p"."last_checked_at" < $3) order by p.last_checked_at NULLS FIRST, "p"."id" limit $4;
 
--- recordSightingTexts (the stored and latest hashes of a crawl's posts)
+-- recordSightingsAndTexts (a crawl's posts, with their stored and latest hashes)
 /* netra:prepared */ 
-      SELECT i.n, p.id, p.content_hash, v.content_hash AS latest_hash
-      FROM unnest($1::text[], $2::text[],
-        $3::integer[]) AS i(platform, external_id, n)
-      JOIN posts p ON p.platform = i.platform AND p.external_id = i.external_id
-      LEFT JOIN LATERAL (SELECT content_hash FROM post_versions WHERE post_id = p.id ORDER BY version DESC LIMIT 1) v
-        ON true;
+    WITH input AS (
+      SELECT * FROM unnest(
+        $1::text[], $2::text[],
+        $3::uuid[], $4::text[], $5::text[],
+        $6::text[], $7::text[], $8::text[],
+        $9::timestamptz[], $10::timestamptz[],
+        $11::timestamptz[], $12::jsonb[],
+        $13::jsonb[],
+        -- Readings are only ever appended (see the update below): earlier classifications' evidence offsets
+        -- point into the list as it was.
+        $14::jsonb[], $15::jsonb[],
+        $16::uuid[]
+      ) AS i(platform, external_id, account_id, author_handle, url, kind, text, content_hash, posted_at, fetched_at,
+        last_seen_at, context, media_descriptions, image_readings, raw, crawl_run_id)
+    ), stored AS (
+      INSERT INTO posts (platform, external_id, account_id, author_handle, url, kind, text, content_hash, posted_at,
+        fetched_at, last_seen_at, context, media_descriptions, image_readings, raw, crawl_run_id)
+      SELECT * FROM input
+      ON CONFLICT (platform, external_id) DO UPDATE SET
+        last_seen_at = greatest(posts.last_seen_at, excluded.last_seen_at),
+        -- The scraper records the sighting before OCR has run: the first readings the classifier brings fill
+        -- the empty list. Later readings of images the list does not have yet (a tip's further screenshot) are
+        -- appended, in the job's order; readings already there stay as they are — every classification's
+        -- evidence offsets point into the list as it was when it was computed, which appending keeps true.
+        image_readings = CASE
+          WHEN posts.image_readings = '[]'::jsonb THEN excluded.image_readings
+          WHEN excluded.image_readings = '[]'::jsonb THEN posts.image_readings
+          ELSE posts.image_readings || coalesce((
+            SELECT jsonb_agg(e ORDER BY n) FROM jsonb_array_elements(excluded.image_readings) WITH ORDINALITY x(e, n)
+            WHERE NOT posts.image_readings @> jsonb_build_array(jsonb_build_object('sha256', e->'sha256'))), '[]'::jsonb)
+          END
+      -- Only when that changes something. The classifier stores posts the scraper has already recorded: an
+      -- unconditional update wrote a new version of every post row (and its index entries) for nothing. The
+      -- image check reads the lists only when both have readings (a further image, or a retried job).
+      WHERE posts.last_seen_at < excluded.last_seen_at
+        OR (excluded.image_readings <> '[]'::jsonb AND (posts.image_readings = '[]'::jsonb
+          OR EXISTS (SELECT 1 FROM jsonb_array_elements(excluded.image_readings) e
+            WHERE NOT posts.image_readings @> jsonb_build_array(jsonb_build_object('sha256', e->'sha256')))))
+      -- xmax = 0 only for a freshly inserted row: tells insert from update in the same statement.
+      RETURNING id, platform, external_id, (xmax = 0) AS inserted, content_hash
+    ), unchanged AS (
+      -- Posts already stored that the update skipped; the snapshot shows the rows as they were before this
+      -- statement, i.e. exactly the stored ones (a post inserted by this statement is not in it).
+      SELECT p.id, p.platform, p.external_id, false AS inserted, p.content_hash
+      FROM input i CROSS JOIN LATERAL (
+        SELECT id, platform, external_id, content_hash FROM posts
+        WHERE platform = i.platform AND external_id = i.external_id LIMIT 1) p
+      WHERE NOT EXISTS (SELECT 1 FROM stored s WHERE s.platform = i.platform AND s.external_id = i.external_id)
+    ), known AS (
+      SELECT id, platform, external_id, inserted, content_hash FROM stored
+      UNION ALL
+      SELECT id, platform, external_id, inserted, content_hash FROM unchanged
+    ), artefacts AS (
+      SELECT s.id AS post_id, s.inserted, e.kind, e.sha256, e.bytes, e.media_type, e.path, e.captured_at
+      FROM unnest(
+        $17::text[], $18::text[],
+        $19::text[], $20::text[],
+        $21::integer[], $22::text[],
+        $23::text[], $24::timestamptz[]
+      ) AS e(platform, external_id, kind, sha256, bytes, media_type, path, captured_at)
+      JOIN known s ON s.platform = e.platform AND s.external_id = e.external_id
+    ), new_evidence AS (
+      -- A post this statement inserted has a new id: none of its evidence can exist (the batch's own repeats
+      -- are merged before), so a plain insert, without ON CONFLICT's extra index probe and confirmation per row.
+      INSERT INTO evidence_artefacts (post_id, kind, sha256, bytes, media_type, path, captured_at)
+      SELECT post_id, kind, sha256, bytes, media_type, path, captured_at FROM artefacts WHERE inserted
+    ), evidence AS (
+      INSERT INTO evidence_artefacts (post_id, kind, sha256, bytes, media_type, path, captured_at)
+      SELECT post_id, kind, sha256, bytes, media_type, path, captured_at FROM artefacts WHERE NOT inserted
+      ON CONFLICT (post_id, sha256) DO NOTHING
+    )
+    SELECT k.id, k.platform, k.external_id, k.inserted, k.content_hash, v.content_hash AS latest_hash
+    FROM known k LEFT JOIN LATERAL (
+      SELECT content_hash FROM post_versions WHERE post_id = k.id ORDER BY version DESC LIMIT 1) v ON true;
+/* netra:prepared */ 
+    WITH input AS (
+      SELECT * FROM unnest(
+        $1::text[], $2::text[],
+        $3::uuid[], $4::text[], $5::text[],
+        $6::text[], $7::text[], $8::text[],
+        $9::timestamptz[], $10::timestamptz[],
+        $11::timestamptz[], $12::jsonb[],
+        $13::jsonb[],
+        -- Readings are only ever appended (see the update below): earlier classifications' evidence offsets
+        -- point into the list as it was.
+        $14::jsonb[], $15::jsonb[],
+        $16::uuid[]
+      ) AS i(platform, external_id, account_id, author_handle, url, kind, text, content_hash, posted_at, fetched_at,
+        last_seen_at, context, media_descriptions, image_readings, raw, crawl_run_id)
+    ), stored AS (
+      INSERT INTO posts (platform, external_id, account_id, author_handle, url, kind, text, content_hash, posted_at,
+        fetched_at, last_seen_at, context, media_descriptions, image_readings, raw, crawl_run_id)
+      SELECT * FROM input
+      ON CONFLICT (platform, external_id) DO UPDATE SET
+        last_seen_at = greatest(posts.last_seen_at, excluded.last_seen_at),
+        -- The scraper records the sighting before OCR has run: the first readings the classifier brings fill
+        -- the empty list. Later readings of images the list does not have yet (a tip's further screenshot) are
+        -- appended, in the job's order; readings already there stay as they are — every classification's
+        -- evidence offsets point into the list as it was when it was computed, which appending keeps true.
+        image_readings = CASE
+          WHEN posts.image_readings = '[]'::jsonb THEN excluded.image_readings
+          WHEN excluded.image_readings = '[]'::jsonb THEN posts.image_readings
+          ELSE posts.image_readings || coalesce((
+            SELECT jsonb_agg(e ORDER BY n) FROM jsonb_array_elements(excluded.image_readings) WITH ORDINALITY x(e, n)
+            WHERE NOT posts.image_readings @> jsonb_build_array(jsonb_build_object('sha256', e->'sha256'))), '[]'::jsonb)
+          END
+      -- Only when that changes something. The classifier stores posts the scraper has already recorded: an
+      -- unconditional update wrote a new version of every post row (and its index entries) for nothing. The
+      -- image check reads the lists only when both have readings (a further image, or a retried job).
+      WHERE posts.last_seen_at < excluded.last_seen_at
+        OR (excluded.image_readings <> '[]'::jsonb AND (posts.image_readings = '[]'::jsonb
+          OR EXISTS (SELECT 1 FROM jsonb_array_elements(excluded.image_readings) e
+            WHERE NOT posts.image_readings @> jsonb_build_array(jsonb_build_object('sha256', e->'sha256')))))
+      -- xmax = 0 only for a freshly inserted row: tells insert from update in the same statement.
+      RETURNING id, platform, external_id, (xmax = 0) AS inserted, content_hash
+    ), unchanged AS (
+      -- Posts already stored that the update skipped; the snapshot shows the rows as they were before this
+      -- statement, i.e. exactly the stored ones (a post inserted by this statement is not in it).
+      SELECT p.id, p.platform, p.external_id, false AS inserted, p.content_hash
+      FROM input i CROSS JOIN LATERAL (
+        SELECT id, platform, external_id, content_hash FROM posts
+        WHERE platform = i.platform AND external_id = i.external_id LIMIT 1) p
+      WHERE NOT EXISTS (SELECT 1 FROM stored s WHERE s.platform = i.platform AND s.external_id = i.external_id)
+    ), known AS (
+      SELECT id, platform, external_id, inserted, content_hash FROM stored
+      UNION ALL
+      SELECT id, platform, external_id, inserted, content_hash FROM unchanged
+    ), artefacts AS (
+      SELECT s.id AS post_id, s.inserted, e.kind, e.sha256, e.bytes, e.media_type, e.path, e.captured_at
+      FROM unnest(
+        $17::text[], $18::text[],
+        $19::text[], $20::text[],
+        $21::integer[], $22::text[],
+        $23::text[], $24::timestamptz[]
+      ) AS e(platform, external_id, kind, sha256, bytes, media_type, path, captured_at)
+      JOIN known s ON s.platform = e.platform AND s.external_id = e.external_id
+    ), new_evidence AS (
+      -- A post this statement inserted has a new id: none of its evidence can exist (the batch's own repeats
+      -- are merged before), so a plain insert, without ON CONFLICT's extra index probe and confirmation per row.
+      INSERT INTO evidence_artefacts (post_id, kind, sha256, bytes, media_type, path, captured_at)
+      SELECT post_id, kind, sha256, bytes, media_type, path, captured_at FROM artefacts WHERE inserted
+    ), evidence AS (
+      INSERT INTO evidence_artefacts (post_id, kind, sha256, bytes, media_type, path, captured_at)
+      SELECT post_id, kind, sha256, bytes, media_type, path, captured_at FROM artefacts WHERE NOT inserted
+      ON CONFLICT (post_id, sha256) DO NOTHING
+    )
+    SELECT k.id, k.platform, k.external_id, k.inserted, k.content_hash, v.content_hash AS latest_hash
+    FROM known k LEFT JOIN LATERAL (
+      SELECT content_hash FROM post_versions WHERE post_id = k.id ORDER BY version DESC LIMIT 1) v ON true;
 
 -- findPostForTextJob
-select "p"."platform", "p"."external_id", "p"."url", "p"."kind", "p"."account_id", "p"."author_handle", "p"."posted_at", "p"."context", "p"."media_descriptions", "p"."raw", "p"."image_readings", coalesce(pa.region_code, pt.region_code) as "region_code", t.id IS NOT NULL as "tip", EXISTS (SELECT 1 FROM post_interactions pi WHERE pi.post_id = p.id) as "interaction" from "posts" as "p" left join "accounts" as "a" on "a"."id" = "p"."account_id" left join "people" as "pa" on "pa"."id" = "a"."person_id" left join "tips" as "t" on "t"."post_id" = "p"."id" left join "people" as "pt" on "pt"."id" = "t"."person_id" where "p"."id" = $1;
+select "p"."platform", "p"."external_id", "p"."url", "p"."kind", "p"."account_id", "p"."author_handle", "p"."posted_at", "p"."context", "p"."media_descriptions", "p"."raw", "p"."image_readings", coalesce(pa.region_code, pt.region_code) as "region_code", t.id IS NOT NULL as "tip", "pi"."kind" as "interaction_kind", "pi"."interacted_at", "pi"."target_type", "pi"."target_external_id", "pi"."target_url", "pi"."target_author", "pi"."target_text", "pi"."target_candidate" from "posts" as "p" left join "accounts" as "a" on "a"."id" = "p"."account_id" left join "people" as "pa" on "pa"."id" = "a"."person_id" left join "tips" as "t" on "t"."post_id" = "p"."id" left join "people" as "pt" on "pt"."id" = "t"."person_id" left join "post_interactions" as "pi" on "pi"."post_id" = "p"."id" where "p"."id" = $1;
 
 -- saveInteractions
 insert into "post_interactions" ("post_id", "kind", "target_type", "target_external_id", "target_url", "target_author", "target_text", "target_candidate", "interacted_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict ("post_id") do nothing;
