@@ -233,4 +233,28 @@ describe('a removed text and an edited interaction record', () => {
       await database.db.selectFrom('post_interactions').select('kind').where('post_id', '=', postId).execute(),
     ).toEqual([{ kind: 'reply' }]);
   });
+
+  it('records a crawl batch of posts seen again unedited with one statement', async () => {
+    const batch = Array.from({ length: 50 }, (_, n) =>
+      sighting(`3kbatch${n}`, `Kegiatan ke-${n}`, '2026-11-20T03:00:00Z'),
+    );
+    await recordAndQueueSightings(
+      database.db,
+      queues,
+      batch.map((post) => ({ post, regionCode: '18.12' })),
+      { textComplete: true },
+    );
+    const statements: string[] = [];
+    const counted = database.db.withPlugin({
+      transformQuery: (args) => {
+        statements.push(args.node.kind);
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const again = batch.map((post) => ({ post: { ...post, fetchedAt: '2026-11-21T03:00:00Z' }, regionCode: '18.12' }));
+    expect(await recordAndQueueSightings(counted, queues, again, { textComplete: true })).toBe(0);
+    // One round trip for the posts, their evidence and their stored and latest text hashes (was two).
+    expect(statements).toHaveLength(1);
+  });
 });
