@@ -37,10 +37,22 @@ export async function listAccountsOfPerson(db: Executor, personId: string): Prom
     .execute();
 }
 
+/**
+ * The accounts of these persons, each person's in `listAllAccounts`' order (platform, handle — all of one
+ * person's accounts come in the same chunk): the watchlist export's pages repeat its bytes.
+ */
 export async function listAccountsOfPeople(db: Executor, personIds: readonly string[]): Promise<AccountRow[]> {
   const out: AccountRow[] = [];
   for (const part of chunks([...new Set(personIds)], 5000)) {
-    out.push(...(await db.selectFrom('accounts').selectAll().where('person_id', 'in', part).execute()));
+    out.push(
+      ...(await db
+        .selectFrom('accounts')
+        .selectAll()
+        .where('person_id', 'in', part)
+        .orderBy('platform')
+        .orderBy('handle')
+        .execute()),
+    );
   }
   return out;
 }

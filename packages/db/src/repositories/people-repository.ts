@@ -113,6 +113,21 @@ export async function listAllPeople(db: Executor): Promise<PersonRow[]> {
   return db.selectFrom('people').selectAll().orderBy('name').orderBy('nip').execute();
 }
 
+/**
+ * One page of people in `listAllPeople`'s order (name, then NIP — unique, so the order is total), after the
+ * person `after`: the watchlist export walks every person a page at a time instead of holding them all. Keyset,
+ * not OFFSET, so a page deep into the list costs what the first does.
+ */
+export async function listPeoplePage(
+  db: Executor,
+  after: { name: string; nip: string } | null,
+  limit: number,
+): Promise<PersonRow[]> {
+  let q = db.selectFrom('people').selectAll().orderBy('name').orderBy('nip').limit(limit);
+  if (after) q = q.where((eb) => eb(eb.refTuple('name', 'nip'), '>', eb.tuple(after.name, after.nip)));
+  return q.execute();
+}
+
 /** Every person's id: whom a whole-watchlist export showed, for the read log. */
 export async function listAllPersonIds(db: Executor): Promise<string[]> {
   return (await db.selectFrom('people').select('id').orderBy('id').execute()).map((r) => r.id);

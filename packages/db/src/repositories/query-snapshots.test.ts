@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordingDatabase } from '../testing/recording-database.ts';
 import { logRead } from './access-log-repository.ts';
-import { listPersonsOfAccounts, lockAccountHandle } from './account-repository.ts';
+import { listAccountsOfPeople, listPersonsOfAccounts, lockAccountHandle } from './account-repository.ts';
 import { listAudit } from './audit-repository.ts';
 import {
   casesReferencing,
@@ -23,7 +23,7 @@ import { listArtefactsAfter } from './evidence-repository.ts';
 import { saveInteractions } from './interaction-repository.ts';
 import { countRecentFailures } from './login-attempt-repository.ts';
 import { countPostsStoredSince, readReviewBacklog } from './ops-stats-repository.ts';
-import { listAllPersonIds, lockPersonNip } from './people-repository.ts';
+import { listAllPersonIds, listPeoplePage, lockPersonNip } from './people-repository.ts';
 import { listPersonsOfArtefact, listPostIdsForEvidence, upsertPost, upsertPosts } from './post-repository.ts';
 import { listPostsToRecheck } from './post-watch-repository.ts';
 import { listOutcomesOfPerson, listReferralsDue } from './referral-repository.ts';
@@ -108,6 +108,11 @@ describe('repository SQL', () => {
       ['countPostsStoredSince', () => countPostsStoredSince(db, new Date(0))],
       ['listDecidedItemsPage', () => listDecidedItemsPage(db, { since: new Date(0), contestId: 'c' }, ID, 1000)],
       ['listAllPersonIds', () => listAllPersonIds(db)],
+      [
+        'listPeoplePage (the watchlist export, a page after a person)',
+        () => listPeoplePage(db, { name: 'a', nip: '1' }, 500),
+      ],
+      ['listAccountsOfPeople', () => listAccountsOfPeople(db, [ID])],
       ['listPersonsOfArtefact', () => listPersonsOfArtefact(db, 'a'.repeat(64))],
       [
         'appendDecision',

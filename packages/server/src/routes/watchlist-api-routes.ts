@@ -10,6 +10,7 @@ import {
   createPersonAudited,
   deleteAccountAudited,
   deletePersonAudited,
+  eachWatchlistPage,
   exportWatchlist,
   isColumnTarget,
   normaliseHeader,
@@ -20,9 +21,11 @@ import {
   requirePerson,
   updateAccountAudited,
   updatePersonAudited,
+  watchlistCsvChunks,
 } from '@netra/watchlist';
 import { z } from 'zod';
 import { logUserListRead, logUserRead } from '../cases/privacy-service.ts';
+import { textStream, trackExport } from '../http/export-stream.ts';
 import { HttpError } from '../http/http-error.ts';
 import { defineRoute, type RouteContext, requireUser, UPLOAD_BODY_LIMIT } from '../http/route.ts';
 
@@ -341,29 +344,45 @@ export async function sendWatchlistExport(
   layout: 'long' | 'wide' = 'long',
 ) {
   const user = requireUser(ctx);
+  // Every watched person's name, NIP, post and accounts: a read of personal data (UU PDP Ps 31), logged and
+  // audited like the case and decision exports — once the rows sent and the persons in them are known.
+  const logged = async (what: { rows?: number; personIds: readonly string[]; complete: boolean; bytes?: number }) => {
+    await logUserListRead(
+      ctx.deps.db,
+      user,
+      `GET ${ctx.request.routeOptions.url}`,
+      [...what.personIds],
+      ctx.request.ip,
+      'export',
+    );
+    await appendAudit(ctx.deps.db, {
+      actorId: user.id,
+      actorUsername: user.username,
+      action: 'watchlist.export',
+      entityType: 'watchlist_export',
+      entityId: format,
+      after: {
+        format,
+        layout,
+        ...(what.rows === undefined ? {} : { rows: what.rows }),
+        complete: what.complete,
+        ...(what.bytes === undefined ? {} : { bytes: what.bytes }),
+      },
+      ip: ctx.request.ip,
+    });
+  };
+  const stamp = new Date().toISOString().slice(0, 10);
+  ctx.reply.header('content-disposition', `attachment; filename="daftar-pantau-${stamp}.${format}"`);
+  if (format === 'csv') {
+    // Streamed a page of persons at a time (issue 14): the whole list and its CSV string no longer sit in memory.
+    const pages = trackExport(eachWatchlistPage(ctx.deps.db, layout), (r) => r.personId, logged);
+    return ctx.reply.type('text/csv; charset=utf-8').send(textStream(watchlistCsvChunks(pages, layout, delimiter)));
+  }
+  // The workbook is built whole (ExcelJS): read as before, logged before it is sent.
   const [file, persons] = await Promise.all([
     exportWatchlist(ctx.deps.db, format, { delimiter, layout }),
     listAllPersonIds(ctx.deps.db),
   ]);
-  await logUserListRead(ctx.deps.db, user, `GET ${ctx.request.routeOptions.url}`, persons, ctx.request.ip, 'export');
-  // Every watched person's name, NIP, post and accounts: a read of personal data (UU PDP Ps 31), audited
-  // like the case and decision exports.
-  await appendAudit(ctx.deps.db, {
-    actorId: user.id,
-    actorUsername: user.username,
-    action: 'watchlist.export',
-    entityType: 'watchlist_export',
-    entityId: format,
-    after: { format, layout, bytes: file.length },
-    ip: ctx.request.ip,
-  });
-  const stamp = new Date().toISOString().slice(0, 10);
-  ctx.reply.header('content-disposition', `attachment; filename="daftar-pantau-${stamp}.${format}"`);
-  return ctx.reply
-    .type(
-      format === 'csv'
-        ? 'text/csv; charset=utf-8'
-        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    )
-    .send(file);
+  await logged({ personIds: persons, complete: true, bytes: file.length });
+  return ctx.reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(file);
 }

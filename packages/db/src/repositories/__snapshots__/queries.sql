@@ -92,6 +92,12 @@ select "ri"."id" as "review_item_id", "d"."reason", "d"."id" as "decision_id", "
 -- listAllPersonIds
 select "id" from "people" order by "id";
 
+-- listPeoplePage (the watchlist export, a page after a person)
+select * from "people" where ("name", "nip") > ($1, $2) order by "name", "nip" limit $3;
+
+-- listAccountsOfPeople
+select * from "accounts" where "person_id" in ($1) order by "platform", "handle";
+
 -- listPersonsOfArtefact
 select distinct "a"."person_id" from "evidence_artefacts" as "e" inner join "posts" as "p" on "p"."id" = "e"."post_id" inner join "accounts" as "a" on "a"."id" = "p"."account_id" where "e"."sha256" = $1;
 
