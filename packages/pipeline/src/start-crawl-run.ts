@@ -6,6 +6,7 @@ import {
   createCrawlRun,
   findActiveCrawlRun,
   findActiveCrawlRunHolding,
+  findActiveListRunHolding,
   listCrawlableAccounts,
   lockCrawlTarget,
 } from '@netra/db';
@@ -72,6 +73,10 @@ async function openCrawlRun(db: Kysely<Database>, queues: Queues, input: StartCr
       requestedBy: input.requestedBy?.id ?? null,
       accountsTotal: accounts.length,
       target,
+      // A run of a list of accounts names them: a later request for some of them is held by it.
+      ...(target !== null && input.accountIds && input.accountIds.length > 0
+        ? { accountIds: accounts.map((a) => a.id) }
+        : {}),
     });
     await appendAudit(tx, {
       actorId: input.requestedBy?.id ?? null,
@@ -106,11 +111,13 @@ async function openCrawlRun(db: Kysely<Database>, queues: Queues, input: StartCr
 
 /**
  * The queued or running run that already crawls what this request asks for: one of the same target, or — for
- * some accounts — a crawl of all that holds them all (the accounts it shares would otherwise be crawled twice).
- * The targets' locks are taken in one order (all before any list of accounts), so a request for some accounts
- * and one for all meet at the lock of all: the later one sees the run the earlier one opened. A crawl of all
- * while some accounts are being crawled does start: the other accounts need it, and cutting the shared ones
- * out of it would change what the run of all reports.
+ * some accounts — a crawl of all, or of a list of accounts, that holds them all (the accounts it shares would
+ * otherwise be crawled twice). The targets' locks are taken in one order (all, then the one lock every list
+ * request shares, then the request's own), so a request for some accounts and one for all meet at the lock of
+ * all, and two requests for overlapping lists meet at the shared lock: the later one sees the run the earlier
+ * one opened. A crawl of all while some accounts are being crawled does start: the other accounts need it, and
+ * cutting the shared ones out of it would change what the run of all reports; so does a list with an account
+ * the running list lacks.
  */
 async function activeRunHolding(
   tx: Kysely<Database>,
@@ -119,22 +126,25 @@ async function activeRunHolding(
   accounts: readonly { id: string }[],
 ) {
   const since = new Date(Date.now() - STUCK_RUN_HOURS * 3_600_000);
-  // A full re-read is held only by a full run of all; a read of what is new by either kind.
+  // A full re-read is held only by a full run; a read of what is new by either kind.
   const allTargets = input.full ? [crawlTarget({ full: true })] : [crawlTarget({}), crawlTarget({ full: true })];
   const some = accounts.length > 0 && !allTargets.includes(target);
   if (some) {
     for (const all of allTargets) await lockCrawlTarget(tx, all);
+    await lockCrawlTarget(tx, LIST_REQUESTS_LOCK);
   }
   await lockCrawlTarget(tx, target);
   const same = await findActiveCrawlRun(tx, target, since);
   if (same || !some) return same;
-  return findActiveCrawlRunHolding(
-    tx,
-    allTargets,
-    accounts.map((a) => a.id),
-    since,
+  const ids = accounts.map((a) => a.id);
+  return (
+    (await findActiveCrawlRunHolding(tx, allTargets, ids, since)) ??
+    (await findActiveListRunHolding(tx, input.full ? ['full:accounts:'] : ['accounts:', 'full:accounts:'], ids, since))
   );
 }
+
+/** The lock every request for a list of accounts takes (lists overlap whatever their digests). */
+const LIST_REQUESTS_LOCK = 'lists';
 
 const ADD_BULK_SLICE = 2_000;
 

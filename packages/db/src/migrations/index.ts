@@ -21,6 +21,7 @@ import * as accessLogPersonIds from './2026-12-05-3000-access-log-person-ids.ts'
 import * as reviewDecisionsTimeIndex from './2026-12-05-3100-review-decisions-time-index.ts';
 import * as crawlRunTarget from './2026-12-05-7000-crawl-run-target.ts';
 import * as peopleOrderIndex from './2026-12-06-2000-people-order-index.ts';
+import * as crawlRunAccountIds from './2026-12-06-2100-crawl-run-account-ids.ts';
 
 /**
  * Every migration, in order. Names are dated and frozen; a new migration gets a later name (a test checks
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-3100-review-decisions-time-index': reviewDecisionsTimeIndex,
   '2026-12-05-7000-crawl-run-target': crawlRunTarget,
   '2026-12-06-2000-people-order-index': peopleOrderIndex,
+  '2026-12-06-2100-crawl-run-account-ids': crawlRunAccountIds,
 };

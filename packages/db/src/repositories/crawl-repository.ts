@@ -64,6 +64,8 @@ export async function createCrawlRun(
     requestedBy: string | null;
     accountsTotal: number;
     target?: string | null | undefined;
+    /** A run of a list of accounts: the accounts it queues (a later request for some of them is held by it). */
+    accountIds?: readonly string[] | null | undefined;
   },
 ) {
   return db
@@ -73,6 +75,7 @@ export async function createCrawlRun(
       requested_by: run.requestedBy,
       accounts_total: run.accountsTotal,
       target: run.target ?? null,
+      account_ids: run.accountIds ? [...run.accountIds] : null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -130,6 +133,29 @@ export async function findActiveCrawlRunHolding(
       ),
     )
     .orderBy('r.created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
+ * The newest queued or running run of a list of accounts (target starting with one of `prefixes`) opened after
+ * `since` whose accounts include every one of these: a "crawl now" of some accounts a list run already queues.
+ */
+export async function findActiveListRunHolding(
+  db: Executor,
+  prefixes: readonly string[],
+  accountIds: readonly string[],
+  since: Date,
+) {
+  return db
+    .selectFrom('crawl_runs')
+    .selectAll()
+    .where('status', 'in', ['queued', 'running'])
+    .where('created_at', '>', since)
+    .where('target', 'is not', null)
+    .where((eb) => eb.or(prefixes.map((p) => eb(sql`left(target, ${p.length})`, '=', p))))
+    .where(sql<boolean>`account_ids @> ${sql.val([...accountIds])}::uuid[]`)
+    .orderBy('created_at', 'desc')
     .limit(1)
     .executeTakeFirst();
 }

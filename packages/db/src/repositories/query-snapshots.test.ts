@@ -15,6 +15,7 @@ import { saveClassification, saveClassifications } from './classification-reposi
 import {
   findActiveCrawlRun,
   findActiveCrawlRunHolding,
+  findActiveListRunHolding,
   listCrawlableAccounts,
   lockCrawlTarget,
   recordAccountCrawled,
@@ -230,6 +231,10 @@ describe('repository SQL', () => {
       [
         'findActiveCrawlRunHolding ("crawl now" of accounts a crawl of all holds)',
         () => findActiveCrawlRunHolding(db, ['all', 'full:all'], [ID], new Date(0)),
+      ],
+      [
+        'findActiveListRunHolding ("crawl now" of accounts a crawl of a list holds)',
+        () => findActiveListRunHolding(db, ['accounts:', 'full:accounts:'], [ID], new Date(0)),
       ],
       [
         'listPersonsOfAccounts (the failed-job pages’ read entry)',

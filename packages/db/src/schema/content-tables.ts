@@ -20,6 +20,8 @@ export interface CrawlRunsTable {
   finished_at: Timestamp | null;
   /** What an on-demand run was asked to crawl (`startCrawlRun`'s target key); null for nightly runs. */
   target: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The accounts a run of a list of accounts queued (migration 2026-12-06-2100); null for a run of all. */
+  account_ids: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
 }
 
 /** One account's result in one crawl run; the run's counters are derived from these rows. */

@@ -318,6 +318,34 @@ describe('crawl routes', () => {
     await finishActiveRuns();
   });
 
+  it('crawl now of accounts an active crawl of a list holds gets that run back; a list with another starts', async () => {
+    const supervisor = await server.signIn('supervisor');
+    const post = (payload: object) =>
+      server.app.inject({ method: 'POST', url: '/api/crawls', headers: supervisor.headers, payload });
+    await finishActiveRuns();
+    const list = await post({ accountIds: [accountIds[0], accountIds[1]] });
+    expect(list.statusCode).toBe(201);
+    // Before: 201 and a second run queueing the account the list run already holds (only all was looked at).
+    const some = await post({ accountIds: [accountIds[1]] });
+    expect(some.statusCode, some.body).toBe(200);
+    expect(some.json()).toMatchObject({ repeated: true, run: { id: list.json().run.id } });
+    const jobs = await waitingCrawlJobs();
+    expect(jobs.filter((j) => j.data.accountId === accountIds[1]).map((j) => j.data.runId)).toContain(
+      list.json().run.id,
+    );
+    expect(jobs.filter((j) => j.data.runId === some.json().run.id)).toHaveLength(2);
+
+    // A list with an account the running one lacks starts (that account needs it).
+    const person = await server.database.db.selectFrom('people').select('id').executeTakeFirstOrThrow();
+    const other = await server.database.db
+      .insertInto('accounts')
+      .values({ person_id: person.id, platform: 'x', handle: 'ani_x3', profile_url: 'http://127.0.0.1:1/x/ani_x3' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect((await post({ accountIds: [accountIds[0], other.id] })).statusCode).toBe(201);
+    await finishActiveRuns();
+  });
+
   it('refuses analysts starting a crawl', async () => {
     const analyst = await server.signIn('analyst');
     const response = await server.app.inject({

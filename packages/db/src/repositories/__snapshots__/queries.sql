@@ -600,6 +600,9 @@ select * from "crawl_runs" where "target" = $1 and "status" in ($2, $3) and "cre
 -- findActiveCrawlRunHolding ("crawl now" of accounts a crawl of all holds)
 select "r".* from "crawl_runs" as "r" where "r"."target" in ($1, $2) and "r"."status" in ($3, $4) and "r"."created_at" > $5 and not exists (select "a"."id" from "accounts" as "a" where "a"."id" in ($6) and "a"."created_at" > "r"."created_at") order by "r"."created_at" desc limit $7;
 
+-- findActiveListRunHolding ("crawl now" of accounts a crawl of a list holds)
+select * from "crawl_runs" where "status" in ($1, $2) and "created_at" > $3 and "target" is not null and (left(target, $4) = $5 or left(target, $6) = $7) and account_ids @> $8::uuid[] order by "created_at" desc limit $9;
+
 -- listPersonsOfAccounts (the failed-job pages’ read entry)
 select distinct "a"."person_id" from "accounts" as "a" where ("a"."id" in ($1) or ("a"."platform", lower("a"."handle")) in (($2, $3), ($4, $5)));
 
