@@ -1,36 +1,6 @@
-import { createHash } from 'node:crypto';
-import { type CollectedPost, createLogger, type Registry, registrySchema } from '@netra/core';
 import { appendDecision, getReviewItem, insertUser, listClassificationsOfPost } from '@netra/db';
-import {
-  createTestDatabase,
-  insertWatchedAccount,
-  type TestDatabase,
-  testQueuePrefix,
-  testRedisUrl,
-} from '@netra/db/testing';
-import { createQueues, createRedisConnection, type Queues } from '@netra/queue';
-import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordAndQueueSightings } from './queue-collected.ts';
-import { classifyWaiting } from './testing/classify-waiting.ts';
-
-const sha = (text: string) => createHash('sha256').update(text.normalize('NFC'), 'utf8').digest('hex');
-
-const registry: Registry = registrySchema.parse({
-  contests: [
-    {
-      id: 'pilbup-suntingan-2026',
-      kind: 'bupati',
-      region: { code: '18.11', name: 'Kabupaten Suntingan' },
-      electionDate: '2026-12-09',
-      campaignPeriod: { from: '2026-10-01', to: '2026-12-05' },
-      candidates: [
-        { number: 1, names: ['Hendra Kusuma'], hashtags: ['#HendraMenang'] },
-        { number: 2, names: ['Yusuf Pranata'] },
-      ],
-    },
-  ],
-});
+import { openSightingTestBed, type SightingTestBed, textSha as sha } from './testing/sighting-test-bed.ts';
 
 // Written for this test: a neutral notice, then the same post edited into support, then edited again.
 const NEUTRAL = 'Pelayanan KTP elektronik di kantor kecamatan buka sampai pukul tiga sore minggu ini.';
@@ -44,53 +14,17 @@ const LATER = 'Pilih Hendra Kusuma nomor 1 ya, ajak tetangga ke TPS, #HendraMena
  * under the first text's key (ON CONFLICT DO NOTHING): the support never reached the queue.
  */
 describe('a collected post seen again with an edited text', () => {
-  let database: TestDatabase;
-  let connection: Redis;
-  let queues: Queues;
-  let accountId: string;
-  const logger = createLogger('test', 'silent');
-  const classified = new Set<string>();
+  let bed: SightingTestBed;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    connection = createRedisConnection({ url: testRedisUrl(), forWorker: false });
-    queues = createQueues(connection, testQueuePrefix());
-    ({ accountId } = await insertWatchedAccount(database.db, {
-      platform: 'bluesky',
-      handle: 'camat.bsky.social',
-      regionCode: '18.11',
-    }));
+    bed = await openSightingTestBed('camat.bsky.social');
   }, 60_000);
+  afterAll(async () => bed?.close());
 
-  afterAll(async () => {
-    await queues?.close();
-    connection?.disconnect();
-    await database?.drop();
-  });
-
-  const sighting = (text: string, fetchedAt: string): CollectedPost => ({
-    platform: 'bluesky',
-    externalId: 'at://did:plc:suntingan/app.bsky.feed.post/3kedit',
-    url: 'https://bsky.app/profile/camat.bsky.social/post/3kedit',
-    kind: 'post',
-    accountId,
-    authorHandle: 'camat.bsky.social',
-    text,
-    postedAt: '2026-11-20T02:00:00Z',
-    fetchedAt,
-    mediaDescriptions: [],
-    evidence: [],
-    raw: {},
-    crawlRunId: null,
-  });
-  const see = (text: string, fetchedAt: string) =>
-    recordAndQueueSightings(database.db, queues, [{ post: sighting(text, fetchedAt), regionCode: '18.11' }], {
-      textComplete: true,
-    });
-  /** The classify jobs queued since the last call, run through the classifier worker's store path. */
-  const classifyQueued = () => classifyWaiting(database.db, queues.classify, registry, logger, classified);
+  const see = (text: string, fetchedAt: string) => bed.see([bed.post('3kedit', text, fetchedAt)]);
+  const classifyQueued = () => bed.classifyQueued();
   const versions = async (postId: string) =>
-    database.db
+    bed.database.db
       .selectFrom('post_versions')
       .select(['version', 'text'])
       .where('post_id', '=', postId)
@@ -115,10 +49,10 @@ describe('a collected post seen again with an edited text', () => {
     expect(second.jobs.map((j) => j.data.textKey)).toEqual([sha(SUPPORT)]);
     expect(second.jobs[0]!.id).toContain(`-t${sha(SUPPORT).slice(0, 16)}`);
     expect(second.stored[0]).toMatchObject({ postId, flagged: true });
-    const rows = await listClassificationsOfPost(database.db, postId);
+    const rows = await listClassificationsOfPost(bed.database.db, postId);
     expect(rows.map((r) => r.text_key)).toEqual(['', sha(SUPPORT)]);
     const reviewItemId = (second.stored[0] as { reviewItemId: string }).reviewItemId;
-    const item = await getReviewItem(database.db, reviewItemId);
+    const item = await getReviewItem(bed.database.db, reviewItemId);
     // The posts row keeps the first capture; the item is the edit's classification and score.
     expect(item?.text).toBe(NEUTRAL);
     expect(item?.classification_id).toBe(rows[1]!.id);
@@ -126,29 +60,29 @@ describe('a collected post seen again with an edited text', () => {
   });
 
   it('stores and queues nothing new when the same text is seen again', async () => {
-    const jobsBefore = await queues.classify.getJobCountByTypes('waiting', 'completed', 'active');
+    const jobsBefore = await bed.queues.classify.getJobCountByTypes('waiting', 'completed', 'active');
     expect(await see(`  ${SUPPORT}\n`, '2026-11-23T03:00:00Z')).toBe(0);
     expect(await see(SUPPORT, '2026-11-24T03:00:00Z')).toBe(0);
     expect(await versions(postId)).toHaveLength(2);
     // Re-queued under the edit's own job id: BullMQ keeps the one job.
-    expect(await queues.classify.getJobCountByTypes('waiting', 'completed', 'active')).toBe(jobsBefore);
+    expect(await bed.queues.classify.getJobCountByTypes('waiting', 'completed', 'active')).toBe(jobsBefore);
     expect((await classifyQueued()).jobs).toEqual([]);
-    expect(await listClassificationsOfPost(database.db, postId)).toHaveLength(2);
+    expect(await listClassificationsOfPost(bed.database.db, postId)).toHaveLength(2);
   });
 
   it('leaves a decided item on the classification it was decided on, and says the post was scored again', async () => {
-    const item = (await database.db
+    const item = (await bed.database.db
       .selectFrom('review_items')
       .select(['id', 'classification_id'])
       .where('post_id', '=', postId)
       .executeTakeFirstOrThrow())!;
-    const analyst = await insertUser(database.db, {
+    const analyst = await insertUser(bed.database.db, {
       username: 'analis.suntingan',
       displayName: 'Analis',
       passwordHash: 'x',
       role: 'analyst',
     });
-    await appendDecision(database.db, {
+    await appendDecision(bed.database.db, {
       reviewItemId: item.id,
       decidedBy: analyst.id,
       decision: 'confirmed',
@@ -162,7 +96,7 @@ describe('a collected post seen again with an edited text', () => {
     expect((await versions(postId)).map((v) => v.text)).toEqual([NEUTRAL, SUPPORT, LATER]);
     const third = await classifyQueued();
     expect(third.jobs.map((j) => j.data.textKey)).toEqual([sha(LATER)]);
-    const after = await getReviewItem(database.db, item.id);
+    const after = await getReviewItem(bed.database.db, item.id);
     expect(after?.classification_id).toBe(item.classification_id);
     expect(after?.newer_classification?.score).toBe((third.stored[0] as { score: number }).score);
   });
@@ -177,25 +111,11 @@ describe('a collected post seen again with an edited text', () => {
       capturedAt: '2026-11-20T03:00:00Z',
     };
     const withImage = (text: string, fetchedAt: string) =>
-      recordAndQueueSightings(
-        database.db,
-        queues,
-        [
-          {
-            post: {
-              ...sighting(text, fetchedAt),
-              externalId: 'at://did:plc:suntingan/app.bsky.feed.post/3kimg',
-              evidence: [image],
-            },
-            regionCode: '18.11',
-          },
-        ],
-        { textComplete: true },
-      );
+      bed.see([bed.post('3kimg', text, fetchedAt, { evidence: [image] })]);
     await withImage(NEUTRAL, '2026-11-20T03:00:00Z');
     await withImage(SUPPORT, '2026-11-21T03:00:00Z');
     await withImage(SUPPORT, '2026-11-22T03:00:00Z');
-    const jobs = await queues.ocr.getJobs(['waiting']);
+    const jobs = await bed.queues.ocr.getJobs(['waiting']);
     expect(jobs.map((j) => j.data.textKey ?? '').sort()).toEqual(['', sha(SUPPORT)].sort());
     expect(jobs.find((j) => j.data.textKey)?.id).toMatch(new RegExp(`-t${sha(SUPPORT).slice(0, 16)}$`));
   });

@@ -1,43 +1,15 @@
-import { createHash } from 'node:crypto';
-import { type CollectedPost, createLogger, type Registry, registrySchema } from '@netra/core';
 import { getPostWatch, recordPostPresent } from '@netra/db';
-import {
-  createTestDatabase,
-  insertWatchedAccount,
-  type TestDatabase,
-  testQueuePrefix,
-  testRedisUrl,
-} from '@netra/db/testing';
-import { createQueues, createRedisConnection, type Queues } from '@netra/queue';
-import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAndQueueSightings } from './queue-collected.ts';
-import { classifyWaiting } from './testing/classify-waiting.ts';
+import { openSightingTestBed, type SightingTestBed, textSha as sha } from './testing/sighting-test-bed.ts';
 import { queueTextVersion } from './text-version-job.ts';
 
-const sha = (text: string) => createHash('sha256').update(text.normalize('NFC'), 'utf8').digest('hex');
-
-const registry: Registry = registrySchema.parse({
-  contests: [
-    {
-      id: 'pilbup-hapusan-2026',
-      kind: 'bupati',
-      region: { code: '18.12', name: 'Kabupaten Hapusan' },
-      electionDate: '2026-12-09',
-      campaignPeriod: { from: '2026-10-01', to: '2026-12-05' },
-      candidates: [
-        { number: 1, names: ['Rudi Santoso'], hashtags: ['#RudiMenang'] },
-        { number: 2, names: ['Wawan Prakoso'] },
-      ],
-    },
-  ],
-});
-
 // Written for this test.
-const SUPPORT = 'Ayo coblos nomor 1 Rudi Santoso tanggal 9 Desember, #RudiMenang untuk kabupaten kita!';
+const SUPPORT = 'Ayo coblos nomor 1 Hendra Kusuma tanggal 9 Desember, #HendraMenang untuk kabupaten kita!';
 const REPLY = 'Mantap pak, kami siap bantu';
 const REPLY_EDITED = 'Mantap pak, kami siap bantu menangkan nomor 1 di kecamatan';
 const REPLY_RECHECKED = 'Siap pak, semua guru di sini ikut mendukung';
+const CANDIDATE = 'pilbup-suntingan-2026#1';
 
 /**
  * Issue 14, "nothing is lost, nothing is dropped silently" (real PostgreSQL and Redis, the scraper's own
@@ -47,61 +19,32 @@ const REPLY_RECHECKED = 'Siap pak, semua guru di sini ikut mendukung';
  * candidate) was versioned but never classified.
  */
 describe('a removed text and an edited interaction record', () => {
-  let database: TestDatabase;
-  let connection: Redis;
-  let queues: Queues;
-  let accountId: string;
-  const logger = createLogger('test', 'silent');
-  const classified = new Set<string>();
+  let bed: SightingTestBed;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    connection = createRedisConnection({ url: testRedisUrl(), forWorker: false });
-    queues = createQueues(connection, testQueuePrefix());
-    ({ accountId } = await insertWatchedAccount(database.db, {
-      platform: 'bluesky',
-      handle: 'lurah.bsky.social',
-      regionCode: '18.12',
-    }));
+    bed = await openSightingTestBed('lurah.bsky.social');
   }, 60_000);
+  afterAll(async () => bed?.close());
 
-  afterAll(async () => {
-    await queues?.close();
-    connection?.disconnect();
-    await database?.drop();
-  });
-
-  const sighting = (externalId: string, text: string, fetchedAt: string, extra: Partial<CollectedPost> = {}) =>
-    ({
-      platform: 'bluesky',
-      externalId: `at://did:plc:hapusan/app.bsky.feed.post/${externalId}`,
-      url: `https://bsky.app/profile/lurah.bsky.social/post/${externalId}`,
-      kind: 'post',
-      accountId,
-      authorHandle: 'lurah.bsky.social',
-      text,
-      postedAt: '2026-11-20T02:00:00Z',
-      fetchedAt,
-      mediaDescriptions: [],
+  /** A post of the account whose sighting carries one JSON answer of its own as evidence. */
+  const sighting = (rkey: string, text: string, fetchedAt: string, extra = {}) =>
+    bed.post(rkey, text, fetchedAt, {
       evidence: [
         {
           kind: 'json',
-          sha256: sha(`${externalId}${text}${fetchedAt}`),
+          sha256: sha(`${rkey}${text}${fetchedAt}`),
           bytes: 10,
           mediaType: 'application/json',
           path: 'aa/raw.json',
           capturedAt: fetchedAt,
         },
       ],
-      raw: {},
-      crawlRunId: null,
       ...extra,
-    }) as CollectedPost;
-  const see = (post: CollectedPost, textComplete = true) =>
-    recordAndQueueSightings(database.db, queues, [{ post, regionCode: '18.12' }], { textComplete });
-  const classifyQueued = () => classifyWaiting(database.db, queues.classify, registry, logger, classified);
+    });
+  const see = (post: ReturnType<typeof sighting>, textComplete = true) => bed.see([post], textComplete);
+  const classifyQueued = () => bed.classifyQueued();
   const itemOf = (postId: string) =>
-    database.db
+    bed.database.db
       .selectFrom('review_items')
       .select(['id', 'classification_id', 'score', 'candidate', 'status'])
       .where('post_id', '=', postId)
@@ -116,7 +59,7 @@ describe('a removed text and an edited interaction record', () => {
 
     // The author deleted the words; the post now shows only its media.
     await see(sighting('3kgone', '', '2026-11-22T03:00:00Z'));
-    const watch = await getPostWatch(database.db, postId);
+    const watch = await getPostWatch(bed.database.db, postId);
     expect(watch.versions.map((v) => [v.version, v.text, v.content_hash])).toEqual([
       [1, SUPPORT, sha(SUPPORT)],
       [2, '', sha('')],
@@ -128,9 +71,9 @@ describe('a removed text and an edited interaction record', () => {
 
     // Seen without text again: nothing new, nothing queued (idempotent).
     await see(sighting('3kgone', ' ', '2026-11-23T03:00:00Z'));
-    expect((await getPostWatch(database.db, postId)).versions).toHaveLength(2);
+    expect((await getPostWatch(bed.database.db, postId)).versions).toHaveLength(2);
     expect((await classifyQueued()).jobs).toEqual([]);
-    const lastSeen = await database.db
+    const lastSeen = await bed.database.db
       .selectFrom('posts')
       .select('last_seen_at')
       .where('id', '=', postId)
@@ -139,7 +82,7 @@ describe('a removed text and an edited interaction record', () => {
 
     // The words back: a version of their own, classified again under their key.
     await see(sighting('3kgone', SUPPORT, '2026-11-24T03:00:00Z'));
-    expect((await getPostWatch(database.db, postId)).versions.map((v) => v.text)).toEqual([SUPPORT, '', SUPPORT]);
+    expect((await getPostWatch(bed.database.db, postId)).versions.map((v) => v.text)).toEqual([SUPPORT, '', SUPPORT]);
     expect((await classifyQueued()).jobs.map((j) => j.data.textKey)).toEqual([sha(SUPPORT)]);
   });
 
@@ -147,14 +90,14 @@ describe('a removed text and an edited interaction record', () => {
     await see(sighting('3kpage', SUPPORT, '2026-11-20T03:00:00Z'), false);
     const postId = ((await classifyQueued()).stored[0] as { postId: string }).postId;
     await see(sighting('3kpage', '', '2026-11-22T03:00:00Z'), false);
-    expect((await getPostWatch(database.db, postId)).versions).toEqual([]);
+    expect((await getPostWatch(bed.database.db, postId)).versions).toEqual([]);
   });
 
   it('keeps a re-check’s removed text as a version and leaves the review item on the words', async () => {
     await see(sighting('3krecheck', SUPPORT, '2026-11-20T03:00:00Z'));
     const postId = ((await classifyQueued()).stored[0] as { postId: string }).postId;
     const item = await itemOf(postId);
-    const present = await recordPostPresent(database.db, {
+    const present = await recordPostPresent(bed.database.db, {
       postId,
       text: '',
       seenAt: '2026-11-22T03:00:00Z',
@@ -162,10 +105,10 @@ describe('a removed text and an edited interaction record', () => {
       evidence: [],
     });
     expect(present.version).toBe(2);
-    expect(await queueTextVersion(database.db, queues, postId, { ...present, seenAt: '2026-11-22T03:00:00Z' })).toBe(
-      false,
-    );
-    expect((await getPostWatch(database.db, postId)).versions.map((v) => v.text)).toEqual([SUPPORT, '']);
+    expect(
+      await queueTextVersion(bed.database.db, bed.queues, postId, { ...present, seenAt: '2026-11-22T03:00:00Z' }),
+    ).toBe(false);
+    expect((await getPostWatch(bed.database.db, postId)).versions.map((v) => v.text)).toEqual([SUPPORT, '']);
     expect(await itemOf(postId)).toEqual(item);
   });
 
@@ -176,10 +119,10 @@ describe('a removed text and an edited interaction record', () => {
       target: {
         type: 'post' as const,
         externalId: 'at://did:plc:paslon/app.bsky.feed.post/1',
-        url: 'https://bsky.app/profile/rudi.bsky.social/post/1',
-        authorHandle: 'rudi.bsky.social',
+        url: 'https://bsky.app/profile/hendra.bsky.social/post/1',
+        authorHandle: 'hendra.bsky.social',
         text: 'Terima kasih dukungannya',
-        candidate: 'pilbup-hapusan-2026#1',
+        candidate: CANDIDATE,
       },
     };
     const reply = (text: string, fetchedAt: string) =>
@@ -188,19 +131,19 @@ describe('a removed text and an edited interaction record', () => {
     const first = await classifyQueued();
     const postId = (first.stored[0] as { postId: string }).postId;
     const original = await itemOf(postId);
-    expect(original).toMatchObject({ candidate: 'pilbup-hapusan-2026#1', status: 'open' });
+    expect(original).toMatchObject({ candidate: CANDIDATE, status: 'open' });
 
     // The crawl sees the reply edited: a version, classified with the interaction, the open item moved to it.
     await see(reply(REPLY_EDITED, '2026-11-21T03:00:00Z'));
     const crawled = await classifyQueued();
     expect(crawled.jobs.map((j) => [j.data.textKey, j.data.interaction?.target.candidate])).toEqual([
-      [sha(REPLY_EDITED), 'pilbup-hapusan-2026#1'],
+      [sha(REPLY_EDITED), CANDIDATE],
     ]);
     const afterCrawl = await itemOf(postId);
     expect(afterCrawl.classification_id).not.toBe(original.classification_id);
 
     // A re-check sees it edited again: the same, through the re-check's job.
-    const present = await recordPostPresent(database.db, {
+    const present = await recordPostPresent(bed.database.db, {
       postId,
       text: REPLY_RECHECKED,
       seenAt: '2026-11-22T03:00:00Z',
@@ -208,15 +151,15 @@ describe('a removed text and an edited interaction record', () => {
       evidence: [],
     });
     expect(present.version).toBe(3);
-    expect(await queueTextVersion(database.db, queues, postId, { ...present, seenAt: '2026-11-22T03:00:00Z' })).toBe(
-      true,
-    );
+    expect(
+      await queueTextVersion(bed.database.db, bed.queues, postId, { ...present, seenAt: '2026-11-22T03:00:00Z' }),
+    ).toBe(true);
     // Queued twice (a retried re-check): one job.
-    await queueTextVersion(database.db, queues, postId, { ...present, seenAt: '2026-11-22T03:00:00Z' });
+    await queueTextVersion(bed.database.db, bed.queues, postId, { ...present, seenAt: '2026-11-22T03:00:00Z' });
     const rechecked = await classifyQueued();
     expect(rechecked.jobs).toHaveLength(1);
     expect(rechecked.jobs[0]!.data).toMatchObject({ textKey: sha(REPLY_RECHECKED), interaction });
-    const classification = await database.db
+    const classification = await bed.database.db
       .selectFrom('classifications')
       .select(['id', 'category', 'candidate', 'flagged'])
       .where('post_id', '=', postId)
@@ -224,13 +167,13 @@ describe('a removed text and an edited interaction record', () => {
       .executeTakeFirstOrThrow();
     expect(classification).toMatchObject({
       category: 'candidate_interaction',
-      candidate: 'pilbup-hapusan-2026#1',
+      candidate: CANDIDATE,
       flagged: true,
     });
     expect((await itemOf(postId)).classification_id).toBe(classification.id);
     // The interaction row is still the one the crawl stored.
     expect(
-      await database.db.selectFrom('post_interactions').select('kind').where('post_id', '=', postId).execute(),
+      await bed.database.db.selectFrom('post_interactions').select('kind').where('post_id', '=', postId).execute(),
     ).toEqual([{ kind: 'reply' }]);
   });
 
@@ -238,22 +181,17 @@ describe('a removed text and an edited interaction record', () => {
     const batch = Array.from({ length: 50 }, (_, n) =>
       sighting(`3kbatch${n}`, `Kegiatan ke-${n}`, '2026-11-20T03:00:00Z'),
     );
-    await recordAndQueueSightings(
-      database.db,
-      queues,
-      batch.map((post) => ({ post, regionCode: '18.12' })),
-      { textComplete: true },
-    );
+    await bed.see(batch);
     const statements: string[] = [];
-    const counted = database.db.withPlugin({
+    const counted = bed.database.db.withPlugin({
       transformQuery: (args) => {
         statements.push(args.node.kind);
         return args.node;
       },
       transformResult: async (args) => args.result,
     });
-    const again = batch.map((post) => ({ post: { ...post, fetchedAt: '2026-11-21T03:00:00Z' }, regionCode: '18.12' }));
-    expect(await recordAndQueueSightings(counted, queues, again, { textComplete: true })).toBe(0);
+    const again = batch.map((post) => ({ post: { ...post, fetchedAt: '2026-11-21T03:00:00Z' }, regionCode: '18.11' }));
+    expect(await recordAndQueueSightings(counted, bed.queues, again, { textComplete: true })).toBe(0);
     // One round trip for the posts, their evidence and their stored and latest text hashes (was two).
     expect(statements).toHaveLength(1);
   });

@@ -1,14 +1,9 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { seedBenchData, waitUntil } from '@netra/db/testing';
 import { decisionsToCsv, eachDecidedPage } from '@netra/review';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { measureLiveHeap } from '../testing/live-heap.ts';
 import { createTestServer, type TestServer } from '../testing/test-server.ts';
-
-// A full collection before each sample: the heap then holds what is live, not the garbage V8 has yet to free.
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
 
 const DECISIONS = 50_000;
 /** Post text per decision: 50,000 × ~1 KB makes the old in-memory export hold well over 100 MB. */
@@ -51,31 +46,20 @@ describe('decision export at 50,000 decisions', () => {
     const download = (query: string) =>
       fetch(`${base}/api/review/export?${query}`, { headers: { cookie: supervisor.cookie } });
     await (await download('format=csv&since=2999-01-01T00:00:00Z')).text(); // warm the route up
-    gc();
-    const start = process.memoryUsage();
-    const peak = { rss: start.rss, heap: start.heapUsed };
-    const sampler = setInterval(() => {
-      gc();
-      const now = process.memoryUsage();
-      peak.rss = Math.max(peak.rss, now.rss);
-      peak.heap = Math.max(peak.heap, now.heapUsed);
-    }, 25);
-    const chunks: Buffer[] = [];
-    try {
+    const measured = await measureLiveHeap(async () => {
       const response = await download('format=csv');
       expect(response.status).toBe(200);
       // Kept as Buffers (bytes outside the JS heap) for the comparison below; the heap is the server's.
+      const chunks: Buffer[] = [];
       for await (const chunk of response.body!) chunks.push(Buffer.from(chunk));
-    } finally {
-      clearInterval(sampler);
-    }
-    const mb = (bytes: number) => bytes / 1024 / 1024;
-    const body = Buffer.concat(chunks);
+      return { response, body: Buffer.concat(chunks) };
+    }, 25);
+    const body = measured.value.body;
     console.log(
-      `decision export: ${mb(body.length).toFixed(1)} MB sent; live heap growth ${mb(peak.heap - start.heapUsed).toFixed(1)} MB, RSS ${mb(peak.rss - start.rss).toFixed(1)} MB`,
+      `decision export: ${(body.length / 1024 / 1024).toFixed(1)} MB sent; live heap growth ${measured.heapMb.toFixed(1)} MB, RSS ${measured.rssMb.toFixed(1)} MB`,
     );
     // Held in memory, the export was every row and then the whole CSV string; streamed, a few pages' worth.
-    expect(mb(peak.heap - start.heapUsed)).toBeLessThan(32);
+    expect(measured.heapMb).toBeLessThan(32);
 
     const rows = [];
     for await (const page of eachDecidedPage(server.database.db, {}, DECISIONS + 1)) rows.push(...page);

@@ -1,14 +1,9 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { seedBenchData, waitUntil } from '@netra/db/testing';
 import { exportWatchlist } from '@netra/watchlist';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { measureLiveHeap } from '../testing/live-heap.ts';
 import { createTestServer, type TestServer } from '../testing/test-server.ts';
-
-// A full collection before each sample: the heap then holds what is live, not the garbage V8 has yet to free.
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
 
 const PEOPLE = 40_000;
 /** Notes per person: 40,000 × ~1 KB makes the old in-memory export hold well over 100 MB. */
@@ -48,34 +43,21 @@ describe('watchlist CSV export at 40,000 people', () => {
     const download = (query: string) =>
       fetch(`${base}/watchlist/export.csv${query}`, { headers: { cookie: viewer.cookie } });
     await (await download('')).arrayBuffer(); // warm the route up
-    gc();
-    const start = process.memoryUsage();
-    const peak = { rss: start.rss, heap: start.heapUsed };
-    const sampler = setInterval(() => {
-      gc();
-      const now = process.memoryUsage();
-      peak.rss = Math.max(peak.rss, now.rss);
-      peak.heap = Math.max(peak.heap, now.heapUsed);
-      // Every 250 ms: a full collection blocks this thread (the server's too); the in-memory export held its
-      // rows for seconds, so this rate still sees them.
-    }, 250);
-    const chunks: Buffer[] = [];
-    try {
+    const measured = await measureLiveHeap(async () => {
       const response = await download('');
       expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
       // Kept as Buffers (bytes outside the JS heap) for the comparison below; the heap is the server's.
+      const chunks: Buffer[] = [];
       for await (const chunk of response.body!) chunks.push(Buffer.from(chunk));
-    } finally {
-      clearInterval(sampler);
-    }
-    const mb = (bytes: number) => bytes / 1024 / 1024;
-    const body = Buffer.concat(chunks);
+      return { response, body: Buffer.concat(chunks) };
+    }, 250);
+    const body = measured.value.body;
+    expect(measured.value.response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     console.log(
-      `watchlist export: ${mb(body.length).toFixed(1)} MB sent; live heap growth ${mb(peak.heap - start.heapUsed).toFixed(1)} MB, RSS ${mb(peak.rss - start.rss).toFixed(1)} MB`,
+      `watchlist export: ${(body.length / 1024 / 1024).toFixed(1)} MB sent; live heap growth ${measured.heapMb.toFixed(1)} MB, RSS ${measured.rssMb.toFixed(1)} MB`,
     );
     // Held in memory, the export was every row and then the whole CSV string; streamed, a page of persons.
-    expect(mb(peak.heap - start.heapUsed)).toBeLessThan(32);
+    expect(measured.heapMb).toBeLessThan(32);
     expect(body.equals(await exportWatchlist(server.database.db, 'csv'))).toBe(true);
 
     // Logged once the rows are sent: the row count, and every person in the read log.
