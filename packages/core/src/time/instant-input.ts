@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { type IndonesianZone, ZONE_OFFSET_HOURS } from './indonesian-zone.ts';
 
 /**
@@ -76,4 +77,31 @@ export function parseInstantInput(text: string, options: InstantInputOptions): I
     );
   }
   return { ok: true, at };
+}
+
+/** The last calendar date a stage or schedule may name: later is a typo, and PostgreSQL and JS dates part ways. */
+export const LATEST_PLANNED_DATE = '2100-12-31';
+
+/**
+ * A calendar date a user types (a letter's or decree's date, a candidate's stage from a date): `YYYY-MM-DD`, a
+ * day the calendar has, from 2000; with `notAfterToday`, not after today where Indonesia's day starts first
+ * (WIT), so no office's "today" is refused. A regex alone let `2024-02-30` and `0000-01-01` reach PostgreSQL (a
+ * 500) and `9999-12-31` reach the follow-up date (year 10000: a 500).
+ */
+export function calendarDateSchema(options: { notAfterToday?: boolean; now?: () => Date } = {}) {
+  return z.iso.date({ message: 'tanggal harus berformat YYYY-MM-DD dan ada di kalender / not a calendar date' }).refine(
+    (date) => {
+      const latest = options.notAfterToday
+        ? new Date((options.now?.() ?? new Date()).getTime() + ZONE_OFFSET_HOURS.WIT * 3_600_000)
+            .toISOString()
+            .slice(0, 10)
+        : LATEST_PLANNED_DATE;
+      return date >= EARLIEST_INSTANT.toISOString().slice(0, 10) && date <= latest;
+    },
+    {
+      message: options.notAfterToday
+        ? 'tanggal harus antara 2000-01-01 dan hari ini / must be between 2000 and today'
+        : `tanggal harus antara 2000-01-01 dan ${LATEST_PLANNED_DATE} / out of range`,
+    },
+  );
 }
