@@ -1,7 +1,8 @@
 import { PLATFORMS } from '@netra/core';
 import { type Executor, listAllAccounts, listAllPeople } from '@netra/db';
 import { PLATFORM_LABEL } from '../accounts/platform-names.ts';
-import { writeCsv, writeXlsx } from '../table/read-table.ts';
+import { writeCsv } from '../table/read-table.ts';
+import { writeXlsxBounded } from '../table/write-xlsx-bounded.ts';
 import { COLUMNS, EXPORT_FIELDS, EXPORT_ONLY_COLUMNS, LINK_METHOD_LABEL, STATUS_LABEL } from './columns.ts';
 
 /** The watchlist as rows in the import format: one row per account, person columns repeated. */
@@ -100,5 +101,5 @@ export async function exportWatchlist(
 ): Promise<Buffer> {
   const options = typeof delimiterOrOptions === 'string' ? { delimiter: delimiterOrOptions } : delimiterOrOptions;
   const rows = options.layout === 'wide' ? await watchlistWideRows(db) : await watchlistRows(db);
-  return format === 'csv' ? writeCsv(rows, options.delimiter ?? ',') : writeXlsx(rows, 'Daftar pantau');
+  return format === 'csv' ? writeCsv(rows, options.delimiter ?? ',') : writeXlsxBounded(rows, 'Daftar pantau');
 }
