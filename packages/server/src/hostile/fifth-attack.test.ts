@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { insertWatchedAccount } from '@netra/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PDF_RENDERS, MAX_PDF_WAITING, pdfRenders } from '../cases/render-pdf.ts';
-import { openCaseForPost, seedCaseContest, seedCasePerson, seedFlaggedCasePost } from '../testing/case-fixtures.ts';
+import { seedCaseContest, seedPersonWithCase } from '../testing/case-fixtures.ts';
 import { createTestServer, type SignedIn, type TestServer } from '../testing/test-server.ts';
 
 /**
@@ -26,13 +26,12 @@ describe('fifth attack: typed dates and dossier renders', () => {
     evidenceDir = await mkdtemp(join(tmpdir(), 'netra-fifth-'));
     server = await createTestServer({ evidenceDir });
     await seedCaseContest(server);
-    const person = await seedCasePerson(server, 'rini.handayani', '198703122011012003');
-    const post = await seedFlaggedCasePost(server, person, {
-      externalId: '5001',
-      text: 'Ayo coblos nomor dua, kata pak camat',
-      postedAt: '2024-10-01T08:00:00+07:00',
-    });
-    caseId = (await openCaseForPost(server, post.reviewItemId)).id;
+    const seeded = await seedPersonWithCase(
+      server,
+      { handle: 'rini.handayani', nip: '198703122011012003' },
+      { externalId: '5001', text: 'Ayo coblos nomor dua, kata pak camat', postedAt: '2024-10-01T08:00:00+07:00' },
+    );
+    caseId = seeded.case.id;
     analyst = await server.signIn('analyst');
     viewer = await server.signIn('viewer');
     await insertWatchedAccount(server.database.db, {
