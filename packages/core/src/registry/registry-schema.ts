@@ -1,11 +1,16 @@
 import { z } from 'zod';
+import { calendarDateSchema } from '../time/instant-input.ts';
 
 /** Kemendagri region code: province `18`, regency/city `18.11`, district `18.11.01`, village `18.11.01.2001`. */
 export const regionCodeSchema = z
   .string()
   .regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, 'kode wilayah Kemendagri tidak valid (contoh: 18 atau 18.11)');
 
-const isoDate = z.iso.date({ message: 'tanggal harus berformat YYYY-MM-DD' });
+/**
+ * A calendar date from 2000 to 2100: year 0 passed a dry run and then failed the applied import in PostgreSQL
+ * (a 500), and year 9999 was stored.
+ */
+const isoDate = calendarDateSchema();
 
 export const periodSchema = z
   .object({ from: isoDate, to: isoDate })

@@ -1,1 +1,2 @@
 export * from './indonesian-zone.ts';
+export * from './instant-input.ts';

@@ -22,7 +22,7 @@ export function zoneOfRegion(regionCode: string | null | undefined): IndonesianZ
 }
 
 /** Hours east of UTC; none of the three zones observes daylight saving, so a fixed offset is exact. */
-const ZONE_OFFSET_HOURS: Record<IndonesianZone, number> = { WIB: 7, WITA: 8, WIT: 9 };
+export const ZONE_OFFSET_HOURS: Record<IndonesianZone, number> = { WIB: 7, WITA: 8, WIT: 9 };
 
 /**
  * The calendar date (`YYYY-MM-DD`) of an instant where the region is: election calendars are local dates, and a

@@ -26,8 +26,11 @@ export interface TipTestBed {
   close: () => Promise<void>;
 }
 
-/** A database with one analyst and one watched X account `handle`, a fresh store directory and queues. */
-export async function openTipTestBed(handle: string): Promise<TipTestBed> {
+/**
+ * A database with one analyst and one watched X account `handle`, a fresh store directory and queues; `now` is
+ * the tips' present (a posting time after it is refused).
+ */
+export async function openTipTestBed(handle: string, options: { now?: () => Date } = {}): Promise<TipTestBed> {
   const database = await createTestDatabase();
   const dir = mkdtempSync(join(tmpdir(), 'netra-tip-'));
   const analystId = (
@@ -48,6 +51,7 @@ export async function openTipTestBed(handle: string): Promise<TipTestBed> {
           classifier: registryClassifier(),
           registry: async () => TWO_RACES_REGISTRY,
           queues,
+          now: options.now,
         },
         { url: `https://x.com/${handle}/status/${status}`, ...fields },
         { userId: analystId, username: 'analis' },

@@ -3,8 +3,10 @@ import { type ArtefactStore, MANIFEST_MEDIA_TYPE } from '@netra/collectors';
 import {
   type EvidenceArtefactRef,
   httpUrlSchema,
+  type IndonesianZone,
   NetraError,
   type Platform,
+  parseInstantInput,
   type Registry,
   ValidationError,
 } from '@netra/core';
@@ -50,7 +52,10 @@ export interface TipInput {
   savedPage?: Uint8Array | undefined;
   /** The watched person (NIP or id), when the URL matches none of the watched accounts. */
   personId?: string | undefined;
+  /** When the post was published: ISO 8601; without an offset it is read in `postedAtZone`. */
   postedAt?: string | undefined;
+  /** Where the analyst read the posting time (a browser's `datetime-local` has no zone); default WIB. */
+  postedAtZone?: IndonesianZone | undefined;
   note?: string | undefined;
 }
 
@@ -234,10 +239,17 @@ export async function submitTip(deps: TipDeps, input: TipInput, actor: TipActor)
   }
   let postedAt: string | null = null;
   if (input.postedAt?.trim()) {
-    const at = new Date(input.postedAt.trim());
-    if (Number.isNaN(at.getTime()))
-      throw invalid('TIP_POSTED_AT_INVALID', 'postedAt', 'waktu tidak dikenali / not a date and time');
-    postedAt = at.toISOString();
+    // Not `new Date(text)`: it read the form's zone-less time in the server's own zone (UTC in a container, so
+    // 08:00 WIB was stored as 15:00 WIB), rolled 30 February over to March and took any year up to 275760.
+    const read = parseInstantInput(input.postedAt, {
+      zone: input.postedAtZone ?? 'WIB',
+      now: deps.now?.() ?? new Date(),
+    });
+    if (!read.ok) {
+      const code = read.code === 'INSTANT_OUT_OF_RANGE' ? 'TIP_POSTED_AT_OUT_OF_RANGE' : 'TIP_POSTED_AT_INVALID';
+      throw invalid(code, 'postedAt', read.message);
+    }
+    postedAt = read.at.toISOString();
   }
   const note = input.note?.trim() ? input.note.trim().slice(0, 5_000) : null;
 

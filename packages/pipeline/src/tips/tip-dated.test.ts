@@ -17,7 +17,9 @@ const IN_2029 = '2029-01-10T08:00:00+07:00';
 describe('tips: classified with the post’s posting time', () => {
   let bed: TipTestBed;
   beforeAll(async () => {
-    bed = await openTipTestBed('asn_bertanggal');
+    // The registry's races are in 2029 and 2034; a posting time after the present is refused, so the tips are
+    // submitted as if in 2035.
+    bed = await openTipTestBed('asn_bertanggal', { now: () => new Date('2035-01-01T00:00:00Z') });
   }, 60_000);
   afterAll(async () => {
     await bed?.close();

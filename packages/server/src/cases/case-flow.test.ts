@@ -291,6 +291,17 @@ describe('from flag to case', () => {
       channel: 'sbt',
     });
     expect(unknownRecipient.json().error.details.issues[0].field).toBe('recipient');
+    // Dates no calendar (or PostgreSQL, or the follow-up date) holds: each was a 500 (fifth attack, docs/security.md).
+    for (const letterDate of ['2024-02-30', '2024-13-45', '0000-01-01', '9999-12-31', '2999-01-01']) {
+      const refused = await api(supervisor, 'POST', `/api/cases/${caseId}/referrals`, {
+        letterNumber: `U-${letterDate}`,
+        letterDate,
+        recipient: 'BKN',
+        channel: 'sbt',
+      });
+      expect(refused.statusCode, `${letterDate}: ${refused.body}`).toBe(400);
+      expect(refused.json().error.details.issues[0].field).toBe('body.letterDate');
+    }
     // Sent twice at once (a double submit): one letter is one referral (fourth attack, docs/security.md).
     const letter = {
       letterNumber: '001/PM.01.02/K.LA-11/X/2024',
@@ -313,6 +324,13 @@ describe('from flag to case', () => {
       'body.skNumber',
       'body.skDate',
     ]);
+    const badSk = await api(supervisor, 'POST', `/api/cases/${caseId}/outcomes`, {
+      outcome: 'disiplin_sedang',
+      skNumber: '800/123/SK/2024',
+      skDate: '2024-02-30',
+    });
+    expect(badSk.statusCode, badSk.body).toBe(400);
+    expect(badSk.json().error.details.issues[0].field).toBe('body.skDate');
     const sk = { outcome: 'disiplin_sedang', skNumber: '800/123/SK/2024', skDate: '2024-11-20' };
     const outcomes = await Promise.all([0, 1].map(() => api(supervisor, 'POST', `/api/cases/${caseId}/outcomes`, sk)));
     expect(outcomes.map((r) => r.statusCode).sort(), outcomes.map((r) => r.body).join('\n')).toEqual([200, 201]);
@@ -494,6 +512,15 @@ describe('from flag to case', () => {
       fromDate: '22-09-2024',
     });
     expect(bad.json().error.details.issues[0].field).toBe('body.fromDate');
+    // Year 0 reached PostgreSQL (a 500 before the fifth attack); year 9999 was stored.
+    for (const fromDate of ['0000-01-01', '9999-12-31']) {
+      const refused = await api(admin, 'POST', `/api/contests/${CASE_CONTEST}/candidates/2/stages`, {
+        stage: 'calon',
+        fromDate,
+      });
+      expect(refused.statusCode, `${fromDate}: ${refused.body}`).toBe(400);
+      expect(refused.json().error.details.issues[0].field).toBe('body.fromDate');
+    }
     const saved = await api(admin, 'POST', `/api/contests/${CASE_CONTEST}/candidates/2/stages`, {
       stage: 'calon',
       fromDate: '2024-10-05',

@@ -24,6 +24,7 @@ import {
   VIOLATION_TYPE_CODES,
   zoneOfRegion,
 } from '@netra/cases';
+import { parseInstantInput } from '@netra/core';
 import {
   appendAudit,
   appendCaseReview,
@@ -61,7 +62,24 @@ export const caseNotFound = () => new CaseError('CASE_NOT_FOUND', 'kasus tidak d
 
 const empty = (v: unknown) => (v === '' ? undefined : v);
 const optionalText = z.preprocess(empty, z.string().trim().max(20_000).nullable().optional());
-const instant = z.preprocess(empty, z.coerce.date({ message: 'tanggal/waktu tidak sah (ISO 8601)' }));
+/**
+ * A date typed for a case (found, registered, information requested): ISO 8601 with its zone, a date the
+ * calendar has, from 2000 to now. It was `z.coerce.date` — `new Date(text)` — which read "09:00" without a zone
+ * in the server's own zone, rolled 30 February over, took `true` as 1970 and year 275760, after which every list
+ * showing the case answered 500 (its deadlines were invalid dates).
+ */
+const instant = z.preprocess(
+  empty,
+  z
+    .string({ message: 'tanggal/waktu harus teks ISO 8601 dengan zona, mis. 2024-10-02T09:00+07:00' })
+    .max(64, 'tanggal/waktu terlalu panjang')
+    .transform((text, ctx) => {
+      const read = parseInstantInput(text, { now: new Date() });
+      if (read.ok) return read.at;
+      ctx.addIssue({ code: 'custom', message: read.message, params: { code: read.code } });
+      return z.NEVER;
+    }),
+);
 const asList = (v: unknown) => (v === undefined || v === '' ? undefined : Array.isArray(v) ? v : [v]);
 
 export const createCaseSchema = z.object({

@@ -12,6 +12,7 @@ import {
   OUTCOMES_WITH_SK,
   zoneOfRegion,
 } from '@netra/cases';
+import { calendarDateSchema } from '@netra/core';
 import {
   appendAudit,
   type Database,
@@ -35,7 +36,8 @@ interface Actor {
 }
 
 const empty = (v: unknown) => (v === '' ? undefined : v);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal harus berformat YYYY-MM-DD');
+/** A letter's or decree's date: on the calendar, from 2000, not after today (a 500 from PostgreSQL before). */
+const date = calendarDateSchema({ notAfterToday: true });
 
 export const referralSchema = z.object({
   letterNumber: z.string().trim().min(1, 'nomor surat wajib diisi').max(200),

@@ -181,11 +181,13 @@ function sendError(
   },
 ) {
   const status = statusOf(error);
-  if (status >= 500) ctx.deps.logger.error({ err: error, url: request.url }, 'request failed');
+  // A 503 Netra chose (a render queue full) is load, not a failure: no error line per refused request.
+  const chosenBusy = status === 503 && error instanceof HttpError;
+  if (status >= 500 && !chosenBusy) ctx.deps.logger.error({ err: error, url: request.url }, 'request failed');
   const body = isNetraError(error)
     ? error.toJSON()
     : { code: 'INTERNAL', message: 'Kesalahan internal / internal error', details: {} };
-  if (status === 429 && isNetraError(error) && typeof error.details.retryAfterSeconds === 'number') {
+  if ((status === 429 || chosenBusy) && isNetraError(error) && typeof error.details.retryAfterSeconds === 'number') {
     reply.header('retry-after', String(error.details.retryAfterSeconds));
   }
   if (kind === 'api' || kind === 'file')

@@ -8,6 +8,7 @@ import {
   nipFor,
   runRetention,
 } from '@netra/cases';
+import { calendarDateSchema } from '@netra/core';
 import {
   appendAudit,
   countCasesByStatusAndOutcome,
@@ -623,7 +624,8 @@ export const caseRoutes: RouteDef[] = [
     }),
     body: z.object({
       stage: z.enum(['bakal_calon', 'calon'], { message: 'status: bakal_calon atau calon' }),
-      fromDate: z.iso.date({ message: 'tanggal harus berformat YYYY-MM-DD' }),
+      // A stage may be announced ahead, so a future date is fine; year 0 reached PostgreSQL (a 500) before.
+      fromDate: calendarDateSchema(),
       note: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(2_000).optional()),
     }),
     handler: async (ctx) => {

@@ -136,7 +136,12 @@ export const reviewApiRoutes = [
     summary: 'Decided items as a CSV case file, or as JSONL training data for `netra train`',
     query: z.object({
       format: z.enum(['csv', 'jsonl']).default('csv'),
-      since: z.preprocess(blank, z.iso.datetime({ offset: true }).optional()),
+      since: z.preprocess(
+        blank,
+        z.iso
+          .datetime({ offset: true, message: 'waktu harus ISO 8601 dengan zona, mis. 2024-10-01T00:00:00+07:00' })
+          .optional(),
+      ),
       contest: z.preprocess(blank, z.string().max(100).optional()),
     }),
     handler: async (ctx) => {

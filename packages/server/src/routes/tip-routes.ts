@@ -26,6 +26,10 @@ const tipBody = z.object({
   savedPage: base64,
   person: z.preprocess(blank, z.string().max(64).optional()),
   postedAt: z.preprocess(blank, z.string().max(40).optional()),
+  postedAtZone: z.preprocess(
+    blank,
+    z.enum(['WIB', 'WITA', 'WIT'], { message: 'zona waktu: WIB, WITA atau WIT / time zone' }).optional(),
+  ),
   note: z.preprocess(blank, z.string().max(5_000).optional()),
 });
 type TipBody = z.infer<typeof tipBody>;
@@ -44,6 +48,7 @@ function submit(ctx: RouteContext<unknown, unknown, TipBody>) {
       savedPage: bytesOf(b.savedPage),
       personId: b.person,
       postedAt: b.postedAt,
+      postedAtZone: b.postedAtZone,
       note: b.note,
     },
     ctx.request.ip,

@@ -166,6 +166,17 @@ export async function openCaseForPost(server: TestServer, reviewItemId: string) 
   return created.json() as { id: string; case_number: string };
 }
 
+/** A watched person with one flagged post, confirmed by an analyst and opened as a case (`openCaseForPost`). */
+export async function seedPersonWithCase(
+  server: TestServer,
+  person: { handle: string; nip: string },
+  post: { externalId: string; text: string; postedAt: string },
+) {
+  const seeded = await seedCasePerson(server, person.handle, person.nip);
+  const flagged = await seedFlaggedCasePost(server, seeded, post);
+  return { person: seeded, post: flagged, case: await openCaseForPost(server, flagged.reviewItemId) };
+}
+
 /** Another user of a role, signed in; the seeded users are one per role. */
 export async function signInExtraUser(server: TestServer, username: string, role: 'analyst' | 'supervisor') {
   await insertUser(server.database.db, {

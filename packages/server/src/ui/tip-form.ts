@@ -15,6 +15,7 @@ export function tipForm(
     text?: string | undefined;
     person?: string | undefined;
     postedAt?: string | undefined;
+    postedAtZone?: string | undefined;
     note?: string | undefined;
   },
   issues: readonly FieldIssue[],
@@ -26,7 +27,7 @@ export function tipForm(
       : '';
   };
   const other = issues.filter(
-    (i) => !['url', 'text', 'screenshot', 'savedPage', 'person', 'postedAt', 'note'].includes(i.field),
+    (i) => !['url', 'text', 'screenshot', 'savedPage', 'person', 'postedAt', 'postedAtZone', 'note'].includes(i.field),
   );
   return html`<h1>${t.tipTitle}</h1>
 <p>${t.tipIntro}</p>
@@ -40,7 +41,11 @@ ${other.length > 0 ? html`<p class="error" role="alert">${other.map((i) => `${i.
   <label>${t.tipHtml} <input type="file" id="tip-page" data-target="savedPage" accept=".html,.htm,.mhtml,.mht,text/html,multipart/related"></label> ${errorOf('savedPage')}
   <label>${t.tipText} <textarea name="text" rows="5" cols="80" maxlength="20000">${values.text ?? ''}</textarea></label> ${errorOf('text')}
   <label>${t.tipPerson} <input type="text" name="person" maxlength="64" placeholder="NIP" value="${values.person ?? ''}"></label> ${errorOf('person')}
-  <label>${t.tipPostedAt} <input type="datetime-local" name="postedAt" value="${values.postedAt ?? ''}"></label> ${errorOf('postedAt')}
+  <label>${t.tipPostedAt} <input type="datetime-local" name="postedAt" value="${values.postedAt ?? ''}"></label>
+  <label>${t.tipPostedAtZone} <select name="postedAtZone">${(['WIB', 'WITA', 'WIT'] as const).map(
+    (zone) =>
+      html`<option value="${zone}"${(values.postedAtZone ?? 'WIB') === zone ? ' selected' : ''}>${zone}</option>`,
+  )}</select></label> ${errorOf('postedAt')} ${errorOf('postedAtZone')}
   <label>${t.tipNote} <textarea name="note" rows="2" cols="80" maxlength="5000">${values.note ?? ''}</textarea></label>
   <button type="submit">${t.tipSubmit}</button>
 </form>`;

@@ -9,7 +9,8 @@ import {
   type PersonRow,
 } from '@netra/db';
 import { PLATFORM_LABEL } from '../accounts/platform-names.ts';
-import { writeCsv, writeXlsx } from '../table/read-table.ts';
+import { writeCsv } from '../table/read-table.ts';
+import { writeXlsxBounded } from '../table/write-xlsx-bounded.ts';
 import { COLUMNS, EXPORT_FIELDS, EXPORT_ONLY_COLUMNS, LINK_METHOD_LABEL, STATUS_LABEL } from './columns.ts';
 
 /** `long` (default): one row per account, every field; `wide`: one row per person, a column per platform. */
@@ -163,5 +164,5 @@ export async function exportWatchlist(
 ): Promise<Buffer> {
   const options = typeof delimiterOrOptions === 'string' ? { delimiter: delimiterOrOptions } : delimiterOrOptions;
   const rows = await wholeWatchlist(db, options.layout ?? 'long');
-  return format === 'csv' ? writeCsv(rows, options.delimiter ?? ',') : writeXlsx(rows, 'Daftar pantau');
+  return format === 'csv' ? writeCsv(rows, options.delimiter ?? ',') : writeXlsxBounded(rows, 'Daftar pantau');
 }

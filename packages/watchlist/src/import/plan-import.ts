@@ -21,10 +21,11 @@ import {
   upsertPeople,
 } from '@netra/db';
 import type { Kysely } from 'kysely';
-import { writeCsv, writeXlsx } from '../table/read-table.ts';
+import { writeCsv } from '../table/read-table.ts';
 import { readTable } from '../table/read-table-bounded.ts';
 import type { Table } from '../table/table.ts';
 import { DEFAULT_TABLE_LIMITS } from '../table/table-limits.ts';
+import { writeXlsxBounded } from '../table/write-xlsx-bounded.ts';
 import {
   COLUMNS,
   type ColumnInfo,
@@ -492,7 +493,7 @@ export async function rejectedRowsFile(
   });
   const content =
     table.format === 'xlsx'
-      ? await writeXlsx(out, 'Ditolak')
+      ? await writeXlsxBounded(out, 'Ditolak')
       : writeCsv(out, table.delimiter === ';' ? ';' : table.delimiter === '\t' ? '\t' : ',');
   return { format: table.format, content, rows: out.length - 1 };
 }

@@ -35,6 +35,18 @@ describe('registry file validation', () => {
     expect(issues.some((i) => i.path === 'contests[2].region.code' && /18\.99/.test(i.message))).toBe(true);
   });
 
+  it('refuses dates PostgreSQL cannot store or no election has, naming each (fifth attack)', () => {
+    // Year 0 passed the dry run, then the applied import failed in PostgreSQL with a 500; 9999 was stored.
+    const data = JSON.parse(corpusText);
+    data.contests[0].electionDate = '0000-01-01';
+    data.contests[0].campaignPeriod.from = '9999-12-31';
+    data.contests[1].determinedOn = '1899-12-31';
+    const issues = issuesOf(JSON.stringify(data, null, 2));
+    for (const path of ['contests[0].electionDate', 'contests[0].campaignPeriod.from', 'contests[1].determinedOn']) {
+      expect(issues.find((i) => i.path === path)?.message, path).toMatch(/2000-01-01/);
+    }
+  });
+
   it('reports malformed JSON with its line', () => {
     const issues = issuesOf('{\n  "contests": [\n    { "id": "x", }\n  ]\n}');
     expect(issues[0]).toMatchObject({ path: '(root)', line: 3 });
