@@ -54,7 +54,7 @@ export function resolveCandidate(
   const presidential = analysis.frame === 'president' || analysis.frame === 'both';
   const outside = options.ignoreDate ? null : daysOutsideOf(analysis);
   const regionOf = (ref: CandidateRef) => analysis.contests.find((c) => c.id === ref.split('#')[0])?.regionCode ?? '00';
-  const scores = emptyBoxAsOpponent(analysis) ?? analysis.scores;
+  const scores = comparedScores(analysis, emptyBoxAsOpponent(analysis) ?? analysis.scores, stance);
   const contestTotal = new Map<string, number>();
   for (const [ref, s] of scores) {
     const c = ref.split('#')[0]!;
@@ -97,6 +97,33 @@ export function resolveCandidate(
     if (box && best === box.ref && single && analysis.named.has(single)) return single;
   }
   return best ?? analysis.cues.parentCandidate ?? soleWeakName(analysis);
+}
+
+/**
+ * `mending A daripada B`, `daripada B, mending A`, `B kalah jauh dibanding A`: the post measures A against B. For
+ * it (stance `pro`) it is about A, against it (`contra`) about B. The side that is not the post's target keeps
+ * `OPPONENT_FACTOR` of its evidence — only when both sides are named candidates of one contest (`mending A
+ * daripada golput` says nothing about whom B is). Returns `scores` itself when there is nothing to weigh.
+ */
+function comparedScores(
+  analysis: Analysis,
+  scores: Map<CandidateRef, number>,
+  stance: 'pro' | 'contra' | null,
+): Map<CandidateRef, number> {
+  const against = analysis.comparedAgainst;
+  if (against.size === 0 || !stance) return scores;
+  const contestOf = (ref: CandidateRef) => ref.slice(0, ref.lastIndexOf('#'));
+  let out: Map<CandidateRef, number> | null = null;
+  for (const b of against) {
+    const favoured = [...analysis.named].filter((a) => !against.has(a) && contestOf(a) === contestOf(b));
+    if (favoured.length === 0) continue;
+    out ??= new Map(scores);
+    for (const r of stance === 'pro' ? [b] : favoured) {
+      const s = out.get(r);
+      if (s !== undefined) out.set(r, s * OPPONENT_FACTOR);
+    }
+  }
+  return out ?? scores;
 }
 
 /** Words that make the empty box named next the single candidate's opponent: `lawan`, `vs` … and `lawannya`. */

@@ -8,10 +8,11 @@ import { type Mention, matchMentions } from '../registry/match-mentions.ts';
 import { addresseeEvidence } from './addressee.ts';
 import { BALLOT_WEIGHT, findBallotNumbers } from './ballot-numbers.ts';
 import { colloquialStanceSignals } from './colloquial-stance.ts';
+import { comparedAgainst } from './comparison.ts';
 import { contestsByYear, dropPresidentialInRegionalFrame, type RaceFrame, raceFrame } from './contest-frame.ts';
 import { SIGNAL_INDEX, SIGNALS, type SignalName } from './feature-names.ts';
 import { headlineCopy } from './headline-copy.ts';
-import { LEXICON, MOCK_EMOJI, POSITIVE_EMOJI } from './lexicon.ts';
+import { LEXICON, MOCK_EMOJI, POSITIVE_EMOJI, wordSet } from './lexicon.ts';
 import { near } from './near.ts';
 import { neutralCueSignals } from './neutral-cues.ts';
 import { nicknameEvidence } from './nicknames.ts';
@@ -56,6 +57,11 @@ export interface Analysis {
   contraCue: boolean;
   /** Every vote verb in the post is negated (`jangan pilih`, `ojo dipilih`) and a candidate is named: contra. */
   negVoteOnly: boolean;
+  /**
+   * Candidates named right after a word of comparison (`daripada X`, `ketimbang X`, Javanese `tinimbang X`): the
+   * one the post measures another against (features/comparison.ts). Resolution reads it with the stance.
+   */
+  comparedAgainst: ReadonlySet<CandidateRef>;
   /** A headline shared with its own link and nothing added (features/headline-copy.ts): never flagged. */
   headlineCopy: boolean;
   cues: { gesture: boolean; share: boolean; parentCandidate: CandidateRef | null; mock: boolean };
@@ -225,6 +231,71 @@ function writtenInCapitals(tokens: readonly Token[]): boolean {
   return words >= 4 && shouted >= 0.8 * words;
 }
 
+const NO_PLACES: ReadonlySet<string> = new Set();
+
+type RaceLevel = 'president' | 'province' | 'regency';
+const levelOf = (c: CompiledContest): RaceLevel =>
+  c.regionCode === '00' ? 'president' : c.regionCode.includes('.') ? 'regency' : 'province';
+
+/**
+ * Words of an office or its race, by level. Narrower than the `governor`/`regent`/`president` lexicons (which feed
+ * the model and stay as they are): no administrative words (`provinsi`, `kabupaten`, `kota`, `nasional`), which
+ * neutral posts use all the time (`juara tingkat provinsi`).
+ */
+const RACE_WORDS: Record<RaceLevel, Set<string>> = {
+  president: wordSet('presiden capres cawapres pilpres wapres'),
+  province: wordSet('gubernur pilgub cagub cawagub wagub'),
+  regency: wordSet(
+    'bupati pilbup cabup cawabup wabup walikota pilwalkot pilwali walkot wakot cawalkot cawawali wawali wawalkot',
+  ),
+};
+
+/** The race levels some tokens name by office words, also with `-nya` (`capresnya`, `cagubnya`). */
+function raceLevels(tokens: readonly Token[]): Set<RaceLevel> {
+  const out = new Set<RaceLevel>();
+  for (const t of tokens) {
+    if (t.kind !== 'word') continue;
+    const bare = t.key.endsWith('nya') ? t.key.slice(0, -3) : t.key;
+    for (const level of ['president', 'province', 'regency'] as const) {
+      if (RACE_WORDS[level].has(t.key) || RACE_WORDS[level].has(bare)) out.add(level);
+    }
+  }
+  return out;
+}
+
+/**
+ * A party backs tickets in several of the author's races (one party behind a presidential, a governor and a regency
+ * ticket): named alone, it is split between them and names none. When the post names one race — by its office
+ * words (`capres`, `cagubnya`, `Pilbup`), else by a place word of exactly one regional race — the party points at
+ * its ticket in that race. Office words come first: `kampanye capres di <province>` is about the presidency.
+ * Otherwise (or when the party backs no one in the race named) the split stays. The caller applies it only when
+ * the post names no person: a post naming people and a party (who the party will nominate, who it backs) is about
+ * them, and the party is not standing in for its ticket.
+ */
+function partyRefsForRace(
+  refs: CandidateRef[],
+  contestOf: (ref: CandidateRef) => string,
+  contests: readonly CompiledContest[],
+  tokens: readonly Token[],
+  placeHint: ReadonlySet<string>,
+): CandidateRef[] {
+  const ids = new Set(refs.map(contestOf));
+  if (ids.size < 2) return refs;
+  const levels = raceLevels(tokens);
+  if (levels.size === 1) {
+    const [level] = levels;
+    const only = refs.filter((r) => contests.some((c) => c.id === contestOf(r) && levelOf(c) === level));
+    if (only.length > 0) return only;
+  }
+  // Presidential races have no place: their "places" are the halves of their hashtags.
+  const regional = [...placeHint].filter((id) => contests.some((c) => c.id === id && levelOf(c) !== 'president'));
+  if (regional.length === 1) {
+    const only = refs.filter((r) => contestOf(r) === regional[0]);
+    if (only.length > 0) return only;
+  }
+  return refs;
+}
+
 /** True when only spaces separate two tokens (no comma, dash or full stop): `Samarinda Keren`, not `Samarinda, betah`. */
 function adjacent(text: string, a: Token | undefined, b: Token | undefined): boolean {
   if (!a || !b) return false;
@@ -284,16 +355,37 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     const owner = placeOwner.get(t.key);
     if (owner) placeHint.add(owner);
   }
+  // The parent post, tokenised once (its race words below, its names and numbers in `replyContext`).
+  const parentTokens = post.context?.parentText ? tokenize(post.context.parentText) : null;
+  // Which race a bare number is about. A reply that names no race and no place of its own goes by its parent's
+  // (`nomor 2 wae` under a post about the governor race). Scores only: `presidentHint` above stays the post's own,
+  // as the model reads it.
+  let race: { governor: boolean; regent: boolean; president: boolean; place: ReadonlySet<string> } = {
+    governor: governorHint,
+    regent: regentHint,
+    president: presidentHint,
+    place: placeHint,
+  };
+  if (parentTokens && !governorHint && !regentHint && !presidentHint && placeHint.size === 0) {
+    const levels = raceLevels(parentTokens);
+    // Race words only: a parent's place names are mostly where something happened (`lomba tingkat provinsi di …`).
+    race = {
+      governor: levels.has('province'),
+      regent: levels.has('regency'),
+      president: levels.has('president'),
+      place: NO_PLACES,
+    };
+  }
   const contestFactor = (c: CompiledContest) => {
     // The presidential contest (region 00) applies everywhere; a bare number in a post from a region with its own
     // contest reads as the local one unless the post talks about the presidency.
-    if (c.regionCode === '00') return localContests === 0 || presidentHint ? 1 : 0.3;
+    if (c.regionCode === '00') return localContests === 0 || race.president ? 1 : 0.3;
     const province = !c.regionCode.includes('.');
     // The only regional contest of the author's region: nothing local to tell it from.
     if (contests.length === 1 || localContests === 1) return 1;
-    if (placeHint.size === 1) return placeHint.has(c.id) ? 1 : 0.45;
-    if (province) return governorHint ? 1 : 0.45;
-    return regentHint || !governorHint ? 1 : 0.45;
+    if (race.place.size === 1) return race.place.has(c.id) ? 1 : 0.45;
+    if (province) return race.governor ? 1 : 0.45;
+    return race.regent || !race.governor ? 1 : 0.45;
   };
 
   const placeIdx: number[] = [];
@@ -346,8 +438,15 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   const candsMentioned = new Set<CandidateRef>();
   // Non-jargon mentions first: whether a jargon word is meant as jargon depends on what surrounds it.
   const ordered = [...mentions.filter((m) => m.kind !== 'jargon'), ...mentions.filter((m) => m.kind === 'jargon')];
+  // The post names a person of the author's contests (for parties: see `partyRefsForRace`).
+  const personNamed = mentions.some(
+    (m) => STRONG_MENTIONS.has(m.kind) && m.kind !== 'hashtag' && m.refs.some((r) => inContest.has(contestOf(r))),
+  );
   for (const m of ordered) {
-    const refs = m.refs.filter((r) => inContest.has(contestOf(r)));
+    let refs = m.refs.filter((r) => inContest.has(contestOf(r)));
+    if (m.kind === 'party' && refs.length > 1 && !personNamed) {
+      refs = partyRefsForRace(refs, contestOf, contests, tokens, placeHint);
+    }
     // `kotak kosong di lemari`, `kolom kosong di tabel`: the empty box's name with nothing about an election.
     if (!electionContext && refs.length > 0 && refs.every((r) => reg.candidates.get(r)?.emptyBox)) continue;
     if (refs.length === 0) {
@@ -490,7 +589,14 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   // The parent (often a video title) names the race's people; when the post names a candidate itself, the
   // parent's names only break ties (`setuju sama bu X` under a title about Y is about X).
   const parent = post.context
-    ? replyContext(post.context, reg, view, { set, addScore, contestFactor, contestOf }, named.size > 0 ? 0.25 : 1)
+    ? replyContext(
+        post.context,
+        parentTokens,
+        reg,
+        view,
+        { set, addScore, contestFactor, contestOf },
+        named.size > 0 ? 0.25 : 1,
+      )
     : null;
   const parentCandidate = parent?.candidate ?? null;
   // A reply's bare `bu`/`pak` addressing the one ticket, of a race its parent is about, with a person of that gender.
@@ -664,7 +770,6 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
 
   // The post's own words say which race it is about; a reply that says nothing goes by its parent (a video title).
   // (Only read when there is evidence to weigh.)
-  const parentTokens = parent?.tokens ?? null;
   const frame = scores.size === 0 ? null : (raceFrame(tokens) ?? (parentTokens ? raceFrame(parentTokens) : null));
   dropPresidentialInRegionalFrame(scores, contests, frame);
   return {
@@ -680,6 +785,7 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
     vector,
     contraCue: contraNear,
     negVoteOnly: strongNeg.length > 0 && strongNeg.length === vote.length && hasTarget,
+    comparedAgainst: comparedAgainst(tokens, mentionAt),
     headlineCopy: headlineCopy(
       tokens,
       mentions.some((m) => m.kind === 'hashtag' || m.kind === 'hashtag_part'),
@@ -926,6 +1032,7 @@ interface ReplyWriters {
  */
 function replyContext(
   ctx: NonNullable<Classifiable['context']>,
+  ptoks: Token[] | null,
   reg: CompiledRegistry,
   { contests, inContest }: ContestView,
   { set, addScore, contestFactor, contestOf }: ReplyWriters,
@@ -947,8 +1054,7 @@ function replyContext(
       about.add(contestOf(parentCandidate));
     } else set('parent_candidate_other');
   }
-  if (ctx.parentText) {
-    const ptoks = tokenize(ctx.parentText);
+  if (ptoks) {
     parentTokens = ptoks;
     for (const m of resolveWordNames(matchMentions(reg, ptoks), ptoks)) {
       for (const r of m.refs) {

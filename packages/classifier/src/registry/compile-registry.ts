@@ -303,6 +303,17 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
         if (keys.length > 1) add(keys, 'name', ref);
         nameLike.push(keys);
       }
+      // The empty box goes by several names whichever one the registry lists (`kolom kosong` on the KPU ballot,
+      // `kokos`, Javanese `bumbung kosong`): a registry naming only `Kotak Kosong` must still hear the others.
+      // Whole phrases only: their words alone (`box`, `bumbung`) name nothing.
+      if (info.emptyBox) {
+        const listed = new Set([...cand.names, ...cand.aliases].map((n) => keysOf(n).join(' ')));
+        for (const alias of EMPTY_BOX_ALIASES) {
+          const keys = keysOf(alias);
+          if (!listed.has(keys.join(' ')))
+            add(keys, keys.length === 1 ? namepartKind(keys[0]!, 'alias') : 'alias', ref);
+        }
+      }
       for (const alias of cand.aliases) {
         const keys = keysOf(alias);
         add(keys, keys.length === 1 ? namepartKind(keys[0]!, 'alias') : 'alias', ref);
@@ -328,7 +339,7 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
         const keys = keysOf(s);
         if (keys.length >= 2) add(keys, 'slogan', ref);
       }
-      for (const p of cand.parties) add(keysOf(p), 'party', ref);
+      for (const p of cand.parties) for (const keys of partyForms(p)) add(keys, 'party', ref);
       for (const h of cand.hashtags) {
         const body = fold(h.replace(/^#/, ''));
         const existing = compiled.hashtags.get(body);
@@ -380,6 +391,47 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
     list.sort((a, b) => b.keys.length - a.keys.length);
   }
   return compiled;
+}
+
+/** Other names of the empty box, added to whatever the registry lists (see `compileRegistry`). */
+export const EMPTY_BOX_ALIASES = ['kotak kosong', 'kolom kosong', 'kokos', 'blank box', 'bumbung kosong'];
+
+/**
+ * Short names of the national parties whose full names a registry may list instead (`Partai Golongan Karya` is
+ * `Golkar` in posts). Their initials would not give these; most other parties go by their initials (`PKB`, `PKS`).
+ */
+const PARTY_SHORT_NAMES: Record<string, string> = {
+  'partai gerakan indonesia raya': 'gerindra',
+  'partai golongan karya': 'golkar',
+  'partai hati nurani rakyat': 'hanura',
+  'partai nasional demokrat': 'nasdem',
+  'partai persatuan indonesia': 'perindo',
+  'partai gelombang rakyat indonesia': 'gelora',
+  'partai garda republik indonesia': 'garuda',
+  'partai demokrasi indonesia perjuangan': 'pdip',
+  'pdi perjuangan': 'pdip',
+  'partai berkarya': 'berkarya',
+};
+
+/**
+ * The forms a post may use for a party the registry lists: the listed name; for `Partai …` also the name without
+ * `Partai` (`Partai Karya Tani` → `Karya Tani`; a lone ordinary word such as `Partai Buruh` → `buruh` is left
+ * out), its initials (`PKT`, when three letters or more and not a word) and the short name of a national party
+ * listed in full (`Partai Golongan Karya` → `golkar`). Registries that list parties by their short names (ours)
+ * get exactly what they had.
+ */
+export function partyForms(party: string): string[][] {
+  const keys = keysOf(party);
+  const out = [keys];
+  const joined = keys.join(' ');
+  const short = PARTY_SHORT_NAMES[joined];
+  if (short) out.push([short]);
+  if (keys.length < 2 || keys[0] !== 'partai') return out;
+  const rest = keys.slice(1);
+  if (rest.length > 1 || !(isDictionaryWord(rest[0]!) || COMMON.has(rest[0]!) || rest[0]!.length < 4)) out.push(rest);
+  const initials = keys.map((k) => k[0]).join('');
+  if (initials.length >= 3 && !isDictionaryWord(initials) && initials !== short) out.push([initials]);
+  return out;
 }
 
 /** The genders that the titles in front of aliases say (`Bu Airin`, `Pak Ade` → female and male). */

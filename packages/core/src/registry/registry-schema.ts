@@ -104,7 +104,10 @@ export function candidateRef(contestId: string, number: number): CandidateRef {
   return `${contestId}#${number}`;
 }
 
-/** The "empty box" option of a single-candidate contest is a candidate too: people campaign for it. */
+/**
+ * The "empty box" option of a single-candidate contest is a candidate too: people campaign for it. KPU's ballot
+ * calls it `kolom kosong`, most people `kotak kosong`; a registry may list either.
+ */
 export function isEmptyBox(candidate: Pick<Candidate, 'names'>): boolean {
-  return candidate.names.some((n) => /^kotak\s+kosong$/i.test(n.trim()));
+  return candidate.names.some((n) => /^(kotak|kolom)\s+kosong$/i.test(n.trim()));
 }
