@@ -30,7 +30,12 @@ export function findRedisServer(): string | null {
  * Starts a redis-server of our own on a free loopback port, for the zero-setup path and for tests. It keeps
  * nothing on disk, so queued jobs do not outlive it: production sets REDIS_URL.
  */
-export async function startPrivateRedis(options: { dir: string; port?: number }): Promise<PrivateRedis> {
+export async function startPrivateRedis(options: {
+  dir: string;
+  port?: number;
+  /** How long to wait for "Ready to accept connections" (default 10 s). */
+  startTimeoutMs?: number;
+}): Promise<PrivateRedis> {
   const binary = findRedisServer();
   if (!binary) {
     throw new NetraError(
@@ -46,19 +51,25 @@ export async function startPrivateRedis(options: { dir: string; port?: number })
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', options.dir],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  await waitForReady(child, port);
+  try {
+    await waitForReady(child, port, options.startTimeoutMs ?? 10_000);
+  } catch (error) {
+    // A server too slow to report ready (a loaded machine) would otherwise start later with nobody to stop it.
+    child.kill('SIGKILL');
+    throw error;
+  }
   return {
     url: `redis://127.0.0.1:${port}`,
     stop: () => stopChild(child),
   };
 }
 
-async function waitForReady(child: ChildProcess, port: number): Promise<void> {
+async function waitForReady(child: ChildProcess, port: number, timeoutMs: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(
       () => reject(new NetraError('REDIS_START_FAILED', `redis-server :${port}: ${output}`)),
-      10_000,
+      timeoutMs,
     );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();

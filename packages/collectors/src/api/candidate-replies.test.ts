@@ -153,6 +153,9 @@ beforeAll(async () => {
         top('Ug2.r1', 'UCasn00000000000000000000', '@budiasn', 'Dukung terus', 'Ug2'),
       ]),
       youtubeCommentThread(top('Ug3', 'UCasn00000000000000000000', '@budiasn', 'Pilih nomor dua')),
+      // Two more than the server's page of 4 threads, so the video's comments take a second page.
+      youtubeCommentThread(top('Ug4', 'UCwarga000000000000000000', '@warga', 'Hadir')),
+      youtubeCommentThread(top('Ug5', 'UCwarga000000000000000000', '@warga', 'Lanjutkan')),
     ],
     vid00000002: 'disabled',
   };
@@ -270,7 +273,13 @@ describe('reverse crawl of candidate accounts', () => {
     expect(result.status).toBe('ok');
     expect(result.postsRead).toBe(1);
     // The channel's own comment is not an interaction with itself.
-    expect(result.replies.map((r) => r.externalId).sort()).toEqual(['comment:Ug1', 'comment:Ug2.r1', 'comment:Ug3']);
+    expect(result.replies.map((r) => r.externalId).sort()).toEqual([
+      'comment:Ug1',
+      'comment:Ug2.r1',
+      'comment:Ug3',
+      'comment:Ug4',
+      'comment:Ug5',
+    ]);
     const reply = result.replies.find((r) => r.externalId === 'comment:Ug2.r1')!;
     expect(reply).toMatchObject({
       authorKeys: ['ucasn00000000000000000000', 'budiasn'],
@@ -283,7 +292,14 @@ describe('reverse crawl of candidate accounts', () => {
       expect.objectContaining({ code: 'YOUTUBE_COMMENTS_DISABLED', postId: 'vid00000002' }),
     ]);
     const calls = server.requests.filter((r) => r.path.endsWith('/commentThreads'));
-    expect(calls.length).toBeGreaterThanOrEqual(3); // paging: 3 threads, 4 per page at most here
+    // Paging: video 1's 5 threads come on two pages (4 per page here), the second asked by its token; video 2
+    // (comments off) once. The fixture used to have 3 threads, one page, so this check could never hold.
+    expect(calls.map((r) => new URL(r.url, 'http://x').searchParams.get('videoId'))).toEqual([
+      'vid00000001',
+      'vid00000001',
+      'vid00000002',
+    ]);
+    expect(new URL(calls[1]!.url, 'http://x').searchParams.get('pageToken')).toBe('4');
     expect(calls.every((r) => r.url.includes('part=snippet%2Creplies'))).toBe(true);
     // The key never reaches the evidence.
     expect(JSON.stringify(result.replies)).not.toContain('test-key');
