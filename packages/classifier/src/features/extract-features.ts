@@ -13,6 +13,7 @@ import { contestsByYear, dropPresidentialInRegionalFrame, type RaceFrame, raceFr
 import { SIGNAL_INDEX, SIGNALS, type SignalName } from './feature-names.ts';
 import { headlineCopy } from './headline-copy.ts';
 import { LEXICON, MOCK_EMOJI, POSITIVE_EMOJI, wordSet } from './lexicon.ts';
+import { campaignMobilisation, campaignWords, gestureOutsideElection } from './mobilisation.ts';
 import { near } from './near.ts';
 import { neutralCueSignals } from './neutral-cues.ts';
 import { nicknameEvidence } from './nicknames.ts';
@@ -64,6 +65,13 @@ export interface Analysis {
   comparedAgainst: ReadonlySet<CandidateRef>;
   /** A headline shared with its own link and nothing added (features/headline-copy.ts): never flagged. */
   headlineCopy: boolean;
+  /** The author calls people to a campaign gathering, transport or ID collection (features/mobilisation.ts): flagged. */
+  mobilisation: boolean;
+  /**
+   * A hand gesture beside a word of agreement (`☝️ betul`) is the strongest number and nothing says "election"
+   * (features/mobilisation.ts): not flagged.
+   */
+  gestureOutsideElection: boolean;
   cues: { gesture: boolean; share: boolean; parentCandidate: CandidateRef | null; mock: boolean };
   /** Contests whose election year the post writes (tie-break between contests that share a person). */
   yearContests: ReadonlySet<string>;
@@ -767,6 +775,37 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   }
 
   const vector = hashedGrams(post, tokens, mask, f, parent?.tokens ?? null);
+  // Registry evidence (a name, party or campaign hashtag, or a number written as a ballot number: `nomor 1`,
+  // `coblos 2`, 2️⃣; not plain jargon words, gestures or zero-padded numbers such as `SDN 02`, which everyday posts
+  // write too) or a parent post about the race. Read only when the post makes a call.
+  const mobilisation = campaignMobilisation(
+    tokens,
+    () =>
+      mentions.some(
+        (m) => (STRONG_MENTIONS.has(m.kind) || m.kind === 'party') && m.refs.some((r) => inContest.has(contestOf(r))),
+      ) ||
+      ballots.some(
+        (b) =>
+          BALLOT_WEIGHT[b.form] >= 2 &&
+          b.form !== 'padded' &&
+          b.form !== 'gesture' &&
+          contests.some((c) => c.byNumber.has(b.value)),
+      ) ||
+      parentCand ||
+      signal('parent_mentions_cand') > 0 ||
+      (parentTokens !== null && campaignWords(parentTokens)),
+  );
+  const gestureAlone = gestureOutsideElection({
+    // Only when a gesture is the strongest number: bare numbers (`satu per satu`) may sit beside it, nothing stronger.
+    gestures: strongBallot
+      ? []
+      : ballots
+          .filter((b) => b.form === 'gesture' && contests.some((c) => c.byNumber.has(b.value)))
+          .map((b) => b.index),
+    mentions: mentions.length,
+    electionContext,
+    tokens,
+  });
 
   // The post's own words say which race it is about; a reply that says nothing goes by its parent (a video title).
   // (Only read when there is evidence to weigh.)
@@ -790,6 +829,8 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
       tokens,
       mentions.some((m) => m.kind === 'hashtag' || m.kind === 'hashtag_part'),
     ),
+    mobilisation,
+    gestureOutsideElection: gestureAlone,
     cues: {
       gesture: ballots.some((b) => b.form === 'gesture' || b.form === 'jari') || gestureWords.length > 0,
       share: share.length > 0,
