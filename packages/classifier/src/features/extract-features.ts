@@ -775,36 +775,17 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   }
 
   const vector = hashedGrams(post, tokens, mask, f, parent?.tokens ?? null);
-  // Registry evidence (a name, party or campaign hashtag, or a number written as a ballot number: `nomor 1`,
-  // `coblos 2`, 2️⃣; not plain jargon words, gestures or zero-padded numbers such as `SDN 02`, which everyday posts
-  // write too) or a parent post about the race. Read only when the post makes a call.
-  const mobilisation = campaignMobilisation(
+  const rules = ruleCues({
     tokens,
-    () =>
-      mentions.some(
-        (m) => (STRONG_MENTIONS.has(m.kind) || m.kind === 'party') && m.refs.some((r) => inContest.has(contestOf(r))),
-      ) ||
-      ballots.some(
-        (b) =>
-          BALLOT_WEIGHT[b.form] >= 2 &&
-          b.form !== 'padded' &&
-          b.form !== 'gesture' &&
-          contests.some((c) => c.byNumber.has(b.value)),
-      ) ||
-      parentCand ||
-      signal('parent_mentions_cand') > 0 ||
-      (parentTokens !== null && campaignWords(parentTokens)),
-  );
-  const gestureAlone = gestureOutsideElection({
-    // Only when a gesture is the strongest number: bare numbers (`satu per satu`) may sit beside it, nothing stronger.
-    gestures: strongBallot
-      ? []
-      : ballots
-          .filter((b) => b.form === 'gesture' && contests.some((c) => c.byNumber.has(b.value)))
-          .map((b) => b.index),
-    mentions: mentions.length,
+    mentions,
+    ballots,
+    contests,
+    inContest,
+    contestOf,
+    strongBallot,
     electionContext,
-    tokens,
+    parentFrame: parentCand || signal('parent_mentions_cand') > 0,
+    parentTokens,
   });
 
   // The post's own words say which race it is about; a reply that says nothing goes by its parent (a video title).
@@ -829,14 +810,66 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
       tokens,
       mentions.some((m) => m.kind === 'hashtag' || m.kind === 'hashtag_part'),
     ),
-    mobilisation,
-    gestureOutsideElection: gestureAlone,
+    mobilisation: rules.mobilisation,
+    gestureOutsideElection: rules.gestureOutsideElection,
     cues: {
       gesture: ballots.some((b) => b.form === 'gesture' || b.form === 'jari') || gestureWords.length > 0,
       share: share.length > 0,
       parentCandidate,
       mock: mockEmoji > 0,
     },
+  };
+}
+
+/** What `ruleCues` reads of a post being analysed. */
+interface RuleInputs {
+  tokens: readonly Token[];
+  mentions: readonly Mention[];
+  ballots: ReturnType<typeof findBallotNumbers>;
+  contests: readonly CompiledContest[];
+  inContest: ReadonlySet<string>;
+  contestOf: (ref: CandidateRef) => string;
+  /** A number written in a strong ballot form (`nomor 2`, 2️⃣, `coblos 2`). */
+  strongBallot: boolean;
+  electionContext: boolean;
+  /** The parent names a candidate of the author's contests (its campaign words are read here, lazily). */
+  parentFrame: boolean;
+  parentTokens: readonly Token[] | null;
+}
+
+/**
+ * The post-level cues of the rules `decide` applies after the model (features/mobilisation.ts). Apart from
+ * `analyse` so that function stays small for the JIT; the frame is read only when the post makes a call.
+ */
+function ruleCues(x: RuleInputs): { mobilisation: boolean; gestureOutsideElection: boolean } {
+  const { tokens, mentions, ballots, contests, inContest, contestOf, parentTokens } = x;
+  const ownsNumber = (value: number) => contests.some((c) => c.byNumber.has(value));
+  // Registry evidence (a name, party or campaign hashtag, or a number written as a ballot number: `nomor 1`,
+  // `coblos 2`, 2️⃣; not plain jargon words, gestures or zero-padded numbers such as `SDN 02`, which everyday posts
+  // write too) or a parent post about the race.
+  const mobilisation = campaignMobilisation(
+    tokens,
+    () =>
+      mentions.some(
+        (m) => (STRONG_MENTIONS.has(m.kind) || m.kind === 'party') && m.refs.some((r) => inContest.has(contestOf(r))),
+      ) ||
+      ballots.some(
+        (b) => BALLOT_WEIGHT[b.form] >= 2 && b.form !== 'padded' && b.form !== 'gesture' && ownsNumber(b.value),
+      ) ||
+      x.parentFrame ||
+      (parentTokens !== null && campaignWords(parentTokens)),
+  );
+  // Only when a gesture is the strongest number: bare numbers (`satu per satu`) may sit beside it, nothing stronger.
+  const gestures: number[] = [];
+  if (!x.strongBallot) for (const b of ballots) if (b.form === 'gesture' && ownsNumber(b.value)) gestures.push(b.index);
+  return {
+    mobilisation,
+    gestureOutsideElection: gestureOutsideElection({
+      gestures,
+      mentions: mentions.length,
+      electionContext: x.electionContext,
+      tokens,
+    }),
   };
 }
 
