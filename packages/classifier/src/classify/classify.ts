@@ -288,9 +288,14 @@ export function rawScore(analysis: Analysis, model: Pick<Model, 'weights' | 'sta
 export function decide(analysis: Analysis, text: string, model: Model): ClassificationResult {
   // A headline shared with its own link, nothing added (the guideline's "news reporting without stance"): a rule
   // after the model, because only one training source has such links, so no fold could learn it (docs, 1.10.0).
+  // Mobilisation without a name inside a campaign frame (the issue's "support the classifier must catch") is
+  // flagged at least at the threshold; a gesture with nothing about an election is not flagged (docs, "Nameless
+  // mobilisation"). Rules, because the corpus holds too few such posts for any fold to learn them.
   const modelScore = applyPlatt(model.calibration, rawScore(analysis, model));
-  const score = analysis.headlineCopy ? modelScore / 2 : modelScore;
-  const flagged = !analysis.headlineCopy && score >= model.threshold;
+  const veto = analysis.headlineCopy || analysis.gestureOutsideElection;
+  let score = veto ? modelScore / 2 : modelScore;
+  if (!veto && analysis.mobilisation) score = Math.max(score, model.threshold);
+  const flagged = !veto && score >= model.threshold;
   let candidate: CandidateRef | null = null;
   let stance: 'pro' | 'contra' | null = null;
   let category: SkbCategory | null = null;

@@ -11,16 +11,14 @@ const reg = compileRegistry(UNSEEN_REGISTRY);
 const model = loadModel();
 
 /**
- * Posts the shipped model still scores on the wrong side of its threshold (model-side, not fixed here; see the
- * docs section's "What still fails"). Kept visible so a model that fixes one makes this test say so.
+ * Posts still scored on the wrong side of the threshold (model-side; see the docs sections' "What still fails"). Kept
+ * visible so a change that fixes one makes this test say so. "Nameless mobilisation, 2026-11-29" fixed four: the bus
+ * to a campaign rally, the ☝️ in a queueing thread and the two party-cadre calls.
  */
 const MODEL_MISSES = new Set([
-  'Besok pagi kumpul di posko, bus ke kampanye akbar berangkat jam 7. Ajak keluarga ya!',
+  // A village convoy in the team's shirt: nothing in it says "campaign" (the rule needs a campaign frame).
   'Rombongan desa kita berangkat konvoi jam 8, wajib pakai kaos tim ya bapak ibu',
-  '☝️ betul, harus antre satu per satu',
   'Paslon 1 Kedungsari mainnya kotor, bagi-bagi amplop ke warga',
-  'Kader Partai Hijau Damai wajib all out menangkan Pilbup Kedungsari!',
-  'Kader Partai Karya Tani siap menangkan cagub usungan partai',
 ]);
 
 describe('unseen contests probe: the candidate, given the stance', () => {

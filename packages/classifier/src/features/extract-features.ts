@@ -13,6 +13,7 @@ import { contestsByYear, dropPresidentialInRegionalFrame, type RaceFrame, raceFr
 import { SIGNAL_INDEX, SIGNALS, type SignalName } from './feature-names.ts';
 import { headlineCopy } from './headline-copy.ts';
 import { LEXICON, MOCK_EMOJI, POSITIVE_EMOJI, wordSet } from './lexicon.ts';
+import { campaignMobilisation, campaignWords, gestureOutsideElection } from './mobilisation.ts';
 import { near } from './near.ts';
 import { neutralCueSignals } from './neutral-cues.ts';
 import { nicknameEvidence } from './nicknames.ts';
@@ -64,6 +65,13 @@ export interface Analysis {
   comparedAgainst: ReadonlySet<CandidateRef>;
   /** A headline shared with its own link and nothing added (features/headline-copy.ts): never flagged. */
   headlineCopy: boolean;
+  /** The author calls people to a campaign gathering, transport or ID collection (features/mobilisation.ts): flagged. */
+  mobilisation: boolean;
+  /**
+   * A hand gesture beside a word of agreement (`☝️ betul`) is the strongest number and nothing says "election"
+   * (features/mobilisation.ts): not flagged.
+   */
+  gestureOutsideElection: boolean;
   cues: { gesture: boolean; share: boolean; parentCandidate: CandidateRef | null; mock: boolean };
   /** Contests whose election year the post writes (tie-break between contests that share a person). */
   yearContests: ReadonlySet<string>;
@@ -767,6 +775,18 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
   }
 
   const vector = hashedGrams(post, tokens, mask, f, parent?.tokens ?? null);
+  const rules = ruleCues({
+    tokens,
+    mentions,
+    ballots,
+    contests,
+    inContest,
+    contestOf,
+    strongBallot,
+    electionContext,
+    parentFrame: parentCand || signal('parent_mentions_cand') > 0,
+    parentTokens,
+  });
 
   // The post's own words say which race it is about; a reply that says nothing goes by its parent (a video title).
   // (Only read when there is evidence to weigh.)
@@ -790,12 +810,66 @@ export function analyse(post: Classifiable, reg: CompiledRegistry): Analysis {
       tokens,
       mentions.some((m) => m.kind === 'hashtag' || m.kind === 'hashtag_part'),
     ),
+    mobilisation: rules.mobilisation,
+    gestureOutsideElection: rules.gestureOutsideElection,
     cues: {
       gesture: ballots.some((b) => b.form === 'gesture' || b.form === 'jari') || gestureWords.length > 0,
       share: share.length > 0,
       parentCandidate,
       mock: mockEmoji > 0,
     },
+  };
+}
+
+/** What `ruleCues` reads of a post being analysed. */
+interface RuleInputs {
+  tokens: readonly Token[];
+  mentions: readonly Mention[];
+  ballots: ReturnType<typeof findBallotNumbers>;
+  contests: readonly CompiledContest[];
+  inContest: ReadonlySet<string>;
+  contestOf: (ref: CandidateRef) => string;
+  /** A number written in a strong ballot form (`nomor 2`, 2️⃣, `coblos 2`). */
+  strongBallot: boolean;
+  electionContext: boolean;
+  /** The parent names a candidate of the author's contests (its campaign words are read here, lazily). */
+  parentFrame: boolean;
+  parentTokens: readonly Token[] | null;
+}
+
+/**
+ * The post-level cues of the rules `decide` applies after the model (features/mobilisation.ts). Apart from
+ * `analyse` so that function stays small for the JIT; the frame is read only when the post makes a call.
+ */
+function ruleCues(x: RuleInputs): { mobilisation: boolean; gestureOutsideElection: boolean } {
+  const { tokens, mentions, ballots, contests, inContest, contestOf, parentTokens } = x;
+  const ownsNumber = (value: number) => contests.some((c) => c.byNumber.has(value));
+  // Registry evidence (a name, party or campaign hashtag, or a number written as a ballot number: `nomor 1`,
+  // `coblos 2`, 2️⃣; not plain jargon words, gestures or zero-padded numbers such as `SDN 02`, which everyday posts
+  // write too) or a parent post about the race.
+  const mobilisation = campaignMobilisation(
+    tokens,
+    () =>
+      mentions.some(
+        (m) => (STRONG_MENTIONS.has(m.kind) || m.kind === 'party') && m.refs.some((r) => inContest.has(contestOf(r))),
+      ) ||
+      ballots.some(
+        (b) => BALLOT_WEIGHT[b.form] >= 2 && b.form !== 'padded' && b.form !== 'gesture' && ownsNumber(b.value),
+      ) ||
+      x.parentFrame ||
+      (parentTokens !== null && campaignWords(parentTokens)),
+  );
+  // Only when a gesture is the strongest number: bare numbers (`satu per satu`) may sit beside it, nothing stronger.
+  const gestures: number[] = [];
+  if (!x.strongBallot) for (const b of ballots) if (b.form === 'gesture' && ownsNumber(b.value)) gestures.push(b.index);
+  return {
+    mobilisation,
+    gestureOutsideElection: gestureOutsideElection({
+      gestures,
+      mentions: mentions.length,
+      electionContext: x.electionContext,
+      tokens,
+    }),
   };
 }
 

@@ -247,6 +247,39 @@ export const UNSEEN_CASES: readonly ProbeCase[] = [
     KEDUNGSARI,
     PRO(null),
   ),
+  // The same gathering words outside a campaign frame, a ban on joining, the civic side of voting day and a news
+  // report of a rally: neutral ("Nameless mobilisation, 2026-11-29").
+  c(
+    'mobilisation',
+    'Ayo ramaikan jalan sehat HUT sekolah hari Minggu, ada doorprize sepeda buat murid!',
+    KEDUNGSARI,
+    null,
+  ),
+  c(
+    'mobilisation',
+    'Rombongan keluarga besar berangkat naik bus jam 6 ke resepsi nikahan Dina, kumpul dulu di rumah Pak RT ya',
+    KEDUNGSARI,
+    null,
+  ),
+  c(
+    'mobilisation',
+    'Mohon bapak ibu kumpulkan fotokopi KTP dan KK untuk pendaftaran bantuan sosial di kantor desa paling lambat Jumat',
+    WANAREJA,
+    null,
+  ),
+  c(
+    'mobilisation',
+    'Pegawai dilarang ikut konvoi atau kampanye akbar paslon mana pun, jaga netralitas ASN',
+    KEDUNGSARI,
+    null,
+  ),
+  c('mobilisation', 'Ayo datang ke TPS tanggal 27, bawa undangan dan KTP, jangan golput ya!', WANAREJA, null),
+  c(
+    'mobilisation',
+    'Ribuan simpatisan memadati kampanye akbar di stadion Kedungsari, puluhan bus rombongan diparkir di luar',
+    KEDUNGSARI,
+    null,
+  ),
   // Mockery of a slogan (contra the slogan's candidate).
   c(
     'slogan_mockery',

@@ -15,7 +15,7 @@ import { DEFAULT_LOGISTIC, dot, type LogisticOptions, mulberry32, trainLogistic 
 import type { CompiledRegistry } from '../registry/compile-registry.ts';
 import type { LabelledPost } from './labelled-post.ts';
 
-export const MODEL_SEMVER = '1.10.0';
+export const MODEL_SEMVER = '1.11.0';
 
 export interface TrainOptions {
   logistic?: Partial<LogisticOptions>;
