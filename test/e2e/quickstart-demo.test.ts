@@ -36,8 +36,8 @@ describe('quick start: netra demo on the embedded defaults', () => {
       },
     );
     // A test that fails or times out still stops the demo and the redis-server it started: the demo runs in a
-    // process group of its own, killed whole (`--once` has no SIGTERM handler while it crawls, so signalling the
-    // demo alone would leave its redis-server behind).
+    // process group of its own, killed whole with SIGKILL (no handler runs then; the demo's own SIGTERM/SIGINT
+    // handling is tested in demo-signal.test.ts).
     onTestFinished(() => {
       try {
         process.kill(-child.pid!, 'SIGKILL');

@@ -5,6 +5,8 @@ import { NetraError } from '@netra/core';
 
 export interface PrivateRedis {
   url: string;
+  /** The redis-server's process id, logged so a supervisor (or a test) can tell whether it outlived Netra. */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function startPrivateRedis(options: {
   }
   return {
     url: `redis://127.0.0.1:${port}`,
+    pid: child.pid,
     stop: () => stopChild(child),
   };
 }

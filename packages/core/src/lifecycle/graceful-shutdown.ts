@@ -1,3 +1,4 @@
+import { constants as osConstants } from 'node:os';
 import type { Logger } from 'pino';
 
 export interface ShutdownStep {
@@ -54,4 +55,53 @@ export function exitOnSignals(logger: Logger, steps: () => readonly ShutdownStep
   };
   process.on('SIGTERM', handler);
   process.on('SIGINT', handler);
+}
+
+/** The first SIGTERM/SIGINT a long start-up (or a `--once` run) received; it stops at its next checkpoint. */
+export interface StopSignals {
+  /** The first signal received, if any. */
+  readonly received: NodeJS.Signals | undefined;
+  /** Settles with the first signal (never rejects). */
+  readonly next: Promise<NodeJS.Signals>;
+  /** The shell's status for a run a signal cut short: 128 + its number (130 for SIGINT, 143 for SIGTERM). */
+  exitCode(): number;
+  /** Gives the signals back to Node's default (exit at once). */
+  dispose(): void;
+}
+
+/**
+ * Catches SIGTERM/SIGINT from now on so that a process which starts children of its own (a private
+ * redis-server, Chromium) can stop them before it exits: without a handler Node exits at once and they are left
+ * running. A second signal exits at once (the person at the terminal pressed Ctrl-C twice, or the supervisor
+ * lost patience).
+ */
+export function watchStopSignals(logger: Logger): StopSignals {
+  let received: NodeJS.Signals | undefined;
+  let settle: (signal: NodeJS.Signals) => void = () => {};
+  const next = new Promise<NodeJS.Signals>((resolve) => {
+    settle = resolve;
+  });
+  const codeOf = (signal: NodeJS.Signals) => 128 + (osConstants.signals[signal] ?? 15);
+  const handler = (signal: NodeJS.Signals) => {
+    if (received) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(codeOf(signal));
+    }
+    received = signal;
+    logger.info({ signal }, 'shutting down');
+    settle(signal);
+  };
+  process.on('SIGTERM', handler);
+  process.on('SIGINT', handler);
+  return {
+    get received() {
+      return received;
+    },
+    next,
+    exitCode: () => (received ? codeOf(received) : 0),
+    dispose: () => {
+      process.off('SIGTERM', handler);
+      process.off('SIGINT', handler);
+    },
+  };
 }

@@ -2,7 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { thresholdInForce } from '@netra/classifier';
 import type { PlatformOrigins } from '@netra/collectors';
-import { createLogger, type Logger, NetraError, type ShutdownStep, shutdownInOrder } from '@netra/core';
+import {
+  createLogger,
+  type Logger,
+  NetraError,
+  type ShutdownStep,
+  type StopSignals,
+  shutdownInOrder,
+  watchStopSignals,
+} from '@netra/core';
 import { countPosts, countReviewItems, findCrawlRun } from '@netra/db';
 import { startClassifierWorker, startOcrWorker, startScheduler, startScraperWorker } from '@netra/pipeline';
 import { startCrawlRun } from '@netra/pipeline/crawl-runs';
@@ -30,17 +38,36 @@ export interface AllInOneOptions {
  * its own deployable.
  */
 export async function runAllInOne(options: AllInOneOptions): Promise<number> {
+  mkdirSync(options.config.NETRA_DATA_DIR, { recursive: true });
+  const logger = createLogger('netra', options.config.LOG_LEVEL);
+  // Caught from before the private redis-server starts: a SIGTERM while starting or crawling (a supervisor, a
+  // test's stop) used to end Node at once and leave the redis-server, Chromium and PGlite's files behind.
+  const stop = watchStopSignals(logger);
+  try {
+    return await run(options, logger, stop);
+  } finally {
+    stop.dispose();
+  }
+}
+
+/** Thrown at a checkpoint once a signal has been received: the start-up or crawl is cut short. */
+class Stopped extends Error {}
+
+async function run(options: AllInOneOptions, logger: Logger, stop: StopSignals): Promise<number> {
   const { config, say } = options;
-  mkdirSync(config.NETRA_DATA_DIR, { recursive: true });
-  const logger = createLogger('netra', config.LOG_LEVEL);
+  const checkpoint = () => {
+    if (stop.received) throw new Stopped(stop.received);
+  };
   const stores = await openStores(config, logger, { allowPrivateRedis: true });
   const steps: ShutdownStep[] = [];
   try {
+    checkpoint();
     const prepared: { platformOrigins: PlatformOrigins; close?: () => Promise<void> } = (await options.prepare?.(
       stores,
       logger,
     )) ?? { platformOrigins: config.PLATFORM_ORIGINS };
     if (prepared.close) steps.push({ name: 'demo platform', run: prepared.close });
+    checkpoint();
     const admin = await ensureFirstAdmin(stores.database.db, config.NETRA_DATA_DIR, options.env);
     const common = {
       db: stores.database.db,
@@ -117,6 +144,7 @@ export async function runAllInOne(options: AllInOneOptions): Promise<number> {
         `Port ${config.PORT} sudah dipakai; pakai --port atau PORT / port ${config.PORT} is in use: pass --port or set PORT`,
       );
     });
+    checkpoint();
     const address = app.server.address();
     const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : config.PORT}`;
     say(`Netra berjalan di / is running at ${url}`);
@@ -132,7 +160,7 @@ export async function runAllInOne(options: AllInOneOptions): Promise<number> {
       const started = Date.now();
       const run = await startCrawlRun(stores.database.db, stores.queues, { trigger: 'on_demand', requestedBy: null });
       say(`Perayapan dimulai / crawl started: ${run.accounts_total} akun / accounts`);
-      const summary = await waitForRun(stores, run.id);
+      const summary = await waitForRun(stores, run.id, stop);
       say(
         `Selesai / done in ${Math.round((Date.now() - started) / 1000)} s: ${summary.posts} unggahan / posts, ` +
           `${summary.flagged} ditandai / flagged → ${url}/review · API: ${url}/api/review/items`,
@@ -142,29 +170,36 @@ export async function runAllInOne(options: AllInOneOptions): Promise<number> {
       await shutdownInOrder(logger, [...steps, ...stores.closeSteps]);
       return 0;
     }
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', () => resolve());
-      process.once('SIGTERM', () => resolve());
-    });
+    // Serving until stopped: here a signal is the asked-for end, not an interruption, so a clean stop is 0.
+    await stop.next;
     say('Berhenti / stopping…');
     const clean = await shutdownInOrder(logger, [...steps, ...stores.closeSteps]);
     return clean ? 0 : 1;
   } catch (error) {
+    if (error instanceof Stopped) say(`Dihentikan / interrupted (${error.message}); berhenti / stopping…`);
     await shutdownInOrder(logger, [...steps, ...stores.closeSteps]);
+    // Cut short before its work was done: the shell's 128 + signal, so a script does not take it for success.
+    if (error instanceof Stopped) return stop.exitCode();
     throw error;
   }
 }
 
-async function waitForRun(stores: Stores, runId: string): Promise<{ posts: number; flagged: number }> {
+async function waitForRun(
+  stores: Stores,
+  runId: string,
+  stop: StopSignals,
+): Promise<{ posts: number; flagged: number }> {
   const db = stores.database.db;
-  for (;;) {
+  // Checked between polls, never raced: a poll abandoned mid-query would fail later on closed stores.
+  while (!stop.received) {
     const run = await findCrawlRun(db, runId);
     if (!run) throw new Error(`crawl run ${runId} not found`);
     const pending = await stores.queues.classify.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
     const reading = await stores.queues.ocr.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
     if (run.status === 'completed' && [...Object.values(pending), ...Object.values(reading)].every((n) => n === 0))
       break;
-    await new Promise((r) => setTimeout(r, 500));
+    await Promise.race([new Promise((r) => setTimeout(r, 500)), stop.next]);
   }
+  if (stop.received) throw new Stopped(stop.received);
   return { posts: await countPosts(db), flagged: await countReviewItems(db) };
 }
