@@ -74,7 +74,10 @@ export async function openStores(
     }
     privateRedis = await startPrivateRedis({ dir: join(settings.NETRA_DATA_DIR, 'redis') });
     redisUrl = privateRedis.url;
-    logger.info({ redisUrl, redisPid: privateRedis.pid }, 'started a private redis-server (set REDIS_URL to use your own)');
+    logger.info(
+      { redisUrl, redisPid: privateRedis.pid },
+      'started a private redis-server (set REDIS_URL to use your own)',
+    );
   }
   // Probed once a second while down; the first answer logs the recovery.
   const databaseState: DependencyState = new DependencyState('postgres', logger, {

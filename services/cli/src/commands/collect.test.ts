@@ -132,4 +132,40 @@ describe('netra collect', () => {
     expect((await run(['mastodon', 'budi'])).stderr).toContain('nama@server');
     expect((await run(['bluesky', ME.handle, '--since', 'kemarin'])).code).toBe(2);
   });
+
+  describe('--since on a machine in UTC (a container)', () => {
+    const zone = process.env.TZ;
+    beforeAll(() => {
+      process.env.TZ = 'UTC';
+    });
+    afterAll(() => {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    });
+    const texts = async (since: string) =>
+      (await run(['bluesky', ME.handle, '--since', since])).lines.map((l) => l.text);
+
+    // The posts are at 00:00Z = 07:00 WIB on 1, 2 and 3 November.
+    it('reads a time without a zone as WIB, not in the machine zone', async () => {
+      expect(new Date('2026-11-02T06:00').toISOString()).toBe('2026-11-02T06:00:00.000Z');
+      // 06:00 WIB on 2 November is 23:00Z on 1 November: Posting 2 (07:00 WIB) is after it.
+      expect(await texts('2026-11-02T06:00')).toEqual(['Posting 3', 'Posting 2']);
+      expect(await texts('2026-11-02T08:00')).toEqual(['Posting 3']);
+    });
+
+    it('honours WIB/WITA/WIT and offsets, and reads a date alone as its first minute in WIB', async () => {
+      expect(await texts('2026-11-02T07:00 WIB')).toEqual(['Posting 3', 'Posting 2']);
+      expect(await texts('2026-11-02T08:30WITA')).toEqual(['Posting 3']);
+      expect(await texts('2026-11-02T09:00+09:00')).toEqual(['Posting 3', 'Posting 2']);
+      expect(await texts('2026-11-03')).toEqual(['Posting 3']);
+    });
+
+    it('refuses a date the calendar lacks or a year before 2000, naming the option in Indonesian', async () => {
+      for (const bad of ['2026-02-30', '2026-02-30T10:00', '1999-12-31T00:00Z', '2026-11-02T25:00']) {
+        const result = await run(['bluesky', ME.handle, '--since', bad]);
+        expect(result.code, bad).toBe(2);
+        expect(result.stderr, bad).toMatch(/^galat \/ error: --since: .*(tanggal|zona)/);
+      }
+    });
+  });
 });

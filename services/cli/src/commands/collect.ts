@@ -12,13 +12,13 @@ import {
   isReverseCrawlPlatform,
   REVERSE_CRAWL_PLATFORMS,
 } from '@netra/collectors';
-import { env, loadConfig, type Platform, platformSchema } from '@netra/core';
+import { env, loadConfig, type Platform, parseInstantInput, platformSchema } from '@netra/core';
 import { normaliseAccount, profileUrlFor } from '@netra/watchlist';
 import { z } from 'zod';
 import type { CliIO, Command } from '../command.ts';
 
 const USAGE =
-  'collect <platform> <account> [--since ISO] [--max N] [--interactions] [--replies [--candidate REF]] [--evidence DIR]';
+  'collect <platform> <account> [--since ISO (tanpa zona = WIB / no zone = WIB)] [--max N] [--interactions] [--replies [--candidate REF]] [--evidence DIR]';
 
 const configSchema = z.object({
   PLATFORM_ORIGINS: env.platformOrigins(),
@@ -117,10 +117,13 @@ export const collectCommand: Command = {
     const handle = checked.account.handle;
     let since: Date | undefined;
     if (values.since !== undefined) {
-      since = new Date(values.since);
-      if (!/^\d{4}-\d{2}-\d{2}/.test(values.since) || Number.isNaN(since.getTime())) {
-        return usage(`--since: "${values.since}" bukan waktu ISO 8601 / not an ISO 8601 time (2026-11-01T00:00:00Z)`);
-      }
+      // Not `new Date(text)`: it read a time without a zone in the machine's own zone (UTC in a container, so
+      // 08:00 meant 15:00 WIB) and a date alone as UTC midnight. Like a tip's time, no zone means WIB, and a date
+      // alone is its first minute in WIB.
+      const text = /^\d{4}-\d{2}-\d{2}$/.test(values.since.trim()) ? `${values.since.trim()}T00:00` : values.since;
+      const read = parseInstantInput(text, { zone: 'WIB', now: new Date() });
+      if (!read.ok) return usage(`--since: "${values.since}": ${read.message}`);
+      since = read.at;
     }
     let max: number | undefined;
     if (values.max !== undefined) {
