@@ -1,11 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { spawnDemo } from './support/spawn-demo.ts';
 
 const alive = (pid: number) => {
   try {
@@ -32,22 +29,7 @@ describe('netra demo stopped by a signal', () => {
     },
     async ({ args, signal, code }) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'netra-demo-signal-'));
-      const child = spawn(
-        process.execPath,
-        ['--no-warnings', 'services/cli/src/main.ts', 'demo', ...args, '--port', '0'],
-        {
-          cwd: ROOT,
-          env: {
-            PATH: process.env.PATH ?? '',
-            HOME: process.env.HOME ?? '/tmp',
-            NETRA_DATA_DIR: dataDir,
-            LOG_LEVEL: 'info',
-            DOTENV_CONFIG_QUIET: 'true',
-          },
-          stdio: ['ignore', 'pipe', 'pipe'],
-          detached: true,
-        },
-      );
+      const child = spawnDemo(args, dataDir);
       let redisPid: number | undefined;
       // Whatever happens, nothing of this test outlives it: the demo's process group and its redis-server.
       onTestFinished(() => {

@@ -1,12 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { spawnDemo } from './support/spawn-demo.ts';
 
 /**
  * The README's quick start as a newcomer runs it: no DATABASE_URL, no REDIS_URL, nothing set but PATH.
@@ -19,22 +16,7 @@ describe('quick start: netra demo on the embedded defaults', () => {
   it('crawls, classifies and reports flagged posts, then exits 0 leaving no server behind', {
     timeout: 240_000,
   }, async () => {
-    const child = spawn(
-      process.execPath,
-      ['--no-warnings', 'services/cli/src/main.ts', 'demo', '--once', '--port', '0'],
-      {
-        cwd: ROOT,
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: process.env.HOME ?? '/tmp',
-          NETRA_DATA_DIR: dataDir,
-          LOG_LEVEL: 'info',
-          DOTENV_CONFIG_QUIET: 'true',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-        detached: true,
-      },
-    );
+    const child = spawnDemo(['--once'], dataDir);
     // A test that fails or times out still stops the demo and the redis-server it started: the demo runs in a
     // process group of its own, killed whole with SIGKILL (no handler runs then; the demo's own SIGTERM/SIGINT
     // handling is tested in demo-signal.test.ts).
