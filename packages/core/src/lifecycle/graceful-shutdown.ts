@@ -40,21 +40,17 @@ export async function shutdownInOrder(
 
 /** Wires SIGTERM/SIGINT to an orderly shutdown and exits with 0 when every step finished cleanly. */
 export function exitOnSignals(logger: Logger, steps: () => readonly ShutdownStep[], stepTimeoutMs?: number): void {
-  let stopping = false;
-  const handler = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      logger.warn({ signal }, 'second signal: exiting now');
-      process.exit(1);
-    }
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    shutdownInOrder(logger, steps(), stepTimeoutMs).then((clean) => {
-      logger.info({ clean }, 'stopped');
-      process.exit(clean ? 0 : 1);
-    });
-  };
-  process.on('SIGTERM', handler);
-  process.on('SIGINT', handler);
+  const signals = watchStopSignals(logger, () => 1);
+  void signals.next.then(async () => {
+    const clean = await shutdownInOrder(logger, steps(), stepTimeoutMs);
+    logger.info({ clean }, 'stopped');
+    process.exit(clean ? 0 : 1);
+  });
+}
+
+/** The shell's status for a process a signal ended: 128 + its number (130 for SIGINT, 143 for SIGTERM). */
+function signalExitCode(signal: NodeJS.Signals): number {
+  return 128 + (osConstants.signals[signal] ?? 15);
 }
 
 /** The first SIGTERM/SIGINT a long start-up (or a `--once` run) received; it stops at its next checkpoint. */
@@ -63,7 +59,7 @@ export interface StopSignals {
   readonly received: NodeJS.Signals | undefined;
   /** Settles with the first signal (never rejects). */
   readonly next: Promise<NodeJS.Signals>;
-  /** The shell's status for a run a signal cut short: 128 + its number (130 for SIGINT, 143 for SIGTERM). */
+  /** The shell's status for a run a signal cut short (`signalExitCode`); 0 when none came. */
   exitCode(): number;
   /** Gives the signals back to Node's default (exit at once). */
   dispose(): void;
@@ -73,19 +69,21 @@ export interface StopSignals {
  * Catches SIGTERM/SIGINT from now on so that a process which starts children of its own (a private
  * redis-server, Chromium) can stop them before it exits: without a handler Node exits at once and they are left
  * running. A second signal exits at once (the person at the terminal pressed Ctrl-C twice, or the supervisor
- * lost patience).
+ * lost patience), with `secondSignalExitCode` (by default the signal's shell status).
  */
-export function watchStopSignals(logger: Logger): StopSignals {
+export function watchStopSignals(
+  logger: Logger,
+  secondSignalExitCode: (signal: NodeJS.Signals) => number = signalExitCode,
+): StopSignals {
   let received: NodeJS.Signals | undefined;
   let settle: (signal: NodeJS.Signals) => void = () => {};
   const next = new Promise<NodeJS.Signals>((resolve) => {
     settle = resolve;
   });
-  const codeOf = (signal: NodeJS.Signals) => 128 + (osConstants.signals[signal] ?? 15);
   const handler = (signal: NodeJS.Signals) => {
     if (received) {
       logger.warn({ signal }, 'second signal: exiting now');
-      process.exit(codeOf(signal));
+      process.exit(secondSignalExitCode(signal));
     }
     received = signal;
     logger.info({ signal }, 'shutting down');
@@ -98,7 +96,7 @@ export function watchStopSignals(logger: Logger): StopSignals {
       return received;
     },
     next,
-    exitCode: () => (received ? codeOf(received) : 0),
+    exitCode: () => (received ? signalExitCode(received) : 0),
     dispose: () => {
       process.off('SIGTERM', handler);
       process.off('SIGINT', handler);

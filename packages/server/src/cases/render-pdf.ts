@@ -14,7 +14,6 @@ export const MAX_PDF_WAITING = 8;
 
 /** The render slots; exported for tests (stats, and holding them to fill the queue). */
 export const pdfRenders = new ConcurrencySlots(MAX_PDF_RENDERS);
-const renders = pdfRenders;
 
 /**
  * HTML to an A4 PDF with Chromium's print-to-PDF (the browser the collectors already use). The page is
@@ -23,7 +22,7 @@ const renders = pdfRenders;
  * (`NO_DIRECT_NETWORK_ARGS`, the collectors' browser's flags).
  */
 export async function htmlToPdf(html: string): Promise<Buffer> {
-  const { running, waiting } = renders.stats();
+  const { running, waiting } = pdfRenders.stats();
   if (running >= MAX_PDF_RENDERS && waiting >= MAX_PDF_WAITING) {
     throw new HttpError(
       503,
@@ -32,7 +31,7 @@ export async function htmlToPdf(html: string): Promise<Buffer> {
       { running, waiting, limit: MAX_PDF_RENDERS + MAX_PDF_WAITING, retryAfterSeconds: 10 },
     );
   }
-  return renders.run(() => render(html));
+  return pdfRenders.run(() => render(html));
 }
 
 async function render(html: string): Promise<Buffer> {
